@@ -1,0 +1,70 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Remembered responses of idempotent writes (CONTRACT.md: same key + same body → replay). */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["in_progress", "completed"] }).notNull(),
+    lockedUntil: integer("locked_until").notNull(),
+    responseStatus: integer("response_status"),
+    responseHeaders: text("response_headers"),
+    responseBody: text("response_body"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_expires_at").on(t.expiresAt)],
+);
+
+/** Events written in the same D1 batch as the state change they announce; drained to Queues. */
+export const outboxEvents = sqliteTable(
+  "outbox_events",
+  {
+    id: text("id").primaryKey(),
+    queue: text("queue", { enum: ["order_events", "notifications"] }).notNull(),
+    type: text("type").notNull(),
+    envelope: text("envelope").notNull(),
+    createdAt: integer("created_at").notNull(),
+    claimedUntil: integer("claimed_until"),
+    publishedAt: integer("published_at"),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [index("outbox_events_pending").on(t.publishedAt, t.id)],
+);
+
+/** Which consumer has applied which event: makes at-least-once delivery apply exactly once. */
+export const processedEvents = sqliteTable(
+  "processed_events",
+  {
+    consumer: text("consumer").notNull(),
+    eventId: text("event_id").notNull(),
+    status: text("status", { enum: ["processing", "done"] }).notNull(),
+    leaseUntil: integer("lease_until").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
+);
+
+/** Messages that exhausted their retries, kept for operators to inspect and replay. */
+export const deadLetters = sqliteTable(
+  "dead_letters",
+  {
+    id: text("id").primaryKey(),
+    queue: text("queue").notNull(),
+    eventType: text("event_type"),
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [index("dead_letters_received_at").on(t.receivedAt)],
+);
+
+/** Demo-data seeders that have run on this database (`npm start` seeds once). */
+export const seedRuns = sqliteTable("seed_runs", {
+  name: text("name").primaryKey(),
+  version: integer("version").notNull(),
+  summary: text("summary").notNull(),
+  ranAt: integer("ran_at").notNull(),
+});

@@ -1,0 +1,18 @@
+// `npm run deploy [-- --env staging|production]`: apply D1 migrations remotely, then wrangler deploy.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { prepareAssets } from "./assets.mjs";
+import { ROOT } from "./dev-vars.mjs";
+
+const args = process.argv.slice(2);
+const envIndex = args.indexOf("--env");
+const envArgs = envIndex >= 0 ? ["--env", args[envIndex + 1]] : [];
+const wrangler = join(ROOT, "node_modules/.bin/wrangler");
+const run = (argv) => {
+  const result = spawnSync(wrangler, argv, { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+prepareAssets();
+run(["d1", "migrations", "apply", "DB", "--remote", ...envArgs]);
+run(["deploy", ...args]);

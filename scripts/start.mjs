@@ -1,0 +1,52 @@
+// `npm start`: apply D1 migrations locally, serve API + web console with wrangler dev on
+// http://127.0.0.1:8787 (state kept in .wrangler/state between runs), then seed demo data once.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { prepareAssets } from "./assets.mjs";
+import { ROOT } from "./dev-vars.mjs";
+
+const HOST = process.env.HOST ?? "127.0.0.1";
+const PORT = process.env.PORT ?? "8787";
+const base = `http://${HOST}:${PORT}`;
+const wrangler = join(ROOT, "node_modules/.bin/wrangler");
+const envFiles = ["--env-file", join(ROOT, ".dev.vars.example")];
+if (existsSync(join(ROOT, ".dev.vars"))) envFiles.push("--env-file", join(ROOT, ".dev.vars"));
+
+prepareAssets();
+
+console.log("› applying D1 migrations (local)");
+const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local"], { cwd: ROOT, stdio: "inherit" });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+console.log(`› starting the Worker on ${base}`);
+const dev = spawn(
+  wrangler,
+  ["dev", "--ip", HOST, "--port", PORT, "--show-interactive-dev-session=false", ...envFiles, ...process.argv.slice(2)],
+  { cwd: ROOT, stdio: "inherit" },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
+dev.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(`${base}/health`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+if (await waitForHealth()) {
+  const res = await fetch(`${base}/api/v1/dev/seed`, { method: "POST" });
+  const summary = await res.json().catch(() => ({}));
+  if (!res.ok) console.error("› seeding failed", res.status, summary);
+  else console.log("› seed:", JSON.stringify(summary));
+  console.log(`\n  Tchat Edge is running: API ${base}/api/v1 · docs ${base}/docs · console ${base}/\n`);
+} else {
+  console.error(`› the Worker did not answer ${base}/health in time`);
+}

@@ -1,0 +1,12 @@
+import type { Config } from "./platform/config";
+
+/** Hono's typing for this app: the Worker's bindings and what middleware puts on the context. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    config: Config;
+    /** Set by the auth middleware once a bearer token is verified. */
+    userId?: string;
+  };
+}

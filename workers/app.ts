@@ -1,0 +1,61 @@
+import type { Context } from "hono";
+import type { AppEnv } from "./app-env";
+import { categoriesRouter } from "./catalog/categories";
+import { devOutboxRouter } from "./dev/outbox";
+import { seedRouter } from "./dev/seed";
+import { accessLog } from "./middleware/access-log";
+import { limitBodySize } from "./middleware/body-limit";
+import { corsFromConfig } from "./middleware/cors";
+import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
+import { mountApiDocs } from "./ops/docs";
+import { healthRouter } from "./ops/health";
+import { readyRouter } from "./ops/ready";
+import { ApiError, renderError } from "./platform/errors";
+import { createRouter } from "./platform/openapi";
+
+/**
+ * The Hono app: one middleware chain for every request (request id and config, access log,
+ * security headers, CORS, body size), then the domain routers, then problem+json for
+ * everything that goes wrong, 404 and 405 included.
+ */
+export function createApp() {
+  const app = createRouter();
+  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+
+  app.route("/", healthRouter);
+  app.route("/", readyRouter);
+  app.route("/", devOutboxRouter);
+  app.route("/", seedRouter);
+  app.route("/", categoriesRouter);
+  mountApiDocs(app);
+
+  const allowedMethods = methodsByPath(app.routes);
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length > 0) {
+      throw new ApiError("method_not_allowed", `${c.req.method} is not supported here. Use ${allow.join(", ")}.`, {
+        headers: { Allow: allow.join(", ") },
+      });
+    }
+    throw new ApiError("not_found", `Nothing exists at ${c.req.path}. See /docs for the API's paths.`);
+  });
+  app.onError((err, c) => renderError(err, c as Context<AppEnv>));
+  return app;
+}
+
+/** For a path that exists under other methods, which methods it has (to answer 405 with Allow). */
+function methodsByPath(routes: readonly { method: string; path: string }[]) {
+  let compiled: { pattern: RegExp; method: string }[] | undefined;
+  return (path: string): string[] => {
+    compiled ??= routes
+      .filter((r) => r.method !== "ALL" && r.path !== "*" && !r.path.endsWith("/*"))
+      .map((r) => ({
+        method: r.method,
+        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}/?$`),
+      }));
+    const methods = new Set(compiled.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.has("GET")) methods.add("HEAD");
+    return [...methods].sort();
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from "@hono/zod-openapi";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { devOutbox } from "../../d1/schema";
+import { DevOutboxItemSchema, DevOutboxQuerySchema } from "../../schemas/messaging";
+import { PageQuerySchema, pageOf } from "../../schemas/pagination";
+import { database } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import { createRouter, defineRoute } from "../platform/openapi";
+import { decodeCursor, toPage } from "../platform/pagination";
+
+export const getDevOutboxRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/dev/outbox",
+  tags: ["Dev"],
+  summary: "Messages recorded instead of sent (local only)",
+  description:
+    'Every SMS, email and push the platform would send, newest first. Exists only when DEV_OUTBOX="true" (the local default); 404 otherwise.',
+  request: { query: DevOutboxQuerySchema.extend(PageQuerySchema.shape) },
+  responses: {
+    200: {
+      description: "Recorded messages, newest first",
+      content: { "application/json": { schema: pageOf(DevOutboxItemSchema, "DevOutboxPage") } },
+    },
+  },
+  errors: [404],
+});
+
+const CursorSchema = z.string().min(1);
+
+export const devOutboxRouter = createRouter().openapi(getDevOutboxRoute, async (c) => {
+  if (!c.get("config").devOutbox) {
+    throw new ApiError("not_found", "Nothing exists at this address.");
+  }
+  const { to, channel, limit, cursor } = c.req.valid("query");
+  const after = decodeCursor(cursor, CursorSchema);
+  const filters: SQL[] = [];
+  if (to)
+    filters.push(eq(devOutbox.recipient, to.trim().toLowerCase().includes("@") ? to.trim().toLowerCase() : to.trim()));
+  if (channel) filters.push(eq(devOutbox.channel, channel));
+  if (after) filters.push(lt(devOutbox.id, after));
+  const rows = await database(c.env)
+    .select()
+    .from(devOutbox)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(devOutbox.id))
+    .limit(limit + 1);
+  return c.json(
+    toPage(
+      rows,
+      limit,
+      (row) => row.id,
+      (row) => ({
+        id: row.id,
+        channel: row.channel,
+        to: row.recipient,
+        locale: row.locale,
+        ...(row.subject ? { subject: row.subject } : {}),
+        body: row.body,
+        createdAt: new Date(row.createdAt).toISOString(),
+      }),
+    ),
+    200,
+  );
+});

@@ -1,0 +1,28 @@
+import { createApp } from "./app";
+import { readConfig } from "./platform/config";
+import { logEvent } from "./platform/log";
+import { defaultQueueDeps, handleQueueBatch } from "./queue";
+import { runScheduled } from "./scheduled";
+
+export { Cart } from "../durable-objects/cart";
+export { ChatRoom } from "../durable-objects/chat-room";
+export { Inventory } from "../durable-objects/inventory";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+
+  async queue(batch, env) {
+    await handleQueueBatch(batch, env, defaultQueueDeps(env));
+  },
+
+  async scheduled(controller, env, ctx) {
+    readConfig(env);
+    ctx.waitUntil(
+      runScheduled(env).catch((err) =>
+        logEvent("error", "scheduled_failed", { cron: controller.cron, error: String(err) }),
+      ),
+    );
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,55 @@
+import { devOutbox } from "../../d1/schema";
+import type { Channel, Locale } from "../../schemas/messaging";
+import type { Database } from "../platform/db";
+import { newId } from "../platform/ids";
+
+export interface OutboundMessage {
+  channel: Channel;
+  /** E.164 phone for sms, address for email, device token for push. */
+  to: string;
+  locale: Locale | string;
+  subject?: string;
+  body: string;
+  data?: Record<string, string>;
+}
+
+export interface SendReceipt {
+  provider: string;
+  providerMessageId: string;
+}
+
+/**
+ * A way out of the platform for one channel. Real providers (an SMS gateway, an email API,
+ * FCM) implement it over an injected `fetch`; locally the dev outbox does.
+ */
+export interface Outbound {
+  readonly name: string;
+  send(message: OutboundMessage): Promise<SendReceipt>;
+}
+
+/** DEV_OUTBOX: records what would be sent, readable at GET /api/v1/dev/outbox. */
+export class DevOutbox implements Outbound {
+  readonly name = "dev_outbox";
+  constructor(private readonly db: Database) {}
+
+  async send(message: OutboundMessage): Promise<SendReceipt> {
+    const id = newId("dob");
+    await this.db.insert(devOutbox).values({
+      id,
+      channel: message.channel,
+      recipient: message.to,
+      locale: message.locale,
+      subject: message.subject ?? null,
+      body: message.body,
+      createdAt: Date.now(),
+    });
+    return { provider: this.name, providerMessageId: id };
+  }
+}
+
+export class NoProviderError extends Error {
+  override name = "NoProviderError";
+  constructor(channel: Channel) {
+    super(`No ${channel} provider is configured for this environment; set one up or enable DEV_OUTBOX locally.`);
+  }
+}

@@ -1,0 +1,177 @@
+import { and, eq, lt, or } from "drizzle-orm";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { idempotencyKeys } from "../../d1/schema";
+import type { AppEnv } from "../app-env";
+import { database, nowMs } from "./db";
+import { ApiError } from "./errors";
+import { sha256Hex } from "./ids";
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** How long a request may hold its key before another attempt with the same body may take over. */
+const LOCK_MS = 60_000;
+/** How long a concurrent duplicate waits for the first request's answer before getting 409. */
+const WAIT_FOR_FIRST_MS = 10_000;
+const POLL_MS = 50;
+/** Response headers worth replaying; the rest (request id, dates) belong to the new request. */
+const REPLAYED_HEADERS = ["content-type", "location", "x-cart-token"];
+
+/** Who a key belongs to: keys of different callers never collide. */
+function keyScope(c: Context<AppEnv>): string {
+  const userId = c.get("userId");
+  if (userId) return `user:${userId}`;
+  const cartToken = c.req.header("X-Cart-Token");
+  if (cartToken) return `cart:${cartToken}`;
+  return "anonymous";
+}
+
+/** Same meaning → same hash: JSON bodies are compared by value, not by key order or spacing. */
+function canonicalBody(text: string): string {
+  if (text === "") return "";
+  try {
+    return JSON.stringify(sortKeys(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+function replay(row: { responseStatus: number | null; responseHeaders: string | null; responseBody: string | null }) {
+  const headers = new Headers(JSON.parse(row.responseHeaders ?? "{}") as Record<string, string>);
+  headers.set("Idempotent-Replayed", "true");
+  return new Response(row.responseBody, { status: row.responseStatus ?? 200, headers });
+}
+
+/**
+ * Idempotency for writes that create money or orders (CONTRACT.md). The first request with a key
+ * takes it atomically; concurrent duplicates wait for its answer and get the same response; the
+ * same key with another body is refused. Responses are kept IDEMPOTENCY_TTL_SECONDS. Validation
+ * failures, rate limits and server errors are not kept, so the caller can fix and retry the key.
+ */
+export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header("Idempotency-Key");
+  if (!key) {
+    throw new ApiError(
+      "idempotency_key_required",
+      "This request creates money or orders, so it needs an Idempotency-Key header: a unique value (e.g. a UUID) per intended operation, reused only to retry it.",
+    );
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw new ApiError(
+      "bad_request",
+      "The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.",
+    );
+  }
+  const db = database(c.env);
+  const scope = keyScope(c);
+  const body = await c.req.text();
+  const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(body)}`);
+  const now = nowMs();
+  const ttl = c.get("config").limits.idempotencyTtlSeconds * 1000;
+  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+
+  const taken = await db
+    .insert(idempotencyKeys)
+    .values({
+      scope,
+      key,
+      requestHash,
+      state: "in_progress",
+      lockedUntil: now + LOCK_MS,
+      createdAt: now,
+      expiresAt: now + ttl,
+    })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
+      set: {
+        requestHash,
+        state: "in_progress",
+        lockedUntil: now + LOCK_MS,
+        createdAt: now,
+        expiresAt: now + ttl,
+        responseStatus: null,
+        responseHeaders: null,
+        responseBody: null,
+      },
+      // Take over only a key that expired, or an abandoned attempt at the very same request.
+      setWhere: or(
+        lt(idempotencyKeys.expiresAt, now),
+        and(
+          eq(idempotencyKeys.state, "in_progress"),
+          lt(idempotencyKeys.lockedUntil, now),
+          eq(idempotencyKeys.requestHash, requestHash),
+        ),
+      ),
+    })
+    .returning({ key: idempotencyKeys.key });
+
+  if (taken.length === 0) {
+    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+    for (;;) {
+      const row = await db.select().from(idempotencyKeys).where(where).get();
+      if (row && row.requestHash !== requestHash) {
+        throw new ApiError(
+          "idempotency_key_reused",
+          "This Idempotency-Key was already used with a different request body. Use a new key for a new operation.",
+        );
+      }
+      if (row?.state === "completed") {
+        c.res = replay(row);
+        return;
+      }
+      if (!row || Date.now() >= deadline) {
+        throw new ApiError(
+          "conflict",
+          "A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.",
+          {
+            headers: { "Retry-After": "1" },
+          },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  await next();
+
+  const res = c.res;
+  const problemCode =
+    res.status >= 400
+      ? (
+          (await res
+            .clone()
+            .json()
+            .catch(() => ({}))) as { code?: string }
+        ).code
+      : undefined;
+  const keep = res.status < 500 && res.status !== 429 && problemCode !== "validation_failed";
+  if (!keep) {
+    await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.state, "in_progress")));
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = res.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  await db
+    .update(idempotencyKeys)
+    .set({
+      state: "completed",
+      responseStatus: res.status,
+      responseHeaders: JSON.stringify(headers),
+      responseBody: await res.clone().text(),
+    })
+    .where(where);
+});

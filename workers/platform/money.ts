@@ -1,0 +1,146 @@
+import type { CURRENCY_CODES } from "../../schemas/money";
+
+export type Currency = (typeof CURRENCY_CODES)[number];
+
+/** The one Money type: an integer count of the currency's ISO 4217 minor unit. */
+export interface Money {
+  readonly amount: number;
+  readonly currency: Currency;
+}
+
+/**
+ * Per-currency facts and rounding policy. `step` is the smallest amount we ever charge, in minor
+ * units: IDR has 2 decimals in ISO 4217 but rupiah are whole in practice, so IDR amounts are
+ * multiples of 100; VND has no minor unit at all. Every rounding is half away from zero, to a step.
+ */
+export const CURRENCIES: Record<Currency, { exponent: number; step: number }> = {
+  THB: { exponent: 2, step: 1 },
+  SGD: { exponent: 2, step: 1 },
+  IDR: { exponent: 2, step: 100 },
+  MYR: { exponent: 2, step: 1 },
+  PHP: { exponent: 2, step: 1 },
+  VND: { exponent: 0, step: 1 },
+  USD: { exponent: 2, step: 1 },
+};
+
+export class MoneyError extends Error {
+  override name = "MoneyError";
+}
+
+export function money(amount: number, currency: Currency): Money {
+  if (!Number.isSafeInteger(amount)) throw new MoneyError(`Money amount must be a safe integer, got ${amount}`);
+  return { amount, currency };
+}
+
+export const zero = (currency: Currency): Money => money(0, currency);
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) throw new MoneyError(`Cannot combine ${a.currency} with ${b.currency}`);
+}
+
+export function add(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function subtract(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount - b.amount, a.currency);
+}
+
+export function sum(items: readonly Money[], currency: Currency): Money {
+  return items.reduce((total, m) => add(total, m), zero(currency));
+}
+
+export function multiply(m: Money, quantity: number): Money {
+  if (!Number.isInteger(quantity)) throw new MoneyError(`Quantity must be an integer, got ${quantity}`);
+  return money(m.amount * quantity, m.currency);
+}
+
+/** round(a * num / den) half away from zero, exact for any safe-integer inputs. */
+function mulDivRound(a: bigint, num: bigint, den: bigint): bigint {
+  const product = a * num;
+  const negative = product < 0n !== den < 0n;
+  const absP = product < 0n ? -product : product;
+  const absD = den < 0n ? -den : den;
+  const q = (absP + absD / 2n) / absD;
+  return negative ? -q : q;
+}
+
+/** Rounds minor units to the currency's step (e.g. whole rupiah for IDR). */
+export function roundToStep(amount: number, currency: Currency): number {
+  const { step } = CURRENCIES[currency];
+  if (step === 1) return Math.round(amount);
+  return Number(mulDivRound(BigInt(Math.round(amount)), 1n, BigInt(step))) * step;
+}
+
+/** A share of an amount in basis points (700 = 7%), rounded once by the currency's policy. */
+export function percentage(m: Money, basisPoints: number): Money {
+  if (!Number.isInteger(basisPoints)) throw new MoneyError("Basis points must be an integer");
+  const { step } = CURRENCIES[m.currency];
+  const steps = mulDivRound(BigInt(m.amount), BigInt(basisPoints), 10_000n * BigInt(step));
+  return money(Number(steps) * step, m.currency);
+}
+
+/**
+ * Splits an amount across weights (e.g. an order discount across its lines) so the parts are
+ * whole steps and add up exactly to the total: largest remainders get the leftover steps.
+ */
+export function allocate(m: Money, weights: readonly number[]): Money[] {
+  if (weights.length === 0) return [];
+  const { step } = CURRENCIES[m.currency];
+  if (m.amount % step !== 0) throw new MoneyError(`${m.currency} amount ${m.amount} is not a multiple of ${step}`);
+  const totalWeight = weights.reduce((a, w) => a + w, 0);
+  if (totalWeight <= 0 || weights.some((w) => w < 0))
+    throw new MoneyError("Weights must be non-negative with a positive sum");
+  const totalSteps = BigInt(m.amount / step);
+  const w = weights.map((x) => BigInt(Math.round(x)));
+  const wSum = w.reduce((a, x) => a + x, 0n);
+  const base = w.map((x) => (totalSteps * x) / wSum);
+  const remainders = w.map((x, i) => ({ i, r: totalSteps * x - base[i] * wSum }));
+  let left = totalSteps - base.reduce((a, x) => a + x, 0n);
+  remainders.sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
+  for (const { i } of remainders) {
+    if (left <= 0n) break;
+    base[i] += 1n;
+    left -= 1n;
+  }
+  return base.map((steps) => money(Number(steps) * step, m.currency));
+}
+
+/** A quoted exchange rate: the only way money changes currency. `rate` is a decimal string. */
+export interface RateQuote {
+  from: Currency;
+  to: Currency;
+  rate: string;
+  quotedAt: string;
+}
+
+export function convert(m: Money, quote: RateQuote): Money {
+  if (m.currency !== quote.from) throw new MoneyError(`Quote is for ${quote.from}, money is ${m.currency}`);
+  const match = /^(\d+)(?:\.(\d{1,12}))?$/.exec(quote.rate);
+  if (!match) throw new MoneyError(`Invalid rate ${quote.rate}`);
+  const fraction = match[2] ?? "";
+  const rateNum = BigInt(match[1] + fraction);
+  const from = CURRENCIES[quote.from];
+  const to = CURRENCIES[quote.to];
+  // amount_to = amount_from * rate * 10^(to.exp - from.exp), then rounded to the target step.
+  let num = rateNum;
+  let den = 10n ** BigInt(fraction.length) * BigInt(to.step);
+  const expDiff = to.exponent - from.exponent;
+  if (expDiff >= 0) num *= 10n ** BigInt(expDiff);
+  else den *= 10n ** BigInt(-expDiff);
+  return money(Number(mulDivRound(BigInt(m.amount), num, den)) * to.step, quote.to);
+}
+
+/** Localized display, e.g. ฿1,299.00 (th-TH) or Rp 15.000 (id-ID: whole rupiah, no decimals). */
+export function formatMoney(m: Money, locale: string): string {
+  const { exponent, step } = CURRENCIES[m.currency];
+  const shownDigits = step === 1 ? exponent : Math.max(0, exponent - Math.log10(step));
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: m.currency,
+    minimumFractionDigits: shownDigits,
+    maximumFractionDigits: shownDigits,
+  }).format(m.amount / 10 ** exponent);
+}

@@ -1,0 +1,72 @@
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
+import { ProblemSchema } from "../../schemas/problem";
+import type { AppEnv } from "../app-env";
+import { ApiError, type ERROR_CODES, type FieldError } from "./errors";
+
+/** Turns a failed zod parse into the 422 every route answers for invalid input. */
+export function validationError(error: z.ZodError, target?: string): ApiError {
+  const errors: FieldError[] = error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.map(String).join(".") : (target ?? "body"),
+    message: issue.message,
+  }));
+  const first = errors[0];
+  const where = target === "json" || !target ? "body" : target;
+  return new ApiError(
+    "validation_failed",
+    `The request ${where} is invalid${first ? ` (${first.path}: ${first.message})` : ""}. Fix the fields listed in errors and send it again.`,
+    { errors },
+  );
+}
+
+/** A router for one domain; invalid input anywhere becomes the same 422 problem. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+}
+
+type ErrorStatus = (typeof ERROR_CODES)[keyof typeof ERROR_CODES]["status"];
+
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed request (bad JSON, missing Idempotency-Key)",
+  401: "Missing, invalid or expired credentials",
+  403: "Authenticated but not allowed to do this",
+  404: "No such resource",
+  409: "Conflicts with the current state",
+  413: "Body larger than the limit",
+  415: "Content-Type not accepted",
+  422: "Input failed validation; see errors[]",
+  429: "Too many requests; see Retry-After",
+  500: "Unexpected server error",
+  503: "A dependency is unavailable",
+};
+
+function problemResponses(statuses: readonly ErrorStatus[]) {
+  const responses: Record<
+    number,
+    { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }
+  > = {};
+  for (const status of statuses) {
+    responses[status] = {
+      description: STATUS_DESCRIPTIONS[status] ?? "Error",
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    };
+  }
+  return responses;
+}
+
+/**
+ * createRoute plus the error responses every route can give (400, 422 with input; 429, 500
+ * always) and the ones it names. Each route lists its own errors so the OpenAPI document is honest.
+ */
+export function defineRoute<R extends RouteConfig>(config: R & { errors?: readonly ErrorStatus[] }): R {
+  const { errors = [], ...route } = config;
+  const takesInput = Boolean(route.request);
+  const statuses = new Set<ErrorStatus>([...(takesInput ? ([400, 422] as const) : []), ...errors, 429, 500]);
+  return createRoute({
+    ...route,
+    responses: { ...problemResponses([...statuses].sort()), ...route.responses },
+  } as unknown as R);
+}

@@ -1,0 +1,107 @@
+import { and, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { outboxEvents } from "../../d1/schema";
+import type { EventActor, EventEnvelope } from "../../schemas/events";
+import type { Config } from "./config";
+import { type Database, database, nowMs } from "./db";
+import { newId } from "./ids";
+import { logEvent } from "./log";
+
+export type QueueName = (typeof outboxEvents.$inferInsert)["queue"];
+
+/** Which producer binding carries each logical queue. */
+export function queueBinding(env: Env, queue: QueueName): Queue {
+  switch (queue) {
+    case "order_events":
+      return env.ORDER_EVENTS;
+    case "notifications":
+      return env.NOTIFICATIONS;
+  }
+}
+
+export function createEvent(
+  type: string,
+  data: Record<string, unknown>,
+  options: { actor?: EventActor; subject?: EventEnvelope["subject"]; now?: Date } = {},
+): EventEnvelope {
+  const now = options.now ?? new Date();
+  return {
+    id: newId("evt", now.getTime()),
+    type,
+    version: 1,
+    occurredAt: now.toISOString(),
+    actor: options.actor ?? { type: "system" },
+    ...(options.subject ? { subject: options.subject } : {}),
+    data,
+  };
+}
+
+/**
+ * The outbox row for an event. Put it in the same `db.batch([...])` as the state change the event
+ * announces: D1 commits a batch as one transaction, so either both exist or neither does.
+ */
+export function recordEvent(db: Database, queue: QueueName, event: EventEnvelope) {
+  return db.insert(outboxEvents).values({
+    id: event.id,
+    queue,
+    type: event.type,
+    envelope: JSON.stringify(event),
+    createdAt: nowMs(),
+  });
+}
+
+/**
+ * Publishes pending outbox rows to their queues. Rows are claimed with one atomic UPDATE, so
+ * drains running at the same time take disjoint rows. A drain that dies after sending but before
+ * marking leaves the claim to expire and the row is sent again: delivery is at-least-once, and
+ * consumers apply each event once by its id (see consume.ts).
+ */
+export async function drainOutbox(env: Env, config: Config): Promise<{ published: number; failed: number }> {
+  const db = database(env);
+  const now = nowMs();
+  const pending = db
+    .select({ id: outboxEvents.id })
+    .from(outboxEvents)
+    .where(
+      and(isNull(outboxEvents.publishedAt), or(isNull(outboxEvents.claimedUntil), lt(outboxEvents.claimedUntil, now))),
+    )
+    .orderBy(outboxEvents.id)
+    .limit(config.outbox.batchSize);
+  const claimed = await db
+    .update(outboxEvents)
+    .set({ claimedUntil: now + config.outbox.claimSeconds * 1000, attempts: sql`${outboxEvents.attempts} + 1` })
+    .where(and(inArray(outboxEvents.id, pending), isNull(outboxEvents.publishedAt)))
+    .returning({ id: outboxEvents.id, queue: outboxEvents.queue, envelope: outboxEvents.envelope });
+  if (claimed.length === 0) return { published: 0, failed: 0 };
+
+  const byQueue = new Map<QueueName, typeof claimed>();
+  for (const row of claimed) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+
+  let published = 0;
+  let failed = 0;
+  for (const [queue, rows] of byQueue) {
+    // sendBatch takes at most 100 messages per call.
+    for (let i = 0; i < rows.length; i += 100) {
+      const chunk = rows.slice(i, i + 100);
+      const ids = chunk.map((r) => r.id);
+      try {
+        await queueBinding(env, queue).sendBatch(
+          chunk.map((r) => ({ body: JSON.parse(r.envelope) as EventEnvelope, contentType: "json" as const })),
+        );
+        await db.update(outboxEvents).set({ publishedAt: nowMs() }).where(inArray(outboxEvents.id, ids));
+        published += chunk.length;
+      } catch (err) {
+        // The claim expires and a later drain (cron, or the next request's) sends these again.
+        failed += chunk.length;
+        logEvent("warn", "outbox_publish_failed", { queue, count: chunk.length, error: String(err) });
+      }
+    }
+  }
+  return { published, failed };
+}
+
+/** Runs a drain after the response is sent, so events reach their queue within moments. */
+export function drainSoon(ctx: Pick<ExecutionContext, "waitUntil">, env: Env, config: Config): void {
+  ctx.waitUntil(
+    drainOutbox(env, config).catch((err) => logEvent("error", "outbox_drain_failed", { error: String(err) })),
+  );
+}

@@ -1,0 +1,35 @@
+import type { Channel } from "../schemas/messaging";
+import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps } from "./notifications/messages";
+import { DevOutbox, NoProviderError, type Outbound } from "./notifications/outbound";
+import { readConfig } from "./platform/config";
+import { consumeBatch, consumeDeadLetters, type EventConsumer } from "./platform/consume";
+import { database } from "./platform/db";
+
+/** Everything a queue consumer may call out to; tests pass their own. */
+export type QueueDeps = MessagingDeps;
+
+/** Which consumers apply each event type. */
+const CONSUMERS: Record<string, EventConsumer<QueueDeps>[]> = {
+  [MESSAGE_REQUESTED]: [deliverMessage],
+};
+
+export function consumersFor(type: string): EventConsumer<QueueDeps>[] {
+  return CONSUMERS[type] ?? [];
+}
+
+export function defaultQueueDeps(env: Env): QueueDeps {
+  const config = readConfig(env);
+  return {
+    fetch: (input, init) => fetch(input, init),
+    outbound(channel: Channel): Outbound {
+      if (config.devOutbox) return new DevOutbox(database(env));
+      throw new NoProviderError(channel);
+    },
+  };
+}
+
+/** The Worker's queue handler: dead-letter queues are recorded, the others consumed. */
+export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env, deps: QueueDeps): Promise<void> {
+  if (batch.queue.includes("-dlq")) await consumeDeadLetters(batch, env, consumersFor);
+  else await consumeBatch(batch, env, deps, consumersFor);
+}

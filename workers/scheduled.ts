@@ -1,0 +1,29 @@
+import { and, eq, isNotNull, lt } from "drizzle-orm";
+import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema";
+import { readConfig } from "./platform/config";
+import { database, nowMs } from "./platform/db";
+import { logEvent } from "./platform/log";
+import { drainOutbox } from "./platform/outbox";
+
+const DAY_MS = 86_400_000;
+/** Longer than any queue keeps redelivering a message, so a late duplicate is still recognised. */
+const PROCESSED_EVENTS_KEPT_MS = 14 * DAY_MS;
+const PUBLISHED_OUTBOX_KEPT_MS = 7 * DAY_MS;
+
+/** The minute cron: publish whatever the outbox holds, then sweep expired bookkeeping. */
+export async function runScheduled(env: Env): Promise<void> {
+  const config = readConfig(env);
+  const db = database(env);
+  const drained = await drainOutbox(env, config);
+  const now = nowMs();
+  await db.batch([
+    db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)),
+    db
+      .delete(processedEvents)
+      .where(and(eq(processedEvents.status, "done"), lt(processedEvents.updatedAt, now - PROCESSED_EVENTS_KEPT_MS))),
+    db
+      .delete(outboxEvents)
+      .where(and(isNotNull(outboxEvents.publishedAt), lt(outboxEvents.publishedAt, now - PUBLISHED_OUTBOX_KEPT_MS))),
+  ]);
+  logEvent("info", "scheduled_run", { published: drained.published, failed: drained.failed });
+}
