@@ -1,3 +1,4 @@
+import type { Role } from "../d1/schema";
 import type { Config } from "./platform/config";
 
 /** Hono's typing for this app: the Worker's bindings and what middleware puts on the context. */
@@ -6,7 +7,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     config: Config;
-    /** Set by the auth middleware once a bearer token is verified. */
+    /** Set by the auth middleware once a bearer token is verified and its session is live. */
     userId?: string;
+    auth?: { userId: string; sessionId: string; roles: Role[] };
   };
 }

@@ -1,9 +1,12 @@
 import type { Context } from "hono";
+import { adminRouter } from "./admin/audit-events";
 import type { AppEnv } from "./app-env";
+import { authRouter } from "./auth";
 import { categoriesRouter } from "./catalog/categories";
 import { devOutboxRouter } from "./dev/outbox";
 import { seedRouter } from "./dev/seed";
 import { accessLog } from "./middleware/access-log";
+import { authenticate } from "./middleware/auth";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
 import { requestId } from "./middleware/request-id";
@@ -13,6 +16,7 @@ import { healthRouter } from "./ops/health";
 import { readyRouter } from "./ops/ready";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
+import { usersRouter } from "./users";
 
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
@@ -22,12 +26,16 @@ import { createRouter } from "./platform/openapi";
 export function createApp() {
   const app = createRouter();
   app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+  app.use("/api/*", authenticate);
 
   app.route("/", healthRouter);
   app.route("/", readyRouter);
   app.route("/", devOutboxRouter);
   app.route("/", seedRouter);
   app.route("/", categoriesRouter);
+  app.route("/", authRouter);
+  app.route("/", usersRouter);
+  app.route("/", adminRouter);
   mountApiDocs(app);
 
   const allowedMethods = methodsByPath(app.routes);

@@ -1,9 +1,5 @@
-import type { Channel } from "../schemas/messaging";
-import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps } from "./notifications/messages";
-import { DevOutbox, NoProviderError, type Outbound } from "./notifications/outbound";
-import { readConfig } from "./platform/config";
+import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./notifications/messages";
 import { consumeBatch, consumeDeadLetters, type EventConsumer } from "./platform/consume";
-import { database } from "./platform/db";
 
 /** Everything a queue consumer may call out to; tests pass their own. */
 export type QueueDeps = MessagingDeps;
@@ -18,14 +14,7 @@ export function consumersFor(type: string): EventConsumer<QueueDeps>[] {
 }
 
 export function defaultQueueDeps(env: Env): QueueDeps {
-  const config = readConfig(env);
-  return {
-    fetch: (input, init) => fetch(input, init),
-    outbound(channel: Channel): Outbound {
-      if (config.devOutbox) return new DevOutbox(database(env));
-      throw new NoProviderError(channel);
-    },
-  };
+  return messagingDeps(env);
 }
 
 /** The Worker's queue handler: dead-letter queues are recorded, the others consumed. */

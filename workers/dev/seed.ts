@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { seedRuns } from "../../d1/schema";
+import { seedAdmin } from "../admin/seed-admin";
 import { seedCategories } from "../catalog/categories";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -13,7 +14,10 @@ interface Seeder {
 }
 
 /** Demo data for local development, in dependency order. */
-const SEEDERS: Seeder[] = [{ name: "categories", version: 1, run: (_env, db) => seedCategories(db) }];
+const SEEDERS: Seeder[] = [
+  { name: "admin", version: 1, run: seedAdmin },
+  { name: "categories", version: 1, run: (_env, db) => seedCategories(db) },
+];
 
 const SeedResultSchema = z
   .object({

@@ -1,13 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { outboundMessages } from "../../d1/schema";
-import type { EventActor } from "../../schemas/events";
+import type { EventActor, EventEnvelope } from "../../schemas/events";
 import type { Channel, Locale } from "../../schemas/messaging";
-import type { ConsumerDeps, EventConsumer } from "../platform/consume";
+import { type ConsumerDeps, consumeOnce, type EventConsumer } from "../platform/consume";
 import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
+import { logEvent } from "../platform/log";
 import { createEvent, recordEvent } from "../platform/outbox";
 import { decryptPii, encryptPii, piiLookupHash } from "../platform/pii";
-import type { Outbound } from "./outbound";
+import { type Outbound, outboundFor } from "./outbound";
 
 export const MESSAGE_REQUESTED = "message.requested";
 
@@ -58,11 +59,16 @@ export async function messageWrites(env: Env, db: Database, request: MessageRequ
     }),
     recordEvent(db, "notifications", event),
   ] as const;
-  return { messageId: id, writes };
+  return { messageId: id, event, writes };
 }
 
 export interface MessagingDeps extends ConsumerDeps {
   outbound(channel: Channel): Outbound;
+}
+
+export function messagingDeps(env: Env): MessagingDeps {
+  const fetchFn: typeof fetch = (input, init) => fetch(input, init);
+  return { fetch: fetchFn, outbound: (channel) => outboundFor(env, channel, fetchFn) };
 }
 
 /** Sends a requested message through its channel's provider and records the receipt. */
@@ -116,3 +122,23 @@ export const deliverMessage: EventConsumer<MessagingDeps> = {
       .where(eq(outboundMessages.id, String(event.data.messageId)));
   },
 };
+
+/**
+ * Delivers a committed message in the current request instead of waiting for the queue (people
+ * are waiting for their sign-in code). Applied through the same exactly-once consumer, so the
+ * queue's later delivery of the same event changes nothing; if this attempt fails, the queue retries.
+ */
+export async function deliverNow(
+  env: Env,
+  event: EventEnvelope,
+  deps: MessagingDeps = messagingDeps(env),
+): Promise<void> {
+  try {
+    await consumeOnce(deliverMessage, event, env, deps);
+  } catch (err) {
+    logEvent("warn", "immediate_delivery_failed", {
+      eventId: event.id,
+      error: err instanceof Error ? err.message : String(err),
+    });
+  }
+}

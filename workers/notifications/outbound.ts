@@ -1,7 +1,9 @@
 import { devOutbox } from "../../d1/schema";
 import type { Channel, Locale } from "../../schemas/messaging";
-import type { Database } from "../platform/db";
+import { readConfig } from "../platform/config";
+import { type Database, database } from "../platform/db";
 import { newId } from "../platform/ids";
+import { twilioFromEnv } from "./sms/twilio";
 
 export interface OutboundMessage {
   channel: Channel;
@@ -52,4 +54,15 @@ export class NoProviderError extends Error {
   constructor(channel: Channel) {
     super(`No ${channel} provider is configured for this environment; set one up or enable DEV_OUTBOX locally.`);
   }
+}
+
+/** The provider for a channel in this environment: the dev outbox locally, real providers otherwise. */
+export function outboundFor(env: Env, channel: Channel, fetchFn: typeof fetch): Outbound {
+  const config = readConfig(env);
+  if (config.devOutbox) return new DevOutbox(database(env));
+  if (channel === "sms" && config.smsProvider === "twilio") {
+    const twilio = twilioFromEnv(env, fetchFn);
+    if (twilio) return twilio;
+  }
+  throw new NoProviderError(channel);
 }

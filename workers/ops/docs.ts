@@ -22,7 +22,10 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
     servers: [{ url: new URL(c.req.url).origin, description: "This server" }],
     tags: [
       { name: "Ops", description: "Health, readiness and documentation" },
+      { name: "Identity", description: "Phone OTP and email sign-in, tokens, sessions" },
+      { name: "Users", description: "Profile, addresses, privacy rights" },
       { name: "Catalog", description: "Shops, categories, products, media and search" },
+      { name: "Admin", description: "Operator endpoints (admin role)" },
       { name: "Dev", description: "Local development helpers (absent in production)" },
     ],
   }));

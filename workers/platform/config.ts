@@ -22,6 +22,24 @@ const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
+  APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
+  ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
+  REFRESH_TOKEN_TTL_SECONDS: int(2_592_000, 3600),
+  MAX_SESSIONS_PER_USER: int(5, 1),
+  OTP_TTL_SECONDS: int(300, 30).refine((v) => v <= 600, "OTP codes live at most 10 minutes"),
+  OTP_MAX_ATTEMPTS: int(5, 1),
+  OTP_RESEND_SECONDS: int(60, 0),
+  OTP_MAX_PER_PHONE_PER_HOUR: int(5, 1),
+  OTP_MAX_PER_IP_PER_HOUR: int(30, 1),
+  AUTH_MAX_PER_IP_PER_MINUTE: int(120, 1),
+  LOGIN_MAX_FAILURES: int(5, 1),
+  LOGIN_LOCK_SECONDS: int(900, 1),
+  PASSWORD_RESET_TTL_SECONDS: int(3600, 60),
+  PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000).refine(
+    (v) => v <= 100_000,
+    "deployed Workers refuse more than 100000 PBKDF2 iterations",
+  ),
+  SMS_PROVIDER: z.enum(["twilio", ""]).default(""),
 });
 
 export interface Config {
@@ -36,6 +54,23 @@ export interface Config {
     idempotencyTtlSeconds: number;
   };
   outbox: { batchSize: number; claimSeconds: number };
+  appBaseUrl: string;
+  smsProvider: "twilio" | "";
+  identity: {
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    maxSessionsPerUser: number;
+    otpTtlSeconds: number;
+    otpMaxAttempts: number;
+    otpResendSeconds: number;
+    otpMaxPerPhonePerHour: number;
+    otpMaxPerIpPerHour: number;
+    authMaxPerIpPerMinute: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+    passwordResetTtlSeconds: number;
+    pbkdf2Iterations: number;
+  };
 }
 
 const cache = new WeakMap<object, Config>();
@@ -59,6 +94,23 @@ export function readConfig(env: Env): Config {
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
+    appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
+    smsProvider: raw.SMS_PROVIDER,
+    identity: {
+      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
+      maxSessionsPerUser: raw.MAX_SESSIONS_PER_USER,
+      otpTtlSeconds: raw.OTP_TTL_SECONDS,
+      otpMaxAttempts: raw.OTP_MAX_ATTEMPTS,
+      otpResendSeconds: raw.OTP_RESEND_SECONDS,
+      otpMaxPerPhonePerHour: raw.OTP_MAX_PER_PHONE_PER_HOUR,
+      otpMaxPerIpPerHour: raw.OTP_MAX_PER_IP_PER_HOUR,
+      authMaxPerIpPerMinute: raw.AUTH_MAX_PER_IP_PER_MINUTE,
+      loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+      loginLockSeconds: raw.LOGIN_LOCK_SECONDS,
+      passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
+      pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
+    },
   };
   cache.set(env, config);
   return config;

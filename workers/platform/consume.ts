@@ -126,8 +126,32 @@ export async function consumeBatch<D extends ConsumerDeps>(
         attempts: message.attempts,
         error: err instanceof Error ? err.message : String(err),
       });
-      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      if (isPermanentFailure(err)) {
+        // Retrying cannot help (e.g. the provider refused the address): dead-letter it now.
+        await deadLetter(env, batch.queue, message, event, consumersFor);
+        message.ack();
+      } else {
+        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      }
     }
+  }
+}
+
+/** Errors that say retrying is pointless carry `retryable: false` (see ProviderError). */
+function isPermanentFailure(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { retryable?: unknown }).retryable === false;
+}
+
+async function deadLetter<D extends ConsumerDeps>(
+  env: Env,
+  queue: string,
+  message: Message<unknown>,
+  event: EventEnvelope | undefined,
+  consumersFor: (type: string) => EventConsumer<D>[],
+): Promise<void> {
+  const inserted = await recordDeadLetter(database(env), queue, message, event);
+  if (inserted && event) {
+    for (const consumer of consumersFor(event.type)) await consumer.onDeadLetter?.(event, env);
   }
 }
 
@@ -137,14 +161,10 @@ export async function consumeDeadLetters<D extends ConsumerDeps>(
   env: Env,
   consumersFor: (type: string) => EventConsumer<D>[],
 ): Promise<void> {
-  const db = database(env);
   for (const message of batch.messages) {
     const event = parseEnvelope(message.body);
     try {
-      const inserted = await recordDeadLetter(db, batch.queue, message, event);
-      if (inserted && event) {
-        for (const consumer of consumersFor(event.type)) await consumer.onDeadLetter?.(event, env);
-      }
+      await deadLetter(env, batch.queue, message, event, consumersFor);
       message.ack();
     } catch (err) {
       logEvent("error", "dead_letter_record_failed", { queue: batch.queue, error: String(err) });

@@ -21,6 +21,13 @@ export const ERROR_CODES = {
   validation_failed: { status: 422, title: "Validation failed" },
   idempotency_key_reused: { status: 422, title: "Idempotency key reused" },
   rate_limited: { status: 429, title: "Too many requests" },
+  // Identity
+  invalid_phone: { status: 422, title: "Invalid phone number" },
+  unsupported_country: { status: 422, title: "Unsupported country" },
+  invalid_code: { status: 401, title: "Invalid code" },
+  otp_locked: { status: 429, title: "Too many wrong codes" },
+  invalid_credentials: { status: 401, title: "Invalid credentials" },
+  token_reused: { status: 401, title: "Refresh token reused" },
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;

@@ -67,11 +67,11 @@ function mulDivRound(a: bigint, num: bigint, den: bigint): bigint {
   return negative ? -q : q;
 }
 
-/** Rounds minor units to the currency's step (e.g. whole rupiah for IDR). */
+/** Rounds minor units to the currency's step (e.g. whole rupiah for IDR), half away from zero, in one rounding. */
 export function roundToStep(amount: number, currency: Currency): number {
   const { step } = CURRENCIES[currency];
-  if (step === 1) return Math.round(amount);
-  return Number(mulDivRound(BigInt(Math.round(amount)), 1n, BigInt(step))) * step;
+  const steps = Math.round(Math.abs(amount) / step);
+  return amount < 0 ? 0 - steps * step : steps * step;
 }
 
 /** A share of an amount in basis points (700 = 7%), rounded once by the currency's policy. */
@@ -91,10 +91,12 @@ export function allocate(m: Money, weights: readonly number[]): Money[] {
   const { step } = CURRENCIES[m.currency];
   if (m.amount % step !== 0) throw new MoneyError(`${m.currency} amount ${m.amount} is not a multiple of ${step}`);
   const totalWeight = weights.reduce((a, w) => a + w, 0);
-  if (totalWeight <= 0 || weights.some((w) => w < 0))
-    throw new MoneyError("Weights must be non-negative with a positive sum");
+  if (totalWeight <= 0 || weights.some((w) => w < 0 || !Number.isSafeInteger(w)))
+    throw new MoneyError("Weights must be non-negative integers with a positive sum");
+  // Split the magnitude and negate, so negative amounts (refunds) add up exactly too.
+  if (m.amount < 0) return allocate(money(-m.amount, m.currency), weights).map((p) => money(0 - p.amount, m.currency));
   const totalSteps = BigInt(m.amount / step);
-  const w = weights.map((x) => BigInt(Math.round(x)));
+  const w = weights.map((x) => BigInt(x));
   const wSum = w.reduce((a, x) => a + x, 0n);
   const base = w.map((x) => (totalSteps * x) / wSum);
   const remainders = w.map((x, i) => ({ i, r: totalSteps * x - base[i] * wSum }));

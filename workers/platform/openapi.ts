@@ -70,3 +70,16 @@ export function defineRoute<R extends RouteConfig>(config: R & { errors?: readon
     responses: { ...problemResponses([...statuses].sort()), ...route.responses },
   } as unknown as R);
 }
+
+/** A required JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return { body: { required: true, description, content: { "application/json": { schema } } } } as const;
+}
+
+/** A JSON response. */
+export function jsonResponse<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { "application/json": { schema } } } as const;
+}
+
+export const noContent = { description: "Done; no body" } as const;
+export const bearerAuth = [{ bearerAuth: [] }];

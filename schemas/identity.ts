@@ -1,0 +1,138 @@
+import { z } from "@hono/zod-openapi";
+import { LocaleSchema } from "./messaging";
+
+export const COUNTRIES = ["TH", "SG", "ID", "MY", "PH", "VN"] as const;
+export const CountrySchema = z.enum(COUNTRIES).openapi("Country", { description: "TH, SG, ID, MY, PH or VN" });
+export type Country = z.infer<typeof CountrySchema>;
+
+/** Any country code shape; membership is checked by the handler so it can answer `unsupported_country`. */
+const CountryInput = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "Use a two-letter ISO 3166 country code such as TH")
+  .transform((v) => v.toUpperCase())
+  .openapi({ example: "TH", description: "TH, SG, ID, MY, PH or VN" });
+
+const PhoneInput = z.string().trim().min(3).max(32).openapi({ example: "0812345678", description: "Local or E.164" });
+
+export const RoleSchema = z.enum(["customer", "seller", "admin"]).openapi("Role");
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    phone: z.string().optional().openapi({ example: "+66812345678" }),
+    email: z.string().optional(),
+    country: CountrySchema,
+    locale: LocaleSchema,
+    timezone: z.string().openapi({ example: "Asia/Bangkok" }),
+    displayName: z.string(),
+    avatarUrl: z.string().optional(),
+    status: z.enum(["active", "suspended", "deleted"]),
+    roles: z.array(RoleSchema),
+    createdAt: z.string().datetime(),
+  })
+  .openapi("User");
+
+export const TokensSchema = z
+  .object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    tokenType: z.literal("Bearer"),
+    expiresIn: z.number().int().openapi({ example: 900 }),
+    user: UserSchema,
+    isNewUser: z.boolean(),
+  })
+  .openapi("Tokens");
+
+export const DeviceSchema = z
+  .object({
+    id: z.string().trim().min(1).max(128),
+    platform: z.enum(["ios", "android", "web"]),
+    name: z.string().trim().max(100).optional(),
+  })
+  .openapi("Device");
+
+export const OtpRequestSchema = z
+  .object({ phone: PhoneInput, country: CountryInput, locale: LocaleSchema.optional() })
+  .openapi("OtpRequest");
+
+export const OtpRequestedSchema = z
+  .object({
+    expiresIn: z.number().int().openapi({ example: 300 }),
+    resendAfter: z.number().int().openapi({ example: 60 }),
+    channel: z.literal("sms"),
+  })
+  .openapi("OtpRequested");
+
+export const OtpVerifySchema = z
+  .object({
+    phone: PhoneInput,
+    country: CountryInput,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "The code is the 6 digits from the SMS"),
+    device: DeviceSchema,
+  })
+  .openapi("OtpVerify");
+
+export const PasswordSchema = z
+  .string()
+  .min(8, "At least 8 characters")
+  .max(128, "At most 128 characters")
+  .regex(/[a-z]/, "Needs a lower-case letter")
+  .regex(/[A-Z]/, "Needs an upper-case letter")
+  .regex(/[0-9]/, "Needs a digit")
+  .openapi({ example: "Sawasdee2026" });
+
+const EmailInput = z
+  .string()
+  .trim()
+  .max(254)
+  .email("Enter an email address such as name@example.com")
+  .transform((v) => v.toLowerCase())
+  .openapi({ example: "somchai@example.com" });
+
+export const RegisterSchema = z
+  .object({
+    email: EmailInput,
+    password: PasswordSchema,
+    displayName: z.string().trim().min(1).max(80),
+    country: CountryInput,
+    locale: LocaleSchema.optional(),
+    device: DeviceSchema.optional(),
+  })
+  .openapi("Register");
+
+export const LoginSchema = z
+  .object({ email: EmailInput, password: z.string().min(1).max(128), device: DeviceSchema.optional() })
+  .openapi("Login");
+
+export const RefreshSchema = z.object({ refreshToken: z.string().min(10).max(512) }).openapi("Refresh");
+
+export const SessionSchema = z
+  .object({
+    id: z.string(),
+    device: z.object({ id: z.string(), platform: z.enum(["ios", "android", "web"]), name: z.string().optional() }),
+    createdAt: z.string().datetime(),
+    lastActiveAt: z.string().datetime(),
+    current: z.boolean(),
+  })
+  .openapi("Session");
+
+export const SessionListSchema = z.object({ items: z.array(SessionSchema) }).openapi("SessionList");
+
+export const ForgotPasswordSchema = z.object({ email: EmailInput }).openapi("ForgotPassword");
+export const ResetPasswordSchema = z
+  .object({ token: z.string().min(10).max(256), password: PasswordSchema })
+  .openapi("ResetPassword");
+
+export const IdParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JSONWebKeySet");

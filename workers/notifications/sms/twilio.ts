@@ -1,0 +1,166 @@
+import type { Outbound, OutboundMessage, SendReceipt } from "../outbound";
+import { isRetryableStatus, ProviderError } from "./provider-error";
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** Sender: a Twilio phone number in E.164 or an alphanumeric sender id. */
+  from?: string;
+  /** A Messaging Service (MG...) picks the sender itself; it wins over `from` when both are set. */
+  messagingServiceSid?: string;
+  /** For tests and regional edges; default https://api.twilio.com. */
+  apiBase?: string;
+  /** Give up on a request after this long (a network failure, so retryable); default 10 s. */
+  timeoutMs?: number;
+}
+
+export interface TwilioEnv {
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_FROM?: string;
+  TWILIO_MESSAGING_SERVICE_SID?: string;
+}
+
+const DEFAULT_API_BASE = "https://api.twilio.com";
+const DEFAULT_TIMEOUT_MS = 10_000;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Twilio's REST error body: `{ code, message, more_info, status }`. */
+interface TwilioErrorBody {
+  code?: number;
+  message?: string;
+  more_info?: string;
+  status?: number;
+}
+
+/**
+ * SMS through Twilio Programmable Messaging: one POST to the account's Messages resource per
+ * message. Twilio answers 201 with the created Message, whose `sid` (SM...) is the receipt.
+ * Twilio has no idempotency key for sends, so a retry after a 5xx or a timeout may, rarely,
+ * deliver the same text twice.
+ */
+export class TwilioSms implements Outbound {
+  readonly name = "twilio";
+  private readonly url: string;
+  private readonly authorization: string;
+
+  constructor(
+    private readonly config: TwilioConfig,
+    private readonly fetchFn: typeof fetch,
+  ) {
+    if (!config.accountSid || !config.authToken) throw new Error("Twilio needs an account SID and an auth token");
+    if (!config.from && !config.messagingServiceSid) {
+      throw new Error("Twilio needs a sender: TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID");
+    }
+    const base = (config.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
+    this.url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
+    this.authorization = `Basic ${base64Utf8(`${config.accountSid}:${config.authToken}`)}`;
+  }
+
+  async send(message: OutboundMessage): Promise<SendReceipt> {
+    if (message.channel !== "sms") {
+      throw new ProviderError(this.name, `Twilio SMS cannot send a ${message.channel} message`, { retryable: false });
+    }
+    if (!E164.test(message.to)) {
+      throw new ProviderError(this.name, "Twilio SMS needs the recipient in E.164 (+ and 7 to 15 digits)", {
+        retryable: false,
+      });
+    }
+    const form = new URLSearchParams({ To: message.to, Body: message.body });
+    if (this.config.messagingServiceSid) form.set("MessagingServiceSid", this.config.messagingServiceSid);
+    else form.set("From", this.config.from!);
+
+    let response: Response;
+    try {
+      response = await this.fetchFn(this.url, {
+        method: "POST",
+        headers: {
+          Authorization: this.authorization,
+          "Content-Type": "application/x-www-form-urlencoded",
+          Accept: "application/json",
+        },
+        body: form.toString(),
+        signal: AbortSignal.timeout(this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      });
+    } catch (err) {
+      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      throw new ProviderError(this.name, `Twilio request failed: ${reason}`, { retryable: true, cause: err });
+    }
+
+    const text = await response.text().catch(() => "");
+    const json = parseJson(text);
+    if (response.ok) {
+      const sid = (json as { sid?: unknown } | undefined)?.sid;
+      if (typeof sid === "string" && sid.length > 0) return { provider: this.name, providerMessageId: sid };
+      // Twilio took the request but the answer is unreadable; sending again could duplicate it.
+      throw new ProviderError(this.name, `Twilio answered ${response.status} without a message sid`, {
+        status: response.status,
+        retryable: false,
+      });
+    }
+
+    const error = (json ?? {}) as TwilioErrorBody;
+    const code = typeof error.code === "number" ? error.code : undefined;
+    const detail = typeof error.message === "string" ? redactPhoneNumbers(error.message) : response.statusText;
+    throw new ProviderError(
+      this.name,
+      `Twilio ${response.status}${code === undefined ? "" : ` (code ${code})`}: ${detail || "no details"}`,
+      {
+        status: response.status,
+        retryable: isRetryableStatus(response.status),
+        providerCode: code,
+        retryAfterSeconds: retryAfter(response.headers.get("Retry-After")),
+      },
+    );
+  }
+}
+
+/**
+ * The Twilio sender configured in the environment, or undefined when no Twilio variable is set.
+ * Throws when it is only half configured, so a missing secret is found at the first send
+ * rather than hidden behind "no provider".
+ */
+export function twilioFromEnv(env: TwilioEnv, fetchFn: typeof fetch): TwilioSms | undefined {
+  const accountSid = env.TWILIO_ACCOUNT_SID?.trim() || undefined;
+  const authToken = env.TWILIO_AUTH_TOKEN?.trim() || undefined;
+  const from = env.TWILIO_FROM?.trim() || undefined;
+  const messagingServiceSid = env.TWILIO_MESSAGING_SERVICE_SID?.trim() || undefined;
+  if (!accountSid && !authToken && !from && !messagingServiceSid) return undefined;
+  const missing = [
+    accountSid ? undefined : "TWILIO_ACCOUNT_SID",
+    authToken ? undefined : "TWILIO_AUTH_TOKEN",
+    from || messagingServiceSid ? undefined : "TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID",
+  ].filter(Boolean);
+  if (missing.length > 0) throw new Error(`Twilio is partly configured; missing ${missing.join(", ")}`);
+  return new TwilioSms({ accountSid: accountSid!, authToken: authToken!, from, messagingServiceSid }, fetchFn);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Twilio's messages quote the number ("The 'To' number +66... is not valid"); keep only its last 2 digits. */
+function redactPhoneNumbers(text: string): string {
+  return text.replace(/\+?\d[\d ()-]{5,}\d/g, (match) => {
+    const digits = match.replace(/\D/g, "");
+    return `${match.startsWith("+") ? "+" : ""}${"*".repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
+  });
+}
+
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+function base64Utf8(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

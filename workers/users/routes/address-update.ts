@@ -1,0 +1,54 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { and, eq, ne } from "drizzle-orm";
+import { addresses } from "../../../d1/schema";
+import { IdParamSchema } from "../../../schemas/identity";
+import { AddressPatchSchema, AddressSchema } from "../../../schemas/users";
+import type { AppEnv } from "../../app-env";
+import { currentAuth, requireAuth } from "../../middleware/auth";
+import { database, nowMs } from "../../platform/db";
+import { ApiError } from "../../platform/errors";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { encryptAddress, normalizeAddress, presentAddress } from "../addresses";
+
+export const updateAddressRoute = defineRoute({
+  method: "patch",
+  path: "/api/v1/users/me/addresses/{id}",
+  tags: ["Users"],
+  summary: "Change an address",
+  security: bearerAuth,
+  middleware: [requireAuth] as const,
+  request: { params: IdParamSchema, ...jsonBody(AddressPatchSchema) },
+  responses: { 200: jsonResponse("The updated address", AddressSchema) },
+  errors: [401, 404],
+});
+
+export const updateAddressHandler: RouteHandler<typeof updateAddressRoute, AppEnv> = async (c) => {
+  const { userId } = currentAuth(c);
+  const { id } = c.req.valid("param");
+  const db = database(c.env);
+  const row = await db
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+    .get();
+  if (!row) throw new ApiError("not_found", "You have no address with this id.");
+  const { id: _id, ...current } = await presentAddress(c.env, row);
+  const next = normalizeAddress({ ...current, ...c.req.valid("json") });
+  const isPrimary = next.isPrimary ?? row.isPrimary;
+  const update = db
+    .update(addresses)
+    .set({ country: next.country, detailsEnc: await encryptAddress(c.env, next), isPrimary, updatedAt: nowMs() })
+    .where(eq(addresses.id, id))
+    .returning();
+  const [, [updated]] =
+    isPrimary && !row.isPrimary
+      ? await db.batch([
+          db
+            .update(addresses)
+            .set({ isPrimary: false })
+            .where(and(eq(addresses.userId, userId), ne(addresses.id, id))),
+          update,
+        ])
+      : [undefined, await update];
+  return c.json(await presentAddress(c.env, updated), 200);
+};

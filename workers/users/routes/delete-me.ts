@@ -1,0 +1,80 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { and, eq, isNull } from "drizzle-orm";
+import { addresses, sessions, users } from "../../../d1/schema";
+import type { AppEnv } from "../../app-env";
+import { accountMessageWrites, sendAccountMessagesNow } from "../../auth/account-messages";
+import { auditWrite } from "../../auth/audit";
+import { clientIpHash } from "../../auth/client";
+import { revokeSessionWrites } from "../../auth/sessions";
+import { requireAuth } from "../../middleware/auth";
+import { database, nowMs } from "../../platform/db";
+import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
+import { drainSoon } from "../../platform/outbox";
+import { userContact } from "../present";
+import { currentUser } from "../queries";
+
+const DeletionSchema = z
+  .object({ status: z.literal("deleted"), deletedAt: z.string().datetime() })
+  .openapi("AccountDeletion");
+
+export const deleteMeRoute = defineRoute({
+  method: "delete",
+  path: "/api/v1/users/me",
+  tags: ["Users"],
+  summary: "Delete the account: sessions revoked, personal data erased",
+  description:
+    "Every session ends, phone, email, password, name, avatar and addresses are erased. Orders stay (legal retention) without personal data, pointing at the anonymous account id.",
+  security: bearerAuth,
+  middleware: [requireAuth] as const,
+  responses: { 202: jsonResponse("Deleted", DeletionSchema) },
+  errors: [401],
+});
+
+export const deleteMeHandler: RouteHandler<typeof deleteMeRoute, AppEnv> = async (c) => {
+  const user = await currentUser(c);
+  const db = database(c.env);
+  const now = nowMs();
+  const live = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+  const contact = await userContact(c.env, user);
+  const goodbye = await accountMessageWrites(c.env, db, contact, "account_deleted", { name: user.displayName });
+  await db.batch([
+    db
+      .update(users)
+      .set({
+        phoneEnc: null,
+        phoneHash: null,
+        emailEnc: null,
+        emailHash: null,
+        passwordHash: null,
+        displayName: "Deleted user",
+        avatarUrl: null,
+        status: "deleted",
+        roles: [],
+        updatedAt: now,
+        deletedAt: now,
+      })
+      .where(eq(users.id, user.id)),
+    db.delete(addresses).where(eq(addresses.userId, user.id)),
+    ...(live.length
+      ? revokeSessionWrites(
+          c,
+          live.map((s) => s.id),
+          "account_deleted",
+        )
+      : []),
+    auditWrite(db, {
+      type: "account_deleted",
+      userId: user.id,
+      ipHash: await clientIpHash(c),
+      data: { sessionsRevoked: live.length },
+    }),
+    ...goodbye.writes,
+  ]);
+  await sendAccountMessagesNow(c.env, goodbye.events);
+  drainSoon(c.executionCtx, c.env, c.get("config"));
+  return c.json({ status: "deleted" as const, deletedAt: new Date(now).toISOString() }, 202);
+};
