@@ -47,7 +47,21 @@ export const scenarios = [
       return {};
     },
   },
-  // Next: authenticated GET /api/v1/users/me (setup signs a user in and returns
-  // { headers: { authorization: `Bearer ${token}` } }), product reads, search, reservations,
-  // and the chat-room WebSocket fan-out (a `run` entry).
+  {
+    name: "me",
+    title: "GET /api/v1/users/me (ES256 verify + session check in D1 + PII decrypt)",
+    path: "/api/v1/users/me",
+    async setup(baseUrl) {
+      const email = `bench-${Date.now()}@example.com`;
+      const res = await fetch(`${baseUrl}/api/v1/auth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "Bench-2026-pass", displayName: "Bench", country: "TH" }),
+      });
+      if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+      const { accessToken } = await res.json();
+      return { headers: { authorization: `Bearer ${accessToken}` } };
+    },
+  },
+  // Next: product reads, search, reservations, and the chat-room WebSocket fan-out (a `run` entry).
 ];
