@@ -27,6 +27,16 @@ export const getDevOutboxRoute = defineRoute({
 
 const CursorSchema = z.string().min(1);
 
+/**
+ * Emails compare case-insensitively. An unencoded "+" in a query string arrives as a space, so
+ * `?to=+66812345678` (as people type it) is read as the E.164 number it means.
+ */
+function recipientKey(to: string): string {
+  const value = to.trim();
+  if (value.includes("@")) return value.toLowerCase();
+  return /^\d{6,15}$/.test(value) && /^\s/.test(to) ? `+${value}` : value;
+}
+
 export const devOutboxRouter = createRouter().openapi(getDevOutboxRoute, async (c) => {
   if (!c.get("config").devOutbox) {
     throw new ApiError("not_found", "Nothing exists at this address.");
@@ -35,7 +45,7 @@ export const devOutboxRouter = createRouter().openapi(getDevOutboxRoute, async (
   const after = decodeCursor(cursor, CursorSchema);
   const filters: SQL[] = [];
   if (to)
-    filters.push(eq(devOutbox.recipient, to.trim().toLowerCase().includes("@") ? to.trim().toLowerCase() : to.trim()));
+    filters.push(eq(devOutbox.recipient, recipientKey(to)));
   if (channel) filters.push(eq(devOutbox.channel, channel));
   if (after) filters.push(lt(devOutbox.id, after));
   const rows = await database(c.env)
