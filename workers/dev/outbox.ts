@@ -44,8 +44,7 @@ export const devOutboxRouter = createRouter().openapi(getDevOutboxRoute, async (
   const { to, channel, limit, cursor } = c.req.valid("query");
   const after = decodeCursor(cursor, CursorSchema);
   const filters: SQL[] = [];
-  if (to)
-    filters.push(eq(devOutbox.recipient, recipientKey(to)));
+  if (to) filters.push(eq(devOutbox.recipient, recipientKey(to)));
   if (channel) filters.push(eq(devOutbox.channel, channel));
   if (after) filters.push(lt(devOutbox.id, after));
   const rows = await database(c.env)
