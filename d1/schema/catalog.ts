@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The category tree. Names per locale as JSON ({"en": "...", "th": "...", ...}). */
 export const categories = sqliteTable(
@@ -13,4 +13,140 @@ export const categories = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [index("categories_parent").on(t.parentId, t.position)],
+);
+
+export const SHOP_VERIFICATION = ["pending", "verified", "rejected"] as const;
+
+/** A seller's shop (the seeds' Business). Ownership is checked against `ownerId`, never a role. */
+export const shops = sqliteTable(
+  "shops",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    category: text("category").notNull(),
+    country: text("country").notNull(),
+    currency: text("currency").notNull(),
+    /** Business contact (phone, email, address) as encrypted JSON. */
+    contactEnc: text("contact_enc"),
+    verificationStatus: text("verification_status", { enum: SHOP_VERIFICATION }).notNull(),
+    verificationNote: text("verification_note"),
+    verifiedAt: integer("verified_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("shops_owner").on(t.ownerId), index("shops_country").on(t.country, t.id)],
+);
+
+export const brands = sqliteTable("brands", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const PRODUCT_STATUS = ["draft", "active", "archived"] as const;
+
+/**
+ * Products. Price is Money in the shop's currency (integer minor units). `available` is not kept
+ * here: the Inventory Durable Object of each SKU owns stock; `stockSnapshot` is a copy for
+ * listings and sorting, refreshed from inventory events. Soft-deleted rows keep `deletedAt`.
+ */
+export const products = sqliteTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull(),
+    categoryId: text("category_id"),
+    brand: text("brand"),
+    sku: text("sku").notNull(),
+    priceAmount: integer("price_amount").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: PRODUCT_STATUS }).notNull(),
+    attributes: text("attributes", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    weightGrams: integer("weight_grams"),
+    lengthMm: integer("length_mm"),
+    widthMm: integer("width_mm"),
+    heightMm: integer("height_mm"),
+    ratingAverage: real("rating_average").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
+    soldCount: integer("sold_count").notNull().default(0),
+    stockSnapshot: integer("stock_snapshot").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("products_shop_sku").on(t.shopId, t.sku),
+    index("products_shop").on(t.shopId, t.id),
+    index("products_category").on(t.categoryId, t.status, t.id),
+    index("products_status_created").on(t.status, t.createdAt, t.id),
+    index("products_status_price").on(t.status, t.priceAmount, t.id),
+  ],
+);
+
+/** Variants of a product: their own SKU (and Inventory object), optional price override. */
+export const productVariants = sqliteTable(
+  "product_variants",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id").notNull(),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    priceAmount: integer("price_amount"),
+    attributes: text("attributes", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [index("product_variants_product").on(t.productId, t.position), uniqueIndex("product_variants_sku").on(t.productId, t.sku)],
+);
+
+/** Images in R2 (`media/<id>`), checked by magic bytes on upload. */
+export const productMedia = sqliteTable(
+  "product_media",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id"),
+    ownerId: text("owner_id").notNull(),
+    r2Key: text("r2_key").notNull(),
+    kind: text("kind", { enum: ["image", "file"] }).notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    etag: text("etag").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("product_media_product").on(t.productId, t.position), index("product_media_owner").on(t.ownerId, t.id)],
+);
+
+/** Search synonyms per language (`hp` → handphone); admins extend the list. */
+export const searchSynonyms = sqliteTable(
+  "search_synonyms",
+  {
+    id: text("id").primaryKey(),
+    locale: text("locale").notNull(),
+    term: text("term").notNull(),
+    synonyms: text("synonyms", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("search_synonyms_term").on(t.locale, t.term)],
+);
+
+/** Views of products, for trending and personal recommendations. */
+export const productViews = sqliteTable(
+  "product_views",
+  {
+    productId: text("product_id").notNull(),
+    viewerId: text("viewer_id").notNull(),
+    day: integer("day").notNull(),
+    count: integer("count").notNull().default(1),
+    lastViewedAt: integer("last_viewed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.viewerId, t.day] }), index("product_views_viewer").on(t.viewerId, t.lastViewedAt)],
 );

@@ -23,7 +23,7 @@ export const outboxEvents = sqliteTable(
   "outbox_events",
   {
     id: text("id").primaryKey(),
-    queue: text("queue", { enum: ["order_events", "notifications"] }).notNull(),
+    queue: text("queue", { enum: ["order_events", "notifications", "catalog_events"] }).notNull(),
     type: text("type").notNull(),
     envelope: text("envelope").notNull(),
     createdAt: integer("created_at").notNull(),

@@ -15,6 +15,8 @@ export function queueBinding(env: Env, queue: QueueName): Queue {
       return env.ORDER_EVENTS;
     case "notifications":
       return env.NOTIFICATIONS;
+    case "catalog_events":
+      return env.CATALOG_EVENTS;
   }
 }
 
