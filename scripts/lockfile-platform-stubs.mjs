@@ -11,7 +11,15 @@ const packages = lock.packages;
 
 function platformOf(name) {
   const id = name.split("/").pop();
-  const os = /darwin/.test(id) ? "darwin" : /win32|windows/.test(id) ? "win32" : /android/.test(id) ? "android" : /freebsd/.test(id) ? "freebsd" : "linux";
+  const os = /darwin/.test(id)
+    ? "darwin"
+    : /win32|windows/.test(id)
+      ? "win32"
+      : /android/.test(id)
+        ? "android"
+        : /freebsd/.test(id)
+          ? "freebsd"
+          : "linux";
   const cpu = /arm64|aarch64/.test(id) ? "arm64" : /ia32/.test(id) ? "ia32" : /arm\b|-arm$/.test(id) ? "arm" : "x64";
   return { os: [os], cpu: [cpu], ...(/musl/.test(id) ? { libc: ["musl"] } : {}) };
 }
@@ -22,10 +30,17 @@ for (const [location, entry] of Object.entries(packages)) {
     const parentDir = location === "" ? "" : `${location}/`;
     const candidates = [`${parentDir}node_modules/${dep}`, `node_modules/${dep}`];
     if (candidates.some((c) => packages[c])) continue;
-    packages[`node_modules/${dep}`] = { version, ...(entry.dev ? { dev: true } : {}), optional: true, ...platformOf(dep) };
+    packages[`node_modules/${dep}`] = {
+      version,
+      ...(entry.dev ? { dev: true } : {}),
+      optional: true,
+      ...platformOf(dep),
+    };
     added += 1;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lockfile-platform-stubs: added ${added} platform-only optional entries`);

@@ -104,7 +104,10 @@ export const productVariants = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     deletedAt: integer("deleted_at"),
   },
-  (t) => [index("product_variants_product").on(t.productId, t.position), uniqueIndex("product_variants_sku").on(t.productId, t.sku)],
+  (t) => [
+    index("product_variants_product").on(t.productId, t.position),
+    uniqueIndex("product_variants_sku").on(t.productId, t.sku),
+  ],
 );
 
 /** Images in R2 (`media/<id>`), checked by magic bytes on upload. */
@@ -148,5 +151,8 @@ export const productViews = sqliteTable(
     count: integer("count").notNull().default(1),
     lastViewedAt: integer("last_viewed_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.productId, t.viewerId, t.day] }), index("product_views_viewer").on(t.viewerId, t.lastViewedAt)],
+  (t) => [
+    primaryKey({ columns: [t.productId, t.viewerId, t.day] }),
+    index("product_views_viewer").on(t.viewerId, t.lastViewedAt),
+  ],
 );
