@@ -9,7 +9,7 @@ import { ApiError } from "../platform/errors";
 import { newId, randomToken, sha256Hex } from "../platform/ids";
 import { drainSoon } from "../platform/outbox";
 import { encryptPii, piiLookupHash } from "../platform/pii";
-import { clearCounter, enforceLimit, hitCounter, peekCounter, retryAfterSeconds } from "../platform/rate-limit";
+import { clearCounter, enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
 import { type UserRow, userContact } from "../users/present";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
@@ -97,8 +97,10 @@ export async function login(c: Context<AppEnv>, input: { email: string; password
   const ipHash = await clientIpHash(c);
   await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "sign-in attempts from this network");
   const emailHash = await piiLookupHash(c.env, input.email);
-  const failures = await peekCounter(db, loginFailuresKey(emailHash));
-  if (failures.count >= identity.loginMaxFailures) {
+  // Count the attempt before checking the password (one atomic upsert), so parallel guesses cannot
+  // all pass a read-only check: at most LOGIN_MAX_FAILURES passwords are tried per window.
+  const failures = await hitCounter(db, loginFailuresKey(emailHash), identity.loginLockSeconds);
+  if (failures.count > identity.loginMaxFailures) {
     const wait = retryAfterSeconds(failures.resetAt);
     throw new ApiError(
       "rate_limited",
@@ -109,9 +111,10 @@ export async function login(c: Context<AppEnv>, input: { email: string; password
   const user = await db.select().from(users).where(eq(users.emailHash, emailHash)).get();
   const ok =
     user?.passwordHash && user.status === "active" ? await verifyPassword(input.password, user.passwordHash) : false;
-  if (!user?.passwordHash) await burnPasswordCheck(input.password, identity.pbkdf2Iterations);
+  // Accounts that cannot sign in with a password cost the same time as those that can.
+  if (!(user?.passwordHash && user.status === "active"))
+    await burnPasswordCheck(input.password, identity.pbkdf2Iterations);
   if (!user || !ok) {
-    await hitCounter(db, loginFailuresKey(emailHash), identity.loginLockSeconds);
     await auditWrite(db, { type: "sign_in_failed", userId: user?.id, ipHash, data: { method: "password" } }).run();
     throw new ApiError(
       "invalid_credentials",
@@ -133,7 +136,7 @@ export async function forgotPassword(c: Context<AppEnv>, input: { email: string 
   if (user?.status !== "active") return;
   // At most a few reset emails per account per hour, silently: the answer must not differ.
   const sent = await hitCounter(db, `reset-email:${emailHash}`, 3600);
-  if (sent.count > identity.otpMaxPerPhonePerHour) return;
+  if (sent.count > identity.passwordResetMaxPerHour) return;
   const token = randomToken(32);
   const now = nowMs();
   const minutes = Math.round(identity.passwordResetTtlSeconds / 60);
@@ -194,6 +197,11 @@ export async function resetPassword(c: Context<AppEnv>, input: { token: string; 
       .update(users)
       .set({ passwordHash: await hashPassword(input.password, identity.pbkdf2Iterations), updatedAt: now })
       .where(eq(users.id, user.id)),
+    // Any other reset link of this account stops working too.
+    db
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt))),
     ...(live.length
       ? revokeSessionWrites(
           c,

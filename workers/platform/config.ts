@@ -35,6 +35,7 @@ const ConfigSchema = z.object({
   LOGIN_MAX_FAILURES: int(5, 1),
   LOGIN_LOCK_SECONDS: int(900, 1),
   PASSWORD_RESET_TTL_SECONDS: int(3600, 60),
+  PASSWORD_RESET_MAX_PER_HOUR: int(5, 1),
   PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000).refine(
     (v) => v <= 100_000,
     "deployed Workers refuse more than 100000 PBKDF2 iterations",
@@ -69,6 +70,7 @@ export interface Config {
     loginMaxFailures: number;
     loginLockSeconds: number;
     passwordResetTtlSeconds: number;
+    passwordResetMaxPerHour: number;
     pbkdf2Iterations: number;
   };
 }
@@ -109,6 +111,7 @@ export function readConfig(env: Env): Config {
       loginMaxFailures: raw.LOGIN_MAX_FAILURES,
       loginLockSeconds: raw.LOGIN_LOCK_SECONDS,
       passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
+      passwordResetMaxPerHour: raw.PASSWORD_RESET_MAX_PER_HOUR,
       pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
     },
   };

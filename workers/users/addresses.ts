@@ -1,8 +1,10 @@
 import type { z } from "@hono/zod-openapi";
-import type { addresses } from "../../d1/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { addresses } from "../../d1/schema";
 import type { Country } from "../../schemas/identity";
 import type { AddressInputSchema, AddressSchema } from "../../schemas/users";
 import { contactNumber, supportedCountry } from "../auth/phone";
+import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { decryptPii, encryptPii } from "../platform/pii";
 
@@ -60,4 +62,23 @@ export async function encryptAddress(env: Env, address: AddressInput): Promise<s
 export async function presentAddress(env: Env, row: AddressRow): Promise<Address> {
   const details = JSON.parse(await decryptPii(env, row.detailsEnc)) as AddressDetails;
   return { id: row.id, ...details, country: row.country, isPrimary: row.isPrimary };
+}
+
+/**
+ * Keeps one primary address whenever the user has any: if none is left, the newest one is promoted,
+ * preferring any other than `demotedId` (the address just un-marked as primary).
+ */
+export function keepOnePrimary(db: Database, userId: string, demotedId = "") {
+  return db
+    .update(addresses)
+    .set({ isPrimary: true })
+    .where(
+      and(
+        eq(
+          addresses.id,
+          sql`(SELECT id FROM addresses WHERE user_id = ${userId} ORDER BY (id = ${demotedId}) ASC, created_at DESC, id DESC LIMIT 1)`,
+        ),
+        sql`NOT EXISTS (SELECT 1 FROM addresses WHERE user_id = ${userId} AND is_primary = 1)`,
+      ),
+    );
 }

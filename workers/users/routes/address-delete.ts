@@ -7,6 +7,7 @@ import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
+import { keepOnePrimary } from "../addresses";
 
 export const deleteAddressRoute = defineRoute({
   method: "delete",
@@ -23,10 +24,14 @@ export const deleteAddressRoute = defineRoute({
 export const deleteAddressHandler: RouteHandler<typeof deleteAddressRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
-  const deleted = await database(c.env)
-    .delete(addresses)
-    .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
-    .returning({ id: addresses.id });
+  const db = database(c.env);
+  const [deleted] = await db.batch([
+    db
+      .delete(addresses)
+      .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+      .returning({ id: addresses.id }),
+    keepOnePrimary(db, userId),
+  ]);
   if (deleted.length === 0) throw new ApiError("not_found", "You have no address with this id.");
   return c.body(null, 204);
 };

@@ -8,7 +8,7 @@ import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { encryptAddress, normalizeAddress, presentAddress } from "../addresses";
+import { encryptAddress, keepOnePrimary, normalizeAddress, presentAddress } from "../addresses";
 
 export const updateAddressRoute = defineRoute({
   method: "patch",
@@ -38,17 +38,15 @@ export const updateAddressHandler: RouteHandler<typeof updateAddressRoute, AppEn
   const update = db
     .update(addresses)
     .set({ country: next.country, detailsEnc: await encryptAddress(c.env, next), isPrimary, updatedAt: nowMs() })
-    .where(eq(addresses.id, id))
-    .returning();
-  const [, [updated]] =
-    isPrimary && !row.isPrimary
-      ? await db.batch([
-          db
-            .update(addresses)
-            .set({ isPrimary: false })
-            .where(and(eq(addresses.userId, userId), ne(addresses.id, id))),
-          update,
-        ])
-      : [undefined, await update];
+    .where(eq(addresses.id, id));
+  const othersUnset = db
+    .update(addresses)
+    .set({ isPrimary: false })
+    .where(and(eq(addresses.userId, userId), ne(addresses.id, id)));
+  if (isPrimary && !row.isPrimary) await db.batch([othersUnset, update]);
+  else if (!isPrimary && row.isPrimary) await db.batch([update, keepOnePrimary(db, userId, id)]);
+  else await update;
+  const updated = await db.select().from(addresses).where(eq(addresses.id, id)).get();
+  if (!updated) throw new ApiError("not_found", "You have no address with this id.");
   return c.json(await presentAddress(c.env, updated), 200);
 };

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { and, eq, isNull } from "drizzle-orm";
-import { addresses, sessions, users } from "../../../d1/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { addresses, outboundMessages, sessions, users } from "../../../d1/schema";
 import type { AppEnv } from "../../app-env";
 import { accountMessageWrites, sendAccountMessagesNow } from "../../auth/account-messages";
 import { auditWrite } from "../../auth/audit";
@@ -41,6 +41,9 @@ export const deleteMeHandler: RouteHandler<typeof deleteMeRoute, AppEnv> = async
     .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
   const contact = await userContact(c.env, user);
   const goodbye = await accountMessageWrites(c.env, db, contact, "account_deleted", { name: user.displayName });
+  // Messages already sent to the account hold its contact details and content: erase them too
+  // (the goodbye below is written after this delete, so it is still delivered).
+  const recipientHashes = [user.phoneHash, user.emailHash].filter((h): h is string => h !== null);
   await db.batch([
     db
       .update(users)
@@ -59,6 +62,9 @@ export const deleteMeHandler: RouteHandler<typeof deleteMeRoute, AppEnv> = async
       })
       .where(eq(users.id, user.id)),
     db.delete(addresses).where(eq(addresses.userId, user.id)),
+    ...(recipientHashes.length
+      ? [db.delete(outboundMessages).where(inArray(outboundMessages.recipientHash, recipientHashes))]
+      : []),
     ...(live.length
       ? revokeSessionWrites(
           c,

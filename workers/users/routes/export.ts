@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { addresses, auditEvents, outboundMessages, sessions } from "../../../d1/schema";
 import { PersonalDataExportSchema } from "../../../schemas/users";
 import type { AppEnv } from "../../app-env";
@@ -38,7 +38,14 @@ export const exportMeHandler: RouteHandler<typeof exportMeRoute, AppEnv> = async
     db.select().from(sessions).where(eq(sessions.userId, user.id)).orderBy(asc(sessions.createdAt)),
     db.select().from(auditEvents).where(eq(auditEvents.userId, user.id)).orderBy(asc(auditEvents.id)),
     Promise.all(
-      recipientHashes.map((h) => db.select().from(outboundMessages).where(eq(outboundMessages.recipientHash, h))),
+      // Only since this account exists: a phone or email can belong to a deleted account before it
+      // (recycled numbers), and what was sent to that account is not this person's data.
+      recipientHashes.map((h) =>
+        db
+          .select()
+          .from(outboundMessages)
+          .where(and(eq(outboundMessages.recipientHash, h), gte(outboundMessages.createdAt, user.createdAt))),
+      ),
     ),
   ]);
   const messages = await Promise.all(
