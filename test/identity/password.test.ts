@@ -256,7 +256,9 @@ describe("forgot and reset password", () => {
     expect((await post("/api/v1/auth/forgot-password", { email: user.email })).status).toBe(202);
     const newer = await resetLink(user.email);
     expect(newer.token).not.toBe(older.token);
-    expect((await post("/api/v1/auth/reset-password", { token: newer.token, password: "Fresh-Passw0rd" })).status).toBe(204);
+    expect((await post("/api/v1/auth/reset-password", { token: newer.token, password: "Fresh-Passw0rd" })).status).toBe(
+      204,
+    );
     await expectProblem(
       await post("/api/v1/auth/reset-password", { token: older.token, password: "Other-Passw0rd" }),
       422,

@@ -158,7 +158,10 @@ describe("/users/me/addresses", () => {
     const third = await expectJson<Address>(await createAddress(accessToken, thaiAddress({ label: "Parents" })), 201);
     expect(first.isPrimary).toBe(true);
 
-    const unmarked = await expectJson<Address>(await patch(`${ADDRESSES}/${first.id}`, { isPrimary: false }, accessToken), 200);
+    const unmarked = await expectJson<Address>(
+      await patch(`${ADDRESSES}/${first.id}`, { isPrimary: false }, accessToken),
+      200,
+    );
     expect(unmarked.isPrimary).toBe(false);
     expect((await listAddresses(accessToken)).filter((a) => a.isPrimary).map((a) => a.id)).toEqual([third.id]);
 
@@ -170,7 +173,10 @@ describe("/users/me/addresses", () => {
     const only = await listAddresses(accessToken);
     expect(only.map((a) => [a.id, a.isPrimary])).toEqual([[first.id, true]]);
     // The only address cannot stop being primary.
-    const still = await expectJson<Address>(await patch(`${ADDRESSES}/${first.id}`, { isPrimary: false }, accessToken), 200);
+    const still = await expectJson<Address>(
+      await patch(`${ADDRESSES}/${first.id}`, { isPrimary: false }, accessToken),
+      200,
+    );
     expect(still.isPrimary).toBe(true);
   });
 
