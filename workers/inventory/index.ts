@@ -1,0 +1,31 @@
+/**
+ * Stock that never oversells: plain functions the Worker calls (no HTTP here). Each SKU's stock
+ * lives in an `Inventory` Durable Object (durable-objects/inventory.ts), split into shard objects
+ * when the SKU is hot. Design: docs/inventory.md.
+ */
+export {
+  COMMIT_GRACE_MS,
+  type CommitItemsResult,
+  commitItems,
+  MAX_ITEMS,
+  type ReleaseItemsResult,
+  type ReserveItemsResult,
+  type RestockItemsResult,
+  releaseItems,
+  reserveItems,
+  restockItems,
+  type StockItem,
+} from "./items";
+export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
+export {
+  type Allocation,
+  type ReserveStockResult,
+  rebalanceStock,
+  reserveStock,
+  type SetStockResult,
+  type SkuStockLevel,
+  type StockRef,
+  setStock,
+  stockLevel,
+} from "./stock";
+export * from "./types";
