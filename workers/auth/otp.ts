@@ -10,7 +10,7 @@ import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { drainSoon } from "../platform/outbox";
 import { encryptPii, piiLookupHash } from "../platform/pii";
-import { enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
+import { enforceLimit, hitCounter, inSeconds, retryAfterSeconds } from "../platform/rate-limit";
 import type { UserRow } from "../users/present";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
@@ -50,7 +50,7 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
     const wait = retryAfterSeconds(resend.resetAt);
     throw new ApiError(
       "rate_limited",
-      `A code was just sent to this number. Wait ${wait} seconds before asking for another.`,
+      `A code was just sent to this number. Wait ${inSeconds(wait)} before asking for another.`,
       {
         headers: { "Retry-After": wait },
       },

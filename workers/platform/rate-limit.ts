@@ -43,6 +43,11 @@ export function clearCounter(db: Database, key: string) {
   return db.delete(rateCounters).where(eq(rateCounters.key, key));
 }
 
+/** "1 second", "42 seconds": for the detail of a 429. */
+export function inSeconds(seconds: string | number): string {
+  return Number(seconds) === 1 ? "1 second" : `${seconds} seconds`;
+}
+
 export function retryAfterSeconds(resetAt: number): string {
   return String(Math.max(1, Math.ceil((resetAt - nowMs()) / 1000)));
 }
@@ -58,7 +63,7 @@ export async function enforceLimit(
   const state = await hitCounter(db, key, windowSeconds);
   if (state.count > limit) {
     const retryAfter = retryAfterSeconds(state.resetAt);
-    throw new ApiError("rate_limited", `Too many ${what}. Try again in ${retryAfter} seconds.`, {
+    throw new ApiError("rate_limited", `Too many ${what}. Try again in ${inSeconds(retryAfter)}.`, {
       headers: { "Retry-After": retryAfter },
     });
   }
