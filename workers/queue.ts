@@ -1,5 +1,6 @@
 import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./notifications/messages";
 import { consumeBatch, consumeDeadLetters, type EventConsumer } from "./platform/consume";
+import { searchIndexConsumer } from "./search/indexer";
 
 /** Everything a queue consumer may call out to; tests pass their own. */
 export type QueueDeps = MessagingDeps;
@@ -7,6 +8,9 @@ export type QueueDeps = MessagingDeps;
 /** Which consumers apply each event type. */
 const CONSUMERS: Record<string, EventConsumer<QueueDeps>[]> = {
   [MESSAGE_REQUESTED]: [deliverMessage],
+  "product.created": [searchIndexConsumer],
+  "product.updated": [searchIndexConsumer],
+  "product.deleted": [searchIndexConsumer],
 };
 
 export function consumersFor(type: string): EventConsumer<QueueDeps>[] {

@@ -1,5 +1,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema";
+import { expireOverdueOrders } from "./orders/expiry";
+import { retryFailedRefunds } from "./payments/refunds";
 import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
@@ -14,6 +16,8 @@ const PUBLISHED_OUTBOX_KEPT_MS = 7 * DAY_MS;
 export async function runScheduled(env: Env): Promise<void> {
   const config = readConfig(env);
   const db = database(env);
+  const expired = await expireOverdueOrders(env);
+  const refunded = await retryFailedRefunds(env);
   const drained = await drainOutbox(env, config);
   const now = nowMs();
   await db.batch([
@@ -25,5 +29,5 @@ export async function runScheduled(env: Env): Promise<void> {
       .delete(outboxEvents)
       .where(and(isNotNull(outboxEvents.publishedAt), lt(outboxEvents.publishedAt, now - PUBLISHED_OUTBOX_KEPT_MS))),
   ]);
-  logEvent("info", "scheduled_run", { published: drained.published, failed: drained.failed });
+  logEvent("info", "scheduled_run", { expired, refunded, published: drained.published, failed: drained.failed });
 }

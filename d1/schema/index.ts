@@ -1,4 +1,6 @@
 export * from "./catalog";
+export * from "./chat";
 export * from "./identity";
 export * from "./messaging";
+export * from "./orders";
 export * from "./platform";

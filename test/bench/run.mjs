@@ -246,7 +246,7 @@ try {
     const entry = { name: scenario.name, title: scenario.title };
     console.log(`▸ ${scenario.name}: ${scenario.title}`);
     try {
-      const prepared = (await scenario.setup?.(baseUrl)) ?? {};
+      const prepared = (await scenario.setup?.(baseUrl, { mf: server.mf })) ?? {};
       const request = requestOf(scenario, prepared);
       Object.assign(entry, { method: request.method, path: request.path });
       const logsBefore = { ...server.workerLogs };

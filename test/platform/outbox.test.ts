@@ -1,5 +1,5 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outboundMessages, outboxEvents } from "../../d1/schema";
@@ -9,7 +9,7 @@ import { DevOutbox, type Outbound } from "../../workers/notifications/outbound";
 import { readConfig } from "../../workers/platform/config";
 import { retryDelaySeconds } from "../../workers/platform/consume";
 import { database } from "../../workers/platform/db";
-import { drainOutbox } from "../../workers/platform/outbox";
+import { createEvent, drainOutbox, recordEvent } from "../../workers/platform/outbox";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";
 
 const NOTIFICATIONS_QUEUE = "tchat-notifications";
@@ -347,6 +347,22 @@ describe("outbox → queue → consumer, exactly once", () => {
     // The dead-letter consumer never sends anything.
     expect(calls.sends).toBe(0);
     expect(await devOutboxCount(request.to)).toBe(0);
+  });
+
+  it("a drain of more than 100 pending events publishes and marks every one (D1's 100-parameter limit)", async () => {
+    const before = (await db.select({ id: outboxEvents.id }).from(outboxEvents)).length;
+    const events = Array.from({ length: 150 }, (_, i) => createEvent("test.bulk", { i }));
+    for (let i = 0; i < events.length; i += 10) {
+      const [first, ...rest] = events.slice(i, i + 10).map((e) => recordEvent(db, "catalog_events", e));
+      await db.batch([first, ...rest]);
+    }
+    const bigConfig = { ...config, outbox: { ...config.outbox, batchSize: 200 } };
+    const result = await drainOutbox(env, bigConfig);
+    expect(result.failed).toBe(0);
+    expect(result.published).toBeGreaterThanOrEqual(150);
+    const pending = await db.select({ id: outboxEvents.id }).from(outboxEvents).where(isNull(outboxEvents.publishedAt));
+    expect(pending).toEqual([]);
+    expect((await db.select({ id: outboxEvents.id }).from(outboxEvents)).length).toBe(before + 150);
   });
 
   it("retries back off exponentially with jitter, between 1 s and 10 min", () => {

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { refreshTokens, sessions, users } from "../../d1/schema";
 import type { DeviceSchema, TokensSchema } from "../../schemas/identity";
 import type { AppEnv } from "../app-env";
+import { mergeGuestCartInto } from "../cart/merge";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId, randomToken, sha256Hex } from "../platform/ids";
@@ -122,6 +123,9 @@ export async function startSession(
   await db.batch([first, ...rest]);
   await sendAccountMessagesNow(c.env, events);
   drainSoon(c.executionCtx, c.env, c.get("config"));
+  // A guest cart sent along is merged into the user's cart (never fails the sign-in).
+  const cartToken = c.req.header("X-Cart-Token");
+  if (cartToken) await mergeGuestCartInto(c.env, cartToken.trim(), user.id);
   return tokensFor(c, user, sessionId, refreshToken, options.isNewUser);
 }
 

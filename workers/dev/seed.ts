@@ -2,9 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { seedRuns } from "../../d1/schema";
 import { seedAdmin } from "../admin/seed-admin";
 import { seedCategories } from "../catalog/categories";
+import { seedBrands, seedProducts } from "../catalog/seed";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { createRouter, defineRoute } from "../platform/openapi";
+import { seedSynonyms } from "../search/synonyms";
+import { seedShops } from "../shops/seed";
 
 interface Seeder {
   name: string;
@@ -17,6 +20,10 @@ interface Seeder {
 const SEEDERS: Seeder[] = [
   { name: "admin", version: 1, run: seedAdmin },
   { name: "categories", version: 1, run: (_env, db) => seedCategories(db) },
+  { name: "brands", version: 1, run: (_env, db) => seedBrands(db) },
+  { name: "shops", version: 1, run: seedShops },
+  { name: "products", version: 1, run: seedProducts },
+  { name: "search-synonyms", version: 1, run: (_env, db) => seedSynonyms(db) },
 ];
 
 const SeedResultSchema = z

@@ -24,7 +24,26 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
       { name: "Ops", description: "Health, readiness and documentation" },
       { name: "Identity", description: "Phone OTP and email sign-in, tokens, sessions" },
       { name: "Users", description: "Profile, addresses, privacy rights" },
+      { name: "Shops", description: "Sellers' shops and their verification" },
       { name: "Catalog", description: "Shops, categories, products, media and search" },
+      { name: "Inventory", description: "Live stock of products and variants" },
+      { name: "Reviews", description: "Buyers' reviews and ratings, sellers' replies, reports" },
+      {
+        name: "Recommendations",
+        description: "Trending, similar, bought together and personal picks, and the product views they learn from",
+      },
+      { name: "Media", description: "Product photos and chat files in R2" },
+      {
+        name: "Cart",
+        description: "The caller's cart (signed in, or a guest by X-Cart-Token), priced from the catalog",
+      },
+      { name: "Shipping", description: "Courier rate tables per country, weight based" },
+      {
+        name: "Chat",
+        description:
+          "Dialogs (direct, group, channel, shop support), messages, receipts, presence, the dialog WebSocket",
+      },
+      { name: "Realtime", description: "Tickets for opening WebSockets without an Authorization header" },
       { name: "Admin", description: "Operator endpoints (admin role)" },
       { name: "Dev", description: "Local development helpers (absent in production)" },
     ],

@@ -41,6 +41,9 @@ const ConfigSchema = z.object({
     "deployed Workers refuse more than 100000 PBKDF2 iterations",
   ),
   SMS_PROVIDER: z.enum(["twilio", ""]).default(""),
+  ORDER_RESERVATION_SECONDS: int(900, 60),
+  ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
+  TAX_RATES_BPS: z.string().default(""),
 });
 
 export interface Config {
@@ -57,6 +60,14 @@ export interface Config {
   outbox: { batchSize: number; claimSeconds: number };
   appBaseUrl: string;
   smsProvider: "twilio" | "";
+  orders: {
+    /** How long an unpaid order holds its stock (CONTRACT: 15 minutes by default). */
+    reservationSeconds: number;
+    /** Inventory holds outlive the order's deadline by this much, so the expiry sweep releases them, not the alarm. */
+    reservationGraceSeconds: number;
+    /** JSON overrides of the per-country tax rates in basis points, e.g. {"MY": 800}. */
+    taxRatesOverride: string;
+  };
   identity: {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
@@ -98,6 +109,11 @@ export function readConfig(env: Env): Config {
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
+    orders: {
+      reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
+      reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
+      taxRatesOverride: raw.TAX_RATES_BPS,
+    },
     identity: {
       accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,

@@ -28,6 +28,15 @@ export const ERROR_CODES = {
   otp_locked: { status: 429, title: "Too many wrong codes" },
   invalid_credentials: { status: 401, title: "Invalid credentials" },
   token_reused: { status: 401, title: "Refresh token reused" },
+  // Cart and checkout
+  insufficient_stock: { status: 409, title: "Insufficient stock" },
+  currency_mismatch: { status: 409, title: "Currency mismatch" },
+  // Chat and realtime
+  upgrade_required: { status: 426, title: "WebSocket upgrade required" },
+  // Orders and payments
+  invalid_transition: { status: 409, title: "Invalid status change" },
+  // Reviews
+  not_a_buyer: { status: 403, title: "Not a buyer of this product" },
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;

@@ -1,10 +1,13 @@
-import { and, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { outboxEvents } from "../../d1/schema";
 import type { EventActor, EventEnvelope } from "../../schemas/events";
 import type { Config } from "./config";
 import { type Database, database, nowMs } from "./db";
 import { newId } from "./ids";
 import { logEvent } from "./log";
+
+const OUTBOX_CHUNK = 90;
 
 export type QueueName = (typeof outboxEvents.$inferInsert)["queue"];
 
@@ -52,6 +55,30 @@ export function recordEvent(db: Database, queue: QueueName, event: EventEnvelope
 }
 
 /**
+ * The outbox row for an event, written only if `where` matches a row of `table` when the batch
+ * runs: for changes guarded by a condition (a status move that may lose a race), so the event
+ * exists exactly when the change happened.
+ */
+export function recordEventIf(db: Database, queue: QueueName, event: EventEnvelope, table: SQLiteTable, where: SQL) {
+  return db.insert(outboxEvents).select(
+    db
+      .select({
+        id: sql<string>`${event.id}`.as("id"),
+        queue: sql<QueueName>`${queue}`.as("queue"),
+        type: sql<string>`${event.type}`.as("type"),
+        envelope: sql<string>`${JSON.stringify(event)}`.as("envelope"),
+        createdAt: sql<number>`${nowMs()}`.as("created_at"),
+        claimedUntil: sql<number | null>`NULL`.as("claimed_until"),
+        publishedAt: sql<number | null>`NULL`.as("published_at"),
+        attempts: sql<number>`0`.as("attempts"),
+      })
+      .from(table)
+      .where(where)
+      .limit(1),
+  );
+}
+
+/**
  * Publishes pending outbox rows to their queues. Rows are claimed with one atomic UPDATE, so
  * drains running at the same time take disjoint rows. A drain that dies after sending but before
  * marking leaves the claim to expire and the row is sent again: delivery is at-least-once, and
@@ -81,9 +108,10 @@ export async function drainOutbox(env: Env, config: Config): Promise<{ published
   let published = 0;
   let failed = 0;
   for (const [queue, rows] of byQueue) {
-    // sendBatch takes at most 100 messages per call.
-    for (let i = 0; i < rows.length; i += 100) {
-      const chunk = rows.slice(i, i + 100);
+    // sendBatch takes at most 100 messages, and marking them binds one parameter per id plus
+    // the timestamp under D1's 100-parameter limit: 90 per chunk fits both.
+    for (let i = 0; i < rows.length; i += OUTBOX_CHUNK) {
+      const chunk = rows.slice(i, i + OUTBOX_CHUNK);
       const ids = chunk.map((r) => r.id);
       try {
         await queueBinding(env, queue).sendBatch(

@@ -1,0 +1,229 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ORDER_STATUS = [
+  "pending_payment",
+  "paid",
+  "processing",
+  "shipped",
+  "delivered",
+  "completed",
+  "cancelled",
+  "expired",
+  "returned",
+  "refunded",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUS)[number];
+
+export const PAYMENT_STATUS = ["unpaid", "pending", "paid", "failed", "refunded", "partially_refunded"] as const;
+
+/**
+ * One order per shop per checkout. Money columns are integer minor units of `currency`; the total
+ * is the sum of its rounded parts. Guests own their orders through the hash of their cart token.
+ */
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    number: text("number").notNull().unique(),
+    checkoutId: text("checkout_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id"),
+    guestTokenHash: text("guest_token_hash"),
+    contactEmailEnc: text("contact_email_enc"),
+    status: text("status", { enum: ORDER_STATUS }).notNull(),
+    paymentStatus: text("payment_status", { enum: PAYMENT_STATUS }).notNull(),
+    currency: text("currency").notNull(),
+    subtotal: integer("subtotal").notNull(),
+    shippingCost: integer("shipping_cost").notNull(),
+    tax: integer("tax").notNull(),
+    discount: integer("discount").notNull(),
+    total: integer("total").notNull(),
+    voucherCode: text("voucher_code"),
+    shippingAddressEnc: text("shipping_address_enc").notNull(),
+    shippingCountry: text("shipping_country").notNull(),
+    /** { optionId, courier, service, etd, trackingNumber? } */
+    shipping: text("shipping", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    reservationId: text("reservation_id").notNull(),
+    reservationExpiresAt: integer("reservation_expires_at").notNull(),
+    /** Id of the last status move: its timeline entry and event are written only if it applied. */
+    lastMoveId: text("last_move_id"),
+    /** The payment that paid it (a second payment for the same order is refunded). */
+    paidByPaymentId: text("paid_by_payment_id"),
+    paidAt: integer("paid_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("orders_customer").on(t.customerId, t.id),
+    index("orders_guest").on(t.guestTokenHash, t.id),
+    index("orders_shop").on(t.shopId, t.id),
+    index("orders_checkout").on(t.checkoutId),
+    index("orders_expiry").on(t.status, t.reservationExpiresAt),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    productId: text("product_id").notNull(),
+    variantId: text("variant_id"),
+    name: text("name").notNull(),
+    sku: text("sku").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    lineTotal: integer("line_total").notNull(),
+  },
+  (t) => [index("order_items_order").on(t.orderId), index("order_items_product").on(t.productId)],
+);
+
+/** The order's timeline: every status move and notable fact (who, when, why). Append-only. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    type: text("type").notNull(),
+    actorType: text("actor_type", { enum: ["customer", "guest", "seller", "admin", "system", "gateway"] }).notNull(),
+    actorId: text("actor_id"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("order_events_order").on(t.orderId, t.id)],
+);
+
+export const PAYMENT_RECORD_STATUS = [
+  "pending",
+  "succeeded",
+  "failed",
+  "expired",
+  "refunded",
+  "partially_refunded",
+] as const;
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    orderIds: text("order_ids", { mode: "json" }).$type<string[]>().notNull(),
+    customerId: text("customer_id"),
+    guestTokenHash: text("guest_token_hash"),
+    gateway: text("gateway").notNull(),
+    method: text("method").notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: PAYMENT_RECORD_STATUS }).notNull(),
+    providerRef: text("provider_ref"),
+    nextAction: text("next_action", { mode: "json" }).$type<Record<string, unknown>>(),
+    failureReason: text("failure_reason"),
+    refundedAmount: integer("refunded_amount").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("payments_customer").on(t.customerId, t.id),
+    index("payments_provider_ref").on(t.gateway, t.providerRef),
+  ],
+);
+
+/** Every verified webhook event, once: the primary key makes a replayed event a no-op. */
+export const paymentEvents = sqliteTable(
+  "payment_events",
+  {
+    gateway: text("gateway").notNull(),
+    eventId: text("event_id").notNull(),
+    paymentId: text("payment_id").notNull(),
+    outcome: text("outcome").notNull(),
+    amount: integer("amount"),
+    currency: text("currency"),
+    accepted: integer("accepted", { mode: "boolean" }).notNull(),
+    note: text("note"),
+    receivedAt: integer("received_at").notNull(),
+    /** Set once the event's effects are fully applied; a redelivery before that applies it again. */
+    appliedAt: integer("applied_at"),
+  },
+  (t) => [primaryKey({ columns: [t.gateway, t.eventId] }), index("payment_events_payment").on(t.paymentId)],
+);
+
+export const refunds = sqliteTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(),
+    paymentId: text("payment_id").notNull(),
+    orderId: text("order_id").notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
+    providerRefundRef: text("provider_refund_ref"),
+    reason: text("reason"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("refunds_order").on(t.orderId), index("refunds_payment").on(t.paymentId)],
+);
+
+export const vouchers = sqliteTable("vouchers", {
+  code: text("code").primaryKey(),
+  shopId: text("shop_id"),
+  type: text("type", { enum: ["percentage", "fixed"] }).notNull(),
+  /** Basis points for percentage (1000 = 10%); minor units of `currency` for fixed. */
+  value: integer("value").notNull(),
+  currency: text("currency"),
+  maxDiscount: integer("max_discount"),
+  minSpend: integer("min_spend").notNull().default(0),
+  perUserLimit: integer("per_user_limit").notNull().default(1),
+  usageLimit: integer("usage_limit"),
+  usedCount: integer("used_count").notNull().default(0),
+  startsAt: integer("starts_at"),
+  expiresAt: integer("expires_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const voucherRedemptions = sqliteTable(
+  "voucher_redemptions",
+  {
+    id: text("id").primaryKey(),
+    code: text("code").notNull(),
+    userKey: text("user_key").notNull(),
+    orderId: text("order_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    releasedAt: integer("released_at"),
+  },
+  (t) => [index("voucher_redemptions_user").on(t.code, t.userKey)],
+);
+
+/** Reviews: one per user per product, only from a buyer with a delivered order of it. */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    productId: text("product_id").notNull(),
+    userId: text("user_id").notNull(),
+    orderId: text("order_id").notNull(),
+    rating: integer("rating").notNull(),
+    title: text("title"),
+    body: text("body").notNull(),
+    sellerReply: text("seller_reply"),
+    sellerRepliedAt: integer("seller_replied_at"),
+    reportCount: integer("report_count").notNull().default(0),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("reviews_user_product").on(t.productId, t.userId),
+    index("reviews_product").on(t.productId, t.id),
+  ],
+);
+
+export const reviewReports = sqliteTable(
+  "review_reports",
+  {
+    reviewId: text("review_id").notNull(),
+    reporterId: text("reporter_id").notNull(),
+    reason: text("reason").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.reporterId] })],
+);

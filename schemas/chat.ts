@@ -1,0 +1,462 @@
+import { z } from "@hono/zod-openapi";
+import { CHAT_FLAG_REASONS, DIALOG_TYPES, MEMBER_ROLES } from "../d1/schema/chat";
+import { MoneySchema } from "./money";
+
+// ------------------------------------------------------------------ ids and params
+
+const UserId = z.string().min(1).max(64).openapi({ example: "usr_01JD3Q5W8T2M4V6X8Z0B2D4F6H" });
+
+export const DialogIdParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "dlg_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }),
+});
+
+export const MessageParamSchema = DialogIdParamSchema.extend({
+  messageId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "messageId", in: "path" }, example: "msg_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }),
+});
+
+export const MemberParamSchema = DialogIdParamSchema.extend({
+  userId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "userId", in: "path" } }),
+});
+
+export const ReactionParamSchema = MessageParamSchema.extend({
+  emoji: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "emoji", in: "path" }, example: "%F0%9F%91%8D", description: "URL-encoded" }),
+});
+
+// ------------------------------------------------------------------ dialogs
+
+export const DialogTypeSchema = z.enum(DIALOG_TYPES).openapi("DialogType", {
+  description: "direct: exactly two people (reused); group: up to 1000 members; channel: admins post, members read",
+});
+export const MemberRoleSchema = z.enum(MEMBER_ROLES).openapi("DialogMemberRole");
+
+export const CreateDialogSchema = z
+  .object({
+    type: DialogTypeSchema,
+    participantIds: z
+      .array(UserId)
+      .min(1)
+      .max(10_000)
+      .openapi({ description: "The other people (the caller is always a member). Direct: exactly one other." }),
+    name: z.string().trim().min(1).max(100).optional().openapi({ example: "Family" }),
+  })
+  .openapi("CreateDialog");
+
+export const DialogSchema = z
+  .object({
+    id: z.string(),
+    type: DialogTypeSchema,
+    name: z.string().optional(),
+    shopId: z.string().optional().openapi({ description: "Support dialogs: the shop the buyer talks to" }),
+    participantIds: z.array(z.string()),
+    adminIds: z.array(z.string()),
+    memberCount: z.number().int(),
+    createdBy: z.string(),
+    createdAt: z.string().datetime(),
+    lastMessageAt: z.string().datetime().nullable(),
+  })
+  .openapi("Dialog");
+
+export type Dialog = z.infer<typeof DialogSchema>;
+
+export const LastMessageSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    senderId: z.string(),
+    kind: z.string(),
+    text: z.string().optional().openapi({ description: "The start of the text (at most 200 characters)" }),
+    deleted: z.boolean().optional(),
+    createdAt: z.string().datetime(),
+  })
+  .openapi("LastMessage");
+
+export const DialogListItemSchema = DialogSchema.extend({
+  unreadCount: z.number().int(),
+  lastMessage: LastMessageSchema.nullable(),
+  lastSeq: z.number().int(),
+  lastReadSeq: z.number().int(),
+  role: MemberRoleSchema,
+  muted: z.boolean(),
+}).openapi("DialogListItem");
+
+export const DialogPageSchema = z
+  .object({ items: z.array(DialogListItemSchema), nextCursor: z.string().nullable() })
+  .openapi("DialogPage");
+
+export const UpdateDialogSchema = z.object({ name: z.string().trim().min(1).max(100) }).openapi("UpdateDialog");
+
+export const AddMembersSchema = z.object({ userIds: z.array(UserId).min(1).max(1000) }).openapi("AddDialogMembers");
+
+export const UpdateMemberSchema = z.object({ role: MemberRoleSchema }).openapi("UpdateDialogMember");
+
+export const MembershipSettingsSchema = z.object({ muted: z.boolean() }).openapi("DialogMembershipSettings");
+
+export const SupportChatSchema = z
+  .object({ dialogId: z.string(), dialog: DialogSchema })
+  .openapi("SupportChat", { description: "The caller's support dialog with the shop (a direct dialog with shopId)" });
+
+// ------------------------------------------------------------------ messages
+
+export const INPUT_KINDS = ["text", "image", "file", "location", "sticker", "card"] as const;
+export const MESSAGE_KINDS = [...INPUT_KINDS, "system"] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const LocationSchema = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    name: z.string().trim().max(200).optional(),
+    address: z.string().trim().max(500).optional(),
+  })
+  .openapi("ChatLocation");
+
+export const StickerSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    packId: z.string().min(1).max(64).optional(),
+  })
+  .openapi("ChatSticker");
+
+export const CARD_TYPES = ["product", "order"] as const;
+export type CardType = (typeof CARD_TYPES)[number];
+
+export const CardInputSchema = z
+  .object({
+    type: z.enum(CARD_TYPES),
+    id: z.string().min(1).max(64).openapi({ description: "The product's (or order's) id" }),
+  })
+  .openapi("ChatCardInput", {
+    description: "A commerce card: a product (or, once orders exist, an order) shown with live data",
+  });
+
+const ClientId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:~-]+$/, "Use letters, digits and . _ : ~ - (e.g. a UUID)")
+  .openapi({ example: "c7b3c1e4-1f7a-4cf5-9d1e-2b7f6d1c9e10" });
+
+const SendFields = {
+  clientId: ClientId,
+  kind: z.enum(INPUT_KINDS),
+  text: z.string().max(100_000).optional(),
+  mediaId: z.string().min(1).max(64).optional(),
+  location: LocationSchema.optional(),
+  sticker: StickerSchema.optional(),
+  card: CardInputSchema.optional(),
+  replyTo: z.string().min(1).max(64).optional().openapi({ description: "The id of the message this answers" }),
+};
+
+type SendShape = z.infer<z.ZodObject<typeof SendFields>>;
+
+/** What each kind needs; shared by the HTTP body and the socket's `send` frame. */
+function checkKind(
+  value: SendShape,
+  ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void },
+): void {
+  const need = (field: keyof SendShape, message: string) => {
+    if (value[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message });
+  };
+  const forbid = (field: keyof SendShape) => {
+    if (value[field] !== undefined)
+      ctx.addIssue({ code: "custom", path: [field], message: `Not allowed for kind ${value.kind}` });
+  };
+  switch (value.kind) {
+    case "text":
+      if (value.text === undefined || value.text.trim() === "")
+        ctx.addIssue({ code: "custom", path: ["text"], message: "A text message needs text" });
+      for (const f of ["mediaId", "location", "sticker", "card"] as const) forbid(f);
+      break;
+    case "image":
+    case "file":
+      need("mediaId", `Upload with POST /api/v1/media and send its id as mediaId`);
+      for (const f of ["location", "sticker", "card"] as const) forbid(f);
+      break;
+    case "location":
+      need("location", "A location message needs location { latitude, longitude }");
+      for (const f of ["mediaId", "sticker", "card"] as const) forbid(f);
+      break;
+    case "sticker":
+      need("sticker", "A sticker message needs sticker { id }");
+      for (const f of ["mediaId", "location", "card"] as const) forbid(f);
+      break;
+    case "card":
+      need("card", "A card message needs card { type, id }");
+      for (const f of ["mediaId", "location", "sticker"] as const) forbid(f);
+      break;
+  }
+}
+
+export const SendMessageSchema = z.object(SendFields).superRefine(checkKind).openapi("SendMessage");
+export type SendMessageInput = z.infer<typeof SendMessageSchema>;
+
+export const EditMessageSchema = z.object({ text: z.string().min(1).max(100_000) }).openapi("EditMessage");
+export const ReactionInputSchema = z
+  .object({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
+  .openapi("ReactionInput");
+export const ReadInputSchema = z.object({ seq: z.number().int().min(0).openapi({ example: 42 }) }).openapi("ReadInput");
+export const ReportInputSchema = z
+  .object({ reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }) })
+  .openapi("ReportMessage");
+
+export const MediaRefSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    kind: z.enum(["image", "file"]),
+  })
+  .openapi("ChatMedia");
+
+export const ProductCardSchema = z
+  .object({
+    id: z.string(),
+    shopId: z.string(),
+    name: z.string(),
+    price: MoneySchema,
+    image: z.object({ id: z.string(), url: z.string() }).nullable(),
+    available: z.number().int(),
+    status: z.string(),
+    rating: z.object({ average: z.number(), count: z.number().int() }),
+  })
+  .openapi("ProductCard");
+
+/** What an order card will show once the orders domain plugs in (workers/chat/cards.ts). */
+export const OrderCardSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    shopId: z.string(),
+    status: z.string(),
+    total: MoneySchema,
+    itemCount: z.number().int(),
+  })
+  .openapi("OrderCard");
+
+export const CardSchema = z
+  .object({
+    type: z.enum(CARD_TYPES),
+    id: z.string(),
+    product: ProductCardSchema.nullable().optional().openapi({
+      description: "Live product data (type product); null when the product is gone or hidden",
+    }),
+    order: OrderCardSchema.nullable().optional().openapi({
+      description: "Live order data (type order); null until the orders domain provides it",
+    }),
+  })
+  .openapi("ChatCard");
+
+export const SystemEventSchema = z
+  .object({
+    event: z.enum(["members_added", "member_removed", "member_left", "role_changed", "renamed"]),
+    actorId: z.string(),
+    userIds: z.array(z.string()).optional(),
+    role: MemberRoleSchema.optional(),
+    name: z.string().optional(),
+  })
+  .openapi("ChatSystemEvent");
+
+export const ReplyPreviewSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    senderId: z.string(),
+    kind: z.string(),
+    text: z.string().optional(),
+    deleted: z.boolean().optional(),
+  })
+  .openapi("ChatReplyPreview");
+
+export const ReactionSchema = z
+  .object({ emoji: z.string(), count: z.number().int(), userIds: z.array(z.string()) })
+  .openapi("ChatReaction");
+
+export const MessageSchema = z
+  .object({
+    id: z.string(),
+    dialogId: z.string(),
+    seq: z.number().int().openapi({ description: "Rises by one per dialog" }),
+    senderId: z.string(),
+    clientId: z.string(),
+    kind: z.enum(MESSAGE_KINDS),
+    text: z.string().optional(),
+    media: MediaRefSchema.optional(),
+    location: LocationSchema.optional(),
+    sticker: StickerSchema.optional(),
+    card: CardSchema.optional(),
+    system: SystemEventSchema.optional(),
+    replyTo: z.string().optional().openapi({ description: "Id of the message this answers" }),
+    replyPreview: ReplyPreviewSchema.optional(),
+    reactions: z.array(ReactionSchema),
+    createdAt: z.string().datetime(),
+    editedAt: z.string().datetime().optional(),
+    deleted: z.boolean().optional(),
+  })
+  .openapi("Message");
+
+export type Message = z.infer<typeof MessageSchema>;
+export type Card = z.infer<typeof CardSchema>;
+export type ProductCard = z.infer<typeof ProductCardSchema>;
+export type OrderCard = z.infer<typeof OrderCardSchema>;
+export type SystemEvent = z.infer<typeof SystemEventSchema>;
+export type ChatLocation = z.infer<typeof LocationSchema>;
+
+export const MessagePageSchema = z
+  .object({ items: z.array(MessageSchema), nextCursor: z.string().nullable() })
+  .openapi("MessagePage");
+
+export const HistoryQuerySchema = z.object({
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ param: { name: "before", in: "query" }, description: "Only messages with a smaller seq" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ param: { name: "limit", in: "query" }, example: 50 }),
+  cursor: z
+    .string()
+    .max(32)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page (= before)" }),
+});
+
+export const SearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "q", in: "query" }, example: "ส่งของ" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ param: { name: "limit", in: "query" } }),
+  cursor: z
+    .string()
+    .max(32)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+});
+
+export const ReadStateSchema = z
+  .object({ dialogId: z.string(), lastReadSeq: z.number().int(), unreadCount: z.number().int() })
+  .openapi("DialogReadState");
+
+export const ReceiptsSchema = z
+  .object({
+    items: z.array(z.object({ userId: z.string(), lastDeliveredSeq: z.number().int(), lastReadSeq: z.number().int() })),
+  })
+  .openapi("DialogReceipts");
+
+export const ReportedSchema = z
+  .object({ flagId: z.string(), status: z.enum(["open", "resolved"]) })
+  .openapi("MessageReported");
+
+// ------------------------------------------------------------------ realtime
+
+export const SocketQuerySchema = z.object({
+  since: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({
+      param: { name: "since", in: "query" },
+      description: "Replay every message with a greater seq first (0: all of them). Omitted: live frames only.",
+    }),
+  ticket: z
+    .string()
+    .min(1)
+    .max(128)
+    .optional()
+    .openapi({ param: { name: "ticket", in: "query" }, description: "From POST /api/v1/realtime/tickets" }),
+});
+
+export const TicketSchema = z
+  .object({
+    ticket: z.string(),
+    expiresIn: z.number().int().openapi({ example: 60 }),
+  })
+  .openapi("RealtimeTicket");
+
+export const PresenceSchema = z
+  .object({ userId: z.string(), online: z.boolean(), lastSeenAt: z.string().datetime().nullable() })
+  .openapi("Presence");
+
+export const UserIdParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, description: "A user id, or `me`" }),
+});
+
+// Client frames. Anything else gets {type:"error"}.
+export const ClientFrameSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("send"), ...SendFields }).superRefine(checkKind),
+  z.object({ type: z.literal("read"), seq: z.number().int().min(0) }),
+  z.object({ type: z.literal("delivered"), seq: z.number().int().min(0) }),
+  z.object({ type: z.literal("typing"), typing: z.boolean() }),
+  z.object({ type: z.literal("ping") }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+export type ServerFrame =
+  | { type: "message"; message: Message }
+  | { type: "ack"; clientId: string; message: Message }
+  | { type: "receipt"; userId: string; seq: number; status: "delivered" | "read" }
+  | { type: "typing"; userId: string; typing: boolean }
+  | { type: "presence"; userId: string; online: boolean }
+  | { type: "updated"; message: Message }
+  | { type: "pong" }
+  | { type: "error"; code: string; detail: string; clientId?: string; retryAfter?: number };
+
+// ------------------------------------------------------------------ moderation
+
+export const ChatFlagSchema = z
+  .object({
+    id: z.string(),
+    dialogId: z.string(),
+    messageId: z.string(),
+    seq: z.number().int(),
+    senderId: z.string(),
+    reason: z.enum(CHAT_FLAG_REASONS),
+    reporterId: z.string().nullable(),
+    note: z.string().nullable(),
+    excerpt: z.string().nullable().openapi({ description: "The message text when it was flagged" }),
+    status: z.enum(["open", "resolved"]),
+    createdAt: z.string().datetime(),
+    resolvedAt: z.string().datetime().nullable(),
+  })
+  .openapi("ChatFlag");
+
+export const ChatFlagPageSchema = z
+  .object({ items: z.array(ChatFlagSchema), nextCursor: z.string().nullable() })
+  .openapi("ChatFlagPage");

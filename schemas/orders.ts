@@ -1,0 +1,109 @@
+import { z } from "@hono/zod-openapi";
+import { MoneySchema } from "./money";
+import { AddressInputSchema, AddressSchema } from "./users";
+
+export const OrderStatusSchema = z
+  .enum([
+    "pending_payment",
+    "paid",
+    "processing",
+    "shipped",
+    "delivered",
+    "completed",
+    "cancelled",
+    "expired",
+    "returned",
+    "refunded",
+  ])
+  .openapi("OrderStatus");
+
+export const OrderItemSchema = z
+  .object({
+    productId: z.string(),
+    variantId: z.string().optional(),
+    name: z.string(),
+    sku: z.string(),
+    quantity: z.number().int(),
+    unitPrice: MoneySchema,
+    lineTotal: MoneySchema,
+  })
+  .openapi("OrderItem");
+
+export const ShippingSchema = z
+  .object({
+    optionId: z.string(),
+    courier: z.string(),
+    service: z.string(),
+    etd: z.string().optional(),
+    trackingNumber: z.string().optional(),
+  })
+  .openapi("OrderShipping");
+
+export const OrderSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().openapi({ example: "TH-261122-7K3QDX" }),
+    shopId: z.string(),
+    customerId: z.string().nullable(),
+    status: OrderStatusSchema,
+    items: z.array(OrderItemSchema),
+    subtotal: MoneySchema,
+    shippingCost: MoneySchema,
+    tax: MoneySchema,
+    discount: MoneySchema,
+    total: MoneySchema,
+    currency: z.string(),
+    shippingAddress: AddressSchema.omit({ id: true, isPrimary: true }).extend({ label: z.string().optional() }),
+    shipping: ShippingSchema,
+    paymentStatus: z.enum(["unpaid", "pending", "paid", "failed", "refunded", "partially_refunded"]),
+    voucherCode: z.string().optional(),
+    reservationExpiresAt: z.string().datetime(),
+    createdAt: z.string().datetime(),
+    updatedAt: z.string().datetime(),
+  })
+  .openapi("Order");
+
+export const CreateOrdersSchema = z
+  .object({
+    shippingAddress: AddressInputSchema.omit({ isPrimary: true }).optional(),
+    shippingAddressId: z.string().max(64).optional(),
+    shippingOptionId: z.string().max(64).optional(),
+    voucherCode: z.string().trim().min(1).max(40).optional(),
+    contactEmail: z.string().trim().email().max(254).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.shippingAddress) !== Boolean(v.shippingAddressId), {
+    message: "Send either shippingAddress or shippingAddressId",
+    path: ["shippingAddress"],
+  })
+  .openapi("CreateOrders");
+
+export const OrdersCreatedSchema = z.object({ orders: z.array(OrderSchema) }).openapi("OrdersCreated");
+
+export const TimelineSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        type: z.string(),
+        at: z.string().datetime(),
+        actor: z.object({ type: z.string(), id: z.string().nullable() }),
+        data: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .openapi("OrderTimeline");
+
+export const UpdateOrderStatusSchema = z
+  .object({
+    status: OrderStatusSchema,
+    trackingNumber: z.string().trim().min(3).max(64).optional(),
+    courier: z.string().trim().min(2).max(40).optional(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .openapi("UpdateOrderStatus");
+
+export const CancelOrderSchema = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .strict()
+  .openapi("CancelOrder");

@@ -1,0 +1,59 @@
+import { z } from "@hono/zod-openapi";
+import { CurrencySchema, MoneySchema } from "./money";
+
+export const ShippingRatesRequestSchema = z
+  .object({
+    destination: z
+      .object({
+        country: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]{2}$/, "Use a two-letter ISO 3166 country code such as TH")
+          .transform((v) => v.toUpperCase())
+          .openapi({ example: "TH", description: "TH, SG, ID, MY, PH or VN" }),
+        postalCode: z.string().trim().min(3).max(10).openapi({ example: "10110" }),
+      })
+      .strict(),
+  })
+  .strict()
+  .openapi("ShippingRatesRequest");
+
+export const EtdSchema = z
+  .object({
+    minDays: z.number().int().openapi({ example: 1 }),
+    maxDays: z.number().int().openapi({ example: 3 }),
+  })
+  .openapi("ShippingEtd", { description: "Estimated delivery, in days after dispatch" });
+
+export const ShippingOptionSchema = z
+  .object({
+    id: z.string().openapi({ example: "th-kerry-standard", description: "Send as shippingOptionId at checkout" }),
+    courier: z.string().openapi({ example: "Kerry Express" }),
+    service: z.string().openapi({ example: "Standard" }),
+    cost: MoneySchema,
+    etd: EtdSchema,
+  })
+  .openapi("ShippingOption");
+
+export const ShopShippingSchema = z
+  .object({
+    shopId: z.string(),
+    country: z.string().openapi({ description: "Where the shop ships from" }),
+    weightGrams: z.number().int().openapi({ description: "Chargeable weight of this shop's parcel" }),
+    options: z.array(ShippingOptionSchema),
+    reason: z.enum(["not_domestic", "too_heavy"]).optional().openapi({
+      description: "Why there are no options: the shop ships only within its own country, or the parcel is too heavy",
+    }),
+  })
+  .openapi("ShopShipping");
+
+export const ShippingRatesSchema = z
+  .object({
+    options: z.array(ShippingOptionSchema).openapi({
+      description:
+        "Services every shop of the cart offers to the destination, each cost the sum over the cart's shops (one parcel per shop). For a single-shop cart: that shop's options.",
+    }),
+    shops: z.array(ShopShippingSchema).openapi({ description: "The options of each shop's parcel" }),
+    currency: CurrencySchema,
+  })
+  .openapi("ShippingRates");

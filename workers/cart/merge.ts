@@ -1,0 +1,76 @@
+import { logEvent } from "../platform/log";
+import { lineKey, loadAvailability, loadCatalog } from "./catalog";
+import { cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
+import type { DroppedLine, MergeLine } from "./types";
+
+export interface CartMergeOutcome {
+  /** Units that moved into the user's cart. */
+  merged: number;
+  /** Units that did not (another currency, short stock, the 99 cap, a full cart, no longer for sale). */
+  dropped: DroppedLine[];
+  /** Set when nothing was attempted or the merge failed (the sign-in goes on regardless). */
+  skipped?: "invalid_token" | "empty" | "error";
+}
+
+/**
+ * Moves a guest cart into a user's cart at sign-in, then deletes the guest cart. Quantities add
+ * up, capped by what is in stock now (and 99 per line); lines in another currency than the user's
+ * cart, and lines no longer for sale, are dropped and logged. Prices are re-read from the catalog.
+ * Never throws: a failed merge is logged and the sign-in goes on (the guest cart is then kept).
+ */
+export async function mergeGuestCartInto(env: Env, guestToken: string, userId: string): Promise<CartMergeOutcome> {
+  if (!isCartToken(guestToken)) {
+    logEvent("info", "cart_merge_skipped", { userId, reason: "invalid_token" });
+    return { merged: 0, dropped: [], skipped: "invalid_token" };
+  }
+  try {
+    const guest = cartStub(env, await guestCartName(guestToken));
+    const snapshot = await guest.snapshot();
+    if (snapshot.lines.length === 0) {
+      if (snapshot.updatedAt !== null) await guest.destroy();
+      return { merged: 0, dropped: [], skipped: "empty" };
+    }
+    const refs = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
+    const catalog = await loadCatalog(env, refs);
+    const sellable = refs.filter((r) => catalog.get(lineKey(r))?.unavailable === null);
+    const stock = await loadAvailability(env, sellable);
+
+    const offered: MergeLine[] = [];
+    const dropped: DroppedLine[] = [];
+    for (const line of snapshot.lines) {
+      const entry = catalog.get(lineKey(line));
+      if (!entry || entry.unavailable !== null) {
+        dropped.push({
+          productId: line.productId,
+          variantId: line.variantId,
+          quantity: line.quantity,
+          reason: "unavailable",
+        });
+        continue;
+      }
+      offered.push({
+        productId: line.productId,
+        variantId: line.variantId,
+        quantity: line.quantity,
+        unitPrice: entry.unitPrice,
+        currency: entry.currency,
+        name: entry.name,
+        available: stock.get(lineKey(line)) ?? 0,
+      });
+    }
+    const result = await cartStub(env, userCartName(userId)).merge({ lines: offered });
+    if (!result.ok) throw new Error(`Cart object refused the merge: ${result.message}`);
+    dropped.push(...result.dropped);
+    await guest.destroy();
+
+    logEvent("info", "cart_merged", { userId, merged: result.merged, droppedLines: dropped.length });
+    if (dropped.length > 0) {
+      // Lines in another currency than the user's cart (and other leftovers) are dropped: say which.
+      logEvent("warn", "cart_merge_dropped", { userId, dropped });
+    }
+    return { merged: result.merged, dropped };
+  } catch (err) {
+    logEvent("error", "cart_merge_failed", { userId, error: err instanceof Error ? err.message : String(err) });
+    return { merged: 0, dropped: [], skipped: "error" };
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiError } from "../platform/errors";
+import type { CatalogEntry } from "./catalog";
+import type { AddResult, SetQuantityResult } from "./types";
+
+type Refusal = Extract<AddResult | SetQuantityResult, { ok: false }>;
+
+/** The problem+json for what the Cart object refused (RPC outcomes are values, see types.ts). */
+export function refusalError(refusal: Refusal, productCurrency?: string): ApiError {
+  switch (refusal.code) {
+    case "currency_mismatch":
+      return new ApiError(
+        "currency_mismatch",
+        `Your cart holds items priced in ${refusal.cartCurrency} and this product is priced in ${productCurrency ?? "another currency"}. A cart holds one currency: check out or empty the cart first.`,
+      );
+    case "insufficient_stock": {
+      const more = Math.max(0, refusal.available - refusal.inCart);
+      return new ApiError(
+        "insufficient_stock",
+        refusal.available === 0
+          ? "This product is out of stock."
+          : `Only ${refusal.available} in stock${refusal.inCart > 0 ? ` and your cart already holds ${refusal.inCart}` : ""}: ${more > 0 ? `add at most ${more} more` : "you can't add more"}.`,
+      );
+    }
+    case "quantity_limit":
+      return new ApiError(
+        "validation_failed",
+        `A cart line holds at most ${refusal.max} units${refusal.inCart > 0 ? ` and yours already holds ${refusal.inCart}` : ""}.`,
+        { errors: [{ path: "quantity", message: `At most ${refusal.max - refusal.inCart} more` }] },
+      );
+    case "cart_full":
+      return new ApiError(
+        "conflict",
+        `A cart holds at most ${refusal.maxLines} different items. Remove one or check out first.`,
+      );
+    case "not_found":
+      return new ApiError("not_found", "Your cart has no item with this id. GET /api/v1/cart lists its items.");
+    default:
+      // invalid_argument: the Worker sent the object something it should have checked first.
+      throw new Error(`Cart object refused the call: ${refusal.message}`);
+  }
+}
+
+/** A line may only be added for a product that is for sale (404 otherwise; 422 when a variant is needed). */
+export function requirePurchasable(entry: CatalogEntry | undefined, variantId: string | null): CatalogEntry {
+  if (!entry || entry.unavailable === "not_found" || entry.unavailable === "deleted") {
+    throw new ApiError("not_found", "There is no product with this id.");
+  }
+  switch (entry.unavailable) {
+    case "inactive":
+      // Drafts and archived products are hidden from everyone but their owner: the same 404.
+      throw new ApiError("not_found", "There is no product with this id.");
+    case "variant_missing":
+      throw new ApiError("not_found", `This product has no variant ${variantId}. GET the product to see its variants.`);
+    case "variant_required":
+      throw new ApiError(
+        "validation_failed",
+        "This product comes in variants: send variantId (GET the product to see its variants).",
+        { errors: [{ path: "variantId", message: "Required for a product with variants" }] },
+      );
+    default:
+      return entry;
+  }
+}

@@ -1,0 +1,47 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { AddCartItemSchema, CartSchema, CartTokenHeaderSchema, CartTokenResponseHeaders } from "../../../schemas/cart";
+import type { AppEnv } from "../../app-env";
+import { inventoryKey, stockLevel } from "../../inventory";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { lineKey, loadCatalog } from "../catalog";
+import { refusalError, requirePurchasable } from "../outcomes";
+import { resolveCart } from "../tokens";
+import { composeCart } from "../view";
+
+export const addCartItemRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/cart/items",
+  tags: ["Cart"],
+  summary: "Add a product to the cart",
+  description:
+    "Adds to the product's line if the cart has one. The line may hold at most what is in stock (409 insufficient_stock) and 99 units; the first line sets the cart's currency and a product priced in another one is refused (409 currency_mismatch). Unknown, draft, archived or deleted products are 404; a product with variants needs variantId (422).",
+  security: [...bearerAuth, {}],
+  request: { headers: CartTokenHeaderSchema, ...jsonBody(AddCartItemSchema) },
+  responses: { 200: { ...jsonResponse("The cart after the change", CartSchema), headers: CartTokenResponseHeaders } },
+  errors: [404, 409],
+});
+
+export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const ref = { productId: body.productId, variantId: body.variantId ?? null };
+  const cart = await resolveCart(c);
+  const [catalog, level] = await Promise.all([
+    loadCatalog(c.env, [ref]),
+    stockLevel(c.env, { key: inventoryKey(ref.productId, ref.variantId) }),
+  ]);
+  const entry = requirePurchasable(catalog.get(lineKey(ref)), ref.variantId);
+  const result = await cart.stub.add({
+    ...ref,
+    quantity: body.quantity,
+    unitPrice: entry.unitPrice,
+    currency: entry.currency,
+    name: entry.name,
+    available: level.available,
+  });
+  if (!result.ok) throw refusalError(result, entry.currency);
+  const { cart: view } = await composeCart(c.env, cart.id, result.cart, new URL(c.req.url).origin, {
+    catalog,
+    stock: new Map([[lineKey(ref), level.available]]),
+  });
+  return c.json(view, 200);
+};

@@ -1,0 +1,48 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import {
+  CartItemParamSchema,
+  CartSchema,
+  CartTokenHeaderSchema,
+  CartTokenResponseHeaders,
+  UpdateCartItemSchema,
+} from "../../../schemas/cart";
+import type { AppEnv } from "../../app-env";
+import { ApiError } from "../../platform/errors";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { lineKey } from "../catalog";
+import { refusalError } from "../outcomes";
+import { resolveCart } from "../tokens";
+import { composeCart, readCart } from "../view";
+
+export const updateCartItemRoute = defineRoute({
+  method: "patch",
+  path: "/api/v1/cart/items/{id}",
+  tags: ["Cart"],
+  summary: "Change a line's quantity (0 removes it)",
+  description:
+    "Raising a quantity needs the stock (409 insufficient_stock); lowering it is always allowed, even for a product no longer for sale.",
+  security: [...bearerAuth, {}],
+  request: { params: CartItemParamSchema, headers: CartTokenHeaderSchema, ...jsonBody(UpdateCartItemSchema) },
+  responses: { 200: { ...jsonResponse("The cart after the change", CartSchema), headers: CartTokenResponseHeaders } },
+  errors: [404, 409],
+});
+
+const NO_SUCH_ITEM = "Your cart has no item with this id. GET /api/v1/cart lists its items.";
+
+export const updateCartItemHandler: RouteHandler<typeof updateCartItemRoute, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const { quantity } = c.req.valid("json");
+  const cart = await resolveCart(c);
+  if (cart.owner.kind === "guest" && cart.owner.isNew) throw new ApiError("not_found", NO_SUCH_ITEM);
+  const origin = new URL(c.req.url).origin;
+  // The current view gives the line's product, whether it is for sale and its stock.
+  const before = await readCart(c.env, cart, origin);
+  const item = before.items.find((i) => i.line.id === id);
+  if (!item) throw new ApiError("not_found", NO_SUCH_ITEM);
+  const result = await cart.stub.setQuantity({ lineId: id, quantity, available: item.available });
+  if (!result.ok) throw refusalError(result);
+  const catalog = new Map(before.items.flatMap((i) => (i.catalog ? [[lineKey(i.line), i.catalog] as const] : [])));
+  const stock = new Map(before.items.map((i) => [lineKey(i.line), i.available] as const));
+  const { cart: view } = await composeCart(c.env, cart.id, result.cart, origin, { catalog, stock });
+  return c.json(view, 200);
+};

@@ -1,0 +1,140 @@
+import type { z } from "@hono/zod-openapi";
+import type { Cart as CartObject } from "../../durable-objects/cart";
+import type { CartItemSchema, CartSchema } from "../../schemas/cart";
+import { mediaUrl } from "../catalog/products";
+import { type Currency, type Money, money, multiply, sum } from "../platform/money";
+import { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
+import type { CartLine, CartSnapshot } from "./types";
+
+export type CartView = z.infer<typeof CartSchema>;
+export type CartItemView = z.infer<typeof CartItemSchema>;
+
+/** One line with everything the Worker knows about it now (for the view, validation, shipping, checkout). */
+export interface CartItemDetail {
+  line: CartLine;
+  /** Absent when the product no longer exists. */
+  catalog: CatalogEntry | undefined;
+  /** Can be bought: the product is for sale, the variant live, and priced in the cart's currency. */
+  purchasable: boolean;
+  /** Units in stock now (0 for a line that can't be bought). */
+  available: number;
+  /** The current catalog price (the last seen one for a line that can't be bought). */
+  unitPrice: Money;
+  lineTotal: Money;
+  /** The current price differs from the one recorded in the line. */
+  priceChanged: boolean;
+}
+
+export interface CartContents {
+  cart: CartView;
+  items: CartItemDetail[];
+  snapshot: CartSnapshot;
+}
+
+/** What a caller already read (e.g. for the line it just added), so it is not read again. */
+export interface KnownFacts {
+  catalog?: Map<string, CatalogEntry>;
+  stock?: Map<string, number>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The cart as the API shows it: the object's lines with prices and stock read fresh. */
+export async function readCart(
+  env: Env,
+  cart: { id: string; stub: DurableObjectStub<CartObject> },
+  origin: string,
+): Promise<CartContents> {
+  return composeCart(env, cart.id, await cart.stub.snapshot(), origin);
+}
+
+/**
+ * Prices the snapshot's lines from the catalog (one D1 query for all lines) and reads each
+ * line's stock (in parallel), reusing whatever `known` already holds. Lines that can't be bought
+ * stay in the view (purchasable: false, available: 0) but count toward neither subtotal nor stock reads.
+ */
+export async function composeCart(
+  env: Env,
+  id: string,
+  snapshot: CartSnapshot,
+  origin: string,
+  known: KnownFacts = {},
+): Promise<CartContents> {
+  const refs: LineRef[] = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
+  const catalog = new Map(known.catalog);
+  const missing = refs.filter((r) => !catalog.has(lineKey(r)));
+  if (missing.length > 0) for (const [k, v] of await loadCatalog(env, missing)) catalog.set(k, v);
+
+  const currency = snapshot.currency;
+  const sellable = (r: LineRef) => {
+    const entry = catalog.get(lineKey(r));
+    return entry !== undefined && entry.unavailable === null && entry.currency === currency;
+  };
+  const stock = new Map(known.stock);
+  const unread = refs.filter((r) => sellable(r) && !stock.has(lineKey(r)));
+  if (unread.length > 0) for (const [k, v] of await loadAvailability(env, unread)) stock.set(k, v);
+
+  const items = snapshot.lines.map((line): CartItemDetail => {
+    const ref = { productId: line.productId, variantId: line.variantId };
+    const entry = catalog.get(lineKey(ref));
+    const purchasable = sellable(ref);
+    const cartCurrency = (currency ?? entry?.currency ?? "USD") as Currency;
+    const unitPrice = money(purchasable && entry ? entry.unitPrice : line.unitPrice, cartCurrency);
+    return {
+      line,
+      catalog: entry,
+      purchasable,
+      available: purchasable ? (stock.get(lineKey(ref)) ?? 0) : 0,
+      unitPrice,
+      lineTotal: multiply(unitPrice, line.quantity),
+      priceChanged: purchasable && unitPrice.amount !== line.unitPrice,
+    };
+  });
+  return { cart: presentCart(id, snapshot, items, origin), items, snapshot };
+}
+
+export function presentCart(id: string, snapshot: CartSnapshot, items: CartItemDetail[], origin: string): CartView {
+  const currency = snapshot.currency;
+  return {
+    id,
+    items: items.map((item) => presentItem(item, origin)),
+    subtotal:
+      currency === null
+        ? null
+        : sum(
+            items.filter((i) => i.purchasable).map((i) => i.lineTotal),
+            currency,
+          ),
+    itemCount: items.reduce((n, i) => n + i.line.quantity, 0),
+    currency,
+    updatedAt: snapshot.updatedAt === null ? null : iso(snapshot.updatedAt),
+    expiresAt: snapshot.expiresAt === null ? null : iso(snapshot.expiresAt),
+  };
+}
+
+function presentItem(item: CartItemDetail, origin: string): CartItemView {
+  const { line, catalog } = item;
+  return {
+    id: line.id,
+    productId: line.productId,
+    ...(line.variantId ? { variantId: line.variantId } : {}),
+    name: catalog?.name ?? line.name,
+    ...(catalog?.variantName ? { variantName: catalog.variantName } : {}),
+    sku: catalog?.sku ?? null,
+    shopId: catalog?.shopId ?? null,
+    image: catalog?.imageId ? mediaUrl(origin, catalog.imageId) : null,
+    quantity: line.quantity,
+    unitPrice: item.unitPrice,
+    lineTotal: item.lineTotal,
+    available: item.available,
+    purchasable: item.purchasable,
+    priceChanged: item.priceChanged,
+    addedAt: iso(line.addedAt),
+  };
+}
+
+/** The cart of a guest whose request had no token: nothing is stored for it yet. */
+export function emptyCart(id: string): CartContents {
+  const snapshot: CartSnapshot = { lines: [], currency: null, updatedAt: null, expiresAt: null };
+  return { cart: presentCart(id, snapshot, [], ""), items: [], snapshot };
+}

@@ -1,0 +1,24 @@
+import { createRouter } from "../platform/openapi";
+import { createCategoryHandler, createCategoryRoute } from "./routes/category-create";
+import { deleteCategoryHandler, deleteCategoryRoute } from "./routes/category-delete";
+import { updateCategoryHandler, updateCategoryRoute } from "./routes/category-update";
+import { getInventoryHandler, getInventoryRoute } from "./routes/inventory-get";
+import { putInventoryHandler, putInventoryRoute } from "./routes/inventory-put";
+import { createProductHandler, createProductRoute } from "./routes/product-create";
+import { deleteProductHandler, deleteProductRoute } from "./routes/product-delete";
+import { getProductHandler, getProductRoute } from "./routes/product-get";
+import { updateProductHandler, updateProductRoute } from "./routes/product-update";
+import { listProductsHandler, listProductsRoute } from "./routes/products-list";
+
+/** Products, inventory and category administration (GET /categories lives in categories.ts). */
+export const catalogRouter = createRouter()
+  .openapi(listProductsRoute, listProductsHandler)
+  .openapi(createProductRoute, createProductHandler)
+  .openapi(getProductRoute, getProductHandler)
+  .openapi(updateProductRoute, updateProductHandler)
+  .openapi(deleteProductRoute, deleteProductHandler)
+  .openapi(getInventoryRoute, getInventoryHandler)
+  .openapi(putInventoryRoute, putInventoryHandler)
+  .openapi(createCategoryRoute, createCategoryHandler)
+  .openapi(updateCategoryRoute, updateCategoryHandler)
+  .openapi(deleteCategoryRoute, deleteCategoryHandler);

@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { productMedia, products, productVariants, shops } from "../../d1/schema";
+import type { Product } from "../../schemas/products";
+import type { Database } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import type { Currency } from "../platform/money";
+import type { ProductStock } from "./stock";
+
+export type ProductRow = typeof products.$inferSelect;
+export type VariantRow = typeof productVariants.$inferSelect;
+export interface ImageRow {
+  id: string;
+  productId: string | null;
+}
+
+export interface LoadedProduct {
+  row: ProductRow;
+  ownerId: string;
+  variants: VariantRow[];
+  images: ImageRow[];
+}
+
+/** Live variants of some products, in display order: one query for a whole page. */
+export function variantsOf(db: Database, productIds: string[]) {
+  return db
+    .select()
+    .from(productVariants)
+    .where(and(inArray(productVariants.productId, productIds), isNull(productVariants.deletedAt)))
+    .orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id));
+}
+
+/** Images of some products, in display order: one query for a whole page. */
+export function imagesOf(db: Database, productIds: string[]) {
+  return db
+    .select({ id: productMedia.id, productId: productMedia.productId })
+    .from(productMedia)
+    .where(and(inArray(productMedia.productId, productIds), eq(productMedia.kind, "image")))
+    .orderBy(asc(productMedia.position), asc(productMedia.id));
+}
+
+/** A product with its shop's owner, variants and images: three reads in one D1 round trip. */
+export async function loadProduct(db: Database, id: string): Promise<LoadedProduct | undefined> {
+  const [found, variants, images] = await db.batch([
+    db
+      .select({ product: products, ownerId: shops.ownerId })
+      .from(products)
+      .innerJoin(shops, eq(shops.id, products.shopId))
+      .where(eq(products.id, id))
+      .limit(1),
+    variantsOf(db, [id]),
+    imagesOf(db, [id]),
+  ]);
+  const [first] = found;
+  if (!first) return undefined;
+  return { row: first.product, ownerId: first.ownerId, variants, images };
+}
+
+/** Active and not deleted: what everyone may see. Drafts, archived and deleted products are the owner's alone. */
+export function isPublic(row: Pick<ProductRow, "status" | "deletedAt">): boolean {
+  return row.status === "active" && row.deletedAt === null;
+}
+
+const NOT_FOUND = "There is no product with this id.";
+
+/** The product if the caller may see it; otherwise 404, so hidden products do not even show they exist. */
+export function visibleProduct(loaded: LoadedProduct | undefined, userId: string | undefined): LoadedProduct {
+  if (!loaded) throw new ApiError("not_found", NOT_FOUND);
+  if (!isPublic(loaded.row) && loaded.ownerId !== userId) throw new ApiError("not_found", NOT_FOUND);
+  return loaded;
+}
+
+/** The product if the caller owns its shop and it is not deleted: 404 when hidden, 403 when only visible. */
+export function ownedProduct(loaded: LoadedProduct | undefined, userId: string): LoadedProduct {
+  const product = visibleProduct(loaded, userId);
+  if (product.ownerId !== userId) throw new ApiError("forbidden", "Only the shop's owner can change its products.");
+  if (product.row.deletedAt !== null) throw new ApiError("not_found", "This product was deleted.");
+  return product;
+}
+
+export function mediaUrl(origin: string, mediaId: string): string {
+  return `${origin}/api/v1/media/${mediaId}`;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The Product of CONTRACT.md. `available` here is the list snapshot; single reads replace it with
+ * live Inventory levels through `withStock`.
+ */
+export function presentProduct(
+  row: ProductRow,
+  variants: readonly VariantRow[],
+  images: readonly ImageRow[],
+  origin: string,
+): Product {
+  const currency = row.currency as Currency;
+  const hasDimensions = row.lengthMm !== null && row.widthMm !== null && row.heightMm !== null;
+  return {
+    id: row.id,
+    shopId: row.shopId,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    categoryId: row.categoryId,
+    brand: row.brand,
+    sku: row.sku,
+    price: { amount: row.priceAmount, currency },
+    status: row.status,
+    images: images.map((m) => ({ id: m.id, url: mediaUrl(origin, m.id) })),
+    variants: variants.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      name: v.name,
+      price: { amount: v.priceAmount ?? row.priceAmount, currency },
+      attributes: v.attributes,
+    })),
+    rating: { average: Math.round(row.ratingAverage * 100) / 100, count: row.ratingCount },
+    available: row.stockSnapshot,
+    attributes: row.attributes,
+    weightGrams: row.weightGrams,
+    dimensions: hasDimensions ? { lengthMm: row.lengthMm!, widthMm: row.widthMm!, heightMm: row.heightMm! } : null,
+    soldCount: row.soldCount,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    ...(row.deletedAt !== null ? { deletedAt: iso(row.deletedAt) } : {}),
+  };
+}
+
+/** The product with live stock: its total and each variant's. */
+export function withStock(product: Product, stock: ProductStock): Product {
+  return {
+    ...product,
+    available: stock.total.available,
+    variants: product.variants.map((v) => ({ ...v, available: stock.variants.get(v.id)?.available ?? 0 })),
+  };
+}

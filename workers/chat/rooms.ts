@@ -1,0 +1,73 @@
+import type { ChatRoom } from "../../durable-objects/chat-room";
+import { readConfig } from "../platform/config";
+import { database } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import { drainSoon } from "../platform/outbox";
+import { NO_DIALOG, roomSnapshot } from "./dialogs";
+import { effectStatements, hasOutboxEvent } from "./effects";
+import type { Failure, Outcome, RoomEffect } from "./types";
+
+const DIALOG_ID = /^dlg_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export const isDialogId = (id: string) => DIALOG_ID.test(id);
+
+/** The ChatRoom of a dialog (one object per dialog, named by its id). */
+export function roomStub(env: Env, dialogId: string): DurableObjectStub<ChatRoom> {
+  return env.CHAT_ROOM.getByName(dialogId);
+}
+
+export function failureError(failure: Failure): ApiError {
+  if (failure.code === "not_initialized") {
+    return new ApiError("service_unavailable", "The dialog is being set up. Retry in a moment.");
+  }
+  return new ApiError(failure.code, failure.detail, {
+    errors: failure.errors,
+    headers: failure.retryAfter ? { "Retry-After": String(failure.retryAfter) } : undefined,
+  });
+}
+
+/**
+ * Calls the dialog's room and unwraps its outcome (a failure becomes the ApiError of its code). A
+ * room that was never set up (its creator's init was lost, or it raced a parallel create) is set
+ * up from D1 and asked again; an unknown dialog is 404 without touching any room.
+ */
+export async function inRoom<F extends (room: DurableObjectStub<ChatRoom>) => Promise<{ ok: boolean }>>(
+  env: Env,
+  dialogId: string,
+  call: F,
+): Promise<Extract<Awaited<ReturnType<F>>, { ok: true }>> {
+  if (!isDialogId(dialogId)) throw new ApiError("not_found", NO_DIALOG);
+  const room = roomStub(env, dialogId);
+  let out = (await call(room)) as unknown as Outcome;
+  if (!out.ok && out.code === "not_initialized") {
+    await setUpRoom(env, room, dialogId);
+    out = (await call(room)) as unknown as Outcome;
+  }
+  if (!out.ok) throw failureError(out);
+  return out as unknown as Extract<Awaited<ReturnType<F>>, { ok: true }>;
+}
+
+export async function setUpRoom(env: Env, room: DurableObjectStub<ChatRoom>, dialogId: string): Promise<void> {
+  const snapshot = await roomSnapshot(database(env), dialogId);
+  if (!snapshot) throw new ApiError("not_found", NO_DIALOG);
+  await room.init(snapshot);
+}
+
+/**
+ * Writes an accepted message's (or edit's) D1 side effects at once, in one batch: the listing's
+ * last message, the sender's read position, the `chat.message` outbox event, moderation flags.
+ * The room writes the same (idempotent) effects from its alarm, as a safety net and for socket sends.
+ */
+export async function applyEffects(
+  env: Env,
+  ctx: Pick<ExecutionContext, "waitUntil">,
+  effects: readonly (RoomEffect | null)[],
+): Promise<void> {
+  const real = effects.filter((e): e is RoomEffect => e !== null);
+  if (real.length === 0) return;
+  const statements = effectStatements(env, real, Date.now());
+  if (statements.length > 0) await env.DB.batch(statements);
+  if (hasOutboxEvent(real)) drainSoon(ctx, env, readConfig(env));
+}
+
+export const originOf = (url: string) => new URL(url).origin;

@@ -1,0 +1,33 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { DialogIdParamSchema, ReadInputSchema, ReadStateSchema } from "../../../schemas/chat";
+import type { AppEnv } from "../../app-env";
+import { currentAuth, requireAuth } from "../../middleware/auth";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { readStatements } from "../effects";
+import { inRoom } from "../rooms";
+
+export const readDialogRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/dialogs/{id}/read",
+  tags: ["Chat"],
+  summary: "Mark the dialog read up to a seq",
+  description:
+    "Never moves backwards; a seq past the last message means the last message. Members connected to the dialog receive a `receipt` (in dialogs of up to 100 members).",
+  security: bearerAuth,
+  middleware: [requireAuth] as const,
+  request: { params: DialogIdParamSchema, ...jsonBody(ReadInputSchema) },
+  responses: { 200: jsonResponse("The caller's read position", ReadStateSchema) },
+  errors: [401, 403, 404],
+});
+
+export const readDialogHandler: RouteHandler<typeof readDialogRoute, AppEnv> = async (c) => {
+  const { userId } = currentAuth(c);
+  const { id } = c.req.valid("param");
+  const { seq } = c.req.valid("json");
+  const out = await inRoom(c.env, id, (room) => room.receipt(userId, seq, "read"));
+  await c.env.DB.batch(readStatements(c.env.DB, id, [{ userId, seq: out.lastReadSeq }]));
+  return c.json(
+    { dialogId: id, lastReadSeq: out.lastReadSeq, unreadCount: Math.max(0, out.lastSeq - out.lastReadSeq) },
+    200,
+  );
+};

@@ -1,0 +1,64 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { DialogIdParamSchema, SocketQuerySchema } from "../../../schemas/chat";
+import type { AppEnv } from "../../app-env";
+import { ApiError, type ErrorCode } from "../../platform/errors";
+import { bearerAuth, defineRoute } from "../../platform/openapi";
+import { isUpgrade, socketCaller } from "../../realtime/tickets";
+import { NO_DIALOG } from "../dialogs";
+import { isDialogId, originOf, roomStub, setUpRoom } from "../rooms";
+import { SOCKET_HEADERS } from "../socket-headers";
+
+export const dialogSocketRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/dialogs/{id}/ws",
+  tags: ["Chat"],
+  summary: "The dialog's WebSocket",
+  description: [
+    "Authenticate with `Authorization: Bearer` or `?ticket=` (POST /api/v1/realtime/tickets). Members only (403 before the upgrade).",
+    "With `since=<seq>`, every message after it is replayed first, in order, then live frames follow. Frames are JSON.",
+    'Client: `{"type":"send", clientId, kind, text?, mediaId?, location?, sticker?, card?, replyTo?}`, `{"type":"read", seq}`, `{"type":"delivered", seq}`, `{"type":"typing", typing}`, `{"type":"ping"}`.',
+    'Server: `{"type":"message", message}`, `{"type":"ack", clientId, message}`, `{"type":"receipt", userId, seq, status}`, `{"type":"typing", userId, typing}`, `{"type":"presence", userId, online}`, `{"type":"updated", message}`, `{"type":"pong"}`, `{"type":"error", code, detail, clientId?, retryAfter?}`.',
+    "Send a ping every 30 s (answered without waking the room); a socket silent for CHAT_SOCKET_IDLE_SECONDS is closed. After a close (deploys close every socket), reconnect with jittered exponential backoff and `since` = the last seq you have.",
+  ].join("\n\n"),
+  security: bearerAuth,
+  request: { params: DialogIdParamSchema, query: SocketQuerySchema },
+  responses: { 101: { description: "Switching to the WebSocket protocol" } },
+  errors: [401, 403, 404, 426],
+});
+
+export const dialogSocketHandler: RouteHandler<typeof dialogSocketRoute, AppEnv> = async (c) => {
+  if (!isUpgrade(c.req.raw)) {
+    throw new ApiError("upgrade_required", "Open this path as a WebSocket (Upgrade: websocket).", {
+      headers: { Upgrade: "websocket" },
+    });
+  }
+  const { id } = c.req.valid("param");
+  const { since, ticket } = c.req.valid("query");
+  if (!isDialogId(id)) throw new ApiError("not_found", NO_DIALOG);
+  const caller = await socketCaller(c as never, ticket);
+  const room = roomStub(c.env, id);
+  const connect = () =>
+    room.fetch(
+      new Request(`https://chat-room/ws${since === undefined ? "" : `?since=${since}`}`, {
+        headers: {
+          Upgrade: "websocket",
+          [SOCKET_HEADERS.user]: caller.userId,
+          [SOCKET_HEADERS.session]: caller.sessionId,
+          [SOCKET_HEADERS.origin]: originOf(c.req.url),
+        },
+      }),
+    );
+  let res = await connect();
+  if (res.status === 409) {
+    const body = (await res.json()) as { code?: string };
+    if (body.code !== "not_initialized") throw new ApiError("conflict", "The dialog cannot be opened now.");
+    await setUpRoom(c.env, room, id);
+    res = await connect();
+  }
+  if (res.status !== 101 || !res.webSocket) {
+    const body = (await res.json().catch(() => ({}))) as { code?: ErrorCode; detail?: string };
+    throw new ApiError(body.code ?? "internal_error", body.detail ?? "The socket could not be opened. Retry.");
+  }
+  // A fresh response (its headers are ours to add to; the room's are immutable).
+  return new Response(null, { status: 101, webSocket: res.webSocket }) as never;
+};

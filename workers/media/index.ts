@@ -1,0 +1,9 @@
+import { createRouter } from "../platform/openapi";
+import { createMediaHandler, createMediaRoute } from "./routes/media-create";
+import { getMediaHandler, getMediaRoute } from "./routes/media-get";
+import { createProductMediaHandler, createProductMediaRoute } from "./routes/product-media-create";
+
+export const mediaRouter = createRouter()
+  .openapi(createProductMediaRoute, createProductMediaHandler)
+  .openapi(createMediaRoute, createMediaHandler)
+  .openapi(getMediaRoute, getMediaHandler);

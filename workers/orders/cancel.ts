@@ -1,0 +1,76 @@
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { orders, voucherRedemptions } from "../../d1/schema";
+import { refundOrderPayment } from "../payments/refunds";
+import { database, nowMs } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import type { OrderRow } from "./present";
+import type { Actor } from "./status";
+import { releaseOrderStock, restockOrder } from "./stock";
+import { moveOrder } from "./transitions";
+import { releaseVoucherUse } from "./vouchers";
+
+/**
+ * Writes that give a cancelled or expired order's voucher use back, applied only if `applied`
+ * (the move's condition, see moveOrder) holds: a move that lost its race gives nothing back.
+ */
+export function voucherGiveBack(db: ReturnType<typeof database>, order: OrderRow, applied: SQL) {
+  if (!order.voucherCode) return [];
+  const moved = sql`EXISTS (SELECT 1 FROM ${orders} WHERE ${applied})`;
+  return [
+    db
+      .update(voucherRedemptions)
+      .set({ releasedAt: nowMs() })
+      .where(and(eq(voucherRedemptions.orderId, order.id), isNull(voucherRedemptions.releasedAt), moved)),
+    releaseVoucherUse(db, order.voucherCode, moved),
+  ];
+}
+
+/**
+ * Cancels before shipment. Unpaid: the hold is released. Paid: the stock goes back and the
+ * payment is refunded through its gateway (the order then moves on to refunded).
+ */
+export async function cancelOrder(
+  env: Env,
+  order: OrderRow,
+  actor: Actor,
+  actorId: string | null,
+  reason?: string,
+): Promise<OrderRow> {
+  const db = database(env);
+  if (order.status !== "pending_payment" && order.status !== "paid" && order.status !== "processing") {
+    throw new ApiError(
+      "invalid_transition",
+      `An order that is ${order.status} can no longer be cancelled${order.status === "shipped" ? "; ask for a return once it arrives" : ""}.`,
+    );
+  }
+  const cancelled = await moveOrder(
+    db,
+    order,
+    { to: "cancelled", actor, actorId, data: reason ? { reason } : {} },
+    (applied) => voucherGiveBack(db, order, applied),
+  );
+  if (order.status === "pending_payment") {
+    await releaseOrderStock(env, db, cancelled);
+    return cancelled;
+  }
+  await restockOrder(env, db, cancelled);
+  return refundOrderPayment(env, cancelled, reason ?? "order cancelled");
+}
+
+/**
+ * The move to `refunded` asked for by a seller or admin: a returned order's goods go back into
+ * stock and its payment is refunded through the gateway (the refund then makes the move); a paid
+ * order is cancelled, which restocks and refunds; a cancelled one whose refund failed is retried.
+ * If the gateway refuses, the order stays where it was (the cron retries failed refunds).
+ */
+export async function refundOrder(
+  env: Env,
+  order: OrderRow,
+  actor: Actor,
+  actorId: string | null,
+  reason?: string,
+): Promise<OrderRow> {
+  if (order.status === "paid") return cancelOrder(env, order, actor, actorId, reason ?? "refunded by the shop");
+  if (order.status === "returned") await restockOrder(env, database(env), order);
+  return refundOrderPayment(env, order, reason ?? `refunded by the ${actor}`);
+}

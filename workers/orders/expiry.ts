@@ -1,0 +1,43 @@
+import { and, asc, eq, lte } from "drizzle-orm";
+import { orders } from "../../d1/schema";
+import { database, nowMs } from "../platform/db";
+import { logEvent } from "../platform/log";
+import { voucherGiveBack } from "./cancel";
+import { releaseOrderStock } from "./stock";
+import { moveOrder } from "./transitions";
+
+const SWEEP_BATCH = 50;
+
+/**
+ * Unpaid orders past reservationExpiresAt become expired and free their stock (cron, every
+ * minute). The move is conditional, so a payment landing at the same moment wins or loses
+ * cleanly; a payment that arrives after expiry is refunded by the payment flow.
+ */
+export async function expireOverdueOrders(env: Env): Promise<number> {
+  const db = database(env);
+  const due = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, "pending_payment"), lte(orders.reservationExpiresAt, nowMs())))
+    .orderBy(asc(orders.reservationExpiresAt))
+    .limit(SWEEP_BATCH);
+  let expired = 0;
+  for (const order of due) {
+    try {
+      const moved = await moveOrder(
+        db,
+        order,
+        { to: "expired", actor: "system", actorId: null, data: { reason: "unpaid at reservationExpiresAt" } },
+        (applied) => voucherGiveBack(db, order, applied),
+      );
+      await releaseOrderStock(env, db, moved);
+      expired += 1;
+    } catch (err) {
+      logEvent("warn", "order_expiry_skipped", {
+        orderId: order.id,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+  return expired;
+}

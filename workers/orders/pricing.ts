@@ -1,0 +1,57 @@
+import type { Country } from "../../schemas/identity";
+import { add, allocate, type Currency, type Money, money, multiply, subtract, sum, zero } from "../platform/money";
+import { taxOn } from "./tax";
+
+export interface PricedLine {
+  unitPrice: Money;
+  quantity: number;
+}
+
+export interface OrderTotals {
+  subtotal: Money;
+  discount: Money;
+  shippingCost: Money;
+  tax: Money;
+  total: Money;
+}
+
+/**
+ * An order's money: subtotal (unit × quantity, exact), minus its share of the discount, plus
+ * shipping, plus tax on that (rounded once by the currency's policy). The total is the sum of
+ * these rounded parts, so it never drifts from what the parts show.
+ */
+export function orderTotals(
+  lines: readonly PricedLine[],
+  shippingCost: Money,
+  discount: Money,
+  country: Country,
+  rates: Record<Country, number>,
+): OrderTotals {
+  const currency = shippingCost.currency;
+  const subtotal = sum(
+    lines.map((l) => multiply(l.unitPrice, l.quantity)),
+    currency,
+  );
+  const capped = discount.amount > subtotal.amount ? subtotal : discount;
+  const taxable = add(subtract(subtotal, capped), shippingCost);
+  const tax = taxOn(taxable, country, rates);
+  return { subtotal, discount: capped, shippingCost, tax, total: add(taxable, tax) };
+}
+
+/** Splits one checkout-wide discount across the orders in proportion to their subtotals. */
+export function splitDiscount(discount: Money, subtotals: readonly Money[]): Money[] {
+  if (subtotals.length === 0) return [];
+  if (discount.amount === 0) return subtotals.map(() => zero(discount.currency));
+  return allocate(
+    discount,
+    subtotals.map((s) => s.amount),
+  );
+}
+
+export function lineTotal(unitPrice: Money, quantity: number): Money {
+  return multiply(unitPrice, quantity);
+}
+
+export function moneyOf(amount: number, currency: string): Money {
+  return money(amount, currency as Currency);
+}

@@ -1,0 +1,38 @@
+import type { OrderStatus } from "../../d1/schema";
+
+export type Actor = "customer" | "seller" | "admin" | "system" | "gateway";
+
+/**
+ * The order state machine (CONTRACT.md): every legal move, and who may make it. Anything else is
+ * 409 invalid_transition. Moves are applied with a conditional UPDATE on the current status, so
+ * two racing moves (a payment and an expiry, say) cannot both win.
+ */
+export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readonly Actor[]>>> = {
+  pending_payment: { paid: ["gateway", "system"], cancelled: ["customer", "seller", "admin"], expired: ["system"] },
+  paid: {
+    processing: ["seller", "admin"],
+    cancelled: ["customer", "seller", "admin", "system"],
+    refunded: ["admin", "system"],
+  },
+  processing: { shipped: ["seller", "admin"], cancelled: ["seller", "admin"] },
+  shipped: { delivered: ["seller", "admin", "system"], returned: ["seller", "admin"] },
+  delivered: { completed: ["seller", "admin", "system", "customer"], returned: ["seller", "admin"] },
+  completed: {},
+  cancelled: { refunded: ["system", "admin"] },
+  expired: {},
+  returned: { refunded: ["seller", "admin", "system"] },
+  refunded: {},
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus, actor: Actor): boolean {
+  return TRANSITIONS[from][to]?.includes(actor) ?? false;
+}
+
+export function nextStatuses(from: OrderStatus, actor: Actor): OrderStatus[] {
+  return (Object.entries(TRANSITIONS[from]) as [OrderStatus, readonly Actor[]][])
+    .filter(([, actors]) => actors.includes(actor))
+    .map(([to]) => to);
+}
+
+/** Before shipment the buyer may cancel; a paid order is then refunded. */
+export const CANCELLABLE_BY_CUSTOMER: readonly OrderStatus[] = ["pending_payment", "paid"];

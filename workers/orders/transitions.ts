@@ -1,0 +1,149 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { type OrderStatus, orderEvents, orders } from "../../d1/schema";
+import { type Database, nowMs } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import { newId } from "../platform/ids";
+import { createEvent, recordEventIf } from "../platform/outbox";
+import type { OrderRow } from "./present";
+import { type Actor, canMove, nextStatuses } from "./status";
+
+/** Domain events announced on the order queue when an order reaches these statuses. */
+const ANNOUNCED: Partial<Record<OrderStatus, string>> = {
+  paid: "order.paid",
+  processing: "order.processing",
+  shipped: "order.shipped",
+  delivered: "order.delivered",
+  completed: "order.completed",
+  cancelled: "order.cancelled",
+  expired: "order.expired",
+  returned: "order.returned",
+  refunded: "order.refunded",
+};
+
+export interface Move {
+  to: OrderStatus;
+  actor: Actor;
+  actorId: string | null;
+  data?: Record<string, unknown>;
+  /** Extra column changes made with the move (payment status, tracking...). */
+  set?: Partial<typeof orders.$inferInsert>;
+}
+
+export function timelineWrite(
+  db: Database,
+  orderId: string,
+  type: string,
+  actor: Actor,
+  actorId: string | null,
+  data: Record<string, unknown>,
+) {
+  return db.insert(orderEvents).values({
+    id: newId("oev"),
+    orderId,
+    type,
+    actorType: timelineActor(actor, actorId),
+    actorId,
+    data,
+    createdAt: nowMs(),
+  });
+}
+
+function timelineActor(actor: Actor, actorId: string | null) {
+  return actor === "customer" && !actorId ? ("guest" as const) : actor;
+}
+
+/**
+ * The writes of one status move, for one D1 batch: a conditional UPDATE (only from the status we
+ * read, so of two racing moves exactly one applies) stamping the move's id, then the timeline
+ * entry and the order-queue event, each written only if the row carries that id afterwards. A move
+ * that lost its race therefore leaves no trace. Illegal moves are 409 invalid_transition.
+ */
+export function moveWrites(db: Database, order: OrderRow, move: Move, moveId = newId("mov")): BatchItem<"sqlite">[] {
+  if (!canMove(order.status, move.to, move.actor)) {
+    const possible = nextStatuses(order.status, move.actor);
+    throw new ApiError(
+      "invalid_transition",
+      `An order that is ${order.status} cannot become ${move.to}${move.actor === "system" ? "" : ` by the ${move.actor}`}.${
+        possible.length ? ` Possible: ${possible.join(", ")}.` : " No further change is possible."
+      }`,
+    );
+  }
+  const now = nowMs();
+  const applied = moveApplied(order.id, moveId);
+  const data = { from: order.status, to: move.to, ...move.data };
+  const writes: BatchItem<"sqlite">[] = [
+    db
+      .update(orders)
+      .set({ status: move.to, updatedAt: now, lastMoveId: moveId, ...move.set })
+      .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
+      .returning({ id: orders.id }),
+    db.insert(orderEvents).select(
+      db
+        .select({
+          id: sql<string>`${newId("oev")}`.as("id"),
+          orderId: orders.id,
+          type: sql<string>`${`status.${move.to}`}`.as("type"),
+          actorType: sql<string>`${timelineActor(move.actor, move.actorId)}`.as("actor_type"),
+          actorId: sql<string | null>`${move.actorId}`.as("actor_id"),
+          data: sql<string>`${JSON.stringify(data)}`.as("data"),
+          createdAt: sql<number>`${now}`.as("created_at"),
+        })
+        .from(orders)
+        .where(applied),
+    ),
+  ];
+  const announced = ANNOUNCED[move.to];
+  if (announced) {
+    const event = createEvent(
+      announced,
+      { orderId: order.id, shopId: order.shopId, customerId: order.customerId, number: order.number, ...data },
+      {
+        actor: {
+          type:
+            move.actor === "gateway"
+              ? "gateway"
+              : move.actor === "system"
+                ? "system"
+                : move.actor === "admin"
+                  ? "admin"
+                  : "user",
+          ...(move.actorId ? { id: move.actorId } : {}),
+        },
+        subject: { type: "order", id: order.id },
+      },
+    );
+    writes.push(recordEventIf(db, "order_events", event, orders, applied));
+  }
+  return writes;
+}
+
+/** True in SQL exactly when the move with this id is the one that changed the order. */
+export function moveApplied(orderId: string, moveId: string): SQL {
+  return and(eq(orders.id, orderId), eq(orders.lastMoveId, moveId))!;
+}
+
+/**
+ * Applies a move (with `extra` writes in the same batch) and returns the order as it now is.
+ * `extra` may be a function of the move's `applied` condition, so its writes can be made to apply
+ * only if the move did. A move that lost its race (the order was changed by someone else, even to
+ * the same status) is 409 conflict: the caller must not act as if it had made it. (The first write
+ * of `moveWrites` is the conditional UPDATE; its RETURNING says whether it applied.)
+ */
+export async function moveOrder(
+  db: Database,
+  order: OrderRow,
+  move: Move,
+  extra: BatchItem<"sqlite">[] | ((applied: SQL) => BatchItem<"sqlite">[]) = [],
+): Promise<OrderRow> {
+  const moveId = newId("mov");
+  const writes = moveWrites(db, order, move, moveId);
+  const more = typeof extra === "function" ? extra(moveApplied(order.id, moveId)) : extra;
+  const [first, ...rest] = [...writes, ...more];
+  const [moved] = (await db.batch([first, ...rest])) as unknown[];
+  const fresh = await db.select().from(orders).where(eq(orders.id, order.id)).get();
+  if (!fresh || !Array.isArray(moved) || moved.length !== 1) {
+    throw new ApiError("conflict", "The order changed while this request was being handled. Read it again and retry.");
+  }
+  return fresh;
+}

@@ -1,0 +1,255 @@
+import type { Money } from "../../platform/money";
+import {
+  type CreatePaymentInput,
+  type CreatePaymentResult,
+  GatewayError,
+  type GatewayOptions,
+  type NextAction,
+  type PaymentGateway,
+  type RefundInput,
+  type RefundResult,
+  type WebhookOutcome,
+  type WebhookRequest,
+  type WebhookVerification,
+} from "./types";
+import {
+  base64Decode,
+  basicAuth,
+  constantTimeEqual,
+  currencyOf,
+  fromMinor,
+  type GatewayResponse,
+  hmacSha256Hex,
+  isRecord,
+  isRetryableStatus,
+  requireNonEmpty,
+  retryAfterSeconds,
+  send,
+  str,
+  unsupported,
+} from "./util";
+
+export interface OmiseConfig {
+  /** OMISE_SECRET_KEY (skey_test_... / skey_...), sent as Basic auth with an empty password. */
+  secretKey: string;
+  /** OMISE_WEBHOOK_SECRET: the webhook signing secret from the dashboard, base64 as Omise shows it. */
+  webhookSecret: string;
+  /** Oldest (or most future) signed timestamp accepted, seconds; default 300. */
+  toleranceSeconds?: number;
+}
+
+const DEFAULT_API_BASE = "https://api.omise.co";
+/** The API version the requests and the parsing here are written against. */
+export const OMISE_API_VERSION = "2019-05-29";
+const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/**
+ * Thailand through Omise (Opn Payments): cards (with a `tokn_` token from Omise.js) and PromptPay
+ * (a `promptpay` source, then a charge on it). Amounts are in satang, like our THB Money. Webhooks
+ * are signed: `Omise-Signature` = hex HMAC-SHA256 keyed with the base64-decoded webhook secret over
+ * "<Omise-Signature-Timestamp>.<raw body>", two signatures during a secret rotation.
+ */
+export class OmiseGateway implements PaymentGateway {
+  readonly name = "omise" as const;
+  private readonly base: string;
+  private readonly authorization: string;
+  private readonly webhookKey: Uint8Array;
+
+  constructor(
+    private readonly config: OmiseConfig,
+    private readonly fetchFn: typeof fetch,
+    private readonly options: GatewayOptions = {},
+  ) {
+    requireNonEmpty("omise", { OMISE_SECRET_KEY: config.secretKey, OMISE_WEBHOOK_SECRET: config.webhookSecret });
+    const key = base64Decode(config.webhookSecret);
+    if (!key || key.length === 0)
+      throw new Error("OMISE_WEBHOOK_SECRET must be base64, as the Omise dashboard shows it");
+    this.webhookKey = key;
+    this.base = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
+    this.authorization = basicAuth(config.secretKey, "");
+  }
+
+  supports(method: string, currency: string): boolean {
+    return currency === "THB" && (method === "card" || method === "promptpay");
+  }
+
+  async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {
+    if (!this.supports(input.method, input.amount.currency)) {
+      throw unsupported("omise", input.method, input.amount.currency);
+    }
+    if (input.amount.amount <= 0) {
+      throw new GatewayError("omise", "Omise amounts must be positive", {
+        retryable: false,
+        gatewayCode: "invalid_amount",
+      });
+    }
+    const charge = new URLSearchParams();
+    charge.set("amount", String(input.amount.amount));
+    charge.set("currency", "thb");
+    charge.set("description", input.description);
+    charge.set("metadata[paymentId]", input.paymentId);
+    charge.set("return_uri", input.returnUrl);
+
+    if (input.method === "card") {
+      if (!input.paymentToken?.startsWith("tokn_")) {
+        throw new GatewayError("omise", "Omise card payments need a tokn_ token from Omise.js", {
+          retryable: false,
+          gatewayCode: "missing_token",
+        });
+      }
+      charge.set("card", input.paymentToken);
+    } else {
+      const source = new URLSearchParams({ type: "promptpay", amount: String(input.amount.amount), currency: "thb" });
+      const created = await this.post("/sources", source);
+      const sourceId = str(created.id);
+      if (!sourceId) throw new GatewayError("omise", "Omise answered without a source id", { retryable: false });
+      charge.set("source", sourceId);
+    }
+
+    const created = await this.post("/charges", charge);
+    const id = str(created.id);
+    if (!id) throw new GatewayError("omise", "Omise answered without a charge id", { retryable: false });
+    if (created.status === "failed") {
+      // A declined card fails at once; the payer may try another card.
+      throw new GatewayError("omise", `Omise charge ${id} failed: ${str(created.failure_message) ?? "declined"}`, {
+        retryable: false,
+        gatewayCode: str(created.failure_code) ?? "failed",
+      });
+    }
+    return { providerRef: id, nextAction: nextActionOf(created, input.expiresAt), raw: created };
+  }
+
+  async refund(input: RefundInput): Promise<RefundResult> {
+    const form = new URLSearchParams();
+    form.set("amount", String(input.amount.amount));
+    form.set("metadata[paymentId]", input.paymentId);
+    if (input.refundId) form.set("metadata[refundId]", input.refundId);
+    if (input.reason) form.set("metadata[reason]", input.reason.slice(0, 255));
+    const refund = await this.post(`/charges/${encodeURIComponent(input.providerRef)}/refunds`, form);
+    const id = str(refund.id);
+    if (!id) throw new GatewayError("omise", "Omise answered without a refund id", { retryable: false });
+    // "closed" is a completed refund; a refund of an unsettled charge is a void, done at once.
+    const done = refund.status === "closed" || refund.voided === true;
+    return { providerRefundRef: id, status: done ? "succeeded" : "pending" };
+  }
+
+  async verifyWebhook(request: WebhookRequest, now: Date = new Date()): Promise<WebhookVerification> {
+    const signatureHeader = request.headers.get("Omise-Signature");
+    const timestampHeader = request.headers.get("Omise-Signature-Timestamp");
+    if (!signatureHeader || !timestampHeader) {
+      return { ok: false, authentic: false, reason: "missing Omise-Signature or Omise-Signature-Timestamp header" };
+    }
+    if (!/^\d{1,12}$/.test(timestampHeader.trim())) {
+      return { ok: false, authentic: false, reason: "malformed Omise-Signature-Timestamp" };
+    }
+    const timestamp = Number(timestampHeader.trim());
+    const tolerance = this.config.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+    if (Math.abs(Math.floor(now.getTime() / 1000) - timestamp) > tolerance) {
+      return { ok: false, authentic: false, reason: "timestamp outside the tolerance window" };
+    }
+    const expected = await hmacSha256Hex(this.webhookKey, `${timestampHeader.trim()}.${request.rawBody}`);
+    let match = false;
+    // Two signatures during a 24 h secret rotation: either one may match. Every one is compared.
+    for (const candidate of signatureHeader.split(",")) {
+      if (await constantTimeEqual(candidate.trim().toLowerCase(), expected)) match = true;
+    }
+    if (!match) return { ok: false, authentic: false, reason: "Omise-Signature does not match" };
+
+    let body: unknown;
+    try {
+      body = JSON.parse(request.rawBody);
+    } catch {
+      return { ok: false, authentic: true, reason: "body is not JSON" };
+    }
+    if (!isRecord(body) || body.object !== "event")
+      return { ok: false, authentic: true, reason: "body is not an event" };
+    return mapEvent(body);
+  }
+
+  private async post(path: string, form: URLSearchParams): Promise<Record<string, unknown>> {
+    const response = await send("omise", this.fetchFn, {
+      method: "POST",
+      url: `${this.base}${path}`,
+      headers: {
+        Authorization: this.authorization,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "application/json",
+        "Omise-Version": OMISE_API_VERSION,
+      },
+      body: form.toString(),
+      timeoutMs: this.options.timeoutMs,
+    });
+    if (response.ok && isRecord(response.json) && response.json.object !== "error") return response.json;
+    throw omiseError(response);
+  }
+}
+
+function nextActionOf(charge: Record<string, unknown>, expiresAt: Date): NextAction {
+  const source = isRecord(charge.source) ? charge.source : undefined;
+  const scannable = source && isRecord(source.scannable_code) ? source.scannable_code : undefined;
+  if (scannable) {
+    const image = isRecord(scannable.image) ? scannable.image : {};
+    const imageUrl = str(image.download_uri);
+    const qrString = str(scannable.raw_data);
+    const chargeExpiry = typeof charge.expires_at === "string" ? Date.parse(charge.expires_at) : Number.NaN;
+    if (imageUrl || qrString) {
+      return {
+        type: "qr",
+        ...(qrString ? { qrString } : {}),
+        ...(imageUrl ? { imageUrl } : {}),
+        expiresAt: new Date(Number.isNaN(chargeExpiry) ? expiresAt.getTime() : chargeExpiry).toISOString(),
+      };
+    }
+  }
+  const authorizeUri = str(charge.authorize_uri);
+  if (charge.status === "pending" && authorizeUri) return { type: "redirect", url: authorizeUri };
+  return { type: "none" };
+}
+
+const CHARGE_OUTCOMES: Record<string, WebhookOutcome> = {
+  successful: "succeeded",
+  failed: "failed",
+  expired: "expired",
+  reversed: "failed",
+  pending: "pending",
+};
+
+/** charge.create / charge.complete / charge.update / charge.expire carry a charge; refund.create a refund. */
+function mapEvent(event: Record<string, unknown>): WebhookVerification {
+  const eventId = str(event.id);
+  const key = str(event.key);
+  const data = isRecord(event.data) ? event.data : undefined;
+  if (!eventId || !key || !data) return { ok: false, authentic: true, reason: "event without id, key or data" };
+  const metadata = isRecord(data.metadata) ? data.metadata : {};
+  const paymentId = str(metadata.paymentId);
+  const currency = currencyOf(data.currency);
+  const amount: Money | undefined = currency ? fromMinor(data.amount, currency) : undefined;
+
+  let outcome: WebhookOutcome | undefined;
+  let providerRef: string | undefined;
+  if (key.startsWith("charge.") && data.object === "charge") {
+    outcome = key === "charge.expire" ? "expired" : CHARGE_OUTCOMES[str(data.status) ?? ""];
+    providerRef = str(data.id);
+  } else if (key === "refund.create" && data.object === "refund") {
+    outcome = "refunded";
+    providerRef =
+      typeof data.charge === "string" ? data.charge : isRecord(data.charge) ? str(data.charge.id) : undefined;
+  }
+  if (!outcome) return { ok: false, authentic: true, reason: `event ${key} is not acted on` };
+  if (!paymentId) return { ok: false, authentic: true, reason: `${key} ${eventId} has no metadata.paymentId` };
+  if (!amount) return { ok: false, authentic: true, reason: `${key} ${eventId} has no valid amount` };
+  return { ok: true, event: { eventId, paymentId, outcome, amount, providerRef, raw: event } };
+}
+
+/** Omise's error object: `{ object: "error", location, code, message }`. */
+function omiseError(response: GatewayResponse): GatewayError {
+  const json = isRecord(response.json) ? response.json : {};
+  const code = str(json.code);
+  const message = str(json.message) ?? `HTTP ${response.status}`;
+  return new GatewayError("omise", `Omise ${response.status}${code ? ` (${code})` : ""}: ${message}`, {
+    status: response.status,
+    retryable: !response.ok && isRetryableStatus(response.status),
+    gatewayCode: code,
+    retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
+  });
+}

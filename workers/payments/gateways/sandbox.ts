@@ -1,0 +1,188 @@
+import { CURRENCIES, type Money } from "../../platform/money";
+import {
+  type CreatePaymentInput,
+  type CreatePaymentResult,
+  GatewayError,
+  type NextAction,
+  type PaymentGateway,
+  type RefundInput,
+  type RefundResult,
+  type VirtualAccountBank,
+  type WebhookOutcome,
+  type WebhookRequest,
+  type WebhookVerification,
+} from "./types";
+import {
+  constantTimeEqual,
+  currencyOf,
+  fromMinor,
+  hex,
+  hmacSha256Hex,
+  isRecord,
+  parseSignatureHeader,
+  requireNonEmpty,
+  str,
+  toMajorString,
+} from "./util";
+
+/** The sandbox's signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
+export const SANDBOX_SIGNATURE_HEADER = "X-Sandbox-Signature";
+const DEFAULT_TOLERANCE_SECONDS = 300;
+const OUTCOMES: readonly WebhookOutcome[] = ["succeeded", "failed", "pending", "refunded", "expired"];
+
+export interface SandboxConfig {
+  /** SANDBOX_WEBHOOK_SECRET: signs and verifies the sandbox's events. */
+  webhookSecret: string;
+  /** Oldest (or most future) event accepted, in seconds; default 300. */
+  toleranceSeconds?: number;
+}
+
+/** What a sandbox event says; `eventId` defaults to `sandbox:<paymentId>:<outcome>`. */
+export interface SandboxEventPayload {
+  eventId?: string;
+  paymentId: string;
+  outcome: WebhookOutcome;
+  amount?: Money;
+  providerRef?: string;
+}
+
+/**
+ * Signs a sandbox event the way a real gateway signs its webhooks, so the simulate endpoint can
+ * hand the result to `verifyWebhook` and go through exactly the path a real webhook takes.
+ */
+export async function signSandboxEvent(
+  secret: string,
+  payload: SandboxEventPayload,
+  now: Date = new Date(),
+): Promise<{ rawBody: string; headers: Headers }> {
+  const body = {
+    id: payload.eventId ?? `sandbox:${payload.paymentId}:${payload.outcome}`,
+    paymentId: payload.paymentId,
+    outcome: payload.outcome,
+    ...(payload.amount ? { amount: { amount: payload.amount.amount, currency: payload.amount.currency } } : {}),
+    providerRef: payload.providerRef ?? providerRefFor(payload.paymentId),
+  };
+  const rawBody = JSON.stringify(body);
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const signature = await hmacSha256Hex(secret, `${timestamp}.${rawBody}`);
+  const headers = new Headers({
+    "Content-Type": "application/json",
+    [SANDBOX_SIGNATURE_HEADER]: `t=${timestamp},v1=${signature}`,
+  });
+  return { rawBody, headers };
+}
+
+function providerRefFor(paymentId: string): string {
+  return `sbx_${paymentId}`;
+}
+
+const VA_BANKS: Record<string, VirtualAccountBank> = {
+  bca_va: "BCA",
+  bni_va: "BNI",
+  bri_va: "BRI",
+  permata_va: "PERMATA",
+  mandiri_va: "MANDIRI",
+};
+
+/**
+ * The local default gateway: no network at all. Every method in every currency is accepted and
+ * answered with a deterministic next action (a QR string for qris/promptpay, a VA number for VA
+ * methods, a redirect back to `returnUrl` otherwise). Its "webhooks" are HMAC-signed JSON bodies.
+ */
+export class SandboxGateway implements PaymentGateway {
+  readonly name = "sandbox" as const;
+
+  constructor(private readonly config: SandboxConfig) {
+    requireNonEmpty("sandbox", { SANDBOX_WEBHOOK_SECRET: config.webhookSecret });
+  }
+
+  supports(method: string, currency: string): boolean {
+    return method.length > 0 && currencyOf(currency) === currency;
+  }
+
+  async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {
+    if (!this.supports(input.method, input.amount.currency)) {
+      throw new GatewayError("sandbox", `Sandbox cannot take method "${input.method}"`, {
+        retryable: false,
+        gatewayCode: "unsupported_method",
+      });
+    }
+    const expiresAt = input.expiresAt.toISOString();
+    let nextAction: NextAction;
+    const bank = VA_BANKS[input.method];
+    if (input.method === "qris" || input.method === "promptpay") {
+      nextAction = {
+        type: "qr",
+        qrString: `SANDBOX|${input.method.toUpperCase()}|${input.paymentId}|${toMajorString(input.amount)}|${input.amount.currency}`,
+        expiresAt,
+      };
+    } else if (bank) {
+      nextAction = { type: "virtual_account", bank, accountNumber: await vaNumber(input.paymentId), expiresAt };
+    } else {
+      const url = new URL(input.returnUrl);
+      url.searchParams.set("sandboxPayment", input.paymentId);
+      nextAction = { type: "redirect", url: url.toString() };
+    }
+    return { providerRef: providerRefFor(input.paymentId), nextAction };
+  }
+
+  async verifyWebhook(request: WebhookRequest, now: Date = new Date()): Promise<WebhookVerification> {
+    const header = request.headers.get(SANDBOX_SIGNATURE_HEADER);
+    if (!header) return { ok: false, authentic: false, reason: `missing ${SANDBOX_SIGNATURE_HEADER} header` };
+    const parsed = parseSignatureHeader(header);
+    if (!parsed) return { ok: false, authentic: false, reason: `malformed ${SANDBOX_SIGNATURE_HEADER} header` };
+    const tolerance = this.config.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+    if (Math.abs(Math.floor(now.getTime() / 1000) - parsed.timestamp) > tolerance) {
+      return { ok: false, authentic: false, reason: "timestamp outside the tolerance window" };
+    }
+    const expected = await hmacSha256Hex(this.config.webhookSecret, `${parsed.timestamp}.${request.rawBody}`);
+    let match = false;
+    for (const signature of parsed.signatures) {
+      if (await constantTimeEqual(signature, expected)) match = true;
+    }
+    if (!match) return { ok: false, authentic: false, reason: "signature does not match" };
+
+    // Authentic from here on; the body is ours, but is still checked field by field.
+    let body: unknown;
+    try {
+      body = JSON.parse(request.rawBody);
+    } catch {
+      return { ok: false, authentic: true, reason: "body is not JSON" };
+    }
+    if (!isRecord(body)) return { ok: false, authentic: true, reason: "body is not an object" };
+    const eventId = str(body.id);
+    const paymentId = str(body.paymentId);
+    const outcome = OUTCOMES.find((o) => o === body.outcome);
+    if (!eventId || !paymentId || !outcome) {
+      return { ok: false, authentic: true, reason: "event lacks id, paymentId or a known outcome" };
+    }
+    let amount: Money | undefined;
+    if (body.amount !== undefined) {
+      const a = body.amount;
+      const currency = isRecord(a) ? currencyOf(a.currency) : undefined;
+      amount = currency && isRecord(a) && a.currency === currency ? fromMinor(a.amount, currency) : undefined;
+      if (!amount || amount.amount % CURRENCIES[amount.currency].step !== 0) {
+        return { ok: false, authentic: true, reason: "event amount is not valid Money" };
+      }
+    }
+    return {
+      ok: true,
+      event: { eventId, paymentId, outcome, amount, providerRef: str(body.providerRef), raw: body },
+    };
+  }
+
+  async refund(input: RefundInput): Promise<RefundResult> {
+    const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
+    return { providerRefundRef: `sbx_rf_${key}`, status: "succeeded" };
+  }
+}
+
+/** A stable 16-digit VA number for a payment id ("8808" + 12 digits of its hash). */
+async function vaNumber(paymentId: string): Promise<string> {
+  const digest = hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(paymentId)));
+  const digits = BigInt(`0x${digest.slice(0, 16)}`)
+    .toString()
+    .padStart(12, "0")
+    .slice(-12);
+  return `8808${digits}`;
+}

@@ -1,0 +1,203 @@
+import type { Locale } from "../../../schemas/messaging";
+import type { Currency, Money } from "../../platform/money";
+
+export type GatewayName = "sandbox" | "stripe" | "midtrans" | "xendit" | "omise";
+
+export const GATEWAY_NAMES: readonly GatewayName[] = ["sandbox", "stripe", "midtrans", "xendit", "omise"];
+
+/**
+ * Payment method strings, one vocabulary across gateways. Each gateway supports a subset
+ * (`supports(method, currency)`); the sandbox accepts any method.
+ */
+export const PAYMENT_METHODS = [
+  // Cards (Stripe, Omise)
+  "card",
+  // Thailand: PromptPay QR (Omise)
+  "promptpay",
+  // Indonesia: bank virtual accounts (Midtrans: bca/bni/bri/permata; Xendit: bca/bni/bri/mandiri/permata)
+  "bca_va",
+  "bni_va",
+  "bri_va",
+  "permata_va",
+  "mandiri_va",
+  // Indonesia: e-wallets and QR
+  "gopay",
+  "qris",
+  "ovo",
+  "dana",
+  "shopeepay",
+  // Philippines e-wallets (Xendit)
+  "gcash",
+  "grabpay_ph",
+  "paymaya",
+  "shopeepay_ph",
+  // Vietnam e-wallets (Xendit)
+  "momo",
+  "zalopay",
+  "appota",
+  "vnptwallet",
+  "viettelpay",
+  "shopeepay_vn",
+] as const;
+
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export function isPaymentMethod(value: string): value is PaymentMethod {
+  return (PAYMENT_METHODS as readonly string[]).includes(value);
+}
+
+/** The bank of a virtual account, as shown to the payer. */
+export type VirtualAccountBank = "BCA" | "BNI" | "BRI" | "PERMATA" | "MANDIRI";
+
+/**
+ * What the client shows next. Times are ISO-8601 UTC strings so a NextAction can be stored and
+ * returned as JSON unchanged.
+ */
+export type NextAction =
+  /** Open this URL (3-D Secure, a hosted e-wallet checkout). */
+  | { type: "redirect"; url: string }
+  /** Transfer exactly the amount to this account before it expires. */
+  | { type: "virtual_account"; bank: VirtualAccountBank; accountNumber: string; expiresAt: string }
+  /**
+   * Show a QR code: `qrString` is the EMV payload to render (QRIS, PromptPay); `imageUrl`, when the
+   * gateway gives one, is a ready-made image of it. At least one of the two is present.
+   */
+  | { type: "qr"; qrString?: string; imageUrl?: string; expiresAt: string }
+  /** Open the wallet app: `mobileUrl` is the app deeplink, `url` the page to show elsewhere (e.g. a QR page). */
+  | { type: "deeplink"; url: string; mobileUrl?: string }
+  /**
+   * Nothing to open. `clientSecret` (Stripe) lets the client confirm the payment with Stripe.js;
+   * `confirmInApp` names a wallet that has pushed a confirmation request to the payer (e.g. OVO).
+   */
+  | { type: "none"; clientSecret?: string; confirmInApp?: string };
+
+export interface CreatePaymentInput {
+  /** Our payment id: the gateway's order/reference id, so webhooks lead back to it. */
+  paymentId: string;
+  amount: Money;
+  method: string;
+  customer?: { email?: string; phone?: string; name?: string };
+  description: string;
+  /** Where the payer comes back after a redirect or an app. */
+  returnUrl: string;
+  locale: Locale;
+  expiresAt: Date;
+  /**
+   * A token the client got from the gateway's own SDK, so card data never reaches us:
+   * Omise `tokn_...` (Omise.js) or Stripe `pm_...` (Stripe.js). Without it, Stripe returns a
+   * client secret for Stripe.js to confirm with; Omise cards require it.
+   */
+  paymentToken?: string;
+}
+
+export interface CreatePaymentResult {
+  /** The gateway's id for this payment (PaymentIntent, charge, VA, transaction). */
+  providerRef: string;
+  nextAction: NextAction;
+  raw?: unknown;
+}
+
+export interface RefundInput {
+  paymentId: string;
+  providerRef: string;
+  amount: Money;
+  reason?: string;
+  /**
+   * Our id for this refund, used as the gateway's idempotency key / refund key where it has one.
+   * Defaults to `<paymentId>-refund-<amount>`: give one explicitly when two partial refunds of the
+   * same amount are meant.
+   */
+  refundId?: string;
+}
+
+export interface RefundResult {
+  providerRefundRef: string;
+  status: "pending" | "succeeded";
+}
+
+export type WebhookOutcome = "succeeded" | "failed" | "pending" | "refunded" | "expired";
+
+export interface WebhookEvent {
+  /**
+   * Dedupe key: the gateway's own event id, or, for gateways without one, a stable id built from
+   * the transaction and its status (see each gateway).
+   */
+  eventId: string;
+  /** Our payment id, recovered from what we sent the gateway (metadata, order id, reference id). */
+  paymentId: string;
+  outcome: WebhookOutcome;
+  /** Exactly converted to minor units; for `refunded`, the amount refunded so far. */
+  amount?: Money;
+  providerRef?: string;
+  raw: unknown;
+}
+
+export type WebhookVerification =
+  | { ok: true; event: WebhookEvent }
+  /**
+   * Not applied. `authentic: false`: the signature/token is missing or wrong, or the body is not what
+   * the gateway sends (answer 401, change nothing). `authentic: true`: a genuine delivery of an event
+   * we do not act on (answer 2xx so the gateway stops retrying, change nothing).
+   */
+  | { ok: false; reason: string; authentic: boolean };
+
+export interface WebhookRequest {
+  headers: Headers;
+  rawBody: string;
+}
+
+export interface PaymentGateway {
+  readonly name: GatewayName;
+  supports(method: string, currency: Currency | string): boolean;
+  createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult>;
+  /** Verifies first, then parses. `now` is for tests and for gateways with signed timestamps. */
+  verifyWebhook(request: WebhookRequest, now?: Date): Promise<WebhookVerification>;
+  refund(input: RefundInput): Promise<RefundResult>;
+}
+
+/**
+ * A gateway refused or failed a call. `retryable` says whether the same call may succeed later
+ * (rate limits, gateway outages, network failures) or never will (bad credentials, a rejected
+ * body, an unsupported method), so callers stop retrying the latter at once. Messages never hold
+ * card data, tokens or keys.
+ */
+export class GatewayError extends Error {
+  override name = "GatewayError";
+  readonly gateway: GatewayName;
+  /** The gateway's HTTP status; undefined when no response came back or nothing was sent. */
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  /** The gateway's own error code, e.g. Stripe `card_declined`, Xendit `API_VALIDATION_ERROR`, Midtrans `406`. */
+  readonly gatewayCode: string | undefined;
+  /** Seconds the gateway asked us to wait (Retry-After), when it said. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    gateway: GatewayName,
+    message: string,
+    details: {
+      status?: number;
+      retryable: boolean;
+      gatewayCode?: string;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    },
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.gateway = gateway;
+    this.status = details.status;
+    this.retryable = details.retryable;
+    this.gatewayCode = details.gatewayCode;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+/** Options every gateway takes besides its secrets (tests and regional endpoints). */
+export interface GatewayOptions {
+  /** API base URL, e.g. a mock; each gateway has its documented default. */
+  apiBase?: string;
+  /** Give up on a request after this long (a network failure, so retryable); default 15 s. */
+  timeoutMs?: number;
+  /** The clock, for expiry computations; default `() => new Date()`. */
+  now?: () => Date;
+}

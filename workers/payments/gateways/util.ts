@@ -1,0 +1,218 @@
+import { CURRENCIES, type Currency, type Money, money } from "../../platform/money";
+import { GatewayError, type GatewayName } from "./types";
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface GatewayResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  text: string;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
+  json: unknown;
+}
+
+/**
+ * One outbound call through the injected fetch. A failure to get any answer (DNS, reset, timeout)
+ * becomes a retryable GatewayError; any answer, whatever its status, is returned for the gateway to
+ * judge, since each gateway words its errors differently.
+ */
+export async function send(
+  gateway: GatewayName,
+  fetchFn: typeof fetch,
+  request: { method: "GET" | "POST"; url: string; headers: Record<string, string>; body?: string; timeoutMs?: number },
+): Promise<GatewayResponse> {
+  let response: Response;
+  try {
+    response = await fetchFn(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+  } catch (err) {
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    throw new GatewayError(gateway, `${gateway} request failed: ${reason}`, { retryable: true, cause: err });
+  }
+  const text = await response.text().catch(() => "");
+  return { status: response.status, ok: response.ok, headers: response.headers, text, json: parseJson(text) };
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** HTTP statuses worth retrying: rate limiting and server-side failures. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${base64Encode(new TextEncoder().encode(`${user}:${password}`))}`;
+}
+
+export function base64Encode(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Decodes standard or URL-safe base64 (padding optional); undefined when it is not base64. */
+export function base64Decode(text: string): Uint8Array | undefined {
+  const normalized = text.trim().replace(/-/g, "+").replace(/_/g, "/");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(normalized)) return undefined;
+  const padded = normalized.padEnd(normalized.length + ((4 - (normalized.length % 4)) % 4), "=");
+  try {
+    const binary = atob(padded);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+export function hex(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let out = "";
+  for (const byte of view) out += byte.toString(16).padStart(2, "0");
+  return out;
+}
+
+const encoder = new TextEncoder();
+
+export async function sha512Hex(text: string): Promise<string> {
+  return hex(await crypto.subtle.digest("SHA-512", encoder.encode(text)));
+}
+
+export async function hmacSha256Hex(key: Uint8Array | string, message: string): Promise<string> {
+  const keyBytes = typeof key === "string" ? encoder.encode(key) : key;
+  const cryptoKey = await crypto.subtle.importKey("raw", keyBytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return hex(await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(message)));
+}
+
+/**
+ * Compares two secrets without leaking where they differ or how long they are: both sides are
+ * hashed to 32 bytes first, then compared with a loop that always runs to the end.
+ */
+export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
+  const [da, db] = await Promise.all([
+    crypto.subtle.digest("SHA-256", encoder.encode(a)),
+    crypto.subtle.digest("SHA-256", encoder.encode(b)),
+  ]);
+  const x = new Uint8Array(da);
+  const y = new Uint8Array(db);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+  return diff === 0 && a.length === b.length;
+}
+
+/**
+ * Money as a decimal string in major units, exactly: 15000000 IDR → "150000.00", 129950 THB →
+ * "1299.50", 250000 VND → "250000".
+ */
+export function toMajorString(m: Money): string {
+  const { exponent } = CURRENCIES[m.currency];
+  const negative = m.amount < 0;
+  const digits = String(Math.abs(m.amount));
+  if (exponent === 0) return `${negative ? "-" : ""}${digits}`;
+  const padded = digits.padStart(exponent + 1, "0");
+  return `${negative ? "-" : ""}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+}
+
+/** Money in major units as a JSON number (gateways that take numbers); exact because its decimal text is exact. */
+export function toMajorNumber(m: Money): number {
+  return Number(toMajorString(m));
+}
+
+/**
+ * An amount a gateway sent in major units ("150000.00", 150000, 150.5) as Money in minor units,
+ * exactly: the decimal text is parsed digit by digit, never multiplied as a float. Digits beyond the
+ * currency's exponent must be zeros. Undefined when the value is not a plain decimal.
+ */
+export function fromMajor(value: unknown, currency: Currency): Money | undefined {
+  let text: string;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return undefined;
+    text = String(value);
+  } else if (typeof value === "string") {
+    text = value.trim();
+  } else {
+    return undefined;
+  }
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const { exponent } = CURRENCIES[currency];
+  const fraction = match[3] ?? "";
+  if (fraction.length > exponent && /[^0]/.test(fraction.slice(exponent))) return undefined;
+  const minor = BigInt(match[2] + fraction.slice(0, exponent).padEnd(exponent, "0"));
+  const signed = match[1] === "-" ? -minor : minor;
+  if (signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < BigInt(Number.MIN_SAFE_INTEGER)) return undefined;
+  return money(Number(signed), currency);
+}
+
+/** An integer count of minor units a gateway sent (Stripe, Omise) as Money; undefined unless a safe integer. */
+export function fromMinor(value: unknown, currency: Currency): Money | undefined {
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) return undefined;
+  return money(value, currency);
+}
+
+export function isCurrency(value: unknown): value is Currency {
+  return typeof value === "string" && Object.hasOwn(CURRENCIES, value);
+}
+
+/** A currency code in any case ("thb", "THB") as our Currency, or undefined. */
+export function currencyOf(value: unknown): Currency | undefined {
+  if (typeof value !== "string") return undefined;
+  const upper = value.toUpperCase();
+  return isCurrency(upper) ? upper : undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+/** A `t=<unix>,v1=<hex>[,v1=<hex>]` signature header (Stripe style; the sandbox uses it too). */
+export function parseSignatureHeader(header: string): { timestamp: number; signatures: string[] } | undefined {
+  let timestamp: number | undefined;
+  const signatures: string[] = [];
+  for (const part of header.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (key === "t" && /^\d{1,12}$/.test(value)) timestamp = Number(value);
+    else if (key === "v1" && /^[0-9a-f]{64}$/i.test(value)) signatures.push(value.toLowerCase());
+  }
+  return timestamp === undefined || signatures.length === 0 ? undefined : { timestamp, signatures };
+}
+
+export function requireNonEmpty(gateway: GatewayName, values: Record<string, string | undefined>): void {
+  const missing = Object.entries(values)
+    .filter(([, v]) => !v?.trim())
+    .map(([k]) => k);
+  if (missing.length > 0) throw new Error(`The ${gateway} gateway needs ${missing.join(", ")}`);
+}
+
+export function unsupported(gateway: GatewayName, method: string, currency: string): GatewayError {
+  return new GatewayError(gateway, `${gateway} does not support method "${method}" in ${currency}`, {
+    retryable: false,
+    gatewayCode: "unsupported_method",
+  });
+}

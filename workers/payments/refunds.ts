@@ -1,0 +1,157 @@
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { orders, payments, refunds } from "../../d1/schema";
+import type { OrderRow } from "../orders/present";
+import { moveOrder } from "../orders/transitions";
+import { database, nowMs } from "../platform/db";
+import { newId } from "../platform/ids";
+import { logEvent } from "../platform/log";
+import { type Currency, money } from "../platform/money";
+import { paymentGateway } from "./gateway-config";
+import type { PaymentRow } from "./present";
+
+/** The succeeded payment that paid for an order, if any. */
+async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefined> {
+  const rows = await database(env)
+    .select()
+    .from(payments)
+    .where(
+      and(
+        inArray(payments.status, ["succeeded", "partially_refunded"]),
+        sql`EXISTS (SELECT 1 FROM json_each(${payments.orderIds}) WHERE value = ${order.id})`,
+      ),
+    );
+  return rows[0];
+}
+
+/**
+ * Gives an order's money back through the gateway that took it: one refund per order (unique
+ * index), idempotent at the gateway by our refund id. The order moves on to `refunded` once the
+ * gateway accepted; a gateway failure is recorded and retried by the next sweep.
+ */
+export async function refundOrderPayment(
+  env: Env,
+  order: OrderRow,
+  reason: string,
+  payment?: PaymentRow,
+): Promise<OrderRow> {
+  const db = database(env);
+  const paid = payment ?? (await paymentOf(env, order));
+  if (!paid) {
+    logEvent("error", "refund_without_payment", { orderId: order.id });
+    return order;
+  }
+  const now = nowMs();
+  const refundId = newId("rfd");
+  const claimed = await db
+    .insert(refunds)
+    .values({
+      id: refundId,
+      paymentId: paid.id,
+      orderId: order.id,
+      amount: order.total,
+      currency: order.currency,
+      status: "pending",
+      reason,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  // Only one worker at a time calls the gateway for a refund: the one that created it, or the one
+  // that takes a failed one back (a pending refund belongs to whoever is processing it).
+  const refund =
+    claimed[0] ??
+    (await db
+      .update(refunds)
+      .set({ status: "pending", updatedAt: now })
+      .where(and(eq(refunds.orderId, order.id), eq(refunds.paymentId, paid.id), eq(refunds.status, "failed")))
+      .returning()
+      .get());
+  if (!refund) {
+    const existing = await db.select().from(refunds).where(eq(refunds.orderId, order.id)).get();
+    if (existing && existing.paymentId !== paid.id) {
+      // refunds_order allows one refund per order: this payment's money cannot be recorded as refunded.
+      logEvent("error", "refund_blocked_by_other_refund", {
+        orderId: order.id,
+        paymentId: paid.id,
+        refundId: existing.id,
+      });
+    }
+    return order;
+  }
+  try {
+    const result = await paymentGateway(env, paid.gateway).refund({
+      paymentId: paid.id,
+      providerRef: paid.providerRef ?? paid.id,
+      amount: money(order.total, order.currency as Currency),
+      reason,
+      refundId: refund.id,
+    });
+    const extra = [
+      db
+        .update(refunds)
+        .set({ status: "succeeded", providerRefundRef: result.providerRefundRef, updatedAt: nowMs() })
+        .where(eq(refunds.id, refund.id)),
+      db
+        .update(payments)
+        .set({
+          refundedAmount: sql`${payments.refundedAmount} + ${order.total}`,
+          // From the row's own total, not the copy read earlier: several orders' refunds may add up.
+          status: sql`CASE WHEN ${payments.refundedAmount} + ${order.total} >= ${payments.amount} THEN 'refunded' ELSE 'partially_refunded' END`,
+          updatedAt: nowMs(),
+        })
+        .where(eq(payments.id, paid.id)),
+    ];
+    if (order.status === "cancelled" || order.status === "returned") {
+      return await moveOrder(
+        db,
+        order,
+        {
+          to: "refunded",
+          actor: "system",
+          actorId: null,
+          data: { reason, refundId: refund.id, paymentId: paid.id },
+          set: { paymentStatus: "refunded" },
+        },
+        extra,
+      );
+    }
+    const [first, ...rest] = [
+      ...extra,
+      // The order's payment status follows the payment that paid it, not a duplicate being returned.
+      db
+        .update(orders)
+        .set({ paymentStatus: "refunded", updatedAt: nowMs() })
+        .where(and(eq(orders.id, order.id), or(isNull(orders.paidByPaymentId), eq(orders.paidByPaymentId, paid.id)))),
+    ];
+    await db.batch([first, ...rest]);
+    return (await db.select().from(orders).where(eq(orders.id, order.id)).get()) ?? order;
+  } catch (err) {
+    // Unless the gateway's refund was already recorded (only the order's move failed after it).
+    await db
+      .update(refunds)
+      .set({ status: "failed", updatedAt: nowMs() })
+      .where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")));
+    logEvent("error", "refund_failed", {
+      orderId: order.id,
+      paymentId: paid.id,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return order;
+  }
+}
+
+/** Refunds that failed at the gateway are tried again by the minute cron (same refund id: no double refund). */
+export async function retryFailedRefunds(env: Env): Promise<number> {
+  const db = database(env);
+  const failed = await db.select().from(refunds).where(eq(refunds.status, "failed")).limit(20);
+  let done = 0;
+  for (const refund of failed) {
+    const order = await db.select().from(orders).where(eq(orders.id, refund.orderId)).get();
+    const payment = await db.select().from(payments).where(eq(payments.id, refund.paymentId)).get();
+    if (!order || !payment) continue;
+    const after = await refundOrderPayment(env, order, refund.reason ?? "retry", payment);
+    if (after.paymentStatus === "refunded") done += 1;
+  }
+  return done;
+}

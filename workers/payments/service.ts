@@ -1,0 +1,156 @@
+import type { z } from "@hono/zod-openapi";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Context } from "hono";
+import { orders, payments } from "../../d1/schema";
+import type { Locale } from "../../schemas/messaging";
+import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { AppEnv } from "../app-env";
+import { buyerOf, isBuyerOf } from "../orders/access";
+import { contactEmailOf } from "../orders/checkout";
+import { timelineWrite } from "../orders/transitions";
+import { database, nowMs } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import { newId } from "../platform/ids";
+import { requestLocale } from "../platform/locale";
+import { type Currency, money } from "../platform/money";
+import { drainSoon } from "../platform/outbox";
+import { paymentGateway } from "./gateway-config";
+import { paymentInstructions } from "./gateways/instructions";
+import { GatewayError } from "./gateways/types";
+import { type Payment, presentPayment } from "./present";
+
+type CreatePayment = z.infer<typeof CreatePaymentSchema>;
+
+/**
+ * Starts paying for orders of one checkout (or several): all must be the caller's, unpaid
+ * (pending_payment) and in one currency. The payment row exists before the gateway is called,
+ * so an early webhook always finds it. Creating another payment for the same orders is allowed
+ * (another method); if both end up paid, the later one is refunded.
+ */
+export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Promise<Payment> {
+  const db = database(c.env);
+  const buyer = await buyerOf(c);
+  if (!buyer.userId && !buyer.guestTokenHash)
+    throw new ApiError("unauthorized", "Sign in, or send the X-Cart-Token you checked out with.");
+  const gateway = paymentGateway(c.env, input.gateway);
+  const orderIds = [...new Set(input.orderIds)];
+  const rows = await db.select().from(orders).where(inArray(orders.id, orderIds));
+  const missing = orderIds.filter((id) => !rows.some((r) => r.id === id && isBuyerOf(buyer, r)));
+  if (missing.length) {
+    throw new ApiError("not_found", "Some of these orders do not exist or are not yours.", {
+      errors: missing.map((id) => ({ path: "orderIds", message: `${id}: not found` })),
+    });
+  }
+  const unpayable = rows.filter((r) => r.status !== "pending_payment");
+  if (unpayable.length) {
+    throw new ApiError(
+      "conflict",
+      `Only unpaid orders can be paid; ${unpayable.map((r) => `${r.number} is ${r.status}`).join(", ")}.`,
+    );
+  }
+  const currencies = new Set(rows.map((r) => r.currency));
+  if (currencies.size > 1) throw new ApiError("currency_mismatch", "Pay for orders of one currency at a time.");
+  const currency = rows[0].currency as Currency;
+  if (!gateway.supports(input.method, currency)) {
+    throw new ApiError(
+      "validation_failed",
+      `${input.gateway} cannot take ${input.method} payments in ${currency}. Choose another method or gateway.`,
+      {
+        errors: [{ path: "method", message: `Not supported by ${input.gateway} for ${currency}` }],
+      },
+    );
+  }
+  const amount = money(
+    rows.reduce((total, r) => total + r.total, 0),
+    currency,
+  );
+  const expiresAt = Math.min(...rows.map((r) => r.reservationExpiresAt));
+  if (expiresAt <= nowMs())
+    throw new ApiError("conflict", "The stock hold of these orders has run out; they are expiring. Check out again.");
+
+  const now = nowMs();
+  const id = newId("pay");
+  await db.batch([
+    db.insert(payments).values({
+      id,
+      orderIds,
+      customerId: buyer.userId ?? null,
+      guestTokenHash: buyer.guestTokenHash ?? null,
+      gateway: input.gateway,
+      method: input.method,
+      amount: amount.amount,
+      currency,
+      status: "pending",
+      createdAt: now,
+      updatedAt: now,
+    }),
+    db.update(orders).set({ paymentStatus: "pending", updatedAt: now }).where(inArray(orders.id, orderIds)),
+    ...orderIds.map((orderId) =>
+      timelineWrite(db, orderId, "payment.started", "customer", buyer.userId ?? null, {
+        paymentId: id,
+        gateway: input.gateway,
+        method: input.method,
+      }),
+    ),
+  ]);
+
+  const locale: Locale = requestLocale(c);
+  const email = buyer.userId ? undefined : await contactEmailOf(c.env, rows[0]);
+  try {
+    const created = await gateway.createPayment({
+      paymentId: id,
+      amount,
+      method: input.method,
+      customer: email ? { email } : undefined,
+      description: `Tchat ${rows.map((r) => r.number).join(", ")}`,
+      returnUrl: input.returnUrl ?? `${c.get("config").appBaseUrl}/orders/${orderIds[0]}`,
+      locale,
+      expiresAt: new Date(expiresAt),
+      ...(input.paymentToken ? { paymentToken: input.paymentToken } : {}),
+    });
+    const nextAction = { ...created.nextAction, instructions: paymentInstructions(created.nextAction, locale, amount) };
+    const [updated] = await db
+      .update(payments)
+      .set({ providerRef: created.providerRef, nextAction, updatedAt: nowMs() })
+      .where(eq(payments.id, id))
+      .returning();
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    return presentPayment(updated);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.slice(0, 300) : String(err);
+    await db.batch([
+      db
+        .update(payments)
+        .set({ status: "failed", failureReason: reason, updatedAt: nowMs() })
+        .where(and(eq(payments.id, id), eq(payments.status, "pending"))),
+      db.update(orders).set({ paymentStatus: "failed", updatedAt: nowMs() }).where(inArray(orders.id, orderIds)),
+    ]);
+    if (err instanceof GatewayError && err.retryable) {
+      throw new ApiError(
+        "service_unavailable",
+        `${input.gateway} is not answering right now. Try again in a moment, or choose another gateway.`,
+        {
+          headers: { "Retry-After": String(err.retryAfterSeconds ?? 5) },
+        },
+      );
+    }
+    if (err instanceof GatewayError) {
+      throw new ApiError("validation_failed", `${input.gateway} refused this payment: ${err.message}`, {
+        errors: [{ path: "method", message: err.gatewayCode ?? "refused" }],
+      });
+    }
+    throw err;
+  }
+}
+
+/** The payment, for its payer (user or guest token) or an admin. */
+export async function paymentFor(c: Context<AppEnv>, paymentId: string) {
+  const row = await database(c.env).select().from(payments).where(eq(payments.id, paymentId)).get();
+  if (!row) throw new ApiError("not_found", "There is no payment with this id.");
+  const auth = c.get("auth");
+  if (auth?.roles.includes("admin")) return row;
+  const buyer = await buyerOf(c);
+  if (isBuyerOf(buyer, row)) return row;
+  if (auth) throw new ApiError("forbidden", "This payment is not yours.");
+  throw new ApiError("not_found", "There is no payment with this id. Guests: send the X-Cart-Token used at checkout.");
+}

@@ -1,0 +1,47 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { ProductSummary } from "../../schemas/recommendations";
+import { mediaUrl } from "../catalog/products";
+import type { Currency } from "../platform/money";
+
+/** What every recommendation query selects for a product `p` (its first image by a correlated lookup). */
+export const SUMMARY_COLUMNS: SQL = sql.raw(`p.id AS id, p.shop_id AS shop_id, p.name AS name, p.slug AS slug,
+  p.category_id AS category_id, p.brand AS brand, p.price_amount AS price_amount, p.currency AS currency,
+  p.rating_average AS rating_average, p.rating_count AS rating_count, p.stock_snapshot AS stock_snapshot,
+  p.sold_count AS sold_count,
+  (SELECT m.id FROM product_media m WHERE m.product_id = p.id AND m.kind = 'image'
+    ORDER BY m.position, m.id LIMIT 1) AS image_id`);
+
+/** What anyone may be shown: active and not deleted. */
+export const IS_PUBLIC: SQL = sql.raw(`p.status = 'active' AND p.deleted_at IS NULL`);
+
+export interface SummaryRow {
+  id: string;
+  shop_id: string;
+  name: string;
+  slug: string;
+  category_id: string | null;
+  brand: string | null;
+  price_amount: number;
+  currency: string;
+  rating_average: number;
+  rating_count: number;
+  stock_snapshot: number;
+  sold_count: number;
+  image_id: string | null;
+}
+
+export function presentSummary(row: SummaryRow, origin: string): ProductSummary {
+  return {
+    id: row.id,
+    shopId: row.shop_id,
+    name: row.name,
+    slug: row.slug,
+    categoryId: row.category_id,
+    brand: row.brand,
+    price: { amount: row.price_amount, currency: row.currency as Currency },
+    rating: { average: Math.round(row.rating_average * 100) / 100, count: row.rating_count },
+    available: row.stock_snapshot,
+    soldCount: row.sold_count,
+    image: row.image_id ? { id: row.image_id, url: mediaUrl(origin, row.image_id) } : null,
+  };
+}

@@ -1,0 +1,81 @@
+import type { RouteHandler, z } from "@hono/zod-openapi";
+import { CartTokenHeaderSchema, CartTokenResponseHeaders } from "../../../schemas/cart";
+import { ShippingRatesRequestSchema, ShippingRatesSchema, type ShopShippingSchema } from "../../../schemas/shipping";
+import type { AppEnv } from "../../app-env";
+import { supportedCountry } from "../../auth/phone";
+import { readCartConfig } from "../../cart/config";
+import { resolveCart } from "../../cart/tokens";
+import { readCart } from "../../cart/view";
+import { ApiError } from "../../platform/errors";
+import { add } from "../../platform/money";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { checkPostalCode } from "../../users/addresses";
+import { type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../rates";
+
+type ShopShipping = z.infer<typeof ShopShippingSchema>;
+
+export const shippingRatesRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/shipping/rates",
+  tags: ["Shipping"],
+  summary: "Shipping options for the caller's cart",
+  description:
+    "Priced by weight from the couriers' rate tables of the destination country (docs/cart.md). Each shop ships its own parcel, within its own country only: `shops` has every shop's options, `options` the services all of them offer with costs added up. Postal codes are checked per country (422). An empty cart is 409.",
+  security: [...bearerAuth, {}],
+  request: { headers: CartTokenHeaderSchema, ...jsonBody(ShippingRatesRequestSchema) },
+  responses: { 200: { ...jsonResponse("Shipping options", ShippingRatesSchema), headers: CartTokenResponseHeaders } },
+  errors: [409],
+});
+
+export const shippingRatesHandler: RouteHandler<typeof shippingRatesRoute, AppEnv> = async (c) => {
+  const { destination } = c.req.valid("json");
+  const country = supportedCountry(destination.country);
+  const postalCode = checkPostalCode(country, destination.postalCode, "destination.postalCode");
+  const cart = await resolveCart(c);
+  const contents =
+    cart.owner.kind === "guest" && cart.owner.isNew ? null : await readCart(c.env, cart, new URL(c.req.url).origin);
+  const items = contents?.items.filter((i) => i.purchasable && i.catalog) ?? [];
+  const currency = contents?.snapshot.currency;
+  if (items.length === 0 || !currency) {
+    throw new ApiError("conflict", "Your cart has nothing to ship. Add products, then ask for shipping rates.");
+  }
+  const { defaultWeightGrams } = readCartConfig(c.env);
+
+  const byShop = new Map<string, { country: string; parcel: ParcelItem[] }>();
+  for (const item of items) {
+    const entry = item.catalog!;
+    const shop = byShop.get(entry.shopId) ?? { country: entry.shopCountry, parcel: [] };
+    shop.parcel.push({ weightGrams: entry.weightGrams, dimensions: entry.dimensions, quantity: item.line.quantity });
+    byShop.set(entry.shopId, shop);
+  }
+  const shops: ShopShipping[] = [...byShop].map(([shopId, { country: from, parcel }]) => {
+    const options = quoteShipping({
+      items: parcel,
+      destination: { country, postalCode },
+      shopCountry: from,
+      currency,
+      defaultWeightGrams,
+    });
+    const reason = options.length > 0 ? undefined : from !== country ? "not_domestic" : "too_heavy";
+    return {
+      shopId,
+      country: from,
+      weightGrams: parcelGrams(parcel, defaultWeightGrams),
+      options,
+      ...(reason ? { reason } : {}),
+    } as ShopShipping;
+  });
+  return c.json({ options: combined(shops), shops, currency }, 200);
+};
+
+/** The services every shop offers, each cost summed over the shops (the same option id applies to each parcel). */
+function combined(shops: ShopShipping[]): ShippingOption[] {
+  const [first, ...rest] = shops;
+  return first.options
+    .filter((o) => rest.every((s) => s.options.some((x) => x.id === o.id)))
+    .map((o) => ({
+      ...o,
+      cost: rest.reduce((cost, s) => add(cost, s.options.find((x) => x.id === o.id)!.cost), o.cost),
+    }))
+    .sort((a, b) => a.cost.amount - b.cost.amount || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,12 @@
+import { createRouter } from "../platform/openapi";
+import { createShopHandler, createShopRoute } from "./routes/shop-create";
+import { getShopHandler, getShopRoute } from "./routes/shop-get";
+import { updateShopHandler, updateShopRoute } from "./routes/shop-update";
+import { verifyShopHandler, verifyShopRoute } from "./routes/shop-verify";
+
+// GET /api/v1/shops/:id/orders (CONTRACT.md) belongs with orders and is mounted by that domain.
+export const shopsRouter = createRouter()
+  .openapi(createShopRoute, createShopHandler)
+  .openapi(getShopRoute, getShopHandler)
+  .openapi(updateShopRoute, updateShopHandler)
+  .openapi(verifyShopRoute, verifyShopHandler);

@@ -1,0 +1,46 @@
+import type { shops } from "../../d1/schema";
+import type { Country } from "../../schemas/identity";
+import type { Shop, ShopContact, ShopContactInput } from "../../schemas/shops";
+import { contactNumber } from "../auth/phone";
+import type { Currency } from "../platform/money";
+import { decryptPii, encryptPii } from "../platform/pii";
+
+export type ShopRow = typeof shops.$inferSelect;
+
+/** A contact with its phone checked for the shop's country and written in E.164. */
+export function normalizeContact(contact: ShopContactInput, country: Country): ShopContact {
+  return {
+    ...(contact.phone ? { phone: contactNumber(contact.phone, country, "contact.phone") } : {}),
+    ...(contact.email ? { email: contact.email } : {}),
+    ...(contact.address ? { address: contact.address } : {}),
+  };
+}
+
+/** Business contacts are PII (often a person's own phone): stored encrypted like every other. */
+export function encryptContact(env: Env, contact: ShopContact): Promise<string> {
+  return encryptPii(env, JSON.stringify(contact));
+}
+
+/**
+ * The public Shop of CONTRACT.md. The contact and the verification note are shown only to the
+ * owner and admins (`withPrivate`).
+ */
+export async function presentShop(env: Env, row: ShopRow, withPrivate: boolean): Promise<Shop> {
+  const contact =
+    withPrivate && row.contactEnc ? (JSON.parse(await decryptPii(env, row.contactEnc)) as ShopContact) : undefined;
+  return {
+    id: row.id,
+    ownerId: row.ownerId,
+    name: row.name,
+    description: row.description,
+    category: row.category,
+    country: row.country as Country,
+    currency: row.currency as Currency,
+    verificationStatus: row.verificationStatus,
+    verifiedAt: row.verifiedAt === null ? null : new Date(row.verifiedAt).toISOString(),
+    ...(withPrivate && row.verificationNote ? { verificationNote: row.verificationNote } : {}),
+    ...(contact ? { contact } : {}),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

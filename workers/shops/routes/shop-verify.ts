@@ -1,0 +1,44 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { shops } from "../../../d1/schema";
+import { IdParamSchema } from "../../../schemas/identity";
+import { ShopSchema, ShopVerificationInputSchema } from "../../../schemas/shops";
+import type { AppEnv } from "../../app-env";
+import { requireRole } from "../../middleware/auth";
+import { database, nowMs } from "../../platform/db";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { presentShop } from "../present";
+import { findShop } from "../queries";
+
+export const verifyShopRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/admin/shops/{id}/verification",
+  tags: ["Admin"],
+  summary: "Verify or reject a shop (admins)",
+  description:
+    "Sets the shop's verificationStatus to verified or rejected, with an optional note the owner can read. An admin may revise an earlier decision. A rejected shop cannot list new products.",
+  security: bearerAuth,
+  middleware: [requireRole("admin")] as const,
+  request: { params: IdParamSchema, ...jsonBody(ShopVerificationInputSchema) },
+  responses: { 200: jsonResponse("The shop with its new status", ShopSchema) },
+  errors: [401, 403, 404],
+});
+
+export const verifyShopHandler: RouteHandler<typeof verifyShopRoute, AppEnv> = async (c) => {
+  const db = database(c.env);
+  const shop = await findShop(db, c.req.valid("param").id);
+  const { status, note } = c.req.valid("json");
+  const now = nowMs();
+  const updated = await db
+    .update(shops)
+    .set({
+      verificationStatus: status,
+      verificationNote: note ?? null,
+      verifiedAt: status === "verified" ? now : null,
+      updatedAt: now,
+    })
+    .where(eq(shops.id, shop.id))
+    .returning()
+    .get();
+  return c.json(await presentShop(c.env, updated ?? shop, true), 200);
+};

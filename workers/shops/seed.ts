@@ -1,0 +1,210 @@
+import { shops, users } from "../../d1/schema";
+import type { Country } from "../../schemas/identity";
+import type { ShopContact } from "../../schemas/shops";
+import { hashPassword } from "../auth/passwords";
+import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
+import { readConfig } from "../platform/config";
+import type { Database } from "../platform/db";
+import { encryptPii, piiLookupHash } from "../platform/pii";
+import { encryptContact } from "./present";
+import { COUNTRY_CURRENCY } from "./rules";
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function base32(value: number, length: number): string {
+  let out = "";
+  let v = value;
+  for (let i = 0; i < length; i++) {
+    out = CROCKFORD[v % 32] + out;
+    v = Math.floor(v / 32);
+  }
+  return out;
+}
+
+/**
+ * A deterministic id in the shape newId gives (`prefix_` + 10 time characters + 16 more), so demo
+ * data gets the same ids on every machine and a re-run never duplicates it.
+ */
+export function seedId(prefix: string, time: number, n: number): string {
+  return `${prefix}_${base32(time, 10)}SEED${base32(n, 12)}`;
+}
+
+/** When the demo data "happened": fixed, so seeded ids and timestamps are the same everywhere. */
+export const SEED_TIME = Date.UTC(2026, 9, 1);
+
+export interface SeedShop {
+  key: string;
+  country: Country;
+  name: string;
+  description: string;
+  category: string;
+  verified: boolean;
+  seller: { email: string; displayName: string };
+  contact: ShopContact;
+}
+
+/** Demo shops in six countries, each owned by its own seller account (password: SEED_ADMIN_PASSWORD). */
+export const SEED_SHOPS: SeedShop[] = [
+  {
+    key: "th-gadget",
+    country: "TH",
+    name: "Bangkok Gadget Hub",
+    description: "มือถือ โน้ตบุ๊ก หูฟัง ของแท้ประกันศูนย์ไทย ส่งไวทั่วประเทศ",
+    category: "electronics",
+    verified: true,
+    seller: { email: "seller.bangkok@tchat.example", displayName: "สมชาย ใจดี" },
+    contact: { phone: "+6621234567", email: "hello@bkkgadget.example", address: "MBK Center ชั้น 4 กรุงเทพฯ 10330" },
+  },
+  {
+    key: "th-living",
+    country: "TH",
+    name: "Siam Beauty & Living",
+    description: "สกินแคร์ แฟชั่น ของใช้ในบ้าน และขนมไทย คัดสรรคุณภาพ",
+    category: "beauty-health",
+    verified: true,
+    seller: { email: "seller.chiangmai@tchat.example", displayName: "มาลี ศรีสุข" },
+    contact: { phone: "+6653123456", email: "shop@siamliving.example", address: "ถนนนิมมานเหมินท์ เชียงใหม่ 50200" },
+  },
+  {
+    key: "id-elektronik",
+    country: "ID",
+    name: "Toko Jaya Elektronik",
+    description: "Handphone, laptop dan elektronik rumah tangga bergaransi resmi. Kirim dari Jakarta.",
+    category: "electronics",
+    verified: true,
+    seller: { email: "seller.jakarta@tchat.example", displayName: "Budi Santoso" },
+    contact: {
+      phone: "+622155501234",
+      email: "cs@jayaelektronik.example",
+      address: "Mangga Dua Mall Lt. 3, Jakarta 10730",
+    },
+  },
+  {
+    key: "id-nusantara",
+    country: "ID",
+    name: "Nusantara Fashion & Kopi",
+    description: "Busana muslim, pakaian, kopi nusantara dan camilan khas daerah.",
+    category: "fashion",
+    verified: false,
+    seller: { email: "seller.bandung@tchat.example", displayName: "Siti Rahmawati" },
+    contact: { phone: "+62224201234", address: "Jl. Braga No. 10, Bandung 40111" },
+  },
+  {
+    key: "vn-saigon",
+    country: "VN",
+    name: "Saigon Home & Fashion",
+    description: "Đồ gia dụng, thời trang và đặc sản Việt Nam chính hãng, giao nhanh toàn quốc.",
+    category: "home-living",
+    verified: true,
+    seller: { email: "seller.saigon@tchat.example", displayName: "Nguyễn Văn An" },
+    contact: {
+      phone: "+842838234567",
+      email: "lienhe@saigonhome.example",
+      address: "123 Lê Lợi, Quận 1, TP. Hồ Chí Minh",
+    },
+  },
+  {
+    key: "sg-tech",
+    country: "SG",
+    name: "Lion City Tech",
+    description: "Local-set phones, laptops and audio with official Singapore warranty.",
+    category: "electronics",
+    verified: true,
+    seller: { email: "seller.singapore@tchat.example", displayName: "Tan Wei Ming" },
+    contact: {
+      phone: "+6561234567",
+      email: "sales@lioncitytech.example",
+      address: "Funan, 107 North Bridge Rd, Singapore 179105",
+    },
+  },
+  {
+    key: "my-home",
+    country: "MY",
+    name: "KL Home Essentials",
+    description: "Barangan rumah, dapur, fesyen dan makanan Malaysia. Home, kitchen and Raya collections.",
+    category: "home-living",
+    verified: true,
+    seller: { email: "seller.kualalumpur@tchat.example", displayName: "Nurul Aisyah" },
+    contact: {
+      phone: "+60321612345",
+      email: "hello@klhome.example",
+      address: "Jalan Tuanku Abdul Rahman, 50100 Kuala Lumpur",
+    },
+  },
+  {
+    key: "ph-mart",
+    country: "PH",
+    name: "Manila Everyday Mart",
+    description: "Groceries, pasalubong, home appliances and gadgets delivered across Metro Manila.",
+    category: "food-beverages",
+    verified: false,
+    seller: { email: "seller.manila@tchat.example", displayName: "Maria Santos" },
+    contact: { phone: "+63281234567", email: "support@manilamart.example", address: "Quiapo, Manila 1001" },
+  },
+];
+
+export const seedShopId = (index: number) => seedId("shp", SEED_TIME, index + 1);
+const seedSellerId = (index: number) => seedId("usr", SEED_TIME, index + 1);
+
+/** Seller accounts and their shops (sellers sign in with SEED_ADMIN_PASSWORD). */
+export async function seedShops(env: Env, db: Database): Promise<{ sellers: number; shops: number }> {
+  if (!env.SEED_ADMIN_PASSWORD) throw new Error("SEED_ADMIN_PASSWORD is not set");
+  const iterations = readConfig(env).identity.pbkdf2Iterations;
+  const sellerRows: (typeof users.$inferInsert)[] = [];
+  const shopRows: (typeof shops.$inferInsert)[] = [];
+  for (const [i, shop] of SEED_SHOPS.entries()) {
+    const sellerId = seedSellerId(i);
+    sellerRows.push({
+      id: sellerId,
+      emailEnc: await encryptPii(env, shop.seller.email),
+      emailHash: await piiLookupHash(env, shop.seller.email),
+      passwordHash: await hashPassword(env.SEED_ADMIN_PASSWORD, iterations),
+      country: shop.country,
+      locale: COUNTRY_LOCALE[shop.country],
+      timezone: COUNTRY_TIMEZONE[shop.country],
+      displayName: shop.seller.displayName,
+      status: "active",
+      roles: ["customer", "seller"],
+      createdAt: SEED_TIME,
+      updatedAt: SEED_TIME,
+    });
+    shopRows.push({
+      id: seedShopId(i),
+      ownerId: sellerId,
+      name: shop.name,
+      description: shop.description,
+      category: shop.category,
+      country: shop.country,
+      currency: COUNTRY_CURRENCY[shop.country],
+      contactEnc: await encryptContact(env, shop.contact),
+      verificationStatus: shop.verified ? "verified" : "pending",
+      verifiedAt: shop.verified ? SEED_TIME : null,
+      createdAt: SEED_TIME,
+      updatedAt: SEED_TIME,
+    });
+  }
+  // 14 user columns and 13 shop columns: 5 rows per statement stays under 100 bound parameters.
+  const writes = [];
+  for (let i = 0; i < sellerRows.length; i += 5) {
+    writes.push(
+      db
+        .insert(users)
+        .values(sellerRows.slice(i, i + 5))
+        .onConflictDoNothing()
+        .returning({ id: users.id }),
+    );
+  }
+  for (let i = 0; i < shopRows.length; i += 5) {
+    writes.push(
+      db
+        .insert(shops)
+        .values(shopRows.slice(i, i + 5))
+        .onConflictDoNothing()
+        .returning({ id: shops.id }),
+    );
+  }
+  const [first, ...rest] = writes;
+  const results = await db.batch([first, ...rest]);
+  const sellers = results.slice(0, Math.ceil(sellerRows.length / 5)).reduce((n, r) => n + r.length, 0);
+  return { sellers, shops: results.reduce((n, r) => n + r.length, 0) - sellers };
+}
