@@ -1,21 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { ORDER_STATUS, PAYMENT_STATUS } from "../d1/schema/orders";
 import { MoneySchema } from "./money";
 import { AddressInputSchema, AddressSchema } from "./users";
 
-export const OrderStatusSchema = z
-  .enum([
-    "pending_payment",
-    "paid",
-    "processing",
-    "shipped",
-    "delivered",
-    "completed",
-    "cancelled",
-    "expired",
-    "returned",
-    "refunded",
-  ])
-  .openapi("OrderStatus");
+export const OrderStatusSchema = z.enum(ORDER_STATUS).openapi("OrderStatus");
 
 export const OrderItemSchema = z
   .object({
@@ -55,7 +43,7 @@ export const OrderSchema = z
     currency: z.string(),
     shippingAddress: AddressSchema.omit({ id: true, isPrimary: true }).extend({ label: z.string().optional() }),
     shipping: ShippingSchema,
-    paymentStatus: z.enum(["unpaid", "pending", "paid", "failed", "refunded", "partially_refunded"]),
+    paymentStatus: z.enum(PAYMENT_STATUS),
     voucherCode: z.string().optional(),
     reservationExpiresAt: z.string().datetime(),
     createdAt: z.string().datetime(),
