@@ -147,6 +147,36 @@ export class Cart extends DurableObject<Env> {
   }
 
   /**
+   * Checkout takes the whole cart in one step (the lines, then an empty cart), so two checkouts of
+   * one cart racing each other cannot both turn the same lines into orders: the second finds it empty.
+   */
+  takeForCheckout(): CartSnapshot {
+    const now = Date.now();
+    this.expireIfDue(now);
+    const taken = this.read();
+    if (taken.lines.length > 0) {
+      this.sql.exec("DELETE FROM cart_lines");
+      this.touch(now);
+    }
+    return taken;
+  }
+
+  /** Gives back the lines of a checkout that failed, merged with anything added in the meantime. */
+  returnFromCheckout(taken: CartSnapshot): CartSnapshot {
+    const now = Date.now();
+    const current = this.meta().currency;
+    if (!taken?.lines?.length || (current !== null && taken.currency !== current)) return this.read();
+    for (const line of taken.lines) {
+      const existing = this.lineFor(line.productId, line.variantId);
+      const input = { ...line, currency: taken.currency as Currency, available: MAX_LINE_QUANTITY };
+      const quantity = Math.min(MAX_LINE_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
+      this.upsertLine(existing?.id ?? line.id, input, quantity, existing !== undefined, now);
+    }
+    this.touch(now, taken.currency ?? undefined);
+    return this.read();
+  }
+
+  /**
    * Takes a guest cart's lines at sign-in. Quantities add up, capped by each line's `available`
    * and MAX_LINE_QUANTITY (a line already above `available` is left as it is); a line in another
    * currency than the cart's (the first merged line sets it for an empty cart) is dropped. Every

@@ -6,6 +6,7 @@ import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
 import { categoriesRouter } from "./catalog/categories";
 import { chatRouter } from "./chat";
+import { benchRouter } from "./dev/bench";
 import { devOutboxRouter } from "./dev/outbox";
 import { seedRouter } from "./dev/seed";
 import { mediaRouter } from "./media";
@@ -15,6 +16,7 @@ import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { notificationsRouter } from "./notifications";
 import { mountApiDocs } from "./ops/docs";
 import { healthRouter } from "./ops/health";
 import { readyRouter } from "./ops/ready";
@@ -44,6 +46,7 @@ export function createApp() {
   app.route("/", readyRouter);
   app.route("/", devOutboxRouter);
   app.route("/", seedRouter);
+  app.route("/", benchRouter);
   app.route("/", categoriesRouter);
   app.route("/", authRouter);
   app.route("/", usersRouter);
@@ -60,6 +63,7 @@ export function createApp() {
   app.route("/", paymentsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
+  app.route("/", notificationsRouter);
   mountApiDocs(app);
 
   const allowedMethods = methodsByPath(app.routes);

@@ -7,6 +7,7 @@ import { runScheduled } from "./scheduled";
 export { Cart } from "../durable-objects/cart";
 export { ChatRoom } from "../durable-objects/chat-room";
 export { Inventory } from "../durable-objects/inventory";
+export { UserHub } from "../durable-objects/user-hub";
 
 const app = createApp();
 

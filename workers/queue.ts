@@ -1,3 +1,5 @@
+import { composeNotifications, deliverNotification } from "./notifications/dispatch";
+import { NOTIFICATION_DELIVER } from "./notifications/events";
 import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./notifications/messages";
 import { consumeBatch, consumeDeadLetters, type EventConsumer } from "./platform/consume";
 import { searchIndexConsumer } from "./search/indexer";
@@ -11,6 +13,20 @@ const CONSUMERS: Record<string, EventConsumer<QueueDeps>[]> = {
   "product.created": [searchIndexConsumer],
   "product.updated": [searchIndexConsumer],
   "product.deleted": [searchIndexConsumer],
+  // Notifications: domain events become notifications; each delivery is then sent on its own.
+  "order.created": [composeNotifications],
+  "order.paid": [composeNotifications],
+  "order.shipped": [composeNotifications],
+  "order.delivered": [composeNotifications],
+  "order.cancelled": [composeNotifications],
+  "order.expired": [composeNotifications],
+  "payment.failed": [composeNotifications],
+  "inventory.low": [composeNotifications],
+  "chat.message": [composeNotifications],
+  "security.alert": [composeNotifications],
+  "promotion.price_drop": [composeNotifications],
+  "promotion.voucher_expiring": [composeNotifications],
+  [NOTIFICATION_DELIVER]: [deliverNotification],
 };
 
 export function consumersFor(type: string): EventConsumer<QueueDeps>[] {

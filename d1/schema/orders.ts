@@ -146,6 +146,7 @@ export const paymentEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.gateway, t.eventId] }), index("payment_events_payment").on(t.paymentId)],
 );
 
+/** One refund per (payment, order): a duplicate payment and the paying one are refunded separately. */
 export const refunds = sqliteTable(
   "refunds",
   {
@@ -160,7 +161,7 @@ export const refunds = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("refunds_order").on(t.orderId), index("refunds_payment").on(t.paymentId)],
+  (t) => [uniqueIndex("refunds_payment_order").on(t.paymentId, t.orderId), index("refunds_order").on(t.orderId)],
 );
 
 export const vouchers = sqliteTable("vouchers", {

@@ -1,4 +1,7 @@
+import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
+import { prepareCheckout, prepareReservations } from "./commerce.mjs";
 import { loadCatalog } from "./load-products.mjs";
+import { prepareNotifications, runNotifications } from "./notifications.mjs";
 
 // Benchmark scenarios, run in this order by test/bench/run.mjs (`npm run bench -- <name> ...` picks some).
 //
@@ -20,6 +23,17 @@ import { loadCatalog } from "./load-products.mjs";
 //               WebSocket fan-out of a chat room). Must resolve to the same shape `measure()` in
 //               run.mjs returns: { requestsPerSecond, latencyMs: { p50, p95, p99, ... }, requests,
 //               non2xx, errors, timeouts, durationSeconds }.
+
+/** Ids of active products, straight from the bench's local D1. */
+async function activeProductIds(mf, limit) {
+  const db = await mf.getD1Database("DB");
+  const { results } = await db
+    .prepare("SELECT id FROM products WHERE status = 'active' AND deleted_at IS NULL ORDER BY id LIMIT ?")
+    .bind(limit)
+    .all();
+  if (results.length === 0) throw new Error("no active products to read");
+  return results.map((r) => r.id);
+}
 
 /** POST /api/v1/dev/seed once; the seeders are idempotent, so every scenario can call it. */
 export async function seed(baseUrl) {
@@ -86,6 +100,37 @@ export const scenarios = [
     },
   },
   {
+    name: "product-cached",
+    title: "GET /api/v1/products/:id, Cache API hits (20 hot seeded products; live stock merged per read)",
+    path: "/api/v1/products",
+    async setup(baseUrl, { mf }) {
+      await seed(baseUrl);
+      const ids = await activeProductIds(mf, 20);
+      return { requests: ids.map((id) => ({ method: "GET", path: `/api/v1/products/${id}?locale=th` })) };
+    },
+  },
+  {
+    name: "product-uncached",
+    title: "GET /api/v1/products/:id, every request a product not read before (cache misses: D1 + Inventory)",
+    path: "/api/v1/products",
+    async setup(baseUrl, { mf }) {
+      await loadCatalog({ baseUrl, mf });
+      const ids = await activeProductIds(mf, 100_000);
+      let next = 0;
+      return {
+        requests: [
+          {
+            method: "GET",
+            setupRequest(req) {
+              req.path = `/api/v1/products/${ids[next++ % ids.length]}?locale=en`;
+              return req;
+            },
+          },
+        ],
+      };
+    },
+  },
+  {
     name: "search",
     title: "GET /api/v1/search over 100,000 products (th/id/vi/en queries, typos, synonyms, filters, sorts)",
     path: "/api/v1/search?q=samsung",
@@ -108,5 +153,43 @@ export const scenarios = [
       };
     },
   },
-  // Next: product reads, reservations, and the chat-room WebSocket fan-out (a `run` entry).
+  {
+    name: "chat",
+    title: "Chat room fan-out: 1,000 members on WebSockets in one group (delivery latency, messages/s per room)",
+    path: "/api/v1/dialogs",
+    async setup(baseUrl, { mf }) {
+      return { room: await prepareChatRoom({ baseUrl, mf }) };
+    },
+    run: ({ baseUrl, durationSeconds, warmupSeconds, prepared }) =>
+      runChatFanout({ baseUrl, durationSeconds, warmupSeconds, prepared: prepared.room }),
+  },
+  {
+    name: "reserve",
+    title: "POST /api/v1/dev/bench/reserve: stock reservations/s on one SKU, one Inventory object",
+    path: "/api/v1/dev/bench/reserve",
+    setup: (baseUrl) => prepareReservations(baseUrl, { shards: 1 }),
+  },
+  {
+    name: "reserve-sharded",
+    title: "POST /api/v1/dev/bench/reserve: stock reservations/s on one SKU sharded over 8 Inventory objects",
+    path: "/api/v1/dev/bench/reserve",
+    setup: (baseUrl) => prepareReservations(baseUrl, { shards: 8 }),
+  },
+  {
+    name: "checkout",
+    title: "POST /api/v1/orders: guest checkout (reserve, price, tax, write), each request its own pre-built cart",
+    method: "POST",
+    path: "/api/v1/orders",
+    setup: (baseUrl) => prepareCheckout(baseUrl),
+  },
+  {
+    name: "notifications",
+    title: "Notification consumer: events → in-app + UserHub + push delivery (events/s, send → row latency)",
+    path: "/api/v1/dev/bench/notifications",
+    async setup(baseUrl, { mf }) {
+      return { notifications: await prepareNotifications({ baseUrl, mf }) };
+    },
+    run: ({ baseUrl, prepared }) => runNotifications({ baseUrl, prepared: prepared.notifications }),
+  },
+  // Next: product reads.
 ];

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { productMedia, products, productVariants, shops } from "../../d1/schema";
 import type { Product } from "../../schemas/products";
-import type { Database } from "../platform/db";
+import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
 import type { ProductStock } from "./stock";
@@ -25,7 +25,7 @@ export function variantsOf(db: Database, productIds: string[]) {
   return db
     .select()
     .from(productVariants)
-    .where(and(inArray(productVariants.productId, productIds), isNull(productVariants.deletedAt)))
+    .where(and(inList(productVariants.productId, productIds), isNull(productVariants.deletedAt)))
     .orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id));
 }
 
@@ -34,7 +34,7 @@ export function imagesOf(db: Database, productIds: string[]) {
   return db
     .select({ id: productMedia.id, productId: productMedia.productId })
     .from(productMedia)
-    .where(and(inArray(productMedia.productId, productIds), eq(productMedia.kind, "image")))
+    .where(and(inList(productMedia.productId, productIds), eq(productMedia.kind, "image")))
     .orderBy(asc(productMedia.position), asc(productMedia.id));
 }
 

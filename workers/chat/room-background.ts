@@ -39,6 +39,8 @@ export interface RoomBackgroundDeps {
 export class RoomBackground {
   private failures = 0;
   private running = false;
+  /** The earliest time asked for while the alarm handler runs (set when it finishes). */
+  private wanted: number | null = null;
 
   constructor(private readonly d: RoomBackgroundDeps) {}
 
@@ -58,27 +60,36 @@ export class RoomBackground {
   async run(): Promise<void> {
     if (!this.d.meta() || this.running) return;
     this.running = true;
-    this.d.setMeta({ alarm_at: null });
-    const now = Date.now();
     let failed = false;
     try {
-      await this.flush(now);
-      this.failures = 0;
-    } catch (err) {
-      failed = true;
-      this.failures += 1;
-      logEvent("warn", "chat_flush_failed", { attempt: this.failures, error: String(err) });
-    }
-    const heartbeatAt = this.d.meta()?.heartbeat_at ?? null;
-    if (heartbeatAt !== null && heartbeatAt <= now) {
+      this.d.setMeta({ alarm_at: null });
+      const now = Date.now();
       try {
-        await this.heartbeat(now);
+        await this.flush(now);
+        this.failures = 0;
       } catch (err) {
-        logEvent("warn", "chat_heartbeat_failed", { error: String(err) });
-        this.d.setMeta({ heartbeat_at: Date.now() + this.d.config.presenceTtlMs / 2 });
+        failed = true;
+        this.failures += 1;
+        logEvent("warn", "chat_flush_failed", { attempt: this.failures, error: String(err) });
       }
+      const heartbeatAt = this.d.meta()?.heartbeat_at ?? null;
+      if (heartbeatAt !== null && heartbeatAt <= now) {
+        try {
+          await this.heartbeat(now);
+        } catch (err) {
+          logEvent("warn", "chat_heartbeat_failed", { error: String(err) });
+          this.d.setMeta({ heartbeat_at: Date.now() + this.d.config.presenceTtlMs / 2 });
+        }
+      }
+    } finally {
+      this.running = false;
     }
-    this.running = false;
+    // Whatever is still due, in one alarm: asked for meanwhile, unflushed work, the next heartbeat.
+    if (this.wanted !== null) {
+      const at = this.wanted;
+      this.wanted = null;
+      this.ensureAlarm(at);
+    }
     if (hasPendingWork(this.d.sql)) {
       const delay = failed
         ? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(this.failures, 10))
@@ -177,6 +188,11 @@ export class RoomBackground {
   private ensureAlarm(at: number): void {
     const meta = this.d.meta();
     if (!meta) return;
+    if (this.running) {
+      // Setting the alarm from inside its own handler makes the runtime cancel and re-arm it.
+      this.wanted = this.wanted === null ? at : Math.min(this.wanted, at);
+      return;
+    }
     const current = meta.alarm_at;
     const now = Date.now();
     if (current !== null && current <= at && current > now) return;

@@ -3,6 +3,8 @@ import type { Channel, Locale } from "../../schemas/messaging";
 import { readConfig } from "../platform/config";
 import { type Database, database } from "../platform/db";
 import { newId } from "../platform/ids";
+import { resendFromEnv } from "./email/resend";
+import { fcmFromEnv } from "./push/fcm";
 import { twilioFromEnv } from "./sms/twilio";
 
 export interface OutboundMessage {
@@ -10,9 +12,17 @@ export interface OutboundMessage {
   /** E.164 phone for sms, address for email, device token for push. */
   to: string;
   locale: Locale | string;
+  /** Email subject, push title. */
   subject?: string;
   body: string;
+  /** Push: key/value data for the app (strings only, as FCM requires). */
   data?: Record<string, string>;
+  /** Push: a newer message with the same key replaces an older one on the device (e.g. one per dialog). */
+  collapseKey?: string;
+  /** Push: deliver at once even to a sleeping device (high priority); otherwise normal priority. */
+  urgent?: boolean;
+  /** Providers that support it (Resend) send once per key, so a retry after a timeout cannot duplicate. */
+  idempotencyKey?: string;
 }
 
 export interface SendReceipt {
@@ -51,6 +61,8 @@ export class DevOutbox implements Outbound {
 
 export class NoProviderError extends Error {
   override name = "NoProviderError";
+  /** Retrying cannot help until someone configures a provider: dead-lettered at once. */
+  readonly retryable = false;
   constructor(channel: Channel) {
     super(`No ${channel} provider is configured for this environment; set one up or enable DEV_OUTBOX locally.`);
   }
@@ -63,6 +75,15 @@ export function outboundFor(env: Env, channel: Channel, fetchFn: typeof fetch): 
   if (channel === "sms" && config.smsProvider === "twilio") {
     const twilio = twilioFromEnv(env, fetchFn);
     if (twilio) return twilio;
+  }
+  const timeoutMs = config.notifications.providerTimeoutMs;
+  if (channel === "email" && config.notifications.emailProvider === "resend") {
+    const resend = resendFromEnv(env, fetchFn, { from: config.notifications.emailFrom, timeoutMs });
+    if (resend) return resend;
+  }
+  if (channel === "push" && config.notifications.pushProvider === "fcm") {
+    const fcm = fcmFromEnv(env, fetchFn, { timeoutMs });
+    if (fcm) return fcm;
   }
   throw new NoProviderError(channel);
 }

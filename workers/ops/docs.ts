@@ -44,6 +44,11 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
           "Dialogs (direct, group, channel, shop support), messages, receipts, presence, the dialog WebSocket",
       },
       { name: "Realtime", description: "Tickets for opening WebSockets without an Authorization header" },
+      {
+        name: "Notifications",
+        description:
+          "The in-app inbox, preferences (channels × categories, quiet hours), push devices, the per-user realtime stream, promotions",
+      },
       { name: "Admin", description: "Operator endpoints (admin role)" },
       { name: "Dev", description: "Local development helpers (absent in production)" },
     ],

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { orders, shops } from "../../d1/schema";
 import type { AppEnv } from "../app-env";
+import { cartTokenHash, guestCartToken } from "../cart";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { sha256Hex } from "../platform/ids";
 import type { OrderRow } from "./present";
 import type { Actor } from "./status";
 
@@ -17,8 +17,8 @@ export interface Buyer {
 export async function buyerOf(c: Context<AppEnv>): Promise<Buyer> {
   const auth = c.get("auth");
   if (auth) return { userId: auth.userId };
-  const token = c.req.header("X-Cart-Token");
-  if (token) return { guestTokenHash: await sha256Hex(token) };
+  const token = guestCartToken(c);
+  if (token) return { guestTokenHash: await cartTokenHash(token) };
   return {};
 }
 

@@ -4,17 +4,21 @@ import { resolveCart } from "../cart";
 
 export interface CheckoutCart {
   lines: { productId: string; variantId: string | null; quantity: number }[];
-  clear(): Promise<void>;
+  /** Puts the lines back into the cart when the checkout fails. */
+  giveBack(): Promise<void>;
 }
 
-/** The caller's cart as checkout needs it: the lines, and a way to empty it once orders exist. */
-export async function checkoutCart(c: Context<AppEnv>): Promise<CheckoutCart> {
+/**
+ * Takes the caller's cart for checkout: its lines, removed from the cart in the same step, so a
+ * second checkout of the same cart racing this one finds it empty and no lines become orders twice.
+ */
+export async function takeCartForCheckout(c: Context<AppEnv>): Promise<CheckoutCart> {
   const { stub } = await resolveCart(c);
-  const snapshot = await stub.snapshot();
+  const taken = await stub.takeForCheckout();
   return {
-    lines: snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
-    async clear() {
-      await stub.clear();
+    lines: taken.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
+    async giveBack() {
+      await stub.returnFromCheckout(taken);
     },
   };
 }

@@ -6,7 +6,7 @@ import { addresses, orderItems, orders, products, productVariants, shops, vouche
 import type { Country } from "../../schemas/identity";
 import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
-import { readCartConfig } from "../cart";
+import { cartTokenHash, guestCartToken, readCartConfig } from "../cart";
 import { inventoryKey, releaseItems, reserveItems } from "../inventory";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -15,7 +15,7 @@ import { type Currency, type Money, money, sum } from "../platform/money";
 import { createEvent, drainSoon, recordEvent } from "../platform/outbox";
 import { decryptPii, encryptPii } from "../platform/pii";
 import { normalizeAddress, presentAddress } from "../users/addresses";
-import { checkoutCart } from "./cart-link";
+import { type CheckoutCart, takeCartForCheckout } from "./cart-link";
 import { readOrderConfig } from "./config";
 import { orderNumber } from "./numbers";
 import { type Order, presentOrders } from "./present";
@@ -136,7 +136,7 @@ async function priceLines(
  */
 export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Promise<Order[]> {
   const auth = c.get("auth");
-  const guestToken = auth ? undefined : c.req.header("X-Cart-Token");
+  const guestToken = auth ? undefined : guestCartToken(c);
   if (!auth && !guestToken) {
     throw new ApiError(
       "validation_failed",
@@ -149,15 +149,30 @@ export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Prom
       errors: [{ path: "contactEmail", message: "Required for guest checkout" }],
     });
   }
+  const cart = await takeCartForCheckout(c);
+  try {
+    return await ordersFromCart(c, input, cart.lines, auth, guestToken);
+  } catch (err) {
+    await cart.giveBack().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function ordersFromCart(
+  c: Context<AppEnv>,
+  input: CreateOrders,
+  cartLines: CheckoutCart["lines"],
+  auth: AppEnv["Variables"]["auth"],
+  guestToken: string | undefined,
+): Promise<Order[]> {
   const config = readOrderConfig(c.env);
   const db = database(c.env);
-  const cart = await checkoutCart(c);
-  if (cart.lines.length === 0) {
+  if (cartLines.length === 0) {
     throw new ApiError("validation_failed", "Your cart is empty. Add items first.", {
       errors: [{ path: "cart", message: "empty" }],
     });
   }
-  const lines = await priceLines(c, cart.lines);
+  const lines = await priceLines(c, cartLines);
   const address = await shippingAddressFor(c, input);
   const currency = lines[0].unitPrice.currency;
 
@@ -191,7 +206,7 @@ export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Prom
     return { shopId, lines: shopLines, option, subtotal };
   });
 
-  const buyerKey = auth ? `user:${auth.userId}` : `guest:${await sha256Hex(guestToken!)}`;
+  const buyerKey = auth ? `user:${auth.userId}` : `guest:${await cartTokenHash(guestToken!)}`;
   let discounts = groups.map(() => money(0, currency));
   let voucherCode: string | undefined;
   if (input.voucherCode) {
@@ -247,7 +262,7 @@ export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Prom
 
   const addressEnc = await encryptPii(c.env, JSON.stringify(address));
   const contactEmailEnc = input.contactEmail ? await encryptPii(c.env, input.contactEmail.toLowerCase()) : null;
-  const guestTokenHash = guestToken ? await sha256Hex(guestToken) : null;
+  const guestTokenHash = guestToken ? await cartTokenHash(guestToken) : null;
   const rows: (typeof orders.$inferInsert)[] = [];
   const writes: BatchItem<"sqlite">[] = [];
   groups.forEach((group, i) => {
@@ -348,7 +363,6 @@ export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Prom
     if (voucherCode) await releaseVoucherUse(db, voucherCode).catch(() => undefined);
     throw err;
   }
-  await cart.clear();
   drainSoon(c.executionCtx, c.env, c.get("config"));
   return presentOrders(c.env, db, rows as (typeof orders.$inferSelect)[]);
 }

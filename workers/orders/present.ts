@@ -1,8 +1,8 @@
 import type { z } from "@hono/zod-openapi";
-import { asc, inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { orderItems, type orders } from "../../d1/schema";
 import type { OrderSchema } from "../../schemas/orders";
-import type { Database } from "../platform/db";
+import { type Database, inList } from "../platform/db";
 import { type Currency, money } from "../platform/money";
 import { decryptPii } from "../platform/pii";
 
@@ -19,7 +19,7 @@ export async function presentOrders(env: Env, db: Database, rows: OrderRow[]): P
     .select()
     .from(orderItems)
     .where(
-      inArray(
+      inList(
         orderItems.orderId,
         rows.map((r) => r.id),
       ),

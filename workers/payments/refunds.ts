@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { orders, payments, refunds } from "../../d1/schema";
 import type { OrderRow } from "../orders/present";
 import { moveOrder } from "../orders/transitions";
@@ -23,8 +23,11 @@ async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefi
   return rows[0];
 }
 
+/** A refund still pending after this long was abandoned by a worker that died: it is taken up again. */
+const STUCK_REFUND_MS = 10 * 60_000;
+
 /**
- * Gives an order's money back through the gateway that took it: one refund per order (unique
+ * Gives an order's money back through the gateway that took it: one refund per payment and order (unique
  * index), idempotent at the gateway by our refund id. The order moves on to `refunded` once the
  * gateway accepted; a gateway failure is recorded and retried by the next sweep.
  */
@@ -64,21 +67,19 @@ export async function refundOrderPayment(
     (await db
       .update(refunds)
       .set({ status: "pending", updatedAt: now })
-      .where(and(eq(refunds.orderId, order.id), eq(refunds.paymentId, paid.id), eq(refunds.status, "failed")))
+      .where(
+        and(
+          eq(refunds.orderId, order.id),
+          eq(refunds.paymentId, paid.id),
+          or(
+            eq(refunds.status, "failed"),
+            and(eq(refunds.status, "pending"), lt(refunds.updatedAt, now - STUCK_REFUND_MS)),
+          ),
+        ),
+      )
       .returning()
       .get());
-  if (!refund) {
-    const existing = await db.select().from(refunds).where(eq(refunds.orderId, order.id)).get();
-    if (existing && existing.paymentId !== paid.id) {
-      // refunds_order allows one refund per order: this payment's money cannot be recorded as refunded.
-      logEvent("error", "refund_blocked_by_other_refund", {
-        orderId: order.id,
-        paymentId: paid.id,
-        refundId: existing.id,
-      });
-    }
-    return order;
-  }
+  if (!refund) return order;
   try {
     const result = await paymentGateway(env, paid.gateway).refund({
       paymentId: paid.id,
@@ -144,7 +145,16 @@ export async function refundOrderPayment(
 /** Refunds that failed at the gateway are tried again by the minute cron (same refund id: no double refund). */
 export async function retryFailedRefunds(env: Env): Promise<number> {
   const db = database(env);
-  const failed = await db.select().from(refunds).where(eq(refunds.status, "failed")).limit(20);
+  const failed = await db
+    .select()
+    .from(refunds)
+    .where(
+      or(
+        eq(refunds.status, "failed"),
+        and(eq(refunds.status, "pending"), lt(refunds.updatedAt, nowMs() - STUCK_REFUND_MS)),
+      ),
+    )
+    .limit(20);
   let done = 0;
   for (const refund of failed) {
     const order = await db.select().from(orders).where(eq(orders.id, refund.orderId)).get();

@@ -44,6 +44,21 @@ const ConfigSchema = z.object({
   ORDER_RESERVATION_SECONDS: int(900, 60),
   ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
   TAX_RATES_BPS: z.string().default(""),
+  EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
+  EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
+  PUSH_PROVIDER: z.enum(["fcm", ""]).default(""),
+  NOTIFICATIONS_PROVIDER_TIMEOUT_MS: int(10_000, 1000),
+  NOTIFICATIONS_MAX_DELAY_SECONDS: int(43_200, 1).refine((v) => v <= 43_200, "Queues delay a message at most 12 hours"),
+  NOTIFICATIONS_DELIVERY_TTL_SECONDS: int(172_800, 60),
+  NOTIFICATIONS_MAX_DEVICES_PER_USER: int(10, 1),
+  NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR: int(60, 1),
+  NOTIFICATIONS_HUB_MAX_SOCKETS: int(10, 1),
+  NOTIFICATIONS_HUB_IDLE_SECONDS: int(90, 10),
+  NOTIFICATIONS_HUB_HEARTBEAT_SECONDS: int(45, 5),
+  NOTIFICATIONS_PROMO_MAX_RECIPIENTS: int(10_000, 1),
+  NOTIFICATIONS_PROMO_CHUNK: int(50, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
+  NOTIFICATIONS_PRICE_DROP_VIEW_DAYS: int(30, 1),
+  NOTIFICATIONS_BENCH_MAX_EVENTS: int(20_000, 1),
 });
 
 export interface Config {
@@ -60,6 +75,34 @@ export interface Config {
   outbox: { batchSize: number; claimSeconds: number };
   appBaseUrl: string;
   smsProvider: "twilio" | "";
+  notifications: {
+    emailProvider: "resend" | "";
+    /** The sender of notification emails, e.g. "Tchat <no-reply@tchat.example>". */
+    emailFrom: string;
+    pushProvider: "fcm" | "";
+    /** A provider request that takes longer fails (retryably). */
+    providerTimeoutMs: number;
+    /** The longest queue delay (Cloudflare Queues: 12 h); longer deferrals hop. */
+    maxDelaySeconds: number;
+    /** A delivery not sent this long after it was created is given up (expired). */
+    deliveryTtlSeconds: number;
+    /** Push devices per user; registering one more forgets the oldest. */
+    maxDevicesPerUser: number;
+    deviceRegistrationsPerHour: number;
+    /** Realtime sockets per user (one per device; the next one closes the oldest). */
+    hubMaxSockets: number;
+    /** A realtime socket silent (pings included) this long is closed. */
+    hubIdleSeconds: number;
+    /** How often the per-user hub checks its sockets while any are open. */
+    hubHeartbeatSeconds: number;
+    /** Recipients of one promotion trigger, and per promotion event. */
+    promoMaxRecipients: number;
+    promoChunk: number;
+    /** A price drop goes to who viewed the product within this many days (when no userIds are given). */
+    priceDropViewDays: number;
+    /** Events one dev bench request may enqueue (local only). */
+    benchMaxEvents: number;
+  };
   orders: {
     /** How long an unpaid order holds its stock (CONTRACT: 15 minutes by default). */
     reservationSeconds: number;
@@ -109,6 +152,23 @@ export function readConfig(env: Env): Config {
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
+    notifications: {
+      emailProvider: raw.EMAIL_PROVIDER,
+      emailFrom: raw.EMAIL_FROM,
+      pushProvider: raw.PUSH_PROVIDER,
+      providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
+      maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
+      deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
+      maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
+      deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
+      hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
+      hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
+      hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
+      promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
+      promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
+      priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
+      benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
+    },
     orders: {
       reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
       reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,

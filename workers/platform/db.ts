@@ -1,4 +1,6 @@
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import * as schema from "../../d1/schema";
 
 export type Database = ReturnType<typeof database>;
@@ -11,4 +13,12 @@ export function database(env: Pick<Env, "DB">) {
 /** Every timestamp column holds Unix epoch milliseconds. */
 export function nowMs(): number {
   return Date.now();
+}
+
+/**
+ * `column IN (...)` for lists of any length: the values travel as one JSON parameter, so a page of
+ * ids never meets D1's limit of 100 bound parameters per statement.
+ */
+export function inList(column: SQLiteColumn, values: readonly (string | number)[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }

@@ -16,12 +16,12 @@ const POLL_MS = 50;
 /** Response headers worth replaying; the rest (request id, dates) belong to the new request. */
 const REPLAYED_HEADERS = ["content-type", "location", "x-cart-token"];
 
-/** Who a key belongs to: keys of different callers never collide. */
-function keyScope(c: Context<AppEnv>): string {
+/** Who a key belongs to: keys of different callers never collide. Cart tokens are kept hashed. */
+async function keyScope(c: Context<AppEnv>): Promise<string> {
   const userId = c.get("userId");
   if (userId) return `user:${userId}`;
-  const cartToken = c.req.header("X-Cart-Token");
-  if (cartToken) return `cart:${cartToken}`;
+  const cartToken = c.req.header("X-Cart-Token")?.trim();
+  if (cartToken) return `cart:${await sha256Hex(cartToken)}`;
   return "anonymous";
 }
 
@@ -74,7 +74,7 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     );
   }
   const db = database(c.env);
-  const scope = keyScope(c);
+  const scope = await keyScope(c);
   const body = await c.req.text();
   const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(body)}`);
   const now = nowMs();

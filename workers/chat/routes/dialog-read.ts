@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { DialogIdParamSchema, ReadInputSchema, ReadStateSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { notifyUnread } from "../../notifications/hub";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { readStatements } from "../effects";
 import { inRoom } from "../rooms";
@@ -26,6 +27,7 @@ export const readDialogHandler: RouteHandler<typeof readDialogRoute, AppEnv> = a
   const { seq } = c.req.valid("json");
   const out = await inRoom(c.env, id, (room) => room.receipt(userId, seq, "read"));
   await c.env.DB.batch(readStatements(c.env.DB, id, [{ userId, seq: out.lastReadSeq }]));
+  c.executionCtx.waitUntil(notifyUnread(c.env, userId, id, Math.max(0, out.lastSeq - out.lastReadSeq)));
   return c.json(
     { dialogId: id, lastReadSeq: out.lastReadSeq, unreadCount: Math.max(0, out.lastSeq - out.lastReadSeq) },
     200,

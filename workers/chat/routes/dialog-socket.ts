@@ -6,7 +6,7 @@ import { bearerAuth, defineRoute } from "../../platform/openapi";
 import { isUpgrade, socketCaller } from "../../realtime/tickets";
 import { NO_DIALOG } from "../dialogs";
 import { isDialogId, originOf, roomStub, setUpRoom } from "../rooms";
-import { SOCKET_HEADERS } from "../socket-headers";
+import { NO_COMPRESSION, SOCKET_HEADERS } from "../socket-headers";
 
 export const dialogSocketRoute = defineRoute({
   method: "get",
@@ -60,5 +60,5 @@ export const dialogSocketHandler: RouteHandler<typeof dialogSocketRoute, AppEnv>
     throw new ApiError(body.code ?? "internal_error", body.detail ?? "The socket could not be opened. Retry.");
   }
   // A fresh response (its headers are ours to add to; the room's are immutable).
-  return new Response(null, { status: 101, webSocket: res.webSocket }) as never;
+  return new Response(null, { status: 101, webSocket: res.webSocket, headers: NO_COMPRESSION }) as never;
 };

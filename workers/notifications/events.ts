@@ -1,0 +1,102 @@
+import type { EventEnvelope } from "../../schemas/events";
+import type { Money } from "../platform/money";
+import { createEvent } from "../platform/outbox";
+
+/**
+ * Events of the notifications domain. The others it consumes are announced by their own domains:
+ * order.* (orders), payment.failed (payments), inventory.low (inventory objects), chat.message (chat).
+ */
+
+/** One delivery of one notification on one channel, ready to be sent (notifications queue). */
+export const NOTIFICATION_DELIVER = "notification.deliver";
+
+/**
+ * An account security alert for the user's in-app inbox and devices: `{ userId, alert, device?,
+ * at? }`, alert = new_sign_in | password_changed | sessions_revoked | <other>. Identity keeps
+ * sending its own SMS and email directly (workers/auth/account-messages.ts); this event adds the
+ * in-app and push side when identity records it on the notifications queue.
+ */
+export const SECURITY_ALERT = "security.alert";
+
+/** A product's price fell: `{ productId, productName, price, previousPrice, userIds }`. */
+export const PROMOTION_PRICE_DROP = "promotion.price_drop";
+
+/** A voucher the users hold expires soon: `{ voucherCode, expiresAt (epoch ms), userIds }`. */
+export const PROMOTION_VOUCHER_EXPIRING = "promotion.voucher_expiring";
+
+/** Every event type the notification consumer turns into notifications. */
+export const NOTIFIED_EVENT_TYPES = [
+  "order.created",
+  "order.paid",
+  "order.shipped",
+  "order.delivered",
+  "order.cancelled",
+  "order.expired",
+  "payment.failed",
+  "inventory.low",
+  "chat.message",
+  SECURITY_ALERT,
+  PROMOTION_PRICE_DROP,
+  PROMOTION_VOUCHER_EXPIRING,
+] as const;
+
+export type SecurityAlert = "new_sign_in" | "password_changed" | "sessions_revoked" | (string & {});
+
+/** A `security.alert` for identity to record on the notifications queue (with its state change). */
+export function securityAlertEvent(
+  userId: string,
+  alert: SecurityAlert,
+  details: { device?: string; at?: Date } = {},
+): EventEnvelope {
+  return createEvent(
+    SECURITY_ALERT,
+    {
+      userId,
+      alert,
+      ...(details.device ? { device: details.device } : {}),
+      at: (details.at ?? new Date()).getTime(),
+    },
+    { subject: { type: "user", id: userId } },
+  );
+}
+
+export function priceDropEvent(input: {
+  productId: string;
+  productName: string;
+  price: Money;
+  previousPrice: Money;
+  userIds: string[];
+  actorId?: string;
+}): EventEnvelope {
+  const { actorId, ...data } = input;
+  return createEvent(PROMOTION_PRICE_DROP, data, {
+    actor: actorId ? { type: "admin", id: actorId } : { type: "system" },
+    subject: { type: "product", id: input.productId },
+  });
+}
+
+export function voucherExpiringEvent(input: {
+  voucherCode: string;
+  expiresAt: number;
+  userIds: string[];
+  actorId?: string;
+}): EventEnvelope {
+  const { actorId, ...data } = input;
+  return createEvent(PROMOTION_VOUCHER_EXPIRING, data, {
+    actor: actorId ? { type: "admin", id: actorId } : { type: "system" },
+    subject: { type: "voucher", id: input.voucherCode },
+  });
+}
+
+/**
+ * The event that sends one delivery. Its id derives from the delivery and the hop (a delivery
+ * deferred longer than a queue may delay hops again), so sending it twice is applied once.
+ */
+export function deliverEvent(deliveryId: string, notificationId: string, hop = 0): EventEnvelope {
+  const event = createEvent(
+    NOTIFICATION_DELIVER,
+    { deliveryId, hop },
+    { subject: { type: "notification", id: notificationId } },
+  );
+  return { ...event, id: `evt_${deliveryId}_${hop}` };
+}

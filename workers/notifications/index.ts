@@ -1,0 +1,34 @@
+import { createRouter } from "../platform/openapi";
+import { benchNotificationsHandler, benchNotificationsRoute } from "./routes/bench";
+import { deleteDeviceHandler, deleteDeviceRoute } from "./routes/device-delete";
+import { registerDeviceHandler, registerDeviceRoute } from "./routes/device-register";
+import { listDevicesHandler, listDevicesRoute } from "./routes/devices-list";
+import { getNotificationHandler, getNotificationRoute } from "./routes/get";
+import { listNotificationsHandler, listNotificationsRoute } from "./routes/list";
+import { getPreferencesHandler, getPreferencesRoute } from "./routes/preferences-get";
+import { putPreferencesHandler, putPreferencesRoute } from "./routes/preferences-put";
+import { promotionHandler, promotionRoute } from "./routes/promotions";
+import { readNotificationHandler, readNotificationRoute } from "./routes/read";
+import { readAllNotificationsHandler, readAllNotificationsRoute } from "./routes/read-all";
+import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
+import { unreadCountHandler, unreadCountRoute } from "./routes/unread-count";
+
+export { securityAlertEvent } from "./events";
+export { notifyUnread } from "./hub";
+export { notificationDataOf, notificationErasureWrites } from "./privacy";
+
+/** Notifications: the inbox, preferences, push devices, the realtime stream, promotions. Fixed paths before `{id}`. */
+export const notificationsRouter = createRouter()
+  .openapi(listNotificationsRoute, listNotificationsHandler)
+  .openapi(unreadCountRoute, unreadCountHandler)
+  .openapi(readAllNotificationsRoute, readAllNotificationsHandler)
+  .openapi(getPreferencesRoute, getPreferencesHandler)
+  .openapi(putPreferencesRoute, putPreferencesHandler)
+  .openapi(listDevicesRoute, listDevicesHandler)
+  .openapi(registerDeviceRoute, registerDeviceHandler)
+  .openapi(deleteDeviceRoute, deleteDeviceHandler)
+  .openapi(getNotificationRoute, getNotificationHandler)
+  .openapi(readNotificationRoute, readNotificationHandler)
+  .openapi(streamSocketRoute, streamSocketHandler)
+  .openapi(promotionRoute, promotionHandler)
+  .openapi(benchNotificationsRoute, benchNotificationsHandler);

@@ -1,0 +1,100 @@
+import { and, eq, gte, isNull, notLike } from "drizzle-orm";
+import { products, productViews, vouchers } from "../../d1/schema";
+import type { EventEnvelope } from "../../schemas/events";
+import type { Config } from "../platform/config";
+import type { Database } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import type { Currency, Money } from "../platform/money";
+import { recordEvent } from "../platform/outbox";
+import { priceDropEvent, voucherExpiringEvent } from "./events";
+
+export type PromotionInput =
+  | { type: "price_drop"; productId: string; previousPrice: Money; userIds?: string[] }
+  | { type: "voucher_expiring"; voucherCode: string; userIds: string[] };
+
+const invalid = (path: string, message: string) =>
+  new ApiError("validation_failed", `${message} Fix ${path} and send it again.`, { errors: [{ path, message }] });
+
+/** Signed-in users who viewed a product recently (guests' views are hashes and cannot be told). */
+async function recentViewers(db: Database, productId: string, since: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ viewerId: productViews.viewerId })
+    .from(productViews)
+    .where(
+      and(
+        eq(productViews.productId, productId),
+        gte(productViews.lastViewedAt, since),
+        notLike(productViews.viewerId, "cart:%"),
+        notLike(productViews.viewerId, "ip:%"),
+      ),
+    )
+    .limit(limit);
+  return rows.map((r) => r.viewerId);
+}
+
+/**
+ * Turns an operator's promotion into `promotion.*` events on the notifications queue, one per
+ * NOTIFICATIONS_PROMO_CHUNK recipients, written in one batch (then drained). The consumer applies
+ * preferences (promotions are opt-in) and notifies each user at most once per price or voucher.
+ */
+export async function promotionEvents(
+  db: Database,
+  config: Config,
+  input: PromotionInput,
+  actorId: string,
+): Promise<{ events: EventEnvelope[]; recipients: number }> {
+  const { promoMaxRecipients, promoChunk, priceDropViewDays } = config.notifications;
+  let userIds: string[];
+  let make: (chunk: string[]) => EventEnvelope;
+  if (input.type === "price_drop") {
+    const product = await db
+      .select({ name: products.name, price: products.priceAmount, currency: products.currency })
+      .from(products)
+      .where(and(eq(products.id, input.productId), eq(products.status, "active"), isNull(products.deletedAt)))
+      .get();
+    if (!product) throw new ApiError("not_found", "There is no active product with this id.");
+    const price: Money = { amount: product.price, currency: product.currency as Currency };
+    if (input.previousPrice.currency !== price.currency) {
+      throw invalid("previousPrice.currency", `The product is priced in ${price.currency}.`);
+    }
+    if (input.previousPrice.amount <= price.amount) {
+      throw invalid("previousPrice.amount", "The product's price now is not lower than previousPrice.");
+    }
+    userIds =
+      input.userIds ??
+      (await recentViewers(db, input.productId, Date.now() - priceDropViewDays * 86_400_000, promoMaxRecipients));
+    make = (chunk) =>
+      priceDropEvent({
+        productId: input.productId,
+        productName: product.name,
+        price,
+        previousPrice: input.previousPrice,
+        userIds: chunk,
+        actorId,
+      });
+  } else {
+    const voucher = await db
+      .select({ expiresAt: vouchers.expiresAt })
+      .from(vouchers)
+      .where(eq(vouchers.code, input.voucherCode))
+      .get();
+    if (!voucher) throw new ApiError("not_found", "There is no voucher with this code.");
+    if (!voucher.expiresAt || voucher.expiresAt <= Date.now()) {
+      throw invalid("voucherCode", "This voucher has no expiry ahead of it.");
+    }
+    const expiresAt = voucher.expiresAt;
+    userIds = input.userIds;
+    make = (chunk) => voucherExpiringEvent({ voucherCode: input.voucherCode, expiresAt, userIds: chunk, actorId });
+  }
+  const unique = [...new Set(userIds)];
+  if (unique.length > promoMaxRecipients) {
+    throw invalid("userIds", `At most ${promoMaxRecipients} recipients per promotion.`);
+  }
+  const events: EventEnvelope[] = [];
+  for (let i = 0; i < unique.length; i += promoChunk) events.push(make(unique.slice(i, i + promoChunk)));
+  for (let i = 0; i < events.length; i += 50) {
+    const [first, ...rest] = events.slice(i, i + 50).map((e) => recordEvent(db, "notifications", e));
+    if (first) await db.batch([first, ...rest]);
+  }
+  return { events, recipients: unique.length };
+}
