@@ -10,7 +10,7 @@ import { cartTokenHash, guestCartToken, readCartConfig } from "../cart";
 import { inventoryKey, releaseItems, reserveItems } from "../inventory";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { newId, sha256Hex } from "../platform/ids";
+import { newId } from "../platform/ids";
 import { type Currency, type Money, money, sum } from "../platform/money";
 import { createEvent, drainSoon, recordEvent } from "../platform/outbox";
 import { decryptPii, encryptPii } from "../platform/pii";
