@@ -259,7 +259,7 @@ export const CardSchema = z
       description: "Live product data (type product); null when the product is gone or hidden",
     }),
     order: OrderCardSchema.nullable().optional().openapi({
-      description: "Live order data (type order); null until the orders domain provides it",
+      description: "Live order data (type order); null when the order is gone",
     }),
   })
   .openapi("ChatCard");

@@ -208,7 +208,7 @@ describe("chat messages over HTTP: kinds", () => {
     );
   });
 
-  it("a product card shows live product data; order cards are not available yet", async () => {
+  it("a product card shows live product data; unknown cards are refused", async () => {
     const [buyer, seller] = await accounts(2);
     const shop = await expectJson<{ id: string; currency: string }>(
       await post(
@@ -281,6 +281,67 @@ describe("chat messages over HTTP: kinds", () => {
       "validation_failed",
     );
     expect(order.errors?.[0].path).toBe("card.id");
+  });
+});
+
+describe("order cards", () => {
+  it("the buyer or the shop's owner shares an order, rendered live; anyone else is refused", async () => {
+    const [buyer, seller, stranger] = await accounts(3);
+    const shop = await expectJson<{ id: string }>(
+      await post(
+        "/api/v1/shops",
+        { name: "Card Shop", category: "electronics", country: "TH", currency: "THB" },
+        seller.token,
+      ),
+      201,
+    );
+    const orderId = `ord_card_${crypto.randomUUID().slice(0, 8)}`;
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO orders (id, number, checkout_id, shop_id, customer_id, status, payment_status, currency, subtotal,
+           shipping_cost, tax, discount, total, shipping_address_enc, shipping_country, shipping, reservation_id,
+           reservation_expires_at, created_at, updated_at)
+         VALUES (?, ?, 'chk_card', ?, ?, 'paid', 'paid', 'THB', 200000, 5000, 14350, 0, 219350, 'v1.x', 'TH', '{}', 'chk_card', ?, ?, ?)`,
+      ).bind(orderId, `TH-261122-${orderId.slice(-6).toUpperCase()}`, shop.id, buyer.userId, now + 900_000, now, now),
+      env.DB.prepare(
+        "INSERT INTO order_items (id, order_id, product_id, name, sku, quantity, unit_price, line_total) VALUES (?, ?, 'prd_x', 'Item', 'SKU', 2, 100000, 200000)",
+      ).bind(`oit_${orderId}`, orderId),
+    ]);
+    const dialog = await direct(buyer, seller);
+    const sent = await expectJson<Message>(
+      await sendHttp(dialog.id, buyer.token, {
+        kind: "card",
+        card: { type: "order", id: orderId },
+        text: "Where is my parcel?",
+      }),
+      201,
+    );
+    expect(sent.card).toMatchObject({
+      type: "order",
+      id: orderId,
+      order: { id: orderId, shopId: shop.id, status: "paid", total: { amount: 219350, currency: "THB" }, itemCount: 2 },
+    });
+    expect(JSON.stringify(sent.card)).not.toContain(buyer.userId);
+    // The order moves on: the old message shows its live status.
+    await env.DB.prepare("UPDATE orders SET status = 'shipped' WHERE id = ?").bind(orderId).run();
+    const history = await expectJson<Page<Message>>(
+      await get(`/api/v1/dialogs/${dialog.id}/messages`, seller.token),
+      200,
+    );
+    expect(history.items[0].card?.order?.status).toBe("shipped");
+    // The seller may share it too; a stranger in another dialog may not.
+    await expectJson(
+      await sendHttp(dialog.id, seller.token, { kind: "card", card: { type: "order", id: orderId } }),
+      201,
+    );
+    const other = await direct(stranger, seller);
+    const refused = await expectProblem(
+      await sendHttp(other.id, stranger.token, { kind: "card", card: { type: "order", id: orderId } }),
+      422,
+      "validation_failed",
+    );
+    expect(refused.errors?.[0].path).toBe("card.id");
   });
 });
 

@@ -6,10 +6,9 @@ import type { Currency } from "../platform/money";
  * Commerce cards: a message refers to a product (or an order) by id, and every read renders the
  * card from the live row, so a price change or a sold-out item shows in old messages too.
  *
- * Each card type is one resolver. `product` reads the catalog's products table. `order` is defined
- * but not enabled: when the orders domain lands, implement `load` (one query for many ids) and
- * `check` (the sender may share the order: its buyer, or its shop's owner, and the dialog is theirs)
- * and set `enabled: true`; nothing else in chat changes.
+ * Each card type is one resolver: `product` reads the catalog's products table; `order` reads the
+ * orders table (status, total, item count) and may be shared only by the order's buyer or its shop's
+ * owner.
  */
 export interface CardRef {
   type: CardType;
@@ -74,13 +73,53 @@ const productResolver: CardResolver<ProductCard> = {
   },
 };
 
+interface OrderCardRow {
+  id: string;
+  number: string;
+  shop_id: string;
+  status: string;
+  total: number;
+  currency: string;
+  customer_id: string | null;
+  owner_id: string;
+  item_count: number | null;
+}
+
+/** Who may share an order card: its buyer and its shop's owner (kept beside the card, never sent). */
+const orderParties = new WeakMap<OrderCard, { buyerId: string | null; ownerId: string }>();
+
 const orderResolver: CardResolver<OrderCard> = {
-  enabled: false,
-  async load() {
-    return new Map();
+  enabled: true,
+  async load(env, ids) {
+    const out = new Map<string, OrderCard>();
+    if (ids.length === 0) return out;
+    const { results } = await env.DB.prepare(
+      `SELECT o.id, o.number, o.shop_id, o.status, o.total, o.currency, o.customer_id, s.owner_id,
+              (SELECT SUM(i.quantity) FROM order_items i WHERE i.order_id = o.id) AS item_count
+         FROM orders o JOIN shops s ON s.id = o.shop_id
+        WHERE o.id IN (SELECT value FROM json_each(?))`,
+    )
+      .bind(JSON.stringify([...new Set(ids)]))
+      .all<OrderCardRow>();
+    for (const r of results) {
+      const card: OrderCard = {
+        id: r.id,
+        number: r.number,
+        shopId: r.shop_id,
+        status: r.status,
+        total: { amount: r.total, currency: r.currency as Currency },
+        itemCount: r.item_count ?? 0,
+      };
+      orderParties.set(card, { buyerId: r.customer_id, ownerId: r.owner_id });
+      out.set(r.id, card);
+    }
+    return out;
   },
-  async check() {
-    return "Order cards are not available yet.";
+  // Only the order's buyer or its shop's owner may bring it into a conversation.
+  async check(_env, item, senderId) {
+    const parties = orderParties.get(item);
+    if (parties && (parties.buyerId === senderId || parties.ownerId === senderId)) return null;
+    return "Only the buyer of this order or its shop's owner can share it.";
   },
 };
 
