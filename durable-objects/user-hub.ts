@@ -15,7 +15,6 @@ const PING = '{"type":"ping"}';
 const PONG = '{"type":"pong"}';
 /** How stale a socket's recorded activity may get before a frame refreshes its attachment. */
 const ACTIVITY_RESOLUTION_MS = 15_000;
-const MAX_FRAME_BYTES = 4096;
 
 /** Close codes: a newer socket of the same device took over; too many devices; idle; signed out. */
 export const HUB_CLOSE = { replaced: 4009, tooMany: 4008, idle: 4000, sessionEnded: 4401 } as const;
@@ -122,7 +121,7 @@ export class UserHub extends DurableObject<Env> {
       state.lastActiveAt = now;
       ws.serializeAttachment(state);
     }
-    if (typeof data !== "string" || data.length > MAX_FRAME_BYTES) {
+    if (typeof data !== "string" || data.length > this.config().hubMaxFrameBytes) {
       return this.send(ws, {
         type: "error",
         code: "bad_request",

@@ -77,6 +77,7 @@ export const PersonalDataExportSchema = z
     sessions: z.array(z.record(z.string(), z.unknown())),
     securityEvents: z.array(z.record(z.string(), z.unknown())),
     messages: z.array(z.record(z.string(), z.unknown())),
+    notifications: z.record(z.string(), z.unknown()),
   })
   .openapi("PersonalDataExport");
 

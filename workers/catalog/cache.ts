@@ -16,7 +16,6 @@ import type { Product } from "../../schemas/products";
  *
  * Keys live under the API's own origin (a path no route serves), as the Cache API expects.
  */
-export const PRODUCT_CACHE_TTL_SECONDS = 60;
 
 function cacheKey(origin: string, productId: string, locale: Locale): Request {
   return new Request(`${origin}/__cache/v1/products/${encodeURIComponent(productId)}?locale=${locale}`);
@@ -27,12 +26,17 @@ export async function cachedProduct(origin: string, productId: string, locale: L
   return hit ? ((await hit.json()) as Product) : undefined;
 }
 
-export async function cacheProduct(origin: string, locale: Locale, product: Product): Promise<void> {
+export async function cacheProduct(
+  origin: string,
+  locale: Locale,
+  product: Product,
+  ttlSeconds: number,
+): Promise<void> {
   const body = JSON.stringify(product);
   await caches.default.put(
     cacheKey(origin, product.id, locale),
     new Response(body, {
-      headers: { "Content-Type": "application/json", "Cache-Control": `public, max-age=${PRODUCT_CACHE_TTL_SECONDS}` },
+      headers: { "Content-Type": "application/json", "Cache-Control": `public, max-age=${ttlSeconds}` },
     }),
   );
 }

@@ -2,8 +2,6 @@ import { ApiError } from "../platform/errors";
 import { SNIFF_BYTES } from "./sniff";
 
 export const MiB = 1024 * 1024;
-/** Images (product photos, chat pictures) are capped at 10 MiB; other chat files at MAX_MEDIA_BYTES. */
-export const MAX_IMAGE_BYTES = 10 * MiB;
 /** Served forever under an id that never changes content. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 

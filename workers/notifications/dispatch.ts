@@ -112,6 +112,7 @@ async function recordWrites(
   const inbox = p.recipient.userId !== null && channels.includes("inApp");
   const externalChannels = channels.filter((c) => c !== "inApp");
   const targets = externalChannels.flatMap((channel) => targetsOf(channel, p, devices).map((t) => ({ channel, ...t })));
+  // Nothing to record: every channel is off for this recipient (or none reaches them).
   if (!inbox && targets.length === 0)
     return { writes: [], notificationIndex: 0, inApp: null, external: [], deliveryIds: [] };
 
@@ -339,18 +340,15 @@ async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, p
   // created every delivery, they are all pending; otherwise read which still are.
   const created = external.map((i) => returned<PendingDelivery>(i)[0]);
   const pending = created.every(Boolean) ? (created as PendingDelivery[]) : await pendingDeliveries(db, deliveryIds);
-  const queued =
-    pending.length > 0
-      ? enqueueOf(
-          env,
-          deps,
-        )(
-          pending.map((d) => ({
-            body: deliverEvent(d.id, d.notificationId),
-            delaySeconds: delayUntil(d.notBefore, at, config.maxDelaySeconds),
-          })),
-        )
-      : Promise.resolve();
+  const enqueue = enqueueOf(env, deps);
+  const queued = pending.length
+    ? enqueue(
+        pending.map((d) => ({
+          body: deliverEvent(d.id, d.notificationId),
+          delaySeconds: delayUntil(d.notBefore, at, config.maxDelaySeconds),
+        })),
+      )
+    : Promise.resolve();
   await Promise.all([...live, ...hints, queued]);
 }
 

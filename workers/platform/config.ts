@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
   JWT_AUDIENCE: z.string().default("tchat-api"),
   MAX_BODY_BYTES: int(1_048_576, 1024),
   MAX_MEDIA_BYTES: int(26_214_400, 1024),
+  MAX_IMAGE_BYTES: int(10_485_760, 1024),
+  PRODUCT_CACHE_TTL_SECONDS: int(60, 0),
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
@@ -55,8 +57,9 @@ const ConfigSchema = z.object({
   NOTIFICATIONS_HUB_MAX_SOCKETS: int(10, 1),
   NOTIFICATIONS_HUB_IDLE_SECONDS: int(90, 10),
   NOTIFICATIONS_HUB_HEARTBEAT_SECONDS: int(45, 5),
+  NOTIFICATIONS_HUB_MAX_FRAME_BYTES: int(4096, 64),
   NOTIFICATIONS_PROMO_MAX_RECIPIENTS: int(10_000, 1),
-  NOTIFICATIONS_PROMO_CHUNK: int(50, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
+  NOTIFICATIONS_PROMO_CHUNK: int(20, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
   NOTIFICATIONS_PRICE_DROP_VIEW_DAYS: int(30, 1),
   NOTIFICATIONS_BENCH_MAX_EVENTS: int(20_000, 1),
 });
@@ -70,6 +73,10 @@ export interface Config {
   limits: {
     maxBodyBytes: number;
     maxMediaBytes: number;
+    /** Product photos and chat pictures. */
+    maxImageBytes: number;
+    /** How long a product read may be served from the Cache API in another data center. */
+    productCacheTtlSeconds: number;
     idempotencyTtlSeconds: number;
   };
   outbox: { batchSize: number; claimSeconds: number };
@@ -95,6 +102,8 @@ export interface Config {
     hubIdleSeconds: number;
     /** How often the per-user hub checks its sockets while any are open. */
     hubHeartbeatSeconds: number;
+    /** Bytes of one client frame on the realtime stream (clients only ping). */
+    hubMaxFrameBytes: number;
     /** Recipients of one promotion trigger, and per promotion event. */
     promoMaxRecipients: number;
     promoChunk: number;
@@ -147,6 +156,8 @@ export function readConfig(env: Env): Config {
     limits: {
       maxBodyBytes: raw.MAX_BODY_BYTES,
       maxMediaBytes: raw.MAX_MEDIA_BYTES,
+      maxImageBytes: raw.MAX_IMAGE_BYTES,
+      productCacheTtlSeconds: raw.PRODUCT_CACHE_TTL_SECONDS,
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
@@ -164,6 +175,7 @@ export function readConfig(env: Env): Config {
       hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
       hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
       hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
+      hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
       promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
       promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
       priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,

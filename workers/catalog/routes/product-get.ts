@@ -54,7 +54,9 @@ export const getProductHandler: RouteHandler<typeof getProductRoute, AppEnv> = a
       product.id,
       product.variants.map((v) => v.id),
     ),
-    isPublic(loaded.row) ? cacheProduct(origin, locale, product) : undefined,
+    isPublic(loaded.row)
+      ? cacheProduct(origin, locale, product, c.get("config").limits.productCacheTtlSeconds)
+      : undefined,
   ]);
   c.header("X-Cache", "MISS");
   if (!isPublic(loaded.row)) c.header("Cache-Control", "private, no-store");

@@ -9,7 +9,7 @@ import { ApiError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { CHAT_IMAGE_TYPES, mediaTypeOf, sniffImage } from "../sniff";
-import { MAX_IMAGE_BYTES, mediaKey, receiveUpload, refuseIfDeclaredTooLarge } from "../store";
+import { mediaKey, receiveUpload, refuseIfDeclaredTooLarge } from "../store";
 
 /**
  * File types served back as what they are. Anything else (HTML, SVG, scripts: content a browser
@@ -52,7 +52,7 @@ export const createMediaRoute = defineRoute({
 export const createMediaHandler: RouteHandler<typeof createMediaRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const fileLimit = c.get("config").limits.maxMediaBytes;
-  const imageLimit = Math.min(MAX_IMAGE_BYTES, fileLimit);
+  const imageLimit = Math.min(c.get("config").limits.maxImageBytes, fileLimit);
   const declared = mediaTypeOf(c.req.header("Content-Type"));
   if (!declared) {
     throw new ApiError("unsupported_media_type", "Send the file's Content-Type, e.g. image/jpeg or application/pdf.");

@@ -14,7 +14,7 @@ import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { mediaTypeOf, PRODUCT_IMAGE_TYPES, sniffImage } from "../sniff";
-import { MAX_IMAGE_BYTES, mediaKey, receiveUpload, refuseIfDeclaredTooLarge } from "../store";
+import { mediaKey, receiveUpload, refuseIfDeclaredTooLarge } from "../store";
 
 /** Photos per product: a gallery, not a photo album. */
 const MAX_IMAGES_PER_PRODUCT = 20;
@@ -42,7 +42,7 @@ export const createProductMediaRoute = defineRoute({
 
 export const createProductMediaHandler: RouteHandler<typeof createProductMediaRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const limit = Math.min(MAX_IMAGE_BYTES, c.get("config").limits.maxMediaBytes);
+  const limit = Math.min(c.get("config").limits.maxImageBytes, c.get("config").limits.maxMediaBytes);
   refuseIfDeclaredTooLarge(c.req.raw, limit, "A product image");
   const db = database(c.env);
   const product = ownedProduct(await loadProduct(db, c.req.valid("param").id), userId);

@@ -8,6 +8,7 @@ import { auditWrite } from "../../auth/audit";
 import { clientIpHash } from "../../auth/client";
 import { revokeSessionWrites } from "../../auth/sessions";
 import { requireAuth } from "../../middleware/auth";
+import { notificationErasureWrites } from "../../notifications";
 import { database, nowMs } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
@@ -62,6 +63,7 @@ export const deleteMeHandler: RouteHandler<typeof deleteMeRoute, AppEnv> = async
       })
       .where(eq(users.id, user.id)),
     db.delete(addresses).where(eq(addresses.userId, user.id)),
+    ...notificationErasureWrites(db, user.id),
     ...(recipientHashes.length
       ? [db.delete(outboundMessages).where(inArray(outboundMessages.recipientHash, recipientHashes))]
       : []),

@@ -6,6 +6,7 @@ import type { AppEnv } from "../../app-env";
 import { auditWrite } from "../../auth/audit";
 import { clientIpHash } from "../../auth/client";
 import { requireAuth } from "../../middleware/auth";
+import { notificationDataOf } from "../../notifications";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { decryptPii, piiLookupHash } from "../../platform/pii";
@@ -86,6 +87,7 @@ export const exportMeHandler: RouteHandler<typeof exportMeRoute, AppEnv> = async
         createdAt: iso(a.createdAt),
       })),
       messages,
+      notifications: await notificationDataOf(db, user.id),
     },
     200,
   );
