@@ -231,5 +231,14 @@ describe("sessions", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].locale).toBe("en");
     expect(mails[0].body).toContain("Galaxy");
+    // The same sign-in is announced to the notifications queue (in-app + push security alert), once.
+    const announced = await env.DB.prepare(
+      "SELECT envelope FROM outbox_events WHERE queue = 'notifications' AND type = 'security.alert' AND envelope LIKE ?",
+    )
+      .bind(`%${user.user.id}%`)
+      .all<{ envelope: string }>();
+    expect(announced.results.map((r) => JSON.parse(r.envelope).data)).toEqual([
+      expect.objectContaining({ userId: user.user.id, alert: "new_sign_in", device: "Galaxy" }),
+    ]);
   });
 });

@@ -4,10 +4,11 @@ import { passwordResets, sessions, users } from "../../d1/schema";
 import type { Locale } from "../../schemas/messaging";
 import type { AppEnv } from "../app-env";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
+import { securityAlertEvent } from "../notifications/events";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId, randomToken, sha256Hex } from "../platform/ids";
-import { drainSoon } from "../platform/outbox";
+import { drainSoon, recordEvent } from "../platform/outbox";
 import { encryptPii, piiLookupHash } from "../platform/pii";
 import { clearCounter, enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
 import { type UserRow, userContact } from "../users/present";
@@ -210,6 +211,7 @@ export async function resetPassword(c: Context<AppEnv>, input: { token: string; 
         )
       : []),
     clearCounter(db, loginFailuresKey(emailHash)),
+    recordEvent(db, "notifications", securityAlertEvent(user.id, "password_changed")),
     auditWrite(db, {
       type: "password_changed",
       userId: user.id,

@@ -6,10 +6,11 @@ import { refreshTokens, sessions, users } from "../../d1/schema";
 import type { DeviceSchema, TokensSchema } from "../../schemas/identity";
 import type { AppEnv } from "../app-env";
 import { mergeGuestCartInto } from "../cart/merge";
+import { securityAlertEvent } from "../notifications/events";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId, randomToken, sha256Hex } from "../platform/ids";
-import { drainSoon } from "../platform/outbox";
+import { drainSoon, recordEvent } from "../platform/outbox";
 import { presentUser, type UserRow, userContact } from "../users/present";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
@@ -116,7 +117,14 @@ export async function startSession(
       platform: device.platform,
       time: new Date(now),
     });
-    writes.push(...alert.writes);
+    writes.push(
+      ...alert.writes,
+      recordEvent(
+        db,
+        "notifications",
+        securityAlertEvent(user.id, "new_sign_in", { device: device.name ?? device.platform, at: new Date(now) }),
+      ),
+    );
     events = alert.events;
   }
   const [first, ...rest] = writes;
