@@ -19,11 +19,10 @@ import {
   currencyOf,
   fromMinor,
   type GatewayResponse,
+  gatewayErrorFrom,
   hmacSha256Hex,
   isRecord,
-  isRetryableStatus,
   requireNonEmpty,
-  retryAfterSeconds,
   send,
   str,
   unsupported,
@@ -244,12 +243,5 @@ function mapEvent(event: Record<string, unknown>): WebhookVerification {
 /** Omise's error object: `{ object: "error", location, code, message }`. */
 function omiseError(response: GatewayResponse): GatewayError {
   const json = isRecord(response.json) ? response.json : {};
-  const code = str(json.code);
-  const message = str(json.message) ?? `HTTP ${response.status}`;
-  return new GatewayError("omise", `Omise ${response.status}${code ? ` (${code})` : ""}: ${message}`, {
-    status: response.status,
-    retryable: !response.ok && isRetryableStatus(response.status),
-    gatewayCode: code,
-    retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
-  });
+  return gatewayErrorFrom("omise", "Omise", response, str(json.code), str(json.message));
 }

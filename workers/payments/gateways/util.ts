@@ -216,3 +216,26 @@ export function unsupported(gateway: GatewayName, method: string, currency: stri
     gatewayCode: "unsupported_method",
   });
 }
+
+/**
+ * A GatewayError from an error response whose body names a `code` and a `message` (the shape
+ * Omise and Xendit share): retried only for 429/5xx, never for a 2xx the caller could not read.
+ */
+export function gatewayErrorFrom(
+  gateway: GatewayName,
+  label: string,
+  response: GatewayResponse,
+  code: string | undefined,
+  message: string | undefined,
+): GatewayError {
+  return new GatewayError(
+    gateway,
+    `${label} ${response.status}${code ? ` (${code})` : ""}: ${message ?? `HTTP ${response.status}`}`,
+    {
+      status: response.status,
+      retryable: !response.ok && isRetryableStatus(response.status),
+      gatewayCode: code,
+      retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
+    },
+  );
+}

@@ -19,10 +19,9 @@ import {
   currencyOf,
   fromMajor,
   type GatewayResponse,
+  gatewayErrorFrom,
   isRecord,
-  isRetryableStatus,
   requireNonEmpty,
-  retryAfterSeconds,
   send,
   str,
   toMajorNumber,
@@ -314,13 +313,6 @@ function vaPaidCallback(body: Record<string, unknown>): WebhookVerification {
 /** Xendit's error body: `{ error_code, message, errors? }`. */
 function xenditError(response: GatewayResponse): GatewayError {
   const json = isRecord(response.json) ? response.json : {};
-  const code = str(json.error_code);
-  const message = str(json.message) ?? `HTTP ${response.status}`;
-  return new GatewayError("xendit", `Xendit ${response.status}${code ? ` (${code})` : ""}: ${message}`, {
-    status: response.status,
-    // A 2xx without a JSON object: the call may have taken effect, so it is not retried blindly.
-    retryable: !response.ok && isRetryableStatus(response.status),
-    gatewayCode: code,
-    retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
-  });
+  // A 2xx without a JSON object: the call may have taken effect, so it is not retried blindly.
+  return gatewayErrorFrom("xendit", "Xendit", response, str(json.error_code), str(json.message));
 }
