@@ -1,6 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
 import { CURRENCY_CODES } from "../schemas/money";
-import { readCartConfig } from "../workers/cart/config";
 import {
   type AddInput,
   type AddResult,
@@ -16,6 +15,7 @@ import {
   type SetQuantityInput,
   type SetQuantityResult,
 } from "../workers/cart/types";
+import { readConfig } from "../workers/platform/config";
 import { newId } from "../workers/platform/ids";
 import type { Currency } from "../workers/platform/money";
 
@@ -91,7 +91,7 @@ export class Cart extends DurableObject<Env> {
     if (quantity > input.available) {
       return { ok: false, code: "insufficient_stock", available: input.available, inCart };
     }
-    const { maxLines } = readCartConfig(this.env);
+    const { maxLines } = readConfig(this.env).cart;
     if (!existing && count >= maxLines) return { ok: false, code: "cart_full", maxLines };
 
     const lineId = existing?.id ?? newId("cli", now);
@@ -191,7 +191,7 @@ export class Cart extends DurableObject<Env> {
     }
     const now = Date.now();
     this.expireIfDue(now);
-    const { maxLines } = readCartConfig(this.env);
+    const { maxLines } = readConfig(this.env).cart;
     let currency = this.lineCount() > 0 ? this.meta().currency : null;
     let merged = 0;
     const dropped: DroppedLine[] = [];
@@ -306,7 +306,7 @@ export class Cart extends DurableObject<Env> {
 
   /** A change: the expiry moves to now + TTL (and the alarm with it); an empty cart forgets its currency. */
   private touch(now: number, currency?: Currency): void {
-    const expiresAt = now + readCartConfig(this.env).ttlMs;
+    const expiresAt = now + readConfig(this.env).cart.ttlMs;
     const next = this.lineCount() === 0 ? null : (currency ?? this.meta().currency);
     this.sql.exec(
       `INSERT INTO cart_meta (id, currency, updated_at, expires_at) VALUES (1, ?1, ?2, ?3)

@@ -1,7 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { MemberRole } from "../d1/schema/chat";
 import type { Message, SendMessageInput, ServerFrame } from "../schemas/chat";
-import { type ChatConfig, chatConfig } from "../workers/chat/config";
 import { ContentCache } from "../workers/chat/content";
 import { RoomBackground } from "../workers/chat/room-background";
 import type { RoomCore } from "../workers/chat/room-core";
@@ -36,6 +35,8 @@ import {
   type RoomSnapshot,
   type SocketState,
 } from "../workers/chat/types";
+import { notifyUnread } from "../workers/notifications";
+import { type ChatConfig, readConfig } from "../workers/platform/config";
 import { ERROR_CODES } from "../workers/platform/errors";
 import { logEvent } from "../workers/platform/log";
 
@@ -71,7 +72,7 @@ export class ChatRoom extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.config = chatConfig(env);
+    this.config = readConfig(env).chat;
     // Pings are answered by the runtime without waking a hibernated room.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     migrateRoom(this.sql);
@@ -193,7 +194,11 @@ export class ChatRoom extends DurableObject<Env> {
 
   // ------------------------------------------------------------------ receipts
 
-  /** Delivered or read up to `seq` (never backwards; read implies delivered). */
+  /**
+   * Delivered or read up to `seq` (never backwards; read implies delivered). The one path of a
+   * receipt, from a socket frame or from POST /dialogs/:id/read: a read that moves the position on
+   * also refreshes the reader's unread badge on their realtime stream (notifyUnread).
+   */
   receipt(
     userId: string,
     seq: number,
@@ -219,6 +224,8 @@ export class ChatRoom extends DurableObject<Env> {
       markRead(this.sql, userId, read);
       this.background.flushSoon(Date.now());
       this.broadcastReceipt(userId, read, "read", fromSocket);
+      // The reader's devices (other tabs, the app's badge) learn the dialog's new unread count.
+      this.ctx.waitUntil(notifyUnread(this.env, userId, g.meta.dialog_id, last - read));
     } else if (status === "delivered" && target > delivered) {
       delivered = target;
       this.sql.exec("UPDATE members SET last_delivered_seq = ? WHERE user_id = ?", delivered, userId);

@@ -47,6 +47,11 @@ export const DeliverySchema = z
     status: z.enum(["pending", "sent", "delivered", "failed", "expired"]),
     attempts: z.number().int(),
     scheduledFor: z.string().datetime().nullable().openapi({ description: "Deferred past quiet hours until then" }),
+    deliveredAt: z
+      .string()
+      .datetime()
+      .nullable()
+      .openapi({ description: "When the provider, the realtime stream or the device confirmed it arrived" }),
     updatedAt: z.string().datetime(),
   })
   .openapi("NotificationDelivery");

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema";
+import { purgeOldNotifications } from "./notifications/retention";
 import { expireOverdueOrders } from "./orders/expiry";
 import { retryFailedRefunds } from "./payments/refunds";
 import { readConfig } from "./platform/config";
@@ -12,7 +13,7 @@ const DAY_MS = 86_400_000;
 const PROCESSED_EVENTS_KEPT_MS = 14 * DAY_MS;
 const PUBLISHED_OUTBOX_KEPT_MS = 7 * DAY_MS;
 
-/** The minute cron: publish whatever the outbox holds, then sweep expired bookkeeping. */
+/** The minute cron: publish whatever the outbox holds, then sweep expired bookkeeping and old notifications. */
 export async function runScheduled(env: Env): Promise<void> {
   const config = readConfig(env);
   const db = database(env);
@@ -29,5 +30,12 @@ export async function runScheduled(env: Env): Promise<void> {
       .delete(outboxEvents)
       .where(and(isNotNull(outboxEvents.publishedAt), lt(outboxEvents.publishedAt, now - PUBLISHED_OUTBOX_KEPT_MS))),
   ]);
-  logEvent("info", "scheduled_run", { expired, refunded, published: drained.published, failed: drained.failed });
+  const purged = await purgeOldNotifications(env, now);
+  logEvent("info", "scheduled_run", {
+    expired,
+    refunded,
+    published: drained.published,
+    failed: drained.failed,
+    purgedNotifications: purged.notifications,
+  });
 }

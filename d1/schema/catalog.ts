@@ -86,6 +86,9 @@ export const products = sqliteTable(
     index("products_category").on(t.categoryId, t.status, t.id),
     index("products_status_created").on(t.status, t.createdAt, t.id),
     index("products_status_price").on(t.status, t.priceAmount, t.id),
+    // Recommendations: best sellers, and the same brand.
+    index("products_status_sold").on(t.status, t.soldCount, t.id),
+    index("products_brand").on(t.brand, t.status),
   ],
 );
 
@@ -154,5 +157,7 @@ export const productViews = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.productId, t.viewerId, t.day] }),
     index("product_views_viewer").on(t.viewerId, t.lastViewedAt),
+    // Trending: the views of the last days, per product.
+    index("product_views_day").on(t.day, t.productId),
   ],
 );

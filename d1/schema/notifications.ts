@@ -44,6 +44,8 @@ export const notifications = sqliteTable(
     index("notifications_inbox").on(t.userId, t.inbox, t.createdAt, t.id),
     index("notifications_unread").on(t.userId, t.inbox, t.readAt),
     index("notifications_event").on(t.eventId),
+    // The retention sweep.
+    index("notifications_created").on(t.createdAt),
   ],
 );
 
@@ -87,12 +89,16 @@ export const notificationDeliveries = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     sentAt: integer("sent_at"),
+    /** When the provider (or the device, for push) confirmed it reached the recipient. */
+    deliveredAt: integer("delivered_at"),
   },
   (t) => [
     uniqueIndex("notification_deliveries_dedupe").on(t.dedupeKey),
     index("notification_deliveries_notification").on(t.notificationId),
     index("notification_deliveries_status").on(t.status, t.updatedAt),
     index("notification_deliveries_user").on(t.userId),
+    // Provider receipts find the delivery through its tracked message.
+    index("notification_deliveries_message").on(t.outboundMessageId),
   ],
 );
 

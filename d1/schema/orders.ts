@@ -215,6 +215,8 @@ export const reviews = sqliteTable(
   (t) => [
     uniqueIndex("reviews_user_product").on(t.productId, t.userId),
     index("reviews_product").on(t.productId, t.id),
+    // The moderation queue: hidden reviews, and visible ones with reports.
+    index("reviews_moderation").on(t.hidden, t.reportCount, t.id),
   ],
 );
 

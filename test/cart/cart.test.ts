@@ -236,7 +236,11 @@ describe("POST /cart/items", () => {
       const p = await expectProblem(await addItem(body), 422, "validation_failed");
       if (path) expect(p.errors?.map((e) => e.path)).toContain(path);
     }
-    await expectProblem(await call("POST", "/api/v1/cart/items", { raw: "{not json" }), 400, "bad_request");
+    await expectProblem(
+      await call("POST", "/api/v1/cart/items", { raw: "{not json", headers: { "Content-Type": "application/json" } }),
+      400,
+      "bad_request",
+    );
   });
 
   it("a line holds at most 99 units (422)", async () => {

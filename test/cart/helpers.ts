@@ -1,5 +1,4 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { products, productVariants, shops } from "../../d1/schema";
@@ -7,13 +6,11 @@ import { cartStub, guestCartName, userCartName } from "../../workers/cart";
 import { inventoryKey, setStock } from "../../workers/inventory";
 import { database } from "../../workers/platform/db";
 import { newId } from "../../workers/platform/ids";
+import { type Country, CURRENCY } from "../catalog/helpers";
+import { register } from "../support/accounts";
+import { expectJson, type CallOptions as HttpCallOptions, type Money, call as request } from "../support/http";
 
-export const BASE = "http://tchat.test";
-
-export interface Money {
-  amount: number;
-  currency: string;
-}
+export { BASE, expectJson, expectProblem, type Money, type Problem } from "../support/http";
 
 export interface CartItem {
   id: string;
@@ -43,38 +40,20 @@ export interface Cart {
   expiresAt: string | null;
 }
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
-
-export interface CallOptions {
-  body?: unknown;
-  raw?: string;
-  token?: string;
-  cartToken?: string;
-  headers?: Record<string, string>;
-}
-
-/** One real HTTP request through the Worker's fetch handler. */
-export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined || options.raw !== undefined) headers.set("Content-Type", "application/json");
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  if (options.cartToken) headers.set("X-Cart-Token", options.cartToken);
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
-}
-
 /** Who is asking: a signed-in user (token), a guest (cartToken), or a new guest (neither). */
 export interface Caller {
   token?: string;
   cartToken?: string;
+}
+
+export type CallOptions = HttpCallOptions & Caller;
+
+/** `call` of test/support, plus the guest's cart token (X-Cart-Token). */
+export function call(method: string, path: string, { cartToken, ...options }: CallOptions = {}): Promise<Response> {
+  if (!cartToken) return request(method, path, options);
+  const headers = new Headers(options.headers);
+  headers.set("X-Cart-Token", cartToken);
+  return request(method, path, { ...options, headers });
 }
 
 export const getCart = (who: Caller = {}) => call("GET", "/api/v1/cart", who);
@@ -87,26 +66,6 @@ export const validateCart = (who: Caller = {}) => call("POST", "/api/v1/cart/val
 export const shippingRates = (body: unknown, who: Caller = {}) =>
   call("POST", "/api/v1/shipping/rates", { ...who, body });
 
-export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem.code).toBe(code);
-  expect(problem.status).toBe(status);
-  expect(problem.detail.length).toBeGreaterThan(0);
-  expect(problem.requestId).toBe(res.headers.get("X-Request-ID"));
-  expect(text).not.toMatch(/\n\s+at /);
-  return problem;
-}
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
-}
-
 export const expectCart = (res: Response) => expectJson<Cart>(res, 200);
 
 // --- Accounts ----------------------------------------------------------------------------------
@@ -118,23 +77,16 @@ export interface Account {
   password: string;
 }
 
-export const PASSWORD = "Sawasdee2026";
+export { STRONG_PASSWORD as PASSWORD } from "../support/accounts";
 
 export async function newAccount(headers: Record<string, string> = {}): Promise<Account> {
-  const email = `buyer-${crypto.randomUUID().slice(0, 12)}@example.com`;
-  const res = await call("POST", "/api/v1/auth/register", {
-    body: { email, password: PASSWORD, displayName: "Buyer", country: "TH" },
-    headers,
-  });
-  const tokens = await expectJson<{ accessToken: string; user: { id: string } }>(res, 201);
-  return { token: tokens.accessToken, userId: tokens.user.id, email, password: PASSWORD };
+  const tokens = await register({ emailPrefix: "buyer", displayName: "Buyer", headers });
+  return { token: tokens.accessToken, userId: tokens.user.id, email: tokens.email, password: tokens.password };
 }
 
 // --- Catalog rows (inserted directly; stock set on the Inventory objects) ----------------------
 
-const CURRENCY: Record<string, string> = { TH: "THB", SG: "SGD", ID: "IDR", MY: "MYR", PH: "PHP", VN: "VND" };
-
-export async function newShop(country = "TH"): Promise<{ id: string; country: string; currency: string }> {
+export async function newShop(country: Country = "TH"): Promise<{ id: string; country: string; currency: string }> {
   const id = newId("shp");
   const now = Date.now();
   await database(env)

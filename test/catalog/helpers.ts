@@ -1,23 +1,8 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
-import { expect } from "vitest";
+import { grantAdmin, register } from "../support/accounts";
+import { expectJson, type Money, post } from "../support/http";
 
-export const BASE = "http://tchat.test";
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
-
-export interface Money {
-  amount: number;
-  currency: string;
-}
+export * from "../support/http";
 
 export interface Shop {
   id: string;
@@ -68,59 +53,12 @@ export interface Product {
   deletedAt?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 export interface Level {
   productId: string;
   onHand: number;
   reserved: number;
   available: number;
   variants: { variantId: string; sku: string; onHand: number; reserved: number; available: number }[];
-}
-
-export interface CallOptions {
-  body?: unknown;
-  raw?: BodyInit;
-  token?: string;
-  headers?: Record<string, string>;
-}
-
-/** One real HTTP request through the Worker's fetch handler. */
-export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
-}
-
-export const get = (path: string, token?: string, headers?: Record<string, string>) =>
-  call("GET", path, { token, headers });
-export const post = (path: string, body: unknown, token?: string) => call("POST", path, { body, token });
-export const patch = (path: string, body: unknown, token?: string) => call("PATCH", path, { body, token });
-export const put = (path: string, body: unknown, token?: string) => call("PUT", path, { body, token });
-export const del = (path: string, token?: string) => call("DELETE", path, { token });
-
-export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem.code).toBe(code);
-  expect(problem.detail.length).toBeGreaterThan(0);
-  expect(problem.requestId).toBe(res.headers.get("X-Request-ID"));
-  expect(text).not.toMatch(/\n\s+at /);
-  return problem;
-}
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
 }
 
 // --- Accounts ----------------------------------------------------------------------------------
@@ -132,26 +70,22 @@ export interface Account {
 
 /** A fresh signed-in account (email sign-up). */
 export async function newAccount(country = "TH"): Promise<Account> {
-  const res = await post("/api/v1/auth/register", {
-    email: `seller-${crypto.randomUUID().slice(0, 12)}@example.com`,
-    password: "Sawasdee2026",
-    displayName: "Somchai",
-    country,
-  });
-  const tokens = await expectJson<{ accessToken: string; user: { id: string } }>(res, 201);
+  const tokens = await register({ emailPrefix: "seller", country });
   return { token: tokens.accessToken, userId: tokens.user.id };
 }
 
 /** A fresh account with the admin role (roles are read from the account on every request). */
 export async function newAdmin(): Promise<Account> {
   const account = await newAccount("SG");
-  await env.DB.prepare(`UPDATE users SET roles = '["customer","admin"]' WHERE id = ?`).bind(account.userId).run();
+  await grantAdmin(account.userId);
   return account;
 }
 
 // --- Shops and products ------------------------------------------------------------------------
 
-const CURRENCY: Record<string, string> = { TH: "THB", SG: "SGD", ID: "IDR", MY: "MYR", PH: "PHP", VN: "VND" };
+export type Country = "TH" | "SG" | "ID" | "MY" | "PH" | "VN";
+
+export const CURRENCY: Record<Country, string> = { TH: "THB", SG: "SGD", ID: "IDR", MY: "MYR", PH: "PHP", VN: "VND" };
 
 export async function createShop(token: string, country = "TH", extra: Record<string, unknown> = {}): Promise<Shop> {
   const res = await post(
@@ -160,7 +94,7 @@ export async function createShop(token: string, country = "TH", extra: Record<st
       name: `Shop ${country} ${crypto.randomUUID().slice(0, 6)}`,
       category: "electronics",
       country,
-      currency: CURRENCY[country],
+      currency: CURRENCY[country as Country],
       ...extra,
     },
     token,

@@ -185,11 +185,11 @@ describe("GET /api/v1/media/:id", () => {
     expect(etag).toMatch(/^"[^"]+"$/);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(body);
 
-    const again = await get(pathOf(media.url), undefined, { "If-None-Match": etag! });
+    const again = await get(pathOf(media.url), { headers: { "If-None-Match": etag! } });
     expect(again.status).toBe(304);
     expect(again.headers.get("ETag")).toBe(etag);
     expect(await again.text()).toBe("");
-    const changed = await get(pathOf(media.url), undefined, { "If-None-Match": '"something-else"' });
+    const changed = await get(pathOf(media.url), { headers: { "If-None-Match": '"something-else"' } });
     expect(changed.status).toBe(200);
     await changed.arrayBuffer();
   });

@@ -12,16 +12,12 @@ import {
   expectProblem,
   get,
   group,
+  type Page,
   patch,
   post,
   registeredAccount,
   say,
 } from "./helpers";
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 describe("dialogs: direct", () => {
   it("201 the first time, 200 with the same dialog afterwards, from either side", async () => {

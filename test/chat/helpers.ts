@@ -5,18 +5,10 @@ import type { Dialog, Message } from "../../schemas/chat";
 import { issueAccessToken } from "../../workers/auth/tokens";
 import { readConfig } from "../../workers/platform/config";
 import { newId } from "../../workers/platform/ids";
+import { register } from "../support/accounts";
+import { BASE, call, expectJson, post } from "../support/http";
 
-export const BASE = "http://tchat.test";
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
+export * from "../support/http";
 
 export interface Account {
   userId: string;
@@ -33,54 +25,11 @@ export type DialogItem = Dialog & {
   muted: boolean;
 };
 
-// --- HTTP --------------------------------------------------------------------------------------
-
-export function call(
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: BodyInit } = {},
-): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
-}
-
-export const get = (path: string, token?: string) => call("GET", path, { token });
-export const post = (path: string, body: unknown, token?: string) => call("POST", path, { body, token });
-export const patch = (path: string, body: unknown, token?: string) => call("PATCH", path, { body, token });
-export const del = (path: string, token?: string) => call("DELETE", path, { token });
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
-}
-
-export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem.code).toBe(code);
-  expect(problem.detail.length).toBeGreaterThan(0);
-  expect(text).not.toMatch(/\n\s+at /);
-  return problem;
-}
-
 // --- Accounts ----------------------------------------------------------------------------------
 
 /** A real sign-up through the API (slow: PBKDF2). */
 export async function registeredAccount(): Promise<Account> {
-  const res = await post("/api/v1/auth/register", {
-    email: `chat-${crypto.randomUUID().slice(0, 12)}@example.com`,
-    password: "Sawasdee2026",
-    displayName: "Somchai",
-    country: "TH",
-  });
-  const tokens = await expectJson<{ accessToken: string; user: { id: string } }>(res, 201);
+  const tokens = await register({ emailPrefix: "chat" });
   const sessionId = (await env.DB.prepare("SELECT id FROM sessions WHERE user_id = ?")
     .bind(tokens.user.id)
     .first<{ id: string }>())!.id;

@@ -14,17 +14,13 @@ import {
   expectProblem,
   get,
   group,
+  type Page,
   patch,
   post,
   roomOf,
   say,
   sendHttp,
 } from "./helpers";
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(120).fill(0)]);
 

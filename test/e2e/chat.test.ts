@@ -1,28 +1,11 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { describe, expect, inject, it } from "vitest";
-
-const base = inject("baseUrl");
+import { describe, expect, it } from "vitest";
+import { base, signUp } from "./flows";
 
 interface Frame {
   type: string;
   // biome-ignore lint/suspicious/noExplicitAny: loosely typed JSON frames
   [key: string]: any;
-}
-
-async function signUp(name: string): Promise<{ token: string; userId: string }> {
-  const res = await fetch(`${base}/api/v1/auth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: `e2e-chat-${name}-${crypto.randomUUID().slice(0, 8)}@example.com`,
-      password: "Sawasdee2026",
-      displayName: name,
-      country: "TH",
-    }),
-  });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as { accessToken: string; user: { id: string } };
-  return { token: body.accessToken, userId: body.user.id };
 }
 
 async function api<T>(

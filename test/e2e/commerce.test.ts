@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { ADDRESS_TH, addToCart, api, checkout, ok, signUp, simulatePayment, startPayment, type Who } from "./flows";
 
 // Against the real local server of the e2e global setup (wrangler dev, seeded demo data), the way
 // a new user and a seeded seller would use it: plain HTTP, nothing imported from the Worker.
-
-const base = inject("baseUrl");
 
 /** SEED_ADMIN_PASSWORD, as the server read it from .dev.vars.example (every seeded account's password). */
 const SEED_PASSWORD = (() => {
@@ -16,56 +15,6 @@ const SEED_PASSWORD = (() => {
 })();
 
 const SELLER_EMAIL = "seller.bangkok@tchat.example"; // owner of "Bangkok Gadget Hub" (workers/shops/seed.ts)
-
-const ADDRESS = {
-  recipientName: "สมหญิง รักสงบ",
-  phone: "089 765 4321",
-  street: "99/1 ถนนสุขุมวิท",
-  city: "คลองเตย",
-  province: "กรุงเทพมหานคร",
-  postalCode: "10110",
-  country: "TH",
-};
-
-interface Who {
-  token?: string;
-  cartToken?: string;
-}
-
-async function api(method: string, path: string, who: Who = {}, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...(who.token ? { Authorization: `Bearer ${who.token}` } : {}),
-      ...(who.cartToken ? { "X-Cart-Token": who.cartToken } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely here and checked by expect()
-  return { status: res.status, headers: res.headers, text, json: json as Record<string, any> };
-}
-
-async function ok(
-  method: string,
-  path: string,
-  who: Who = {},
-  body?: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-) {
-  const res = await api(method, path, who, body, headers);
-  expect(res.status, `${method} ${path}: ${res.text.slice(0, 500)}`).toBe(status);
-  return res;
-}
 
 interface Product {
   id: string;
@@ -104,9 +53,7 @@ async function sellerAndProduct(): Promise<{ token: string; userId: string; prod
 
 /** Cart → checkout → sandbox payment → simulated success; returns the order and its payment. */
 async function buy(who: Who, productId: string, checkoutBody: Record<string, unknown>) {
-  const added = await ok("POST", "/api/v1/cart/items", who, { productId, quantity: 1 });
-  const cartToken = who.token ? undefined : (added.headers.get("X-Cart-Token") ?? undefined);
-  const buyer: Who = { ...who, ...(cartToken ? { cartToken } : {}) };
+  const buyer = await addToCart(who, productId);
   const cart = await ok("GET", "/api/v1/cart", buyer);
   expect(cart.json).toMatchObject({ itemCount: 1, currency: "THB", items: [{ productId, quantity: 1 }] });
   const rates = await ok("POST", "/api/v1/shipping/rates", buyer, {
@@ -115,7 +62,7 @@ async function buy(who: Who, productId: string, checkoutBody: Record<string, unk
   expect(rates.json.options.length).toBeGreaterThan(0);
 
   const key = crypto.randomUUID();
-  const created = await ok("POST", "/api/v1/orders", buyer, checkoutBody, 201, { "Idempotency-Key": key });
+  const created = await checkout(buyer, checkoutBody, key);
   const [order] = created.json.orders;
   expect(order).toMatchObject({
     status: "pending_payment",
@@ -128,26 +75,15 @@ async function buy(who: Who, productId: string, checkoutBody: Record<string, unk
     order.subtotal.amount - order.discount.amount + order.shippingCost.amount + order.tax.amount,
   );
   // A retry of the same checkout replays it rather than ordering twice.
-  const replay = await ok("POST", "/api/v1/orders", buyer, checkoutBody, 201, { "Idempotency-Key": key });
+  const replay = await checkout(buyer, checkoutBody, key);
   expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
   expect(replay.json.orders[0].id).toBe(order.id);
   expect((await ok("GET", "/api/v1/cart", buyer)).json.itemCount).toBe(0);
 
-  const payment = (
-    await ok(
-      "POST",
-      "/api/v1/payments",
-      buyer,
-      { orderIds: [order.id], gateway: "sandbox", method: "promptpay" },
-      201,
-      {
-        "Idempotency-Key": crypto.randomUUID(),
-      },
-    )
-  ).json;
+  const payment = (await startPayment(buyer, [order.id])).json;
   expect(payment).toMatchObject({ status: "pending", amount: order.total, nextAction: { type: "qr" } });
   expect(payment.nextAction.instructions).toEqual(expect.any(String));
-  const paid = await ok("POST", `/api/v1/payments/${payment.id}/simulate`, buyer, { outcome: "success" });
+  const paid = await simulatePayment(buyer, payment.id);
   expect(paid.json.status).toBe("succeeded");
   expect((await ok("GET", `/api/v1/orders/${order.id}`, buyer)).json).toMatchObject({
     status: "paid",
@@ -179,7 +115,7 @@ describe("commerce on a real server, as a new user would", () => {
 
     const { buyer, order } = await buy({}, product.id, {
       contactEmail: "guest.e2e@example.com",
-      shippingAddress: ADDRESS,
+      shippingAddress: ADDRESS_TH,
     });
     expect(buyer.cartToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Sold: one unit fewer on hand, nothing left held.
@@ -218,24 +154,17 @@ describe("commerce on a real server, as a new user would", () => {
 
   it("a registered buyer buys with a saved address, receives it, and reviews it (once reviews exist)", async () => {
     const { token: sellerToken, product } = await sellerAndProduct();
-    const email = `buyer-${crypto.randomUUID().slice(0, 8)}@example.com`;
-    const registered = await ok(
-      "POST",
-      "/api/v1/auth/register",
-      {},
-      { email, password: "Sawasdee2026", displayName: "ผู้ซื้อ ทดสอบ", country: "TH", locale: "th" },
-      201,
-    );
-    const buyer = { token: registered.json.accessToken as string };
+    const registered = await signUp("ผู้ซื้อ ทดสอบ", "th");
+    const buyer = { token: registered.token };
     const saved = await ok(
       "POST",
       "/api/v1/users/me/addresses",
       buyer,
-      { ...ADDRESS, label: "บ้าน", isPrimary: true },
+      { ...ADDRESS_TH, label: "บ้าน", isPrimary: true },
       201,
     );
     const { order } = await buy(buyer, product.id, { shippingAddressId: saved.json.id });
-    expect(order.customerId).toBe(registered.json.user.id);
+    expect(order.customerId).toBe(registered.userId);
     await deliver(sellerToken, order.id);
     const mine = await ok("GET", "/api/v1/orders?status=delivered", buyer);
     expect(mine.json.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
@@ -254,24 +183,8 @@ describe("commerce on a real server, as a new user would", () => {
     expect(posted.json).toMatchObject({ rating: 5 });
     // Once only; and only buyers.
     expect((await api("POST", `/api/v1/products/${product.id}/reviews`, buyer, review)).status).toBe(409);
-    const stranger = await ok(
-      "POST",
-      "/api/v1/auth/register",
-      {},
-      {
-        email: `x-${crypto.randomUUID().slice(0, 8)}@example.com`,
-        password: "Sawasdee2026",
-        displayName: "X",
-        country: "TH",
-      },
-      201,
-    );
-    const refused = await api(
-      "POST",
-      `/api/v1/products/${product.id}/reviews`,
-      { token: stranger.json.accessToken },
-      review,
-    );
+    const stranger = await signUp("X");
+    const refused = await api("POST", `/api/v1/products/${product.id}/reviews`, { token: stranger.token }, review);
     expect(refused.status).toBe(403);
     expect(refused.json.code).toBe("not_a_buyer");
     const listed = await ok("GET", `/api/v1/products/${product.id}/reviews`);

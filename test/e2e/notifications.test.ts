@@ -1,48 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { ADDRESS_TH, addToCart, api, base, checkout, ok, signUp, simulatePayment, startPayment } from "./flows";
 
 // Against the real local server of the e2e global setup (wrangler dev: real queues, Durable
 // Objects and D1), the way a new user would: plain HTTP and a WebSocket, nothing from the Worker.
-
-const base = inject("baseUrl");
-
-interface Who {
-  token?: string;
-}
-
-async function api(method: string, path: string, who: Who = {}, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...(who.token ? { Authorization: `Bearer ${who.token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: any JSON the server answers, read field by field in the test
-  return { status: res.status, headers: res.headers, text, json: json as Record<string, any> };
-}
-
-async function ok(
-  method: string,
-  path: string,
-  who: Who = {},
-  body?: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-) {
-  const res = await api(method, path, who, body, headers);
-  expect(res.status, `${method} ${path}: ${res.text.slice(0, 500)}`).toBe(status);
-  return res;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -58,18 +19,6 @@ async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(250);
   }
-}
-
-async function signUp(locale: string, name: string) {
-  const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const res = await ok(
-    "POST",
-    "/api/v1/auth/register",
-    {},
-    { email, password: "Sawasdee2026", displayName: name, country: "TH", locale },
-    201,
-  );
-  return { token: res.json.accessToken as string, userId: res.json.user.id as string, email };
 }
 
 /** The per-user stream, opened as a browser would: a ticket, then the socket (Node 22's WebSocket). */
@@ -90,8 +39,8 @@ async function openStream(token: string) {
 
 describe("notifications on a real server, as a new user would see them", () => {
   it("a paid order appears on the buyer's realtime socket, in GET /notifications and as an email in the dev outbox", async () => {
-    const seller = await signUp("en", "Sam Seller");
-    const buyer = await signUp("th", "สมหญิง รักสงบ");
+    const seller = await signUp("Sam Seller", "en");
+    const buyer = await signUp("สมหญิง รักสงบ", "th");
     const shop = await ok(
       "POST",
       "/api/v1/shops",
@@ -125,35 +74,11 @@ describe("notifications on a real server, as a new user would see them", () => {
     buyerStream.ws.send(JSON.stringify({ type: "ping" }));
     await eventually(async () => buyerStream.frames.some((f) => f.type === "pong"), "pong");
 
-    await ok("POST", "/api/v1/cart/items", buyer, { productId: product.json.id, quantity: 1 });
-    const created = await ok(
-      "POST",
-      "/api/v1/orders",
-      buyer,
-      {
-        shippingAddress: {
-          recipientName: "สมหญิง รักสงบ",
-          phone: "089 765 4321",
-          street: "99/1 ถนนสุขุมวิท",
-          city: "คลองเตย",
-          province: "กรุงเทพมหานคร",
-          postalCode: "10110",
-          country: "TH",
-        },
-      },
-      201,
-      { "Idempotency-Key": crypto.randomUUID() },
-    );
+    await addToCart(buyer, product.json.id);
+    const created = await checkout(buyer, { shippingAddress: ADDRESS_TH });
     const order = created.json.orders[0];
-    const payment = await ok(
-      "POST",
-      "/api/v1/payments",
-      buyer,
-      { orderIds: [order.id], gateway: "sandbox", method: "promptpay" },
-      201,
-      { "Idempotency-Key": crypto.randomUUID() },
-    );
-    await ok("POST", `/api/v1/payments/${payment.json.id}/simulate`, buyer, { outcome: "success" });
+    const payment = await startPayment(buyer, [order.id]);
+    await simulatePayment(buyer, payment.json.id);
 
     // Live, on the socket, in Thai.
     const frame = await eventually(
@@ -191,6 +116,20 @@ describe("notifications on a real server, as a new user would see them", () => {
     expect(email.locale).toBe("th");
     expect(email.body).toContain(order.number);
 
+    // Tracked per channel: the socket delivered the in-app copy, the dev outbox (the email's last
+    // stop) confirmed the email.
+    const detail = await eventually(async () => {
+      const { json } = await ok("GET", `/api/v1/notifications/${frame.notification.id}`, buyer);
+      const byChannel = new Map((json.deliveries as { channel: string; status: string }[]).map((d) => [d.channel, d]));
+      return byChannel.get("email")?.status === "delivered" ? json : undefined;
+    }, "the email delivery to be confirmed");
+    expect(detail.deliveries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ channel: "inApp", status: "delivered", deliveredAt: expect.any(String) }),
+        expect.objectContaining({ channel: "email", status: "delivered", deliveredAt: expect.any(String) }),
+      ]),
+    );
+
     // Preferences round trip on the real server.
     const prefs = await ok("PUT", "/api/v1/notifications/preferences", buyer, {
       quietHours: { start: "22:00", end: "07:00" },
@@ -220,7 +159,53 @@ describe("notifications on a real server, as a new user would see them", () => {
         "POST /api/v1/notifications/devices",
         "DELETE /api/v1/notifications/devices/{id}",
         "GET /api/v1/realtime/ws",
+        "PUT /api/v1/notifications/{id}/delivered",
+        "POST /api/v1/notifications/webhooks/twilio",
+        "POST /api/v1/notifications/webhooks/resend",
       ]),
     );
+  });
+
+  it("provider delivery receipts: a signed Twilio status callback is taken once, a forged one refused", async () => {
+    // The development TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN of .dev.vars.example, as the server runs with them.
+    const accountSid = "AC00000000000000000000000000dev01";
+    const authToken = "tchat_development_twilio_auth_token";
+    const url = `${base}/api/v1/notifications/webhooks/twilio`;
+    const params = {
+      AccountSid: accountSid,
+      MessageSid: `SM${crypto.randomUUID().replace(/-/g, "")}`,
+      MessageStatus: "delivered",
+    };
+    const data =
+      url +
+      Object.entries(params)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => k + v)
+        .join("");
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(authToken),
+      { name: "HMAC", hash: "SHA-1" },
+      false,
+      ["sign"],
+    );
+    const signature = Buffer.from(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(data))).toString(
+      "base64",
+    );
+    const post = (sig: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": sig },
+        body: new URLSearchParams(params).toString(),
+      });
+
+    const first = await post(signature);
+    expect(first.status).toBe(200);
+    // No message of ours has this sid yet: the receipt waits for the send it reports on.
+    expect(await first.json()).toEqual({ received: true, duplicate: false, applied: false });
+    expect(await (await post(signature)).json()).toEqual({ received: true, duplicate: true, applied: false });
+    const forged = await post(Buffer.from("forged").toString("base64"));
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
   });
 });

@@ -1,19 +1,11 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { piiLookupHash } from "../../workers/platform/pii";
+import { type RegisterOptions, register } from "../support/accounts";
+import { expectJson, expectProblem, get, post } from "../support/http";
 
-export const BASE = "http://tchat.test";
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
+export { STRONG_PASSWORD, uniqueEmail } from "../support/accounts";
+export * from "../support/http";
 
 export interface User {
   id: string;
@@ -54,58 +46,6 @@ export interface OutboxItem {
   createdAt: string;
 }
 
-export interface CallOptions {
-  body?: unknown;
-  token?: string;
-  ip?: string;
-  headers?: Record<string, string>;
-}
-
-/** One real HTTP request through the Worker's fetch handler. */
-export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  if (options.ip) headers.set("CF-Connecting-IP", options.ip);
-  return exports.default.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-  );
-}
-
-export const get = (path: string, token?: string, options: CallOptions = {}) =>
-  call("GET", path, { ...options, token });
-export const post = (path: string, body?: unknown, options: CallOptions = {}) =>
-  call("POST", path, { ...options, body });
-export const patch = (path: string, body: unknown, token?: string) => call("PATCH", path, { body, token });
-export const del = (path: string, token?: string) => call("DELETE", path, { token });
-
-/** Asserts a problem+json answer with this status and code, and returns the problem. */
-export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem.code).toBe(code);
-  expect(problem.status).toBe(status);
-  expect(problem.type).toBeTruthy();
-  expect(problem.title).toBeTruthy();
-  expect(problem.detail.length).toBeGreaterThan(0);
-  expect(problem.requestId).toBe(res.headers.get("X-Request-ID"));
-  expect(text).not.toMatch(/\n\s+at /); // never a stack trace
-  return problem;
-}
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
-}
-
 /** A Retry-After header holding a positive number of seconds, at most `max`. */
 export function expectRetryAfter(res: Response, max: number): number {
   const value = Number(res.headers.get("Retry-After"));
@@ -125,10 +65,6 @@ export function thaiMobile(): string {
   return `+6681${String(sequence % 10_000_000).padStart(7, "0")}`;
 }
 
-export function uniqueEmail(prefix = "user"): string {
-  return `${prefix}-${crypto.randomUUID().slice(0, 12)}@example.com`;
-}
-
 export function newDevice(platform: Device["platform"] = "ios", name?: string): Device {
   return { id: `device-${crypto.randomUUID()}`, platform, ...(name ? { name } : {}) };
 }
@@ -139,8 +75,6 @@ export function uniqueIp(): string {
   ipSequence += 1;
   return `198.51.${Math.floor(ipSequence / 250) % 250}.${(ipSequence % 250) + 1}`;
 }
-
-export const STRONG_PASSWORD = "Sawasdee2026";
 
 // --- D1 helpers --------------------------------------------------------------------------------
 
@@ -212,32 +146,8 @@ export async function otpSignIn(
   return expectJson<Tokens>(res, 200);
 }
 
-export async function registerUser(
-  options: {
-    email?: string;
-    password?: string;
-    country?: string;
-    locale?: string;
-    displayName?: string;
-    ip?: string;
-  } = {},
-): Promise<Tokens & { email: string; password: string }> {
-  const email = options.email ?? uniqueEmail();
-  const password = options.password ?? STRONG_PASSWORD;
-  const res = await post(
-    "/api/v1/auth/register",
-    {
-      email,
-      password,
-      displayName: options.displayName ?? "Somchai",
-      country: options.country ?? "TH",
-      ...(options.locale ? { locale: options.locale } : {}),
-    },
-    { ip: options.ip },
-  );
-  const tokens = await expectJson<Tokens>(res, 201);
-  return { ...tokens, email, password };
-}
+/** An email sign-up (after which the user is signed in). */
+export const registerUser = (options: RegisterOptions = {}) => register<Tokens>(options);
 
 export async function login(email: string, password: string, device?: Device, ip?: string): Promise<Response> {
   return post("/api/v1/auth/login", { email, password, ...(device ? { device } : {}) }, { ip });

@@ -156,7 +156,7 @@ describe("access tokens", () => {
   it("refuses a missing token and a non-Bearer scheme with 401", async () => {
     await expectProblem(await get("/api/v1/users/me"), 401, "unauthorized");
     await expectProblem(
-      await get("/api/v1/users/me", undefined, { headers: { Authorization: `Basic ${btoa("a:b")}` } }),
+      await get("/api/v1/users/me", { headers: { Authorization: `Basic ${btoa("a:b")}` } }),
       401,
       "unauthorized",
     );

@@ -358,7 +358,7 @@ describe("GET /users/me/export and DELETE /users/me", () => {
     const goodbye = (await outboxFor(phone, "sms")).find((m) => m.body.includes("บัญชีของคุณถูกลบแล้ว"));
     expect(goodbye, JSON.stringify(await outboxFor(phone, "sms"))).toBeDefined();
     const deletedMessage = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM outbound_messages WHERE recipient_hash = ? AND status = 'sent'",
+      "SELECT COUNT(*) AS n FROM outbound_messages WHERE recipient_hash = ? AND status = 'delivered'",
     )
       .bind(await phoneHash(phone))
       .first<{ n: number }>();

@@ -1,7 +1,5 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { EventEnvelope } from "../../schemas/events";
-import { priceDropEvent } from "../../workers/notifications/events";
 import { ProviderError } from "../../workers/notifications/sms/provider-error";
 import {
   call,
@@ -12,34 +10,10 @@ import {
   NOTIFICATIONS_DLQ,
   NOTIFICATIONS_QUEUE,
   notificationsOf,
-  type Person,
+  optedIn,
+  priceDropFor,
   recordingDeps,
-  register,
-  shopWithProduct,
 } from "./helpers";
-
-async function optedIn(locale = "en"): Promise<Person> {
-  const person = await register(locale);
-  await expectJson(
-    await call("PUT", "/api/v1/notifications/preferences", {
-      token: person.token,
-      body: { categories: { promotions: true } },
-    }),
-    200,
-  );
-  return person;
-}
-
-async function priceDropFor(person: Person): Promise<EventEnvelope> {
-  const { product } = await shopWithProduct(await register("en"));
-  return priceDropEvent({
-    productId: product.id,
-    productName: product.name,
-    price: { amount: 99_900, currency: "THB" },
-    previousPrice: { amount: 129_900, currency: "THB" },
-    userIds: [person.userId],
-  });
-}
 
 async function outboundRow(id: string) {
   return env.DB.prepare("SELECT status, attempts, provider, last_error FROM outbound_messages WHERE id = ?")

@@ -1,49 +1,20 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
-import { expect } from "vitest";
 import type { EventEnvelope } from "../../schemas/events";
+import { priceDropEvent } from "../../workers/notifications/events";
 import { DevOutbox, type Outbound, type OutboundMessage } from "../../workers/notifications/outbound";
 import { database } from "../../workers/platform/db";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";
+import { createProduct, createShop, type Product, type Shop } from "../catalog/helpers";
+import { ADDRESS, checkout, type Order, pay, simulate, userCart } from "../orders/helpers";
+import { grantAdmin, register as signUp } from "../support/accounts";
+import { BASE, call, expectJson } from "../support/http";
 
-export const BASE = "http://tchat.test";
 export const ORDER_QUEUE = "tchat-order-events";
 export const NOTIFICATIONS_QUEUE = "tchat-notifications";
 export const NOTIFICATIONS_DLQ = "tchat-notifications-dlq";
 
-export interface CallOptions {
-  body?: unknown;
-  token?: string;
-  headers?: Record<string, string>;
-  idempotencyKey?: string;
-}
-
-/** One real HTTP request through the Worker's fetch handler. */
-export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
-}
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
-}
-
-export async function expectProblem(res: Response, status: number, code: string) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as { code: string; detail: string; errors?: { path: string }[] };
-  expect(problem.code).toBe(code);
-  expect(text).not.toMatch(/\n\s+at /);
-  return problem;
-}
+export * from "../support/http";
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,110 +41,43 @@ export interface Person {
   email: string;
 }
 
-let seq = 0;
-const unique = () => `${Date.now().toString(36)}${++seq}${crypto.randomUUID().slice(0, 6)}`;
-
 /** A fresh account signed up by email, in a chosen language. */
 export async function register(locale: string, country = "TH", name = "Somchai"): Promise<Person> {
-  const email = `n-${unique()}@example.com`;
-  const res = await call("POST", "/api/v1/auth/register", {
-    body: { email, password: "Sawasdee2026", displayName: name, country, locale },
-  });
-  const tokens = await expectJson<{ accessToken: string; user: { id: string } }>(res, 201);
-  return { token: tokens.accessToken, userId: tokens.user.id, email };
+  const tokens = await signUp({ emailPrefix: "n", locale, country, displayName: name });
+  return { token: tokens.accessToken, userId: tokens.user.id, email: tokens.email };
 }
 
 export async function makeAdmin(person: Person): Promise<void> {
-  await env.DB.prepare(`UPDATE users SET roles = '["customer","admin"]' WHERE id = ?`).bind(person.userId).run();
+  await grantAdmin(person.userId);
 }
 
-export interface Shop {
-  id: string;
-  name: string;
-  currency: string;
-}
+export type { Order, Product, Shop };
 
-export interface Product {
-  id: string;
-  shopId: string;
-  name: string;
-  price: { amount: number; currency: string };
-}
-
+/** A Thai shop of the seller's with one product in stock (extra: product fields). */
 export async function shopWithProduct(seller: Person, extra: Record<string, unknown> = {}) {
-  const shop = await expectJson<Shop>(
-    await call("POST", "/api/v1/shops", {
-      token: seller.token,
-      body: { name: `ร้านทดสอบ ${unique()}`, category: "electronics", country: "TH", currency: "THB" },
-    }),
-    201,
-  );
-  const product = await expectJson<Product>(
-    await call("POST", "/api/v1/products", {
-      token: seller.token,
-      body: {
-        shopId: shop.id,
-        name: "หูฟังไร้สาย",
-        description: "Wireless earbuds",
-        sku: `SKU-${unique()}`,
-        price: { amount: 129_900, currency: "THB" },
-        stock: 10,
-        weightGrams: 300,
-        ...extra,
-      },
-    }),
-    201,
-  );
+  const shop = await createShop(seller.token, "TH", { name: `ร้านทดสอบ ${crypto.randomUUID().slice(0, 8)}` });
+  const product = await createProduct(seller.token, shop, {
+    name: "หูฟังไร้สาย",
+    description: "Wireless earbuds",
+    weightGrams: 300,
+    ...extra,
+  });
   return { shop, product };
 }
 
-export const ADDRESS_TH = {
-  recipientName: "สมชาย ใจดี",
-  phone: "081 234 5678",
-  street: "1 Sukhumvit Soi 11",
-  city: "Watthana",
-  province: "Bangkok",
-  postalCode: "10110",
-  country: "TH",
-};
-
-export interface Order {
-  id: string;
-  number: string;
-  shopId: string;
-  total: { amount: number; currency: string };
-  status: string;
-}
+export const ADDRESS_TH = ADDRESS.TH;
 
 /** Cart → checkout; returns the order (pending payment). */
 export async function placeOrder(buyer: Person, productId: string, quantity = 1): Promise<Order> {
-  const added = await call("POST", "/api/v1/cart/items", { token: buyer.token, body: { productId, quantity } });
-  expect(added.status, await added.clone().text()).toBe(200);
-  const { orders } = await expectJson<{ orders: Order[] }>(
-    await call("POST", "/api/v1/orders", {
-      token: buyer.token,
-      body: { shippingAddress: ADDRESS_TH },
-      idempotencyKey: crypto.randomUUID(),
-    }),
-    201,
-  );
-  return orders[0];
+  await userCart(buyer.token, [{ productId, quantity }]);
+  const [order] = await checkout({ token: buyer.token }, { shippingAddress: ADDRESS_TH });
+  return order;
 }
 
 /** Pays orders with the sandbox gateway and simulates success (the same path as a real webhook). */
 export async function payOrders(buyer: Person, orderIds: string[], outcome: "success" | "failure" = "success") {
-  const payment = await expectJson<{ id: string }>(
-    await call("POST", "/api/v1/payments", {
-      token: buyer.token,
-      body: { orderIds, gateway: "sandbox", method: "promptpay" },
-      idempotencyKey: crypto.randomUUID(),
-    }),
-    201,
-  );
-  await expectJson(
-    await call("POST", `/api/v1/payments/${payment.id}/simulate`, { token: buyer.token, body: { outcome } }),
-    200,
-  );
+  const payment = await pay({ token: buyer.token }, orderIds, "sandbox", "promptpay");
+  await simulate({ token: buyer.token }, payment.id, outcome);
   return payment;
 }
 
@@ -382,4 +286,31 @@ export async function openStream(auth: { token?: string; ticket?: string }): Pro
   const ws = res.webSocket!;
   ws.accept();
   return new HubClient(ws);
+}
+
+// --- Promotions ----------------------------------------------------------------------------------
+
+/** A fresh account that opted in to promotions (they are off by default). */
+export async function optedIn(locale = "en"): Promise<Person> {
+  const person = await register(locale);
+  await expectJson(
+    await call("PUT", "/api/v1/notifications/preferences", {
+      token: person.token,
+      body: { categories: { promotions: true } },
+    }),
+    200,
+  );
+  return person;
+}
+
+/** A price drop (1,299 → 999 THB) of a fresh product, announced to this person. */
+export async function priceDropFor(person: Person): Promise<EventEnvelope> {
+  const { product } = await shopWithProduct(await register("en"));
+  return priceDropEvent({
+    productId: product.id,
+    productName: product.name,
+    price: { amount: 99_900, currency: "THB" },
+    previousPrice: { amount: 129_900, currency: "THB" },
+    userIds: [person.userId],
+  });
 }

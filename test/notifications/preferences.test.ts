@@ -172,7 +172,7 @@ describe("quiet hours", () => {
       productId: product.id,
       notificationId: notification.id,
     });
-    expect((await deliveriesOf(notification.id)).find((d) => d.channel === "push")?.status).toBe("sent");
+    expect((await deliveriesOf(notification.id)).find((d) => d.channel === "push")?.status).toBe("delivered");
 
     // A security alert in the same quiet hours is pushed at once.
     const alert = recordingDeps({ now: () => now });

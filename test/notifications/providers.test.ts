@@ -7,47 +7,9 @@ import { FcmPush, fcmFromEnv, isUnregisteredToken } from "../../workers/notifica
 import { parseServiceAccount } from "../../workers/notifications/push/google-auth";
 import { ProviderError } from "../../workers/notifications/sms/provider-error";
 import { renderNotification } from "../../workers/notifications/templates/render";
+import { json, recordingFetch, rejection } from "../support/recording-fetch";
 
-interface Call {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: string;
-}
-
-/** A fetch that records each request and answers from a script (a Response, or an error to throw). */
-function recordingFetch(...script: (Response | Error)[]) {
-  const calls: Call[] = [];
-  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({
-      url: String(input),
-      method: init?.method ?? "GET",
-      headers: new Headers(init?.headers),
-      body: typeof init?.body === "string" ? init.body : "",
-    });
-    const next = script.shift();
-    if (!next) throw new Error("unexpected extra request");
-    if (next instanceof Error) throw next;
-    return next;
-  }) as typeof fetch;
-  return { fetchFn, calls };
-}
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, ProviderError);
 
 // ---------------------------------------------------------------- Resend
 

@@ -3,6 +3,7 @@ import { renderAccountMessage } from "../../workers/i18n/catalog";
 import type { OutboundMessage } from "../../workers/notifications/outbound";
 import { ProviderError } from "../../workers/notifications/sms/provider-error";
 import { TwilioSms, twilioFromEnv } from "../../workers/notifications/sms/twilio";
+import { json, recordingFetch, rejection } from "../support/recording-fetch";
 
 const ACCOUNT_SID = "AC1234567890abcdef1234567890abcdef";
 const AUTH_TOKEN = "test_auth_token_0123456789abcdef";
@@ -11,38 +12,6 @@ const BASIC = "Basic QUMxMjM0NTY3ODkwYWJjZGVmMTIzNDU2Nzg5MGFiY2RlZjp0ZXN0X2F1dGh
 const MESSAGE_SID = "SM0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 const TO = "+66812345678";
 const FROM = "+15017122661";
-
-interface Call {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: string;
-}
-
-/** A fetch that records each request and answers from a script (a Response, or an error to throw). */
-function recordingFetch(...script: (Response | Error)[]) {
-  const calls: Call[] = [];
-  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({
-      url: String(input),
-      method: init?.method ?? "GET",
-      headers: new Headers(init?.headers),
-      body: typeof init?.body === "string" ? init.body : "",
-    });
-    const next = script.shift();
-    if (!next) throw new Error("unexpected extra request");
-    if (next instanceof Error) throw next;
-    return next;
-  }) as typeof fetch;
-  return { fetchFn, calls };
-}
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
-  });
-}
 
 /** A 201 Created as Twilio documents it for POST .../Messages.json (a Message resource, status "queued"). */
 function twilioCreated(to: string, body: string) {
@@ -85,14 +54,7 @@ const sms = (overrides: Partial<OutboundMessage> = {}): OutboundMessage => ({
   ...overrides,
 });
 
-async function sendFailure(twilio: TwilioSms, message = sms()): Promise<ProviderError> {
-  const error = await twilio.send(message).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const sendFailure = (twilio: TwilioSms, message = sms()) => rejection(twilio.send(message), ProviderError);
 
 describe("TwilioSms", () => {
   it("POSTs the documented form to the account's Messages resource with Basic auth", async () => {

@@ -1,26 +1,22 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { inventoryKey, type SkuStockLevel, stockLevel } from "../../workers/inventory";
 import { signSandboxEvent } from "../../workers/payments/gateways";
-import { type Account, createProduct, newAccount, type Product, type Shop, seller } from "../catalog/helpers";
+import { type Caller, call } from "../cart/helpers";
+import {
+  type Account,
+  type Country,
+  CURRENCY,
+  createProduct,
+  newAccount,
+  type Product,
+  type Shop,
+  seller,
+} from "../catalog/helpers";
+import { expectJson, type Money } from "../support/http";
 
-export const BASE = "http://tchat.test";
-
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
+export { type Caller, type CallOptions, call } from "../cart/helpers";
+export { BASE, expectJson, expectProblem, type Money, type Problem } from "../support/http";
 
 export interface OrderItem {
   productId: string;
@@ -72,57 +68,9 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-/** Who calls: a signed-in user (token), a guest (cartToken), both or neither. */
-export interface Caller {
-  token?: string;
-  cartToken?: string;
-}
-
-export interface CallOptions extends Caller {
-  body?: unknown;
-  raw?: string;
-  headers?: Record<string, string> | Headers;
-  idempotencyKey?: string;
-}
-
-/** One real HTTP request through the Worker's fetch handler. */
-export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
-  const headers = new Headers(options.headers);
-  if ((options.body !== undefined || options.raw !== undefined) && !headers.has("Content-Type")) {
-    headers.set("Content-Type", "application/json");
-  }
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  if (options.cartToken) headers.set("X-Cart-Token", options.cartToken);
-  if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
-}
-
-export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem.code, text).toBe(code);
-  expect(problem.status).toBe(status);
-  expect(problem.detail.length).toBeGreaterThan(0);
-  expect(problem.requestId).toBe(res.headers.get("X-Request-ID"));
-  expect(text).not.toMatch(/\n\s+at /);
-  return problem;
-}
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
-}
-
 // --- Addresses ---------------------------------------------------------------------------------
 
-export type Country = "TH" | "SG" | "ID" | "MY" | "PH" | "VN";
-
-export const CURRENCY: Record<Country, string> = { TH: "THB", SG: "SGD", ID: "IDR", MY: "MYR", PH: "PHP", VN: "VND" };
+export { type Country, CURRENCY };
 
 /** A deliverable address in each country (postal code and phone valid there). */
 export const ADDRESS: Record<Country, Record<string, string>> = {

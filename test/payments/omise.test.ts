@@ -275,6 +275,7 @@ describe("OmiseGateway.refund", () => {
     expect(result).toEqual({ providerRefundRef: "rfnd_test_5xbl4z2aqwe1dkq0ty3", status: "succeeded" });
     expect(calls[0].url).toBe(`https://api.omise.co/charges/${CHARGE_ID}/refunds`);
     expect(calls[0].headers.get("Authorization")).toBe(basic(SECRET_KEY));
+    expect(calls[0].headers.get("Idempotency-Key")).toBe("rf_01JNQ8");
     expect(form(calls[0].body)).toEqual({
       amount: "50000",
       "metadata[paymentId]": PAYMENT_ID,

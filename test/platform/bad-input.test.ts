@@ -13,6 +13,7 @@ import { securityHeaders } from "../../workers/middleware/security-headers";
 import { readConfig } from "../../workers/platform/config";
 import { ApiError, renderError } from "../../workers/platform/errors";
 import { createRouter, defineRoute } from "../../workers/platform/openapi";
+import type { Problem } from "../support/http";
 
 const BASE = "http://tchat.test";
 const MAX_BODY_BYTES = readConfig(env).limits.maxBodyBytes;
@@ -51,23 +52,13 @@ const postJson = (body: BodyInit | null, headers: Record<string, string> = { "Co
     createExecutionContext(),
   );
 
-interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
-
 /** Asserts the response is a well-formed problem+json of this status and code, and returns it. */
-async function expectProblem(res: Response, status: number, code: string): Promise<ProblemBody> {
+async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
   expect(res.status).toBe(status);
   expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
   const text = await res.text();
   expect(text).not.toMatch(/\n\s+at\s|\.ts:\d+|\.js:\d+/);
-  const body = JSON.parse(text) as ProblemBody;
+  const body = JSON.parse(text) as Problem;
   expect(body).toMatchObject({
     type: `urn:tchat:problem:${code}`,
     title: expect.any(String),
@@ -340,7 +331,7 @@ describe("properties: no input produces a 5xx", () => {
     expect(res.status).toBeLessThan(500);
     if (res.status >= 400) {
       expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-      const body = (await res.json()) as ProblemBody;
+      const body = (await res.json()) as Problem;
       expect(body.status).toBe(res.status);
       expect(body.code).toMatch(/^[a-z_]+$/);
       expect(body.requestId).toBe(res.headers.get("X-Request-ID"));

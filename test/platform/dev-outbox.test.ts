@@ -4,20 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../workers/app";
 import { DevOutbox, type OutboundMessage } from "../../workers/notifications/outbound";
 import { database } from "../../workers/platform/db";
+import type { OutboxItem } from "../identity/helpers";
+import type { Page as ListPage } from "../support/http";
 
-interface Item {
-  id: string;
-  channel: string;
-  to: string;
-  locale: string;
-  subject?: string;
-  body: string;
-  createdAt: string;
-}
-interface Page {
-  items: Item[];
-  nextCursor: string | null;
-}
+type Page = ListPage<OutboxItem>;
 
 const THAI_PHONE = "+66812345678";
 const INDONESIAN_PHONE = "+6281234567890";

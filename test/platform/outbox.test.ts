@@ -148,11 +148,12 @@ describe("outbox → queue → consumer, exactly once", () => {
     expect(row?.published_at).toEqual(expect.any(Number));
     expect(row?.attempts).toBe(1);
 
-    // The real NOTIFICATIONS queue hands it to the Worker's own queue handler.
-    await eventually(async () => (await outbound(messageId))?.status === "sent", "the message to be sent");
+    // The real NOTIFICATIONS queue hands it to the Worker's own queue handler; the dev outbox, the
+    // message's last stop, reports it delivered at once.
+    await eventually(async () => (await outbound(messageId))?.status === "delivered", "the message to be sent");
     expect(await devOutboxCount(request.to)).toBe(1);
     const sent = await outbound(messageId);
-    expect(sent).toMatchObject({ status: "sent", attempts: 1, provider: "dev_outbox", lastError: null });
+    expect(sent).toMatchObject({ status: "delivered", attempts: 1, provider: "dev_outbox", lastError: null });
     const recorded = await env.DB.prepare("SELECT id, body, locale FROM dev_outbox WHERE recipient = ?")
       .bind(request.to)
       .first<{ id: string; body: string; locale: string }>();
@@ -171,7 +172,7 @@ describe("outbox → queue → consumer, exactly once", () => {
     const request = smsRequest();
     const { messageId, eventId } = await requestMessage(request);
     expect((await drainOutbox(env, config)).published).toBe(1);
-    await eventually(async () => (await outbound(messageId))?.status === "sent", "the first delivery");
+    await eventually(async () => (await outbound(messageId))?.status === "delivered", "the first delivery");
 
     // As if the drain crashed between sendBatch and marking the row published.
     await db
@@ -182,11 +183,11 @@ describe("outbox → queue → consumer, exactly once", () => {
     const sentinel = await requestMessage(smsRequest("sentinel"));
     expect((await drainOutbox(env, config)).published).toBe(2);
     expect((await outboxRow(messageId))?.attempts).toBe(2);
-    await eventually(async () => (await outbound(sentinel.messageId))?.status === "sent", "the sentinel");
+    await eventually(async () => (await outbound(sentinel.messageId))?.status === "delivered", "the sentinel");
     await sleep(1_500);
 
     expect(await devOutboxCount(request.to)).toBe(1);
-    expect(await outbound(messageId)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await outbound(messageId)).toMatchObject({ status: "delivered", attempts: 1 });
   });
 
   it("(a″) concurrent drains with small batches publish many events once each", async () => {
@@ -208,7 +209,7 @@ describe("outbox → queue → consumer, exactly once", () => {
 
     await eventually(async () => {
       const statuses = await Promise.all(messages.map(async (m) => (await outbound(m.messageId))?.status));
-      return statuses.every((s) => s === "sent");
+      return statuses.every((s) => s === "delivered");
     }, "all ten messages to be sent");
     await sleep(1_500);
     for (const request of requests) expect(await devOutboxCount(request.to)).toBe(1);
@@ -244,7 +245,7 @@ describe("outbox → queue → consumer, exactly once", () => {
     expect(calls.sends).toBe(2);
     expect(await devOutboxCount(request.to)).toBe(1);
     expect(await outbound(messageId)).toMatchObject({
-      status: "sent",
+      status: "delivered",
       attempts: 2,
       provider: "dev_outbox",
       lastError: null,
@@ -285,7 +286,7 @@ describe("outbox → queue → consumer, exactly once", () => {
     expect(result.retryMessages.map((m) => m.msgId)).toEqual(["first"]);
     expect(result.explicitAcks).toEqual(["second"]);
     expect((await outbound(failing.messageId))?.status).toBe("pending");
-    expect((await outbound(fine.messageId))?.status).toBe("sent");
+    expect((await outbound(fine.messageId))?.status).toBe("delivered");
   });
 
   it("(c) a malformed message is acked and kept in dead_letters; its neighbours are processed", async () => {
@@ -312,7 +313,7 @@ describe("outbox → queue → consumer, exactly once", () => {
     const object = await deadLetter("malformed-object");
     expect(object?.queue).toBe(NOTIFICATIONS_QUEUE);
     expect(JSON.parse(object?.body ?? "null")).toEqual({ type: "message.requested", data: "nope" });
-    expect((await outbound(good.messageId))?.status).toBe("sent");
+    expect((await outbound(good.messageId))?.status).toBe("delivered");
     expect(await deadLetter(good.eventId)).toBeNull();
   });
 

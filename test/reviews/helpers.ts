@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { expect } from "vitest";
 import { newId } from "../../workers/platform/ids";
-import { type Account, call, expectJson, type Product, type Shop } from "../catalog/helpers";
+import type { Account, Product, Shop } from "../catalog/helpers";
+import { ADDRESS, call, checkout, patchStatus, pay, userCart } from "../orders/helpers";
 
 export * from "../catalog/helpers";
 
@@ -24,16 +25,6 @@ export interface ModeratedReview extends Review {
   reports: { reporterId: string; reason: string; createdAt: string }[];
 }
 
-const ADDRESS = {
-  recipientName: "Somchai Jaidee",
-  phone: "0812345678",
-  street: "1 Sukhumvit Road",
-  city: "Watthana",
-  province: "Bangkok",
-  postalCode: "10110",
-  country: "TH",
-};
-
 /**
  * A signed-in buyer orders one unit of a product through the API and pays with the sandbox; with
  * `upTo: "delivered"` the seller then moves the order through processing and shipped to delivered.
@@ -44,35 +35,23 @@ export async function buyThroughApi(
   productId: string,
   upTo: "paid" | "delivered",
 ): Promise<string> {
-  const auth = { Authorization: `Bearer ${buyer.token}` };
-  const add = await call("POST", "/api/v1/cart/items", { body: { productId, quantity: 1 }, token: buyer.token });
-  expect(add.status, await add.clone().text()).toBe(200);
-  const checkout = await call("POST", "/api/v1/orders", {
-    body: { shippingAddress: ADDRESS },
-    headers: { ...auth, "Idempotency-Key": crypto.randomUUID() },
-  });
-  const { orders } = await expectJson<{ orders: { id: string }[] }>(checkout, 201);
-  const orderId = orders[0].id;
-  const pay = await call("POST", "/api/v1/payments", {
-    body: { orderIds: [orderId], gateway: "sandbox", method: "qris" },
-    headers: { ...auth, "Idempotency-Key": crypto.randomUUID() },
-  });
-  const payment = await expectJson<{ id: string }>(pay, 201);
-  const sim = await call("POST", `/api/v1/payments/${payment.id}/simulate`, {
-    body: { outcome: "success" },
-    token: buyer.token,
-  });
+  const who = { token: buyer.token };
+  await userCart(buyer.token, [{ productId, quantity: 1 }]);
+  const [order] = await checkout(who, { shippingAddress: ADDRESS.TH });
+  const payment = await pay(who, [order.id]);
+  const sim = await call("POST", `/api/v1/payments/${payment.id}/simulate`, { ...who, body: { outcome: "success" } });
   expect(sim.status, await sim.clone().text()).toBe(200);
   if (upTo === "delivered") {
     for (const status of ["processing", "shipped", "delivered"]) {
-      const moved = await call("PATCH", `/api/v1/orders/${orderId}/status`, {
-        body: { status, trackingNumber: "TH123456789", courier: "Kerry" },
-        token: shopOwner.token,
+      const moved = await patchStatus(shopOwner.token, order.id, {
+        status,
+        trackingNumber: "TH123456789",
+        courier: "Kerry",
       });
       expect(moved.status, await moved.clone().text()).toBe(200);
     }
   }
-  return orderId;
+  return order.id;
 }
 
 export interface OrderLine {

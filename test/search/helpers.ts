@@ -1,59 +1,19 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { categories, products, users } from "../../d1/schema";
+import { categories, products } from "../../d1/schema";
 import type { SearchResult } from "../../schemas/search";
 import { database, nowMs } from "../../workers/platform/db";
 import { newId } from "../../workers/platform/ids";
 import { createEvent } from "../../workers/platform/outbox";
 import { defaultQueueDeps, handleQueueBatch } from "../../workers/queue";
+import { grantAdmin, register } from "../support/accounts";
+import { call, expectJson } from "../support/http";
 
-export const BASE = "http://tchat.test";
 export const CATALOG_QUEUE = "tchat-catalog-events";
 export const db = database(env);
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-  errors?: { path: string; message: string }[];
-}
-
-export function call(method: string, path: string, options: { body?: unknown; token?: string } = {}) {
-  const headers = new Headers();
-  if (options.body !== undefined) headers.set("Content-Type", "application/json");
-  if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-  return exports.default.fetch(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-  );
-}
-
-export async function expectJson<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-  return JSON.parse(text) as T;
-}
-
-export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-  const problem = JSON.parse(text) as Problem;
-  expect(problem).toMatchObject({ status, code });
-  expect(problem.detail.length).toBeGreaterThan(0);
-  expect(problem.requestId).toBe(res.headers.get("X-Request-ID"));
-  expect(text).not.toMatch(/\n\s+at /);
-  return problem;
-}
+export * from "../support/http";
 
 export type SearchParams = Record<string, string | number | undefined>;
 
@@ -156,20 +116,8 @@ export async function createIndexed(inputs: ProductInput[]) {
 
 /** A signed-in user; with `admin`, granted the admin role in D1 (roles are read per request). */
 export async function signUp(admin = false): Promise<string> {
-  const res = await call("POST", "/api/v1/auth/register", {
-    body: {
-      email: `search-${crypto.randomUUID().slice(0, 12)}@example.com`,
-      password: "Sawasdee2026",
-      displayName: admin ? "Search Admin" : "Shopper",
-      country: "TH",
-    },
-  });
-  const tokens = await expectJson<{ accessToken: string; user: { id: string } }>(res, 201);
-  if (admin)
-    await db
-      .update(users)
-      .set({ roles: ["customer", "admin"] })
-      .where(eq(users.id, tokens.user.id));
+  const tokens = await register({ emailPrefix: "search", displayName: admin ? "Search Admin" : "Shopper" });
+  if (admin) await grantAdmin(tokens.user.id);
   return tokens.accessToken;
 }
 

@@ -19,7 +19,6 @@ export const cartRouter = createRouter()
   .openapi(validateCartRoute, validateCartHandler);
 
 export { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
-export { readCartConfig } from "./config";
 export { type CartMergeOutcome, mergeGuestCartInto } from "./merge";
 export { cartProblems } from "./routes/cart-validate";
 export {

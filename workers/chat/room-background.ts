@@ -1,7 +1,6 @@
-import { readConfig } from "../platform/config";
+import { type ChatConfig, readConfig } from "../platform/config";
 import { logEvent } from "../platform/log";
 import { drainOutbox } from "../platform/outbox";
-import type { ChatConfig } from "./config";
 import { effectStatements, hasOutboxEvent, presenceStatements, readStatements } from "./effects";
 import { hasPendingWork, type MetaRow, pendingEffects } from "./room-store";
 import type { SocketState } from "./types";

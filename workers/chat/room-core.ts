@@ -1,4 +1,4 @@
-import type { ChatConfig } from "./config";
+import type { ChatConfig } from "../platform/config";
 import type { ContentCache } from "./content";
 import type { PresentContext } from "./room-present";
 import type { RoomSockets } from "./room-sockets";

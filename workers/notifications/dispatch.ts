@@ -199,6 +199,7 @@ async function recordWrites(
             createdAt: sql<number>`${at}`.as("created_at"),
             updatedAt: sql<number>`${at}`.as("updated_at"),
             sentAt: sql<number | null>`${fields.status === "sent" ? at : null}`.as("sent_at"),
+            deliveredAt: sql<number | null>`NULL`.as("delivered_at"),
           })
           .from(notifications)
           .where(eq(notifications.dedupeKey, p.dedupeKey)),
@@ -330,7 +331,7 @@ async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, p
     if ((await pushToHub(env, row.userId, view)) > 0) {
       await db
         .update(notificationDeliveries)
-        .set({ status: "delivered", provider: "user_hub", updatedAt: Date.now() })
+        .set({ status: "delivered", provider: "user_hub", deliveredAt: Date.now(), updatedAt: Date.now() })
         .where(eq(notificationDeliveries.id, deliveryId));
     }
   });
@@ -484,8 +485,8 @@ export const deliverNotification: NotificationConsumer = {
     if (!message) return expire(db, d, "its message is gone", at);
     try {
       const { receipt, writes } = await sendOutboundMessage(env, deps, message);
+      // The delivery is recorded sent first: the message's writes then apply any provider receipt.
       return [
-        ...writes,
         db
           .update(notificationDeliveries)
           .set({
@@ -498,6 +499,7 @@ export const deliverNotification: NotificationConsumer = {
             updatedAt: at,
           })
           .where(eq(notificationDeliveries.id, d.id)),
+        ...writes,
       ];
     } catch (err) {
       const failed = db

@@ -9,6 +9,7 @@ import { ApiError } from "../platform/errors";
 import { asLocale } from "../platform/locale";
 import { decodeCursor, type Page, toPage } from "../platform/pagination";
 import { type NotificationView, presentNotification } from "./present";
+import { inAppDeliveredWrite } from "./receipts";
 
 export interface Reader {
   userId: string;
@@ -76,11 +77,16 @@ const NOT_YOURS = "You have no notification with this id.";
 
 /** Marks one notification read (again is fine); 404 when it is not the caller's. */
 export async function markRead(db: Database, userId: string, id: string): Promise<void> {
-  const updated = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, ${nowMs()})` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.inbox, true)))
-    .returning({ id: notifications.id });
+  const at = nowMs();
+  const [updated] = await db.batch([
+    db
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${at})` })
+      .where(and(eq(notifications.id, id), eq(notifications.userId, userId), eq(notifications.inbox, true)))
+      .returning({ id: notifications.id }),
+    // Read in the app: the in-app copy evidently arrived.
+    inAppDeliveredWrite(db, userId, id, at),
+  ]);
   if (updated.length === 0) throw new ApiError("not_found", NOT_YOURS);
 }
 
@@ -111,6 +117,7 @@ export async function notificationDetail(db: Database, reader: Reader, id: strin
       status: d.status,
       attempts: d.attempts,
       scheduledFor: d.notBefore !== null && d.status === "pending" ? new Date(d.notBefore).toISOString() : null,
+      deliveredAt: d.deliveredAt === null ? null : new Date(d.deliveredAt).toISOString(),
       updatedAt: new Date(d.updatedAt).toISOString(),
     })),
   };

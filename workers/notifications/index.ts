@@ -1,5 +1,6 @@
 import { createRouter } from "../platform/openapi";
 import { benchNotificationsHandler, benchNotificationsRoute } from "./routes/bench";
+import { deliveredNotificationHandler, deliveredNotificationRoute } from "./routes/delivered";
 import { deleteDeviceHandler, deleteDeviceRoute } from "./routes/device-delete";
 import { registerDeviceHandler, registerDeviceRoute } from "./routes/device-register";
 import { listDevicesHandler, listDevicesRoute } from "./routes/devices-list";
@@ -12,12 +13,17 @@ import { readNotificationHandler, readNotificationRoute } from "./routes/read";
 import { readAllNotificationsHandler, readAllNotificationsRoute } from "./routes/read-all";
 import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { unreadCountHandler, unreadCountRoute } from "./routes/unread-count";
+import { resendWebhookHandler, resendWebhookRoute } from "./routes/webhook-resend";
+import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio";
 
 export { securityAlertEvent } from "./events";
 export { notifyUnread } from "./hub";
 export { notificationDataOf, notificationErasureWrites } from "./privacy";
 
-/** Notifications: the inbox, preferences, push devices, the realtime stream, promotions. Fixed paths before `{id}`. */
+/**
+ * Notifications: the inbox, preferences, push devices, delivery receipts (provider callbacks and
+ * device confirmations), the realtime stream, promotions. Fixed paths before `{id}`.
+ */
 export const notificationsRouter = createRouter()
   .openapi(listNotificationsRoute, listNotificationsHandler)
   .openapi(unreadCountRoute, unreadCountHandler)
@@ -27,8 +33,11 @@ export const notificationsRouter = createRouter()
   .openapi(listDevicesRoute, listDevicesHandler)
   .openapi(registerDeviceRoute, registerDeviceHandler)
   .openapi(deleteDeviceRoute, deleteDeviceHandler)
+  .openapi(twilioStatusRoute, twilioStatusHandler)
+  .openapi(resendWebhookRoute, resendWebhookHandler)
   .openapi(getNotificationRoute, getNotificationHandler)
   .openapi(readNotificationRoute, readNotificationHandler)
+  .openapi(deliveredNotificationRoute, deliveredNotificationHandler)
   .openapi(streamSocketRoute, streamSocketHandler)
   .openapi(promotionRoute, promotionHandler)
   .openapi(benchNotificationsRoute, benchNotificationsHandler);

@@ -10,6 +10,7 @@ import { logEvent } from "../platform/log";
 import { createEvent, recordEvent } from "../platform/outbox";
 import { decryptPii, encryptPii, piiLookupHash } from "../platform/pii";
 import { type Outbound, type OutboundMessage, outboundFor, type SendReceipt } from "./outbound";
+import { receiptWrites } from "./receipts";
 
 export const MESSAGE_REQUESTED = "message.requested";
 
@@ -151,7 +152,8 @@ export async function sendOutboundMessage(
         updatedAt: nowMs(),
       })
       .where(eq(outboundMessages.id, message.id));
-    return { receipt, writes: [write] };
+    // A receipt the provider sent before this commit (or the dev outbox's own) applies with it.
+    return { receipt, writes: [write, ...receiptWrites(db, receipt.provider, receipt.providerMessageId, nowMs())] };
   } catch (err) {
     await db
       .update(outboundMessages)
@@ -178,7 +180,7 @@ export const deliverMessage: EventConsumer<MessagingDeps> = {
     const db = database(env);
     const messageId = String(event.data.messageId);
     const message = await db.select().from(outboundMessages).where(eq(outboundMessages.id, messageId)).get();
-    if (!message || message.status === "sent") return [];
+    if (message?.status !== "pending") return [];
     return (await sendOutboundMessage(env, deps, message)).writes;
   },
   async onDeadLetter(event, env) {

@@ -5,7 +5,9 @@ import { type Database, database } from "../platform/db";
 import { newId } from "../platform/ids";
 import { resendFromEnv } from "./email/resend";
 import { fcmFromEnv } from "./push/fcm";
+import { receiptInsert } from "./receipts";
 import { twilioFromEnv } from "./sms/twilio";
+import { TWILIO_STATUS_PATH } from "./sms/twilio-status";
 
 export interface OutboundMessage {
   channel: Channel;
@@ -39,22 +41,42 @@ export interface Outbound {
   send(message: OutboundMessage): Promise<SendReceipt>;
 }
 
-/** DEV_OUTBOX: records what would be sent, readable at GET /api/v1/dev/outbox. */
+/**
+ * DEV_OUTBOX: records what would be sent, readable at GET /api/v1/dev/outbox. The outbox is the
+ * message's last stop, so it reports delivery at once, the way a real provider's callback does
+ * later: through a provider receipt, which the send's own commit applies.
+ */
 export class DevOutbox implements Outbound {
   readonly name = "dev_outbox";
   constructor(private readonly db: Database) {}
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
     const id = newId("dob");
-    await this.db.insert(devOutbox).values({
-      id,
-      channel: message.channel,
-      recipient: message.to,
-      locale: message.locale,
-      subject: message.subject ?? null,
-      body: message.body,
-      createdAt: Date.now(),
-    });
+    const at = Date.now();
+    await this.db.batch([
+      this.db.insert(devOutbox).values({
+        id,
+        channel: message.channel,
+        recipient: message.to,
+        locale: message.locale,
+        subject: message.subject ?? null,
+        body: message.body,
+        createdAt: at,
+      }),
+      receiptInsert(
+        this.db,
+        {
+          provider: this.name,
+          receiptKey: `${id}:delivered`,
+          providerMessageId: id,
+          outcome: "delivered",
+          providerStatus: "recorded",
+          detail: null,
+          occurredAt: at,
+        },
+        at,
+      ),
+    ]);
     return { provider: this.name, providerMessageId: id };
   }
 }
@@ -73,7 +95,7 @@ export function outboundFor(env: Env, channel: Channel, fetchFn: typeof fetch): 
   const config = readConfig(env);
   if (config.devOutbox) return new DevOutbox(database(env));
   if (channel === "sms" && config.smsProvider === "twilio") {
-    const twilio = twilioFromEnv(env, fetchFn);
+    const twilio = twilioFromEnv(env, fetchFn, { statusCallbackUrl: `${config.apiBaseUrl}${TWILIO_STATUS_PATH}` });
     if (twilio) return twilio;
   }
   const timeoutMs = config.notifications.providerTimeoutMs;

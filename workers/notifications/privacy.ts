@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
   notificationDeliveries,
@@ -54,20 +54,31 @@ export async function notificationDataOf(db: Database, userId: string) {
  */
 export function notificationErasureWrites(db: Database, userId: string): BatchItem<"sqlite">[] {
   return [
+    ...notificationDeletes(db, eq(notificationDeliveries.userId, userId), eq(notifications.userId, userId)),
+    db.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
+    db.delete(notificationDevices).where(eq(notificationDevices.userId, userId)),
+  ];
+}
+
+/**
+ * Deletes notifications, the deliveries chosen by `deliveries` and the tracked messages those
+ * deliveries sent, in that order (a message is found through its delivery). For erasure and retention.
+ */
+export function notificationDeletes(
+  db: Database,
+  deliveries: SQL | undefined,
+  which: SQL | undefined,
+): [BatchItem<"sqlite">, BatchItem<"sqlite">, BatchItem<"sqlite">] {
+  return [
     db
       .delete(outboundMessages)
       .where(
         inArray(
           outboundMessages.id,
-          db
-            .select({ id: notificationDeliveries.outboundMessageId })
-            .from(notificationDeliveries)
-            .where(eq(notificationDeliveries.userId, userId)),
+          db.select({ id: notificationDeliveries.outboundMessageId }).from(notificationDeliveries).where(deliveries),
         ),
       ),
-    db.delete(notificationDeliveries).where(eq(notificationDeliveries.userId, userId)),
-    db.delete(notifications).where(eq(notifications.userId, userId)),
-    db.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
-    db.delete(notificationDevices).where(eq(notificationDevices.userId, userId)),
+    db.delete(notificationDeliveries).where(deliveries),
+    db.delete(notifications).where(which),
   ];
 }

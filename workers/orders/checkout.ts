@@ -6,7 +6,7 @@ import { addresses, orderItems, orders, products, productVariants, shops, vouche
 import type { Country } from "../../schemas/identity";
 import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
-import { cartTokenHash, guestCartToken, readCartConfig } from "../cart";
+import { cartTokenHash, guestCartToken } from "../cart";
 import { inventoryKey, releaseItems, reserveItems } from "../inventory";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -197,7 +197,7 @@ async function ordersFromCart(
       currency,
       items,
       optionId: input.shippingOptionId,
-      defaultWeightGrams: readCartConfig(c.env).defaultWeightGrams,
+      defaultWeightGrams: c.get("config").shipping.defaultWeightGrams,
     });
     const subtotal = sum(
       shopLines.map((l) => money(l.unitPrice.amount * l.quantity, currency)),

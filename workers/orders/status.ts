@@ -36,3 +36,13 @@ export function nextStatuses(from: OrderStatus, actor: Actor): OrderStatus[] {
 
 /** Before shipment the buyer may cancel; a paid order is then refunded. */
 export const CANCELLABLE_BY_CUSTOMER: readonly OrderStatus[] = ["pending_payment", "paid"];
+
+/** An order in these statuses counts in its products' `sold_count` (paid, and not given back). */
+export const SOLD_STATUSES: readonly OrderStatus[] = ["paid", "processing", "shipped", "delivered", "completed"];
+
+/** How a move changes the order's products' sold counts: +1 on becoming paid, -1 on leaving the sold statuses. */
+export function soldDirection(from: OrderStatus, to: OrderStatus): 1 | -1 | 0 {
+  const before = SOLD_STATUSES.includes(from);
+  const after = SOLD_STATUSES.includes(to);
+  return before === after ? 0 : after ? 1 : -1;
+}

@@ -1,12 +1,13 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { type OrderStatus, orderEvents, orders } from "../../d1/schema";
+import { type OrderStatus, orderEvents, orderItems, orders } from "../../d1/schema";
+import { soldCountWrites } from "../catalog/sold";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { createEvent, recordEventIf } from "../platform/outbox";
 import type { OrderRow } from "./present";
-import { type Actor, canMove, nextStatuses } from "./status";
+import { type Actor, canMove, nextStatuses, soldDirection } from "./status";
 
 /** Domain events announced on the order queue when an order reaches these statuses. */
 const ANNOUNCED: Partial<Record<OrderStatus, string>> = {
@@ -129,6 +130,10 @@ export function moveApplied(orderId: string, moveId: string): SQL {
  * only if the move did. A move that lost its race (the order was changed by someone else, even to
  * the same status) is 409 conflict: the caller must not act as if it had made it. (The first write
  * of `moveWrites` is the conditional UPDATE; its RETURNING says whether it applied.)
+ *
+ * A move into or out of the sold statuses (becoming paid; a paid order cancelled, returned or
+ * refunded) also moves its products' `sold_count` by the ordered quantities, in the same batch and
+ * under the same condition, so each order is counted exactly once however often it is retried.
  */
 export async function moveOrder(
   db: Database,
@@ -138,12 +143,30 @@ export async function moveOrder(
 ): Promise<OrderRow> {
   const moveId = newId("mov");
   const writes = moveWrites(db, order, move, moveId);
-  const more = typeof extra === "function" ? extra(moveApplied(order.id, moveId)) : extra;
-  const [first, ...rest] = [...writes, ...more];
+  const applied = moveApplied(order.id, moveId);
+  const more = typeof extra === "function" ? extra(applied) : extra;
+  const sold = await soldWrites(db, order, move.to, applied);
+  const [first, ...rest] = [...writes, ...sold, ...more];
   const [moved] = (await db.batch([first, ...rest])) as unknown[];
   const fresh = await db.select().from(orders).where(eq(orders.id, order.id)).get();
   if (!fresh || !Array.isArray(moved) || moved.length !== 1) {
     throw new ApiError("conflict", "The order changed while this request was being handled. Read it again and retry.");
   }
   return fresh;
+}
+
+/** The sold-count writes of a move (none for most moves), applied only if the move is. */
+async function soldWrites(
+  db: Database,
+  order: OrderRow,
+  to: OrderStatus,
+  applied: SQL,
+): Promise<BatchItem<"sqlite">[]> {
+  const direction = soldDirection(order.status, to);
+  if (direction === 0) return [];
+  const lines = await db
+    .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id));
+  return soldCountWrites(db, order.shopId, lines, direction, sql`EXISTS (SELECT 1 FROM ${orders} WHERE ${applied})`);
 }

@@ -4,7 +4,8 @@ const flag = z
   .enum(["true", "false"])
   .default("false")
   .transform((v) => v === "true");
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
  * Every tunable of the platform, read from Worker variables. Defaults are the production values;
@@ -25,6 +26,7 @@ const ConfigSchema = z.object({
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
   APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
+  API_BASE_URL: z.string().url().default("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
   REFRESH_TOKEN_TTL_SECONDS: int(2_592_000, 3600),
   MAX_SESSIONS_PER_USER: int(5, 1),
@@ -62,6 +64,25 @@ const ConfigSchema = z.object({
   NOTIFICATIONS_PROMO_CHUNK: int(20, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
   NOTIFICATIONS_PRICE_DROP_VIEW_DAYS: int(30, 1),
   NOTIFICATIONS_BENCH_MAX_EVENTS: int(20_000, 1),
+  NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
+  CART_TTL_SECONDS: int(2_592_000, 60, 31_536_000),
+  CART_MAX_LINES: int(100, 1, 500),
+  SHIPPING_DEFAULT_WEIGHT_GRAMS: int(500, 1, 1_000_000),
+  CHAT_MAX_TEXT_LENGTH: int(4000, 1, 100_000),
+  CHAT_MAX_FRAME_BYTES: int(32_768, 1024, 1_048_576),
+  CHAT_SEND_LIMIT: int(30, 1),
+  CHAT_SEND_WINDOW_SECONDS: int(10, 1),
+  CHAT_MAX_SOCKETS_PER_USER: int(5, 1, 100),
+  CHAT_TYPING_THROTTLE_MS: int(3000, 0),
+  CHAT_MAX_GROUP_MEMBERS: int(1000, 2, 10_000),
+  CHAT_SMALL_ROOM_MEMBERS: int(100, 2),
+  CHAT_PRESENCE_TTL_SECONDS: int(120, 10),
+  CHAT_SOCKET_IDLE_SECONDS: int(90, 10),
+  CHAT_EFFECTS_DELAY_MS: int(250, 0, 60_000),
+  CHAT_SEARCH_SCAN_LIMIT: int(5000, 100),
+  REALTIME_TICKET_TTL_SECONDS: int(60, 5, 600),
+  REALTIME_TICKETS_PER_MINUTE: int(30, 1),
+  REVIEW_HIDE_AFTER_REPORTS: int(3, 1),
 });
 
 export interface Config {
@@ -81,6 +102,8 @@ export interface Config {
   };
   outbox: { batchSize: number; claimSeconds: number };
   appBaseUrl: string;
+  /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
+  apiBaseUrl: string;
   smsProvider: "twilio" | "";
   notifications: {
     emailProvider: "resend" | "";
@@ -111,6 +134,8 @@ export interface Config {
     priceDropViewDays: number;
     /** Events one dev bench request may enqueue (local only). */
     benchMaxEvents: number;
+    /** Notifications, their deliveries, tracked messages and provider receipts older than this are purged. */
+    retentionDays: number;
   };
   orders: {
     /** How long an unpaid order holds its stock (CONTRACT: 15 minutes by default). */
@@ -119,6 +144,50 @@ export interface Config {
     reservationGraceSeconds: number;
     /** JSON overrides of the per-country tax rates in basis points, e.g. {"MY": 800}. */
     taxRatesOverride: string;
+  };
+  cart: {
+    /** A cart is deleted this long after its last change (CONTRACT: 30 days). */
+    ttlMs: number;
+    /** Distinct lines one cart may hold. */
+    maxLines: number;
+  };
+  shipping: {
+    /** Weight assumed for a product that has none recorded. */
+    defaultWeightGrams: number;
+  };
+  /** Chat and realtime limits; the `ChatRoom` object reads them from its own env. */
+  chat: {
+    /** Characters of text in one message (edits too); longer is 413. */
+    maxTextLength: number;
+    /** Bytes of one client WebSocket frame; larger frames get an error frame. */
+    maxFrameBytes: number;
+    /** Messages one user may send to one room per window (HTTP and socket together). */
+    sendLimit: number;
+    sendWindowMs: number;
+    /** Open sockets per user per room; the next one closes the oldest. */
+    maxSocketsPerUser: number;
+    /** One `typing: true` per user per this many ms reaches the room. */
+    typingThrottleMs: number;
+    /** Members of a group or channel (CONTRACT: up to 1000). */
+    maxGroupMembers: number;
+    /** Rooms up to this size broadcast presence and receipt frames to everyone; larger ones do not. */
+    smallRoomMembers: number;
+    /** A presence lease lasts this long; rooms renew it at half of it while the socket lives. */
+    presenceTtlMs: number;
+    /** A socket with no frame (pings included) for this long is considered dead and closed. */
+    socketIdleMs: number;
+    /** How long the room gathers accepted messages before writing their D1 side effects. */
+    effectsDelayMs: number;
+    /** Messages a per-dialog search decrypts and scans per request. */
+    searchScanLimit: number;
+    /** Lifetime of a realtime ticket (CONTRACT: 60 s). */
+    ticketTtlSeconds: number;
+    /** Tickets one user may take per minute. */
+    ticketsPerMinute: number;
+  };
+  reviews: {
+    /** Reports (since an admin last decided) that hide a review until an admin decides. */
+    hideAfterReports: number;
   };
   identity: {
     accessTokenTtlSeconds: number;
@@ -138,9 +207,15 @@ export interface Config {
   };
 }
 
+/** The chat section, as the chat domain and the `ChatRoom` object pass it around. */
+export type ChatConfig = Config["chat"];
+
 const cache = new WeakMap<object, Config>();
 
-/** Parses the Worker's variables once per env object; a bad value fails loudly at start-up. */
+/**
+ * Parses the Worker's variables once per env object; a bad value fails loudly at start-up. The
+ * Worker and every Durable Object (which gets its own env) read their settings here.
+ */
 export function readConfig(env: Env): Config {
   const cached = cache.get(env);
   if (cached) return cached;
@@ -162,6 +237,7 @@ export function readConfig(env: Env): Config {
     },
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
+    apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
     notifications: {
       emailProvider: raw.EMAIL_PROVIDER,
@@ -180,12 +256,32 @@ export function readConfig(env: Env): Config {
       promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
       priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
       benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
+      retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
     },
     orders: {
       reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
       reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
       taxRatesOverride: raw.TAX_RATES_BPS,
     },
+    cart: { ttlMs: raw.CART_TTL_SECONDS * 1000, maxLines: raw.CART_MAX_LINES },
+    shipping: { defaultWeightGrams: raw.SHIPPING_DEFAULT_WEIGHT_GRAMS },
+    chat: {
+      maxTextLength: raw.CHAT_MAX_TEXT_LENGTH,
+      maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
+      sendLimit: raw.CHAT_SEND_LIMIT,
+      sendWindowMs: raw.CHAT_SEND_WINDOW_SECONDS * 1000,
+      maxSocketsPerUser: raw.CHAT_MAX_SOCKETS_PER_USER,
+      typingThrottleMs: raw.CHAT_TYPING_THROTTLE_MS,
+      maxGroupMembers: raw.CHAT_MAX_GROUP_MEMBERS,
+      smallRoomMembers: raw.CHAT_SMALL_ROOM_MEMBERS,
+      presenceTtlMs: raw.CHAT_PRESENCE_TTL_SECONDS * 1000,
+      socketIdleMs: raw.CHAT_SOCKET_IDLE_SECONDS * 1000,
+      effectsDelayMs: raw.CHAT_EFFECTS_DELAY_MS,
+      searchScanLimit: raw.CHAT_SEARCH_SCAN_LIMIT,
+      ticketTtlSeconds: raw.REALTIME_TICKET_TTL_SECONDS,
+      ticketsPerMinute: raw.REALTIME_TICKETS_PER_MINUTE,
+    },
+    reviews: { hideAfterReports: raw.REVIEW_HIDE_AFTER_REPORTS },
     identity: {
       accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,

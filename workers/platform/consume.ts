@@ -94,45 +94,104 @@ function safeJson(text: string): unknown {
 }
 
 /**
+ * Messages of one batch handled at the same time. Each does a few D1 round trips (claim, work,
+ * mark done) and often a provider call, so the batch's time is mostly waiting; a Worker has at
+ * most 6 connections open at once anyway.
+ */
+export const CONSUME_CONCURRENCY = 6;
+
+/**
  * Runs a batch through the consumers registered for each event type, acking or retrying every
  * message on its own (a failure never retries its neighbours). Malformed messages can never
  * succeed, so they are recorded as dead letters at once.
+ *
+ * Up to `concurrency` messages are handled at once, but the events of one subject (one product,
+ * order, dialog...) are handled one after another in batch order: consumers may rely on seeing a
+ * subject's events in order (the search indexer re-reading a product, the unread hints of a
+ * dialog, an order's notifications), and consumeOnce keeps each event exactly-once either way.
  */
 export async function consumeBatch<D extends ConsumerDeps>(
   batch: MessageBatch<unknown>,
   env: Env,
   deps: D,
   consumersFor: (type: string) => EventConsumer<D>[],
+  concurrency = CONSUME_CONCURRENCY,
 ): Promise<void> {
+  const lanes = new Map<string, { message: Message<unknown>; event: EventEnvelope | undefined }[]>();
   for (const message of batch.messages) {
     const event = parseEnvelope(message.body);
-    if (!event) {
-      await recordDeadLetter(database(env), batch.queue, message, undefined);
-      message.ack();
-      continue;
+    const key = laneOf(event, message);
+    const lane = lanes.get(key);
+    if (lane) lane.push({ message, event });
+    else lanes.set(key, [{ message, event }]);
+  }
+  await runBounded([...lanes.values()], concurrency, async (lane) => {
+    for (const { message, event } of lane) await consumeMessage(batch.queue, message, event, env, deps, consumersFor);
+  });
+}
+
+/** The lane of a message: its event's subject, else the event itself (copies of one event share a lane). */
+function laneOf(event: EventEnvelope | undefined, message: Message<unknown>): string {
+  if (!event) return `message:${message.id}`;
+  return event.subject ? `subject:${event.subject.type}:${event.subject.id}` : `event:${event.id}`;
+}
+
+/**
+ * Runs `work` over `items`, at most `limit` at a time. Every item is attempted even if another
+ * one throws; the first error is thrown at the end (the runtime then retries the messages that
+ * were neither acked nor retried, as it would have with one message at a time).
+ */
+async function runBounded<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (err) {
+        errors.push(err);
+      }
     }
-    try {
-      let busy = false;
-      for (const consumer of consumersFor(event.type)) {
-        busy = (await consumeOnce(consumer, event, env, deps)) === "busy" || busy;
-      }
-      if (busy) message.retry({ delaySeconds: 5 });
-      else message.ack();
-    } catch (err) {
-      logEvent("warn", "event_consumer_failed", {
-        queue: batch.queue,
-        eventId: event.id,
-        type: event.type,
-        attempts: message.attempts,
-        error: err instanceof Error ? err.message : String(err),
-      });
-      if (isPermanentFailure(err)) {
-        // Retrying cannot help (e.g. the provider refused the address): dead-letter it now.
-        await deadLetter(env, batch.queue, message, event, consumersFor);
-        message.ack();
-      } else {
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-      }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (errors.length > 0) throw errors[0];
+}
+
+async function consumeMessage<D extends ConsumerDeps>(
+  queue: string,
+  message: Message<unknown>,
+  event: EventEnvelope | undefined,
+  env: Env,
+  deps: D,
+  consumersFor: (type: string) => EventConsumer<D>[],
+): Promise<void> {
+  if (!event) {
+    await recordDeadLetter(database(env), queue, message, undefined);
+    message.ack();
+    return;
+  }
+  try {
+    let busy = false;
+    for (const consumer of consumersFor(event.type)) {
+      busy = (await consumeOnce(consumer, event, env, deps)) === "busy" || busy;
+    }
+    if (busy) message.retry({ delaySeconds: 5 });
+    else message.ack();
+  } catch (err) {
+    logEvent("warn", "event_consumer_failed", {
+      queue,
+      eventId: event.id,
+      type: event.type,
+      attempts: message.attempts,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    if (isPermanentFailure(err)) {
+      // Retrying cannot help (e.g. the provider refused the address): dead-letter it now.
+      await deadLetter(env, queue, message, event, consumersFor);
+      message.ack();
+    } else {
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }
 }

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Context } from "hono";
 import { realtimeTickets, sessions, users } from "../../d1/schema";
 import type { AppEnv } from "../app-env";
-import { chatConfig } from "../chat/config";
+import { readConfig } from "../platform/config";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { randomToken, sha256Hex } from "../platform/ids";
@@ -23,7 +23,7 @@ export interface SocketCaller {
 const REFUSED = "This ticket is unknown, used or expired. Take a new one with POST /api/v1/realtime/tickets.";
 
 export async function issueTicket(env: Env, caller: SocketCaller): Promise<{ ticket: string; expiresIn: number }> {
-  const { ticketTtlSeconds, ticketsPerMinute } = chatConfig(env);
+  const { ticketTtlSeconds, ticketsPerMinute } = readConfig(env).chat;
   const db = database(env);
   await enforceLimit(db, `rt-ticket:${caller.userId}`, ticketsPerMinute, 60, "realtime tickets");
   const ticket = randomToken(32);

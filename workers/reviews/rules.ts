@@ -8,15 +8,13 @@ import type { OrderStatus } from "../../d1/schema";
  * - A product's `rating` counts visible reviews only: hiding a review (by reports or by an admin)
  *   takes it out of the average, showing it again puts it back. Every change recomputes the
  *   product's average and count from the reviews in the same D1 batch, so they are always exact.
- * - Reports: any signed-in user other than the author, once per review. At HIDE_AFTER_REPORTS
- *   reports since an admin last decided, the review is hidden pending an admin's decision.
+ * - Reports: any signed-in user other than the author, once per review. At REVIEW_HIDE_AFTER_REPORTS
+ *   (a Worker variable, `config.reviews.hideAfterReports`, 3 by default) reports since an admin last
+ *   decided, the review is hidden pending an admin's decision.
  *   An admin's decision (hide or show) clears that count; later reports count afresh.
  * - The shop owner may answer a review; answering again replaces the answer (a typo can be fixed).
  */
 export const REVIEWABLE_STATUSES = ["delivered", "completed"] as const satisfies readonly OrderStatus[];
-
-/** Reports that hide a review until an admin decides. */
-export const HIDE_AFTER_REPORTS = 3;
 
 /** How many of a review's reports the admin queue shows. */
 export const REPORTS_SHOWN = 20;

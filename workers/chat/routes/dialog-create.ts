@@ -6,7 +6,6 @@ import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { chatConfig } from "../config";
 import {
   activeUsers,
   dialogOf,
@@ -41,7 +40,7 @@ export const createDialogHandler: RouteHandler<typeof createDialogRoute, AppEnv>
   const { userId } = currentAuth(c);
   const input = c.req.valid("json");
   const others = [...new Set(input.participantIds)].filter((id) => id !== userId);
-  const { maxGroupMembers } = chatConfig(c.env);
+  const { maxGroupMembers } = c.get("config").chat;
   if (input.type === "direct" && others.length !== 1) {
     throw new ApiError(
       "validation_failed",

@@ -2,7 +2,6 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { DialogIdParamSchema, ReadInputSchema, ReadStateSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { notifyUnread } from "../../notifications/hub";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { readStatements } from "../effects";
 import { inRoom } from "../rooms";
@@ -13,7 +12,7 @@ export const readDialogRoute = defineRoute({
   tags: ["Chat"],
   summary: "Mark the dialog read up to a seq",
   description:
-    "Never moves backwards; a seq past the last message means the last message. Members connected to the dialog receive a `receipt` (in dialogs of up to 100 members).",
+    "Never moves backwards; a seq past the last message means the last message. Members connected to the dialog receive a `receipt` (in dialogs of up to 100 members); the caller's realtime stream gets the dialog's new `unread` count, as for a `read` socket frame.",
   security: bearerAuth,
   middleware: [requireAuth] as const,
   request: { params: DialogIdParamSchema, ...jsonBody(ReadInputSchema) },
@@ -27,7 +26,6 @@ export const readDialogHandler: RouteHandler<typeof readDialogRoute, AppEnv> = a
   const { seq } = c.req.valid("json");
   const out = await inRoom(c.env, id, (room) => room.receipt(userId, seq, "read"));
   await c.env.DB.batch(readStatements(c.env.DB, id, [{ userId, seq: out.lastReadSeq }]));
-  c.executionCtx.waitUntil(notifyUnread(c.env, userId, id, Math.max(0, out.lastSeq - out.lastReadSeq)));
   return c.json(
     { dialogId: id, lastReadSeq: out.lastReadSeq, unreadCount: Math.max(0, out.lastSeq - out.lastReadSeq) },
     200,

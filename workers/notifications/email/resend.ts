@@ -142,7 +142,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Provider messages may quote the address; it ends up in lastError and logs, so hide it. */
-function redactEmails(text: string): string {
+export function redactEmails(text: string): string {
   return text.replace(/[^\s@<>"']+@[^\s@<>"']+/g, (match) => `${match[0]}***@${match.split("@")[1]}`);
 }
 

@@ -1,3 +1,4 @@
+import { base64Encode } from "../../platform/crypto";
 import type { Outbound, OutboundMessage, SendReceipt } from "../outbound";
 import { isRetryableStatus, ProviderError } from "./provider-error";
 
@@ -12,6 +13,8 @@ export interface TwilioConfig {
   apiBase?: string;
   /** Give up on a request after this long (a network failure, so retryable); default 10 s. */
   timeoutMs?: number;
+  /** Twilio reports each message's status (delivered, undelivered, ...) to this URL. */
+  statusCallbackUrl?: string;
 }
 
 export interface TwilioEnv {
@@ -54,7 +57,7 @@ export class TwilioSms implements Outbound {
     }
     const base = (config.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
     this.url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
-    this.authorization = `Basic ${base64Utf8(`${config.accountSid}:${config.authToken}`)}`;
+    this.authorization = `Basic ${base64Encode(new TextEncoder().encode(`${config.accountSid}:${config.authToken}`))}`;
   }
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
@@ -69,6 +72,7 @@ export class TwilioSms implements Outbound {
     const form = new URLSearchParams({ To: message.to, Body: message.body });
     if (this.config.messagingServiceSid) form.set("MessagingServiceSid", this.config.messagingServiceSid);
     else form.set("From", this.config.from!);
+    if (this.config.statusCallbackUrl) form.set("StatusCallback", this.config.statusCallbackUrl);
 
     let response: Response;
     try {
@@ -120,7 +124,11 @@ export class TwilioSms implements Outbound {
  * Throws when it is only half configured, so a missing secret is found at the first send
  * rather than hidden behind "no provider".
  */
-export function twilioFromEnv(env: TwilioEnv, fetchFn: typeof fetch): TwilioSms | undefined {
+export function twilioFromEnv(
+  env: TwilioEnv,
+  fetchFn: typeof fetch,
+  options: { statusCallbackUrl?: string } = {},
+): TwilioSms | undefined {
   const accountSid = env.TWILIO_ACCOUNT_SID?.trim() || undefined;
   const authToken = env.TWILIO_AUTH_TOKEN?.trim() || undefined;
   const from = env.TWILIO_FROM?.trim() || undefined;
@@ -132,7 +140,10 @@ export function twilioFromEnv(env: TwilioEnv, fetchFn: typeof fetch): TwilioSms 
     from || messagingServiceSid ? undefined : "TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID",
   ].filter(Boolean);
   if (missing.length > 0) throw new Error(`Twilio is partly configured; missing ${missing.join(", ")}`);
-  return new TwilioSms({ accountSid: accountSid!, authToken: authToken!, from, messagingServiceSid }, fetchFn);
+  return new TwilioSms(
+    { accountSid: accountSid!, authToken: authToken!, from, messagingServiceSid, ...options },
+    fetchFn,
+  );
 }
 
 function parseJson(text: string): unknown {
@@ -157,10 +168,4 @@ function retryAfter(header: string | null): number | undefined {
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
-function base64Utf8(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

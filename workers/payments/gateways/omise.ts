@@ -124,7 +124,10 @@ export class OmiseGateway implements PaymentGateway {
     form.set("metadata[paymentId]", input.paymentId);
     if (input.refundId) form.set("metadata[refundId]", input.refundId);
     if (input.reason) form.set("metadata[reason]", input.reason.slice(0, 255));
-    const refund = await this.post(`/charges/${encodeURIComponent(input.providerRef)}/refunds`, form);
+    // Omise answers a POST repeated with the same Idempotency-Key with the first one's result, so a
+    // refund retried after a timeout or a crash (same refund id) never refunds twice.
+    const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
+    const refund = await this.post(`/charges/${encodeURIComponent(input.providerRef)}/refunds`, form, key);
     const id = str(refund.id);
     if (!id) throw new GatewayError("omise", "Omise answered without a refund id", { retryable: false });
     // "closed" is a completed refund; a refund of an unsettled charge is a void, done at once.
@@ -165,7 +168,7 @@ export class OmiseGateway implements PaymentGateway {
     return mapEvent(body);
   }
 
-  private async post(path: string, form: URLSearchParams): Promise<Record<string, unknown>> {
+  private async post(path: string, form: URLSearchParams, idempotencyKey?: string): Promise<Record<string, unknown>> {
     const response = await send("omise", this.fetchFn, {
       method: "POST",
       url: `${this.base}${path}`,
@@ -174,6 +177,7 @@ export class OmiseGateway implements PaymentGateway {
         "Content-Type": "application/x-www-form-urlencoded",
         Accept: "application/json",
         "Omise-Version": OMISE_API_VERSION,
+        ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
       },
       body: form.toString(),
       timeoutMs: this.options.timeoutMs,

@@ -6,7 +6,6 @@ import { requireRole } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { decodeCursor, toPage } from "../../platform/pagination";
-import { HIDE_AFTER_REPORTS } from "../rules";
 import { moderatedReviews, presentModerated } from "../store";
 
 export const reportedReviewsRoute = defineRoute({
@@ -14,7 +13,7 @@ export const reportedReviewsRoute = defineRoute({
   path: "/api/v1/admin/reviews/reported",
   tags: ["Admin", "Reviews"],
   summary: "Reviews awaiting moderation (admins)",
-  description: `Reviews reported since an admin last decided on them, and hidden reviews, newest first, each with its latest reports. Reviews that reach ${HIDE_AFTER_REPORTS} reports are hidden until decided with POST /api/v1/admin/reviews/{id}/visibility.`,
+  description: `Reviews reported since an admin last decided on them, and hidden reviews, newest first, each with its latest reports. Reviews that reach REVIEW_HIDE_AFTER_REPORTS reports (3 by default) are hidden until decided with POST /api/v1/admin/reviews/{id}/visibility.`,
   security: bearerAuth,
   middleware: [requireRole("admin")] as const,
   request: { query: ReportedReviewsQuerySchema },

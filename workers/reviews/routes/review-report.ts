@@ -12,7 +12,6 @@ import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, noContent } from "../../platform/openapi";
 import { createEvent, drainSoon, recordEventIf } from "../../platform/outbox";
-import { HIDE_AFTER_REPORTS } from "../rules";
 import { loadReview, recomputeRating } from "../store";
 
 export const reportReviewRoute = defineRoute({
@@ -20,7 +19,7 @@ export const reportReviewRoute = defineRoute({
   path: "/api/v1/reviews/{id}/report",
   tags: ["Reviews"],
   summary: "Report a review",
-  description: `Any signed-in user except its author may report a review, once (409 after that). At ${HIDE_AFTER_REPORTS} reports the review is hidden (and leaves the product's rating) until an admin decides; see GET /api/v1/admin/reviews/reported.`,
+  description: `Any signed-in user except its author may report a review, once (409 after that). At REVIEW_HIDE_AFTER_REPORTS reports (3 by default) the review is hidden (and leaves the product's rating) until an admin decides; see GET /api/v1/admin/reviews/reported.`,
   security: bearerAuth,
   middleware: [requireAuth] as const,
   request: { params: IdParamSchema, ...jsonBody(ReviewReportInputSchema) },
@@ -37,6 +36,7 @@ export const reportReviewHandler: RouteHandler<typeof reportReviewRoute, AppEnv>
   if (review.hidden) throw new ApiError("not_found", "There is no review with this id.");
   if (review.userId === userId) throw new ApiError("forbidden", "You cannot report your own review.");
 
+  const hideAfter = c.get("config").reviews.hideAfterReports;
   const now = new Date();
   // Reaching the threshold hides the review; the product's rating then changes, which is
   // announced only by the report that crossed it (the event is written only if it did).
@@ -53,7 +53,7 @@ export const reportReviewHandler: RouteHandler<typeof reportReviewRoute, AppEnv>
         .update(reviews)
         .set({
           reportCount: sql`${reviews.reportCount} + 1`,
-          hidden: sql`CASE WHEN ${reviews.reportCount} + 1 >= ${HIDE_AFTER_REPORTS} THEN 1 ELSE ${reviews.hidden} END`,
+          hidden: sql`CASE WHEN ${reviews.reportCount} + 1 >= ${hideAfter} THEN 1 ELSE ${reviews.hidden} END`,
         })
         .where(eq(reviews.id, id))
         .returning({ hidden: reviews.hidden, reportCount: reviews.reportCount }),
@@ -63,7 +63,7 @@ export const reportReviewHandler: RouteHandler<typeof reportReviewRoute, AppEnv>
         "catalog_events",
         hidden,
         reviews,
-        and(eq(reviews.id, id), eq(reviews.hidden, true), eq(reviews.reportCount, HIDE_AFTER_REPORTS))!,
+        and(eq(reviews.id, id), eq(reviews.hidden, true), eq(reviews.reportCount, hideAfter))!,
       ),
     ]);
     after = updated[0];

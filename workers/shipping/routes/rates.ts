@@ -3,7 +3,6 @@ import { CartTokenHeaderSchema, CartTokenResponseHeaders } from "../../../schema
 import { ShippingRatesRequestSchema, ShippingRatesSchema, type ShopShippingSchema } from "../../../schemas/shipping";
 import type { AppEnv } from "../../app-env";
 import { supportedCountry } from "../../auth/phone";
-import { readCartConfig } from "../../cart/config";
 import { resolveCart } from "../../cart/tokens";
 import { readCart } from "../../cart/view";
 import { ApiError } from "../../platform/errors";
@@ -39,7 +38,7 @@ export const shippingRatesHandler: RouteHandler<typeof shippingRatesRoute, AppEn
   if (items.length === 0 || !currency) {
     throw new ApiError("conflict", "Your cart has nothing to ship. Add products, then ask for shipping rates.");
   }
-  const { defaultWeightGrams } = readCartConfig(c.env);
+  const { defaultWeightGrams } = c.get("config").shipping;
 
   const byShop = new Map<string, { country: string; parcel: ParcelItem[] }>();
   for (const item of items) {
