@@ -126,7 +126,7 @@ async function counts(db, prefix) {
   const pushes = await db
     .prepare(
       `SELECT COUNT(*) AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-        WHERE n.event_id LIKE ?1 AND d.channel = 'push' AND d.status = 'sent'`,
+        WHERE n.event_id LIKE ?1 AND d.channel = 'push' AND d.status IN ('sent', 'delivered')`,
     )
     .bind(`${prefix}%`)
     .first();

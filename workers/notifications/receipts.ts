@@ -182,14 +182,12 @@ export async function receiveProviderReceipt(
   verdict: ReceiptVerdict,
 ): Promise<ReceiptResult> {
   if (!verdict.ok) {
+    const name = provider.charAt(0).toUpperCase() + provider.slice(1);
     if (!verdict.authentic) {
       logEvent("warn", "provider_callback_rejected", { provider, reason: verdict.reason });
-      throw new ApiError(
-        "unauthorized",
-        `The ${provider} callback is not signed for this endpoint: ${verdict.reason}.`,
-      );
+      throw new ApiError("unauthorized", `This ${name} callback is not signed for this endpoint: ${verdict.reason}.`);
     }
-    throw new ApiError("validation_failed", `The ${provider} callback cannot be read: ${verdict.reason}.`);
+    throw new ApiError("validation_failed", `This ${name} callback cannot be read: ${verdict.reason}.`);
   }
   return recordProviderReceipt(env, verdict.receipt);
 }
