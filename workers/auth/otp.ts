@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { otpChallenges, users } from "../../d1/schema";
-import type { Country } from "../../schemas/identity";
 import type { Locale } from "../../schemas/messaging";
 import type { AppEnv } from "../app-env";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
@@ -11,12 +10,11 @@ import { newId } from "../platform/ids";
 import { drainSoon } from "../platform/outbox";
 import { encryptPii, piiLookupHash } from "../platform/pii";
 import { enforceLimit, hitCounter, inSeconds, retryAfterSeconds } from "../platform/rate-limit";
-import type { UserRow } from "../users/present";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
 import { clientIpHash } from "./client";
 import { mobileNumber, supportedCountry } from "./phone";
-import { type Device, startSession } from "./sessions";
+import { type Device, openAccount, startSession } from "./sessions";
 
 /** A uniformly random 6-digit code (rejection sampling, no modulo bias). */
 function sixDigitCode(): string {
@@ -173,42 +171,18 @@ export async function verifyOtp(
     if (existing.status !== "active") throw new ApiError("forbidden", "This account is not active. Contact support.");
     return startSession(c, existing, input.device, { isNewUser: false, method: "otp" });
   }
-  const user: UserRow = {
-    id: newId("usr"),
-    phoneEnc: await encryptPii(c.env, phone),
-    phoneHash,
-    emailEnc: null,
-    emailHash: null,
-    passwordHash: null,
-    country,
-    locale: challenge.locale,
-    timezone: COUNTRY_TIMEZONE[country as Country],
-    displayName: `Tchat ${phone.slice(-4)}`,
-    avatarUrl: null,
-    status: "active",
-    roles: ["customer"],
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
-  const welcome = await accountMessageWrites(
-    c.env,
-    db,
-    { phone, locale: user.locale as Locale, timezone: user.timezone },
-    "welcome",
+  return openAccount(
+    c,
     {
-      name: user.displayName,
+      phoneEnc: await encryptPii(c.env, phone),
+      phoneHash,
+      emailEnc: null,
+      emailHash: null,
+      passwordHash: null,
+      country,
+      locale: challenge.locale,
+      displayName: `Tchat ${phone.slice(-4)}`,
     },
+    { method: "otp", device: input.device, ipHash },
   );
-  const tokens = await startSession(c, user, input.device, {
-    isNewUser: true,
-    method: "otp",
-    writes: [
-      db.insert(users).values(user),
-      auditWrite(db, { type: "user_registered", userId: user.id, ipHash, data: { method: "otp", country } }),
-      ...welcome.writes,
-    ],
-  });
-  await sendAccountMessagesNow(c.env, welcome.events);
-  return tokens;
 }

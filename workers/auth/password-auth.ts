@@ -3,21 +3,21 @@ import type { Context } from "hono";
 import { passwordResets, sessions, users } from "../../d1/schema";
 import type { Locale } from "../../schemas/messaging";
 import type { AppEnv } from "../app-env";
-import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
+import { COUNTRY_LOCALE } from "../i18n/catalog";
 import { securityAlertEvent } from "../notifications/events";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { newId, randomToken, sha256Hex } from "../platform/ids";
+import { randomToken, sha256Hex } from "../platform/ids";
 import { drainSoon, recordEvent } from "../platform/outbox";
 import { encryptPii, piiLookupHash } from "../platform/pii";
 import { clearCounter, enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
-import { type UserRow, userContact } from "../users/present";
+import { userContact } from "../users/present";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
 import { clientIpHash } from "./client";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { supportedCountry } from "./phone";
-import { type Device, revokeSessionWrites, startSession, UNNAMED_DEVICE } from "./sessions";
+import { type Device, openAccount, revokeSessionWrites, startSession, UNNAMED_DEVICE } from "./sessions";
 
 const loginFailuresKey = (emailHash: string) => `login-fail:${emailHash}`;
 
@@ -42,9 +42,7 @@ export async function register(
       "An account with this email already exists. Sign in, or reset the password if you forgot it.",
     );
   }
-  const now = nowMs();
-  const user: UserRow = {
-    id: newId("usr"),
+  const account = {
     phoneEnc: null,
     phoneHash: null,
     emailEnc: await encryptPii(c.env, input.email),
@@ -52,30 +50,10 @@ export async function register(
     passwordHash: await hashPassword(input.password, identity.pbkdf2Iterations),
     country,
     locale: input.locale ?? COUNTRY_LOCALE[country],
-    timezone: COUNTRY_TIMEZONE[country],
     displayName: input.displayName,
-    avatarUrl: null,
-    status: "active",
-    roles: ["customer"],
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
   };
-  const welcome = await accountMessageWrites(c.env, db, await userContact(c.env, user), "welcome", {
-    name: user.displayName,
-  });
   try {
-    const tokens = await startSession(c, user, input.device ?? UNNAMED_DEVICE, {
-      isNewUser: true,
-      method: "register",
-      writes: [
-        db.insert(users).values(user),
-        auditWrite(db, { type: "user_registered", userId: user.id, ipHash, data: { method: "email", country } }),
-        ...welcome.writes,
-      ],
-    });
-    await sendAccountMessagesNow(c.env, welcome.events);
-    return tokens;
+    return await openAccount(c, account, { method: "register", device: input.device ?? UNNAMED_DEVICE, ipHash });
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new ApiError(

@@ -3,9 +3,10 @@ import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { refreshTokens, sessions, users } from "../../d1/schema";
-import type { DeviceSchema, TokensSchema } from "../../schemas/identity";
+import type { Country, DeviceSchema, TokensSchema } from "../../schemas/identity";
 import type { AppEnv } from "../app-env";
 import { mergeGuestCartInto } from "../cart/merge";
+import { COUNTRY_TIMEZONE } from "../i18n/catalog";
 import { securityAlertEvent } from "../notifications/events";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -44,6 +45,55 @@ async function tokensFor(
     user: await presentUser(c.env, user),
     isNewUser,
   };
+}
+
+/** What sign-up knows of a new account; the rest of its row is the same for every account. */
+export type NewAccount = Pick<
+  UserRow,
+  "phoneEnc" | "phoneHash" | "emailEnc" | "emailHash" | "passwordHash" | "country" | "locale" | "displayName"
+>;
+
+/**
+ * Opens a new account and its first session in one batch: the user row, the audit entry and a
+ * welcome message (by SMS and/or email, in the account's language), then sends the welcome at once.
+ */
+export async function openAccount(
+  c: Context<AppEnv>,
+  account: NewAccount,
+  signUp: { method: "otp" | "register"; device: Device; ipHash: string },
+): Promise<Tokens> {
+  const db = database(c.env);
+  const now = nowMs();
+  const user: UserRow = {
+    ...account,
+    id: newId("usr"),
+    timezone: COUNTRY_TIMEZONE[account.country as Country],
+    avatarUrl: null,
+    status: "active",
+    roles: ["customer"],
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const welcome = await accountMessageWrites(c.env, db, await userContact(c.env, user), "welcome", {
+    name: user.displayName,
+  });
+  const tokens = await startSession(c, user, signUp.device, {
+    isNewUser: true,
+    method: signUp.method,
+    writes: [
+      db.insert(users).values(user),
+      auditWrite(db, {
+        type: "user_registered",
+        userId: user.id,
+        ipHash: signUp.ipHash,
+        data: { method: signUp.method === "otp" ? "otp" : "email", country: user.country },
+      }),
+      ...welcome.writes,
+    ],
+  });
+  await sendAccountMessagesNow(c.env, welcome.events);
+  return tokens;
 }
 
 /**
