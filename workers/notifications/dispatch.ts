@@ -329,9 +329,10 @@ async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, p
     if (!row?.userId) return;
     const view = presentNotification(row, planned.recipient.locale, planned.recipient.timezone);
     if ((await pushToHub(env, row.userId, view)) > 0) {
+      const shownAt = Date.now();
       await db
         .update(notificationDeliveries)
-        .set({ status: "delivered", provider: "user_hub", deliveredAt: Date.now(), updatedAt: Date.now() })
+        .set({ status: "delivered", provider: "user_hub", deliveredAt: shownAt, updatedAt: shownAt })
         .where(eq(notificationDeliveries.id, deliveryId));
     }
   });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
   notificationDeliveries,
@@ -149,7 +149,10 @@ export async function confirmDeviceDelivery(
       and(
         eq(notificationDeliveries.notificationId, notificationId),
         eq(notificationDeliveries.status, "sent"),
-        sql`(${notificationDeliveries.channel} = 'inApp' OR (${notificationDeliveries.channel} = 'push' AND ${inArray(notificationDeliveries.target, thisDevice)}))`,
+        or(
+          eq(notificationDeliveries.channel, "inApp"),
+          and(eq(notificationDeliveries.channel, "push"), inArray(notificationDeliveries.target, thisDevice)),
+        ),
       ),
     );
 }
