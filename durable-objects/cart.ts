@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { CURRENCY_CODES } from "../schemas/money";
+import { CURRENCY_CODES } from "../schemas/platform";
 import {
   type AddInput,
   type AddResult,
@@ -14,12 +14,12 @@ import {
   type RemoveResult,
   type SetQuantityInput,
   type SetQuantityResult,
-} from "../workers/cart/types";
+} from "../workers/cart/object/types";
 import { readConfig } from "../workers/platform/config";
 import { newId } from "../workers/platform/ids";
 import type { Currency } from "../workers/platform/money";
 
-export type { CartLine, CartSnapshot } from "../workers/cart/types";
+export type { CartLine, CartSnapshot } from "../workers/cart/object/types";
 
 interface MetaRow {
   currency: Currency | null;

@@ -1,16 +1,16 @@
 import { DurableObject } from "cloudflare:workers";
-import type { MemberRole } from "../d1/schema/chat";
-import type { Message, SendMessageInput, ServerFrame } from "../schemas/chat";
-import { ContentCache } from "../workers/chat/content";
-import { RoomBackground } from "../workers/chat/room-background";
-import type { RoomCore } from "../workers/chat/room-core";
-import { edit, NO_SUCH_MESSAGE, react, remove } from "../workers/chat/room-edits";
-import { readFrame } from "../workers/chat/room-frames";
-import { addMembers, removeMember, rename, setRole } from "../workers/chat/room-members";
-import { assemble, type PresentContext, prepare, present } from "../workers/chat/room-present";
-import { searchMessages } from "../workers/chat/room-search";
-import { acceptSend, type SendOutcome } from "../workers/chat/room-send";
-import { RoomSockets } from "../workers/chat/room-sockets";
+import type { MemberRole, Message, SendMessageInput, ServerFrame } from "../schemas/chat";
+import { RoomBackground } from "../workers/chat/room/background";
+import { ContentCache } from "../workers/chat/room/content";
+import type { RoomCore } from "../workers/chat/room/core";
+import { edit, NO_SUCH_MESSAGE, react, remove } from "../workers/chat/room/edits";
+import { readFrame } from "../workers/chat/room/frames";
+import { addMembers, removeMember, rename, setRole } from "../workers/chat/room/members";
+import { assemble, type PresentContext, prepare, present } from "../workers/chat/room/present";
+import { searchMessages } from "../workers/chat/room/search";
+import { acceptSend, type SendOutcome } from "../workers/chat/room/send";
+import { NO_COMPRESSION, SOCKET_HEADERS } from "../workers/chat/room/socket-headers";
+import { RoomSockets } from "../workers/chat/room/sockets";
 import {
   initRoom,
   lastSeq,
@@ -25,8 +25,7 @@ import {
   migrateRoom,
   readMember,
   readMeta,
-} from "../workers/chat/room-store";
-import { NO_COMPRESSION, SOCKET_HEADERS } from "../workers/chat/socket-headers";
+} from "../workers/chat/room/store";
 import {
   type Failure,
   fail,
@@ -34,13 +33,13 @@ import {
   type Outcome,
   type RoomSnapshot,
   type SocketState,
-} from "../workers/chat/types";
+} from "../workers/chat/room/types";
 import { notifyUnread } from "../workers/notifications";
 import { type ChatConfig, readConfig } from "../workers/platform/config";
 import { ERROR_CODES } from "../workers/platform/errors";
 import { logEvent } from "../workers/platform/log";
 
-export type { RoomSnapshot } from "../workers/chat/types";
+export type { RoomSnapshot } from "../workers/chat/room/types";
 
 const PING = '{"type":"ping"}';
 const PONG = '{"type":"pong"}';

@@ -14,7 +14,7 @@ import {
   queueEvent,
   readHold,
   readMeta,
-} from "../workers/inventory/store";
+} from "../workers/inventory/object/store";
 import {
   type AdjustResult,
   type AuditResult,
@@ -31,10 +31,10 @@ import {
   type ReservationView,
   type ReserveResult,
   type StockLevel,
-} from "../workers/inventory/types";
+} from "../workers/inventory/object/types";
 import { createEvent } from "../workers/platform/outbox";
 
-export type { StockLevel } from "../workers/inventory/types";
+export type { StockLevel } from "../workers/inventory/object/types";
 
 /**
  * Stock of one SKU, or of one shard of a hot SKU (see docs/inventory.md). A Durable Object runs one

@@ -1,8 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
-import type { HubFrame } from "../workers/notifications/hub";
 import type { NotificationView } from "../workers/notifications/present";
 import { readConfig } from "../workers/platform/config";
 import { logEvent } from "../workers/platform/log";
+import type { HubFrame } from "../workers/realtime/hub";
 
 /** Headers the Worker sets on the upgrade it forwards here, once it has authenticated the caller. */
 export const HUB_HEADERS = {

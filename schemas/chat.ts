@@ -1,6 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { CHAT_FLAG_REASONS, DIALOG_TYPES, MEMBER_ROLES } from "../d1/schema/chat";
-import { MoneySchema } from "./money";
+
+import { MoneySchema } from "./platform";
+
+export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
+export type DialogType = (typeof DIALOG_TYPES)[number];
+export const MEMBER_ROLES = ["member", "admin"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const CHAT_FLAG_REASONS = ["phone_number", "payment_link", "contact_link", "user_report"] as const;
+export type ChatFlagReason = (typeof CHAT_FLAG_REASONS)[number];
 
 // ------------------------------------------------------------------ ids and params
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./money";
+import { MoneySchema } from "./platform";
 
 export const NOTIFICATION_CATEGORY_VALUES = ["orders", "chat", "payments", "promotions", "security"] as const;
 export const NotificationCategorySchema = z.enum(NOTIFICATION_CATEGORY_VALUES).openapi("NotificationCategory");

@@ -1,15 +1,13 @@
 import type { Context } from "hono";
-import { adminRouter } from "./admin/audit-events";
+import { adminRouter } from "./admin";
 import type { AppEnv } from "./app-env";
-import { authRouter } from "./auth";
 import { cartRouter } from "./cart";
-import { catalogRouter } from "./catalog";
-import { categoriesRouter } from "./catalog/categories";
+import { catalogRouter, categoriesRouter } from "./catalog";
 import { chatRouter } from "./chat";
-import { benchRouter } from "./dev/bench";
-import { devOutboxRouter } from "./dev/outbox";
-import { seedRouter } from "./dev/seed";
+import { benchRouter, seedRouter } from "./dev";
+import { identityRouter } from "./identity";
 import { mediaRouter } from "./media";
+import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
 import { authenticate } from "./middleware/auth";
 import { limitBodySize } from "./middleware/body-limit";
@@ -17,20 +15,18 @@ import { corsFromConfig } from "./middleware/cors";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
-import { mountApiDocs } from "./ops/docs";
-import { healthRouter } from "./ops/health";
-import { readyRouter } from "./ops/ready";
+import { healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { ordersRouter } from "./orders";
 import { paymentsRouter } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
+import { privacyRouter } from "./privacy";
 import { realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
 import { shippingRouter } from "./shipping";
 import { shopsRouter } from "./shops";
-import { usersRouter } from "./users";
 
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
@@ -44,12 +40,12 @@ export function createApp() {
 
   app.route("/", healthRouter);
   app.route("/", readyRouter);
-  app.route("/", devOutboxRouter);
+  app.route("/", messagingRouter);
   app.route("/", seedRouter);
   app.route("/", benchRouter);
   app.route("/", categoriesRouter);
-  app.route("/", authRouter);
-  app.route("/", usersRouter);
+  app.route("/", identityRouter);
+  app.route("/", privacyRouter);
   app.route("/", adminRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);

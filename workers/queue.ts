@@ -1,8 +1,7 @@
-import { composeNotifications, deliverNotification } from "./notifications/dispatch";
-import { NOTIFICATION_DELIVER } from "./notifications/events";
-import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./notifications/messages";
+import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./messaging";
+import { composeNotifications, deliverNotification, NOTIFICATION_DELIVER } from "./notifications";
 import { consumeBatch, consumeDeadLetters, type EventConsumer } from "./platform/consume";
-import { searchIndexConsumer } from "./search/indexer";
+import { searchIndexConsumer } from "./search";
 
 /** Everything a queue consumer may call out to; tests pass their own. */
 export type QueueDeps = MessagingDeps;

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ChatRoom } from "../../durable-objects/chat-room";
-import type { SocketState } from "../../workers/chat/types";
+import type { SocketState } from "../../workers/chat/room/types";
 import { accounts, connect, direct, eventually, roomOf } from "./helpers";
 
 /** The room's private parts this test reaches into to make time pass. */

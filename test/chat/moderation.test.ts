@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Dialog, Message } from "../../schemas/chat";
-import { detectOffPlatform } from "../../workers/chat/moderation";
+import { detectOffPlatform } from "../../workers/chat/room/moderation";
 import {
   type Account,
   account,

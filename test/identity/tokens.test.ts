@@ -14,7 +14,7 @@ import {
 } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../workers/app";
-import { issueAccessToken, verifyAccessToken } from "../../workers/auth/tokens";
+import { issueAccessToken, verifyAccessToken } from "../../workers/identity/tokens";
 import { readConfig } from "../../workers/platform/config";
 import { ApiError } from "../../workers/platform/errors";
 import { expectJson, expectProblem, get, me, otpSignIn, registerUser, type Tokens, thaiMobile } from "./helpers";

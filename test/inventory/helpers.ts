@@ -2,7 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
 import type { Inventory } from "../../durable-objects/inventory";
 import { inventoryStub } from "../../workers/inventory";
-import type { StockLevel } from "../../workers/inventory/types";
+import type { StockLevel } from "../../workers/inventory/object/types";
 
 let seq = 0;
 

@@ -1,7 +1,7 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Inventory } from "../../durable-objects/inventory";
-import { INVENTORY_LOW, RETENTION_MS, type StockLevel } from "../../workers/inventory/types";
+import { INVENTORY_LOW, RETENTION_MS, type StockLevel } from "../../workers/inventory/object/types";
 import { alarmUntil, expectBalanced, freshKey, holdAlarm, sleep, stocked, storedStatus, stub } from "./helpers";
 
 const MINUTE = 60_000;

@@ -1,8 +1,8 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import type { EventEnvelope } from "../../schemas/events";
+import { DevOutbox, type Outbound, type OutboundMessage } from "../../workers/messaging/outbound";
 import { priceDropEvent } from "../../workers/notifications/events";
-import { DevOutbox, type Outbound, type OutboundMessage } from "../../workers/notifications/outbound";
 import { database } from "../../workers/platform/db";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";
 import { createProduct, createShop, type Product, type Shop } from "../catalog/helpers";

@@ -2,7 +2,7 @@ import { createExecutionContext, env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../workers/app";
-import { DevOutbox, type OutboundMessage } from "../../workers/notifications/outbound";
+import { DevOutbox, type OutboundMessage } from "../../workers/messaging/outbound";
 import { database } from "../../workers/platform/db";
 import type { OutboxItem } from "../identity/helpers";
 import type { Page as ListPage } from "../support/http";

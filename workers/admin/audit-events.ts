@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { auditEvents } from "../../d1/schema";
-import { PageQuerySchema, pageOf } from "../../schemas/pagination";
-import { AuditEventSchema } from "../../schemas/users";
+import { auditEvents } from "../../d1/schema/identity";
+import { AuditEventSchema } from "../../schemas/identity";
+import { PageQuerySchema, pageOf } from "../../schemas/platform";
 import { requireRole } from "../middleware/auth";
 import { database } from "../platform/db";
 import { bearerAuth, createRouter, defineRoute, jsonResponse } from "../platform/openapi";

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { products, productVariants, shops } from "../../d1/schema";
+import { products, productVariants } from "../../d1/schema/catalog";
+import { shops } from "../../d1/schema/shops";
 import { inventoryKey, stockLevel } from "../inventory";
 import { database } from "../platform/db";
 import type { Currency } from "../platform/money";

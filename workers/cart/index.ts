@@ -20,6 +20,7 @@ export const cartRouter = createRouter()
 
 export { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
 export { type CartMergeOutcome, mergeGuestCartInto } from "./merge";
+export * from "./object/types";
 export { cartProblems } from "./routes/cart-validate";
 export {
   CART_TOKEN_HEADER,
@@ -33,5 +34,4 @@ export {
   resolveCart,
   userCartName,
 } from "./tokens";
-export * from "./types";
 export { type CartContents, type CartItemDetail, type CartView, composeCart, emptyCart, readCart } from "./view";

@@ -1,7 +1,7 @@
 import { logEvent } from "../platform/log";
 import { lineKey, loadAvailability, loadCatalog } from "./catalog";
+import type { DroppedLine, MergeLine } from "./object/types";
 import { cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
-import type { DroppedLine, MergeLine } from "./types";
 
 export interface CartMergeOutcome {
   /** Units that moved into the user's cart. */

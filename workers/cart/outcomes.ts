@@ -1,6 +1,6 @@
 import { ApiError } from "../platform/errors";
 import type { CatalogEntry } from "./catalog";
-import type { AddResult, SetQuantityResult } from "./types";
+import type { AddResult, SetQuantityResult } from "./object/types";
 
 type Refusal = Extract<AddResult | SetQuantityResult, { ok: false }>;
 

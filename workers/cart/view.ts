@@ -4,7 +4,7 @@ import type { CartItemSchema, CartSchema } from "../../schemas/cart";
 import { mediaUrl } from "../catalog/products";
 import { type Currency, type Money, money, multiply, sum } from "../platform/money";
 import { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
-import type { CartLine, CartSnapshot } from "./types";
+import type { CartLine, CartSnapshot } from "./object/types";
 
 export type CartView = z.infer<typeof CartSchema>;
 export type CartItemView = z.infer<typeof CartItemSchema>;

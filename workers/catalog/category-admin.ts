@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { eq, sql } from "drizzle-orm";
-import { categories } from "../../d1/schema";
+import { categories } from "../../d1/schema/catalog";
 import type { AdminCategorySchema } from "../../schemas/catalog";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";

@@ -1,4 +1,7 @@
 import { createRouter } from "../platform/openapi";
+
+export { categoriesRouter } from "./categories";
+
 import { createCategoryHandler, createCategoryRoute } from "./routes/category-create";
 import { deleteCategoryHandler, deleteCategoryRoute } from "./routes/category-delete";
 import { updateCategoryHandler, updateCategoryRoute } from "./routes/category-update";

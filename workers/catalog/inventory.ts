@@ -1,4 +1,4 @@
-import type { InventoryLevel } from "../../schemas/products";
+import type { InventoryLevel } from "../../schemas/catalog";
 import type { LoadedProduct } from "./products";
 import { productStock } from "./stock";
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { productMedia, products, productVariants, shops } from "../../d1/schema";
-import type { Product } from "../../schemas/products";
+import { productMedia, products, productVariants } from "../../d1/schema/catalog";
+import { shops } from "../../d1/schema/shops";
+import type { Product } from "../../schemas/catalog";
 import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";

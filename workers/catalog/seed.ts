@@ -1,4 +1,4 @@
-import { brands, categories, products, productVariants } from "../../d1/schema";
+import { brands, categories, products, productVariants } from "../../d1/schema/catalog";
 import { readConfig } from "../platform/config";
 import type { Database } from "../platform/db";
 import { CURRENCIES, type Currency } from "../platform/money";

@@ -1,13 +1,13 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
-import { dialogMembers, dialogs, users } from "../../d1/schema";
-import type { DialogType } from "../../d1/schema/chat";
-import type { Dialog, LastMessageSchema } from "../../schemas/chat";
+import { dialogMembers, dialogs } from "../../d1/schema/chat";
+import { users } from "../../d1/schema/identity";
+import type { Dialog, DialogType, LastMessageSchema } from "../../schemas/chat";
 import { type Database, database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { openContent, snippet } from "./content";
 import { statement } from "./effects";
-import type { RoomMember, RoomSnapshot } from "./types";
+import { openContent, snippet } from "./room/content";
+import type { RoomMember, RoomSnapshot } from "./room/types";
 
 export type DialogRow = typeof dialogs.$inferSelect;
 

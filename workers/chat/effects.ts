@@ -1,11 +1,11 @@
 import { and, eq, lt } from "drizzle-orm";
-import { chatFlags, dialogs } from "../../d1/schema";
-import type { ChatFlagReason } from "../../d1/schema/chat";
+import { chatFlags, dialogs } from "../../d1/schema/chat";
+import type { ChatFlagReason } from "../../schemas/chat";
 import type { EventEnvelope } from "../../schemas/events";
 import { database } from "../platform/db";
 import { newId } from "../platform/ids";
 import { createEvent, recordEvent } from "../platform/outbox";
-import type { RoomEffect } from "./types";
+import type { RoomEffect } from "./room/types";
 
 export const CHAT_MESSAGE = "chat.message";
 

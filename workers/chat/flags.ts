@@ -1,7 +1,7 @@
 import type { z } from "@hono/zod-openapi";
-import type { chatFlags } from "../../d1/schema";
+import type { chatFlags } from "../../d1/schema/chat";
 import type { ChatFlagSchema } from "../../schemas/chat";
-import { openContent } from "./content";
+import { openContent } from "./room/content";
 
 type FlagRow = typeof chatFlags.$inferSelect;
 

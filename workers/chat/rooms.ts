@@ -5,7 +5,7 @@ import { ApiError } from "../platform/errors";
 import { drainSoon } from "../platform/outbox";
 import { NO_DIALOG, roomSnapshot } from "./dialogs";
 import { effectStatements, hasOutboxEvent } from "./effects";
-import type { Failure, Outcome, RoomEffect } from "./types";
+import type { Failure, Outcome, RoomEffect } from "./room/types";
 
 const DIALOG_ID = /^dlg_[0-9A-HJKMNP-TV-Z]{26}$/;
 

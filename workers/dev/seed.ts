@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { seedRuns } from "../../d1/schema";
-import { seedAdmin } from "../admin/seed-admin";
+import { seedRuns } from "../../d1/schema/dev";
 import { seedCategories } from "../catalog/categories";
 import { seedBrands, seedProducts } from "../catalog/seed";
+import { seedAdmin } from "../identity/seed-admin";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { createRouter, defineRoute } from "../platform/openapi";

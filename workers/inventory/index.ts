@@ -17,6 +17,7 @@ export {
   type StockItem,
 } from "./items";
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
+export * from "./object/types";
 export {
   type Allocation,
   type ReserveStockResult,
@@ -28,4 +29,3 @@ export {
   setStock,
   stockLevel,
 } from "./stock";
-export * from "./types";

@@ -1,5 +1,7 @@
 import { logEvent } from "../platform/log";
 import { inventoryStub } from "./keys";
+import type { CommitResult, RenewResult } from "./object/types";
+import { MAX_QUANTITY, MAX_TTL_MS } from "./object/types";
 import {
   isInt,
   type ReservationClosed,
@@ -10,8 +12,6 @@ import {
   shardCount,
   validateRef,
 } from "./stock";
-import type { CommitResult, RenewResult } from "./types";
-import { MAX_QUANTITY, MAX_TTL_MS } from "./types";
 
 /** How long a commit spanning several objects keeps every hold alive while it commits them one by one. */
 export const COMMIT_GRACE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { logEvent } from "../platform/log";
 import { inventoryStub, isShardCount, MAX_SHARDS, shardOrder } from "./keys";
-import { MAX_QUANTITY, MAX_TTL_MS, type StockLevel } from "./types";
+import { MAX_QUANTITY, MAX_TTL_MS, type StockLevel } from "./object/types";
 
 /**
  * One SKU's stock as the Worker sees it: its inventory key and how many shard objects hold it.

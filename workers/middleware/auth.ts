@@ -1,8 +1,9 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { type Role, sessions, users } from "../../d1/schema";
+import { sessions, users } from "../../d1/schema/identity";
+import type { Role } from "../../schemas/identity";
 import type { AppEnv } from "../app-env";
-import { verifyAccessToken } from "../auth/tokens";
+import { verifyAccessToken } from "../identity/tokens";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 

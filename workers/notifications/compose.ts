@@ -1,4 +1,4 @@
-import type { NotificationCategory } from "../../d1/schema";
+import type { NotificationCategory } from "../../d1/schema/notifications";
 import type { EventEnvelope } from "../../schemas/events";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";

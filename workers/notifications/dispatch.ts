@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { outboundMessages } from "../../d1/schema/messaging";
 import {
   type DeliveryChannel,
   type NotificationCategory,
@@ -7,27 +8,26 @@ import {
   notificationDevices,
   notificationPreferences,
   notifications,
-  outboundMessages,
-} from "../../d1/schema";
+} from "../../d1/schema/notifications";
 import type { EventEnvelope } from "../../schemas/events";
-import { readConfig } from "../platform/config";
-import type { EventConsumer } from "../platform/consume";
-import { type Database, database } from "../platform/db";
-import { logEvent } from "../platform/log";
-import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
-import { deliverEvent } from "./events";
-import { notifyUnread, pushToHub } from "./hub";
-import { stableId } from "./ids";
 import {
   errorText,
   type MessageCategory,
   type MessagingDeps,
   outboundMessageRow,
   sendOutboundMessage,
-} from "./messages";
+} from "../messaging/messages";
+import { isUnregisteredToken } from "../messaging/push/fcm";
+import { readConfig } from "../platform/config";
+import type { EventConsumer } from "../platform/consume";
+import { type Database, database } from "../platform/db";
+import { logEvent } from "../platform/log";
+import { notifyUnread, pushToHub } from "../realtime/hub";
+import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
+import { deliverEvent } from "./events";
+import { stableId } from "./ids";
 import { allowedChannels, fromRow, type Preferences, preferencesOf, quietHoursEnd } from "./preferences";
 import { presentNotification } from "./present";
-import { isUnregisteredToken } from "./push/fcm";
 import { type PushTarget, pushTargets } from "./recipients";
 import { renderNotification, safeTimeZone } from "./templates/render";
 

@@ -1,15 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { notificationDeliveries, notifications, users } from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import { users } from "../../d1/schema/identity";
+import { notificationDeliveries, notifications } from "../../d1/schema/notifications";
+import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
+import { inAppDeliveredWrite } from "../messaging/receipts";
 import { currentAuth } from "../middleware/auth";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { asLocale } from "../platform/locale";
 import { decodeCursor, type Page, toPage } from "../platform/pagination";
 import { type NotificationView, presentNotification } from "./present";
-import { inAppDeliveredWrite } from "./receipts";
 
 export interface Reader {
   userId: string;

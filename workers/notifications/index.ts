@@ -1,4 +1,9 @@
 import { createRouter } from "../platform/openapi";
+
+export { composeNotifications, deliverNotification } from "./dispatch";
+export { NOTIFICATION_DELIVER } from "./events";
+export { purgeOldNotifications } from "./retention";
+
 import { benchNotificationsHandler, benchNotificationsRoute } from "./routes/bench";
 import { deliveredNotificationHandler, deliveredNotificationRoute } from "./routes/delivered";
 import { deleteDeviceHandler, deleteDeviceRoute } from "./routes/device-delete";
@@ -11,13 +16,10 @@ import { putPreferencesHandler, putPreferencesRoute } from "./routes/preferences
 import { promotionHandler, promotionRoute } from "./routes/promotions";
 import { readNotificationHandler, readNotificationRoute } from "./routes/read";
 import { readAllNotificationsHandler, readAllNotificationsRoute } from "./routes/read-all";
-import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { unreadCountHandler, unreadCountRoute } from "./routes/unread-count";
-import { resendWebhookHandler, resendWebhookRoute } from "./routes/webhook-resend";
-import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio";
 
+export { notifyUnread } from "../realtime/hub";
 export { securityAlertEvent } from "./events";
-export { notifyUnread } from "./hub";
 export { notificationDataOf, notificationErasureWrites } from "./privacy";
 
 /**
@@ -33,11 +35,8 @@ export const notificationsRouter = createRouter()
   .openapi(listDevicesRoute, listDevicesHandler)
   .openapi(registerDeviceRoute, registerDeviceHandler)
   .openapi(deleteDeviceRoute, deleteDeviceHandler)
-  .openapi(twilioStatusRoute, twilioStatusHandler)
-  .openapi(resendWebhookRoute, resendWebhookHandler)
   .openapi(getNotificationRoute, getNotificationHandler)
   .openapi(readNotificationRoute, readNotificationHandler)
   .openapi(deliveredNotificationRoute, deliveredNotificationHandler)
-  .openapi(streamSocketRoute, streamSocketHandler)
   .openapi(promotionRoute, promotionHandler)
   .openapi(benchNotificationsRoute, benchNotificationsHandler);

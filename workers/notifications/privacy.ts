@@ -1,12 +1,12 @@
 import { eq, inArray, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { outboundMessages } from "../../d1/schema/messaging";
 import {
   notificationDeliveries,
   notificationDevices,
   notificationPreferences,
   notifications,
-  outboundMessages,
-} from "../../d1/schema";
+} from "../../d1/schema/notifications";
 import type { Database } from "../platform/db";
 import { preferencesFor } from "./preferences";
 

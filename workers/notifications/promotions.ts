@@ -1,5 +1,7 @@
 import { and, eq, gte, isNull, notLike } from "drizzle-orm";
-import { products, productViews, vouchers } from "../../d1/schema";
+import { products } from "../../d1/schema/catalog";
+import { vouchers } from "../../d1/schema/orders";
+import { productViews } from "../../d1/schema/recommendations";
 import type { EventEnvelope } from "../../schemas/events";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";

@@ -1,17 +1,11 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import {
-  dialogMembers,
-  dialogs,
-  notificationDevices,
-  orderItems,
-  orders,
-  products,
-  productVariants,
-  sessions,
-  shops,
-  users,
-} from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import { products, productVariants } from "../../d1/schema/catalog";
+import { dialogMembers, dialogs } from "../../d1/schema/chat";
+import { sessions, users } from "../../d1/schema/identity";
+import { notificationDevices } from "../../d1/schema/notifications";
+import { orderItems, orders } from "../../d1/schema/orders";
+import { shops } from "../../d1/schema/shops";
+import type { Locale } from "../../schemas/platform";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE, type CountryCode } from "../i18n/catalog";
 import type { Database } from "../platform/db";
 import { asLocale } from "../platform/locale";

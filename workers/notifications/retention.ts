@@ -1,5 +1,6 @@
 import { inArray, lt, sql } from "drizzle-orm";
-import { devOutbox, notificationDeliveries, notifications, outboundMessages, providerReceipts } from "../../d1/schema";
+import { devOutbox, outboundMessages, providerReceipts } from "../../d1/schema/messaging";
+import { notificationDeliveries, notifications } from "../../d1/schema/notifications";
 import { readConfig } from "../platform/config";
 import { database, inList } from "../platform/db";
 import { notificationDeletes } from "./privacy";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { orders, shops } from "../../d1/schema";
+import { orders } from "../../d1/schema/orders";
+import { shops } from "../../d1/schema/shops";
 import type { AppEnv } from "../app-env";
 import { cartTokenHash, guestCartToken } from "../cart";
 import { database } from "../platform/db";

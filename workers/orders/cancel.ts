@@ -1,5 +1,5 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { orders, voucherRedemptions } from "../../d1/schema";
+import { orders, voucherRedemptions } from "../../d1/schema/orders";
 import { refundOrderPayment } from "../payments/refunds";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";

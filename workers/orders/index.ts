@@ -1,4 +1,7 @@
 import { createRouter } from "../platform/openapi";
+
+export { expireOverdueOrders } from "./expiry";
+
 import { cancelOrderHandler, cancelOrderRoute } from "./routes/cancel-order";
 import { createOrdersHandler, createOrdersRoute } from "./routes/create-orders";
 import { getOrderHandler, getOrderRoute } from "./routes/get-order";

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { asc } from "drizzle-orm";
-import { orderItems, type orders } from "../../d1/schema";
+import { orderItems, type orders } from "../../d1/schema/orders";
 import type { OrderSchema } from "../../schemas/orders";
 import { type Database, inList } from "../platform/db";
 import { type Currency, money } from "../platform/money";

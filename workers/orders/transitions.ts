@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { type OrderStatus, orderEvents, orderItems, orders } from "../../d1/schema";
+import { orderEvents, orderItems, orders } from "../../d1/schema/orders";
+import type { OrderStatus } from "../../schemas/orders";
 import { soldCountWrites } from "../catalog/sold";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";

@@ -1,5 +1,5 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { voucherRedemptions, vouchers } from "../../d1/schema";
+import { voucherRedemptions, vouchers } from "../../d1/schema/orders";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { CURRENCIES, type Money, money, percentage } from "../platform/money";

@@ -1,4 +1,7 @@
 import { createRouter } from "../platform/openapi";
+
+export { retryFailedRefunds } from "./refunds";
+
 import { createPaymentHandler, createPaymentRoute } from "./routes/create-payment";
 import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";

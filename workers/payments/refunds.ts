@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { orders, payments, refunds } from "../../d1/schema";
+import { orders } from "../../d1/schema/orders";
+import { payments, refunds } from "../../d1/schema/payments";
 import type { OrderRow } from "../orders/present";
 import { moveOrder } from "../orders/transitions";
 import { database, nowMs } from "../platform/db";

@@ -1,9 +1,10 @@
 import type { z } from "@hono/zod-openapi";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
-import { orders, payments } from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import { orders } from "../../d1/schema/orders";
+import { payments } from "../../d1/schema/payments";
 import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { buyerOf, isBuyerOf } from "../orders/access";
 import { contactEmailOf } from "../orders/checkout";

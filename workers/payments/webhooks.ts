@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { orders, paymentEvents, payments } from "../../d1/schema";
+import { orders } from "../../d1/schema/orders";
+import { paymentEvents, payments } from "../../d1/schema/payments";
 import type { OrderRow } from "../orders/present";
 import { commitOrderStock } from "../orders/stock";
 import { moveOrder, timelineWrite } from "../orders/transitions";

@@ -1,6 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { deadLetters, processedEvents } from "../../d1/schema";
+import { deadLetters, processedEvents } from "../../d1/schema/platform";
 import { type EventEnvelope, EventEnvelopeSchema } from "../../schemas/events";
 import { type Database, database, nowMs } from "./db";
 import { logEvent } from "./log";

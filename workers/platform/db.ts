@@ -1,13 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import * as schema from "../../d1/schema";
 
 export type Database = ReturnType<typeof database>;
 
-/** Drizzle over the D1 binding, with the whole schema for typed queries. */
+/** Drizzle over the D1 binding; each domain types its queries with its own tables. */
 export function database(env: Pick<Env, "DB">) {
-  return drizzle(env.DB, { schema });
+  return drizzle(env.DB);
 }
 
 /** Every timestamp column holds Unix epoch milliseconds. */

@@ -1,7 +1,7 @@
 import { and, eq, lt, or } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { idempotencyKeys } from "../../d1/schema";
+import { idempotencyKeys } from "../../d1/schema/platform";
 import type { AppEnv } from "../app-env";
 import { database, nowMs } from "./db";
 import { ApiError } from "./errors";

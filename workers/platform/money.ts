@@ -1,4 +1,4 @@
-import type { CURRENCY_CODES } from "../../schemas/money";
+import type { CURRENCY_CODES } from "../../schemas/platform";
 
 export type Currency = (typeof CURRENCY_CODES)[number];
 

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { outboxEvents } from "../../d1/schema";
+import { outboxEvents } from "../../d1/schema/platform";
 import type { EventActor, EventEnvelope } from "../../schemas/events";
 import type { Config } from "./config";
 import { type Database, database, nowMs } from "./db";

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Context } from "hono";
-import { realtimeTickets, sessions, users } from "../../d1/schema";
+import { sessions, users } from "../../d1/schema/identity";
+import { realtimeTickets } from "../../d1/schema/realtime";
 import type { AppEnv } from "../app-env";
 import { readConfig } from "../platform/config";
 import { database, nowMs } from "../platform/db";

@@ -1,5 +1,8 @@
 import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
-import { products, reviews, shops, users } from "../../d1/schema";
+import { products } from "../../d1/schema/catalog";
+import { users } from "../../d1/schema/identity";
+import { reviews } from "../../d1/schema/reviews";
+import { shops } from "../../d1/schema/shops";
 import type { ModeratedReview, Review } from "../../schemas/reviews";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";

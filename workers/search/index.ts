@@ -1,4 +1,7 @@
 import { createRouter } from "../platform/openapi";
+
+export { searchIndexConsumer } from "./indexer";
+
 import { autocompleteHandler, autocompleteRoute } from "./routes/autocomplete";
 import { reindexHandler, reindexRoute } from "./routes/reindex";
 import { searchHandler, searchRoute } from "./routes/search";

@@ -1,6 +1,6 @@
 import { asc, gt, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { categories, products } from "../../d1/schema";
+import { categories, products } from "../../d1/schema/catalog";
 import type { EventEnvelope } from "../../schemas/events";
 import type { EventConsumer } from "../platform/consume";
 import { type Database, database, nowMs } from "../platform/db";

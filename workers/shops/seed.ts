@@ -1,8 +1,9 @@
-import { shops, users } from "../../d1/schema";
+import { users } from "../../d1/schema/identity";
+import { shops } from "../../d1/schema/shops";
 import type { Country } from "../../schemas/identity";
 import type { ShopContact } from "../../schemas/shops";
-import { hashPassword } from "../auth/passwords";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
+import { hashPassword } from "../identity/passwords";
 import { readConfig } from "../platform/config";
 import type { Database } from "../platform/db";
 import { encryptPii, piiLookupHash } from "../platform/pii";

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { categories } from "../../../d1/schema";
+import { categories } from "../../../d1/schema/catalog";
 import { AdminCategorySchema, CreateCategorySchema } from "../../../schemas/catalog";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";

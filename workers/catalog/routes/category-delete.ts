@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq, isNull } from "drizzle-orm";
-import { categories, products } from "../../../d1/schema";
+import { categories, products } from "../../../d1/schema/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";

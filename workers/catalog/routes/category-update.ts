@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { categories } from "../../../d1/schema";
+import { categories } from "../../../d1/schema/catalog";
 import { AdminCategorySchema, UpdateCategorySchema } from "../../../schemas/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";

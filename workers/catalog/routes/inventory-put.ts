@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { products } from "../../../d1/schema";
-import { InventoryLevelSchema, SetInventorySchema } from "../../../schemas/products";
+import { products } from "../../../d1/schema/catalog";
+import { InventoryLevelSchema, SetInventorySchema } from "../../../schemas/catalog";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { products, productVariants } from "../../../d1/schema";
-import { CreateProductSchema, ProductSchema } from "../../../schemas/products";
+import { products, productVariants } from "../../../d1/schema/catalog";
+import { CreateProductSchema, ProductSchema } from "../../../schemas/catalog";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { products } from "../../../d1/schema";
+import { products } from "../../../d1/schema/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";

@@ -1,7 +1,6 @@
 import { type RouteHandler, z } from "@hono/zod-openapi";
-import { LocaleQuerySchema } from "../../../schemas/catalog";
+import { LocaleQuerySchema, ProductSchema } from "../../../schemas/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
-import { ProductSchema } from "../../../schemas/products";
 import type { AppEnv } from "../../app-env";
 import { database } from "../../platform/db";
 import { requestLocale } from "../../platform/locale";

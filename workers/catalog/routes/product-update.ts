@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { products, productVariants } from "../../../d1/schema";
+import { products, productVariants } from "../../../d1/schema/catalog";
+import { ProductSchema, UpdateProductSchema } from "../../../schemas/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
-import { ProductSchema, UpdateProductSchema } from "../../../schemas/products";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";

@@ -16,8 +16,8 @@ import {
   presentDialog,
   requireUsers,
 } from "../dialogs";
+import type { RoomMember } from "../room/types";
 import { roomStub } from "../rooms";
-import type { RoomMember } from "../types";
 
 export const createDialogRoute = defineRoute({
   method: "post",

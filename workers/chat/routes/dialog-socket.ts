@@ -5,8 +5,8 @@ import { ApiError, type ErrorCode } from "../../platform/errors";
 import { bearerAuth, defineRoute } from "../../platform/openapi";
 import { isUpgrade, socketCaller } from "../../realtime/tickets";
 import { NO_DIALOG } from "../dialogs";
+import { NO_COMPRESSION, SOCKET_HEADERS } from "../room/socket-headers";
 import { isDialogId, originOf, roomStub, setUpRoom } from "../rooms";
-import { NO_COMPRESSION, SOCKET_HEADERS } from "../socket-headers";
 
 export const dialogSocketRoute = defineRoute({
   method: "get",

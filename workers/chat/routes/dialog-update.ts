@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { dialogs } from "../../../d1/schema";
+import { dialogs } from "../../../d1/schema/chat";
 import { DialogIdParamSchema, DialogSchema, UpdateDialogSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";

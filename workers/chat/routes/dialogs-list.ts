@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { DialogPageSchema } from "../../../schemas/chat";
-import { PageQuerySchema } from "../../../schemas/pagination";
+import { PageQuerySchema } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";

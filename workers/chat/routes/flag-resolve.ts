@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { chatFlags } from "../../../d1/schema";
+import { chatFlags } from "../../../d1/schema/chat";
 import { ChatFlagSchema } from "../../../schemas/chat";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";

@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { chatFlags } from "../../../d1/schema";
+import { chatFlags } from "../../../d1/schema/chat";
 import { ChatFlagPageSchema } from "../../../schemas/chat";
-import { PageQuerySchema } from "../../../schemas/pagination";
+import { PageQuerySchema } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";
 import { database } from "../../platform/db";

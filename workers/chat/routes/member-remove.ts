@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { dialogMembers, dialogs } from "../../../d1/schema";
+import { dialogMembers, dialogs } from "../../../d1/schema/chat";
 import { MemberParamSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";

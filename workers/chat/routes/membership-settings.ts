@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { dialogMembers } from "../../../d1/schema";
+import { dialogMembers } from "../../../d1/schema/chat";
 import { DialogIdParamSchema, MembershipSettingsSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { chatFlags } from "../../../d1/schema";
+import { chatFlags } from "../../../d1/schema/chat";
 import { MessageParamSchema, ReportedSchema, ReportInputSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";

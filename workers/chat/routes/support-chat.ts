@@ -9,8 +9,8 @@ import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { findShop } from "../../shops/queries";
 import { dialogOf, insertDialog, loadDialog, NO_DIALOG, supportKey } from "../dialogs";
+import type { RoomMember } from "../room/types";
 import { roomStub } from "../rooms";
-import type { RoomMember } from "../types";
 
 export const supportChatRoute = defineRoute({
   method: "post",

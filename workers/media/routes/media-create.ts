@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { productMedia } from "../../../d1/schema";
+import { productMedia } from "../../../d1/schema/catalog";
 import { binaryBody, MediaSchema } from "../../../schemas/media";
 import type { AppEnv } from "../../app-env";
 import { mediaUrl } from "../../catalog/products";

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { productMedia, products } from "../../../d1/schema";
+import { productMedia, products } from "../../../d1/schema/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
 import { binaryBody, MediaSchema } from "../../../schemas/media";
 import type { AppEnv } from "../../app-env";

@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { orders } from "../../../d1/schema";
+import { orders } from "../../../d1/schema/orders";
 import { OrderSchema, OrderStatusSchema } from "../../../schemas/orders";
-import { PageQuerySchema, pageOf } from "../../../schemas/pagination";
+import { PageQuerySchema, pageOf } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";

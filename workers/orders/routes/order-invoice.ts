@@ -1,9 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { shops, users } from "../../../d1/schema";
+import { users } from "../../../d1/schema/identity";
+import { shops } from "../../../d1/schema/shops";
 import { IdParamSchema } from "../../../schemas/identity";
-import type { Locale } from "../../../schemas/messaging";
+import type { Locale } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { COUNTRY_TIMEZONE } from "../../i18n/catalog";
 import { database } from "../../platform/db";

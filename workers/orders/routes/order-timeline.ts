@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
-import { orderEvents } from "../../../d1/schema";
+import { orderEvents } from "../../../d1/schema/orders";
 import { IdParamSchema } from "../../../schemas/identity";
 import { TimelineSchema } from "../../../schemas/orders";
 import type { AppEnv } from "../../app-env";

@@ -1,10 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { orders, shops } from "../../../d1/schema";
+import { orders } from "../../../d1/schema/orders";
+import { shops } from "../../../d1/schema/shops";
 import { IdParamSchema } from "../../../schemas/identity";
 import { OrderSchema, OrderStatusSchema } from "../../../schemas/orders";
-import { PageQuerySchema, pageOf } from "../../../schemas/pagination";
+import { PageQuerySchema, pageOf } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";

@@ -1,4 +1,4 @@
-import type { Locale } from "../../../schemas/messaging";
+import type { Locale } from "../../../schemas/platform";
 import type { Currency, Money } from "../../platform/money";
 
 export type GatewayName = "sandbox" | "stripe" | "midtrans" | "xendit" | "omise";

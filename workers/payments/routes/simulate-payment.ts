@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { payments } from "../../../d1/schema";
+import { payments } from "../../../d1/schema/payments";
 import { IdParamSchema } from "../../../schemas/identity";
 import { PaymentSchema, SimulatePaymentSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";

@@ -1,6 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { orderItems, orders, reviews, users } from "../../../d1/schema";
+import { users } from "../../../d1/schema/identity";
+import { orderItems, orders } from "../../../d1/schema/orders";
+import { reviews } from "../../../d1/schema/reviews";
 import { IdParamSchema } from "../../../schemas/identity";
 import { CreateReviewSchema, ReviewSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { reviews } from "../../../d1/schema";
+import { reviews } from "../../../d1/schema/reviews";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ReviewReplyInputSchema, ReviewSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";

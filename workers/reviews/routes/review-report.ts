@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
-import { reviewReports, reviews } from "../../../d1/schema";
+import { reviewReports, reviews } from "../../../d1/schema/reviews";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ReviewReportInputSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";

@@ -1,8 +1,9 @@
 import { type RouteHandler, z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { reviews, users } from "../../../d1/schema";
+import { users } from "../../../d1/schema/identity";
+import { reviews } from "../../../d1/schema/reviews";
 import { IdParamSchema } from "../../../schemas/identity";
-import { PageQuerySchema } from "../../../schemas/pagination";
+import { PageQuerySchema } from "../../../schemas/platform";
 import { ReviewPageSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
 import { isPublic } from "../../catalog/products";

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, count, eq, sql } from "drizzle-orm";
-import { shops, users } from "../../../d1/schema";
+import { users } from "../../../d1/schema/identity";
+import { shops } from "../../../d1/schema/shops";
 import { CreateShopSchema, ShopSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { shops } from "../../../d1/schema";
+import { shops } from "../../../d1/schema/shops";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ShopSchema, ShopVerificationInputSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";

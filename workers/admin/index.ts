@@ -1,0 +1,2 @@
+/** Administration that spans domains; each admin route calls the face of the domain it administers. */
+export { adminRouter } from "./audit-events";

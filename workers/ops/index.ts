@@ -1,0 +1,4 @@
+/** Operations: liveness, readiness, the API reference. */
+export { mountApiDocs } from "./docs";
+export { healthRouter } from "./health";
+export { readyRouter } from "./ready";
