@@ -2,6 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { deadLetters, processedEvents } from "../../d1/schema/platform";
 import { type EventEnvelope, EventEnvelopeSchema } from "../../schemas/events";
+import { backoffMs } from "./backoff";
 import { type Database, database, nowMs } from "./db";
 import { logEvent } from "./log";
 
@@ -76,8 +77,7 @@ export async function consumeOnce<D extends ConsumerDeps>(
 
 /** Backoff for a failed message: exponential with full jitter, capped at 10 minutes. */
 export function retryDelaySeconds(attempts: number): number {
-  const ceiling = Math.min(600, 2 ** Math.min(attempts, 10));
-  return Math.max(1, Math.floor(Math.random() * ceiling));
+  return Math.max(1, Math.floor(backoffMs(attempts, { maxMs: 600_000 }) / 1000));
 }
 
 export function parseEnvelope(body: unknown): EventEnvelope | undefined {

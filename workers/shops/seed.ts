@@ -6,28 +6,17 @@ import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
 import { hashPassword } from "../identity/passwords";
 import { readConfig } from "../platform/config";
 import type { Database } from "../platform/db";
+import { crockford } from "../platform/ids";
 import { encryptPii, piiLookupHash } from "../platform/pii";
 import { encryptContact } from "./present";
 import { COUNTRY_CURRENCY } from "./rules";
-
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-function base32(value: number, length: number): string {
-  let out = "";
-  let v = value;
-  for (let i = 0; i < length; i++) {
-    out = CROCKFORD[v % 32] + out;
-    v = Math.floor(v / 32);
-  }
-  return out;
-}
 
 /**
  * A deterministic id in the shape newId gives (`prefix_` + 10 time characters + 16 more), so demo
  * data gets the same ids on every machine and a re-run never duplicates it.
  */
 export function seedId(prefix: string, time: number, n: number): string {
-  return `${prefix}_${base32(time, 10)}SEED${base32(n, 12)}`;
+  return `${prefix}_${crockford(time, 10)}SEED${crockford(n, 12)}`;
 }
 
 /** When the demo data "happened": fixed, so seeded ids and timestamps are the same everywhere. */

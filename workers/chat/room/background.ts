@@ -1,3 +1,4 @@
+import { backoffMs } from "../../platform/backoff";
 import { type ChatConfig, readConfig } from "../../platform/config";
 import { logEvent } from "../../platform/log";
 import { drainOutbox } from "../../platform/outbox";
@@ -91,7 +92,7 @@ export class RoomBackground {
     }
     if (hasPendingWork(this.d.sql)) {
       const delay = failed
-        ? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(this.failures, 10))
+        ? backoffMs(this.failures, { maxMs: MAX_BACKOFF_MS, jitter: "equal" })
         : this.d.config.effectsDelayMs;
       this.ensureAlarm(Date.now() + delay);
     }

@@ -1,3 +1,4 @@
+import { backoffMs } from "../../platform/backoff";
 import { logEvent } from "../../platform/log";
 import {
   type InvalidArgument,
@@ -208,7 +209,7 @@ export async function deliverDueEvents(sql: SqlStorage, queue: Queue, now: numbe
     const error = err instanceof Error ? err.message : String(err);
     logEvent("warn", "inventory_event_send_failed", { sku, count: due.length, error });
     for (const r of due) {
-      const delay = Math.min(600_000, 1000 * 2 ** Math.min(r.attempts, 10)) * (0.5 + Math.random() / 2);
+      const delay = backoffMs(r.attempts, { jitter: "equal" });
       sql.exec(
         "UPDATE inv_events SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
         Date.now() + Math.round(delay),
