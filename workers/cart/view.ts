@@ -1,7 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { Cart as CartObject } from "../../durable-objects/cart";
 import type { CartItemSchema, CartSchema } from "../../schemas/cart";
-import { mediaUrl } from "../catalog/products";
+import { mediaUrl } from "../catalog";
 import { type Currency, type Money, money, multiply, sum } from "../platform/money";
 import { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
 import type { CartLine, CartSnapshot } from "./object/types";

@@ -1,7 +1,4 @@
 import { createRouter } from "../platform/openapi";
-
-export { categoriesRouter } from "./categories";
-
 import { createCategoryHandler, createCategoryRoute } from "./routes/category-create";
 import { deleteCategoryHandler, deleteCategoryRoute } from "./routes/category-delete";
 import { updateCategoryHandler, updateCategoryRoute } from "./routes/category-update";
@@ -12,6 +9,14 @@ import { deleteProductHandler, deleteProductRoute } from "./routes/product-delet
 import { getProductHandler, getProductRoute } from "./routes/product-get";
 import { updateProductHandler, updateProductRoute } from "./routes/product-update";
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
+
+export { invalidateProduct } from "./cache";
+export { categoriesRouter, seedCategories } from "./categories";
+export { PRODUCT_UPDATED, productEvent } from "./events";
+export { isUniqueViolation } from "./product-input";
+export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
+export { seedBrands, seedProducts } from "./seed";
+export { soldCountWrites } from "./sold";
 
 /** Products, inventory and category administration (GET /categories lives in categories.ts). */
 export const catalogRouter = createRouter()

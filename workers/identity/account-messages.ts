@@ -1,7 +1,7 @@
 import type { EventEnvelope } from "../../schemas/events";
 import type { Channel } from "../../schemas/messaging";
 import { type AccountMessageId, renderAccountMessage } from "../i18n/catalog";
-import { deliverNow, messageWrites } from "../messaging/messages";
+import { deliverNow, messageWrites } from "../messaging";
 import type { Database } from "../platform/db";
 import type { UserContact } from "./present";
 

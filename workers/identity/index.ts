@@ -17,6 +17,15 @@ import { resetPasswordHandler, resetPasswordRoute } from "./routes/reset-passwor
 import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-delete";
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 
+export { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
+export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
+export { auditWrite } from "./audit";
+export { hashPassword } from "./passwords";
+export { presentUser, userContact } from "./present";
+export { currentUser } from "./queries";
+export { seedAdmin } from "./seed-admin";
+export { revokeSessionWrites } from "./sessions";
+
 /**
  * Identity: accounts, sign-in (phone OTP, email and password), tokens and sessions, the caller's
  * profile and addresses, the security audit log.

@@ -1,8 +1,3 @@
-/**
- * Stock that never oversells: plain functions the Worker calls (no HTTP here). Each SKU's stock
- * lives in an `Inventory` Durable Object (durable-objects/inventory.ts), split into shard objects
- * when the SKU is hot. Design: docs/inventory.md.
- */
 export {
   COMMIT_GRACE_MS,
   type CommitItemsResult,
@@ -29,3 +24,9 @@ export {
   setStock,
   stockLevel,
 } from "./stock";
+
+/**
+ * Stock that never oversells: plain functions the Worker calls (no HTTP here). Each SKU's stock
+ * lives in an `Inventory` Durable Object (durable-objects/inventory.ts), split into shard objects
+ * when the SKU is hot. Design: docs/inventory.md.
+ */

@@ -1,10 +1,22 @@
 import { createRouter } from "../platform/openapi";
-
-export { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./messages";
-
 import { devOutboxHandler, devOutboxRoute } from "./routes/dev-outbox";
 import { resendWebhookHandler, resendWebhookRoute } from "./routes/webhook-resend";
 import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio";
+
+export {
+  deliverMessage,
+  deliverNow,
+  errorText,
+  MESSAGE_REQUESTED,
+  type MessageCategory,
+  type MessagingDeps,
+  messageWrites,
+  messagingDeps,
+  outboundMessageRow,
+  sendOutboundMessage,
+} from "./messages";
+export { isUnregisteredToken } from "./push/fcm";
+export { confirmDeviceDelivery, inAppDeliveredWrite } from "./receipts";
 
 /**
  * Messaging: SMS, email and push to one address, through the provider of each channel (or the dev

@@ -12,18 +12,18 @@ import {
 import type { EventEnvelope } from "../../schemas/events";
 import {
   errorText,
+  isUnregisteredToken,
   type MessageCategory,
   type MessagingDeps,
   outboundMessageRow,
   sendOutboundMessage,
-} from "../messaging/messages";
-import { isUnregisteredToken } from "../messaging/push/fcm";
+} from "../messaging";
 import { readConfig } from "../platform/config";
 import type { EventConsumer } from "../platform/consume";
 import { type Database, database } from "../platform/db";
 import { stableId } from "../platform/ids";
 import { logEvent } from "../platform/log";
-import { notifyUnread, pushToHub } from "../realtime/hub";
+import { notifyUnread, pushToHub } from "../realtime";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { deliverEvent } from "./events";
 import { allowedChannels, fromRow, type Preferences, preferencesOf, quietHoursEnd } from "./preferences";

@@ -4,7 +4,7 @@ import { users } from "../../d1/schema/identity";
 import { notificationDeliveries, notifications } from "../../d1/schema/notifications";
 import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
-import { inAppDeliveredWrite } from "../messaging/receipts";
+import { inAppDeliveredWrite } from "../messaging";
 import { currentAuth } from "../middleware/auth";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";

@@ -1,9 +1,4 @@
 import { createRouter } from "../platform/openapi";
-
-export { composeNotifications, deliverNotification } from "./dispatch";
-export { NOTIFICATION_DELIVER } from "./events";
-export { purgeOldNotifications } from "./retention";
-
 import { benchNotificationsHandler, benchNotificationsRoute } from "./routes/bench";
 import { deliveredNotificationHandler, deliveredNotificationRoute } from "./routes/delivered";
 import { deleteDeviceHandler, deleteDeviceRoute } from "./routes/device-delete";
@@ -19,8 +14,10 @@ import { readAllNotificationsHandler, readAllNotificationsRoute } from "./routes
 import { unreadCountHandler, unreadCountRoute } from "./routes/unread-count";
 
 export { notifyUnread } from "../realtime/hub";
-export { securityAlertEvent } from "./events";
+export { composeNotifications, deliverNotification } from "./dispatch";
+export { NOTIFICATION_DELIVER, securityAlertEvent } from "./events";
 export { notificationDataOf, notificationErasureWrites } from "./privacy";
+export { purgeOldNotifications } from "./retention";
 
 /**
  * Notifications: the inbox, preferences, push devices, delivery receipts (provider callbacks and

@@ -1,4 +1,5 @@
-/** Operations: liveness, readiness, the API reference. */
 export { mountApiDocs } from "./docs";
 export { healthRouter } from "./health";
 export { readyRouter } from "./ready";
+
+/** Operations: liveness, readiness, the API reference. */

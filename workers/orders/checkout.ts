@@ -10,7 +10,7 @@ import type { Country } from "../../schemas/identity";
 import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
 import { cartTokenHash, guestCartToken } from "../cart";
-import { normalizeAddress, presentAddress } from "../identity/addresses";
+import { normalizeAddress, presentAddress } from "../identity";
 import { inventoryKey, releaseItems, reserveItems } from "../inventory";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";

@@ -1,7 +1,4 @@
 import { createRouter } from "../platform/openapi";
-
-export { expireOverdueOrders } from "./expiry";
-
 import { cancelOrderHandler, cancelOrderRoute } from "./routes/cancel-order";
 import { createOrdersHandler, createOrdersRoute } from "./routes/create-orders";
 import { getOrderHandler, getOrderRoute } from "./routes/get-order";
@@ -10,6 +7,13 @@ import { orderInvoiceHandler, orderInvoiceRoute } from "./routes/order-invoice";
 import { orderTimelineHandler, orderTimelineRoute } from "./routes/order-timeline";
 import { shopOrdersHandler, shopOrdersRoute } from "./routes/shop-orders";
 import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
+
+export { buyerOf, isBuyerOf } from "./access";
+export { contactEmailOf } from "./checkout";
+export { expireOverdueOrders } from "./expiry";
+export type { OrderRow } from "./present";
+export { commitOrderStock } from "./stock";
+export { moveOrder, timelineWrite } from "./transitions";
 
 export const ordersRouter = createRouter()
   .openapi(createOrdersRoute, createOrdersHandler)

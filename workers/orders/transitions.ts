@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { orderEvents, orderItems, orders } from "../../d1/schema/orders";
 import type { OrderStatus } from "../../schemas/orders";
-import { soldCountWrites } from "../catalog/sold";
+import { soldCountWrites } from "../catalog";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";

@@ -1,11 +1,10 @@
 import { createRouter } from "../platform/openapi";
-
-export { retryFailedRefunds } from "./refunds";
-
 import { createPaymentHandler, createPaymentRoute } from "./routes/create-payment";
 import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
+
+export { retryFailedRefunds } from "./refunds";
 
 export const paymentsRouter = createRouter()
   .openapi(createPaymentRoute, createPaymentHandler)

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { orders } from "../../d1/schema/orders";
 import { payments, refunds } from "../../d1/schema/payments";
-import type { OrderRow } from "../orders/present";
-import { moveOrder } from "../orders/transitions";
+import type { OrderRow } from "../orders";
+import { moveOrder } from "../orders";
 import { database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";

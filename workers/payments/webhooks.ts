@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { orders } from "../../d1/schema/orders";
 import { paymentEvents, payments } from "../../d1/schema/payments";
-import type { OrderRow } from "../orders/present";
-import { commitOrderStock } from "../orders/stock";
-import { moveOrder, timelineWrite } from "../orders/transitions";
+import type { OrderRow } from "../orders";
+import { commitOrderStock, moveOrder, timelineWrite } from "../orders";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";

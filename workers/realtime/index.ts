@@ -2,6 +2,7 @@ import { createRouter } from "../platform/openapi";
 import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { createTicketHandler, createTicketRoute } from "./routes/ticket-create";
 
+export { notifyUnread, pushToHub } from "./hub";
 export { isUpgrade, redeemTicket, type SocketCaller, socketCaller } from "./tickets";
 
 /** Realtime: socket tickets and each user's own stream (the UserHub object). */

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ProductSummary } from "../../schemas/recommendations";
-import { mediaUrl } from "../catalog/products";
+import { mediaUrl } from "../catalog";
 import type { Currency } from "../platform/money";
 
 /** What every recommendation query selects for a product `p` (its first image by a correlated lookup). */

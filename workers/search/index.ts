@@ -1,13 +1,13 @@
 import { createRouter } from "../platform/openapi";
-
-export { searchIndexConsumer } from "./indexer";
-
 import { autocompleteHandler, autocompleteRoute } from "./routes/autocomplete";
 import { reindexHandler, reindexRoute } from "./routes/reindex";
 import { searchHandler, searchRoute } from "./routes/search";
 import { createSynonymHandler, createSynonymRoute } from "./routes/synonyms-create";
 import { deleteSynonymHandler, deleteSynonymRoute } from "./routes/synonyms-delete";
 import { listSynonymsHandler, listSynonymsRoute } from "./routes/synonyms-list";
+
+export { searchIndexConsumer } from "./indexer";
+export { seedSynonyms } from "./synonyms";
 
 export const searchRouter = createRouter()
   .openapi(searchRoute, searchHandler)

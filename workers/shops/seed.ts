@@ -3,7 +3,7 @@ import { shops } from "../../d1/schema/shops";
 import type { Country } from "../../schemas/identity";
 import type { ShopContact } from "../../schemas/shops";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
-import { hashPassword } from "../identity/passwords";
+import { hashPassword } from "../identity";
 import { readConfig } from "../platform/config";
 import type { Database } from "../platform/db";
 import { crockford } from "../platform/ids";

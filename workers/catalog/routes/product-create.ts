@@ -9,7 +9,7 @@ import { newId } from "../../platform/ids";
 import type { Currency } from "../../platform/money";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
-import { ownedShop } from "../../shops/queries";
+import { ownedShop } from "../../shops";
 import { PRODUCT_CREATED, productEvent } from "../events";
 import {
   canonicalBrand,

@@ -1,5 +1,5 @@
 import type { Card, CardType, OrderCard, ProductCard } from "../../../schemas/chat";
-import { mediaUrl } from "../../catalog/products";
+import { mediaUrl } from "../../catalog";
 import type { Currency } from "../../platform/money";
 
 /**

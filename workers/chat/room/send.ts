@@ -1,5 +1,5 @@
 import type { Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
-import { mediaUrl } from "../../catalog/products";
+import { mediaUrl } from "../../catalog";
 import { newId } from "../../platform/ids";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";

@@ -3,7 +3,7 @@ import { DialogIdParamSchema, SocketQuerySchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { ApiError, type ErrorCode } from "../../platform/errors";
 import { bearerAuth, defineRoute } from "../../platform/openapi";
-import { isUpgrade, socketCaller } from "../../realtime/tickets";
+import { isUpgrade, socketCaller } from "../../realtime";
 import { NO_DIALOG } from "../dialogs";
 import { NO_COMPRESSION, SOCKET_HEADERS } from "../room/socket-headers";
 import { isDialogId, originOf, roomStub, setUpRoom } from "../rooms";

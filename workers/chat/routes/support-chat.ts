@@ -7,7 +7,7 @@ import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
-import { findShop } from "../../shops/queries";
+import { findShop } from "../../shops";
 import { dialogOf, insertDialog, loadDialog, NO_DIALOG, supportKey } from "../dialogs";
 import type { RoomMember } from "../room/types";
 import { roomStub } from "../rooms";

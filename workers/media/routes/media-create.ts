@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { productMedia } from "../../../d1/schema/catalog";
 import { binaryBody, MediaSchema } from "../../../schemas/media";
 import type { AppEnv } from "../../app-env";
-import { mediaUrl } from "../../catalog/products";
+import { mediaUrl } from "../../catalog";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { NotificationIdParamSchema } from "../../../schemas/notifications";
 import type { AppEnv } from "../../app-env";
-import { confirmDeviceDelivery } from "../../messaging/receipts";
+import { confirmDeviceDelivery } from "../../messaging";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";

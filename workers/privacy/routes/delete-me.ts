@@ -4,11 +4,14 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { addresses, sessions, users } from "../../../d1/schema/identity";
 import { outboundMessages } from "../../../d1/schema/messaging";
 import type { AppEnv } from "../../app-env";
-import { accountMessageWrites, sendAccountMessagesNow } from "../../identity/account-messages";
-import { auditWrite } from "../../identity/audit";
-import { userContact } from "../../identity/present";
-import { currentUser } from "../../identity/queries";
-import { revokeSessionWrites } from "../../identity/sessions";
+import {
+  accountMessageWrites,
+  auditWrite,
+  currentUser,
+  revokeSessionWrites,
+  sendAccountMessagesNow,
+  userContact,
+} from "../../identity";
 import { requireAuth } from "../../middleware/auth";
 import { notificationErasureWrites } from "../../notifications";
 import { clientIpHash } from "../../platform/client";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
-import { cartTokenHash, guestCartToken } from "../../cart/tokens";
+import { cartTokenHash, guestCartToken } from "../../cart";
 import { clientIpHash } from "../../platform/client";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";

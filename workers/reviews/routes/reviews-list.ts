@@ -6,7 +6,7 @@ import { IdParamSchema } from "../../../schemas/identity";
 import { PageQuerySchema } from "../../../schemas/platform";
 import { ReviewPageSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
-import { isPublic } from "../../catalog/products";
+import { isPublic } from "../../catalog";
 import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
