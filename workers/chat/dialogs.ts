@@ -1,8 +1,8 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
 import { dialogMembers, dialogs } from "../../d1/schema/chat";
-import { users } from "../../d1/schema/identity";
 import type { Dialog, DialogType, LastMessageSchema } from "../../schemas/chat";
+import { activeAccounts } from "../identity";
 import { type Database, database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { statement } from "./effects";
@@ -68,18 +68,13 @@ export async function roomSnapshot(db: Database, id: string): Promise<RoomSnapsh
   };
 }
 
-/** Which of these ids are active accounts (one statement, however many ids). */
-export async function activeUsers(db: Database, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`, eq(users.status, "active")));
-  return new Set(rows.map((r) => r.id));
-}
-
-/** 422 naming each participant that is not an active account. */
-export function requireUsers(ids: readonly string[], found: Set<string>, field = "participantIds"): void {
+/** 422 naming each participant that is not an active account (one identity query, however many ids). */
+export async function requireActiveAccounts(
+  db: Database,
+  ids: readonly string[],
+  field = "participantIds",
+): Promise<void> {
+  const found = await activeAccounts(db, ids);
   const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   if (missing.length === 0) return;
   throw new ApiError(

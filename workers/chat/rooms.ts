@@ -1,4 +1,3 @@
-import type { ChatRoom } from "../../durable-objects/chat-room";
 import { readConfig } from "../platform/config";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -11,8 +10,11 @@ const DIALOG_ID = /^dlg_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export const isDialogId = (id: string) => DIALOG_ID.test(id);
 
+/** A ChatRoom stub, typed through its Env binding (code never imports the class). */
+export type RoomStub = ReturnType<Env["CHAT_ROOM"]["getByName"]>;
+
 /** The ChatRoom of a dialog (one object per dialog, named by its id). */
-export function roomStub(env: Env, dialogId: string): DurableObjectStub<ChatRoom> {
+export function roomStub(env: Env, dialogId: string): RoomStub {
   return env.CHAT_ROOM.getByName(dialogId);
 }
 
@@ -20,6 +22,7 @@ export function failureError(failure: Failure): ApiError {
   if (failure.code === "not_initialized") {
     return new ApiError("service_unavailable", "The dialog is being set up. Retry in a moment.");
   }
+  if (failure.code === "invalid_argument") return new ApiError("bad_request", failure.detail);
   return new ApiError(failure.code, failure.detail, {
     errors: failure.errors,
     headers: failure.retryAfter ? { "Retry-After": String(failure.retryAfter) } : undefined,
@@ -31,7 +34,7 @@ export function failureError(failure: Failure): ApiError {
  * room that was never set up (its creator's init was lost, or it raced a parallel create) is set
  * up from D1 and asked again; an unknown dialog is 404 without touching any room.
  */
-export async function inRoom<F extends (room: DurableObjectStub<ChatRoom>) => Promise<{ ok: boolean }>>(
+export async function inRoom<F extends (room: RoomStub) => Promise<{ ok: boolean }>>(
   env: Env,
   dialogId: string,
   call: F,
@@ -47,7 +50,7 @@ export async function inRoom<F extends (room: DurableObjectStub<ChatRoom>) => Pr
   return out as unknown as Extract<Awaited<ReturnType<F>>, { ok: true }>;
 }
 
-export async function setUpRoom(env: Env, room: DurableObjectStub<ChatRoom>, dialogId: string): Promise<void> {
+export async function setUpRoom(env: Env, room: RoomStub, dialogId: string): Promise<void> {
   const snapshot = await roomSnapshot(database(env), dialogId);
   if (!snapshot) throw new ApiError("not_found", NO_DIALOG);
   await room.init(snapshot);

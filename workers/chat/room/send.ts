@@ -1,5 +1,6 @@
 import type { Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
-import { mediaUrl } from "../../catalog";
+import { attachableMedia, mediaUrl } from "../../catalog";
+import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";
@@ -140,11 +141,9 @@ async function loadMedia(
   kind: SendMessageInput["kind"],
   origin: string,
 ): Promise<Outcome<{ media: NonNullable<Payload["media"]> }>> {
-  const row = await room.env.DB.prepare("SELECT id, owner_id, kind, content_type, size FROM product_media WHERE id = ?")
-    .bind(mediaId)
-    .first<{ id: string; owner_id: string; kind: "image" | "file"; content_type: string; size: number }>();
+  const row = await attachableMedia(database(room.env), mediaId);
   const refuse = (message: string) => fail("validation_failed", message, { errors: [{ path: "mediaId", message }] });
-  if (!row || row.owner_id !== senderId) {
+  if (!row || row.ownerId !== senderId) {
     return refuse("Upload the file with POST /api/v1/media first and send the id it returned.");
   }
   if (kind === "image" && row.kind !== "image") return refuse("This upload is not a picture; send it as kind file.");
@@ -153,7 +152,7 @@ async function loadMedia(
     media: {
       id: row.id,
       url: mediaUrl(origin, row.id),
-      contentType: row.content_type,
+      contentType: row.contentType,
       size: row.size,
       kind: row.kind,
     },

@@ -7,14 +7,13 @@ import { ApiError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import {
-  activeUsers,
   dialogOf,
   directKey,
   insertDialog,
   loadDialog,
   NO_DIALOG,
   presentDialog,
-  requireUsers,
+  requireActiveAccounts,
 } from "../dialogs";
 import type { RoomMember } from "../room/types";
 import { roomStub } from "../rooms";
@@ -54,7 +53,7 @@ export const createDialogHandler: RouteHandler<typeof createDialogRoute, AppEnv>
     });
   }
   const db = database(c.env);
-  requireUsers(others, await activeUsers(db, others));
+  await requireActiveAccounts(db, others);
 
   const now = nowMs();
   const id = newId("dlg", now);

@@ -24,7 +24,7 @@ export const readDialogHandler: RouteHandler<typeof readDialogRoute, AppEnv> = a
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
   const { seq } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.receipt(userId, seq, "read"));
+  const out = await inRoom(c.env, id, (room) => room.receipt({ userId, seq, status: "read" }));
   await c.env.DB.batch(readStatements(c.env.DB, id, [{ userId, seq: out.lastReadSeq }]));
   return c.json(
     { dialogId: id, lastReadSeq: out.lastReadSeq, unreadCount: Math.max(0, out.lastSeq - out.lastReadSeq) },

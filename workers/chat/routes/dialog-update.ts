@@ -26,7 +26,7 @@ export const updateDialogHandler: RouteHandler<typeof updateDialogRoute, AppEnv>
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
   const { name } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.rename(userId, name));
+  const out = await inRoom(c.env, id, (room) => room.rename({ actorId: userId, name }));
   const db = database(c.env);
   await db.update(dialogs).set({ name, updatedAt: nowMs() }).where(eq(dialogs.id, id));
   await applyEffects(c.env, c.executionCtx, [out.effect]);

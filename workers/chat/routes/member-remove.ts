@@ -25,7 +25,7 @@ export const removeMemberRoute = defineRoute({
 
 /** Shared with POST /dialogs/:id/leave. */
 export async function removeMember(c: Context<AppEnv>, dialogId: string, actorId: string, userId: string) {
-  const out = await inRoom(c.env, dialogId, (room) => room.removeMember(actorId, userId));
+  const out = await inRoom(c.env, dialogId, (room) => room.removeMember({ actorId, userId }));
   const db = database(c.env);
   await db.batch([
     db.delete(dialogMembers).where(and(eq(dialogMembers.dialogId, dialogId), eq(dialogMembers.userId, userId))),

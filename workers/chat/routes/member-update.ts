@@ -27,7 +27,7 @@ export const updateMemberHandler: RouteHandler<typeof updateMemberRoute, AppEnv>
   const { userId: actorId } = currentAuth(c);
   const { id, userId } = c.req.valid("param");
   const { role } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.setRole(actorId, userId, role));
+  const out = await inRoom(c.env, id, (room) => room.setRole({ actorId, userId, role }));
   const db = database(c.env);
   await db
     .update(dialogMembers)

@@ -7,7 +7,7 @@ import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { activeUsers, dialogOf, loadDialog, NO_DIALOG, requireUsers } from "../dialogs";
+import { dialogOf, loadDialog, NO_DIALOG, requireActiveAccounts } from "../dialogs";
 import { statement } from "../effects";
 import { applyEffects, inRoom } from "../rooms";
 
@@ -30,8 +30,8 @@ export const addMembersHandler: RouteHandler<typeof addMembersRoute, AppEnv> = a
   const { id } = c.req.valid("param");
   const ids = [...new Set(c.req.valid("json").userIds)];
   const db = database(c.env);
-  requireUsers(ids, await activeUsers(db, ids), "userIds");
-  const out = await inRoom(c.env, id, (room) => room.addMembers(userId, ids));
+  await requireActiveAccounts(db, ids, "userIds");
+  const out = await inRoom(c.env, id, (room) => room.addMembers({ actorId: userId, userIds: ids }));
   if (out.added.length > 0) {
     const now = nowMs();
     const json = JSON.stringify(out.added);

@@ -22,7 +22,7 @@ export const deleteMessageRoute = defineRoute({
 export const deleteMessageHandler: RouteHandler<typeof deleteMessageRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
-  const out = await inRoom(c.env, id, (room) => room.remove(userId, messageId));
+  const out = await inRoom(c.env, id, (room) => room.remove({ userId, messageId }));
   await applyEffects(c.env, c.executionCtx, [out.effect]);
   return c.body(null, 204);
 };

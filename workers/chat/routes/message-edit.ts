@@ -22,7 +22,7 @@ export const editMessageHandler: RouteHandler<typeof editMessageRoute, AppEnv> =
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
   const { text } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.edit(userId, messageId, text, originOf(c.req.url)));
+  const out = await inRoom(c.env, id, (room) => room.edit({ userId, messageId, text, origin: originOf(c.req.url) }));
   await applyEffects(c.env, c.executionCtx, [out.effect]);
   return c.json(out.message, 200);
 };

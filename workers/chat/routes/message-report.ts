@@ -31,7 +31,7 @@ export const reportMessageHandler: RouteHandler<typeof reportMessageRoute, AppEn
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
   const reason = (c.req.valid("json") as { reason?: string } | undefined)?.reason;
-  const message = await inRoom(c.env, id, (room) => room.reportable(userId, messageId));
+  const message = await inRoom(c.env, id, (room) => room.reportable({ userId, messageId }));
   if (message.senderId === userId) throw new ApiError("conflict", "You cannot report your own message.");
   const db = database(c.env);
   const key = `${messageId}:report:${userId}`;
