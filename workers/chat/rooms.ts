@@ -1,9 +1,10 @@
 import { readConfig } from "../platform/config";
 import { database } from "../platform/db";
-import { ApiError } from "../platform/errors";
+import { ApiError, type ErrorCode } from "../platform/errors";
 import { drainSoon } from "../platform/outbox";
 import { NO_DIALOG, roomSnapshot } from "./dialogs";
 import { effectStatements, hasOutboxEvent } from "./effects";
+import { NO_COMPRESSION, SOCKET_HEADERS } from "./room/socket-headers";
 import type { Failure, Outcome, RoomEffect } from "./room/types";
 
 const DIALOG_ID = /^dlg_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -54,6 +55,42 @@ export async function setUpRoom(env: Env, room: RoomStub, dialogId: string): Pro
   const snapshot = await roomSnapshot(database(env), dialogId);
   if (!snapshot) throw new ApiError("not_found", NO_DIALOG);
   await room.init(snapshot);
+}
+
+/**
+ * Opens an authenticated member's socket on the dialog's room (setting the room up from D1 if it
+ * never was): the 101 response to hand back, or the room's refusal as an ApiError.
+ */
+export async function openRoomSocket(
+  env: Env,
+  dialogId: string,
+  socket: { userId: string; sessionId: string; origin: string; since: number | undefined },
+): Promise<Response> {
+  const room = roomStub(env, dialogId);
+  const connect = () =>
+    room.fetch(
+      new Request(`https://chat-room/ws${socket.since === undefined ? "" : `?since=${socket.since}`}`, {
+        headers: {
+          Upgrade: "websocket",
+          [SOCKET_HEADERS.user]: socket.userId,
+          [SOCKET_HEADERS.session]: socket.sessionId,
+          [SOCKET_HEADERS.origin]: socket.origin,
+        },
+      }),
+    );
+  let res = await connect();
+  if (res.status === 409) {
+    const body = (await res.json()) as { code?: string };
+    if (body.code !== "not_initialized") throw new ApiError("conflict", "The dialog cannot be opened now.");
+    await setUpRoom(env, room, dialogId);
+    res = await connect();
+  }
+  if (res.status !== 101 || !res.webSocket) {
+    const body = (await res.json().catch(() => ({}))) as { code?: ErrorCode; detail?: string };
+    throw new ApiError(body.code ?? "internal_error", body.detail ?? "The socket could not be opened. Retry.");
+  }
+  // A fresh response (its headers are ours to add to; the room's are immutable).
+  return new Response(null, { status: 101, webSocket: res.webSocket, headers: NO_COMPRESSION });
 }
 
 /**

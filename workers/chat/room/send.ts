@@ -1,4 +1,4 @@
-import type { Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
+import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
 import { attachableMedia, mediaUrl } from "../../catalog";
 import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
@@ -18,7 +18,7 @@ import {
   queueEffect,
   readMember,
 } from "./store";
-import { fail, type Outcome, type RoomEffect, type SocketState } from "./types";
+import { type Content, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
 
 /**
  * Sending: the checks, then one synchronous step that takes the clientId and the next seq, stores
@@ -27,17 +27,18 @@ import { fail, type Outcome, type RoomEffect, type SocketState } from "./types";
  */
 export type SendOutcome = Outcome<{ message: Message; created: boolean; effect: RoomEffect | null }>;
 
+type Socket = { ws: WebSocket; state: SocketState } | null;
+
 export async function acceptSend(
   room: RoomCore,
   senderId: string,
   msg: SendMessageInput,
   origin: string,
-  socket: { ws: WebSocket; state: SocketState } | null,
+  socket: Socket,
 ): Promise<SendOutcome> {
   const g = room.guard(senderId, origin);
   if (!g.ok) return g;
-  const { meta, member } = g;
-  if (meta.type === "channel" && member.role !== "admin") {
+  if (g.meta.type === "channel" && g.member.role !== "admin") {
     return fail("forbidden", "Only the channel's admins post here; members read.");
   }
   // A retry of the same clientId answers the first message (before any limit applies).
@@ -52,8 +53,32 @@ export async function acceptSend(
       retryAfter: wait,
     });
   }
+  // Slow work first: nothing is taken yet.
+  const draft = await draftMessage(room, senderId, msg, origin, Boolean(g.meta.shop_id));
+  if (!draft.ok) return draft;
+  // From here on synchronous: the clientId, the seq, the row and the fan-out in one step.
+  const raced = messageByClientId(room.sql, senderId, msg.clientId);
+  if (raced) return replayed(room, raced, socket);
+  return commitMessage(room, senderId, msg, draft, socket);
+}
 
-  // Slow checks first: nothing is taken yet.
+/** What a message needs before it can be taken: its reply, media, card, sealed content and flags. */
+interface Draft {
+  replyRow: MessageRow | undefined;
+  payload: Payload;
+  card: Message["card"];
+  content: Content;
+  contentEnc: string | null;
+  flags: ChatFlagReason[];
+}
+
+async function draftMessage(
+  room: RoomCore,
+  senderId: string,
+  msg: SendMessageInput,
+  origin: string,
+  supportChat: boolean,
+): Promise<Outcome<Draft>> {
   const replyRow = msg.replyTo ? messageById(room.sql, msg.replyTo) : undefined;
   if (msg.replyTo && !replyRow) {
     return fail("validation_failed", "replyTo names no message of this dialog.", {
@@ -81,11 +106,20 @@ export async function acceptSend(
   }
   const content = { text: msg.text, location: msg.location };
   const contentEnc = await sealContent(room.env, content);
-  const flags = meta.shop_id ? detectOffPlatform(msg.text) : [];
+  const flags = supportChat ? detectOffPlatform(msg.text) : [];
+  return { ok: true, replyRow, payload, card, content, contentEnc, flags };
+}
 
-  // From here on synchronous: the clientId, the seq, the row and the fan-out in one step.
-  const raced = messageByClientId(room.sql, senderId, msg.clientId);
-  if (raced) return replayed(room, raced, socket);
+/** Synchronous: takes the next seq, stores the message, queues its D1 effects and fans it out. */
+function commitMessage(
+  room: RoomCore,
+  senderId: string,
+  msg: SendMessageInput,
+  draft: Draft,
+  socket: Socket,
+): SendOutcome {
+  const meta = room.meta()!;
+  const { payload, contentEnc } = draft;
   const now = Date.now();
   const row: MessageRow = {
     seq: lastSeq(room.sql) + 1,
@@ -101,12 +135,12 @@ export async function acceptSend(
     deleted_at: null,
   };
   insertMessage(room.sql, row);
-  const plain = contentEnc ? stripUndefined(content) : {};
+  const plain = contentEnc ? stripUndefined(draft.content) : {};
   room.cache.set(row.seq, plain);
   advanceOwnRead(room, senderId, row.seq);
-  const currentReply = replyRow ? messageById(room.sql, replyRow.id) : undefined;
+  const currentReply = draft.replyRow ? messageById(room.sql, draft.replyRow.id) : undefined;
   const message = presentRow(meta.dialog_id, row, plain, payload, [], {
-    card,
+    card: draft.card,
     reply: currentReply ? { row: currentReply, content: room.cache.get(currentReply.seq) ?? {} } : undefined,
   });
   const effect: RoomEffect = {
@@ -119,7 +153,7 @@ export async function acceptSend(
     createdAt: now,
     contentEnc,
     recipientIds: offlineMembers(room, senderId),
-    flags,
+    flags: draft.flags,
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
