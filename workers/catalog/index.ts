@@ -10,9 +10,11 @@ import { getProductHandler, getProductRoute } from "./routes/product-get";
 import { updateProductHandler, updateProductRoute } from "./routes/product-update";
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
+export { attachableMedia } from "./attachable-media";
 export { invalidateProduct } from "./cache";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
+export { productCards } from "./product-cards";
 export { isUniqueViolation } from "./product-input";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
 export { seedBrands, seedProducts } from "./seed";

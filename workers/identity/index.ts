@@ -18,6 +18,7 @@ import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-dele
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 
 export { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
+export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
 export { hashPassword } from "./passwords";

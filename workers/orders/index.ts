@@ -11,6 +11,7 @@ import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 export { buyerOf, isBuyerOf } from "./access";
 export { contactEmailOf } from "./checkout";
 export { expireOverdueOrders } from "./expiry";
+export { orderCards, orderCardsQuery, readOrderCards } from "./order-cards";
 export type { OrderRow } from "./present";
 export { commitOrderStock } from "./stock";
 export { moveOrder, timelineWrite } from "./transitions";

@@ -8,10 +8,11 @@ import type { Failure } from "./types";
 export type Guarded = { ok: true; meta: MetaRow; member: MemberRow };
 
 /**
- * What the room's logic modules (room-send, room-edits, room-members) use of the ChatRoom object:
- * its storage, configuration, caches and sockets. The object builds one per call.
+ * What the room's logic modules (send, edits, members, receipts, sockets) use of the one Room
+ * (room.ts): its storage, configuration, caches, sockets and alarm. Built once per object.
  */
 export interface RoomCore {
+  ctx: DurableObjectState;
   sql: SqlStorage;
   env: Env;
   config: ChatConfig;
@@ -27,4 +28,6 @@ export interface RoomCore {
   present(): PresentContext;
   /** D1 side effects were queued: write them soon. */
   flushSoon(now: number): void;
+  /** A socket opened: make sure heartbeats run. */
+  heartbeatSoon(now: number): void;
 }

@@ -1,4 +1,10 @@
-import { type ClientFrame, ClientFrameSchema } from "../../../schemas/chat";
+import { type ClientFrame, ClientFrameSchema, type ServerFrame } from "../../../schemas/chat";
+import { logEvent } from "../../platform/log";
+import type { RoomCore } from "./core";
+import { typing } from "./presence";
+import { applyReceipt } from "./receipts";
+import { acceptSend } from "./send";
+import type { SocketState } from "./types";
 
 /** A client frame, or the error frame that answers it. */
 export type ReadFrame =
@@ -31,4 +37,72 @@ export function readFrame(data: string | ArrayBuffer, maxBytes: number): ReadFra
     detail: `Invalid frame${issue ? ` (${issue.path.join(".") || "type"}: ${issue.message})` : ""}. Types: send, read, delivered, typing, ping.`,
     ...(typeof clientId === "string" ? { clientId } : {}),
   };
+}
+
+/** The exact ping the runtime answers with PONG without waking the room (room.ts). */
+export const PING = '{"type":"ping"}';
+export const PONG = '{"type":"pong"}';
+/** How stale a socket's recorded activity may get before a frame refreshes its attachment. */
+const ACTIVITY_RESOLUTION_MS = 15_000;
+
+/** A frame from a socket: answered on that socket; a frame that fails is answered with an error frame. */
+export async function onSocketMessage(room: RoomCore, ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+  const state = room.live.stateOf(ws);
+  if (!state) {
+    room.live.close(ws, 1011, "unknown socket");
+    return;
+  }
+  try {
+    await onFrame(room, ws, state, data);
+  } catch (err) {
+    logEvent("error", "chat_frame_failed", { error: err instanceof Error ? err.message : String(err) });
+    room.live.sendTo(ws, {
+      type: "error",
+      code: "internal_error",
+      detail: "That frame could not be handled. Retry it.",
+    });
+  }
+}
+
+async function onFrame(room: RoomCore, ws: WebSocket, state: SocketState, data: string | ArrayBuffer): Promise<void> {
+  const now = Date.now();
+  if (now - state.lastActiveAt > ACTIVITY_RESOLUTION_MS) {
+    state.lastActiveAt = now;
+    ws.serializeAttachment(state);
+  }
+  const error = (code: string, detail: string, extra: Partial<Extract<ServerFrame, { type: "error" }>> = {}) =>
+    room.live.sendTo(ws, { type: "error", code, detail, ...extra });
+  const read = readFrame(data, room.config.maxFrameBytes);
+  if (!read.ok) return error(read.code, read.detail, read.clientId ? { clientId: read.clientId } : {});
+  const frame = read.frame;
+  switch (frame.type) {
+    case "ping":
+      room.live.sendRaw(ws, PONG);
+      return;
+    case "send": {
+      const { type: _type, ...message } = frame;
+      const origin = room.meta()?.origin ?? "";
+      const out = await acceptSend(room, state.userId, message, origin, { ws, state });
+      if (!out.ok) {
+        error(out.code, out.detail, {
+          clientId: frame.clientId,
+          ...(out.retryAfter ? { retryAfter: out.retryAfter } : {}),
+        });
+      }
+      return;
+    }
+    case "read":
+    case "delivered": {
+      const out = applyReceipt(room, {
+        userId: state.userId,
+        seq: frame.seq,
+        status: frame.type,
+        fromSocket: state.socketId,
+      });
+      if (!out.ok) error(out.code, out.detail);
+      return;
+    }
+    case "typing":
+      return typing(room, ws, state, frame.typing, now);
+  }
 }

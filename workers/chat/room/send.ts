@@ -1,5 +1,6 @@
-import type { Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
-import { mediaUrl } from "../../catalog";
+import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
+import { attachableMedia, mediaUrl } from "../../catalog";
+import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";
@@ -17,7 +18,7 @@ import {
   queueEffect,
   readMember,
 } from "./store";
-import { fail, type Outcome, type RoomEffect, type SocketState } from "./types";
+import { type Content, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
 
 /**
  * Sending: the checks, then one synchronous step that takes the clientId and the next seq, stores
@@ -26,17 +27,18 @@ import { fail, type Outcome, type RoomEffect, type SocketState } from "./types";
  */
 export type SendOutcome = Outcome<{ message: Message; created: boolean; effect: RoomEffect | null }>;
 
+type Socket = { ws: WebSocket; state: SocketState } | null;
+
 export async function acceptSend(
   room: RoomCore,
   senderId: string,
   msg: SendMessageInput,
   origin: string,
-  socket: { ws: WebSocket; state: SocketState } | null,
+  socket: Socket,
 ): Promise<SendOutcome> {
   const g = room.guard(senderId, origin);
   if (!g.ok) return g;
-  const { meta, member } = g;
-  if (meta.type === "channel" && member.role !== "admin") {
+  if (g.meta.type === "channel" && g.member.role !== "admin") {
     return fail("forbidden", "Only the channel's admins post here; members read.");
   }
   // A retry of the same clientId answers the first message (before any limit applies).
@@ -51,8 +53,32 @@ export async function acceptSend(
       retryAfter: wait,
     });
   }
+  // Slow work first: nothing is taken yet.
+  const draft = await draftMessage(room, senderId, msg, origin, Boolean(g.meta.shop_id));
+  if (!draft.ok) return draft;
+  // From here on synchronous: the clientId, the seq, the row and the fan-out in one step.
+  const raced = messageByClientId(room.sql, senderId, msg.clientId);
+  if (raced) return replayed(room, raced, socket);
+  return commitMessage(room, senderId, msg, draft, socket);
+}
 
-  // Slow checks first: nothing is taken yet.
+/** What a message needs before it can be taken: its reply, media, card, sealed content and flags. */
+interface Draft {
+  replyRow: MessageRow | undefined;
+  payload: Payload;
+  card: Message["card"];
+  content: Content;
+  contentEnc: string | null;
+  flags: ChatFlagReason[];
+}
+
+async function draftMessage(
+  room: RoomCore,
+  senderId: string,
+  msg: SendMessageInput,
+  origin: string,
+  supportChat: boolean,
+): Promise<Outcome<Draft>> {
   const replyRow = msg.replyTo ? messageById(room.sql, msg.replyTo) : undefined;
   if (msg.replyTo && !replyRow) {
     return fail("validation_failed", "replyTo names no message of this dialog.", {
@@ -80,11 +106,20 @@ export async function acceptSend(
   }
   const content = { text: msg.text, location: msg.location };
   const contentEnc = await sealContent(room.env, content);
-  const flags = meta.shop_id ? detectOffPlatform(msg.text) : [];
+  const flags = supportChat ? detectOffPlatform(msg.text) : [];
+  return { ok: true, replyRow, payload, card, content, contentEnc, flags };
+}
 
-  // From here on synchronous: the clientId, the seq, the row and the fan-out in one step.
-  const raced = messageByClientId(room.sql, senderId, msg.clientId);
-  if (raced) return replayed(room, raced, socket);
+/** Synchronous: takes the next seq, stores the message, queues its D1 effects and fans it out. */
+function commitMessage(
+  room: RoomCore,
+  senderId: string,
+  msg: SendMessageInput,
+  draft: Draft,
+  socket: Socket,
+): SendOutcome {
+  const meta = room.meta()!;
+  const { payload, contentEnc } = draft;
   const now = Date.now();
   const row: MessageRow = {
     seq: lastSeq(room.sql) + 1,
@@ -100,12 +135,12 @@ export async function acceptSend(
     deleted_at: null,
   };
   insertMessage(room.sql, row);
-  const plain = contentEnc ? stripUndefined(content) : {};
+  const plain = contentEnc ? stripUndefined(draft.content) : {};
   room.cache.set(row.seq, plain);
   advanceOwnRead(room, senderId, row.seq);
-  const currentReply = replyRow ? messageById(room.sql, replyRow.id) : undefined;
+  const currentReply = draft.replyRow ? messageById(room.sql, draft.replyRow.id) : undefined;
   const message = presentRow(meta.dialog_id, row, plain, payload, [], {
-    card,
+    card: draft.card,
     reply: currentReply ? { row: currentReply, content: room.cache.get(currentReply.seq) ?? {} } : undefined,
   });
   const effect: RoomEffect = {
@@ -118,7 +153,7 @@ export async function acceptSend(
     createdAt: now,
     contentEnc,
     recipientIds: offlineMembers(room, senderId),
-    flags,
+    flags: draft.flags,
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
@@ -140,11 +175,9 @@ async function loadMedia(
   kind: SendMessageInput["kind"],
   origin: string,
 ): Promise<Outcome<{ media: NonNullable<Payload["media"]> }>> {
-  const row = await room.env.DB.prepare("SELECT id, owner_id, kind, content_type, size FROM product_media WHERE id = ?")
-    .bind(mediaId)
-    .first<{ id: string; owner_id: string; kind: "image" | "file"; content_type: string; size: number }>();
+  const row = await attachableMedia(database(room.env), mediaId);
   const refuse = (message: string) => fail("validation_failed", message, { errors: [{ path: "mediaId", message }] });
-  if (!row || row.owner_id !== senderId) {
+  if (!row || row.ownerId !== senderId) {
     return refuse("Upload the file with POST /api/v1/media first and send the id it returned.");
   }
   if (kind === "image" && row.kind !== "image") return refuse("This upload is not a picture; send it as kind file.");
@@ -153,7 +186,7 @@ async function loadMedia(
     media: {
       id: row.id,
       url: mediaUrl(origin, row.id),
-      contentType: row.content_type,
+      contentType: row.contentType,
       size: row.size,
       kind: row.kind,
     },

@@ -1,4 +1,4 @@
-import type { ChatFlagReason, ChatLocation, DialogType, MemberRole, Message, SystemEvent } from "../../../schemas/chat";
+import type { ChatFlagReason, ChatLocation, DialogType, MemberRole, Message } from "../../../schemas/chat";
 import type { ErrorCode, FieldError } from "../../platform/errors";
 
 /**
@@ -7,8 +7,11 @@ import type { ErrorCode, FieldError } from "../../platform/errors";
  */
 export interface Failure {
   ok: false;
-  /** `not_initialized`: the room has never been told its dialog; the Worker sets it up from D1. */
-  code: ErrorCode | "not_initialized";
+  /**
+   * `not_initialized`: the room has never been told its dialog; the Worker sets it up from D1.
+   * `invalid_argument`: an RPC input did not match its schema (room/inputs.ts).
+   */
+  code: ErrorCode | "not_initialized" | "invalid_argument";
   detail: string;
   retryAfter?: number;
   errors?: FieldError[];
@@ -24,6 +27,8 @@ export const fail = (code: Failure["code"], detail: string, extra: Partial<Failu
 });
 
 export const NOT_MEMBER = "You are not a member of this dialog.";
+
+export const notInitialized = (): Failure => fail("not_initialized", "This room has not been set up.");
 
 export interface RoomMember {
   userId: string;
@@ -73,8 +78,6 @@ export type RoomEffect =
       deleted: boolean;
       flags: ChatFlagReason[];
     };
-
-export type SystemInput = SystemEvent;
 
 /** Per-socket state, kept in the socket's attachment so a hibernated room loses none of it. */
 export interface SocketState {
