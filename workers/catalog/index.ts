@@ -11,6 +11,13 @@ import { updateProductHandler, updateProductRoute } from "./routes/product-updat
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
 export { invalidateProduct } from "./cache";
+export {
+  type CartCatalogEntry,
+  type CartLineRef,
+  type CartLineUnavailable,
+  cartCatalog,
+  cartLineKey,
+} from "./cart-pricing";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
 export { isUniqueViolation } from "./product-input";
