@@ -16,8 +16,8 @@ import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
 import { healthRouter, mountApiDocs, readyRouter } from "./ops";
-import { ordersRouter } from "./orders";
-import { paymentsRouter } from "./payments";
+import { createOrdersRouter } from "./orders";
+import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
 import { privacyRouter } from "./privacy";
@@ -55,7 +55,8 @@ export function createApp() {
   app.route("/", mediaRouter);
   app.route("/", cartRouter);
   app.route("/", shippingRouter);
-  app.route("/", ordersRouter);
+  // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
+  app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment }));
   app.route("/", paymentsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);

@@ -6,7 +6,6 @@ import { addCartItemHandler, addCartItemRoute } from "./routes/item-add";
 import { deleteCartItemHandler, deleteCartItemRoute } from "./routes/item-delete";
 import { updateCartItemHandler, updateCartItemRoute } from "./routes/item-update";
 
-export { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
 export { type CartMergeOutcome, mergeGuestCartInto } from "./merge";
 export * from "./object/types";
 export { cartProblems } from "./routes/cart-validate";

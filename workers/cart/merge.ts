@@ -1,5 +1,7 @@
+import { cartCatalog, cartLineKey } from "../catalog";
+import { database } from "../platform/db";
 import { logEvent } from "../platform/log";
-import { lineKey, loadAvailability, loadCatalog } from "./catalog";
+import { loadAvailability } from "./availability";
 import type { DroppedLine, MergeLine } from "./object/types";
 import { cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
 
@@ -31,14 +33,14 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
       return { merged: 0, dropped: [], skipped: "empty" };
     }
     const refs = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
-    const catalog = await loadCatalog(env, refs);
-    const sellable = refs.filter((r) => catalog.get(lineKey(r))?.unavailable === null);
+    const catalog = await cartCatalog(database(env), refs);
+    const sellable = refs.filter((r) => catalog.get(cartLineKey(r))?.unavailable === null);
     const stock = await loadAvailability(env, sellable);
 
     const offered: MergeLine[] = [];
     const dropped: DroppedLine[] = [];
     for (const line of snapshot.lines) {
-      const entry = catalog.get(lineKey(line));
+      const entry = catalog.get(cartLineKey(line));
       if (!entry || entry.unavailable !== null) {
         dropped.push({
           productId: line.productId,
@@ -55,7 +57,7 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
         unitPrice: entry.unitPrice,
         currency: entry.currency,
         name: entry.name,
-        available: stock.get(lineKey(line)) ?? 0,
+        available: stock.get(cartLineKey(line)) ?? 0,
       });
     }
     const result = await cartStub(env, userCartName(userId)).merge({ lines: offered });

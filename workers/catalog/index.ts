@@ -12,6 +12,13 @@ import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
 export { attachableMedia } from "./attachable-media";
 export { invalidateProduct } from "./cache";
+export {
+  type CartCatalogEntry,
+  type CartLineRef,
+  type CartLineUnavailable,
+  cartCatalog,
+  cartLineKey,
+} from "./cart-pricing";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
 export { productCards } from "./product-cards";

@@ -24,6 +24,8 @@ export { auditWrite } from "./audit";
 export { hashPassword } from "./passwords";
 export { presentUser, userContact } from "./present";
 export { currentUser } from "./queries";
+export { readingPreferences } from "./reading-preferences";
+export { savedAddressOf } from "./saved-addresses";
 export { seedAdmin } from "./seed-admin";
 export { revokeSessionWrites } from "./sessions";
 

@@ -64,3 +64,8 @@ export async function presentOrder(env: Env, row: OrderRow, items: ItemRow[]): P
     updatedAt: iso(row.updatedAt),
   };
 }
+
+/** The guest's contact email of an order (decrypted), if it has one. */
+export async function contactEmailOf(env: Env, row: { contactEmailEnc: string | null }): Promise<string | undefined> {
+  return row.contactEmailEnc ? decryptPii(env, row.contactEmailEnc) : undefined;
+}

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { orderEvents, orderItems, orders } from "../../d1/schema/orders";
 import type { OrderStatus } from "../../schemas/orders";
@@ -49,6 +49,17 @@ export function timelineWrite(
     data,
     createdAt: nowMs(),
   });
+}
+
+/** Everything that happened to an order, oldest first, as GET /orders/:id/timeline shows it. */
+export async function timelineOf(db: Database, orderId: string) {
+  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
+  return rows.map((r) => ({
+    type: r.type,
+    at: new Date(r.createdAt).toISOString(),
+    actor: { type: r.actorType, id: r.actorId },
+    data: r.data,
+  }));
 }
 
 function timelineActor(actor: Actor, actorId: string | null) {

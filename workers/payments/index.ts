@@ -4,7 +4,7 @@ import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
-export { retryFailedRefunds } from "./refunds";
+export { refundOrderPayment, retryFailedRefunds } from "./refunds";
 
 export const paymentsRouter = createRouter()
   .openapi(createPaymentRoute, createPaymentHandler)

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 
-/** A Durable Object's answer to an RPC input that does not match its schema. */
+/**
+ * What a Durable Object answers when a call's arguments are malformed. Outcomes cross RPC as values
+ * (a thrown error would arrive as its name and message only), so this is returned, never thrown.
+ */
 export interface InvalidArgument {
   ok: false;
   code: "invalid_argument";
@@ -8,9 +11,9 @@ export interface InvalidArgument {
 }
 
 /**
- * Checks a Durable Object's RPC input against its zod schema at the object's boundary: the parsed
- * value, or an `invalid_argument` outcome naming the first problem (objects answer outcomes as
- * values, never throw for bad input).
+ * Checks a Durable Object's RPC input against its zod schema: the parsed value, or the
+ * invalid_argument outcome naming every wrong field. RPC callers are our own Worker, so a failure
+ * here is a bug in the caller, reported plainly rather than thrown inside the object.
  */
 export function parseRpcInput<S extends z.ZodType>(
   schema: S,
@@ -18,7 +21,8 @@ export function parseRpcInput<S extends z.ZodType>(
 ): { ok: true; value: z.output<S> } | InvalidArgument {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  return { ok: false, code: "invalid_argument", message: `${where}${issue?.message ?? "invalid input"}` };
+  const message = parsed.error.issues
+    .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .join("; ");
+  return { ok: false, code: "invalid_argument", message };
 }

@@ -8,6 +8,7 @@ export { ownedShopIdsQuery } from "./owned-shop-ids";
 export { findShop, ownedShop } from "./queries";
 export { COUNTRY_CURRENCY } from "./rules";
 export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";
+export { shopCountrySql, shopName, shopOwnerId } from "./shop-lookups";
 
 // GET /api/v1/shops/:id/orders (CONTRACT.md) belongs with orders and is mounted by that domain.
 export const shopsRouter = createRouter()

@@ -1,4 +1,5 @@
 import type { Currency } from "../../platform/money";
+import type { InvalidArgument } from "../../platform/rpc-input";
 
 /**
  * What the `Cart` Durable Object answers over RPC. Expected outcomes (short stock, another
@@ -34,11 +35,7 @@ export interface CartSnapshot {
   expiresAt: number | null;
 }
 
-export interface InvalidArgument {
-  ok: false;
-  code: "invalid_argument";
-  message: string;
-}
+export type { InvalidArgument };
 
 /** A line to put in the cart, with what the Worker read from the catalog and inventory. */
 export interface AddInput {

@@ -1,4 +1,4 @@
-import type { Money } from "../../platform/money";
+import { fromMajor, type Money, toMajorNumber } from "../../platform/money";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
@@ -16,7 +16,6 @@ import {
 import {
   basicAuth,
   constantTimeEqual,
-  fromMajor,
   type GatewayResponse,
   isRecord,
   isRetryableStatus,
@@ -272,7 +271,7 @@ function wholeRupiah(m: Money): number {
       gatewayCode: "invalid_amount",
     });
   }
-  return m.amount / 100;
+  return toMajorNumber(m);
 }
 
 function customerDetails(customer: CreatePaymentInput["customer"]): Record<string, string> | undefined {

@@ -1,4 +1,4 @@
-import { CURRENCIES, type Money } from "../../platform/money";
+import { CURRENCIES, type Money, toMajorString } from "../../platform/money";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
@@ -22,7 +22,6 @@ import {
   parseSignatureHeader,
   requireNonEmpty,
   str,
-  toMajorString,
 } from "./util";
 
 /** The sandbox's signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */

@@ -73,50 +73,6 @@ export function basicAuth(user: string, password: string): string {
   return `Basic ${base64Encode(new TextEncoder().encode(`${user}:${password}`))}`;
 }
 
-/**
- * Money as a decimal string in major units, exactly: 15000000 IDR → "150000.00", 129950 THB →
- * "1299.50", 250000 VND → "250000".
- */
-export function toMajorString(m: Money): string {
-  const { exponent } = CURRENCIES[m.currency];
-  const negative = m.amount < 0;
-  const digits = String(Math.abs(m.amount));
-  if (exponent === 0) return `${negative ? "-" : ""}${digits}`;
-  const padded = digits.padStart(exponent + 1, "0");
-  return `${negative ? "-" : ""}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
-}
-
-/** Money in major units as a JSON number (gateways that take numbers); exact because its decimal text is exact. */
-export function toMajorNumber(m: Money): number {
-  return Number(toMajorString(m));
-}
-
-/**
- * An amount a gateway sent in major units ("150000.00", 150000, 150.5) as Money in minor units,
- * exactly: the decimal text is parsed digit by digit, never multiplied as a float. Digits beyond the
- * currency's exponent must be zeros. Undefined when the value is not a plain decimal.
- */
-export function fromMajor(value: unknown, currency: Currency): Money | undefined {
-  let text: string;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return undefined;
-    text = String(value);
-  } else if (typeof value === "string") {
-    text = value.trim();
-  } else {
-    return undefined;
-  }
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return undefined;
-  const { exponent } = CURRENCIES[currency];
-  const fraction = match[3] ?? "";
-  if (fraction.length > exponent && /[^0]/.test(fraction.slice(exponent))) return undefined;
-  const minor = BigInt(match[2] + fraction.slice(0, exponent).padEnd(exponent, "0"));
-  const signed = match[1] === "-" ? -minor : minor;
-  if (signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < BigInt(Number.MIN_SAFE_INTEGER)) return undefined;
-  return money(Number(signed), currency);
-}
-
 /** An integer count of minor units a gateway sent (Stripe, Omise) as Money; undefined unless a safe integer. */
 export function fromMinor(value: unknown, currency: Currency): Money | undefined {
   if (typeof value !== "number" || !Number.isSafeInteger(value)) return undefined;

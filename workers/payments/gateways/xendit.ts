@@ -1,4 +1,4 @@
-import type { Currency, Money } from "../../platform/money";
+import { type Currency, fromMajor, type Money, toMajorNumber } from "../../platform/money";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
@@ -17,14 +17,12 @@ import {
   basicAuth,
   constantTimeEqual,
   currencyOf,
-  fromMajor,
   type GatewayResponse,
   gatewayErrorFrom,
   isRecord,
   requireNonEmpty,
   send,
   str,
-  toMajorNumber,
   unsupported,
 } from "./util";
 

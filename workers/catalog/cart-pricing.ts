@@ -1,24 +1,24 @@
 import { and, eq, sql } from "drizzle-orm";
 import { products, productVariants } from "../../d1/schema/catalog";
-import { shops } from "../../d1/schema/shops";
-import { inventoryKey, stockLevel } from "../inventory";
-import { database } from "../platform/db";
+import type { Database } from "../platform/db";
 import type { Currency } from "../platform/money";
+import { shopCountrySql } from "../shops";
 
 /** A product (and variant) a cart line names. */
-export interface LineRef {
+export interface CartLineRef {
   productId: string;
   variantId: string | null;
 }
 
-/** Why a line can't be bought any more. */
-export type UnavailableReason = "not_found" | "inactive" | "deleted" | "variant_missing" | "variant_required";
+/** Why a cart line can't be bought any more. */
+export type CartLineUnavailable = "not_found" | "inactive" | "deleted" | "variant_missing" | "variant_required";
 
-/** What the catalog says about one line's product and variant, read fresh for every cart view. */
-export interface CatalogEntry {
+/** What the catalog says about one cart line's product and variant, read fresh for every cart view and checkout. */
+export interface CartCatalogEntry {
   productId: string;
   variantId: string | null;
   shopId: string;
+  /** Where the shop ships from. */
   shopCountry: string;
   name: string;
   variantName: string | null;
@@ -30,25 +30,26 @@ export interface CatalogEntry {
   weightGrams: number | null;
   dimensions: { lengthMm: number; widthMm: number; heightMm: number } | null;
   /** null when the line can be bought. */
-  unavailable: UnavailableReason | null;
+  unavailable: CartLineUnavailable | null;
 }
 
-export function lineKey(ref: LineRef): string {
+/** The key of a line in the map cartCatalog answers (product and variant). */
+export function cartLineKey(ref: CartLineRef): string {
   return `${ref.productId}\u0000${ref.variantId ?? ""}`;
 }
 
 /**
- * The catalog facts of every line in ONE D1 query, whatever the number of lines: products with
- * their shop, the chosen variants, whether a product has live variants, and its first image. Ids
- * travel as one JSON parameter each (json_each), so D1's 100-parameter limit never bites. A line
- * whose product no longer exists (or whose shop is gone) has no entry.
+ * The catalog facts of every cart line in ONE D1 query, whatever the number of lines: products
+ * with their shop's country, the chosen variants, whether a product has live variants, and its
+ * first image. Ids travel as one JSON parameter each (json_each), so D1's 100-parameter limit never
+ * bites. A line whose product no longer exists (or whose shop is gone) has no entry.
  */
-export async function loadCatalog(env: Env, refs: readonly LineRef[]): Promise<Map<string, CatalogEntry>> {
-  const entries = new Map<string, CatalogEntry>();
+export async function cartCatalog(db: Database, refs: readonly CartLineRef[]): Promise<Map<string, CartCatalogEntry>> {
+  const entries = new Map<string, CartCatalogEntry>();
   if (refs.length === 0) return entries;
   const productIds = JSON.stringify([...new Set(refs.map((r) => r.productId))]);
   const variantIds = JSON.stringify([...new Set(refs.flatMap((r) => (r.variantId ? [r.variantId] : [])))]);
-  const rows = await database(env)
+  const rows = await db
     .select({
       product: {
         id: products.id,
@@ -64,7 +65,7 @@ export async function loadCatalog(env: Env, refs: readonly LineRef[]): Promise<M
         widthMm: products.widthMm,
         heightMm: products.heightMm,
       },
-      shopCountry: shops.country,
+      shopCountry: shopCountrySql(products.shopId),
       variant: {
         id: productVariants.id,
         name: productVariants.name,
@@ -78,7 +79,6 @@ export async function loadCatalog(env: Env, refs: readonly LineRef[]): Promise<M
       >`(SELECT pm.id FROM product_media pm WHERE pm.product_id = ${products.id} AND pm.kind = 'image' ORDER BY pm.position, pm.id LIMIT 1)`,
     })
     .from(products)
-    .innerJoin(shops, eq(shops.id, products.shopId))
     .leftJoin(
       productVariants,
       and(
@@ -88,26 +88,21 @@ export async function loadCatalog(env: Env, refs: readonly LineRef[]): Promise<M
     )
     .where(sql`${products.id} IN (SELECT value FROM json_each(${productIds}))`);
 
-  const byProduct = new Map<string, (typeof rows)[number]>();
+  const byProduct = new Map<string, (typeof rows)[number] & { shopCountry: string }>();
   const byVariant = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
-    byProduct.set(row.product.id, row);
-    if (row.variant?.id) byVariant.set(lineKey({ productId: row.product.id, variantId: row.variant.id }), row);
+    if (row.shopCountry === null) continue;
+    byProduct.set(row.product.id, { ...row, shopCountry: row.shopCountry });
+    if (row.variant?.id) byVariant.set(cartLineKey({ productId: row.product.id, variantId: row.variant.id }), row);
   }
 
   for (const ref of refs) {
     const base = byProduct.get(ref.productId);
     if (!base) continue;
     const p = base.product;
-    const variantRow = ref.variantId ? byVariant.get(lineKey(ref)) : undefined;
-    const variant = variantRow?.variant ?? null;
-    let unavailable: UnavailableReason | null = null;
-    if (p.deletedAt !== null) unavailable = "deleted";
-    else if (p.status !== "active") unavailable = "inactive";
-    else if (ref.variantId && (!variant || variant.deletedAt !== null)) unavailable = "variant_missing";
-    else if (!ref.variantId && base.hasVariants) unavailable = "variant_required";
+    const variant = (ref.variantId ? byVariant.get(cartLineKey(ref))?.variant : undefined) ?? null;
     const hasDimensions = p.lengthMm !== null && p.widthMm !== null && p.heightMm !== null;
-    entries.set(lineKey(ref), {
+    entries.set(cartLineKey(ref), {
       productId: p.id,
       variantId: ref.variantId,
       shopId: p.shopId,
@@ -120,17 +115,21 @@ export async function loadCatalog(env: Env, refs: readonly LineRef[]): Promise<M
       imageId: base.imageId,
       weightGrams: p.weightGrams,
       dimensions: hasDimensions ? { lengthMm: p.lengthMm!, widthMm: p.widthMm!, heightMm: p.heightMm! } : null,
-      unavailable,
+      unavailable: unavailability(ref, p, variant, base.hasVariants),
     });
   }
   return entries;
 }
 
-/** Units available now for each line (one Inventory read per line, all at once). */
-export async function loadAvailability(env: Env, refs: readonly LineRef[]): Promise<Map<string, number>> {
-  const unique = [...new Map(refs.map((r) => [lineKey(r), r])).values()];
-  const levels = await Promise.all(
-    unique.map((r) => stockLevel(env, { key: inventoryKey(r.productId, r.variantId) }).then((l) => l.available)),
-  );
-  return new Map(unique.map((r, i) => [lineKey(r), levels[i]]));
+function unavailability(
+  ref: CartLineRef,
+  product: { status: string; deletedAt: number | null },
+  variant: { deletedAt: number | null } | null,
+  hasVariants: number,
+): CartLineUnavailable | null {
+  if (product.deletedAt !== null) return "deleted";
+  if (product.status !== "active") return "inactive";
+  if (ref.variantId && (!variant || variant.deletedAt !== null)) return "variant_missing";
+  if (!ref.variantId && hasVariants) return "variant_required";
+  return null;
 }
