@@ -14,6 +14,7 @@ export { invalidateProduct } from "./cache";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
 export { isUniqueViolation } from "./product-input";
+export { activeProductPrice, type ProductSummary, productSummary } from "./product-summaries";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
 export { seedBrands, seedProducts } from "./seed";
 export { soldCountWrites } from "./sold";

@@ -11,9 +11,11 @@ import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 export { buyerOf, isBuyerOf } from "./access";
 export { contactEmailOf } from "./checkout";
 export { expireOverdueOrders } from "./expiry";
+export { type OrderSummary, orderSummaries } from "./order-summaries";
 export type { OrderRow } from "./present";
 export { commitOrderStock } from "./stock";
 export { moveOrder, timelineWrite } from "./transitions";
+export { voucherExpiry } from "./voucher-expiry";
 
 export const ordersRouter = createRouter()
   .openapi(createOrdersRoute, createOrdersHandler)

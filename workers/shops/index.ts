@@ -7,6 +7,7 @@ import { verifyShopHandler, verifyShopRoute } from "./routes/shop-verify";
 export { findShop, ownedShop } from "./queries";
 export { COUNTRY_CURRENCY } from "./rules";
 export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";
+export { type ShopSummary, shopSummaries } from "./shop-summaries";
 
 // GET /api/v1/shops/:id/orders (CONTRACT.md) belongs with orders and is mounted by that domain.
 export const shopsRouter = createRouter()
