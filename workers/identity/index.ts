@@ -24,14 +24,14 @@ export { auditWrite } from "./audit";
 export { auditEventsPage } from "./audit-log";
 export { authenticate } from "./authenticate";
 export { activeUserContacts } from "./contacts";
-export { SECURITY_ALERT, type SecurityAlert, securityAlertEvent } from "./events";
+export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
 export { accountErasure, contactAddressesOf, identityDataOf } from "./personal-data";
 export { currentUser } from "./queries";
 export { seedAdmin } from "./seed-admin";
 export { sessionDeviceId } from "./session-control";
-export { type LiveSession, liveSession, liveSessionIds, liveSessionsOfUsers } from "./session-liveness";
+export { liveSession, liveSessionIds, liveSessionsOfUsers } from "./session-liveness";
 
 /**
  * Identity: accounts, sign-in (phone OTP, email and password), tokens and sessions, the caller's

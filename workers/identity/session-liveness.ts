@@ -9,7 +9,7 @@ import { type Database, inList } from "../platform/db";
  * auth, every socket ticket and every socket heartbeat asks it here.
  */
 function live(now: number) {
-  return and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.status, "active"));
+  return and(sessionUnexpired(now), eq(users.status, "active"));
 }
 
 /** A session that is not revoked and not expired (its account's status aside): sign-in's own bookkeeping. */

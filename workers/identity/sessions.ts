@@ -7,7 +7,7 @@ import type { Country, DeviceSchema, TokensSchema } from "../../schemas/identity
 import type { AppEnv } from "../app-env";
 import { COUNTRY_TIMEZONE } from "../i18n/catalog";
 import { clientIpHash } from "../platform/client";
-import { database, nowMs } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId, randomToken, sha256Hex } from "../platform/ids";
 import { drainSoon, recordEvent } from "../platform/outbox";
@@ -167,29 +167,30 @@ export async function startSession(
       auditWrite(db, { type: "session_evicted", userId: user.id, sessionId, data: { evicted } }),
     );
   }
-  let events: Awaited<ReturnType<typeof accountMessageWrites>>["events"] = [];
-  if (!options.isNewUser && !seenDevice) {
-    const alert = await accountMessageWrites(c.env, db, await userContact(c.env, user), "new_device", {
-      device: device.name ?? device.platform,
-      platform: device.platform,
-      time: new Date(now),
-    });
-    writes.push(
-      ...alert.writes,
-      recordEvent(
-        db,
-        "notifications",
-        securityAlertEvent(user.id, "new_sign_in", { device: device.name ?? device.platform, at: new Date(now) }),
-      ),
-    );
-    events = alert.events;
-  }
+  const alert =
+    !options.isNewUser && !seenDevice ? await newDeviceAlert(c.env, db, user, device, now) : { writes: [], events: [] };
+  writes.push(...alert.writes);
   const [first, ...rest] = writes;
   await db.batch([first, ...rest]);
-  await sendAccountMessagesNow(c.env, events);
+  await sendAccountMessagesNow(c.env, alert.events);
   drainSoon(c.executionCtx, c.env, c.get("config"));
   await mergeGuestCartAtSignIn(c, options.hooks, user.id);
   return tokensFor(c, user, sessionId, refreshToken, options.isNewUser);
+}
+
+/**
+ * A sign-in from a device this account has never used: the owner is told by SMS and email at once
+ * and, through a `security.alert` event, in the app.
+ */
+async function newDeviceAlert(env: Env, db: Database, user: UserRow, device: Device, now: number) {
+  const name = device.name ?? device.platform;
+  const alert = await accountMessageWrites(env, db, await userContact(env, user), "new_device", {
+    device: name,
+    platform: device.platform,
+    time: new Date(now),
+  });
+  const event = securityAlertEvent(user.id, "new_sign_in", { device: name, at: new Date(now) });
+  return { writes: [...alert.writes, recordEvent(db, "notifications", event)], events: alert.events };
 }
 
 /**

@@ -20,7 +20,6 @@ export {
   acceptedReceipt,
   type ProviderReceipt,
   type ReceiptOutcomeSql,
-  type ReceiptVerdict,
   receiptInsert,
   receiptOutcome,
   receiptWrites,

@@ -37,11 +37,11 @@ function expire(db: Database, d: DeliveryRow, reason: string, at: number): Batch
 }
 
 /**
- * One read (one round trip): the delivery, its notification's category, its push device and the
- * recipient's preferences, with its tracked message.
+ * The delivery, its notification's category, its push device and the recipient's preferences (one
+ * query), read together with its tracked message (messaging's, found through the delivery).
  */
 async function loadDelivery(db: Database, id: string) {
-  const [[found], [message]] = await db.batch([
+  const [found, [message]] = await Promise.all([
     db
       .select({
         delivery: notificationDeliveries,
@@ -54,7 +54,7 @@ async function loadDelivery(db: Database, id: string) {
       .leftJoin(notificationDevices, eq(notificationDevices.id, notificationDeliveries.target))
       .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notificationDeliveries.userId))
       .where(eq(notificationDeliveries.id, id))
-      .limit(1),
+      .get(),
     trackedMessageQuery(
       db,
       db

@@ -3,7 +3,6 @@ import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { createTicketHandler, createTicketRoute } from "./routes/ticket-create";
 
 export { notifyUnread, pushToHub } from "./hub/client";
-export type { StreamNotification } from "./hub/frames";
 export { isUpgrade, redeemTicket, type SocketCaller, socketCaller } from "./tickets";
 
 /** Realtime: socket tickets and each user's own stream (the UserHub object, workers/realtime/hub/). */
