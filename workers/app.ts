@@ -1,15 +1,14 @@
 import type { Context } from "hono";
 import { adminRouter } from "./admin";
 import type { AppEnv } from "./app-env";
-import { cartRouter } from "./cart";
+import { cartRouter, mergeGuestCartInto } from "./cart";
 import { catalogRouter, categoriesRouter } from "./catalog";
 import { chatRouter } from "./chat";
 import { benchRouter, seedRouter } from "./dev";
-import { identityRouter } from "./identity";
+import { authenticate, createIdentityRouter } from "./identity";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
-import { authenticate } from "./middleware/auth";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
 import { requestId } from "./middleware/request-id";
@@ -44,7 +43,7 @@ export function createApp() {
   app.route("/", seedRouter);
   app.route("/", benchRouter);
   app.route("/", categoriesRouter);
-  app.route("/", identityRouter);
+  app.route("/", createIdentityRouter({ mergeGuestCart: mergeGuestCartInto }));
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
   app.route("/", searchRouter);

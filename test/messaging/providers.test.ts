@@ -2,11 +2,12 @@ import { env } from "cloudflare:test";
 import { decodeProtectedHeader, importSPKI, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { ResendEmail, resendFromEnv } from "../../workers/messaging/email/resend";
-import { NoProviderError, type OutboundMessage, outboundFor } from "../../workers/messaging/outbound";
+import { NoProviderError, outboundFor } from "../../workers/messaging/outbound";
+import type { OutboundMessage } from "../../workers/messaging/provider";
 import { FcmPush, fcmFromEnv, isUnregisteredToken } from "../../workers/messaging/push/fcm";
 import { parseServiceAccount } from "../../workers/messaging/push/google-auth";
-import { ProviderError } from "../../workers/messaging/sms/provider-error";
 import { renderNotification } from "../../workers/notifications/templates/render";
+import { ProviderError } from "../../workers/platform/provider-http";
 import { json, recordingFetch, rejection } from "../support/recording-fetch";
 
 const failure = (promise: Promise<unknown>) => rejection(promise, ProviderError);

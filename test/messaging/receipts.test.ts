@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../schemas/events";
 import { ResendEmail } from "../../workers/messaging/email/resend";
 import { deliverMessage, type MessagingDeps, messageWrites } from "../../workers/messaging/messages";
-import type { Outbound, OutboundMessage } from "../../workers/messaging/outbound";
+import type { Outbound, OutboundMessage } from "../../workers/messaging/provider";
 import { TwilioSms } from "../../workers/messaging/sms/twilio";
 import { consumeOnce } from "../../workers/platform/consume";
 import { database } from "../../workers/platform/db";

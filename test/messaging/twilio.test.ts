@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderAccountMessage } from "../../workers/i18n/catalog";
-import type { OutboundMessage } from "../../workers/messaging/outbound";
-import { ProviderError } from "../../workers/messaging/sms/provider-error";
+import type { OutboundMessage } from "../../workers/messaging/provider";
 import { TwilioSms, twilioFromEnv } from "../../workers/messaging/sms/twilio";
+import { ProviderError } from "../../workers/platform/provider-http";
 import { json, recordingFetch, rejection } from "../support/recording-fetch";
 
 const ACCOUNT_SID = "AC1234567890abcdef1234567890abcdef";

@@ -1,7 +1,8 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import type { EventEnvelope } from "../../schemas/events";
-import { DevOutbox, type Outbound, type OutboundMessage } from "../../workers/messaging/outbound";
+import { DevOutbox } from "../../workers/messaging/outbound";
+import type { Outbound, OutboundMessage } from "../../workers/messaging/provider";
 import { priceDropEvent } from "../../workers/notifications/events";
 import { database } from "../../workers/platform/db";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { notificationDataOf, notificationErasureWrites, securityAlertEvent } from "../../workers/notifications";
+import { securityAlertEvent } from "../../workers/identity";
+import { notificationDataOf, notificationErasureWrites } from "../../workers/notifications";
 import { database } from "../../workers/platform/db";
 import {
   call,

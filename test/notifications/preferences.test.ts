@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { securityAlertEvent } from "../../workers/notifications";
+import { securityAlertEvent } from "../../workers/identity";
 import { priceDropEvent } from "../../workers/notifications/events";
 import { DEFAULT_PREFERENCES, quietHoursEnd } from "../../workers/notifications/preferences";
 import {

@@ -1,8 +1,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { notifyUnread, securityAlertEvent } from "../../workers/notifications";
+import { securityAlertEvent } from "../../workers/identity";
 import { createEvent } from "../../workers/platform/outbox";
+import { notifyUnread } from "../../workers/realtime";
 import {
   call,
   deliveriesOf,

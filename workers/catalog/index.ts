@@ -23,6 +23,7 @@ export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
 export { productCards } from "./product-cards";
 export { isUniqueViolation } from "./product-input";
+export { activeProductPrice, type ProductSummary, productSummary } from "./product-summaries";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
 export { seedBrands, seedProducts } from "./seed";
 export { soldCountWrites } from "./sold";

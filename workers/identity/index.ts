@@ -1,4 +1,5 @@
 import { createRouter } from "../platform/openapi";
+import type { IdentityHooks } from "./hooks";
 import { createAddressHandler, createAddressRoute } from "./routes/address-create";
 import { deleteAddressHandler, deleteAddressRoute } from "./routes/address-delete";
 import { updateAddressHandler, updateAddressRoute } from "./routes/address-update";
@@ -17,37 +18,46 @@ import { resetPasswordHandler, resetPasswordRoute } from "./routes/reset-passwor
 import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-delete";
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 
-export { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
+export { sendAccountMessagesNow } from "./account-messages";
 export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
+export { auditEventsPage } from "./audit-log";
+export { authenticate } from "./authenticate";
+export { activeUserContacts } from "./contacts";
+export { SECURITY_ALERT, securityAlertEvent } from "./events";
+export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
-export { presentUser, userContact } from "./present";
+export { accountErasure, contactAddressesOf, identityDataOf } from "./personal-data";
 export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";
 export { savedAddressOf } from "./saved-addresses";
 export { seedAdmin } from "./seed-admin";
-export { revokeSessionWrites } from "./sessions";
+export { sessionDeviceId } from "./session-control";
+export { liveSession, liveSessionIds, liveSessionsOfUsers } from "./session-liveness";
 
 /**
  * Identity: accounts, sign-in (phone OTP, email and password), tokens and sessions, the caller's
- * profile and addresses, the security audit log.
+ * profile and addresses, the security audit log. Sign-in calls out to domains above identity only
+ * through `hooks`, which the composition root (workers/app.ts) provides.
  */
-export const identityRouter = createRouter()
-  .openapi(otpRequestRoute, otpRequestHandler)
-  .openapi(otpVerifyRoute, otpVerifyHandler)
-  .openapi(registerRoute, registerHandler)
-  .openapi(loginRoute, loginHandler)
-  .openapi(refreshRoute, refreshHandler)
-  .openapi(logoutRoute, logoutHandler)
-  .openapi(listSessionsRoute, listSessionsHandler)
-  .openapi(deleteSessionRoute, deleteSessionHandler)
-  .openapi(forgotPasswordRoute, forgotPasswordHandler)
-  .openapi(resetPasswordRoute, resetPasswordHandler)
-  .openapi(jwksRoute, jwksHandler)
-  .openapi(getMeRoute, getMeHandler)
-  .openapi(patchMeRoute, patchMeHandler)
-  .openapi(listAddressesRoute, listAddressesHandler)
-  .openapi(createAddressRoute, createAddressHandler)
-  .openapi(updateAddressRoute, updateAddressHandler)
-  .openapi(deleteAddressRoute, deleteAddressHandler);
+export function createIdentityRouter(hooks: IdentityHooks) {
+  return createRouter()
+    .openapi(otpRequestRoute, otpRequestHandler)
+    .openapi(otpVerifyRoute, otpVerifyHandler(hooks))
+    .openapi(registerRoute, registerHandler(hooks))
+    .openapi(loginRoute, loginHandler(hooks))
+    .openapi(refreshRoute, refreshHandler)
+    .openapi(logoutRoute, logoutHandler)
+    .openapi(listSessionsRoute, listSessionsHandler)
+    .openapi(deleteSessionRoute, deleteSessionHandler)
+    .openapi(forgotPasswordRoute, forgotPasswordHandler)
+    .openapi(resetPasswordRoute, resetPasswordHandler)
+    .openapi(jwksRoute, jwksHandler)
+    .openapi(getMeRoute, getMeHandler)
+    .openapi(patchMeRoute, patchMeHandler)
+    .openapi(listAddressesRoute, listAddressesHandler)
+    .openapi(createAddressRoute, createAddressHandler)
+    .openapi(updateAddressRoute, updateAddressHandler)
+    .openapi(deleteAddressRoute, deleteAddressHandler);
+}

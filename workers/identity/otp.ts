@@ -5,7 +5,7 @@ import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
 import { clientIpHash } from "../platform/client";
-import { database, nowMs } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { drainSoon } from "../platform/outbox";
@@ -14,6 +14,7 @@ import { encryptPii, piiLookupHash } from "../platform/pii";
 import { enforceLimit, hitCounter, inSeconds, retryAfterSeconds } from "../platform/rate-limit";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
+import type { IdentityHooks } from "./hooks";
 import { type Device, openAccount, startSession } from "./sessions";
 
 /** A uniformly random 6-digit code (rejection sampling, no modulo bias). */
@@ -103,6 +104,7 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
 export async function verifyOtp(
   c: Context<AppEnv>,
   input: { phone: string; country: string; code: string; device: Device },
+  hooks: IdentityHooks,
 ) {
   const country = supportedCountry(input.country);
   const phone = mobileNumber(input.phone, country);
@@ -134,21 +136,7 @@ export async function verifyOtp(
   if (challenge.attempts >= identity.otpMaxAttempts) throw locked();
 
   if ((await codeHash(c.env, challenge.id, input.code)) !== challenge.codeHash) {
-    const counted = await db
-      .update(otpChallenges)
-      .set({ attempts: sql`${otpChallenges.attempts} + 1` })
-      .where(and(eq(otpChallenges.id, challenge.id), isNull(otpChallenges.consumedAt)))
-      .returning({ attempts: otpChallenges.attempts })
-      .get();
-    const attempts = counted?.attempts ?? identity.otpMaxAttempts;
-    await auditWrite(db, {
-      type: attempts >= identity.otpMaxAttempts ? "otp_locked" : "otp_failed",
-      ipHash,
-      data: { attempts },
-    }).run();
-    if (attempts >= identity.otpMaxAttempts) throw locked();
-    const left = identity.otpMaxAttempts - attempts;
-    throw new ApiError("invalid_code", `That code is not right. ${left} ${left === 1 ? "attempt" : "attempts"} left.`);
+    throw await countWrongCode(db, challenge.id, identity.otpMaxAttempts, ipHash, locked);
   }
 
   const consumed = await db
@@ -169,7 +157,7 @@ export async function verifyOtp(
   const existing = await db.select().from(users).where(eq(users.phoneHash, phoneHash)).get();
   if (existing) {
     if (existing.status !== "active") throw new ApiError("forbidden", "This account is not active. Contact support.");
-    return startSession(c, existing, input.device, { isNewUser: false, method: "otp" });
+    return startSession(c, existing, input.device, { isNewUser: false, method: "otp", hooks });
   }
   return openAccount(
     c,
@@ -183,6 +171,31 @@ export async function verifyOtp(
       locale: challenge.locale,
       displayName: `Tchat ${phone.slice(-4)}`,
     },
-    { method: "otp", device: input.device, ipHash },
+    { method: "otp", device: input.device, ipHash, hooks },
   );
+}
+
+/** Counts a wrong code (atomically, so parallel guesses all count) and says what to answer. */
+async function countWrongCode(
+  db: Database,
+  challengeId: string,
+  maxAttempts: number,
+  ipHash: string,
+  locked: () => ApiError,
+): Promise<ApiError> {
+  const counted = await db
+    .update(otpChallenges)
+    .set({ attempts: sql`${otpChallenges.attempts} + 1` })
+    .where(and(eq(otpChallenges.id, challengeId), isNull(otpChallenges.consumedAt)))
+    .returning({ attempts: otpChallenges.attempts })
+    .get();
+  const attempts = counted?.attempts ?? maxAttempts;
+  await auditWrite(db, {
+    type: attempts >= maxAttempts ? "otp_locked" : "otp_failed",
+    ipHash,
+    data: { attempts },
+  }).run();
+  if (attempts >= maxAttempts) return locked();
+  const left = maxAttempts - attempts;
+  return new ApiError("invalid_code", `That code is not right. ${left} ${left === 1 ? "attempt" : "attempts"} left.`);
 }

@@ -4,7 +4,6 @@ import { passwordResets, sessions, users } from "../../d1/schema/identity";
 import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { COUNTRY_LOCALE } from "../i18n/catalog";
-import { securityAlertEvent } from "../notifications/events";
 import { clientIpHash } from "../platform/client";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -15,6 +14,8 @@ import { encryptPii, piiLookupHash } from "../platform/pii";
 import { clearCounter, enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
+import { securityAlertEvent } from "./events";
+import type { IdentityHooks } from "./hooks";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { userContact } from "./present";
 import { type Device, openAccount, revokeSessionWrites, startSession, UNNAMED_DEVICE } from "./sessions";
@@ -29,6 +30,7 @@ function isUniqueViolation(err: unknown): boolean {
 export async function register(
   c: Context<AppEnv>,
   input: { email: string; password: string; displayName: string; country: string; locale?: Locale; device?: Device },
+  hooks: IdentityHooks,
 ) {
   const country = supportedCountry(input.country);
   const { identity } = c.get("config");
@@ -53,7 +55,12 @@ export async function register(
     displayName: input.displayName,
   };
   try {
-    return await openAccount(c, account, { method: "register", device: input.device ?? UNNAMED_DEVICE, ipHash });
+    return await openAccount(c, account, {
+      method: "register",
+      device: input.device ?? UNNAMED_DEVICE,
+      ipHash,
+      hooks,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new ApiError(
@@ -70,7 +77,11 @@ export async function register(
  * account for the rest of that window, even against the right password. Unknown emails cost the
  * same time and answer the same 401, so the endpoint does not reveal who has an account.
  */
-export async function login(c: Context<AppEnv>, input: { email: string; password: string; device?: Device }) {
+export async function login(
+  c: Context<AppEnv>,
+  input: { email: string; password: string; device?: Device },
+  hooks: IdentityHooks,
+) {
   const { identity } = c.get("config");
   const db = database(c.env);
   const ipHash = await clientIpHash(c);
@@ -101,7 +112,7 @@ export async function login(c: Context<AppEnv>, input: { email: string; password
     );
   }
   await clearCounter(db, loginFailuresKey(emailHash)).run();
-  return startSession(c, user, input.device ?? UNNAMED_DEVICE, { isNewUser: false, method: "password" });
+  return startSession(c, user, input.device ?? UNNAMED_DEVICE, { isNewUser: false, method: "password", hooks });
 }
 
 /** Always 202. If the account exists, a single-use link valid PASSWORD_RESET_TTL_SECONDS is emailed. */

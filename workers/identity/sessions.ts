@@ -1,21 +1,22 @@
 import type { z } from "@hono/zod-openapi";
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { refreshTokens, sessions, users } from "../../d1/schema/identity";
 import type { Country, DeviceSchema, TokensSchema } from "../../schemas/identity";
 import type { AppEnv } from "../app-env";
-import { mergeGuestCartInto } from "../cart/merge";
 import { COUNTRY_TIMEZONE } from "../i18n/catalog";
-import { securityAlertEvent } from "../notifications/events";
 import { clientIpHash } from "../platform/client";
-import { database, nowMs } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId, randomToken, sha256Hex } from "../platform/ids";
 import { drainSoon, recordEvent } from "../platform/outbox";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
+import { securityAlertEvent } from "./events";
+import { type IdentityHooks, mergeGuestCartAtSignIn } from "./hooks";
 import { presentUser, type UserRow, userContact } from "./present";
+import { sessionUnexpired } from "./session-liveness";
 import { issueAccessToken } from "./tokens";
 
 export type Device = z.infer<typeof DeviceSchema>;
@@ -60,7 +61,7 @@ export type NewAccount = Pick<
 export async function openAccount(
   c: Context<AppEnv>,
   account: NewAccount,
-  signUp: { method: "otp" | "register"; device: Device; ipHash: string },
+  signUp: { method: "otp" | "register"; device: Device; ipHash: string; hooks: IdentityHooks },
 ): Promise<Tokens> {
   const db = database(c.env);
   const now = nowMs();
@@ -81,6 +82,7 @@ export async function openAccount(
   const tokens = await startSession(c, user, signUp.device, {
     isNewUser: true,
     method: signUp.method,
+    hooks: signUp.hooks,
     writes: [
       db.insert(users).values(user),
       auditWrite(db, {
@@ -105,7 +107,12 @@ export async function startSession(
   c: Context<AppEnv>,
   user: UserRow,
   device: Device,
-  options: { isNewUser: boolean; method: "otp" | "password" | "register"; writes?: BatchItem<"sqlite">[] },
+  options: {
+    isNewUser: boolean;
+    method: "otp" | "password" | "register";
+    hooks: IdentityHooks;
+    writes?: BatchItem<"sqlite">[];
+  },
 ): Promise<Tokens> {
   const db = database(c.env);
   const { identity } = c.get("config");
@@ -120,7 +127,7 @@ export async function startSession(
         db
           .select({ id: sessions.id })
           .from(sessions)
-          .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+          .where(and(eq(sessions.userId, user.id), sessionUnexpired(now)))
           .orderBy(asc(sessions.lastActiveAt)),
         db
           .select({ id: sessions.id })
@@ -160,31 +167,30 @@ export async function startSession(
       auditWrite(db, { type: "session_evicted", userId: user.id, sessionId, data: { evicted } }),
     );
   }
-  let events: Awaited<ReturnType<typeof accountMessageWrites>>["events"] = [];
-  if (!options.isNewUser && !seenDevice) {
-    const alert = await accountMessageWrites(c.env, db, await userContact(c.env, user), "new_device", {
-      device: device.name ?? device.platform,
-      platform: device.platform,
-      time: new Date(now),
-    });
-    writes.push(
-      ...alert.writes,
-      recordEvent(
-        db,
-        "notifications",
-        securityAlertEvent(user.id, "new_sign_in", { device: device.name ?? device.platform, at: new Date(now) }),
-      ),
-    );
-    events = alert.events;
-  }
+  const alert =
+    !options.isNewUser && !seenDevice ? await newDeviceAlert(c.env, db, user, device, now) : { writes: [], events: [] };
+  writes.push(...alert.writes);
   const [first, ...rest] = writes;
   await db.batch([first, ...rest]);
-  await sendAccountMessagesNow(c.env, events);
+  await sendAccountMessagesNow(c.env, alert.events);
   drainSoon(c.executionCtx, c.env, c.get("config"));
-  // A guest cart sent along is merged into the user's cart (never fails the sign-in).
-  const cartToken = c.req.header("X-Cart-Token");
-  if (cartToken) await mergeGuestCartInto(c.env, cartToken.trim(), user.id);
+  await mergeGuestCartAtSignIn(c, options.hooks, user.id);
   return tokensFor(c, user, sessionId, refreshToken, options.isNewUser);
+}
+
+/**
+ * A sign-in from a device this account has never used: the owner is told by SMS and email at once
+ * and, through a `security.alert` event, in the app.
+ */
+async function newDeviceAlert(env: Env, db: Database, user: UserRow, device: Device, now: number) {
+  const name = device.name ?? device.platform;
+  const alert = await accountMessageWrites(env, db, await userContact(env, user), "new_device", {
+    device: name,
+    platform: device.platform,
+    time: new Date(now),
+  });
+  const event = securityAlertEvent(user.id, "new_sign_in", { device: name, at: new Date(now) });
+  return { writes: [...alert.writes, recordEvent(db, "notifications", event)], events: alert.events };
 }
 
 /**
@@ -233,7 +239,7 @@ export async function refreshSession(c: Context<AppEnv>, refreshToken: string): 
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, spent.sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.id, spent.sessionId), sessionUnexpired(now)))
     .get();
   if (row?.user.status !== "active") {
     throw new ApiError("unauthorized", "This session has ended. Sign in again.");

@@ -10,7 +10,8 @@ import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
 import { createEvent, recordEvent } from "../platform/outbox";
 import { decryptPii, encryptPii, piiLookupHash } from "../platform/pii";
-import { type Outbound, type OutboundMessage, outboundFor, type SendReceipt } from "./outbound";
+import { outboundFor } from "./outbound";
+import type { Outbound, OutboundMessage, SendReceipt } from "./provider";
 import { receiptWrites } from "./receipts";
 
 export const MESSAGE_REQUESTED = "message.requested";

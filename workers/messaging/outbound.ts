@@ -1,46 +1,14 @@
 import { devOutbox } from "../../d1/schema/messaging";
 import type { Channel } from "../../schemas/messaging";
-import type { Locale } from "../../schemas/platform";
 import { readConfig } from "../platform/config";
 import { type Database, database } from "../platform/db";
 import { newId } from "../platform/ids";
 import { resendFromEnv } from "./email/resend";
+import type { Outbound, OutboundMessage, SendReceipt } from "./provider";
 import { fcmFromEnv } from "./push/fcm";
 import { receiptInsert } from "./receipts";
 import { twilioFromEnv } from "./sms/twilio";
 import { TWILIO_STATUS_PATH } from "./sms/twilio-status";
-
-export interface OutboundMessage {
-  channel: Channel;
-  /** E.164 phone for sms, address for email, device token for push. */
-  to: string;
-  locale: Locale | string;
-  /** Email subject, push title. */
-  subject?: string;
-  body: string;
-  /** Push: key/value data for the app (strings only, as FCM requires). */
-  data?: Record<string, string>;
-  /** Push: a newer message with the same key replaces an older one on the device (e.g. one per dialog). */
-  collapseKey?: string;
-  /** Push: deliver at once even to a sleeping device (high priority); otherwise normal priority. */
-  urgent?: boolean;
-  /** Providers that support it (Resend) send once per key, so a retry after a timeout cannot duplicate. */
-  idempotencyKey?: string;
-}
-
-export interface SendReceipt {
-  provider: string;
-  providerMessageId: string;
-}
-
-/**
- * A way out of the platform for one channel. Real providers (an SMS gateway, an email API,
- * FCM) implement it over an injected `fetch`; locally the dev outbox does.
- */
-export interface Outbound {
-  readonly name: string;
-  send(message: OutboundMessage): Promise<SendReceipt>;
-}
 
 /**
  * DEV_OUTBOX: records what would be sent, readable at GET /api/v1/dev/outbox. The outbox is the

@@ -1,14 +1,15 @@
 import type { NotificationCategory } from "../../d1/schema/notifications";
 import type { EventEnvelope } from "../../schemas/events";
+import { dialogUnreadFacts } from "../chat";
+import { SECURITY_ALERT } from "../identity";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";
 import { CURRENCIES, type Currency } from "../platform/money";
-import { PROMOTION_PRICE_DROP, PROMOTION_VOUCHER_EXPIRING, SECURITY_ALERT } from "./events";
+import { PROMOTION_PRICE_DROP, PROMOTION_VOUCHER_EXPIRING } from "./events";
 import type { Channel } from "./preferences";
 import {
   activeUsers,
   buyerOf,
-  chatFacts,
   type OrderFacts,
   orderFacts,
   parseInventoryKey,
@@ -247,7 +248,7 @@ const planChatMessage: Planner = async (event, { env, db, config }) => {
     ? event.data.recipientIds.filter((id): id is string => typeof id === "string" && id !== senderId)
     : [];
   if (!dialogId || recipientIds.length === 0) return EMPTY;
-  const dialog = await chatFacts(db, dialogId, recipientIds);
+  const dialog = await dialogUnreadFacts(db, dialogId, recipientIds);
   if (!dialog) return EMPTY;
   const people = await activeUsers(env, db, senderId ? [...recipientIds, senderId] : recipientIds);
   const sender = senderId ? people.get(senderId)?.displayName : undefined;

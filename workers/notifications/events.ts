@@ -1,22 +1,16 @@
 import type { EventEnvelope } from "../../schemas/events";
+import { SECURITY_ALERT } from "../identity";
 import type { Money } from "../platform/money";
 import { createEvent } from "../platform/outbox";
 
 /**
  * Events of the notifications domain. The others it consumes are announced by their own domains:
- * order.* (orders), payment.failed (payments), inventory.low (inventory objects), chat.message (chat).
+ * order.* (orders), payment.failed (payments), inventory.low (inventory objects), chat.message (chat),
+ * security.alert (identity).
  */
 
 /** One delivery of one notification on one channel, ready to be sent (notifications queue). */
 export const NOTIFICATION_DELIVER = "notification.deliver";
-
-/**
- * An account security alert for the user's in-app inbox and devices: `{ userId, alert, device?,
- * at? }`, alert = new_sign_in | password_changed | sessions_revoked | <other>. Identity keeps
- * sending its own SMS and email directly (workers/auth/account-messages.ts); this event adds the
- * in-app and push side when identity records it on the notifications queue.
- */
-export const SECURITY_ALERT = "security.alert";
 
 /** A product's price fell: `{ productId, productName, price, previousPrice, userIds }`. */
 export const PROMOTION_PRICE_DROP = "promotion.price_drop";
@@ -39,26 +33,6 @@ export const NOTIFIED_EVENT_TYPES = [
   PROMOTION_PRICE_DROP,
   PROMOTION_VOUCHER_EXPIRING,
 ] as const;
-
-export type SecurityAlert = "new_sign_in" | "password_changed" | "sessions_revoked" | (string & {});
-
-/** A `security.alert` for identity to record on the notifications queue (with its state change). */
-export function securityAlertEvent(
-  userId: string,
-  alert: SecurityAlert,
-  details: { device?: string; at?: Date } = {},
-): EventEnvelope {
-  return createEvent(
-    SECURITY_ALERT,
-    {
-      userId,
-      alert,
-      ...(details.device ? { device: details.device } : {}),
-      at: (details.at ?? new Date()).getTime(),
-    },
-    { subject: { type: "user", id: userId } },
-  );
-}
 
 export function priceDropEvent(input: {
   productId: string;

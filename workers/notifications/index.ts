@@ -12,10 +12,14 @@ import { promotionHandler, promotionRoute } from "./routes/promotions";
 import { readNotificationHandler, readNotificationRoute } from "./routes/read";
 import { readAllNotificationsHandler, readAllNotificationsRoute } from "./routes/read-all";
 import { unreadCountHandler, unreadCountRoute } from "./routes/unread-count";
+import { resendWebhookHandler, resendWebhookRoute } from "./routes/webhook-resend";
+import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio";
 
-export { notifyUnread } from "../realtime/hub";
-export { composeNotifications, deliverNotification } from "./dispatch";
-export { NOTIFICATION_DELIVER, securityAlertEvent } from "./events";
+// For the ChatRoom until it calls realtime's face itself (the chat branch does).
+export { notifyUnread } from "../realtime";
+export { composeNotifications } from "./commit";
+export { deliverNotification } from "./deliver";
+export { NOTIFICATION_DELIVER } from "./events";
 export { notificationDataOf, notificationErasureWrites } from "./privacy";
 export { purgeOldNotifications } from "./retention";
 
@@ -24,6 +28,8 @@ export { purgeOldNotifications } from "./retention";
  * device confirmations), the realtime stream, promotions. Fixed paths before `{id}`.
  */
 export const notificationsRouter = createRouter()
+  .openapi(twilioStatusRoute, twilioStatusHandler)
+  .openapi(resendWebhookRoute, resendWebhookHandler)
   .openapi(listNotificationsRoute, listNotificationsHandler)
   .openapi(unreadCountRoute, unreadCountHandler)
   .openapi(readAllNotificationsRoute, readAllNotificationsHandler)

@@ -14,9 +14,11 @@ export type { RefundPayment } from "./cancel";
 export { expireOverdueOrders } from "./expiry";
 export { orderCards, orderCardsQuery, readOrderCards } from "./order-cards";
 export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
+export { type OrderSummary, orderSummaries } from "./order-summaries";
 export { contactEmailOf, type OrderRow } from "./present";
 export { commitOrderStock } from "./stock";
 export { moveOrder, timelineWrite } from "./transitions";
+export { voucherExpiry } from "./voucher-expiry";
 
 /** What the orders routes need from domains above them, handed in by the composition root (workers/app.ts). */
 export interface OrdersRouterDeps {

@@ -2,10 +2,10 @@ import { createRouter } from "../platform/openapi";
 import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { createTicketHandler, createTicketRoute } from "./routes/ticket-create";
 
-export { notifyUnread, pushToHub } from "./hub";
+export { notifyUnread, pushToHub } from "./hub/client";
 export { isUpgrade, redeemTicket, type SocketCaller, socketCaller } from "./tickets";
 
-/** Realtime: socket tickets and each user's own stream (the UserHub object). */
+/** Realtime: socket tickets and each user's own stream (the UserHub object, workers/realtime/hub/). */
 export const realtimeRouter = createRouter()
   .openapi(createTicketRoute, createTicketHandler)
   .openapi(streamSocketRoute, streamSocketHandler);

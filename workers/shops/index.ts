@@ -9,6 +9,7 @@ export { findShop, ownedShop } from "./queries";
 export { COUNTRY_CURRENCY } from "./rules";
 export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";
 export { shopCountrySql, shopName, shopOwnerId } from "./shop-lookups";
+export { type ShopSummary, shopSummaries } from "./shop-summaries";
 
 // GET /api/v1/shops/:id/orders (CONTRACT.md) belongs with orders and is mounted by that domain.
 export const shopsRouter = createRouter()

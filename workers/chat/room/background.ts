@@ -1,5 +1,7 @@
+import { liveSessionIds } from "../../identity";
 import { backoffMs } from "../../platform/backoff";
 import { type ChatConfig, readConfig } from "../../platform/config";
+import { database } from "../../platform/db";
 import { logEvent } from "../../platform/log";
 import { drainOutbox } from "../../platform/outbox";
 import { effectStatements, hasOutboxEvent, presenceStatements, readStatements } from "../effects";
@@ -159,12 +161,7 @@ export class RoomBackground {
     }
     const sessionIds = [...new Set([...this.d.sockets().values()].map((s) => s.sessionId))];
     if (sessionIds.length > 0) {
-      const { results } = await env.DB.prepare(
-        "SELECT id FROM sessions WHERE id IN (SELECT value FROM json_each(?)) AND revoked_at IS NULL AND expires_at > ?",
-      )
-        .bind(JSON.stringify(sessionIds), now)
-        .all<{ id: string }>();
-      const live = new Set(results.map((r) => r.id));
+      const live = await liveSessionIds(database(env), sessionIds, now);
       for (const [ws, s] of [...this.d.sockets()]) {
         if (!live.has(s.sessionId)) this.d.drop(ws, 4401, "session ended");
       }

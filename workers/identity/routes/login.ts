@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { LoginSchema, TokensSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import type { IdentityHooks } from "../hooks";
 import { login } from "../password-auth";
 
 export const loginRoute = defineRoute({
@@ -15,5 +16,8 @@ export const loginRoute = defineRoute({
   errors: [401, 429],
 });
 
-export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) =>
-  c.json(await login(c, c.req.valid("json")), 200);
+/** Signs in; a guest cart sent along (X-Cart-Token) is merged through `hooks`. */
+export const loginHandler =
+  (hooks: IdentityHooks): RouteHandler<typeof loginRoute, AppEnv> =>
+  async (c) =>
+    c.json(await login(c, c.req.valid("json"), hooks), 200);

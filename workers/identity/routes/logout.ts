@@ -1,11 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { clientIpHash } from "../../platform/client";
-import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
-import { auditWrite } from "../audit";
-import { revokeSessionWrites } from "../sessions";
+import { logout } from "../session-control";
 
 export const logoutRoute = defineRoute({
   method: "post",
@@ -19,11 +16,6 @@ export const logoutRoute = defineRoute({
 });
 
 export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
-  const auth = currentAuth(c);
-  const db = database(c.env);
-  await db.batch([
-    ...revokeSessionWrites(c, [auth.sessionId], "logout"),
-    auditWrite(db, { type: "logout", userId: auth.userId, sessionId: auth.sessionId, ipHash: await clientIpHash(c) }),
-  ]);
+  await logout(c, currentAuth(c));
   return c.body(null, 204);
 };

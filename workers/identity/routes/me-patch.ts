@@ -1,12 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { users } from "../../../d1/schema/identity";
 import { UpdateMeSchema, UserSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
+import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { presentUser } from "../present";
+import { updateProfile } from "../profile";
 import { currentUser } from "../queries";
 
 export const patchMeRoute = defineRoute({
@@ -22,15 +21,6 @@ export const patchMeRoute = defineRoute({
 });
 
 export const patchMeHandler: RouteHandler<typeof patchMeRoute, AppEnv> = async (c) => {
-  const user = await currentUser(c);
-  const patch = c.req.valid("json");
-  const changes = {
-    ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
-    ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-    ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
-    ...(patch.avatarUrl !== undefined ? { avatarUrl: patch.avatarUrl } : {}),
-    updatedAt: nowMs(),
-  };
-  const updated = await database(c.env).update(users).set(changes).where(eq(users.id, user.id)).returning().get();
-  return c.json(await presentUser(c.env, updated ?? user), 200);
+  const user = await updateProfile(database(c.env), await currentUser(c), c.req.valid("json"));
+  return c.json(await presentUser(c.env, user), 200);
 };

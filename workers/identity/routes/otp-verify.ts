@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { OtpVerifySchema, TokensSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import type { IdentityHooks } from "../hooks";
 import { verifyOtp } from "../otp";
 
 export const otpVerifyRoute = defineRoute({
@@ -14,5 +15,8 @@ export const otpVerifyRoute = defineRoute({
   errors: [401, 403, 429],
 });
 
-export const otpVerifyHandler: RouteHandler<typeof otpVerifyRoute, AppEnv> = async (c) =>
-  c.json(await verifyOtp(c, c.req.valid("json")), 200);
+/** Signs in; a guest cart sent along (X-Cart-Token) is merged through `hooks`. */
+export const otpVerifyHandler =
+  (hooks: IdentityHooks): RouteHandler<typeof otpVerifyRoute, AppEnv> =>
+  async (c) =>
+    c.json(await verifyOtp(c, c.req.valid("json"), hooks), 200);

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { RegisterSchema, TokensSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import type { IdentityHooks } from "../hooks";
 import { register } from "../password-auth";
 
 export const registerRoute = defineRoute({
@@ -15,5 +16,8 @@ export const registerRoute = defineRoute({
   errors: [409, 429],
 });
 
-export const registerHandler: RouteHandler<typeof registerRoute, AppEnv> = async (c) =>
-  c.json(await register(c, c.req.valid("json")), 201);
+/** Signs in; a guest cart sent along (X-Cart-Token) is merged through `hooks`. */
+export const registerHandler =
+  (hooks: IdentityHooks): RouteHandler<typeof registerRoute, AppEnv> =>
+  async (c) =>
+    c.json(await register(c, c.req.valid("json"), hooks), 201);

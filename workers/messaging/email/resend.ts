@@ -1,5 +1,11 @@
-import type { Outbound, OutboundMessage, SendReceipt } from "../outbound";
-import { isRetryableStatus, ProviderError } from "../sms/provider-error";
+import {
+  callProvider,
+  isRetryableStatus,
+  ProviderError,
+  providerErrorFrom,
+  unreadableAnswer,
+} from "../../platform/provider-http";
+import type { Outbound, OutboundMessage, SendReceipt } from "../provider";
 
 export interface ResendConfig {
   apiKey: string;
@@ -17,8 +23,8 @@ export interface ResendEnv {
   EMAIL_REPLY_TO?: string;
 }
 
+const RESEND = { id: "resend", label: "Resend" };
 const DEFAULT_API_BASE = "https://api.resend.com";
-const DEFAULT_TIMEOUT_MS = 10_000;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /** Resend's error body: `{ statusCode, message, name }` (https://resend.com/docs/api-reference/errors). */
@@ -65,7 +71,6 @@ export class ResendEmail implements Outbound {
     }
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.config.apiKey}`,
-      "Content-Type": "application/json",
       Accept: "application/json",
     };
     if (message.idempotencyKey) headers["Idempotency-Key"] = message.idempotencyKey.slice(0, 256);
@@ -76,45 +81,26 @@ export class ResendEmail implements Outbound {
       text: message.body,
       ...(this.config.replyTo ? { reply_to: this.config.replyTo } : {}),
     };
-
-    let response: Response;
-    try {
-      response = await this.fetchFn(this.url, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      });
-    } catch (err) {
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      throw new ProviderError(this.name, `Resend request failed: ${reason}`, { retryable: true, cause: err });
-    }
-
-    const text = await response.text().catch(() => "");
-    const json = parseJson(text);
+    const response = await callProvider(RESEND, this.fetchFn, {
+      url: this.url,
+      headers,
+      json: body,
+      timeoutMs: this.config.timeoutMs,
+    });
     if (response.ok) {
-      const id = (json as { id?: unknown } | undefined)?.id;
+      const id = (response.json as { id?: unknown } | undefined)?.id;
       if (typeof id === "string" && id.length > 0) return { provider: this.name, providerMessageId: id };
       // Accepted but unreadable: retrying with the same idempotency key would be safe, but the
       // answer would be the same; record it as failed rather than loop.
-      throw new ProviderError(this.name, `Resend answered ${response.status} without an email id`, {
-        status: response.status,
-        retryable: false,
-      });
+      throw unreadableAnswer(RESEND, response, "an email id");
     }
-    const error = (json ?? {}) as ResendErrorBody;
+    const error = (response.json ?? {}) as ResendErrorBody;
     const name = typeof error.name === "string" ? error.name : undefined;
-    const detail = typeof error.message === "string" ? redactEmails(error.message) : response.statusText;
-    throw new ProviderError(
-      this.name,
-      `Resend ${response.status}${name ? ` (${name})` : ""}: ${detail || "no details"}`,
-      {
-        status: response.status,
-        retryable: isRetryableStatus(response.status) || (name !== undefined && RETRYABLE_NAMES.has(name)),
-        providerCode: name,
-        retryAfterSeconds: retryAfter(response.headers.get("Retry-After")),
-      },
-    );
+    throw providerErrorFrom(RESEND, response, {
+      code: name,
+      detail: typeof error.message === "string" ? redactEmails(error.message) : undefined,
+      retryable: isRetryableStatus(response.status) || (name !== undefined && RETRYABLE_NAMES.has(name)),
+    });
   }
 }
 
@@ -133,21 +119,7 @@ export function resendFromEnv(
   return new ResendEmail({ apiKey, from: options.from, replyTo, timeoutMs: options.timeoutMs }, fetchFn);
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Provider messages may quote the address; it ends up in lastError and logs, so hide it. */
 export function redactEmails(text: string): string {
   return text.replace(/[^\s@<>"']+@[^\s@<>"']+/g, (match) => `${match[0]}***@${match.split("@")[1]}`);
-}
-
-function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }

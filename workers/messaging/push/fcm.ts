@@ -1,5 +1,12 @@
-import type { Outbound, OutboundMessage, SendReceipt } from "../outbound";
-import { isRetryableStatus, ProviderError } from "../sms/provider-error";
+import {
+  callProvider,
+  isRetryableStatus,
+  ProviderError,
+  type ProviderResponse,
+  providerErrorFrom,
+  unreadableAnswer,
+} from "../../platform/provider-http";
+import type { Outbound, OutboundMessage, SendReceipt } from "../provider";
 import { FCM_SCOPE, parseServiceAccount, type ServiceAccount, ServiceAccountAuth } from "./google-auth";
 
 export interface FcmConfig {
@@ -14,8 +21,8 @@ export interface FcmEnv {
   FCM_SERVICE_ACCOUNT?: string;
 }
 
+const FCM = { id: "fcm", label: "FCM" };
 const DEFAULT_API_BASE = "https://fcm.googleapis.com";
-const DEFAULT_TIMEOUT_MS = 10_000;
 /** FCM's own error codes (google.firebase.fcm.v1.FcmError) that no retry can fix. */
 const PERMANENT_FCM_ERRORS = new Set([
   "UNREGISTERED",
@@ -90,50 +97,35 @@ export class FcmPush implements Outbound {
       throw new ProviderError(this.name, `FCM cannot send a ${message.channel} message`, { retryable: false });
     }
     if (!message.to) throw new ProviderError(this.name, "FCM needs a registration token", { retryable: false });
-    const body = JSON.stringify(FcmPush.body(message));
+    const body = FcmPush.body(message);
     let response = await this.post(body);
     if (response.status === 401) {
       // The cached access token was revoked or expired early: take a new one, once.
-      await response.body?.cancel();
       this.auth.invalidate();
       response = await this.post(body);
     }
-    const json = (await response.json().catch(() => undefined)) as ({ name?: unknown } & FcmErrorBody) | undefined;
+    const json = response.json as ({ name?: unknown } & FcmErrorBody) | undefined;
     if (response.ok) {
       if (typeof json?.name === "string" && json.name) return { provider: this.name, providerMessageId: json.name };
-      throw new ProviderError(this.name, `FCM answered ${response.status} without a message name`, {
-        status: response.status,
-        retryable: false,
-      });
+      throw unreadableAnswer(FCM, response, "a message name");
     }
     const error = json?.error;
     const fcmCode = error?.details?.find((d) => d.errorCode)?.errorCode ?? error?.status;
-    const retryable = fcmCode && PERMANENT_FCM_ERRORS.has(fcmCode) ? false : isRetryableStatus(response.status);
-    throw new ProviderError(
-      this.name,
-      `FCM ${response.status}${fcmCode ? ` (${fcmCode})` : ""}: ${error?.message ?? response.statusText ?? "no details"}`,
-      {
-        status: response.status,
-        retryable,
-        providerCode: fcmCode,
-        retryAfterSeconds: retryAfter(response.headers.get("Retry-After")),
-      },
-    );
+    throw providerErrorFrom(FCM, response, {
+      code: fcmCode,
+      detail: error?.message,
+      retryable: fcmCode && PERMANENT_FCM_ERRORS.has(fcmCode) ? false : isRetryableStatus(response.status),
+    });
   }
 
-  private async post(body: string): Promise<Response> {
+  private async post(body: unknown): Promise<ProviderResponse> {
     const token = await this.auth.accessToken();
-    try {
-      return await this.fetchFn(this.url, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json; charset=UTF-8" },
-        body,
-        signal: AbortSignal.timeout(this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      });
-    } catch (err) {
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      throw new ProviderError(this.name, `FCM request failed: ${reason}`, { retryable: true, cause: err });
-    }
+    return callProvider(FCM, this.fetchFn, {
+      url: this.url,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json; charset=UTF-8" },
+      json: body,
+      timeoutMs: this.config.timeoutMs,
+    });
   }
 }
 
@@ -146,10 +138,4 @@ export function fcmFromEnv(
   const raw = env.FCM_SERVICE_ACCOUNT?.trim();
   if (!raw) return undefined;
   return new FcmPush({ serviceAccount: parseServiceAccount(raw), timeoutMs: options.timeoutMs }, fetchFn);
-}
-
-function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }

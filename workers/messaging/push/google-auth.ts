@@ -1,5 +1,5 @@
 import { importPKCS8, SignJWT } from "jose";
-import { isRetryableStatus, ProviderError } from "../sms/provider-error";
+import { callProvider, ProviderError, providerErrorFrom } from "../../platform/provider-http";
 
 /** The fields of a Google service account JSON key that the OAuth 2.0 JWT-bearer flow needs. */
 export interface ServiceAccount {
@@ -13,6 +13,8 @@ export interface ServiceAccount {
 }
 
 export const FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
+/** Google's OAuth token endpoint, as errors name it ("Token endpoint 400 (invalid_grant): ..."). */
+const GOOGLE_OAUTH = { id: "google_oauth", label: "Token endpoint" };
 const DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token";
 /** Google accepts assertions valid for at most an hour. */
 const ASSERTION_LIFETIME_SECONDS = 3600;
@@ -90,46 +92,29 @@ export class ServiceAccountAuth {
       assertion = await this.assertion();
     } catch (err) {
       throw new ProviderError(
-        "google_oauth",
+        GOOGLE_OAUTH.id,
         "The service account's private key could not sign (check FCM_SERVICE_ACCOUNT)",
-        {
-          retryable: false,
-          cause: err,
-        },
+        { retryable: false, cause: err },
       );
     }
-    const form = new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion });
-    let response: Response;
-    try {
-      response = await this.fetchFn(this.tokenUri, {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: form.toString(),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-    } catch (err) {
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      throw new ProviderError("google_oauth", `Token request failed: ${reason}`, { retryable: true, cause: err });
-    }
-    const json = (await response.json().catch(() => undefined)) as
+    const response = await callProvider(GOOGLE_OAUTH, this.fetchFn, {
+      url: this.tokenUri,
+      headers: { Accept: "application/json" },
+      form: { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion },
+      timeoutMs: this.options.timeoutMs,
+    });
+    const json = response.json as
       | { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown }
       | undefined;
     if (response.ok && typeof json?.access_token === "string") {
       const expiresIn = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 3600;
       return { accessToken: json.access_token, expiresAt: this.now() + expiresIn * 1000 };
     }
-    const error = typeof json?.error === "string" ? json.error : undefined;
-    const description = typeof json?.error_description === "string" ? `: ${json.error_description}` : "";
-    throw new ProviderError(
-      "google_oauth",
-      `Token endpoint ${response.status}${error ? ` (${error})` : ""}${description}`,
-      {
-        status: response.status,
-        // invalid_grant / invalid_client: a wrong key or clock; retrying the same assertion cannot help.
-        retryable: isRetryableStatus(response.status),
-        providerCode: error,
-      },
-    );
+    // invalid_grant / invalid_client: a wrong key or clock; retrying the same assertion cannot help.
+    throw providerErrorFrom(GOOGLE_OAUTH, response, {
+      code: typeof json?.error === "string" ? json.error : undefined,
+      detail: typeof json?.error_description === "string" ? json.error_description : undefined,
+    });
   }
 }
 

@@ -1,6 +1,11 @@
-import { base64Encode } from "../../platform/crypto";
-import type { Outbound, OutboundMessage, SendReceipt } from "../outbound";
-import { isRetryableStatus, ProviderError } from "./provider-error";
+import {
+  basicAuthorization,
+  callProvider,
+  ProviderError,
+  providerErrorFrom,
+  unreadableAnswer,
+} from "../../platform/provider-http";
+import type { Outbound, OutboundMessage, SendReceipt } from "../provider";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -24,8 +29,8 @@ export interface TwilioEnv {
   TWILIO_MESSAGING_SERVICE_SID?: string;
 }
 
+const TWILIO = { id: "twilio", label: "Twilio" };
 const DEFAULT_API_BASE = "https://api.twilio.com";
-const DEFAULT_TIMEOUT_MS = 10_000;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Twilio's REST error body: `{ code, message, more_info, status }`. */
@@ -57,7 +62,7 @@ export class TwilioSms implements Outbound {
     }
     const base = (config.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
     this.url = `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
-    this.authorization = `Basic ${base64Encode(new TextEncoder().encode(`${config.accountSid}:${config.authToken}`))}`;
+    this.authorization = basicAuthorization(config.accountSid, config.authToken);
   }
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
@@ -74,48 +79,23 @@ export class TwilioSms implements Outbound {
     else form.set("From", this.config.from!);
     if (this.config.statusCallbackUrl) form.set("StatusCallback", this.config.statusCallbackUrl);
 
-    let response: Response;
-    try {
-      response = await this.fetchFn(this.url, {
-        method: "POST",
-        headers: {
-          Authorization: this.authorization,
-          "Content-Type": "application/x-www-form-urlencoded",
-          Accept: "application/json",
-        },
-        body: form.toString(),
-        signal: AbortSignal.timeout(this.config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      });
-    } catch (err) {
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      throw new ProviderError(this.name, `Twilio request failed: ${reason}`, { retryable: true, cause: err });
-    }
-
-    const text = await response.text().catch(() => "");
-    const json = parseJson(text);
+    const response = await callProvider(TWILIO, this.fetchFn, {
+      url: this.url,
+      headers: { Authorization: this.authorization, Accept: "application/json" },
+      form,
+      timeoutMs: this.config.timeoutMs,
+    });
     if (response.ok) {
-      const sid = (json as { sid?: unknown } | undefined)?.sid;
+      const sid = (response.json as { sid?: unknown } | undefined)?.sid;
       if (typeof sid === "string" && sid.length > 0) return { provider: this.name, providerMessageId: sid };
       // Twilio took the request but the answer is unreadable; sending again could duplicate it.
-      throw new ProviderError(this.name, `Twilio answered ${response.status} without a message sid`, {
-        status: response.status,
-        retryable: false,
-      });
+      throw unreadableAnswer(TWILIO, response, "a message sid");
     }
-
-    const error = (json ?? {}) as TwilioErrorBody;
-    const code = typeof error.code === "number" ? error.code : undefined;
-    const detail = typeof error.message === "string" ? redactPhoneNumbers(error.message) : response.statusText;
-    throw new ProviderError(
-      this.name,
-      `Twilio ${response.status}${code === undefined ? "" : ` (code ${code})`}: ${detail || "no details"}`,
-      {
-        status: response.status,
-        retryable: isRetryableStatus(response.status),
-        providerCode: code,
-        retryAfterSeconds: retryAfter(response.headers.get("Retry-After")),
-      },
-    );
+    const error = (response.json ?? {}) as TwilioErrorBody;
+    throw providerErrorFrom(TWILIO, response, {
+      code: typeof error.code === "number" ? error.code : undefined,
+      detail: typeof error.message === "string" ? redactPhoneNumbers(error.message) : undefined,
+    });
   }
 }
 
@@ -146,26 +126,10 @@ export function twilioFromEnv(
   );
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Twilio's messages quote the number ("The 'To' number +66... is not valid"); keep only its last 2 digits. */
 function redactPhoneNumbers(text: string): string {
   return text.replace(/\+?\d[\d ()-]{5,}\d/g, (match) => {
     const digits = match.replace(/\D/g, "");
     return `${match.startsWith("+") ? "+" : ""}${"*".repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
   });
-}
-
-function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }

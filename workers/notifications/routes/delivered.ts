@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { NotificationIdParamSchema } from "../../../schemas/notifications";
 import type { AppEnv } from "../../app-env";
-import { confirmDeviceDelivery } from "../../messaging";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
+import { confirmDeviceDelivery } from "../delivery-receipts";
 
 export const deliveredNotificationRoute = defineRoute({
   method: "put",

@@ -1,13 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { sessions } from "../../../d1/schema/identity";
-import { HUB_HEADERS } from "../../../durable-objects/user-hub";
 import { StreamQuerySchema } from "../../../schemas/notifications";
 import type { AppEnv } from "../../app-env";
+import { sessionDeviceId } from "../../identity";
 import { database } from "../../platform/db";
 import { ApiError, type ErrorCode } from "../../platform/errors";
 import { bearerAuth, defineRoute } from "../../platform/openapi";
-import { hubOf } from "../hub";
+import { hubOf } from "../hub/client";
+import { HUB_HEADERS } from "../hub/frames";
 import { isUpgrade, socketCaller } from "../tickets";
 
 export const streamSocketRoute = defineRoute({
@@ -34,18 +33,14 @@ export const streamSocketHandler: RouteHandler<typeof streamSocketRoute, AppEnv>
   }
   const { ticket } = c.req.valid("query");
   const caller = await socketCaller(c as never, ticket);
-  const session = await database(c.env)
-    .select({ deviceId: sessions.deviceId })
-    .from(sessions)
-    .where(eq(sessions.id, caller.sessionId))
-    .get();
+  const deviceId = await sessionDeviceId(database(c.env), caller.sessionId);
   const res = await hubOf(c.env, caller.userId).fetch(
     new Request("https://user-hub/ws", {
       headers: {
         Upgrade: "websocket",
         [HUB_HEADERS.user]: caller.userId,
         [HUB_HEADERS.session]: caller.sessionId,
-        [HUB_HEADERS.device]: session?.deviceId ?? caller.sessionId,
+        [HUB_HEADERS.device]: deviceId ?? caller.sessionId,
       },
     }),
   );

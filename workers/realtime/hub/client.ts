@@ -1,12 +1,5 @@
-import type { NotificationView } from "../notifications/present";
-import { logEvent } from "../platform/log";
-
-/** Frames the per-user realtime stream sends (GET /api/v1/realtime/ws). */
-export type HubFrame =
-  | { type: "notification"; notification: NotificationView }
-  | { type: "unread"; dialogId: string; count: number }
-  | { type: "pong" }
-  | { type: "error"; code: string; detail: string };
+import { logEvent } from "../../platform/log";
+import type { StreamNotification } from "./frames";
 
 /** One user's hub (the UserHub Durable Object named after the user id). */
 export function hubOf(env: Env, userId: string) {
@@ -17,7 +10,7 @@ export function hubOf(env: Env, userId: string) {
  * Shows a committed notification on the user's connected devices. Best effort: the inbox has it
  * anyway, and a device that was offline fetches it. Returns how many sockets it reached.
  */
-export async function pushToHub(env: Env, userId: string, notification: NotificationView): Promise<number> {
+export async function pushToHub(env: Env, userId: string, notification: StreamNotification): Promise<number> {
   try {
     return await hubOf(env, userId).notify(notification);
   } catch (err) {
