@@ -16,7 +16,6 @@ import { resendWebhookHandler, resendWebhookRoute } from "./routes/webhook-resen
 import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio";
 
 // For the ChatRoom until it calls realtime's face itself (the chat branch does).
-export { notifyUnread } from "../realtime";
 export { composeNotifications } from "./commit";
 export { deliverNotification } from "./deliver";
 export { NOTIFICATION_DELIVER } from "./events";
