@@ -5,6 +5,7 @@ import { createApp } from "../../workers/app";
 import { DevOutbox, type OutboundMessage } from "../../workers/messaging/outbound";
 import { database } from "../../workers/platform/db";
 import type { OutboxItem } from "../identity/helpers";
+import { advanceTime } from "../support/clock";
 import type { Page as ListPage } from "../support/http";
 
 type Page = ListPage<OutboxItem>;
@@ -60,7 +61,7 @@ beforeAll(async () => {
     expect(receipt.provider).toBe("dev_outbox");
     sentIds.push(receipt.providerMessageId);
     // Ids are time-ordered to the millisecond; keep each message in its own millisecond.
-    await new Promise((resolve) => setTimeout(resolve, 3));
+    advanceTime(1);
   }
 });
 

@@ -2,7 +2,7 @@ import { devOutbox } from "../../d1/schema/messaging";
 import type { Channel } from "../../schemas/messaging";
 import type { Locale } from "../../schemas/platform";
 import { readConfig } from "../platform/config";
-import { type Database, database } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { resendFromEnv } from "./email/resend";
 import { fcmFromEnv } from "./push/fcm";
@@ -52,8 +52,8 @@ export class DevOutbox implements Outbound {
   constructor(private readonly db: Database) {}
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
-    const id = newId("dob");
-    const at = Date.now();
+    const at = nowMs();
+    const id = newId("dob", at);
     await this.db.batch([
       this.db.insert(devOutbox).values({
         id,
