@@ -54,16 +54,6 @@ const listAddresses = async (token: string) =>
   (await expectJson<{ items: Address[]; nextCursor: string | null }>(await get(ADDRESSES, token), 200)).items;
 
 describe("GET/PATCH /users/me", () => {
-  it("without a token is 401 problem+json", async () => {
-    const res = await get("/api/v1/users/me");
-    await expectProblem(res, 401, "unauthorized");
-    expect(res.headers.get("WWW-Authenticate")).toBe("Bearer");
-    await expectProblem(await patch("/api/v1/users/me", { displayName: "X" }), 401, "unauthorized");
-    await expectProblem(await get(ADDRESSES), 401, "unauthorized");
-    await expectProblem(await get("/api/v1/users/me/export"), 401, "unauthorized");
-    await expectProblem(await del("/api/v1/users/me"), 401, "unauthorized");
-  });
-
   it("returns the User and changes displayName, locale and timezone", async () => {
     const { accessToken, user } = await registerUser({ country: "TH" });
     expect(await expectTokenAccepted(accessToken)).toEqual(user);

@@ -6,6 +6,7 @@ import { DevOutbox } from "../../workers/messaging/outbound";
 import type { OutboundMessage } from "../../workers/messaging/provider";
 import { database } from "../../workers/platform/db";
 import type { OutboxItem } from "../identity/helpers";
+import { advanceTime } from "../support/clock";
 import type { Page as ListPage } from "../support/http";
 
 type Page = ListPage<OutboxItem>;
@@ -61,7 +62,7 @@ beforeAll(async () => {
     expect(receipt.provider).toBe("dev_outbox");
     sentIds.push(receipt.providerMessageId);
     // Ids are time-ordered to the millisecond; keep each message in its own millisecond.
-    await new Promise((resolve) => setTimeout(resolve, 3));
+    advanceTime(1);
   }
 });
 

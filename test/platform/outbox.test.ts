@@ -12,6 +12,7 @@ import { retryDelaySeconds } from "../../workers/platform/consume";
 import { database } from "../../workers/platform/db";
 import { createEvent, drainOutbox, recordEvent } from "../../workers/platform/outbox";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";
+import { advanceTime } from "../support/clock";
 
 const NOTIFICATIONS_QUEUE = "tchat-notifications";
 const NOTIFICATIONS_DLQ = "tchat-notifications-dlq";
@@ -337,7 +338,8 @@ describe("outbox → queue → consumer, exactly once", () => {
     const failed = await outbound(messageId);
     expect(failed?.status).toBe("failed");
 
-    await sleep(5);
+    // A later delivery would stamp a later updatedAt.
+    advanceTime(5);
     const again = await deliver(NOTIFICATIONS_DLQ, [{ id: "dlq-2", attempts: 1, body: envelope }], deps);
     expect(again.explicitAcks).toEqual(["dlq-2"]);
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM dead_letters WHERE id = ?")

@@ -1,7 +1,7 @@
 import { devOutbox } from "../../d1/schema/messaging";
 import type { Channel } from "../../schemas/messaging";
 import { readConfig } from "../platform/config";
-import { type Database, database } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { resendFromEnv } from "./email/resend";
 import type { Outbound, OutboundMessage, SendReceipt } from "./provider";
@@ -20,8 +20,8 @@ export class DevOutbox implements Outbound {
   constructor(private readonly db: Database) {}
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
-    const id = newId("dob");
-    const at = Date.now();
+    const at = nowMs();
+    const id = newId("dob", at);
     await this.db.batch([
       this.db.insert(devOutbox).values({
         id,

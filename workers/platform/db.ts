@@ -9,10 +9,8 @@ export function database(env: Pick<Env, "DB">) {
   return drizzle(env.DB);
 }
 
-/** Every timestamp column holds Unix epoch milliseconds. */
-export function nowMs(): number {
-  return Date.now();
-}
+/** Every timestamp column holds Unix epoch milliseconds, read from the platform's one clock. */
+export { nowMs } from "./clock";
 
 /**
  * `column IN (...)` for lists of any length: the values travel as one JSON parameter, so a page of

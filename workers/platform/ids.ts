@@ -1,3 +1,5 @@
+import { nowMs } from "./clock";
+
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** `value` in Crockford base32, most significant first, zero-padded to `length` characters. */
@@ -21,7 +23,7 @@ function crockfordBytes(bytes: Uint8Array, length: number): string {
  * Opaque, time-sortable ids (ULID layout: 48-bit milliseconds + 80 random bits, Crockford base32)
  * behind a short domain prefix, e.g. `evt_01JD3Q...`. Sorting by id sorts by creation time.
  */
-export function newId(prefix: string, now = Date.now()): string {
+export function newId(prefix: string, now = nowMs()): string {
   return `${prefix}_${crockford(now, 10)}${crockfordBytes(crypto.getRandomValues(new Uint8Array(16)), 16)}`;
 }
 
