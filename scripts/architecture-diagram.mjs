@@ -39,7 +39,9 @@ const current = start >= 0 && end > start ? readme.slice(start, end + END.length
 
 if (process.argv.includes("--check")) {
   if (current !== block) {
-    console.error("README.md's domain diagram differs from scripts/domains.cjs: run `npm run depcheck:diagram -- --write`.");
+    console.error(
+      "README.md's domain diagram differs from scripts/domains.cjs: run `npm run depcheck:diagram -- --write`.",
+    );
     process.exit(1);
   }
 } else if (process.argv.includes("--write")) {

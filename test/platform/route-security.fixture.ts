@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { securityAlertEvent } from "../../workers/notifications";
+import { securityAlertEvent } from "../../workers/identity";
 import { createProduct, createShop } from "../catalog/helpers";
 import { deliverToQueue, NOTIFICATIONS_QUEUE, recordingDeps } from "../notifications/helpers";
 import { ADDRESS, checkout, pay, userCart } from "../orders/helpers";

@@ -10,5 +10,7 @@ export function backoffMs(
 ): number {
   const { baseMs = 1000, maxMs = 600_000, jitter = "full", random = Math.random } = options;
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
-  return Math.round(jitter === "full" ? random() * ceiling : ceiling * (0.5 + random() / 2));
+  // Floors keep every delay below the ceiling (random() < 1), so a delay never exceeds its cap.
+  const half = Math.floor(ceiling / 2);
+  return jitter === "full" ? Math.floor(random() * ceiling) : ceiling - half + Math.floor(random() * half);
 }
