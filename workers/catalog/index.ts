@@ -10,11 +10,29 @@ import { getProductHandler, getProductRoute } from "./routes/product-get";
 import { updateProductHandler, updateProductRoute } from "./routes/product-update";
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
+export {
+  type CategoryNames,
+  categoryNames,
+  type ProductSnapshot,
+  productSnapshots,
+  productSnapshotsAfter,
+} from "./bulk-reads";
 export { invalidateProduct } from "./cache";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
+export { addProductImage, recordUpload, type StoredMedia } from "./media-records";
+export { productOwnerOf, productShopOf, productWithOwner, setRating } from "./product-facts";
 export { isUniqueViolation } from "./product-input";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
+export {
+  CATEGORY_NAMES_SQL,
+  categoryAndBelow,
+  categoryAndBelowCte,
+  LISTED_PRODUCTS_SQL,
+  PRODUCTS_SQL,
+  type ProductRelationRow,
+  productImagesSql,
+} from "./read-models";
 export { seedBrands, seedProducts } from "./seed";
 export { soldCountWrites } from "./sold";
 

@@ -20,10 +20,12 @@ import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 export { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
+export { displayNameOf, displayNameQuery } from "./display-names";
 export { hashPassword } from "./passwords";
 export { presentUser, userContact } from "./present";
 export { currentUser } from "./queries";
 export { seedAdmin } from "./seed-admin";
+export { grantSellerRole, type SeedSeller, seedSellerWrites } from "./seller-accounts";
 export { revokeSessionWrites } from "./sessions";
 
 /**

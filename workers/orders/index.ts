@@ -12,6 +12,8 @@ export { buyerOf, isBuyerOf } from "./access";
 export { contactEmailOf } from "./checkout";
 export { expireOverdueOrders } from "./expiry";
 export type { OrderRow } from "./present";
+export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
+export { latestOrderOfProduct } from "./purchases";
 export { commitOrderStock } from "./stock";
 export { moveOrder, timelineWrite } from "./transitions";
 

@@ -74,6 +74,22 @@ export function roundToStep(amount: number, currency: Currency): number {
   return amount < 0 ? 0 - steps * step : steps * step;
 }
 
+/**
+ * An amount as people write it, in major units (baht, rupiah, dong: 12990, 19.9), as Money in
+ * minor units, rounded half away from zero to the currency's step. For prices people type (seed
+ * data, imports, rate tables), never for arithmetic on Money.
+ */
+export function fromMajor(major: number, currency: Currency): Money {
+  const scaled = major * 10 ** CURRENCIES[currency].exponent;
+  const minor = Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return money(roundToStep(minor, currency), currency);
+}
+
+/** The amount in major units, as people read it ("at least 150 THB"); never for arithmetic. */
+export function toMajor(m: Money): number {
+  return m.amount / 10 ** CURRENCIES[m.currency].exponent;
+}
+
 /** A share of an amount in basis points (700 = 7%), rounded once by the currency's policy. */
 export function percentage(m: Money, basisPoints: number): Money {
   if (!Number.isInteger(basisPoints)) throw new MoneyError("Basis points must be an integer");
