@@ -6,6 +6,7 @@ import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { isUniqueViolation } from "./product-input";
+import { categoryAndBelow } from "./read-models";
 
 export type CategoryRow = typeof categories.$inferSelect;
 
@@ -36,9 +37,9 @@ async function checkParent(db: Database, parentId: string, categoryId?: string):
     });
   }
   if (!categoryId) return;
-  const [cycle] = await db.all<{ id: string }>(sql`
-    WITH RECURSIVE sub(id) AS (SELECT ${categoryId} UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id)
-    SELECT id FROM sub WHERE id = ${parentId} LIMIT 1`);
+  const [cycle] = await db.all<{ id: string }>(
+    sql`SELECT ${parentId} AS id WHERE ${parentId} IN ${categoryAndBelow(categoryId)}`,
+  );
   if (cycle) {
     throw new ApiError("validation_failed", "A category cannot move under itself or one of its sub-categories.", {
       errors: [{ path: "parentId", message: "Would make a cycle" }],

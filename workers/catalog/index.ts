@@ -11,7 +11,6 @@ import { updateProductHandler, updateProductRoute } from "./routes/product-updat
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
 export {
-  type CategoryNames,
   categoryNames,
   type ProductSnapshot,
   productSnapshots,
