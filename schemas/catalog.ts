@@ -312,3 +312,7 @@ export type ProductVariant = z.infer<typeof ProductVariantSchema>;
 export type CreateProductInput = z.infer<typeof CreateProductSchema>;
 export type UpdateProductInput = z.infer<typeof UpdateProductSchema>;
 export type InventoryLevel = z.infer<typeof InventoryLevelSchema>;
+export type ProductListQuery = z.infer<typeof ProductListQuerySchema>;
+export type SetInventoryInput = z.infer<typeof SetInventorySchema>;
+export type CreateCategoryInput = z.infer<typeof CreateCategorySchema>;
+export type UpdateCategoryInput = z.infer<typeof UpdateCategorySchema>;

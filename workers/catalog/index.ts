@@ -11,6 +11,12 @@ import { updateProductHandler, updateProductRoute } from "./routes/product-updat
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
 export { attachableMedia } from "./attachable-media";
+export {
+  categoryNames,
+  type ProductSnapshot,
+  productSnapshots,
+  productSnapshotsAfter,
+} from "./bulk-reads";
 export { invalidateProduct } from "./cache";
 export {
   type CartCatalogEntry,
@@ -21,10 +27,21 @@ export {
 } from "./cart-pricing";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
+export { addProductImage, recordUpload, type StoredMedia } from "./media-records";
 export { productCards } from "./product-cards";
+export { productOwnerOf, productShopOf, productWithOwner, setRating } from "./product-facts";
 export { isUniqueViolation } from "./product-input";
 export { activeProductPrice, type ProductSummary, productSummary } from "./product-summaries";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
+export {
+  CATEGORY_NAMES_SQL,
+  categoryAndBelow,
+  categoryAndBelowCte,
+  LISTED_PRODUCTS_SQL,
+  PRODUCTS_SQL,
+  type ProductRelationRow,
+  productImagesSql,
+} from "./read-models";
 export { seedBrands, seedProducts } from "./seed";
 export { soldCountWrites } from "./sold";
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { productMedia, products, productVariants } from "../../d1/schema/catalog";
-import { shops } from "../../d1/schema/shops";
 import type { Product } from "../../schemas/catalog";
 import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
+import { shopOwnerOf } from "../shops";
 import type { ProductStock } from "./stock";
 
 export type ProductRow = typeof products.$inferSelect;
@@ -43,16 +43,15 @@ export function imagesOf(db: Database, productIds: string[]) {
 export async function loadProduct(db: Database, id: string): Promise<LoadedProduct | undefined> {
   const [found, variants, images] = await db.batch([
     db
-      .select({ product: products, ownerId: shops.ownerId })
+      .select({ product: products, ownerId: shopOwnerOf(products.shopId) })
       .from(products)
-      .innerJoin(shops, eq(shops.id, products.shopId))
       .where(eq(products.id, id))
       .limit(1),
     variantsOf(db, [id]),
     imagesOf(db, [id]),
   ]);
   const [first] = found;
-  if (!first) return undefined;
+  if (!first || first.ownerId === null) return undefined;
   return { row: first.product, ownerId: first.ownerId, variants, images };
 }
 

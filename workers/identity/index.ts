@@ -25,6 +25,7 @@ export { auditWrite } from "./audit";
 export { auditEventsPage } from "./audit-log";
 export { authenticate } from "./authenticate";
 export { activeUserContacts } from "./contacts";
+export { displayNameOf, displayNameQuery } from "./display-names";
 export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
@@ -33,8 +34,10 @@ export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";
 export { savedAddressOf } from "./saved-addresses";
 export { seedAdmin } from "./seed-admin";
+export { grantSellerRole, type SeedSeller, seedSellerWrites } from "./seller-accounts";
 export { sessionDeviceId } from "./session-control";
 export { liveSession, liveSessionIds, liveSessionsOfUsers } from "./session-liveness";
+export { revokeSessionWrites } from "./sessions";
 
 /**
  * Identity: accounts, sign-in (phone OTP, email and password), tokens and sessions, the caller's

@@ -16,6 +16,8 @@ export { orderCards, orderCardsQuery, readOrderCards } from "./order-cards";
 export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";
 export { contactEmailOf, type OrderRow } from "./present";
+export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
+export { latestOrderOfProduct } from "./purchases";
 export { commitOrderStock } from "./stock";
 export { moveOrder, timelineWrite } from "./transitions";
 export { voucherExpiry } from "./voucher-expiry";

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 
 /**
- * What a Durable Object answers when a call's arguments are malformed. Outcomes cross RPC as values
- * (a thrown error would arrive as its name and message only), so this is returned, never thrown.
+ * Input checks at a Durable Object's RPC boundary. An object answers outcomes as values (RPC would
+ * carry only a thrown error's name and message), so input the Worker should have checked first is
+ * answered as an `invalid_argument` value, never thrown.
  */
 export interface InvalidArgument {
   ok: false;
@@ -10,10 +11,14 @@ export interface InvalidArgument {
   message: string;
 }
 
+export function invalidArgument(message: string): InvalidArgument {
+  return { ok: false, code: "invalid_argument", message };
+}
+
 /**
- * Checks a Durable Object's RPC input against its zod schema: the parsed value, or the
- * invalid_argument outcome naming every wrong field. RPC callers are our own Worker, so a failure
- * here is a bug in the caller, reported plainly rather than thrown inside the object.
+ * The input as `schema` parses it, or the InvalidArgument naming every wrong field ("quantity: Too
+ * small: expected number to be >=1"). RPC arguments arrive as structured clones, so `input` may be
+ * anything, including undefined. The callers are our own Worker: a failure is a bug in the caller.
  */
 export function parseRpcInput<S extends z.ZodType>(
   schema: S,
@@ -21,8 +26,9 @@ export function parseRpcInput<S extends z.ZodType>(
 ): { ok: true; value: z.output<S> } | InvalidArgument {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const message = parsed.error.issues
-    .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
-    .join("; ");
-  return { ok: false, code: "invalid_argument", message };
+  return invalidArgument(
+    parsed.error.issues
+      .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+      .join("; "),
+  );
 }

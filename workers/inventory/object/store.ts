@@ -1,7 +1,6 @@
 import { backoffMs } from "../../platform/backoff";
 import { logEvent } from "../../platform/log";
 import {
-  type InvalidArgument,
   type InventoryEventView,
   type InventoryLowData,
   RETENTION_MS,
@@ -227,18 +226,4 @@ export async function deliverDueEvents(sql: SqlStorage, queue: Queue, now: numbe
       r.id,
     );
   }
-}
-
-// ------------------------------------------------------------------ input checks
-
-export function isId(value: unknown): value is string {
-  return typeof value === "string" && value.length > 0 && value.length <= 200;
-}
-
-export function isInt(value: unknown, min: number, max: number): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max;
-}
-
-export function invalid(message: string): InvalidArgument {
-  return { ok: false, code: "invalid_argument", message };
 }

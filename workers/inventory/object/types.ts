@@ -1,3 +1,5 @@
+import type { InvalidArgument } from "../../platform/rpc-input";
+
 /**
  * What the `Inventory` Durable Object answers over RPC. Expected outcomes (short stock, an expired
  * hold, a replay) are values, never thrown errors: RPC would carry only an error's name and message.
@@ -46,11 +48,7 @@ export interface ReservationView {
   updatedAt: number;
 }
 
-export interface InvalidArgument {
-  ok: false;
-  code: "invalid_argument";
-  message: string;
-}
+export type { InvalidArgument } from "../../platform/rpc-input";
 
 export type ConfigureResult =
   | { ok: true; level: StockLevel }

@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, count, eq, sql } from "drizzle-orm";
-import { users } from "../../../d1/schema/identity";
+import { count, eq } from "drizzle-orm";
 import { shops } from "../../../d1/schema/shops";
 import { CreateShopSchema, ShopSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";
+import { grantSellerRole } from "../../identity";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
@@ -57,13 +57,8 @@ export const createShopHandler: RouteHandler<typeof createShopRoute, AppEnv> = a
         updatedAt: now,
       })
       .returning(),
-    // The owner is a seller from now on (roles are read from the account on every request).
-    db
-      .update(users)
-      .set({ roles: sql`json_insert(${users.roles}, '$[#]', 'seller')`, updatedAt: now })
-      .where(
-        and(eq(users.id, userId), sql`NOT EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE value = 'seller')`),
-      ),
+    // The owner is a seller from now on, in the same transaction as the shop.
+    grantSellerRole(db, userId, now),
   ]);
   return c.json(await presentShop(c.env, shop[0], true), 201);
 };
