@@ -15,10 +15,12 @@ import type {
   SnapshotInput,
 } from "../workers/chat/room/inputs";
 import { Room } from "../workers/chat/room/room";
+import { type RpcTrace, traced } from "../workers/platform/request-context";
 
 /**
  * One dialog's ChatRoom: a thin shell around its Room (workers/chat/room/room.ts), which holds the
- * logic. Each method hands its call over unchanged.
+ * logic. Each method hands its call over unchanged, those that record messages in their caller's
+ * request context (events they cause carry its id).
  */
 export class ChatRoom extends DurableObject<Env> {
   private readonly room: Room;
@@ -56,8 +58,8 @@ export class ChatRoom extends DurableObject<Env> {
     return this.room.search(input);
   }
 
-  send(input: SendInput) {
-    return this.room.send(input);
+  send(input: SendInput, trace?: RpcTrace) {
+    return traced(trace, () => this.room.send(input));
   }
 
   edit(input: EditInput) {
@@ -76,28 +78,29 @@ export class ChatRoom extends DurableObject<Env> {
     return this.room.receipt(input);
   }
 
-  addMembers(input: AddMembersInput) {
-    return this.room.addMembers(input);
+  addMembers(input: AddMembersInput, trace?: RpcTrace) {
+    return traced(trace, () => this.room.addMembers(input));
   }
 
-  removeMember(input: RemoveMemberInput) {
-    return this.room.removeMember(input);
+  removeMember(input: RemoveMemberInput, trace?: RpcTrace) {
+    return traced(trace, () => this.room.removeMember(input));
   }
 
-  setRole(input: SetRoleInput) {
-    return this.room.setRole(input);
+  setRole(input: SetRoleInput, trace?: RpcTrace) {
+    return traced(trace, () => this.room.setRole(input));
   }
 
-  rename(input: RenameInput) {
-    return this.room.rename(input);
+  rename(input: RenameInput, trace?: RpcTrace) {
+    return traced(trace, () => this.room.rename(input));
   }
 
   override fetch(request: Request): Promise<Response> {
     return this.room.open(request);
   }
 
+  /** A frame is a request of its own: what it causes carries a fresh request id. */
   override webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    return this.room.onMessage(ws, data);
+    return traced(undefined, () => this.room.onMessage(ws, data));
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

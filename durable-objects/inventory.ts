@@ -24,6 +24,7 @@ import type {
   ReserveResult,
   StockLevel,
 } from "../workers/inventory/object/types";
+import { type RpcTrace, traced } from "../workers/platform/request-context";
 
 /**
  * Stock of one SKU, or of one shard of a hot SKU (see docs/inventory.md). The code it runs lives
@@ -44,13 +45,13 @@ export class Inventory extends DurableObject<Env> {
     this.state = openInventory(ctx);
   }
 
-  configure(input: ConfigureInput): ConfigureResult {
-    return configure(this.state, input);
+  configure(input: ConfigureInput, trace?: RpcTrace): ConfigureResult {
+    return traced(trace, () => configure(this.state, input));
   }
 
   /** A stock-take: on-hand becomes `onHand` (received moves by the difference). */
-  setOnHand(onHand: number): ConfigureResult {
-    return configure(this.state, { onHand });
+  setOnHand(onHand: number, trace?: RpcTrace): ConfigureResult {
+    return traced(trace, () => configure(this.state, { onHand }));
   }
 
   level(): StockLevel {
@@ -69,28 +70,28 @@ export class Inventory extends DurableObject<Env> {
     return audit(this.state);
   }
 
-  reserve(input: ReserveInput): ReserveResult {
-    return reserve(this.state, input);
+  reserve(input: ReserveInput, trace?: RpcTrace): ReserveResult {
+    return traced(trace, () => reserve(this.state, input));
   }
 
-  renew(input: RenewInput): RenewResult {
-    return renew(this.state, input);
+  renew(input: RenewInput, trace?: RpcTrace): RenewResult {
+    return traced(trace, () => renew(this.state, input));
   }
 
-  commit(reservationId: string): CommitResult {
-    return commit(this.state, reservationId);
+  commit(reservationId: string, trace?: RpcTrace): CommitResult {
+    return traced(trace, () => commit(this.state, reservationId));
   }
 
-  release(reservationId: string, options?: ReleaseOptions): ReleaseResult {
-    return release(this.state, reservationId, options);
+  release(reservationId: string, options?: ReleaseOptions, trace?: RpcTrace): ReleaseResult {
+    return traced(trace, () => release(this.state, reservationId, options));
   }
 
-  restock(input: RestockInput): AdjustResult {
-    return restock(this.state, input);
+  restock(input: RestockInput, trace?: RpcTrace): AdjustResult {
+    return traced(trace, () => restock(this.state, input));
   }
 
-  adjust(input: AdjustInput): AdjustResult {
-    return adjust(this.state, input);
+  adjust(input: AdjustInput, trace?: RpcTrace): AdjustResult {
+    return traced(trace, () => adjust(this.state, input));
   }
 
   override async alarm(): Promise<void> {

@@ -355,7 +355,9 @@ describe("outbox → queue → consumer, exactly once", () => {
 
   it("a drain of more than 100 pending events publishes and marks every one (D1's 100-parameter limit)", async () => {
     const before = (await db.select({ id: outboxEvents.id }).from(outboxEvents)).length;
-    const events = Array.from({ length: 150 }, (_, i) => createEvent("test.bulk", { i }));
+    const events = Array.from({ length: 150 }, (_, i) =>
+      createEvent("notification.deliver", { deliveryId: `dlv_bulk_${i}`, hop: 0 }),
+    );
     for (let i = 0; i < events.length; i += 10) {
       const [first, ...rest] = events.slice(i, i + 10).map((e) => recordEvent(db, "catalog_events", e));
       await db.batch([first, ...rest]);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { dialogMembers, dialogs } from "../../d1/schema/chat";
 import type { Dialog, MemberRole } from "../../schemas/chat";
 import { database, nowMs } from "../platform/db";
+import { rpcTrace } from "../platform/request-context";
 import { dialogById, requireActiveAccounts } from "./dialogs";
 import { statement } from "./effects";
 import { applyEffects, inRoom } from "./rooms";
@@ -23,7 +24,7 @@ export async function addDialogMembers(
   const ids = [...new Set(userIds)];
   const db = database(env);
   await requireActiveAccounts(db, ids, "userIds");
-  const out = await inRoom(env, dialogId, (room) => room.addMembers({ actorId, userIds: ids }));
+  const out = await inRoom(env, dialogId, (room) => room.addMembers({ actorId, userIds: ids }, rpcTrace()));
   if (out.added.length > 0) {
     const now = nowMs();
     await env.DB.batch([
@@ -50,7 +51,7 @@ export async function removeDialogMember(
   actorId: string,
   userId: string,
 ): Promise<void> {
-  const out = await inRoom(env, dialogId, (room) => room.removeMember({ actorId, userId }));
+  const out = await inRoom(env, dialogId, (room) => room.removeMember({ actorId, userId }, rpcTrace()));
   const db = database(env);
   await db.batch([
     db.delete(dialogMembers).where(and(eq(dialogMembers.dialogId, dialogId), eq(dialogMembers.userId, userId))),
@@ -76,7 +77,7 @@ export async function changeMemberRole(
   userId: string,
   role: MemberRole,
 ): Promise<Dialog> {
-  const out = await inRoom(env, dialogId, (room) => room.setRole({ actorId, userId, role }));
+  const out = await inRoom(env, dialogId, (room) => room.setRole({ actorId, userId, role }, rpcTrace()));
   const db = database(env);
   await db
     .update(dialogMembers)
@@ -94,7 +95,7 @@ export async function renameDialog(
   actorId: string,
   name: string,
 ): Promise<Dialog> {
-  const out = await inRoom(env, dialogId, (room) => room.rename({ actorId, name }));
+  const out = await inRoom(env, dialogId, (room) => room.rename({ actorId, name }, rpcTrace()));
   const db = database(env);
   await db.update(dialogs).set({ name, updatedAt: nowMs() }).where(eq(dialogs.id, dialogId));
   await applyEffects(env, ctx, [out.effect]);

@@ -1,4 +1,5 @@
 import type { Message } from "../../schemas/chat";
+import { rpcTrace } from "../platform/request-context";
 import { readStatements } from "./effects";
 import type { EditInput, MessageInput, SendInput } from "./room/inputs";
 import { applyEffects, inRoom } from "./rooms";
@@ -17,7 +18,7 @@ export async function sendMessage(
   dialogId: string,
   input: SendInput,
 ): Promise<{ message: Message; created: boolean }> {
-  const out = await inRoom(env, dialogId, (room) => room.send(input));
+  const out = await inRoom(env, dialogId, (room) => room.send(input, rpcTrace()));
   await applyEffects(env, ctx, [out.effect]);
   return { message: out.message, created: out.created };
 }

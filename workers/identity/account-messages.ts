@@ -1,4 +1,4 @@
-import type { EventEnvelope } from "../../schemas/events";
+import type { EventOf } from "../../schemas/events";
 import type { Channel } from "../../schemas/messaging";
 import { type AccountMessageId, renderAccountMessage } from "../i18n/catalog";
 import { deliverNow, messageWrites } from "../messaging";
@@ -20,7 +20,7 @@ export async function accountMessageWrites(
   channels: Channel[] = ["sms", "email"],
 ) {
   const writes = [];
-  const events: EventEnvelope[] = [];
+  const events: EventOf<"message.requested">[] = [];
   const targets: [Channel, string | undefined][] = [
     ["sms", to.phone],
     ["email", to.email],
@@ -47,6 +47,6 @@ export async function accountMessageWrites(
 }
 
 /** Sends committed account messages right away; the queue retries any that fail here. */
-export async function sendAccountMessagesNow(env: Env, events: EventEnvelope[]): Promise<void> {
+export async function sendAccountMessagesNow(env: Env, events: EventOf<"message.requested">[]): Promise<void> {
   await Promise.all(events.map((event) => deliverNow(env, event)));
 }

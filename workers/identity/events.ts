@@ -1,4 +1,4 @@
-import type { EventEnvelope } from "../../schemas/events";
+import type { EventOf } from "../../schemas/events";
 import { createEvent } from "../platform/outbox";
 
 /**
@@ -16,7 +16,7 @@ export function securityAlertEvent(
   userId: string,
   alert: SecurityAlert,
   details: { device?: string; at?: Date } = {},
-): EventEnvelope {
+): EventOf<"security.alert"> {
   return createEvent(
     SECURITY_ALERT,
     {

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { outboundMessages } from "../../d1/schema/messaging";
-import type { EventActor, EventEnvelope } from "../../schemas/events";
+import type { EventActor, EventEnvelope, EventOf } from "../../schemas/events";
 import type { Channel } from "../../schemas/messaging";
 import type { Locale } from "../../schemas/platform";
-import { type ConsumerDeps, consumeOnce, type EventConsumer } from "../platform/consume";
+import { type ConsumerDeps, consumeOnce, defineConsumer, type EventConsumer } from "../platform/consume";
 import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
@@ -99,7 +99,7 @@ export interface MessagingDeps extends ConsumerDeps {
    * Puts notification deliveries on the notifications queue (default: the NOTIFICATIONS binding);
    * tests record them instead.
    */
-  enqueue?(messages: { body: EventEnvelope; delaySeconds?: number }[]): Promise<void>;
+  enqueue?(messages: { body: EventOf<"notification.deliver">; delaySeconds?: number }[]): Promise<void>;
   /** The clock of notification consumers (default Date.now); tests move it. */
   now?(): number;
 }
@@ -176,11 +176,12 @@ export function errorText(err: unknown): string {
 }
 
 /** Sends a requested message through its channel's provider and records the receipt. */
-export const deliverMessage: EventConsumer<MessagingDeps> = {
+export const deliverMessage: EventConsumer<MessagingDeps> = defineConsumer({
   name: "messaging.deliver",
+  types: [MESSAGE_REQUESTED],
   async handle(event, env, deps) {
     const db = database(env);
-    const messageId = String(event.data.messageId);
+    const { messageId } = event.data;
     const message = await db.select().from(outboundMessages).where(eq(outboundMessages.id, messageId)).get();
     if (message?.status !== "pending") return [];
     return (await sendOutboundMessage(env, deps, message)).writes;
@@ -189,9 +190,9 @@ export const deliverMessage: EventConsumer<MessagingDeps> = {
     await database(env)
       .update(outboundMessages)
       .set({ status: "failed", updatedAt: nowMs() })
-      .where(eq(outboundMessages.id, String(event.data.messageId)));
+      .where(eq(outboundMessages.id, event.data.messageId));
   },
-};
+});
 
 /**
  * Delivers a committed message in the current request instead of waiting for the queue (people
@@ -200,7 +201,7 @@ export const deliverMessage: EventConsumer<MessagingDeps> = {
  */
 export async function deliverNow(
   env: Env,
-  event: EventEnvelope,
+  event: EventOf<"message.requested">,
   deps: MessagingDeps = messagingDeps(env),
 ): Promise<void> {
   try {

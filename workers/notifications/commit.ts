@@ -4,12 +4,13 @@ import { notificationDeliveries, notifications } from "../../d1/schema/notificat
 import type { EventEnvelope } from "../../schemas/events";
 import type { MessagingDeps } from "../messaging";
 import { readConfig } from "../platform/config";
+import { defineConsumer } from "../platform/consume";
 import { type Database, database } from "../platform/db";
 import { logEvent } from "../platform/log";
 import { notifyUnread, pushToHub } from "../realtime";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
-import { deliverEvent } from "./events";
+import { deliverEvent, NOTIFIED_EVENT_TYPES } from "./events";
 import { preferencesOf } from "./preferences";
 import { presentNotification } from "./present";
 import { type PushTarget, pushTargets } from "./recipients";
@@ -159,8 +160,9 @@ async function pendingDeliveries(db: Database, ids: string[]) {
  * security.alert, promotion.*). Exactly once per event through consumeOnce; the rows it writes are
  * keyed so that even a retry after a partial run notifies once.
  */
-export const composeNotifications: NotificationConsumer = {
+export const composeNotifications: NotificationConsumer = defineConsumer({
   name: "notifications.compose",
+  types: NOTIFIED_EVENT_TYPES,
   async handle(event, env, deps) {
     const at = clock(deps);
     const plan = await planFor(event, { env, db: database(env), config: readConfig(env), now: at });
@@ -170,4 +172,4 @@ export const composeNotifications: NotificationConsumer = {
   async onDeadLetter(event) {
     logEvent("error", "notification_event_dead_lettered", { eventId: event.id, type: event.type });
   },
-};
+});

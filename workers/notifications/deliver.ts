@@ -6,7 +6,7 @@ import {
   notificationPreferences,
   notifications,
 } from "../../d1/schema/notifications";
-import type { EventEnvelope } from "../../schemas/events";
+import type { EventEnvelope, EventOf } from "../../schemas/events";
 import {
   abandonPendingMessage,
   errorText,
@@ -17,10 +17,11 @@ import {
   trackedMessageQuery,
 } from "../messaging";
 import { readConfig } from "../platform/config";
+import { defineConsumer } from "../platform/consume";
 import { type Database, database } from "../platform/db";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliveryReceiptWrites } from "./delivery-receipts";
-import { deliverEvent } from "./events";
+import { deliverEvent, NOTIFICATION_DELIVER } from "./events";
 import { fromRow } from "./preferences";
 
 type DeliveryRow = typeof notificationDeliveries.$inferSelect;
@@ -154,8 +155,14 @@ async function send(
 }
 
 /** Puts a delivery still inside quiet hours back on the queue (the queue's delay is capped). */
-async function waitAgain(env: Env, deps: MessagingDeps, event: EventEnvelope, d: DeliveryRow, at: number) {
-  const hop = (Number(event.data.hop) || 0) + 1;
+async function waitAgain(
+  env: Env,
+  deps: MessagingDeps,
+  event: EventOf<"notification.deliver">,
+  d: DeliveryRow,
+  at: number,
+) {
+  const hop = event.data.hop + 1;
   await enqueueOf(
     env,
     deps,
@@ -175,12 +182,13 @@ async function waitAgain(env: Env, deps: MessagingDeps, event: EventEnvelope, d:
  * recorded and rethrown: the queue retries with backoff and jitter, and after the last retry the
  * dead-letter queue marks it failed.
  */
-export const deliverNotification: NotificationConsumer = {
+export const deliverNotification: NotificationConsumer = defineConsumer({
   name: "notifications.deliver",
+  types: [NOTIFICATION_DELIVER],
   async handle(event, env, deps) {
     const db = database(env);
     const at = clock(deps);
-    const found = await loadDelivery(db, String(event.data.deliveryId ?? ""));
+    const found = await loadDelivery(db, event.data.deliveryId);
     // Gone, already settled (sent, failed, expired), or not a tracked message: nothing to do.
     if (found?.delivery.status !== "pending" || !found.delivery.outboundMessageId) return [];
     const d = found.delivery;
@@ -194,7 +202,7 @@ export const deliverNotification: NotificationConsumer = {
   },
   async onDeadLetter(event, env) {
     const db = database(env);
-    const id = String(event.data.deliveryId ?? "");
+    const id = event.data.deliveryId;
     const d = await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.id, id)).get();
     if (!d) return;
     const at = Date.now();
@@ -206,4 +214,4 @@ export const deliverNotification: NotificationConsumer = {
       ...(d.outboundMessageId ? [abandonPendingMessage(db, d.outboundMessageId, at)] : []),
     ]);
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { EventEnvelope } from "../../schemas/events";
-import { SECURITY_ALERT } from "../identity";
+import type { EventOf, EventType } from "../../schemas/events";
 import type { Money } from "../platform/money";
 import { createEvent } from "../platform/outbox";
 
@@ -29,10 +28,12 @@ export const NOTIFIED_EVENT_TYPES = [
   "payment.failed",
   "inventory.low",
   "chat.message",
-  SECURITY_ALERT,
+  "security.alert",
   PROMOTION_PRICE_DROP,
   PROMOTION_VOUCHER_EXPIRING,
-] as const;
+] as const satisfies readonly EventType[];
+
+export type NotifiedEventType = (typeof NOTIFIED_EVENT_TYPES)[number];
 
 export function priceDropEvent(input: {
   productId: string;
@@ -41,7 +42,7 @@ export function priceDropEvent(input: {
   previousPrice: Money;
   userIds: string[];
   actorId?: string;
-}): EventEnvelope {
+}): EventOf<"promotion.price_drop"> {
   const { actorId, ...data } = input;
   return createEvent(PROMOTION_PRICE_DROP, data, {
     actor: actorId ? { type: "admin", id: actorId } : { type: "system" },
@@ -54,7 +55,7 @@ export function voucherExpiringEvent(input: {
   expiresAt: number;
   userIds: string[];
   actorId?: string;
-}): EventEnvelope {
+}): EventOf<"promotion.voucher_expiring"> {
   const { actorId, ...data } = input;
   return createEvent(PROMOTION_VOUCHER_EXPIRING, data, {
     actor: actorId ? { type: "admin", id: actorId } : { type: "system" },
@@ -66,11 +67,10 @@ export function voucherExpiringEvent(input: {
  * The event that sends one delivery. Its id derives from the delivery and the hop (a delivery
  * deferred longer than a queue may delay hops again), so sending it twice is applied once.
  */
-export function deliverEvent(deliveryId: string, notificationId: string, hop = 0): EventEnvelope {
-  const event = createEvent(
+export function deliverEvent(deliveryId: string, notificationId: string, hop = 0): EventOf<"notification.deliver"> {
+  return createEvent(
     NOTIFICATION_DELIVER,
     { deliveryId, hop },
-    { subject: { type: "notification", id: notificationId } },
+    { subject: { type: "notification", id: notificationId }, id: `evt_${deliveryId}_${hop}` },
   );
-  return { ...event, id: `evt_${deliveryId}_${hop}` };
 }

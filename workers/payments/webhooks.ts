@@ -12,6 +12,7 @@ import {
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
+import { type Currency, money } from "../platform/money";
 import { createEvent, recordEvent, recordEventIf } from "../platform/outbox";
 import { paymentGateway, sandboxWebhookRequest } from "./gateway-config";
 import type { GatewayName, WebhookEvent, WebhookRequest } from "./gateways/types";
@@ -140,7 +141,7 @@ async function paymentSucceeded(env: Env, payment: PaymentRow, event: WebhookEve
     {
       paymentId: payment.id,
       orderIds: payment.orderIds,
-      amount: { amount: payment.amount, currency: payment.currency },
+      amount: money(payment.amount, payment.currency as Currency),
       gateway: payment.gateway,
     },
     { actor: { type: "gateway", id: payment.gateway }, subject: { type: "payment", id: payment.id } },

@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { EventEnvelope } from "../../schemas/events";
 import { categoryNames, type ProductSnapshot, productSnapshots, productSnapshotsAfter } from "../catalog";
 import type { EventConsumer } from "../platform/consume";
+import { defineConsumer } from "../platform/consume";
 import { type Database, database, nowMs } from "../platform/db";
 import { fold, indexText, segments } from "./text";
 
@@ -227,22 +228,15 @@ export async function optimizeIndex(env: Pick<Env, "DB">): Promise<void> {
 }
 
 /** A failure retrying cannot fix: the platform dead-letters the event at once. */
-class MalformedEvent extends Error {
-  readonly retryable = false;
-}
-
 /**
  * Keeps the index in step with the catalog. Whatever the event says happened, the product is read
  * again from D1 and its document written from that: created, updated and deleted are the same
  * operation, and duplicates or out-of-order deliveries cannot leave a stale document behind.
  */
-export const searchIndexConsumer: EventConsumer = {
+export const searchIndexConsumer: EventConsumer = defineConsumer({
   name: "search.index",
-  async handle(event: EventEnvelope, env: Env) {
-    const productId = event.data.productId;
-    if (typeof productId !== "string" || productId.length === 0 || productId.length > 128) {
-      throw new MalformedEvent(`${event.type} ${event.id} has no data.productId`);
-    }
-    return indexWrites(database(env), [productId]);
+  types: ["product.created", "product.updated", "product.deleted"],
+  async handle(event, env) {
+    return indexWrites(database(env), [event.data.productId]);
   },
-};
+});

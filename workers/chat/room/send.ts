@@ -2,6 +2,7 @@ import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../
 import { attachableMedia, mediaUrl } from "../../catalog";
 import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
+import { requestIdOrNew } from "../../platform/request-context";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";
 import type { RoomCore } from "./core";
@@ -154,6 +155,7 @@ function commitMessage(
     contentEnc,
     recipientIds: offlineMembers(room, senderId),
     flags: draft.flags,
+    requestId: requestIdOrNew(),
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
@@ -258,6 +260,7 @@ export function insertSystem(
     contentEnc: null,
     recipientIds: [],
     flags: [],
+    requestId: requestIdOrNew(),
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);

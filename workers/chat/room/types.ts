@@ -66,6 +66,8 @@ export type RoomEffect =
       /** Members not connected to the room when it was accepted (the sender excluded). */
       recipientIds: string[];
       flags: ChatFlagReason[];
+      /** The request that sent it (absent in effects recorded before requests were traced). */
+      requestId?: string;
     }
   | {
       /** An edit or a delete: the listing's preview follows if it is the dialog's last message. */
