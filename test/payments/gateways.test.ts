@@ -10,7 +10,7 @@ import {
   StripeGateway,
   XenditGateway,
 } from "../../workers/payments/gateways";
-import { constantTimeEqual } from "../../workers/payments/gateways/util";
+import { constantTimeEqual } from "../../workers/platform/crypto";
 import { fromMajor, money, toMajorNumber, toMajorString } from "../../workers/platform/money";
 import { recordingFetch } from "./helpers";
 

@@ -1,14 +1,16 @@
 import { base64Encode } from "./crypto";
 
 /**
- * The one way out to an outside provider's HTTP API (SMS, email, push, OAuth token endpoints, and
- * in time payment gateways and couriers): a request through an injected `fetch` with a timeout,
+ * The one way out to an outside provider's HTTP API (SMS, email, push, OAuth token endpoints,
+ * payment gateways, and in time couriers): a request through an injected `fetch` with a timeout,
  * and one error type, `ProviderError`, that says whether trying again may help.
  *
  * `callProvider` turns a failure to get any answer (DNS, reset, timeout) into a retryable
  * ProviderError and returns every answer, whatever its status, read in full: each provider words
  * its errors its own way, so the caller judges a non-2xx answer and maps it with
  * `providerErrorFrom` (429 and 5xx retryable unless the caller knows better, Retry-After kept).
+ * A domain with an error type of its own (payments' GatewayError) makes it a subclass of
+ * ProviderError and names it in its `Provider`, so every error of the call is of that type.
  */
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -30,17 +32,7 @@ export class ProviderError extends Error {
   /** Seconds the provider asked us to wait (Retry-After), when it said. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    provider: string,
-    message: string,
-    details: {
-      status?: number;
-      retryable: boolean;
-      providerCode?: number | string;
-      retryAfterSeconds?: number;
-      cause?: unknown;
-    },
-  ) {
+  constructor(provider: string, message: string, details: ProviderErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.provider = provider;
     this.status = details.status;
@@ -50,10 +42,28 @@ export class ProviderError extends Error {
   }
 }
 
-/** Who is called: the provider's id (in errors' `provider`) and its name in messages ("Twilio"). */
-export interface ProviderName {
+export interface ProviderErrorDetails {
+  status?: number;
+  retryable: boolean;
+  providerCode?: number | string;
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/** Who is called, and how its calls fail. */
+export interface Provider {
+  /** The provider's id, in errors' `provider` ("twilio"). */
   id: string;
+  /** Its name in messages ("Twilio"). */
   label: string;
+  /** How long its calls may take unless a call says otherwise; default 10 s. */
+  timeoutMs?: number;
+  /** Builds its errors when its domain has a ProviderError subclass of its own; default ProviderError. */
+  error?: (message: string, details: ProviderErrorDetails) => ProviderError;
+}
+
+function providerError(provider: Provider, message: string, details: ProviderErrorDetails): ProviderError {
+  return provider.error?.(message, details) ?? new ProviderError(provider.id, message, details);
 }
 
 export interface ProviderRequest {
@@ -64,7 +74,9 @@ export interface ProviderRequest {
   json?: unknown;
   /** A form body (Content-Type application/x-www-form-urlencoded unless `headers` say otherwise). */
   form?: URLSearchParams | Record<string, string>;
-  /** Give up after this long (a network failure, so retryable); default 10 s. */
+  /** Sent as the `Idempotency-Key` header, when not empty: the provider answers a repeat with the first answer. */
+  idempotencyKey?: string;
+  /** Give up after this long (a network failure, so retryable); default the provider's `timeoutMs`. */
   timeoutMs?: number;
 }
 
@@ -81,11 +93,12 @@ export interface ProviderResponse {
 
 /** One call to a provider through `fetchFn`. Throws only when no answer came back. */
 export async function callProvider(
-  provider: ProviderName,
+  provider: Provider,
   fetchFn: typeof fetch,
   request: ProviderRequest,
 ): Promise<ProviderResponse> {
   const headers: Record<string, string> = { ...request.headers };
+  if (request.idempotencyKey) headers["Idempotency-Key"] = request.idempotencyKey;
   let body: string | undefined;
   if (request.form !== undefined) {
     body = new URLSearchParams(request.form).toString();
@@ -100,11 +113,11 @@ export async function callProvider(
       method: request.method ?? (body === undefined ? "GET" : "POST"),
       headers,
       body,
-      signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(request.timeoutMs ?? provider.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (err) {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    throw new ProviderError(provider.id, `${provider.label} request failed: ${reason}`, {
+    throw providerError(provider, `${provider.label} request failed: ${reason}`, {
       retryable: true,
       cause: err,
     });
@@ -121,18 +134,27 @@ export async function callProvider(
 }
 
 /**
- * The error for a provider's non-2xx answer: "<Label> <status> (<code>): <detail>". Retryable for
+ * The error for a provider's failed answer: "<Label> <status> (<code>): <detail>". Retryable for
  * 429 and 5xx unless `retryable` says otherwise (a provider's own code may know better).
  */
 export function providerErrorFrom(
-  provider: ProviderName,
+  provider: Provider,
   response: ProviderResponse,
-  details: { code?: number | string; detail?: string; retryable?: boolean } = {},
+  details: {
+    code?: number | string;
+    detail?: string;
+    retryable?: boolean;
+    /**
+     * The outcome as the provider reports it in its body, named instead of "<status> (<code>)"
+     * (Midtrans answers with its own status_code, sometimes under an HTTP 200).
+     */
+    reported?: string;
+  } = {},
 ): ProviderError {
   const code = details.code === "" ? undefined : details.code;
   const detail = details.detail || response.statusText || "no details";
-  const label = `${provider.label} ${response.status}${code === undefined ? "" : ` (${code})`}`;
-  return new ProviderError(provider.id, `${label}: ${detail}`, {
+  const outcome = details.reported ?? `${response.status}${code === undefined ? "" : ` (${code})`}`;
+  return providerError(provider, `${provider.label} ${outcome}: ${detail}`, {
     status: response.status,
     retryable: details.retryable ?? isRetryableStatus(response.status),
     providerCode: code,
@@ -142,12 +164,18 @@ export function providerErrorFrom(
 
 /**
  * A 2xx answer without what it should carry (an id, a name): the provider may have acted on it,
- * so sending again could duplicate. Not retried.
+ * so sending again could duplicate. Not retried, unless the call carried an idempotency key that
+ * makes sending again safe (`retryable`).
  */
-export function unreadableAnswer(provider: ProviderName, response: ProviderResponse, missing: string): ProviderError {
-  return new ProviderError(provider.id, `${provider.label} answered ${response.status} without ${missing}`, {
+export function unreadableAnswer(
+  provider: Provider,
+  response: ProviderResponse,
+  missing: string,
+  { retryable = false }: { retryable?: boolean } = {},
+): ProviderError {
+  return providerError(provider, `${provider.label} answered ${response.status} without ${missing}`, {
     status: response.status,
-    retryable: false,
+    retryable,
   });
 }
 
