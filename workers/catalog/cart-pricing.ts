@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { products, productVariants } from "../../d1/schema/catalog";
 import type { Database } from "../platform/db";
 import type { Currency } from "../platform/money";
-import { shopCountrySql } from "../shops";
+import { shopFactOf } from "../shops";
 
 /** A product (and variant) a cart line names. */
 export interface CartLineRef {
@@ -65,7 +65,7 @@ export async function cartCatalog(db: Database, refs: readonly CartLineRef[]): P
         widthMm: products.widthMm,
         heightMm: products.heightMm,
       },
-      shopCountry: shopCountrySql(products.shopId),
+      shopCountry: shopFactOf(products.shopId, "country"),
       variant: {
         id: productVariants.id,
         name: productVariants.name,

@@ -1,7 +1,7 @@
 import { and, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { products } from "../../d1/schema/catalog";
 import type { Database } from "../platform/db";
-import { shopOwnerOf } from "../shops";
+import { shopFactOf } from "../shops";
 
 /**
  * What other domains read of one product inside their own queries (reviews: a review with its
@@ -12,7 +12,7 @@ import { shopOwnerOf } from "../shops";
 
 /** The product's visibility, shop and shop owner: one row, or none when there is no such product. */
 export function productWithOwner(db: Database, productId: string) {
-  const ownerId = shopOwnerOf(products.shopId);
+  const ownerId = shopFactOf(products.shopId, "ownerId");
   return db
     .select({
       id: products.id,
@@ -35,7 +35,7 @@ export function productShopOf(productId: SQLWrapper): SQL<string | null> {
 export function productOwnerOf(productId: SQLWrapper): SQL<string | null> {
   return sql<
     string | null
-  >`(SELECT ${shopOwnerOf(products.shopId)} FROM ${products} WHERE ${products.id} = ${productId})`;
+  >`(SELECT ${shopFactOf(products.shopId, "ownerId")} FROM ${products} WHERE ${products.id} = ${productId})`;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Product } from "../../schemas/catalog";
 import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
-import { shopOwnerOf } from "../shops";
+import { shopFactOf } from "../shops";
 import type { ProductStock } from "./stock";
 
 export type ProductRow = typeof products.$inferSelect;
@@ -43,7 +43,7 @@ export function imagesOf(db: Database, productIds: string[]) {
 export async function loadProduct(db: Database, id: string): Promise<LoadedProduct | undefined> {
   const [found, variants, images] = await db.batch([
     db
-      .select({ product: products, ownerId: shopOwnerOf(products.shopId) })
+      .select({ product: products, ownerId: shopFactOf(products.shopId, "ownerId") })
       .from(products)
       .where(eq(products.id, id))
       .limit(1),

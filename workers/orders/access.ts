@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { cartTokenHash, guestCartToken } from "../cart";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { shopOwnerId } from "../shops";
+import { shopSummary } from "../shops";
 import { orderById } from "./order-rows";
 import type { OrderRow } from "./present";
 import type { Actor } from "./status";
@@ -47,7 +47,8 @@ export async function orderFor(c: Context<AppEnv>, orderId: string): Promise<Ord
   const buyer = await buyerOf(c);
   if (isBuyerOf(buyer, order)) return { order, actor: "customer", actorId: buyer.userId ?? null };
   if (auth) {
-    if ((await shopOwnerId(db, order.shopId)) === auth.userId) return { order, actor: "seller", actorId: auth.userId };
+    if ((await shopSummary(db, order.shopId))?.ownerId === auth.userId)
+      return { order, actor: "seller", actorId: auth.userId };
     throw new ApiError("forbidden", "This order is not yours, nor your shop's.");
   }
   throw new ApiError("not_found", "There is no order with this id. Guests: send the X-Cart-Token used at checkout.");

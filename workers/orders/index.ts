@@ -12,7 +12,7 @@ import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 export { type Buyer, buyerOf, isBuyerOf } from "./access";
 export type { RefundPayment } from "./cancel";
 export { expireOverdueOrders } from "./expiry";
-export { orderCards, orderCardsQuery, readOrderCards } from "./order-cards";
+export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
 export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";
 export { contactEmailOf, type OrderRow } from "./present";

@@ -11,10 +11,11 @@ export interface OrderCardEntry {
 }
 
 /**
- * The query behind order cards (status, total, item count) for many ids, to run in the caller's
- * `db.batch` beside its own reads; `readOrderCards` turns its rows into cards.
+ * The one query other domains read orders through, for many ids (one statement, however many):
+ * each order's facts with its unit count. Run alone, or in the caller's `db.batch` beside its own
+ * reads; `readOrderCards` and `orderSummaries` turn its rows into what their callers show.
  */
-export function orderCardsQuery(db: Database, ids: readonly string[]) {
+export function orderFactsQuery(db: Database, ids: readonly string[]) {
   return db
     .select({
       id: orders.id,
@@ -23,18 +24,23 @@ export function orderCardsQuery(db: Database, ids: readonly string[]) {
       status: orders.status,
       total: orders.total,
       currency: orders.currency,
-      buyerId: orders.customerId,
+      customerId: orders.customerId,
+      contactEmailEnc: orders.contactEmailEnc,
+      shippingCountry: orders.shippingCountry,
+      shipping: orders.shipping,
+      reservationExpiresAt: orders.reservationExpiresAt,
       // Spelled out: Drizzle leaves columns unqualified in a one-table select, and "id" here would
       // mean the item's.
-      itemCount: sql<number | null>`(SELECT SUM(i.quantity) FROM order_items i WHERE i.order_id = orders.id)`,
+      units: sql<number | null>`(SELECT SUM(i.quantity) FROM order_items i WHERE i.order_id = orders.id)`,
     })
     .from(orders)
     .where(inList(orders.id, [...new Set(ids)]));
 }
 
-export type OrderCardRow = Awaited<ReturnType<typeof orderCardsQuery>>[number];
+export type OrderFactsRow = Awaited<ReturnType<typeof orderFactsQuery>>[number];
 
-export function readOrderCards(rows: readonly OrderCardRow[]): Map<string, OrderCardEntry> {
+/** Order cards (chat) from the facts rows. */
+export function readOrderCards(rows: readonly OrderFactsRow[]): Map<string, OrderCardEntry> {
   const out = new Map<string, OrderCardEntry>();
   for (const r of rows) {
     out.set(r.id, {
@@ -44,9 +50,9 @@ export function readOrderCards(rows: readonly OrderCardRow[]): Map<string, Order
         shopId: r.shopId,
         status: r.status,
         total: { amount: r.total, currency: r.currency as Currency },
-        itemCount: r.itemCount ?? 0,
+        itemCount: r.units ?? 0,
       },
-      buyerId: r.buyerId,
+      buyerId: r.customerId,
     });
   }
   return out;
@@ -55,5 +61,5 @@ export function readOrderCards(rows: readonly OrderCardRow[]): Map<string, Order
 /** Live order cards for many ids: one query (none for no ids). */
 export async function orderCards(db: Database, ids: readonly string[]): Promise<Map<string, OrderCardEntry>> {
   if (ids.length === 0) return new Map();
-  return readOrderCards(await orderCardsQuery(db, ids));
+  return readOrderCards(await orderFactsQuery(db, ids));
 }

@@ -1,6 +1,6 @@
 import type { Card, CardType } from "../../../schemas/chat";
 import { productCards } from "../../catalog";
-import { orderCards, orderCardsQuery, readOrderCards } from "../../orders";
+import { orderCards, orderFactsQuery, readOrderCards } from "../../orders";
 import { database } from "../../platform/db";
 import { ownedShopIdsQuery } from "../../shops";
 
@@ -29,7 +29,7 @@ export async function cardForSend(
     return product ? { card: { type: "product", id: ref.id, product } } : missing;
   }
   const db = database(env);
-  const [rows, owned] = await db.batch([orderCardsQuery(db, [ref.id]), ownedShopIdsQuery(db, senderId)]);
+  const [rows, owned] = await db.batch([orderFactsQuery(db, [ref.id]), ownedShopIdsQuery(db, senderId)]);
   const order = readOrderCards(rows).get(ref.id);
   if (!order) return missing;
   // Only the order's buyer or its shop's owner may bring it into a conversation.

@@ -8,7 +8,7 @@ import { readingPreferences } from "../../identity";
 import { database } from "../../platform/db";
 import { asLocale, requestLocale } from "../../platform/locale";
 import { bearerAuth, defineRoute } from "../../platform/openapi";
-import { shopName } from "../../shops";
+import { shopSummary } from "../../shops";
 import { orderFor } from "../access";
 import { invoiceHtml } from "../invoice";
 import { presentOrders } from "../present";
@@ -37,7 +37,7 @@ export const orderInvoiceHandler: RouteHandler<typeof orderInvoiceRoute, AppEnv>
   const { order } = await orderFor(c, c.req.valid("param").id);
   const db = database(c.env);
   const [presented] = await presentOrders(c.env, db, [order]);
-  const shop = await shopName(db, order.shopId);
+  const shop = (await shopSummary(db, order.shopId))?.name;
   const auth = c.get("auth");
   const reader = auth ? await readingPreferences(db, auth.userId) : undefined;
   const locale: Locale = asLocale(c.req.valid("query").locale) ?? reader?.locale ?? requestLocale(c);
