@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { outboundMessages } from "../../d1/schema/messaging";
-import type { EventActor, EventEnvelope, EventOf } from "../../schemas/events";
+import type { EventActor, EventOf } from "../../schemas/events";
 import type { Channel } from "../../schemas/messaging";
 import type { Locale } from "../../schemas/platform";
 import { type ConsumerDeps, consumeOnce, defineConsumer, type EventConsumer } from "../platform/consume";

@@ -6,7 +6,7 @@ import {
   notificationPreferences,
   notifications,
 } from "../../d1/schema/notifications";
-import type { EventEnvelope, EventOf } from "../../schemas/events";
+import type { EventOf } from "../../schemas/events";
 import {
   abandonPendingMessage,
   errorText,

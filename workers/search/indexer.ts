@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { EventEnvelope } from "../../schemas/events";
 import { categoryNames, type ProductSnapshot, productSnapshots, productSnapshotsAfter } from "../catalog";
 import type { EventConsumer } from "../platform/consume";
 import { defineConsumer } from "../platform/consume";
