@@ -6,7 +6,7 @@ import { MoneySchema } from "./platform";
 /*
  * Every event on every queue: one envelope, one discriminated union of the event types, each with
  * its data schema. Producers build events with the typed constructor (`createEvent` in
- * workers/platform/events.ts), so an event's data is checked by the compiler where it is made;
+ * workers/platform/outbox.ts), so an event's data is checked by the compiler where it is made;
  * consumers parse what arrives with `EventSchema`, so a malformed event is refused (dead-lettered)
  * instead of half-applied. `requestId` is the id of the HTTP request (or cron run, or socket frame)
  * that caused the event: one id follows a request through queues and objects, and into their logs.

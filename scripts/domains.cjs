@@ -25,6 +25,15 @@ const DOMAINS = {
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 
+/**
+ * Calls that point upward, so they are not imports: the lower domain declares the function it
+ * needs and the composition root (workers/app.ts) hands it the upper domain's. Drawn dashed.
+ */
+const INJECTED = {
+  identity: { cart: "merges the guest cart at sign-in" },
+  orders: { payments: "refunds a cancelled order's payment" },
+};
+
 /** Folders every domain may use: shared mechanisms, not domains. */
 const SHARED = ["platform", "middleware", "i18n"];
 
@@ -50,4 +59,4 @@ function assertAcyclic(domains) {
 }
 assertAcyclic(DOMAINS);
 
-module.exports = { DOMAINS, SHARED, OBJECTS };
+module.exports = { DOMAINS, INJECTED, SHARED, OBJECTS };
