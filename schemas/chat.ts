@@ -347,10 +347,6 @@ export const SocketQuerySchema = z.object({
     .openapi({ ...inQuery("ticket"), description: "From POST /api/v1/realtime/tickets" }),
 });
 
-export const TicketSchema = z
-  .object({ ticket: z.string(), expiresIn: Int.openapi({ example: 60 }) })
-  .openapi("RealtimeTicket");
-
 export const PresenceSchema = z
   .object({ userId: z.string(), online: z.boolean(), lastSeenAt: Timestamp.nullable() })
   .openapi("Presence");

@@ -207,18 +207,6 @@ export const AddressSchema = z
   })
   .openapi("Address");
 
-export const PersonalDataExportSchema = z
-  .object({
-    exportedAt: z.string().datetime(),
-    user: z.record(z.string(), z.unknown()),
-    addresses: z.array(AddressSchema),
-    sessions: z.array(z.record(z.string(), z.unknown())),
-    securityEvents: z.array(z.record(z.string(), z.unknown())),
-    messages: z.array(z.record(z.string(), z.unknown())),
-    notifications: z.record(z.string(), z.unknown()),
-  })
-  .openapi("PersonalDataExport");
-
 export const AuditEventSchema = z
   .object({
     id: z.string(),

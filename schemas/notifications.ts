@@ -139,20 +139,6 @@ export const PushDeviceSchema = z
 
 export const DeviceListSchema = z.object({ items: z.array(PushDeviceSchema) }).openapi("PushDeviceList");
 
-// ---------------------------------------------------------------- realtime stream
-
-export const StreamQuerySchema = z.object({
-  ticket: z
-    .string()
-    .min(1)
-    .max(128)
-    .optional()
-    .openapi({
-      param: { name: "ticket", in: "query" },
-      description: "From POST /api/v1/realtime/tickets, for clients that cannot send Authorization",
-    }),
-});
-
 // ---------------------------------------------------------------- promotions (admin)
 
 const UserIds = z.array(z.string().min(1).max(64)).min(1).max(10_000);

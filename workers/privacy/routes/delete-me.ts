@@ -1,13 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { z } from "@hono/zod-openapi";
+import { AccountDeletionSchema } from "../../../schemas/privacy";
 import type { AppEnv } from "../../app-env";
 import { requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { eraseAccount } from "../erasure";
-
-const DeletionSchema = z
-  .object({ status: z.literal("deleted"), deletedAt: z.string().datetime() })
-  .openapi("AccountDeletion");
 
 export const deleteMeRoute = defineRoute({
   method: "delete",
@@ -18,7 +14,7 @@ export const deleteMeRoute = defineRoute({
     "Every session ends, phone, email, password, name, avatar and addresses are erased. Orders stay (legal retention) without personal data, pointing at the anonymous account id.",
   security: bearerAuth,
   middleware: [requireAuth] as const,
-  responses: { 202: jsonResponse("Deleted", DeletionSchema) },
+  responses: { 202: jsonResponse("Deleted", AccountDeletionSchema) },
   errors: [401],
 });
 

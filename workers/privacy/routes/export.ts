@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { PersonalDataExportSchema } from "../../../schemas/identity";
+import { PersonalDataExportSchema } from "../../../schemas/privacy";
 import type { AppEnv } from "../../app-env";
 import { requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";

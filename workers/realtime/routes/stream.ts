@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { StreamQuerySchema } from "../../../schemas/notifications";
+import { StreamQuerySchema } from "../../../schemas/realtime";
 import type { AppEnv } from "../../app-env";
 import { sessionDeviceId } from "../../identity";
 import { database } from "../../platform/db";
