@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { adminRouter } from "./admin";
 import type { AppEnv } from "./app-env";
-import { cartRouter, mergeGuestCartInto } from "./cart";
+import { cartRouter, mergeGuestCartOnSignIn } from "./cart";
 import { catalogRouter, categoriesRouter } from "./catalog";
 import { chatRouter } from "./chat";
 import { benchRouter, seedRouter } from "./dev";
@@ -43,7 +43,8 @@ export function createApp() {
   app.route("/", seedRouter);
   app.route("/", benchRouter);
   app.route("/", categoriesRouter);
-  app.route("/", createIdentityRouter({ mergeGuestCart: mergeGuestCartInto }));
+  // Identity cannot import cart (cart sits above it): the guest-cart merge at sign-in is handed in.
+  app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn }));
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
   app.route("/", searchRouter);

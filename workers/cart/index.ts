@@ -6,7 +6,7 @@ import { addCartItemHandler, addCartItemRoute } from "./routes/item-add";
 import { deleteCartItemHandler, deleteCartItemRoute } from "./routes/item-delete";
 import { updateCartItemHandler, updateCartItemRoute } from "./routes/item-update";
 
-export { type CartMergeOutcome, mergeGuestCartInto } from "./merge";
+export { type CartMergeOutcome, mergeGuestCartInto, mergeGuestCartOnSignIn } from "./merge";
 export * from "./object/types";
 export { cartProblems } from "./routes/cart-validate";
 export {

@@ -1,9 +1,11 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
 import { cartCatalog, cartLineKey } from "../catalog";
 import { database } from "../platform/db";
 import { logEvent } from "../platform/log";
 import { loadAvailability } from "./availability";
 import type { DroppedLine, MergeLine } from "./object/types";
-import { cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
+import { CART_TOKEN_HEADER, cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
 
 export interface CartMergeOutcome {
   /** Units that moved into the user's cart. */
@@ -75,4 +77,16 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
     logEvent("error", "cart_merge_failed", { userId, error: err instanceof Error ? err.message : String(err) });
     return { merged: 0, dropped: [], skipped: "error" };
   }
+}
+
+/**
+ * The sign-in hook (identity's IdentityHooks.signedIn): a sign-in request that names a guest cart
+ * in X-Cart-Token merges it into the user's cart before the sign-in answers.
+ */
+export async function mergeGuestCartOnSignIn(
+  c: Context<AppEnv>,
+  userId: string,
+): Promise<CartMergeOutcome | undefined> {
+  const token = c.req.header(CART_TOKEN_HEADER)?.trim();
+  return token ? mergeGuestCartInto(c.env, token, userId) : undefined;
 }

@@ -4,26 +4,18 @@ import { logEvent } from "../platform/log";
 
 /**
  * What sign-in asks of domains above identity, handed in by the composition root (workers/app.ts)
- * so that identity imports none of them.
+ * so that identity imports none of them: today the cart's merge of a guest cart the request names.
  */
 export interface IdentityHooks {
-  /** Moves the guest cart named by `cartToken` into the user's cart (the cart domain's merge). */
-  mergeGuestCart(env: Env, cartToken: string, userId: string): Promise<unknown>;
+  /** Called once a sign-in request (otp/verify, login, register) has a signed-in user. */
+  signedIn(c: Context<AppEnv>, userId: string): Promise<unknown>;
 }
 
-/** The request header that names a guest cart to merge at sign-in. */
-const CART_TOKEN_HEADER = "X-Cart-Token";
-
-/**
- * A sign-in request that carries a guest cart token merges that cart into the user's before it
- * answers. Never fails the sign-in: a failed merge is logged and the guest cart stays.
- */
-export async function mergeGuestCartAtSignIn(c: Context<AppEnv>, hooks: IdentityHooks, userId: string): Promise<void> {
-  const cartToken = c.req.header(CART_TOKEN_HEADER)?.trim();
-  if (!cartToken) return;
+/** Runs the sign-in hook before the sign-in answers. Never fails the sign-in: a failure is logged. */
+export async function afterSignIn(c: Context<AppEnv>, hooks: IdentityHooks, userId: string): Promise<void> {
   try {
-    await hooks.mergeGuestCart(c.env, cartToken, userId);
+    await hooks.signedIn(c, userId);
   } catch (err) {
-    logEvent("error", "sign_in_cart_merge_failed", { userId, error: err instanceof Error ? err.message : String(err) });
+    logEvent("error", "sign_in_hook_failed", { userId, error: err instanceof Error ? err.message : String(err) });
   }
 }

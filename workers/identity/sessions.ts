@@ -14,7 +14,7 @@ import { drainSoon, recordEvent } from "../platform/outbox";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { auditWrite } from "./audit";
 import { securityAlertEvent } from "./events";
-import { type IdentityHooks, mergeGuestCartAtSignIn } from "./hooks";
+import { afterSignIn, type IdentityHooks } from "./hooks";
 import { presentUser, type UserRow, userContact } from "./present";
 import { sessionUnexpired } from "./session-liveness";
 import { issueAccessToken } from "./tokens";
@@ -174,7 +174,7 @@ export async function startSession(
   await db.batch([first, ...rest]);
   await sendAccountMessagesNow(c.env, alert.events);
   drainSoon(c.executionCtx, c.env, c.get("config"));
-  await mergeGuestCartAtSignIn(c, options.hooks, user.id);
+  await afterSignIn(c, options.hooks, user.id);
   return tokensFor(c, user, sessionId, refreshToken, options.isNewUser);
 }
 
