@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 import { localVars } from "./scripts/dev-vars.mjs";
 
 const migrations = await readD1Migrations("./d1/migrations");
+/** One JSON line per request makes test output unreadable: off in tests unless ACCESS_LOG=true is set. */
+const accessLog = process.env.ACCESS_LOG === "true" ? "true" : "false";
 
 export default defineConfig({
   test: {
@@ -14,7 +16,8 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               // The same development values `npm start` uses, plus the migrations for test/setup.ts.
-              bindings: { ...localVars(), TEST_MIGRATIONS: migrations },
+              // The per-request access log stays quiet unless asked for: ACCESS_LOG=true npx vitest run
+              bindings: { ...localVars(), ACCESS_LOG: accessLog, TEST_MIGRATIONS: migrations },
             },
           }),
         ],

@@ -1,248 +1,47 @@
 import { DurableObject } from "cloudflare:workers";
-import type { HubFrame } from "../workers/notifications/hub";
-import type { NotificationView } from "../workers/notifications/present";
-import { readConfig } from "../workers/platform/config";
-import { logEvent } from "../workers/platform/log";
+import type { StreamNotification } from "../workers/realtime/hub/frames";
+import { UserStream } from "../workers/realtime/hub/stream";
 
-/** Headers the Worker sets on the upgrade it forwards here, once it has authenticated the caller. */
-export const HUB_HEADERS = {
-  user: "X-Hub-User",
-  session: "X-Hub-Session",
-  device: "X-Hub-Device",
-} as const;
-
-const PING = '{"type":"ping"}';
-const PONG = '{"type":"pong"}';
-/** How stale a socket's recorded activity may get before a frame refreshes its attachment. */
-const ACTIVITY_RESOLUTION_MS = 15_000;
-
-/** Close codes: a newer socket of the same device took over; too many devices; idle; signed out. */
-export const HUB_CLOSE = { replaced: 4009, tooMany: 4008, idle: 4000, sessionEnded: 4401 } as const;
-
-/** What each socket remembers across hibernation (its attachment). */
-interface HubSocket {
-  userId: string;
-  sessionId: string;
-  deviceId: string;
-  socketId: string;
-  connectedAt: number;
-  lastActiveAt: number;
-}
-
-/**
- * One user's realtime stream: a socket per device (WebSocket Hibernation: an idle hub is evicted
- * from memory while its sockets stay open), fed with notifications, unread badges and
- * new-message hints from every dialog, so a phone keeps one socket instead of one per dialog.
- *
- * - The Worker authenticates and forwards the upgrade with the user, session and device ids; the
- *   object's name is the user id, so everything here belongs to that user.
- * - One socket per device: a new socket with the same device id closes the old one (4009); past
- *   NOTIFICATIONS_HUB_MAX_SOCKETS devices the oldest is closed (4008).
- * - `{"type":"ping"}` is answered `{"type":"pong"}` by the runtime without waking the object.
- * - While sockets are open an alarm every NOTIFICATIONS_HUB_HEARTBEAT_SECONDS closes those silent
- *   for NOTIFICATIONS_HUB_IDLE_SECONDS (4000) and those whose session has ended (4401).
- * - RPC: `notify(notification)` and `unread(dialogId, count)` fan a frame out to every socket and
- *   answer how many they reached.
- */
+/** One user's realtime stream, named after the user id: the code it runs is workers/realtime/hub/. */
 export class UserHub extends DurableObject<Env> {
+  private readonly stream: UserStream;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    this.stream = new UserStream(ctx, env);
   }
 
-  private config() {
-    return readConfig(this.env).notifications;
+  /** Shows a notification on every connected device; answers how many sockets it reached. */
+  notify(notification: StreamNotification): number {
+    return this.stream.notify(notification);
   }
 
-  // ------------------------------------------------------------------ RPC
-
-  /** Shows a notification on every connected device. */
-  notify(notification: NotificationView): number {
-    return this.broadcast({ type: "notification", notification });
-  }
-
-  /** A dialog's unread count changed (new message, or read on another device). */
+  /** A dialog's unread count changed; answers how many sockets it reached. */
   unread(dialogId: string, count: number): number {
-    return this.broadcast({ type: "unread", dialogId, count });
+    return this.stream.unread(dialogId, count);
   }
 
-  /** How many devices are connected right now. */
   connectedDevices(): number {
-    return this.openSockets().length;
+    return this.stream.connectedDevices();
   }
-
-  // ------------------------------------------------------------------ sockets
 
   override async fetch(request: Request): Promise<Response> {
-    const userId = request.headers.get(HUB_HEADERS.user) ?? "";
-    const sessionId = request.headers.get(HUB_HEADERS.session) ?? "";
-    const deviceId = request.headers.get(HUB_HEADERS.device) ?? sessionId;
-    if (!userId || !sessionId) return Response.json({ code: "unauthorized", detail: "No caller." }, { status: 401 });
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
-      return Response.json({ code: "upgrade_required", detail: "Open this path as a WebSocket." }, { status: 426 });
-    }
-    const config = this.config();
-    const now = Date.now();
-    // One socket per device: the newest wins.
-    for (const ws of this.openSockets(deviceTag(deviceId))) {
-      this.close(ws, HUB_CLOSE.replaced, "replaced by a newer connection from this device");
-    }
-    const others = this.openSockets()
-      .map((ws) => ({ ws, state: stateOf(ws) }))
-      .sort((a, b) => (a.state?.connectedAt ?? 0) - (b.state?.connectedAt ?? 0));
-    while (others.length >= config.hubMaxSockets) {
-      const oldest = others.shift();
-      if (oldest) this.close(oldest.ws, HUB_CLOSE.tooMany, `at most ${config.hubMaxSockets} devices at once`);
-    }
-
-    const { 0: client, 1: server } = new WebSocketPair();
-    const state: HubSocket = {
-      userId,
-      sessionId,
-      deviceId,
-      socketId: crypto.randomUUID(),
-      connectedAt: now,
-      lastActiveAt: now,
-    };
-    this.ctx.acceptWebSocket(server, [deviceTag(deviceId)]);
-    server.serializeAttachment(state);
-    await this.scheduleHeartbeat(now);
-    return new Response(null, { status: 101, webSocket: client });
+    return this.stream.open(request);
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
-    const state = stateOf(ws);
-    if (!state) {
-      this.close(ws, 1011, "unknown socket");
-      return;
-    }
-    const now = Date.now();
-    if (now - state.lastActiveAt > ACTIVITY_RESOLUTION_MS) {
-      state.lastActiveAt = now;
-      ws.serializeAttachment(state);
-    }
-    if (typeof data !== "string" || data.length > this.config().hubMaxFrameBytes) {
-      return this.send(ws, {
-        type: "error",
-        code: "bad_request",
-        detail: 'Frames are small JSON text, e.g. {"type":"ping"}.',
-      });
-    }
-    let frame: unknown;
-    try {
-      frame = JSON.parse(data);
-    } catch {
-      return this.send(ws, {
-        type: "error",
-        code: "bad_request",
-        detail: 'A frame is one JSON object such as {"type":"ping"}.',
-      });
-    }
-    if ((frame as { type?: unknown } | null)?.type === "ping") return this.send(ws, { type: "pong" });
-    this.send(ws, {
-      type: "error",
-      code: "validation_failed",
-      detail: 'This stream only receives; the one client frame is {"type":"ping"}.',
-    });
+    this.stream.message(ws, data);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
-    } catch {
-      // Already closed.
-    }
+    this.stream.closed(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.close(ws, 1011, "socket error");
+    this.stream.failed(ws);
   }
 
-  /** Heartbeat: close idle sockets and those whose session ended; keep ticking while any remain. */
   override async alarm(): Promise<void> {
-    const config = this.config();
-    const now = Date.now();
-    const sockets = this.ctx.getWebSockets().map((ws) => ({ ws, state: stateOf(ws) }));
-    for (const { ws, state } of sockets) {
-      const pinged = this.ctx.getWebSocketAutoResponseTimestamp(ws)?.getTime() ?? 0;
-      if (!state || now - Math.max(state.lastActiveAt, pinged) > config.hubIdleSeconds * 1000) {
-        this.close(ws, HUB_CLOSE.idle, "no heartbeat");
-      }
-    }
-    const open = this.openSockets().map((ws) => ({ ws, state: stateOf(ws) }));
-    const sessionIds = [...new Set(open.map((s) => s.state?.sessionId).filter((id): id is string => Boolean(id)))];
-    if (sessionIds.length > 0) {
-      try {
-        const placeholders = sessionIds.map(() => "?").join(",");
-        const { results } = await this.env.DB.prepare(
-          `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.id IN (${placeholders}) AND s.revoked_at IS NULL AND s.expires_at > ? AND u.status = 'active'`,
-        )
-          .bind(...sessionIds, now)
-          .all<{ id: string }>();
-        const live = new Set(results.map((r) => r.id));
-        for (const { ws, state } of open) {
-          if (state && !live.has(state.sessionId)) this.close(ws, HUB_CLOSE.sessionEnded, "session ended");
-        }
-      } catch (err) {
-        logEvent("warn", "hub_session_check_failed", { error: String(err) });
-      }
-    }
-    if (this.openSockets().length > 0) await this.scheduleHeartbeat(now, true);
-  }
-
-  // ------------------------------------------------------------------ internals
-
-  /** Accepted sockets still open (one this object just closed lingers until the close completes). */
-  private openSockets(tag?: string): WebSocket[] {
-    return this.ctx.getWebSockets(tag).filter((ws) => ws.readyState === WebSocket.READY_STATE_OPEN);
-  }
-
-  private async scheduleHeartbeat(now: number, force = false): Promise<void> {
-    if (!force && (await this.ctx.storage.getAlarm()) !== null) return;
-    await this.ctx.storage.setAlarm(now + this.config().hubHeartbeatSeconds * 1000);
-  }
-
-  private broadcast(frame: HubFrame): number {
-    const data = JSON.stringify(frame);
-    let reached = 0;
-    for (const ws of this.openSockets()) {
-      try {
-        ws.send(data);
-        reached += 1;
-      } catch {
-        // Closing: its close handler cleans up.
-      }
-    }
-    return reached;
-  }
-
-  private send(ws: WebSocket, frame: HubFrame): void {
-    try {
-      ws.send(frame.type === "pong" ? PONG : JSON.stringify(frame));
-    } catch {
-      // Closing.
-    }
-  }
-
-  private close(ws: WebSocket, code: number, reason: string): void {
-    try {
-      ws.close(code, reason);
-    } catch {
-      // Already closed.
-    }
-  }
-}
-
-function deviceTag(deviceId: string): string {
-  // Tags are at most 256 characters.
-  return `device:${deviceId.slice(0, 240)}`;
-}
-
-function stateOf(ws: WebSocket): HubSocket | null {
-  try {
-    return ws.deserializeAttachment() as HubSocket | null;
-  } catch {
-    return null;
+    await this.stream.heartbeat();
   }
 }

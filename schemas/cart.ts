@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CurrencySchema, MoneySchema } from "./money";
+import { CurrencySchema, MoneySchema } from "./platform";
 
 /** The most units of one line (and of one request). */
 export const MAX_CART_QUANTITY = 99;

@@ -1,41 +1,38 @@
 import { z } from "@hono/zod-openapi";
-import { CHAT_FLAG_REASONS, DIALOG_TYPES, MEMBER_ROLES } from "../d1/schema/chat";
-import { MoneySchema } from "./money";
+import { MoneySchema, pageOf } from "./platform";
+
+export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
+export type DialogType = (typeof DIALOG_TYPES)[number];
+export const MEMBER_ROLES = ["member", "admin"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const CHAT_FLAG_REASONS = ["phone_number", "payment_link", "contact_link", "user_report"] as const;
+export type ChatFlagReason = (typeof CHAT_FLAG_REASONS)[number];
 
 // ------------------------------------------------------------------ ids and params
 
-const UserId = z.string().min(1).max(64).openapi({ example: "usr_01JD3Q5W8T2M4V6X8Z0B2D4F6H" });
+const Id = z.string().min(1).max(64);
+const UserId = Id.openapi({ example: "usr_01JD3Q5W8T2M4V6X8Z0B2D4F6H" });
+const Int = z.number().int();
+/** An integer in the query string. */
+const QueryInt = z.coerce.number().int();
+const Timestamp = z.string().datetime();
 
-export const DialogIdParamSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "id", in: "path" }, example: "dlg_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }),
-});
+/** A path parameter: an id of at most 64 characters. */
+const pathId = (name: string, doc: { example?: string; description?: string } = {}) =>
+  Id.openapi({ param: { name, in: "path" }, ...doc });
+
+const inQuery = (name: string) => ({ param: { name, in: "query" as const } });
+
+export const DialogIdParamSchema = z.object({ id: pathId("id", { example: "dlg_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }) });
 
 export const MessageParamSchema = DialogIdParamSchema.extend({
-  messageId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "messageId", in: "path" }, example: "msg_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }),
+  messageId: pathId("messageId", { example: "msg_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }),
 });
 
-export const MemberParamSchema = DialogIdParamSchema.extend({
-  userId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "userId", in: "path" } }),
-});
+export const MemberParamSchema = DialogIdParamSchema.extend({ userId: pathId("userId") });
 
 export const ReactionParamSchema = MessageParamSchema.extend({
-  emoji: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "emoji", in: "path" }, example: "%F0%9F%91%8D", description: "URL-encoded" }),
+  emoji: pathId("emoji", { example: "%F0%9F%91%8D", description: "URL-encoded" }),
 });
 
 // ------------------------------------------------------------------ dialogs
@@ -65,39 +62,37 @@ export const DialogSchema = z
     shopId: z.string().optional().openapi({ description: "Support dialogs: the shop the buyer talks to" }),
     participantIds: z.array(z.string()),
     adminIds: z.array(z.string()),
-    memberCount: z.number().int(),
+    memberCount: Int,
     createdBy: z.string(),
-    createdAt: z.string().datetime(),
-    lastMessageAt: z.string().datetime().nullable(),
+    createdAt: Timestamp,
+    lastMessageAt: Timestamp.nullable(),
   })
   .openapi("Dialog");
 
 export type Dialog = z.infer<typeof DialogSchema>;
 
+/** What a message's summary shows: a dialog's last message, the message a reply quotes. */
+const messageHead = { id: z.string(), seq: Int, senderId: z.string(), kind: z.string() };
+
 export const LastMessageSchema = z
   .object({
-    id: z.string(),
-    seq: z.number().int(),
-    senderId: z.string(),
-    kind: z.string(),
+    ...messageHead,
     text: z.string().optional().openapi({ description: "The start of the text (at most 200 characters)" }),
     deleted: z.boolean().optional(),
-    createdAt: z.string().datetime(),
+    createdAt: Timestamp,
   })
   .openapi("LastMessage");
 
 export const DialogListItemSchema = DialogSchema.extend({
-  unreadCount: z.number().int(),
+  unreadCount: Int,
   lastMessage: LastMessageSchema.nullable(),
-  lastSeq: z.number().int(),
-  lastReadSeq: z.number().int(),
+  lastSeq: Int,
+  lastReadSeq: Int,
   role: MemberRoleSchema,
   muted: z.boolean(),
 }).openapi("DialogListItem");
 
-export const DialogPageSchema = z
-  .object({ items: z.array(DialogListItemSchema), nextCursor: z.string().nullable() })
-  .openapi("DialogPage");
+export const DialogPageSchema = pageOf(DialogListItemSchema, "DialogPage");
 
 export const UpdateDialogSchema = z.object({ name: z.string().trim().min(1).max(100) }).openapi("UpdateDialog");
 
@@ -116,7 +111,6 @@ export const SupportChatSchema = z
 export const INPUT_KINDS = ["text", "image", "file", "location", "sticker", "card"] as const;
 export const MESSAGE_KINDS = [...INPUT_KINDS, "system"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const LocationSchema = z
   .object({
@@ -127,12 +121,7 @@ export const LocationSchema = z
   })
   .openapi("ChatLocation");
 
-export const StickerSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    packId: z.string().min(1).max(64).optional(),
-  })
-  .openapi("ChatSticker");
+export const StickerSchema = z.object({ id: Id, packId: Id.optional() }).openapi("ChatSticker");
 
 export const CARD_TYPES = ["product", "order"] as const;
 export type CardType = (typeof CARD_TYPES)[number];
@@ -140,67 +129,53 @@ export type CardType = (typeof CARD_TYPES)[number];
 export const CardInputSchema = z
   .object({
     type: z.enum(CARD_TYPES),
-    id: z.string().min(1).max(64).openapi({ description: "The product's (or order's) id" }),
+    id: Id.openapi({ description: "The product's (or order's) id" }),
   })
   .openapi("ChatCardInput", {
     description: "A commerce card: a product (or, once orders exist, an order) shown with live data",
   });
 
-const ClientId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._:~-]+$/, "Use letters, digits and . _ : ~ - (e.g. a UUID)")
-  .openapi({ example: "c7b3c1e4-1f7a-4cf5-9d1e-2b7f6d1c9e10" });
+const ClientId = Id.regex(/^[A-Za-z0-9._:~-]+$/, "Use letters, digits and . _ : ~ - (e.g. a UUID)").openapi({
+  example: "c7b3c1e4-1f7a-4cf5-9d1e-2b7f6d1c9e10",
+});
 
 const SendFields = {
   clientId: ClientId,
   kind: z.enum(INPUT_KINDS),
   text: z.string().max(100_000).optional(),
-  mediaId: z.string().min(1).max(64).optional(),
+  mediaId: Id.optional(),
   location: LocationSchema.optional(),
   sticker: StickerSchema.optional(),
   card: CardInputSchema.optional(),
-  replyTo: z.string().min(1).max(64).optional().openapi({ description: "The id of the message this answers" }),
+  replyTo: Id.optional().openapi({ description: "The id of the message this answers" }),
 };
 
 type SendShape = z.infer<z.ZodObject<typeof SendFields>>;
+
+/** The attachments of a message; each kind needs its own (text: text) and allows no other. */
+const ATTACHMENTS = ["mediaId", "location", "sticker", "card"] as const;
+const MEDIA_NEEDED = "Upload with POST /api/v1/media and send its id as mediaId";
+const KIND_NEEDS: Record<InputKind, [field: "text" | (typeof ATTACHMENTS)[number], message: string]> = {
+  text: ["text", "A text message needs text"],
+  image: ["mediaId", MEDIA_NEEDED],
+  file: ["mediaId", MEDIA_NEEDED],
+  location: ["location", "A location message needs location { latitude, longitude }"],
+  sticker: ["sticker", "A sticker message needs sticker { id }"],
+  card: ["card", "A card message needs card { type, id }"],
+};
 
 /** What each kind needs; shared by the HTTP body and the socket's `send` frame. */
 function checkKind(
   value: SendShape,
   ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void },
 ): void {
-  const need = (field: keyof SendShape, message: string) => {
-    if (value[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message });
-  };
-  const forbid = (field: keyof SendShape) => {
-    if (value[field] !== undefined)
-      ctx.addIssue({ code: "custom", path: [field], message: `Not allowed for kind ${value.kind}` });
-  };
-  switch (value.kind) {
-    case "text":
-      if (value.text === undefined || value.text.trim() === "")
-        ctx.addIssue({ code: "custom", path: ["text"], message: "A text message needs text" });
-      for (const f of ["mediaId", "location", "sticker", "card"] as const) forbid(f);
-      break;
-    case "image":
-    case "file":
-      need("mediaId", `Upload with POST /api/v1/media and send its id as mediaId`);
-      for (const f of ["location", "sticker", "card"] as const) forbid(f);
-      break;
-    case "location":
-      need("location", "A location message needs location { latitude, longitude }");
-      for (const f of ["mediaId", "sticker", "card"] as const) forbid(f);
-      break;
-    case "sticker":
-      need("sticker", "A sticker message needs sticker { id }");
-      for (const f of ["mediaId", "location", "card"] as const) forbid(f);
-      break;
-    case "card":
-      need("card", "A card message needs card { type, id }");
-      for (const f of ["mediaId", "location", "sticker"] as const) forbid(f);
-      break;
+  const [field, message] = KIND_NEEDS[value.kind];
+  const missing = field === "text" ? value.text === undefined || value.text.trim() === "" : value[field] === undefined;
+  if (missing) ctx.addIssue({ code: "custom", path: [field], message });
+  for (const other of ATTACHMENTS) {
+    if (other !== field && value[other] !== undefined) {
+      ctx.addIssue({ code: "custom", path: [other], message: `Not allowed for kind ${value.kind}` });
+    }
   }
 }
 
@@ -211,19 +186,13 @@ export const EditMessageSchema = z.object({ text: z.string().min(1).max(100_000)
 export const ReactionInputSchema = z
   .object({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
   .openapi("ReactionInput");
-export const ReadInputSchema = z.object({ seq: z.number().int().min(0).openapi({ example: 42 }) }).openapi("ReadInput");
+export const ReadInputSchema = z.object({ seq: Int.min(0).openapi({ example: 42 }) }).openapi("ReadInput");
 export const ReportInputSchema = z
   .object({ reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }) })
   .openapi("ReportMessage");
 
 export const MediaRefSchema = z
-  .object({
-    id: z.string(),
-    url: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    kind: z.enum(["image", "file"]),
-  })
+  .object({ id: z.string(), url: z.string(), contentType: z.string(), size: Int, kind: z.enum(["image", "file"]) })
   .openapi("ChatMedia");
 
 export const ProductCardSchema = z
@@ -233,13 +202,13 @@ export const ProductCardSchema = z
     name: z.string(),
     price: MoneySchema,
     image: z.object({ id: z.string(), url: z.string() }).nullable(),
-    available: z.number().int(),
+    available: Int,
     status: z.string(),
-    rating: z.object({ average: z.number(), count: z.number().int() }),
+    rating: z.object({ average: z.number(), count: Int }),
   })
   .openapi("ProductCard");
 
-/** What an order card will show once the orders domain plugs in (workers/chat/cards.ts). */
+/** An order card (workers/orders/order-cards.ts renders it). */
 export const OrderCardSchema = z
   .object({
     id: z.string(),
@@ -247,20 +216,19 @@ export const OrderCardSchema = z
     shopId: z.string(),
     status: z.string(),
     total: MoneySchema,
-    itemCount: z.number().int(),
+    itemCount: Int,
   })
   .openapi("OrderCard");
+
+const liveCard = <T extends z.ZodType>(card: T, description: string) =>
+  card.nullable().optional().openapi({ description });
 
 export const CardSchema = z
   .object({
     type: z.enum(CARD_TYPES),
     id: z.string(),
-    product: ProductCardSchema.nullable().optional().openapi({
-      description: "Live product data (type product); null when the product is gone or hidden",
-    }),
-    order: OrderCardSchema.nullable().optional().openapi({
-      description: "Live order data (type order); null when the order is gone",
-    }),
+    product: liveCard(ProductCardSchema, "Live product data (type product); null when the product is gone or hidden"),
+    order: liveCard(OrderCardSchema, "Live order data (type order); null when the order is gone"),
   })
   .openapi("ChatCard");
 
@@ -275,25 +243,18 @@ export const SystemEventSchema = z
   .openapi("ChatSystemEvent");
 
 export const ReplyPreviewSchema = z
-  .object({
-    id: z.string(),
-    seq: z.number().int(),
-    senderId: z.string(),
-    kind: z.string(),
-    text: z.string().optional(),
-    deleted: z.boolean().optional(),
-  })
+  .object({ ...messageHead, text: z.string().optional(), deleted: z.boolean().optional() })
   .openapi("ChatReplyPreview");
 
 export const ReactionSchema = z
-  .object({ emoji: z.string(), count: z.number().int(), userIds: z.array(z.string()) })
+  .object({ emoji: z.string(), count: Int, userIds: z.array(z.string()) })
   .openapi("ChatReaction");
 
 export const MessageSchema = z
   .object({
     id: z.string(),
     dialogId: z.string(),
-    seq: z.number().int().openapi({ description: "Rises by one per dialog" }),
+    seq: Int.openapi({ description: "Rises by one per dialog" }),
     senderId: z.string(),
     clientId: z.string(),
     kind: z.enum(MESSAGE_KINDS),
@@ -306,8 +267,8 @@ export const MessageSchema = z
     replyTo: z.string().optional().openapi({ description: "Id of the message this answers" }),
     replyPreview: ReplyPreviewSchema.optional(),
     reactions: z.array(ReactionSchema),
-    createdAt: z.string().datetime(),
-    editedAt: z.string().datetime().optional(),
+    createdAt: Timestamp,
+    editedAt: Timestamp.optional(),
     deleted: z.boolean().optional(),
   })
   .openapi("Message");
@@ -319,29 +280,29 @@ export type OrderCard = z.infer<typeof OrderCardSchema>;
 export type SystemEvent = z.infer<typeof SystemEventSchema>;
 export type ChatLocation = z.infer<typeof LocationSchema>;
 
-export const MessagePageSchema = z
-  .object({ items: z.array(MessageSchema), nextCursor: z.string().nullable() })
-  .openapi("MessagePage");
+export const MessagePageSchema = pageOf(MessageSchema, "MessagePage");
 
-export const HistoryQuerySchema = z.object({
-  before: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .openapi({ param: { name: "before", in: "query" }, description: "Only messages with a smaller seq" }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
+/** `?limit=` of a chat page (at most 100). */
+const limitParam = (fallback: number, doc: { example?: number } = {}) =>
+  QueryInt.min(1)
     .max(100)
-    .default(50)
-    .openapi({ param: { name: "limit", in: "query" }, example: 50 }),
-  cursor: z
+    .default(fallback)
+    .openapi({ ...inQuery("limit"), ...doc });
+
+/** `?cursor=`: a page's nextCursor (a seq). */
+const cursorParam = (description: string) =>
+  z
     .string()
     .max(32)
     .optional()
-    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page (= before)" }),
+    .openapi({ ...inQuery("cursor"), description });
+
+export const HistoryQuerySchema = z.object({
+  before: QueryInt.min(1)
+    .optional()
+    .openapi({ ...inQuery("before"), description: "Only messages with a smaller seq" }),
+  limit: limitParam(50, { example: 50 }),
+  cursor: cursorParam("nextCursor of the previous page (= before)"),
 });
 
 export const SearchQuerySchema = z.object({
@@ -350,45 +311,32 @@ export const SearchQuerySchema = z.object({
     .trim()
     .min(1)
     .max(200)
-    .openapi({ param: { name: "q", in: "query" }, example: "ส่งของ" }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ param: { name: "limit", in: "query" } }),
-  cursor: z
-    .string()
-    .max(32)
-    .optional()
-    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+    .openapi({ ...inQuery("q"), example: "ส่งของ" }),
+  limit: limitParam(20),
+  cursor: cursorParam("nextCursor of the previous page"),
 });
 
 export const ReadStateSchema = z
-  .object({ dialogId: z.string(), lastReadSeq: z.number().int(), unreadCount: z.number().int() })
+  .object({ dialogId: z.string(), lastReadSeq: Int, unreadCount: Int })
   .openapi("DialogReadState");
 
 export const ReceiptsSchema = z
-  .object({
-    items: z.array(z.object({ userId: z.string(), lastDeliveredSeq: z.number().int(), lastReadSeq: z.number().int() })),
-  })
+  .object({ items: z.array(z.object({ userId: z.string(), lastDeliveredSeq: Int, lastReadSeq: Int })) })
   .openapi("DialogReceipts");
 
+const FLAG_STATUSES = ["open", "resolved"] as const;
+
 export const ReportedSchema = z
-  .object({ flagId: z.string(), status: z.enum(["open", "resolved"]) })
+  .object({ flagId: z.string(), status: z.enum(FLAG_STATUSES) })
   .openapi("MessageReported");
 
 // ------------------------------------------------------------------ realtime
 
 export const SocketQuerySchema = z.object({
-  since: z.coerce
-    .number()
-    .int()
-    .min(0)
+  since: QueryInt.min(0)
     .optional()
     .openapi({
-      param: { name: "since", in: "query" },
+      ...inQuery("since"),
       description: "Replay every message with a greater seq first (0: all of them). Omitted: live frames only.",
     }),
   ticket: z
@@ -396,33 +344,20 @@ export const SocketQuerySchema = z.object({
     .min(1)
     .max(128)
     .optional()
-    .openapi({ param: { name: "ticket", in: "query" }, description: "From POST /api/v1/realtime/tickets" }),
+    .openapi({ ...inQuery("ticket"), description: "From POST /api/v1/realtime/tickets" }),
 });
-
-export const TicketSchema = z
-  .object({
-    ticket: z.string(),
-    expiresIn: z.number().int().openapi({ example: 60 }),
-  })
-  .openapi("RealtimeTicket");
 
 export const PresenceSchema = z
-  .object({ userId: z.string(), online: z.boolean(), lastSeenAt: z.string().datetime().nullable() })
+  .object({ userId: z.string(), online: z.boolean(), lastSeenAt: Timestamp.nullable() })
   .openapi("Presence");
 
-export const UserIdParamSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "id", in: "path" }, description: "A user id, or `me`" }),
-});
+export const UserIdParamSchema = z.object({ id: pathId("id", { description: "A user id, or `me`" }) });
 
 // Client frames. Anything else gets {type:"error"}.
 export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("send"), ...SendFields }).superRefine(checkKind),
-  z.object({ type: z.literal("read"), seq: z.number().int().min(0) }),
-  z.object({ type: z.literal("delivered"), seq: z.number().int().min(0) }),
+  z.object({ type: z.literal("read"), seq: Int.min(0) }),
+  z.object({ type: z.literal("delivered"), seq: Int.min(0) }),
   z.object({ type: z.literal("typing"), typing: z.boolean() }),
   z.object({ type: z.literal("ping") }),
 ]);
@@ -445,18 +380,16 @@ export const ChatFlagSchema = z
     id: z.string(),
     dialogId: z.string(),
     messageId: z.string(),
-    seq: z.number().int(),
+    seq: Int,
     senderId: z.string(),
     reason: z.enum(CHAT_FLAG_REASONS),
     reporterId: z.string().nullable(),
     note: z.string().nullable(),
     excerpt: z.string().nullable().openapi({ description: "The message text when it was flagged" }),
-    status: z.enum(["open", "resolved"]),
-    createdAt: z.string().datetime(),
-    resolvedAt: z.string().datetime().nullable(),
+    status: z.enum(FLAG_STATUSES),
+    createdAt: Timestamp,
+    resolvedAt: Timestamp.nullable(),
   })
   .openapi("ChatFlag");
 
-export const ChatFlagPageSchema = z
-  .object({ items: z.array(ChatFlagSchema), nextCursor: z.string().nullable() })
-  .openapi("ChatFlagPage");
+export const ChatFlagPageSchema = pageOf(ChatFlagSchema, "ChatFlagPage");

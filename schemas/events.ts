@@ -1,18 +1,157 @@
 import { z } from "@hono/zod-openapi";
+import { ChannelSchema } from "./messaging";
+import { ORDER_STATUS } from "./orders";
+import { MoneySchema } from "./platform";
 
-/** The one event envelope: every event on every queue, whatever its type, is wrapped in this. */
-export const EventEnvelopeSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/),
-  version: z.number().int().positive(),
-  occurredAt: z.string().datetime(),
-  actor: z.object({
-    type: z.enum(["user", "admin", "system", "gateway"]),
-    id: z.string().optional(),
-  }),
-  subject: z.object({ type: z.string(), id: z.string() }).optional(),
-  data: z.record(z.string(), z.unknown()),
+/*
+ * Every event on every queue: one envelope, one discriminated union of the event types, each with
+ * its data schema. Producers build events with the typed constructor (`createEvent` in
+ * workers/platform/outbox.ts), so an event's data is checked by the compiler where it is made;
+ * consumers parse what arrives with `EventSchema`, so a malformed event is refused (dead-lettered)
+ * instead of half-applied. `requestId` is the id of the HTTP request (or cron run, or socket frame)
+ * that caused the event: one id follows a request through queues and objects, and into their logs.
+ */
+
+const ActorSchema = z.object({
+  type: z.enum(["user", "admin", "system", "gateway"]),
+  id: z.string().optional(),
 });
 
-export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
-export type EventActor = EventEnvelope["actor"];
+const SubjectSchema = z.object({ type: z.string(), id: z.string() });
+
+const Id = z.string().min(1).max(128);
+const Ids = z.array(Id);
+
+function eventOf<T extends string, D extends z.ZodType>(type: T, data: D) {
+  return z.object({
+    id: Id,
+    type: z.literal(type),
+    version: z.number().int().positive(),
+    occurredAt: z.string().datetime(),
+    requestId: Id,
+    actor: ActorSchema,
+    subject: SubjectSchema.optional(),
+    data,
+  });
+}
+
+// ------------------------------------------------------------------ data of each event type
+
+const ProductChanged = z.object({ productId: Id, shopId: Id });
+
+const OrderCreated = z.object({
+  orderId: Id,
+  shopId: Id,
+  customerId: Id.nullable(),
+  number: z.string(),
+  total: MoneySchema,
+  checkoutId: Id,
+});
+
+/** A status move: from and to, and what the move recorded (a reason, the parcel, the money). */
+const OrderMoved = z.object({
+  orderId: Id,
+  shopId: Id,
+  customerId: Id.nullable(),
+  number: z.string(),
+  from: z.enum(ORDER_STATUS),
+  to: z.enum(ORDER_STATUS),
+  reason: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  paymentId: Id.optional(),
+  refundId: Id.optional(),
+});
+
+const PaymentSucceeded = z.object({ paymentId: Id, orderIds: Ids, amount: MoneySchema, gateway: z.string() });
+
+const PaymentFailed = z.object({ paymentId: Id, orderIds: Ids, outcome: z.string(), gateway: z.string() });
+
+const ReviewCreated = z.object({
+  reviewId: Id,
+  productId: Id,
+  shopId: Id,
+  userId: Id,
+  rating: z.number().int().min(1).max(5),
+});
+
+/** One Inventory object's stock crossed below its threshold. */
+const InventoryLow = z.object({
+  sku: Id,
+  shard: z.number().int().nonnegative(),
+  shards: z.number().int().positive(),
+  available: z.number().int(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  threshold: z.number().int(),
+});
+
+/** A message for the members who were offline when it was accepted. */
+const ChatMessage = z.object({
+  dialogId: Id,
+  seq: z.number().int().positive(),
+  senderId: Id,
+  recipientIds: Ids,
+  messageId: Id,
+  kind: z.string(),
+});
+
+const SecurityAlert = z.object({
+  userId: Id,
+  alert: z.string().min(1),
+  device: z.string().optional(),
+  at: z.number().int(),
+});
+
+const PriceDrop = z.object({
+  productId: Id,
+  productName: z.string(),
+  price: MoneySchema,
+  previousPrice: MoneySchema,
+  userIds: Ids,
+});
+
+const VoucherExpiring = z.object({ voucherCode: z.string().min(1), expiresAt: z.number().int(), userIds: Ids });
+
+const NotificationDeliver = z.object({ deliveryId: Id, hop: z.number().int().nonnegative() });
+
+const MessageRequested = z.object({ messageId: Id, channel: ChannelSchema });
+
+export const EventSchema = z.discriminatedUnion("type", [
+  eventOf("product.created", ProductChanged),
+  eventOf("product.updated", ProductChanged),
+  eventOf("product.deleted", ProductChanged),
+  eventOf("review.created", ReviewCreated),
+  eventOf("order.created", OrderCreated),
+  eventOf("order.paid", OrderMoved),
+  eventOf("order.processing", OrderMoved),
+  eventOf("order.shipped", OrderMoved),
+  eventOf("order.delivered", OrderMoved),
+  eventOf("order.completed", OrderMoved),
+  eventOf("order.cancelled", OrderMoved),
+  eventOf("order.expired", OrderMoved),
+  eventOf("order.returned", OrderMoved),
+  eventOf("order.refunded", OrderMoved),
+  eventOf("payment.success", PaymentSucceeded),
+  eventOf("payment.failed", PaymentFailed),
+  eventOf("inventory.low", InventoryLow),
+  eventOf("chat.message", ChatMessage),
+  eventOf("security.alert", SecurityAlert),
+  eventOf("promotion.price_drop", PriceDrop),
+  eventOf("promotion.voucher_expiring", VoucherExpiring),
+  eventOf("notification.deliver", NotificationDeliver),
+  eventOf("message.requested", MessageRequested),
+]);
+
+/** Any event, as the union of every type. */
+export type DomainEvent = z.infer<typeof EventSchema>;
+export type EventType = DomainEvent["type"];
+/** The event of one type (narrowed by `type`). */
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+export type EventData<T extends EventType> = EventOf<T>["data"];
+export type EventActor = z.infer<typeof ActorSchema>;
+export type EventSubject = z.infer<typeof SubjectSchema>;
+/** The envelope's name before the union existed; every event is a DomainEvent. */
+export type EventEnvelope = DomainEvent;
+
+/** The event announcing an order's move into a status (the statuses worth announcing). */
+export type OrderMoveEventType = Extract<EventType, `order.${string}`> & Exclude<EventType, "order.created">;

@@ -1,9 +1,5 @@
 import { z } from "@hono/zod-openapi";
 
-export const LOCALES = ["th", "en", "id", "ms", "fil", "vi"] as const;
-export const LocaleSchema = z.enum(LOCALES).openapi("Locale", { description: "th, en, id, ms, fil or vi" });
-export type Locale = z.infer<typeof LocaleSchema>;
-
 export const CHANNELS = ["sms", "email", "push"] as const;
 export const ChannelSchema = z.enum(CHANNELS).openapi("Channel");
 export type Channel = z.infer<typeof ChannelSchema>;

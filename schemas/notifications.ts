@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./money";
+import { MoneySchema } from "./platform";
 
 export const NOTIFICATION_CATEGORY_VALUES = ["orders", "chat", "payments", "promotions", "security"] as const;
 export const NotificationCategorySchema = z.enum(NOTIFICATION_CATEGORY_VALUES).openapi("NotificationCategory");
@@ -138,20 +138,6 @@ export const PushDeviceSchema = z
   .openapi("PushDevice");
 
 export const DeviceListSchema = z.object({ items: z.array(PushDeviceSchema) }).openapi("PushDeviceList");
-
-// ---------------------------------------------------------------- realtime stream
-
-export const StreamQuerySchema = z.object({
-  ticket: z
-    .string()
-    .min(1)
-    .max(128)
-    .optional()
-    .openapi({
-      param: { name: "ticket", in: "query" },
-      description: "From POST /api/v1/realtime/tickets, for clients that cannot send Authorization",
-    }),
-});
 
 // ---------------------------------------------------------------- promotions (admin)
 

@@ -1,7 +1,22 @@
 import { z } from "@hono/zod-openapi";
-import { ORDER_STATUS, PAYMENT_STATUS } from "../d1/schema/orders";
-import { MoneySchema } from "./money";
-import { AddressInputSchema, AddressSchema } from "./users";
+
+import { AddressInputSchema, AddressSchema } from "./identity";
+import { MoneySchema } from "./platform";
+
+export const ORDER_STATUS = [
+  "pending_payment",
+  "paid",
+  "processing",
+  "shipped",
+  "delivered",
+  "completed",
+  "cancelled",
+  "expired",
+  "returned",
+  "refunded",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUS)[number];
+export const PAYMENT_STATUS = ["unpaid", "pending", "paid", "failed", "refunded", "partially_refunded"] as const;
 
 export const OrderStatusSchema = z.enum(ORDER_STATUS).openapi("OrderStatus");
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./money";
+import { MoneySchema } from "./platform";
 
 export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise"]).openapi("Gateway");
 

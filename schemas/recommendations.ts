@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./money";
+import { MoneySchema } from "./platform";
 
 export const MAX_RECOMMENDATIONS = 50;
 export const DEFAULT_RECOMMENDATIONS = 12;

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { PageQuerySchema, pageOf } from "./pagination";
+import { PageQuerySchema, pageOf } from "./platform";
 
 export const CreateReviewSchema = z
   .object({

@@ -1,7 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { LocaleSchema } from "./messaging";
-import { CurrencySchema, MoneySchema } from "./money";
-import { PageQuerySchema } from "./pagination";
+import { CurrencySchema, LocaleSchema, MoneySchema, PageQuerySchema } from "./platform";
 
 export const SEARCH_SORTS = ["relevance", "newest", "price_asc", "price_desc", "rating", "best_selling"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

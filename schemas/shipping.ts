@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CurrencySchema, MoneySchema } from "./money";
+import { CurrencySchema, MoneySchema } from "./platform";
 
 export const ShippingRatesRequestSchema = z
   .object({

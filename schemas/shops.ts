@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { COUNTRIES } from "./identity";
-import { CURRENCY_CODES } from "./money";
+import { CURRENCY_CODES } from "./platform";
 
 /** Any two-letter code; membership is checked by the handler so it can answer `unsupported_country`. */
 const CountryInput = z

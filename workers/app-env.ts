@@ -1,4 +1,4 @@
-import type { Role } from "../d1/schema";
+import type { Role } from "../schemas/identity";
 import type { Config } from "./platform/config";
 
 /** Hono's typing for this app: the Worker's bindings and what middleware puts on the context. */

@@ -1,36 +1,31 @@
 import type { Context } from "hono";
-import { adminRouter } from "./admin/audit-events";
+import { adminRouter } from "./admin";
 import type { AppEnv } from "./app-env";
-import { authRouter } from "./auth";
-import { cartRouter } from "./cart";
-import { catalogRouter } from "./catalog";
-import { categoriesRouter } from "./catalog/categories";
+import { cartRouter, mergeGuestCartOnSignIn } from "./cart";
+import { catalogRouter, categoriesRouter } from "./catalog";
 import { chatRouter } from "./chat";
-import { benchRouter } from "./dev/bench";
-import { devOutboxRouter } from "./dev/outbox";
-import { seedRouter } from "./dev/seed";
+import { benchRouter, seedRouter } from "./dev";
+import { authenticate, createIdentityRouter } from "./identity";
 import { mediaRouter } from "./media";
+import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
-import { authenticate } from "./middleware/auth";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
-import { mountApiDocs } from "./ops/docs";
-import { healthRouter } from "./ops/health";
-import { readyRouter } from "./ops/ready";
-import { ordersRouter } from "./orders";
-import { paymentsRouter } from "./payments";
+import { healthRouter, mountApiDocs, readyRouter } from "./ops";
+import { createOrdersRouter } from "./orders";
+import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
+import { privacyRouter } from "./privacy";
 import { realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
 import { shippingRouter } from "./shipping";
 import { shopsRouter } from "./shops";
-import { usersRouter } from "./users";
 
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
@@ -44,12 +39,13 @@ export function createApp() {
 
   app.route("/", healthRouter);
   app.route("/", readyRouter);
-  app.route("/", devOutboxRouter);
+  app.route("/", messagingRouter);
   app.route("/", seedRouter);
   app.route("/", benchRouter);
   app.route("/", categoriesRouter);
-  app.route("/", authRouter);
-  app.route("/", usersRouter);
+  // Identity cannot import cart (cart sits above it): the guest-cart merge at sign-in is handed in.
+  app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn }));
+  app.route("/", privacyRouter);
   app.route("/", adminRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);
@@ -59,7 +55,8 @@ export function createApp() {
   app.route("/", mediaRouter);
   app.route("/", cartRouter);
   app.route("/", shippingRouter);
-  app.route("/", ordersRouter);
+  // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
+  app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment }));
   app.route("/", paymentsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);

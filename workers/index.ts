@@ -1,6 +1,8 @@
 import { createApp } from "./app";
 import { readConfig } from "./platform/config";
+import { newId } from "./platform/ids";
 import { logEvent } from "./platform/log";
+import { withRequestId } from "./platform/request-context";
 import { defaultQueueDeps, handleQueueBatch } from "./queue";
 import { runScheduled } from "./scheduled";
 
@@ -20,8 +22,9 @@ export default {
 
   async scheduled(controller, env, ctx) {
     readConfig(env);
+    // A cron run is a request of its own: the events it causes (expiries, refunds) carry its id.
     ctx.waitUntil(
-      runScheduled(env).catch((err) =>
+      withRequestId(newId("cron"), () => runScheduled(env)).catch((err) =>
         logEvent("error", "scheduled_failed", { cron: controller.cron, error: String(err) }),
       ),
     );

@@ -1,37 +1,18 @@
-import { composeNotifications, deliverNotification } from "./notifications/dispatch";
-import { NOTIFICATION_DELIVER } from "./notifications/events";
-import { deliverMessage, MESSAGE_REQUESTED, type MessagingDeps, messagingDeps } from "./notifications/messages";
-import { consumeBatch, consumeDeadLetters, type EventConsumer } from "./platform/consume";
-import { searchIndexConsumer } from "./search/indexer";
+import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
+import { composeNotifications, deliverNotification } from "./notifications";
+import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
+import { searchIndexConsumer } from "./search";
 
 /** Everything a queue consumer may call out to; tests pass their own. */
 export type QueueDeps = MessagingDeps;
 
-/** Which consumers apply each event type. */
-const CONSUMERS: Record<string, EventConsumer<QueueDeps>[]> = {
-  [MESSAGE_REQUESTED]: [deliverMessage],
-  "product.created": [searchIndexConsumer],
-  "product.updated": [searchIndexConsumer],
-  "product.deleted": [searchIndexConsumer],
-  // Notifications: domain events become notifications; each delivery is then sent on its own.
-  "order.created": [composeNotifications],
-  "order.paid": [composeNotifications],
-  "order.shipped": [composeNotifications],
-  "order.delivered": [composeNotifications],
-  "order.cancelled": [composeNotifications],
-  "order.expired": [composeNotifications],
-  "payment.failed": [composeNotifications],
-  "inventory.low": [composeNotifications],
-  "chat.message": [composeNotifications],
-  "security.alert": [composeNotifications],
-  "promotion.price_drop": [composeNotifications],
-  "promotion.voucher_expiring": [composeNotifications],
-  [NOTIFICATION_DELIVER]: [deliverNotification],
-};
-
-export function consumersFor(type: string): EventConsumer<QueueDeps>[] {
-  return CONSUMERS[type] ?? [];
-}
+/** Every consumer of the queues; each names the event types it applies. */
+export const consumersFor = consumersOf<QueueDeps>([
+  deliverMessage,
+  searchIndexConsumer,
+  composeNotifications,
+  deliverNotification,
+]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {
   return messagingDeps(env);

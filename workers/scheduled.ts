@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
-import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema";
-import { purgeOldNotifications } from "./notifications/retention";
-import { expireOverdueOrders } from "./orders/expiry";
-import { retryFailedRefunds } from "./payments/refunds";
+import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
+import { purgeOldNotifications } from "./notifications";
+import { expireOverdueOrders } from "./orders";
+import { retryFailedRefunds } from "./payments";
 import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";

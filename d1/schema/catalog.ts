@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The category tree. Names per locale as JSON ({"en": "...", "th": "...", ...}). */
 export const categories = sqliteTable(
@@ -13,30 +13,6 @@ export const categories = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [index("categories_parent").on(t.parentId, t.position)],
-);
-
-export const SHOP_VERIFICATION = ["pending", "verified", "rejected"] as const;
-
-/** A seller's shop (the seeds' Business). Ownership is checked against `ownerId`, never a role. */
-export const shops = sqliteTable(
-  "shops",
-  {
-    id: text("id").primaryKey(),
-    ownerId: text("owner_id").notNull(),
-    name: text("name").notNull(),
-    description: text("description"),
-    category: text("category").notNull(),
-    country: text("country").notNull(),
-    currency: text("currency").notNull(),
-    /** Business contact (phone, email, address) as encrypted JSON. */
-    contactEnc: text("contact_enc"),
-    verificationStatus: text("verification_status", { enum: SHOP_VERIFICATION }).notNull(),
-    verificationNote: text("verification_note"),
-    verifiedAt: integer("verified_at"),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [index("shops_owner").on(t.ownerId), index("shops_country").on(t.country, t.id)],
 );
 
 export const brands = sqliteTable("brands", {
@@ -129,35 +105,4 @@ export const productMedia = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("product_media_product").on(t.productId, t.position), index("product_media_owner").on(t.ownerId, t.id)],
-);
-
-/** Search synonyms per language (`hp` → handphone); admins extend the list. */
-export const searchSynonyms = sqliteTable(
-  "search_synonyms",
-  {
-    id: text("id").primaryKey(),
-    locale: text("locale").notNull(),
-    term: text("term").notNull(),
-    synonyms: text("synonyms", { mode: "json" }).$type<string[]>().notNull(),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [uniqueIndex("search_synonyms_term").on(t.locale, t.term)],
-);
-
-/** Views of products, for trending and personal recommendations. */
-export const productViews = sqliteTable(
-  "product_views",
-  {
-    productId: text("product_id").notNull(),
-    viewerId: text("viewer_id").notNull(),
-    day: integer("day").notNull(),
-    count: integer("count").notNull().default(1),
-    lastViewedAt: integer("last_viewed_at").notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.productId, t.viewerId, t.day] }),
-    index("product_views_viewer").on(t.viewerId, t.lastViewedAt),
-    // Trending: the views of the last days, per product.
-    index("product_views_day").on(t.day, t.productId),
-  ],
 );

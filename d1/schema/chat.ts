@@ -1,9 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
-export type DialogType = (typeof DIALOG_TYPES)[number];
-export const MEMBER_ROLES = ["member", "admin"] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+import { CHAT_FLAG_REASONS, DIALOG_TYPES, MEMBER_ROLES } from "../../schemas/chat";
 
 /**
  * Dialogs, as a projection for listing: each dialog's messages, members and receipts live in its
@@ -52,20 +48,6 @@ export const dialogMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.dialogId, t.userId] }), index("dialog_members_user").on(t.userId, t.dialogId)],
 );
 
-/** Single-use, short-lived tickets for opening realtime sockets without an Authorization header. */
-export const realtimeTickets = sqliteTable(
-  "realtime_tickets",
-  {
-    tokenHash: text("token_hash").primaryKey(),
-    userId: text("user_id").notNull(),
-    sessionId: text("session_id").notNull(),
-    createdAt: integer("created_at").notNull(),
-    expiresAt: integer("expires_at").notNull(),
-    usedAt: integer("used_at"),
-  },
-  (t) => [index("realtime_tickets_user").on(t.userId, t.expiresAt)],
-);
-
 /**
  * Presence leases: one row per user and room they have a socket in. The room renews the lease
  * while the socket lives (heartbeats) and ends it on close; a room that dies just lets it expire.
@@ -81,9 +63,6 @@ export const chatPresence = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.dialogId] })],
 );
-
-export const CHAT_FLAG_REASONS = ["phone_number", "payment_link", "contact_link", "user_report"] as const;
-export type ChatFlagReason = (typeof CHAT_FLAG_REASONS)[number];
 
 /**
  * Messages flagged for admins: automatically (off-platform payment links or phone numbers in

@@ -1,7 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const ROLES = ["customer", "seller", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Role } from "../../schemas/identity";
 
 /**
  * Accounts. Phone and email are stored AES-GCM encrypted and found by keyed hash; a deleted
@@ -119,16 +117,4 @@ export const auditEvents = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("audit_events_user").on(t.userId, t.id), index("audit_events_type").on(t.type, t.id)],
-);
-
-/** Exact fixed-window counters for limits that must hold (OTP sends, login failures). */
-export const rateCounters = sqliteTable(
-  "rate_counters",
-  {
-    key: text("key").notNull(),
-    count: integer("count").notNull(),
-    windowStartedAt: integer("window_started_at").notNull(),
-    windowEndsAt: integer("window_ends_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.key] }), index("rate_counters_ends").on(t.windowEndsAt)],
 );

@@ -1,6 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const OUTBOUND_STATUS = ["pending", "sent", "delivered", "failed"] as const;
+
 export type OutboundStatus = (typeof OUTBOUND_STATUS)[number];
 
 /**
@@ -34,6 +35,7 @@ export const outboundMessages = sqliteTable(
 );
 
 export const RECEIPT_OUTCOMES = ["delivered", "failed", "progress"] as const;
+
 export type ReceiptOutcome = (typeof RECEIPT_OUTCOMES)[number];
 
 /**

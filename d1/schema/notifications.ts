@@ -1,12 +1,15 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const NOTIFICATION_CATEGORIES = ["orders", "chat", "payments", "promotions", "security"] as const;
+
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 export const DELIVERY_CHANNELS = ["inApp", "sms", "email", "push"] as const;
+
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export const DELIVERY_STATUS = ["pending", "sent", "delivered", "failed", "expired"] as const;
+
 export type DeliveryStatus = (typeof DELIVERY_STATUS)[number];
 
 export const DEVICE_PLATFORMS = ["ios", "android", "web"] as const;

@@ -1,20 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const ORDER_STATUS = [
-  "pending_payment",
-  "paid",
-  "processing",
-  "shipped",
-  "delivered",
-  "completed",
-  "cancelled",
-  "expired",
-  "returned",
-  "refunded",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUS)[number];
-
-export const PAYMENT_STATUS = ["unpaid", "pending", "paid", "failed", "refunded", "partially_refunded"] as const;
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { ORDER_STATUS, PAYMENT_STATUS } from "../../schemas/orders";
 
 /**
  * One order per shop per checkout. Money columns are integer minor units of `currency`; the total
@@ -93,77 +78,6 @@ export const orderEvents = sqliteTable(
   (t) => [index("order_events_order").on(t.orderId, t.id)],
 );
 
-export const PAYMENT_RECORD_STATUS = [
-  "pending",
-  "succeeded",
-  "failed",
-  "expired",
-  "refunded",
-  "partially_refunded",
-] as const;
-
-export const payments = sqliteTable(
-  "payments",
-  {
-    id: text("id").primaryKey(),
-    orderIds: text("order_ids", { mode: "json" }).$type<string[]>().notNull(),
-    customerId: text("customer_id"),
-    guestTokenHash: text("guest_token_hash"),
-    gateway: text("gateway").notNull(),
-    method: text("method").notNull(),
-    amount: integer("amount").notNull(),
-    currency: text("currency").notNull(),
-    status: text("status", { enum: PAYMENT_RECORD_STATUS }).notNull(),
-    providerRef: text("provider_ref"),
-    nextAction: text("next_action", { mode: "json" }).$type<Record<string, unknown>>(),
-    failureReason: text("failure_reason"),
-    refundedAmount: integer("refunded_amount").notNull().default(0),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [
-    index("payments_customer").on(t.customerId, t.id),
-    index("payments_provider_ref").on(t.gateway, t.providerRef),
-  ],
-);
-
-/** Every verified webhook event, once: the primary key makes a replayed event a no-op. */
-export const paymentEvents = sqliteTable(
-  "payment_events",
-  {
-    gateway: text("gateway").notNull(),
-    eventId: text("event_id").notNull(),
-    paymentId: text("payment_id").notNull(),
-    outcome: text("outcome").notNull(),
-    amount: integer("amount"),
-    currency: text("currency"),
-    accepted: integer("accepted", { mode: "boolean" }).notNull(),
-    note: text("note"),
-    receivedAt: integer("received_at").notNull(),
-    /** Set once the event's effects are fully applied; a redelivery before that applies it again. */
-    appliedAt: integer("applied_at"),
-  },
-  (t) => [primaryKey({ columns: [t.gateway, t.eventId] }), index("payment_events_payment").on(t.paymentId)],
-);
-
-/** One refund per (payment, order): a duplicate payment and the paying one are refunded separately. */
-export const refunds = sqliteTable(
-  "refunds",
-  {
-    id: text("id").primaryKey(),
-    paymentId: text("payment_id").notNull(),
-    orderId: text("order_id").notNull(),
-    amount: integer("amount").notNull(),
-    currency: text("currency").notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
-    providerRefundRef: text("provider_refund_ref"),
-    reason: text("reason"),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [uniqueIndex("refunds_payment_order").on(t.paymentId, t.orderId), index("refunds_order").on(t.orderId)],
-);
-
 export const vouchers = sqliteTable("vouchers", {
   code: text("code").primaryKey(),
   shopId: text("shop_id"),
@@ -192,41 +106,4 @@ export const voucherRedemptions = sqliteTable(
     releasedAt: integer("released_at"),
   },
   (t) => [index("voucher_redemptions_user").on(t.code, t.userKey)],
-);
-
-/** Reviews: one per user per product, only from a buyer with a delivered order of it. */
-export const reviews = sqliteTable(
-  "reviews",
-  {
-    id: text("id").primaryKey(),
-    productId: text("product_id").notNull(),
-    userId: text("user_id").notNull(),
-    orderId: text("order_id").notNull(),
-    rating: integer("rating").notNull(),
-    title: text("title"),
-    body: text("body").notNull(),
-    sellerReply: text("seller_reply"),
-    sellerRepliedAt: integer("seller_replied_at"),
-    reportCount: integer("report_count").notNull().default(0),
-    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [
-    uniqueIndex("reviews_user_product").on(t.productId, t.userId),
-    index("reviews_product").on(t.productId, t.id),
-    // The moderation queue: hidden reviews, and visible ones with reports.
-    index("reviews_moderation").on(t.hidden, t.reportCount, t.id),
-  ],
-);
-
-export const reviewReports = sqliteTable(
-  "review_reports",
-  {
-    reviewId: text("review_id").notNull(),
-    reporterId: text("reporter_id").notNull(),
-    reason: text("reason").notNull(),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.reviewId, t.reporterId] })],
 );

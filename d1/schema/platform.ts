@@ -1,5 +1,17 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+/** Exact fixed-window counters for limits that must hold (OTP sends, login failures). */
+export const rateCounters = sqliteTable(
+  "rate_counters",
+  {
+    key: text("key").notNull(),
+    count: integer("count").notNull(),
+    windowStartedAt: integer("window_started_at").notNull(),
+    windowEndsAt: integer("window_ends_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key] }), index("rate_counters_ends").on(t.windowEndsAt)],
+);
+
 /** Remembered responses of idempotent writes (CONTRACT.md: same key + same body → replay). */
 export const idempotencyKeys = sqliteTable(
   "idempotency_keys",
@@ -60,11 +72,3 @@ export const deadLetters = sqliteTable(
   },
   (t) => [index("dead_letters_received_at").on(t.receivedAt)],
 );
-
-/** Demo-data seeders that have run on this database (`npm start` seeds once). */
-export const seedRuns = sqliteTable("seed_runs", {
-  name: text("name").primaryKey(),
-  version: integer("version").notNull(),
-  summary: text("summary").notNull(),
-  ranAt: integer("ran_at").notNull(),
-});

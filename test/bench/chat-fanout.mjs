@@ -22,7 +22,7 @@
 // figures include its own queueing (1,000 sockets × the message rate frames per second).
 //
 // Compression: the Worker refuses permessage-deflate on chat sockets (an empty
-// Sec-WebSocket-Extensions on the 101; see workers/chat/socket-headers.ts), which the deployed
+// Sec-WebSocket-Extensions on the 101; see workers/chat/room/socket-headers.ts), which the deployed
 // runtime honours. Locally, Miniflare's own entry worker sits in front and accepts a client's deflate
 // offer regardless, so by default this bench connects with the `ws` client and no deflate offer, as
 // production serves the sockets. BENCH_CHAT_CLIENT=native uses Node's built-in WebSocket instead,

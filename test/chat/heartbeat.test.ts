@@ -1,10 +1,10 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ChatRoom } from "../../durable-objects/chat-room";
-import type { SocketState } from "../../workers/chat/types";
+import type { SocketState } from "../../workers/chat/room/types";
 import { accounts, connect, direct, eventually, roomOf } from "./helpers";
 
-/** The room's private parts this test reaches into to make time pass. */
+/** The room's private parts (its Room, workers/chat/room/room.ts) this test reaches into to make time pass. */
 interface RoomInternals {
   setMeta(patch: { heartbeat_at: number | null }): void;
   live: { all(): Map<WebSocket, SocketState> };
@@ -12,7 +12,7 @@ interface RoomInternals {
 
 async function heartbeatNow(dialogId: string, prepare?: (room: RoomInternals) => void): Promise<void> {
   await runInDurableObject(roomOf(dialogId), async (instance: ChatRoom) => {
-    const room = instance as unknown as RoomInternals;
+    const room = (instance as unknown as { room: RoomInternals }).room;
     prepare?.(room);
     room.setMeta({ heartbeat_at: 1 });
     await instance.alarm();

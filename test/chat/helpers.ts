@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { Dialog, Message } from "../../schemas/chat";
-import { issueAccessToken } from "../../workers/auth/tokens";
+import { issueAccessToken } from "../../workers/identity/tokens";
 import { readConfig } from "../../workers/platform/config";
 import { newId } from "../../workers/platform/ids";
 import { register } from "../support/accounts";

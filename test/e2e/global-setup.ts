@@ -53,6 +53,9 @@ export default async function setup(project: TestProject) {
       state,
       "--env-file",
       join(ROOT, ".dev.vars.example"),
+      // Quiet per-request log unless asked for (ACCESS_LOG=true npx vitest run --project e2e).
+      "--var",
+      `ACCESS_LOG:${process.env.ACCESS_LOG === "true" ? "true" : "false"}`,
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",

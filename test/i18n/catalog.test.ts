@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { LOCALES, type Locale } from "../../schemas/messaging";
+import { LOCALES, type Locale } from "../../schemas/platform";
 import {
   type AccountMessageId,
   type AccountMessageParams,

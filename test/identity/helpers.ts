@@ -171,3 +171,35 @@ export async function rowsAsText(table: string, where = "1 = 1", ...params: unkn
     .all<Record<string, unknown>>();
   return results.map((row) => JSON.stringify(row));
 }
+
+/** Addresses of the caller, as the address-book tests and the privacy tests use them. */
+export interface Address {
+  id: string;
+  label?: string;
+  recipientName: string;
+  phone: string;
+  street: string;
+  city: string;
+  province: string;
+  postalCode: string;
+  country: string;
+  isPrimary: boolean;
+}
+
+export const ADDRESSES = "/api/v1/users/me/addresses";
+
+export const thaiAddress = (overrides: Record<string, unknown> = {}) => ({
+  label: "Home",
+  recipientName: "Somchai Jaidee",
+  phone: "081 234 5678",
+  street: "99/9 Sukhumvit Soi 11",
+  city: "Khlong Toei Nuea, Watthana",
+  province: "Bangkok",
+  postalCode: "10110",
+  country: "TH",
+  ...overrides,
+});
+
+export const createAddress = (token: string, body: Record<string, unknown>) => post(ADDRESSES, body, { token });
+export const listAddresses = async (token: string) =>
+  (await expectJson<{ items: Address[]; nextCursor: string | null }>(await get(ADDRESSES, token), 200)).items;

@@ -118,10 +118,6 @@ describe("POST /auth/logout", () => {
       "unauthorized",
     );
   });
-
-  it("without a token is 401", async () => {
-    await expectProblem(await post("/api/v1/auth/logout"), 401, "unauthorized");
-  });
 });
 
 describe("sessions", () => {
@@ -145,7 +141,6 @@ describe("sessions", () => {
     // From the other session, the other one is current.
     const fromA = await expectJson<{ items: SessionItem[] }>(await get("/api/v1/auth/sessions", a.accessToken), 200);
     expect(fromA.items.find((s) => s.current)?.id).toBe(sid(a.accessToken));
-    await expectProblem(await get("/api/v1/auth/sessions"), 401, "unauthorized");
   });
 
   it("DELETE /auth/sessions/:id ends another own session; someone else's is 404", async () => {
@@ -171,7 +166,6 @@ describe("sessions", () => {
     expect(list.items.map((s) => s.id)).toEqual([sid(a.accessToken)]);
     // Already ended: 404.
     await expectProblem(await del(`/api/v1/auth/sessions/${sid(b.accessToken)}`, a.accessToken), 404, "not_found");
-    await expectProblem(await del(`/api/v1/auth/sessions/${sid(a.accessToken)}`), 401, "unauthorized");
   });
 
   it(`the ${MAX_SESSIONS + 1}th sign-in ends the least recently active session`, async () => {

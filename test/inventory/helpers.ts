@@ -2,7 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
 import type { Inventory } from "../../durable-objects/inventory";
 import { inventoryStub } from "../../workers/inventory";
-import type { StockLevel } from "../../workers/inventory/types";
+import type { StockLevel } from "../../workers/inventory/object/types";
 
 let seq = 0;
 
@@ -45,6 +45,18 @@ export async function storedStatus(s: DurableObjectStub<Inventory>, reservationI
       .exec<{ status: string }>("SELECT status FROM inv_holds WHERE id = ?", reservationId)
       .toArray()[0];
     return row?.status ?? null;
+  });
+}
+
+/**
+ * Lets holds run out without waiting out their TTL: their expiry moves into the past, as if the
+ * time had passed (the object reads its own clock). Nothing else changes: no sweep, no alarm.
+ */
+export async function expireHolds(s: DurableObjectStub<Inventory>, ...reservationIds: string[]): Promise<void> {
+  await runInDurableObject(s, (_instance: Inventory, state) => {
+    for (const id of reservationIds) {
+      state.storage.sql.exec("UPDATE inv_holds SET expires_at = ? WHERE id = ?", Date.now() - 1, id);
+    }
   });
 }
 

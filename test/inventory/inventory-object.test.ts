@@ -1,8 +1,8 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Inventory } from "../../durable-objects/inventory";
-import { INVENTORY_LOW, RETENTION_MS, type StockLevel } from "../../workers/inventory/types";
-import { alarmUntil, expectBalanced, freshKey, holdAlarm, sleep, stocked, storedStatus, stub } from "./helpers";
+import { INVENTORY_LOW, RETENTION_MS, type StockLevel } from "../../workers/inventory/object/types";
+import { alarmUntil, expectBalanced, expireHolds, freshKey, holdAlarm, stocked, storedStatus, stub } from "./helpers";
 
 const MINUTE = 60_000;
 
@@ -153,11 +153,11 @@ describe("Inventory object: expiry and alarms", () => {
   it("an expired hold is not counted before the alarm; the alarm closes it; running it twice changes nothing", async () => {
     const { s } = await stocked("expiry", 10);
     await s.reserve({ reservationId: "long", quantity: 2, ttlMs: 30 * MINUTE });
-    await s.reserve({ reservationId: "short", quantity: 3, ttlMs: 40 });
+    await s.reserve({ reservationId: "short", quantity: 3, ttlMs: MINUTE });
     await holdAlarm(s);
     expect(await s.level()).toMatchObject({ reserved: 5, available: 5 });
 
-    await sleep(80);
+    await expireHolds(s, "short");
     // Past its expiry, not yet swept: already not counted.
     expect(await storedStatus(s, "short")).toBe("held");
     const before = await s.level();
@@ -183,9 +183,9 @@ describe("Inventory object: expiry and alarms", () => {
 
   it("committing an expired hold sells it only if the stock is still free", async () => {
     const { s } = await stocked("late-commit", 5);
-    await s.reserve({ reservationId: "a", quantity: 3, ttlMs: 30 });
-    await s.reserve({ reservationId: "b", quantity: 2, ttlMs: 30 });
-    await sleep(60);
+    await s.reserve({ reservationId: "a", quantity: 3, ttlMs: MINUTE });
+    await s.reserve({ reservationId: "b", quantity: 2, ttlMs: MINUTE });
+    await expireHolds(s, "a", "b");
     // Someone else takes 3 of the 5 freed units.
     expect(await s.reserve({ reservationId: "c", quantity: 3, ttlMs: MINUTE })).toMatchObject({ ok: true });
     expect(await s.commit("a")).toMatchObject({ ok: false, code: "reservation_expired", requested: 3, available: 2 });

@@ -15,7 +15,7 @@ import {
   shardName,
   stockLevel,
 } from "../../workers/inventory";
-import { expectBalanced, freshKey, sleep, stocked } from "./helpers";
+import { expectBalanced, expireHolds, freshKey, sleep, stocked } from "./helpers";
 
 const MINUTE = 60_000;
 
@@ -165,8 +165,9 @@ describe("reserveItems: all or nothing across SKUs", () => {
       { key: a.key, quantity: 2 },
       { key: b.key, quantity: 2 },
     ];
-    expect((await reserveItems(env, "late-order", items, 30)).ok).toBe(true);
-    await sleep(60);
+    expect((await reserveItems(env, "late-order", items, MINUTE)).ok).toBe(true);
+    await expireHolds(a.s, "late-order");
+    await expireHolds(b.s, "late-order");
     // Both holds lapsed; B's units go to someone else meanwhile.
     expect((await b.s.reserve({ reservationId: "other", quantity: 1, ttlMs: MINUTE })).ok).toBe(true);
     const refused = await commitItems(env, "late-order", items);

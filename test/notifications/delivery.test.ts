@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ProviderError } from "../../workers/notifications/sms/provider-error";
+import { ProviderError } from "../../workers/platform/provider-http";
 import {
   call,
   deliveriesOf,

@@ -1,8 +1,9 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
-import type { EventEnvelope } from "../../schemas/events";
+import type { EventEnvelope, EventOf } from "../../schemas/events";
+import { DevOutbox } from "../../workers/messaging/outbound";
+import type { Outbound, OutboundMessage } from "../../workers/messaging/provider";
 import { priceDropEvent } from "../../workers/notifications/events";
-import { DevOutbox, type Outbound, type OutboundMessage } from "../../workers/notifications/outbound";
 import { database } from "../../workers/platform/db";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";
 import { createProduct, createShop, type Product, type Shop } from "../catalog/helpers";
@@ -122,7 +123,7 @@ export async function deliverToQueue(
 export interface Recorded {
   deps: QueueDeps;
   /** Deliver events the consumer put on the notifications queue, with their delay. */
-  enqueued: { body: EventEnvelope; delaySeconds?: number }[];
+  enqueued: { body: EventOf<"notification.deliver">; delaySeconds?: number }[];
   /** What providers were asked to send. */
   sent: OutboundMessage[];
 }
@@ -304,7 +305,7 @@ export async function optedIn(locale = "en"): Promise<Person> {
 }
 
 /** A price drop (1,299 → 999 THB) of a fresh product, announced to this person. */
-export async function priceDropFor(person: Person): Promise<EventEnvelope> {
+export async function priceDropFor(person: Person): Promise<EventOf<"promotion.price_drop">> {
   const { product } = await shopWithProduct(await register("en"));
   return priceDropEvent({
     productId: product.id,

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { messagingDeps } from "../../workers/notifications/messages";
+import { messagingDeps } from "../../workers/messaging/messages";
 import {
   call,
   deliveriesOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../schemas/messaging";
+import { LOCALES } from "../../schemas/platform";
 import { TEMPLATE_META } from "../../workers/notifications/compose";
 import { type NotificationParams, renderNotification } from "../../workers/notifications/templates/render";
 import { TEMPLATE_IDS } from "../../workers/notifications/templates/types";

@@ -8,6 +8,8 @@ import { expireOverdueOrders } from "../../workers/orders/expiry";
 import type { OrderRow } from "../../workers/orders/present";
 import { orderTotals, splitDiscount } from "../../workers/orders/pricing";
 import { DEFAULT_TAX_RATES_BPS } from "../../workers/orders/tax";
+import { voucherDiscountOn } from "../../workers/orders/vouchers";
+import { refundOrderPayment } from "../../workers/payments";
 import { database } from "../../workers/platform/db";
 import { CURRENCIES, type Currency, money } from "../../workers/platform/money";
 import {
@@ -207,6 +209,51 @@ describe("orderTotals (property)", () => {
         },
       ),
     );
+  });
+});
+
+describe("voucher discount rounding (property)", () => {
+  const currencies = Object.keys(CURRENCIES) as Currency[];
+
+  it("round(min(face, cap, eligible)) half away from zero to the step, once: whole steps, never above the subtotal", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...currencies),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.oneof(
+          fc.record({ type: fc.constant("percentage" as const), value: fc.integer({ min: 1, max: 10_000 }) }),
+          fc.record({ type: fc.constant("fixed" as const), value: fc.integer({ min: 0, max: 2_000_000_000 }) }),
+        ),
+        fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: null }),
+        (currency, eligibleSteps, face, maxDiscount) => {
+          const step = CURRENCIES[currency].step;
+          const eligible = money(eligibleSteps * step, currency);
+          const discount = voucherDiscountOn({ ...face, maxDiscount }, eligible);
+          // The rule, computed here independently: every figure ×10,000 (exact integers), the least
+          // of them divided once and rounded half up (all figures are non-negative).
+          const faceX = face.type === "percentage" ? eligible.amount * face.value : face.value * 10_000;
+          const least = Math.min(
+            faceX,
+            eligible.amount * 10_000,
+            ...(maxDiscount === null ? [] : [maxDiscount * 10_000]),
+          );
+          expect(discount.currency).toBe(currency);
+          expect(discount.amount).toBe(Math.round(least / (10_000 * step)) * step);
+          expect(discount.amount % step).toBe(0);
+          expect(discount.amount).toBeLessThanOrEqual(eligible.amount);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("odd minor units in a rupiah voucher round half away from zero to whole rupiah", () => {
+    const eligible = money(1_499_900, "IDR");
+    expect(voucherDiscountOn({ type: "fixed", value: 1_234_567, maxDiscount: null }, eligible).amount).toBe(1_234_600);
+    expect(voucherDiscountOn({ type: "fixed", value: 1_234_549, maxDiscount: null }, eligible).amount).toBe(1_234_500);
+    expect(voucherDiscountOn({ type: "fixed", value: 1_234_550, maxDiscount: null }, eligible).amount).toBe(1_234_600);
+    // 12.34% of Rp14,999 is Rp1,850.8766: capped at 99,999 minor units, which round to Rp1,000.
+    expect(voucherDiscountOn({ type: "percentage", value: 1234, maxDiscount: 99_999 }, eligible).amount).toBe(100_000);
   });
 });
 
@@ -440,7 +487,9 @@ describe("vouchers", () => {
     // ...then the payment landed first.
     const payment = await pay({ cartToken }, [order.id]);
     await simulate({ cartToken }, payment.id);
-    await expect(cancelOrder(env, stale, "customer", null)).rejects.toMatchObject({ code: "conflict" });
+    await expect(cancelOrder(env, stale, "customer", null, undefined, refundOrderPayment)).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await usedCount("RACE1")).toBe(1);
     expect(
       await count("SELECT count(*) AS n FROM voucher_redemptions WHERE code = 'RACE1' AND released_at IS NULL"),

@@ -132,7 +132,7 @@ describe("the order state machine", () => {
     ).toBe(2);
   });
 
-  it("only the shop owner (or an admin) moves an order: buyer and strangers 403, anonymous 401, unknown 404", async () => {
+  it("only the shop owner (or an admin) moves an order: buyer and strangers 403, unknown 404", async () => {
     const { seller, buyer, order } = await buyerOrder();
     const stranger = await newAccount("TH");
     const otherSeller = await sellerWithProduct("TH");
@@ -140,11 +140,6 @@ describe("the order state machine", () => {
       await expectProblem(await patchStatus(token, order.id, { status: "processing" }), 403, "forbidden");
       await expectProblem(await patchStatus(token, order.id, { status: "cancelled" }), 403, "forbidden");
     }
-    await expectProblem(
-      await call("PATCH", `/api/v1/orders/${order.id}/status`, { body: { status: "processing" } }),
-      401,
-      "unauthorized",
-    );
     await expectProblem(
       await patchStatus(seller.token, "ord_does_not_exist", { status: "processing" }),
       404,
@@ -304,7 +299,6 @@ describe("the order state machine", () => {
     );
     expect(page.items.map((o) => o.id)).toEqual([order.id]);
     await expectProblem(await call("GET", `/api/v1/shops/${shopId}/orders`, { token: buyer.token }), 403, "forbidden");
-    await expectProblem(await call("GET", `/api/v1/shops/${shopId}/orders`), 401, "unauthorized");
     // The buyer's own list.
     const mine = await expectJson<{ items: Order[] }>(await call("GET", "/api/v1/orders", { token: buyer.token }), 200);
     expect(mine.items.map((o) => o.id)).toEqual([order.id]);

@@ -10,8 +10,8 @@ import {
   StripeGateway,
   XenditGateway,
 } from "../../workers/payments/gateways";
-import { constantTimeEqual, fromMajor, toMajorNumber, toMajorString } from "../../workers/payments/gateways/util";
-import { money } from "../../workers/platform/money";
+import { constantTimeEqual } from "../../workers/platform/crypto";
+import { fromMajor, money, toMajorNumber, toMajorString } from "../../workers/platform/money";
 import { recordingFetch } from "./helpers";
 
 /** The development values documented in docs/payments.md (for .dev.vars.example). */

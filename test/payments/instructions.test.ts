@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../schemas/messaging";
+import { LOCALES } from "../../schemas/platform";
 import { bcp47 } from "../../workers/i18n/catalog";
 import { paymentInstructions } from "../../workers/payments/gateways/instructions";
 import { formatMoney, money } from "../../workers/platform/money";

@@ -1,7 +1,7 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../schemas/events";
-import { CONSUME_CONCURRENCY, consumeBatch, type EventConsumer } from "../../workers/platform/consume";
+import { CONSUME_CONCURRENCY, consumeBatch, defineConsumer, type EventConsumer } from "../../workers/platform/consume";
 import { createEvent } from "../../workers/platform/outbox";
 
 const QUEUE = "tchat-consume-test";
@@ -11,8 +11,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function slowConsumer(ms = 30, fail: (event: EventEnvelope) => Error | undefined = () => undefined) {
   const seen = { inFlight: 0, maxInFlight: 0, perSubject: new Map<string, number[]>(), overlapped: false, runs: 0 };
   const active = new Set<string>();
-  const consumer: EventConsumer = {
+  const consumer: EventConsumer = defineConsumer({
     name: `test.slow.${crypto.randomUUID().slice(0, 8)}`,
+    types: ["product.updated"],
     async handle(event) {
       const subject = event.subject?.id ?? event.id;
       if (active.has(subject)) seen.overlapped = true;
@@ -24,19 +25,23 @@ function slowConsumer(ms = 30, fail: (event: EventEnvelope) => Error | undefined
         await sleep(ms);
         const error = fail(event);
         if (error) throw error;
-        seen.perSubject.set(subject, [...(seen.perSubject.get(subject) ?? []), event.data.n as number]);
+        seen.perSubject.set(subject, [...(seen.perSubject.get(subject) ?? []), Number(event.data.productId.slice(2))]);
         return [];
       } finally {
         seen.inFlight -= 1;
         active.delete(subject);
       }
     },
-  };
+  });
   return { consumer, seen };
 }
 
 const event = (n: number, subject?: string) =>
-  createEvent("test.happened", { n }, subject ? { subject: { type: "thing", id: subject } } : {});
+  createEvent(
+    "product.updated",
+    { productId: `p_${n}`, shopId: "shp_test" },
+    subject ? { subject: { type: "thing", id: subject } } : {},
+  );
 
 async function run(bodies: unknown[], consumer: EventConsumer, concurrency?: number) {
   const batch = createMessageBatch(

@@ -8,10 +8,12 @@ import { limitBodySize } from "../../workers/middleware/body-limit";
 import { corsFromConfig } from "../../workers/middleware/cors";
 import { requestId } from "../../workers/middleware/request-id";
 import { securityHeaders } from "../../workers/middleware/security-headers";
+import { readConfig } from "../../workers/platform/config";
 import { ApiError, renderError } from "../../workers/platform/errors";
 import { idempotent } from "../../workers/platform/idempotency";
 import { sha256Hex } from "../../workers/platform/ids";
 import { createRouter, defineRoute } from "../../workers/platform/openapi";
+import { advanceTime } from "../support/clock";
 
 type Outcome = "ok" | "validation_failed" | "conflict" | "crash";
 
@@ -301,9 +303,7 @@ describe("idempotent middleware", () => {
     const stored = await keyRow(key);
     // The TTL is IDEMPOTENCY_TTL_SECONDS (24 h locally).
     expect(stored?.expires_at).toBeGreaterThan(Date.now() + 23 * 3_600_000);
-    await env.DB.prepare("UPDATE idempotency_keys SET expires_at = ? WHERE key = ?")
-      .bind(Date.now() - 1_000, key)
-      .run();
+    advanceTime(readConfig(env).limits.idempotencyTtlSeconds * 1000 + 1_000);
 
     const before = await executions();
     const reused = await order({ sku: "I", quantity: 4 }, { "Idempotency-Key": key });

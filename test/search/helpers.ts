@@ -94,8 +94,8 @@ export function productEvent(type: "product.created" | "product.updated" | "prod
 
 let messageSeq = 0;
 
-/** Delivers events to the queue handler as the catalog queue would; returns which were acked. */
-export async function deliver(events: ReturnType<typeof productEvent>[]) {
+/** Delivers bodies (events, or anything a queue might carry) to the queue handler as the catalog queue would; returns which were acked. */
+export async function deliver(events: unknown[]) {
   const batch = createMessageBatch(
     CATALOG_QUEUE,
     events.map((body) => ({ id: `msg-${++messageSeq}`, attempts: 1, timestamp: new Date(), body })),

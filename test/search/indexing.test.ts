@@ -129,7 +129,7 @@ describe("the index follows product events", () => {
     expect(await names({ q: "huawei" })).toEqual([]);
   });
 
-  it("an event without a productId is dead-lettered at once, not retried", async () => {
+  it("an event without a productId is refused by its schema and dead-lettered at once, not retried", async () => {
     const event = { ...productEvent("product.updated", "x"), data: { shopId: "shp" } };
     const result = await deliver([event]);
     expect(result.retryMessages).toEqual([]);

@@ -1,12 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, lt } from "drizzle-orm";
-import { auditEvents } from "../../d1/schema";
-import { PageQuerySchema, pageOf } from "../../schemas/pagination";
-import { AuditEventSchema } from "../../schemas/users";
+import { AuditEventSchema } from "../../schemas/identity";
+import { PageQuerySchema, pageOf } from "../../schemas/platform";
+import { auditEventsPage } from "../identity";
 import { requireRole } from "../middleware/auth";
 import { database } from "../platform/db";
 import { bearerAuth, createRouter, defineRoute, jsonResponse } from "../platform/openapi";
-import { decodeCursor, toPage } from "../platform/pagination";
 
 export const listAuditEventsRoute = defineRoute({
   method: "get",
@@ -33,36 +31,6 @@ export const listAuditEventsRoute = defineRoute({
   errors: [401, 403],
 });
 
-export const adminRouter = createRouter().openapi(listAuditEventsRoute, async (c) => {
-  const { limit, cursor, userId, type } = c.req.valid("query");
-  const before = decodeCursor(cursor, z.string().min(1));
-  const rows = await database(c.env)
-    .select()
-    .from(auditEvents)
-    .where(
-      and(
-        userId ? eq(auditEvents.userId, userId) : undefined,
-        type ? eq(auditEvents.type, type) : undefined,
-        before ? lt(auditEvents.id, before) : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(limit + 1);
-  return c.json(
-    toPage(
-      rows,
-      limit,
-      (r) => r.id,
-      (r) => ({
-        id: r.id,
-        type: r.type,
-        userId: r.userId,
-        actorId: r.actorId,
-        sessionId: r.sessionId,
-        data: r.data,
-        createdAt: new Date(r.createdAt).toISOString(),
-      }),
-    ),
-    200,
-  );
-});
+export const adminRouter = createRouter().openapi(listAuditEventsRoute, async (c) =>
+  c.json(await auditEventsPage(database(c.env), c.req.valid("query")), 200),
+);

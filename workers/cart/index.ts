@@ -6,20 +6,8 @@ import { addCartItemHandler, addCartItemRoute } from "./routes/item-add";
 import { deleteCartItemHandler, deleteCartItemRoute } from "./routes/item-delete";
 import { updateCartItemHandler, updateCartItemRoute } from "./routes/item-update";
 
-/**
- * The cart: one `Cart` Durable Object per user or guest token (durable-objects/cart.ts), priced
- * from the catalog on every read. What checkout calls is exported here. Design: docs/cart.md.
- */
-export const cartRouter = createRouter()
-  .openapi(getCartRoute, getCartHandler)
-  .openapi(clearCartRoute, clearCartHandler)
-  .openapi(addCartItemRoute, addCartItemHandler)
-  .openapi(updateCartItemRoute, updateCartItemHandler)
-  .openapi(deleteCartItemRoute, deleteCartItemHandler)
-  .openapi(validateCartRoute, validateCartHandler);
-
-export { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
-export { type CartMergeOutcome, mergeGuestCartInto } from "./merge";
+export { type CartMergeOutcome, mergeGuestCartInto, mergeGuestCartOnSignIn } from "./merge";
+export * from "./object/types";
 export { cartProblems } from "./routes/cart-validate";
 export {
   CART_TOKEN_HEADER,
@@ -33,5 +21,16 @@ export {
   resolveCart,
   userCartName,
 } from "./tokens";
-export * from "./types";
 export { type CartContents, type CartItemDetail, type CartView, composeCart, emptyCart, readCart } from "./view";
+
+/**
+ * The cart: one `Cart` Durable Object per user or guest token (durable-objects/cart.ts), priced
+ * from the catalog on every read. What checkout calls is exported here. Design: docs/cart.md.
+ */
+export const cartRouter = createRouter()
+  .openapi(getCartRoute, getCartHandler)
+  .openapi(clearCartRoute, clearCartHandler)
+  .openapi(addCartItemRoute, addCartItemHandler)
+  .openapi(updateCartItemRoute, updateCartItemHandler)
+  .openapi(deleteCartItemRoute, deleteCartItemHandler)
+  .openapi(validateCartRoute, validateCartHandler);

@@ -1,7 +1,11 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { cartCatalog, cartLineKey } from "../catalog";
+import { database } from "../platform/db";
 import { logEvent } from "../platform/log";
-import { lineKey, loadAvailability, loadCatalog } from "./catalog";
-import { cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
-import type { DroppedLine, MergeLine } from "./types";
+import { loadAvailability } from "./availability";
+import type { DroppedLine, MergeLine } from "./object/types";
+import { CART_TOKEN_HEADER, cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
 
 export interface CartMergeOutcome {
   /** Units that moved into the user's cart. */
@@ -31,14 +35,14 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
       return { merged: 0, dropped: [], skipped: "empty" };
     }
     const refs = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
-    const catalog = await loadCatalog(env, refs);
-    const sellable = refs.filter((r) => catalog.get(lineKey(r))?.unavailable === null);
+    const catalog = await cartCatalog(database(env), refs);
+    const sellable = refs.filter((r) => catalog.get(cartLineKey(r))?.unavailable === null);
     const stock = await loadAvailability(env, sellable);
 
     const offered: MergeLine[] = [];
     const dropped: DroppedLine[] = [];
     for (const line of snapshot.lines) {
-      const entry = catalog.get(lineKey(line));
+      const entry = catalog.get(cartLineKey(line));
       if (!entry || entry.unavailable !== null) {
         dropped.push({
           productId: line.productId,
@@ -55,7 +59,7 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
         unitPrice: entry.unitPrice,
         currency: entry.currency,
         name: entry.name,
-        available: stock.get(lineKey(line)) ?? 0,
+        available: stock.get(cartLineKey(line)) ?? 0,
       });
     }
     const result = await cartStub(env, userCartName(userId)).merge({ lines: offered });
@@ -73,4 +77,16 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
     logEvent("error", "cart_merge_failed", { userId, error: err instanceof Error ? err.message : String(err) });
     return { merged: 0, dropped: [], skipped: "error" };
   }
+}
+
+/**
+ * The sign-in hook (identity's IdentityHooks.signedIn): a sign-in request that names a guest cart
+ * in X-Cart-Token merges it into the user's cart before the sign-in answers.
+ */
+export async function mergeGuestCartOnSignIn(
+  c: Context<AppEnv>,
+  userId: string,
+): Promise<CartMergeOutcome | undefined> {
+  const token = c.req.header(CART_TOKEN_HEADER)?.trim();
+  return token ? mergeGuestCartInto(c.env, token, userId) : undefined;
 }

@@ -1,6 +1,6 @@
+import type { CartCatalogEntry } from "../catalog";
 import { ApiError } from "../platform/errors";
-import type { CatalogEntry } from "./catalog";
-import type { AddResult, SetQuantityResult } from "./types";
+import type { AddResult, SetQuantityResult } from "./object/types";
 
 type Refusal = Extract<AddResult | SetQuantityResult, { ok: false }>;
 
@@ -41,7 +41,7 @@ export function refusalError(refusal: Refusal, productCurrency?: string): ApiErr
 }
 
 /** A line may only be added for a product that is for sale (404 otherwise; 422 when a variant is needed). */
-export function requirePurchasable(entry: CatalogEntry | undefined, variantId: string | null): CatalogEntry {
+export function requirePurchasable(entry: CartCatalogEntry | undefined, variantId: string | null): CartCatalogEntry {
   if (!entry || entry.unavailable === "not_found" || entry.unavailable === "deleted") {
     throw new ApiError("not_found", "There is no product with this id.");
   }

@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import type { Cart } from "../../durable-objects/cart";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../platform/errors";
 import { randomToken, sha256Hex } from "../platform/ids";
@@ -29,7 +28,10 @@ export async function guestCartName(token: string): Promise<string> {
   return `guest:${await cartTokenHash(token)}`;
 }
 
-export function cartStub(env: Env, name: string): DurableObjectStub<Cart> {
+/** A stub of one Cart object, typed by the Env binding (domain code never imports the class). */
+export type CartStub = ReturnType<Env["CART"]["getByName"]>;
+
+export function cartStub(env: Env, name: string): CartStub {
   return env.CART.getByName(name);
 }
 
@@ -66,7 +68,7 @@ export interface ResolvedCart {
   id: string;
   /** The object's name (`user:<id>` or `guest:<sha256>`). */
   name: string;
-  stub: DurableObjectStub<Cart>;
+  stub: CartStub;
   owner: CartOwner;
 }
 

@@ -1,10 +1,11 @@
 import type { z } from "@hono/zod-openapi";
-import type { Cart as CartObject } from "../../durable-objects/cart";
 import type { CartItemSchema, CartSchema } from "../../schemas/cart";
-import { mediaUrl } from "../catalog/products";
+import { type CartCatalogEntry, type CartLineRef, cartCatalog, cartLineKey, mediaUrl } from "../catalog";
+import { database } from "../platform/db";
 import { type Currency, type Money, money, multiply, sum } from "../platform/money";
-import { type CatalogEntry, type LineRef, lineKey, loadAvailability, loadCatalog } from "./catalog";
-import type { CartLine, CartSnapshot } from "./types";
+import { loadAvailability } from "./availability";
+import type { CartLine, CartSnapshot } from "./object/types";
+import type { CartStub } from "./tokens";
 
 export type CartView = z.infer<typeof CartSchema>;
 export type CartItemView = z.infer<typeof CartItemSchema>;
@@ -13,7 +14,7 @@ export type CartItemView = z.infer<typeof CartItemSchema>;
 export interface CartItemDetail {
   line: CartLine;
   /** Absent when the product no longer exists. */
-  catalog: CatalogEntry | undefined;
+  catalog: CartCatalogEntry | undefined;
   /** Can be bought: the product is for sale, the variant live, and priced in the cart's currency. */
   purchasable: boolean;
   /** Units in stock now (0 for a line that can't be bought). */
@@ -33,18 +34,14 @@ export interface CartContents {
 
 /** What a caller already read (e.g. for the line it just added), so it is not read again. */
 export interface KnownFacts {
-  catalog?: Map<string, CatalogEntry>;
+  catalog?: Map<string, CartCatalogEntry>;
   stock?: Map<string, number>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The cart as the API shows it: the object's lines with prices and stock read fresh. */
-export async function readCart(
-  env: Env,
-  cart: { id: string; stub: DurableObjectStub<CartObject> },
-  origin: string,
-): Promise<CartContents> {
+export async function readCart(env: Env, cart: { id: string; stub: CartStub }, origin: string): Promise<CartContents> {
   return composeCart(env, cart.id, await cart.stub.snapshot(), origin);
 }
 
@@ -60,23 +57,23 @@ export async function composeCart(
   origin: string,
   known: KnownFacts = {},
 ): Promise<CartContents> {
-  const refs: LineRef[] = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
+  const refs: CartLineRef[] = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
   const catalog = new Map(known.catalog);
-  const missing = refs.filter((r) => !catalog.has(lineKey(r)));
-  if (missing.length > 0) for (const [k, v] of await loadCatalog(env, missing)) catalog.set(k, v);
+  const missing = refs.filter((r) => !catalog.has(cartLineKey(r)));
+  if (missing.length > 0) for (const [k, v] of await cartCatalog(database(env), missing)) catalog.set(k, v);
 
   const currency = snapshot.currency;
-  const sellable = (r: LineRef) => {
-    const entry = catalog.get(lineKey(r));
+  const sellable = (r: CartLineRef) => {
+    const entry = catalog.get(cartLineKey(r));
     return entry !== undefined && entry.unavailable === null && entry.currency === currency;
   };
   const stock = new Map(known.stock);
-  const unread = refs.filter((r) => sellable(r) && !stock.has(lineKey(r)));
+  const unread = refs.filter((r) => sellable(r) && !stock.has(cartLineKey(r)));
   if (unread.length > 0) for (const [k, v] of await loadAvailability(env, unread)) stock.set(k, v);
 
   const items = snapshot.lines.map((line): CartItemDetail => {
     const ref = { productId: line.productId, variantId: line.variantId };
-    const entry = catalog.get(lineKey(ref));
+    const entry = catalog.get(cartLineKey(ref));
     const purchasable = sellable(ref);
     const cartCurrency = (currency ?? entry?.currency ?? "USD") as Currency;
     const unitPrice = money(purchasable && entry ? entry.unitPrice : line.unitPrice, cartCurrency);
@@ -84,7 +81,7 @@ export async function composeCart(
       line,
       catalog: entry,
       purchasable,
-      available: purchasable ? (stock.get(lineKey(ref)) ?? 0) : 0,
+      available: purchasable ? (stock.get(cartLineKey(ref)) ?? 0) : 0,
       unitPrice,
       lineTotal: multiply(unitPrice, line.quantity),
       priceChanged: purchasable && unitPrice.amount !== line.unitPrice,

@@ -1,6 +1,6 @@
-import type { Locale } from "../../schemas/messaging";
-import { LOCALES } from "../../schemas/messaging";
-import type { Product } from "../../schemas/products";
+import type { Product } from "../../schemas/catalog";
+import type { Locale } from "../../schemas/platform";
+import { LOCALES } from "../../schemas/platform";
 
 /**
  * Public product reads go through the Cache API (caches.default), keyed by product id and locale,

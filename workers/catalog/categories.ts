@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
-import { categories } from "../../d1/schema";
+import { categories } from "../../d1/schema/catalog";
 import { type CategoryNode, CategoryTreeSchema, LocaleQuerySchema } from "../../schemas/catalog";
-import type { Locale } from "../../schemas/messaging";
+import type { Locale } from "../../schemas/platform";
 import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { localized, requestLocale } from "../platform/locale";

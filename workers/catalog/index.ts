@@ -10,6 +10,41 @@ import { getProductHandler, getProductRoute } from "./routes/product-get";
 import { updateProductHandler, updateProductRoute } from "./routes/product-update";
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
+export { attachableMedia } from "./attachable-media";
+export {
+  categoryNames,
+  type ProductSnapshot,
+  productSnapshots,
+  productSnapshotsAfter,
+} from "./bulk-reads";
+export { invalidateProduct } from "./cache";
+export {
+  type CartCatalogEntry,
+  type CartLineRef,
+  type CartLineUnavailable,
+  cartCatalog,
+  cartLineKey,
+} from "./cart-pricing";
+export { categoriesRouter, seedCategories } from "./categories";
+export { PRODUCT_UPDATED, productEvent } from "./events";
+export { addProductImage, recordUpload, type StoredMedia } from "./media-records";
+export { productCards } from "./product-cards";
+export { productOwnerOf, productShopOf, productWithOwner, setRating } from "./product-facts";
+export { isUniqueViolation } from "./product-input";
+export { activeProductPrice, type ProductSummary, productSummary } from "./product-summaries";
+export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
+export {
+  CATEGORY_NAMES_SQL,
+  categoryAndBelow,
+  categoryAndBelowCte,
+  LISTED_PRODUCTS_SQL,
+  PRODUCTS_SQL,
+  type ProductRelationRow,
+  productImagesSql,
+} from "./read-models";
+export { seedBrands, seedProducts } from "./seed";
+export { soldCountWrites } from "./sold";
+
 /** Products, inventory and category administration (GET /categories lives in categories.ts). */
 export const catalogRouter = createRouter()
   .openapi(listProductsRoute, listProductsHandler)

@@ -1,5 +1,5 @@
 import { eq, or, sql } from "drizzle-orm";
-import { brands, categories } from "../../d1/schema";
+import { brands, categories } from "../../d1/schema/catalog";
 import type { Database } from "../platform/db";
 import { ApiError, type FieldError } from "../platform/errors";
 import { CURRENCIES, type Currency } from "../platform/money";

@@ -1,9 +1,10 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { productMedia, products, productVariants, shops } from "../../d1/schema";
-import type { Product } from "../../schemas/products";
+import { productMedia, products, productVariants } from "../../d1/schema/catalog";
+import type { Product } from "../../schemas/catalog";
 import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
+import { shopFactOf } from "../shops";
 import type { ProductStock } from "./stock";
 
 export type ProductRow = typeof products.$inferSelect;
@@ -42,16 +43,15 @@ export function imagesOf(db: Database, productIds: string[]) {
 export async function loadProduct(db: Database, id: string): Promise<LoadedProduct | undefined> {
   const [found, variants, images] = await db.batch([
     db
-      .select({ product: products, ownerId: shops.ownerId })
+      .select({ product: products, ownerId: shopFactOf(products.shopId, "ownerId") })
       .from(products)
-      .innerJoin(shops, eq(shops.id, products.shopId))
       .where(eq(products.id, id))
       .limit(1),
     variantsOf(db, [id]),
     imagesOf(db, [id]),
   ]);
   const [first] = found;
-  if (!first) return undefined;
+  if (!first || first.ownerId === null) return undefined;
   return { row: first.product, ownerId: first.ownerId, variants, images };
 }
 

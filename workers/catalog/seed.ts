@@ -1,10 +1,9 @@
-import { brands, categories, products, productVariants } from "../../d1/schema";
+import { brands, categories, products, productVariants } from "../../d1/schema/catalog";
 import { readConfig } from "../platform/config";
 import type { Database } from "../platform/db";
-import { CURRENCIES, type Currency } from "../platform/money";
+import { type Currency, type Money, minorUnits, toMajorNumber } from "../platform/money";
 import { drainOutbox } from "../platform/outbox";
-import { COUNTRY_CURRENCY } from "../shops/rules";
-import { SEED_SHOPS, SEED_TIME, seedId, seedShopId } from "../shops/seed";
+import { COUNTRY_CURRENCY, SEED_SHOPS, SEED_TIME, seedId, seedShopId } from "../shops";
 import { PRODUCT_CREATED, productEvent } from "./events";
 import { slugify } from "./product-input";
 import { SEED_BRANDS } from "./seed-data/brands";
@@ -35,15 +34,10 @@ export interface SeedCatalog {
   stock: { productId: string; variantId: string | null; onHand: number }[];
 }
 
-/** Major units (baht, rupiah, dong) to the currency's minor units. */
-function minor(value: number, currency: Currency): number {
-  return Math.round(value * 10 ** CURRENCIES[currency].exponent);
-}
-
 /** A 10% dearer price for the largest sizes, rounded to a whole unit (1,000 for rupiah and dong). */
-function dearer(amount: number, currency: Currency): number {
-  const unit = currency === "IDR" ? 100_000 : currency === "VND" ? 1_000 : 10 ** CURRENCIES[currency].exponent;
-  return Math.round((amount * 1.1) / unit) * unit;
+function dearer(price: Money): Money {
+  const unit = price.currency === "IDR" || price.currency === "VND" ? 1_000 : 1;
+  return minorUnits(price.currency, Math.round((toMajorNumber(price) * 1.1) / unit) * unit);
 }
 
 const LARGE = new Set(["XL", "44", "36", "10"]);
@@ -92,7 +86,7 @@ function addProduct(
   const id = seedId("prd", createdAt, n);
   const name = option ? `${line.name} ${option}` : line.name;
   const sku = `${at.shopKey.toUpperCase()}-${String(at.inShop).padStart(3, "0")}`;
-  const price = minor(Array.isArray(line.price) ? line.price[optionIndex] : line.price, currency);
+  const price = minorUnits(currency, Array.isArray(line.price) ? line.price[optionIndex] : line.price);
   // Every 29th product is sold out, so the demo shows that state too.
   const stockOf = (j: number) => (n % 29 === 0 ? 0 : 5 + ((n * 37 + j * 11) % 120));
   const variants = (line.variants ?? []).map((variantName, j) => ({
@@ -100,7 +94,7 @@ function addProduct(
     productId: id,
     sku: `${sku}-${j + 1}`,
     name: variantName,
-    priceAmount: LARGE.has(variantName) ? dearer(price, currency) : null,
+    priceAmount: LARGE.has(variantName) ? dearer(price).amount : null,
     attributes: {},
     position: j,
     createdAt,
@@ -120,7 +114,7 @@ function addProduct(
     categoryId: categoryIds.get(line.category) ?? null,
     brand: line.brand ?? null,
     sku,
-    priceAmount: price,
+    priceAmount: price.amount,
     currency,
     status: "active",
     attributes: { ...(line.attributes ?? {}), ...(option ? { option } : {}) },

@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { products } from "../../d1/schema";
+import { products } from "../../d1/schema/catalog";
 import type { Database } from "../platform/db";
 import { createEvent, recordEventIf } from "../platform/outbox";
 import { PRODUCT_UPDATED } from "./events";

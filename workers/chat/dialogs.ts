@@ -1,13 +1,11 @@
-import type { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
-import { dialogMembers, dialogs, users } from "../../d1/schema";
-import type { DialogType } from "../../d1/schema/chat";
-import type { Dialog, LastMessageSchema } from "../../schemas/chat";
+import { asc, eq } from "drizzle-orm";
+import { dialogMembers, dialogs } from "../../d1/schema/chat";
+import type { Dialog, DialogType } from "../../schemas/chat";
+import { activeAccounts } from "../identity";
 import { type Database, database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { openContent, snippet } from "./content";
 import { statement } from "./effects";
-import type { RoomMember, RoomSnapshot } from "./types";
+import type { RoomMember, RoomSnapshot } from "./room/types";
 
 export type DialogRow = typeof dialogs.$inferSelect;
 
@@ -55,6 +53,13 @@ export function dialogOf(loaded: { row: DialogRow; members: RoomMember[] }): Dia
   );
 }
 
+/** The dialog as the API shows it, or 404. */
+export async function dialogById(db: Database, id: string): Promise<Dialog> {
+  const loaded = await loadDialog(db, id);
+  if (!loaded) throw new ApiError("not_found", NO_DIALOG);
+  return dialogOf(loaded);
+}
+
 /** What a room needs when it has never been set up (see rooms.ts). */
 export async function roomSnapshot(db: Database, id: string): Promise<RoomSnapshot | undefined> {
   const loaded = await loadDialog(db, id);
@@ -68,18 +73,13 @@ export async function roomSnapshot(db: Database, id: string): Promise<RoomSnapsh
   };
 }
 
-/** Which of these ids are active accounts (one statement, however many ids). */
-export async function activeUsers(db: Database, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`, eq(users.status, "active")));
-  return new Set(rows.map((r) => r.id));
-}
-
-/** 422 naming each participant that is not an active account. */
-export function requireUsers(ids: readonly string[], found: Set<string>, field = "participantIds"): void {
+/** 422 naming each participant that is not an active account (one identity query, however many ids). */
+export async function requireActiveAccounts(
+  db: Database,
+  ids: readonly string[],
+  field = "participantIds",
+): Promise<void> {
+  const found = await activeAccounts(db, ids);
   const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   if (missing.length === 0) return;
   throw new ApiError(
@@ -104,6 +104,29 @@ export interface NewDialog {
   now: number;
 }
 
+/** The row a new dialog starts with: no message yet. */
+export function newDialogRow(d: NewDialog): DialogRow {
+  return {
+    id: d.id,
+    type: d.type,
+    name: d.name,
+    shopId: d.shopId,
+    directKey: d.directKey,
+    createdBy: d.createdBy,
+    memberCount: d.members.length,
+    createdAt: d.now,
+    updatedAt: d.now,
+    activityAt: d.now,
+    lastSeq: 0,
+    lastMessageId: null,
+    lastMessageAt: null,
+    lastSenderId: null,
+    lastKind: null,
+    lastPreviewEnc: null,
+    lastDeleted: false,
+  };
+}
+
 /**
  * Inserts the dialog and its members in one batch. With a direct key, a concurrent create of the
  * same pair inserts nothing (the unique key) and both calls read the one winner back.
@@ -111,24 +134,7 @@ export interface NewDialog {
 export async function insertDialog(env: Pick<Env, "DB">, d: NewDialog): Promise<{ id: string; created: boolean }> {
   const db = database(env);
   const members = JSON.stringify(d.members.map((m) => ({ u: m.userId, r: m.role })));
-  const insert = statement(
-    env.DB,
-    db
-      .insert(dialogs)
-      .values({
-        id: d.id,
-        type: d.type,
-        name: d.name,
-        shopId: d.shopId,
-        directKey: d.directKey,
-        createdBy: d.createdBy,
-        memberCount: d.members.length,
-        createdAt: d.now,
-        updatedAt: d.now,
-        activityAt: d.now,
-      })
-      .onConflictDoNothing(),
-  );
+  const insert = statement(env.DB, db.insert(dialogs).values(newDialogRow(d)).onConflictDoNothing());
   const insertMembers = env.DB.prepare(
     `INSERT INTO dialog_members (dialog_id, user_id, role, joined_at, last_read_seq, muted)
        SELECT ?1, json_extract(value, '$.u'), json_extract(value, '$.r'), ?2, 0, 0
@@ -150,71 +156,3 @@ export async function insertDialog(env: Pick<Env, "DB">, d: NewDialog): Promise<
 
 export const directKey = (a: string, b: string) => `u:${[a, b].sort().join(":")}`;
 export const supportKey = (shopId: string, buyerId: string) => `shop:${shopId}:${buyerId}`;
-
-// ------------------------------------------------------------------ the caller's dialogs
-
-export interface ListedDialog {
-  row: DialogRow;
-  role: "member" | "admin";
-  lastReadSeq: number;
-  muted: boolean;
-  participantIds: string[];
-  adminIds: string[];
-}
-
-/**
- * A page of the caller's dialogs, most recent activity first, each with its members: one query
- * (members come as JSON arrays from correlated subqueries, never one query per dialog).
- */
-export async function listDialogs(
-  db: Database,
-  userId: string,
-  limit: number,
-  after: { at: number; id: string } | undefined,
-): Promise<ListedDialog[]> {
-  const rows = await db
-    .select({
-      row: dialogs,
-      role: dialogMembers.role,
-      lastReadSeq: dialogMembers.lastReadSeq,
-      muted: dialogMembers.muted,
-      participantIds: sql<string>`(SELECT json_group_array(x.user_id) FROM dialog_members x WHERE x.dialog_id = ${dialogs.id})`,
-      adminIds: sql<string>`(SELECT json_group_array(x.user_id) FROM dialog_members x WHERE x.dialog_id = ${dialogs.id} AND x.role = 'admin')`,
-    })
-    .from(dialogMembers)
-    .innerJoin(dialogs, eq(dialogs.id, dialogMembers.dialogId))
-    .where(
-      and(
-        eq(dialogMembers.userId, userId),
-        after
-          ? or(lt(dialogs.activityAt, after.at), and(eq(dialogs.activityAt, after.at), lt(dialogs.id, after.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(dialogs.activityAt), desc(dialogs.id))
-    .limit(limit);
-  return rows.map((r) => ({
-    ...r,
-    participantIds: JSON.parse(r.participantIds) as string[],
-    adminIds: JSON.parse(r.adminIds) as string[],
-  }));
-}
-
-export async function lastMessageOf(env: Env, row: DialogRow): Promise<z.infer<typeof LastMessageSchema> | null> {
-  if (row.lastSeq === 0 || row.lastMessageId === null || row.lastMessageAt === null) return null;
-  const base = {
-    id: row.lastMessageId,
-    seq: row.lastSeq,
-    senderId: row.lastSenderId ?? "",
-    kind: row.lastKind ?? "text",
-    createdAt: iso(row.lastMessageAt),
-  };
-  if (row.lastDeleted) return { ...base, deleted: true };
-  let text: string | undefined;
-  try {
-    text = snippet((await openContent(env, row.lastPreviewEnc)).text);
-  } catch {
-    text = undefined;
-  }
-  return text === undefined ? base : { ...base, text };
-}

@@ -1,11 +1,11 @@
 import { and, eq, lt } from "drizzle-orm";
-import { chatFlags, dialogs } from "../../d1/schema";
-import type { ChatFlagReason } from "../../d1/schema/chat";
-import type { EventEnvelope } from "../../schemas/events";
+import { chatFlags, dialogs } from "../../d1/schema/chat";
+import type { ChatFlagReason } from "../../schemas/chat";
+import type { EventOf } from "../../schemas/events";
 import { database } from "../platform/db";
 import { newId } from "../platform/ids";
 import { createEvent, recordEvent } from "../platform/outbox";
-import type { RoomEffect } from "./types";
+import type { RoomEffect } from "./room/types";
 
 export const CHAT_MESSAGE = "chat.message";
 
@@ -16,8 +16,8 @@ type MessageEffect = Extract<RoomEffect, { type: "message" }>;
  * accepted. Its id derives from the message id, so the Worker and the room writing it both leave
  * one outbox row.
  */
-export function chatMessageEvent(e: MessageEffect): EventEnvelope {
-  const event = createEvent(
+export function chatMessageEvent(e: MessageEffect): EventOf<"chat.message"> {
+  return createEvent(
     CHAT_MESSAGE,
     {
       dialogId: e.dialogId,
@@ -31,9 +31,10 @@ export function chatMessageEvent(e: MessageEffect): EventEnvelope {
       actor: { type: "user", id: e.senderId },
       subject: { type: "dialog", id: e.dialogId },
       now: new Date(e.createdAt),
+      id: `evt_${e.messageId.slice(e.messageId.indexOf("_") + 1)}`,
+      ...(e.requestId ? { requestId: e.requestId } : {}),
     },
   );
-  return { ...event, id: `evt_${e.messageId.slice(e.messageId.indexOf("_") + 1)}` };
 }
 
 /** A Drizzle query as a D1 statement, so it can share a D1 batch with raw statements. */

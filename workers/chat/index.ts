@@ -24,6 +24,8 @@ import { addReactionHandler, addReactionRoute } from "./routes/reaction-add";
 import { removeReactionHandler, removeReactionRoute } from "./routes/reaction-remove";
 import { supportChatHandler, supportChatRoute } from "./routes/support-chat";
 
+export { type DialogUnreadFacts, dialogUnreadFacts } from "./dialog-unread-facts";
+
 /** Chat (CONTRACT.md "Chat"): dialogs in D1, each dialog's messages in its ChatRoom object. Design: docs/chat.md. */
 export const chatRouter = createRouter()
   .openapi(createDialogRoute, createDialogHandler)

@@ -1,13 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { seedRuns } from "../../d1/schema";
-import { seedAdmin } from "../admin/seed-admin";
-import { seedCategories } from "../catalog/categories";
-import { seedBrands, seedProducts } from "../catalog/seed";
+import { seedRuns } from "../../d1/schema/dev";
+import { seedBrands, seedCategories, seedProducts } from "../catalog";
+import { seedAdmin } from "../identity";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { createRouter, defineRoute } from "../platform/openapi";
-import { seedSynonyms } from "../search/synonyms";
-import { seedShops } from "../shops/seed";
+import { seedSynonyms } from "../search";
+import { seedShops } from "../shops";
 
 interface Seeder {
   name: string;

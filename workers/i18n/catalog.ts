@@ -1,5 +1,5 @@
 import { type Formatters, IntlMessageFormat } from "intl-messageformat";
-import type { Locale } from "../../schemas/messaging";
+import type { Locale } from "../../schemas/platform";
 import { type Catalog, en } from "./locales/en";
 import { fil } from "./locales/fil";
 import { id } from "./locales/id";

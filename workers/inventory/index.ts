@@ -1,8 +1,3 @@
-/**
- * Stock that never oversells: plain functions the Worker calls (no HTTP here). Each SKU's stock
- * lives in an `Inventory` Durable Object (durable-objects/inventory.ts), split into shard objects
- * when the SKU is hot. Design: docs/inventory.md.
- */
 export {
   COMMIT_GRACE_MS,
   type CommitItemsResult,
@@ -17,6 +12,7 @@ export {
   type StockItem,
 } from "./items";
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
+export * from "./object/types";
 export {
   type Allocation,
   type ReserveStockResult,
@@ -28,4 +24,9 @@ export {
   setStock,
   stockLevel,
 } from "./stock";
-export * from "./types";
+
+/**
+ * Stock that never oversells: plain functions the Worker calls (no HTTP here). Each SKU's stock
+ * lives in an `Inventory` Durable Object (durable-objects/inventory.ts), split into shard objects
+ * when the SKU is hot. Design: docs/inventory.md.
+ */

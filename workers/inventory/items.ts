@@ -1,5 +1,8 @@
 import { logEvent } from "../platform/log";
+import { rpcTrace } from "../platform/request-context";
 import { inventoryStub } from "./keys";
+import type { CommitResult, RenewResult } from "./object/types";
+import { MAX_QUANTITY, MAX_TTL_MS } from "./object/types";
 import {
   isInt,
   type ReservationClosed,
@@ -10,8 +13,6 @@ import {
   shardCount,
   validateRef,
 } from "./stock";
-import type { CommitResult, RenewResult } from "./types";
-import { MAX_QUANTITY, MAX_TTL_MS } from "./types";
 
 /** How long a commit spanning several objects keeps every hold alive while it commits them one by one. */
 export const COMMIT_GRACE_MS = 60_000;
@@ -127,7 +128,7 @@ export async function releaseItems(env: Env, reservationId: string, items: Stock
   const perItem = await Promise.all(
     refs.map(async (ref) => {
       const results = await Promise.all(
-        range(shardCount(ref)).map((s) => inventoryStub(env, ref.key, s).release(reservationId)),
+        range(shardCount(ref)).map((s) => inventoryStub(env, ref.key, s).release(reservationId, undefined, rpcTrace())),
       );
       return {
         key: ref.key,
@@ -157,7 +158,9 @@ export async function commitItems(env: Env, reservationId: string, items: StockR
   let participants = objects;
   if (objects.length > 1) {
     const renewed = await Promise.all(
-      objects.map((o) => inventoryStub(env, o.key, o.shard).renew({ reservationId, ttlMs: COMMIT_GRACE_MS })),
+      objects.map((o) =>
+        inventoryStub(env, o.key, o.shard).renew({ reservationId, ttlMs: COMMIT_GRACE_MS }, rpcTrace()),
+      ),
     );
     const problems = perKeyProblems(objects, renewed);
     if (problems.length > 0) {
@@ -167,7 +170,7 @@ export async function commitItems(env: Env, reservationId: string, items: StockR
   }
 
   const committed = await Promise.all(
-    participants.map((o) => inventoryStub(env, o.key, o.shard).commit(reservationId)),
+    participants.map((o) => inventoryStub(env, o.key, o.shard).commit(reservationId, rpcTrace())),
   );
   const problems = perKeyProblems(participants, committed);
   if (problems.length > 0) {
@@ -199,7 +202,7 @@ export async function restockItems(env: Env, restockId: string, items: StockItem
   if (typeof merged === "string") return { ok: false, code: "invalid_argument", message: merged };
   if (!isReservationId(restockId)) return { ok: false, code: "invalid_argument", message: "invalid restockId" };
   const results = await Promise.all(
-    merged.map((item) => inventoryStub(env, item.key, 0).restock({ restockId, quantity: item.quantity })),
+    merged.map((item) => inventoryStub(env, item.key, 0).restock({ restockId, quantity: item.quantity }, rpcTrace())),
   );
   const refused = results.findIndex((r) => !r.ok);
   if (refused >= 0) {
@@ -252,7 +255,9 @@ function worstCode(
 
 async function dropAll(env: Env, reservationId: string, refs: StockRef[]): Promise<void> {
   const calls = refs.flatMap((ref) =>
-    range(shardCount(ref)).map((s) => inventoryStub(env, ref.key, s).release(reservationId, { forget: true })),
+    range(shardCount(ref)).map((s) =>
+      inventoryStub(env, ref.key, s).release(reservationId, { forget: true }, rpcTrace()),
+    ),
   );
   const results = await Promise.allSettled(calls);
   for (const r of results) {

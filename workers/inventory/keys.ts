@@ -1,5 +1,3 @@
-import type { Inventory } from "../../durable-objects/inventory";
-
 /** The most shards one SKU may be split into. */
 export const MAX_SHARDS = 1024;
 
@@ -28,8 +26,8 @@ export function shardName(key: string, shard: number): string {
   return shard === 0 ? key : `${key}#${shard}`;
 }
 
-/** The RPC stub of one shard (0 for an unsharded SKU). */
-export function inventoryStub(env: Env, key: string, shard = 0): DurableObjectStub<Inventory> {
+/** The RPC stub of one shard (0 for an unsharded SKU), through the `INVENTORY` binding. */
+export function inventoryStub(env: Env, key: string, shard = 0) {
   return env.INVENTORY.getByName(shardName(key, shard));
 }
 

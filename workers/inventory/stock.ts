@@ -1,6 +1,7 @@
 import { logEvent } from "../platform/log";
+import { rpcTrace } from "../platform/request-context";
 import { inventoryStub, isShardCount, MAX_SHARDS, shardOrder } from "./keys";
-import { MAX_QUANTITY, MAX_TTL_MS, type StockLevel } from "./types";
+import { MAX_QUANTITY, MAX_TTL_MS, type StockLevel } from "./object/types";
 
 /**
  * One SKU's stock as the Worker sees it: its inventory key and how many shard objects hold it.
@@ -113,7 +114,7 @@ export async function reserveStock(
   if (problem) return { ok: false, code: "invalid_argument", key, message: problem };
 
   const [home, ...others] = shardOrder(reservationId, shardCount(input));
-  const first = await inventoryStub(env, key, home).reserve({ reservationId, quantity, ttlMs });
+  const first = await inventoryStub(env, key, home).reserve({ reservationId, quantity, ttlMs }, rpcTrace());
   if (!first.ok && first.code !== "insufficient_stock") return refusal(key, first);
   if (first.ok && first.quantity === quantity) {
     return {
@@ -160,12 +161,15 @@ async function splitAcrossShards(
       const part =
         shard === home && existingHome
           ? { ok: true as const, ...existingHome }
-          : await inventoryStub(env, key, shard).reserve({
-              reservationId,
-              quantity: quantity - held,
-              ttlMs,
-              partial: true,
-            });
+          : await inventoryStub(env, key, shard).reserve(
+              {
+                reservationId,
+                quantity: quantity - held,
+                ttlMs,
+                partial: true,
+              },
+              rpcTrace(),
+            );
       if (!part.ok) {
         if (part.code === "insufficient_stock") continue;
         await dropParts(env, key, reservationId, visited);
@@ -193,7 +197,7 @@ async function splitAcrossShards(
 /** Deletes the live parts of a refused reservation so the same id may try again later. */
 async function dropParts(env: Env, key: string, reservationId: string, shards: number[]): Promise<void> {
   const results = await Promise.allSettled(
-    shards.map((s) => inventoryStub(env, key, s).release(reservationId, { forget: true })),
+    shards.map((s) => inventoryStub(env, key, s).release(reservationId, { forget: true }, rpcTrace())),
   );
   for (const r of results) {
     if (r.status === "rejected") {
@@ -260,13 +264,16 @@ export async function setStock(
     const extra = spread(input.onHand - reserved, shards);
     const results = await Promise.all(
       range(shards).map((s) =>
-        inventoryStub(env, ref.key, s).configure({
-          sku: ref.key,
-          shard: s,
-          shards,
-          onHand: before[s].reserved + extra[s],
-          ...(input.lowStockThreshold === undefined ? {} : { lowStockThreshold: thresholds ? thresholds[s] : null }),
-        }),
+        inventoryStub(env, ref.key, s).configure(
+          {
+            sku: ref.key,
+            shard: s,
+            shards,
+            onHand: before[s].reserved + extra[s],
+            ...(input.lowStockThreshold === undefined ? {} : { lowStockThreshold: thresholds ? thresholds[s] : null }),
+          },
+          rpcTrace(),
+        ),
       ),
     );
     const refused = results.find((r) => !r.ok);
@@ -312,11 +319,14 @@ export async function rebalanceStock(
     range(count).map(async (s) => {
       const surplus = levels[s].available - target[s];
       if (surplus <= 0) return 0;
-      const r = await inventoryStub(env, key, s).adjust({
-        adjustmentId: `rebalance:${run}:take:${s}`,
-        delta: -surplus,
-        clamp: true,
-      });
+      const r = await inventoryStub(env, key, s).adjust(
+        {
+          adjustmentId: `rebalance:${run}:take:${s}`,
+          delta: -surplus,
+          clamp: true,
+        },
+        rpcTrace(),
+      );
       return r.ok ? -r.delta : 0;
     }),
   );
@@ -330,7 +340,10 @@ export async function rebalanceStock(
   if (pool > 0) gives.push({ shard: 0, units: pool });
   await Promise.all(
     gives.map(({ shard, units }, i) =>
-      inventoryStub(env, key, shard).adjust({ adjustmentId: `rebalance:${run}:give:${shard}:${i}`, delta: units }),
+      inventoryStub(env, key, shard).adjust(
+        { adjustmentId: `rebalance:${run}:give:${shard}:${i}`, delta: units },
+        rpcTrace(),
+      ),
     ),
   );
   return { moved: gives.reduce((n, g) => n + g.units, 0), level: await stockLevel(env, { key, shards: count }) };

@@ -122,34 +122,8 @@ export async function receiveUpload(
       await reader.cancel().catch(() => undefined);
       throw tooLarge(decided.maxBytes, decided.what);
     }
-    const { readable, writable } = new FixedLengthStream(length);
-    const writer = writable.getWriter();
-    const pump = (async () => {
-      let written = 0;
-      let chunk: Uint8Array | undefined = head;
-      while (chunk) {
-        written += chunk.byteLength;
-        if (written > length) throw new LengthMismatch();
-        await writer.write(chunk);
-        const next = await reader.read();
-        chunk = next.done ? undefined : next.value;
-      }
-      if (written !== length) throw new LengthMismatch();
-      await writer.close();
-    })();
-    try {
-      const [stored] = await Promise.all([env.MEDIA.put(mediaKey(id), readable, options), pump]);
-      if (!stored) throw new Error("R2 put returned null");
-      return { contentType: decided.contentType, kind: decided.kind, size: stored.size, etag: stored.httpEtag };
-    } catch (err) {
-      await writer.abort(err).catch(() => undefined);
-      await reader.cancel().catch(() => undefined);
-      if (!(err instanceof LengthMismatch)) throw err;
-      throw new ApiError(
-        "bad_request",
-        `The body did not match its Content-Length of ${length} bytes. Send the whole file with its exact length.`,
-      );
-    }
+    const stored = await streamWithLength(env, mediaKey(id), reader, head, length, options);
+    return { contentType: decided.contentType, kind: decided.kind, size: stored.size, etag: stored.httpEtag };
   }
 
   const chunks = [head];
@@ -167,4 +141,46 @@ export async function receiveUpload(
   const stored = await env.MEDIA.put(mediaKey(id), concat(chunks, size), options);
   if (!stored) throw new Error("R2 put returned null");
   return { contentType: decided.contentType, kind: decided.kind, size: stored.size, etag: stored.httpEtag };
+}
+
+/**
+ * Streams a body of a declared `length` (whose first bytes, `head`, are already read) into R2
+ * through a FixedLengthStream: never held in memory. A body longer or shorter than declared is a 400.
+ */
+async function streamWithLength(
+  env: Env,
+  key: string,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  head: Uint8Array,
+  length: number,
+  options: R2PutOptions,
+): Promise<R2Object> {
+  const { readable, writable } = new FixedLengthStream(length);
+  const writer = writable.getWriter();
+  const pump = (async () => {
+    let written = 0;
+    let chunk: Uint8Array | undefined = head;
+    while (chunk) {
+      written += chunk.byteLength;
+      if (written > length) throw new LengthMismatch();
+      await writer.write(chunk);
+      const next = await reader.read();
+      chunk = next.done ? undefined : next.value;
+    }
+    if (written !== length) throw new LengthMismatch();
+    await writer.close();
+  })();
+  try {
+    const [stored] = await Promise.all([env.MEDIA.put(key, readable, options), pump]);
+    if (!stored) throw new Error("R2 put returned null");
+    return stored;
+  } catch (err) {
+    await writer.abort(err).catch(() => undefined);
+    await reader.cancel().catch(() => undefined);
+    if (!(err instanceof LengthMismatch)) throw err;
+    throw new ApiError(
+      "bad_request",
+      `The body did not match its Content-Length of ${length} bytes. Send the whole file with its exact length.`,
+    );
+  }
 }

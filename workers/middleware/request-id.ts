@@ -1,15 +1,19 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { readConfig } from "../platform/config";
+import { withRequestId } from "../platform/request-context";
 
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** Echoes a well-formed incoming X-Request-ID, otherwise mints one; also loads the config. */
+/**
+ * Echoes a well-formed incoming X-Request-ID, otherwise mints one, and runs the request in its
+ * context (events and logs it causes carry the id); also loads the config.
+ */
 export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   const incoming = c.req.header("X-Request-ID");
   const id = incoming && VALID_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   c.set("requestId", id);
   c.set("config", readConfig(c.env));
-  await next();
+  await withRequestId(id, next);
   c.res.headers.set("X-Request-ID", id);
 });

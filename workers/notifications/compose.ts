@@ -1,14 +1,13 @@
-import type { NotificationCategory } from "../../d1/schema";
-import type { EventEnvelope } from "../../schemas/events";
+import type { NotificationCategory } from "../../d1/schema/notifications";
+import type { DomainEvent, EventOf, EventType } from "../../schemas/events";
+import { dialogUnreadFacts } from "../chat";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";
-import { CURRENCIES, type Currency } from "../platform/money";
-import { PROMOTION_PRICE_DROP, PROMOTION_VOUCHER_EXPIRING, SECURITY_ALERT } from "./events";
+import { NOTIFIED_EVENT_TYPES, type NotifiedEventType } from "./events";
 import type { Channel } from "./preferences";
 import {
   activeUsers,
   buyerOf,
-  chatFacts,
   type OrderFacts,
   orderFacts,
   parseInventoryKey,
@@ -76,19 +75,10 @@ export interface PlanContext {
   now: number;
 }
 
-type Planner = (event: EventEnvelope, ctx: PlanContext) => Promise<Plan>;
+/** Plans the notifications of one event type; the event arrives parsed by its schema. */
+type Planner<T extends EventType> = (event: EventOf<T>, ctx: PlanContext) => Promise<Plan>;
 
 const EMPTY: Plan = { notifications: [], hints: [] };
-
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-
-function money(v: unknown): { amount: number; currency: Currency } | undefined {
-  const m = v as { amount?: unknown; currency?: unknown } | null;
-  return m && Number.isSafeInteger(m.amount) && typeof m.currency === "string" && m.currency in CURRENCIES
-    ? { amount: m.amount as number, currency: m.currency as Currency }
-    : undefined;
-}
 
 const recipientKey = (r: Recipient, fallback: string) => r.userId ?? `guest:${fallback}`;
 
@@ -103,9 +93,10 @@ function orderParams(order: OrderFacts, link: string): NotificationParams {
 }
 
 /** order.created, .paid, .shipped, .delivered, .cancelled, .expired: the buyer, and the seller where it matters. */
-const planOrder: Planner = async (event, { env, db, config }) => {
-  const orderId = str(event.data.orderId);
-  if (!orderId) return EMPTY;
+type OrderEventType = Extract<NotifiedEventType, `order.${string}`>;
+
+const planOrder: Planner<OrderEventType> = async (event, { env, db, config }) => {
+  const { orderId } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   if (!order) return EMPTY;
   const people = await activeUsers(
@@ -129,7 +120,6 @@ const planOrder: Planner = async (event, { env, db, config }) => {
       dedupeKey: `${event.id}:${recipientKey(to, order.id)}:${template}`,
     });
   };
-  const from = str(event.data.from);
   switch (event.type) {
     case "order.created":
       add(buyer, "order.created", { ...orderParams(order, buyerLink), deadline: { at: order.reservationExpiresAt } });
@@ -139,7 +129,7 @@ const planOrder: Planner = async (event, { env, db, config }) => {
       add(seller, "seller.order_paid", orderParams(order, sellerLink));
       break;
     case "order.shipped": {
-      const tracking = str(event.data.trackingNumber) ?? order.trackingNumber ?? "";
+      const tracking = event.data.trackingNumber || order.trackingNumber || "";
       add(buyer, "order.shipped", {
         ...orderParams(order, buyerLink),
         courier: order.courier ?? "",
@@ -152,7 +142,7 @@ const planOrder: Planner = async (event, { env, db, config }) => {
       add(buyer, "order.delivered", orderParams(order, buyerLink));
       break;
     case "order.cancelled": {
-      const wasPaid = from !== undefined && from !== "pending_payment";
+      const wasPaid = event.data.from !== "pending_payment";
       add(buyer, "order.cancelled", { ...orderParams(order, buyerLink), refund: wasPaid ? "yes" : "no" });
       // The seller only needs to know once the order was theirs to ship.
       if (wasPaid) add(seller, "seller.order_cancelled", orderParams(order, sellerLink));
@@ -166,11 +156,11 @@ const planOrder: Planner = async (event, { env, db, config }) => {
 };
 
 /** payment.failed: the buyer of the payment's orders (one notification for the whole payment). */
-const planPaymentFailed: Planner = async (event, { env, db, config }) => {
-  const orderIds = Array.isArray(event.data.orderIds) ? event.data.orderIds.filter((id) => typeof id === "string") : [];
+const planPaymentFailed: Planner<"payment.failed"> = async (event, { env, db, config }) => {
+  const { orderIds, paymentId } = event.data;
   if (orderIds.length === 0) return EMPTY;
-  const facts = await orderFacts(env, db, orderIds as string[]);
-  const list = (orderIds as string[]).map((id) => facts.get(id)).filter((o): o is OrderFacts => o !== undefined);
+  const facts = await orderFacts(env, db, orderIds);
+  const list = orderIds.map((id) => facts.get(id)).filter((o): o is OrderFacts => o !== undefined);
   const first = list[0];
   if (!first) return EMPTY;
   const people = await activeUsers(env, db, first.customerId ? [first.customerId] : []);
@@ -188,11 +178,7 @@ const planPaymentFailed: Planner = async (event, { env, db, config }) => {
           total: { amount: total, currency: first.currency },
           link: `${config.appBaseUrl}/orders/${first.id}`,
         },
-        data: {
-          orderId: first.id,
-          number: first.number,
-          ...(str(event.data.paymentId) ? { paymentId: String(event.data.paymentId) } : {}),
-        },
+        data: { orderId: first.id, number: first.number, paymentId },
         dedupeKey: `${event.id}:${recipientKey(buyer, first.id)}:payment.failed`,
       },
     ],
@@ -201,10 +187,10 @@ const planPaymentFailed: Planner = async (event, { env, db, config }) => {
 };
 
 /** inventory.low (from an Inventory object): the owner of the product's shop. */
-const planInventoryLow: Planner = async (event, { env, db, config }) => {
-  const sku = str(event.data.sku);
-  const ref = sku ? parseInventoryKey(sku) : null;
-  if (!sku || !ref) return EMPTY;
+const planInventoryLow: Planner<"inventory.low"> = async (event, { env, db, config }) => {
+  const { sku, available, threshold } = event.data;
+  const ref = parseInventoryKey(sku);
+  if (!ref) return EMPTY;
   const product = await productFacts(db, ref.productId, ref.variantId);
   if (!product?.ownerId) return EMPTY;
   const owner = (await activeUsers(env, db, [product.ownerId])).get(product.ownerId);
@@ -217,8 +203,8 @@ const planInventoryLow: Planner = async (event, { env, db, config }) => {
         params: {
           product: product.name,
           variant: product.variantName ?? "none",
-          available: Math.max(0, num(event.data.available) ?? 0),
-          threshold: num(event.data.threshold) ?? 0,
+          available: Math.max(0, available),
+          threshold,
           link: `${config.appBaseUrl}/seller/products/${product.productId}`,
         },
         data: {
@@ -239,18 +225,14 @@ const planInventoryLow: Planner = async (event, { env, db, config }) => {
  * one of them, and a notification unless they muted the dialog. One notification per unread
  * streak: the next message updates it ("3 new messages") until the member reads the dialog.
  */
-const planChatMessage: Planner = async (event, { env, db, config }) => {
-  const dialogId = str(event.data.dialogId);
-  const senderId = str(event.data.senderId);
-  const seq = num(event.data.seq) ?? 0;
-  const recipientIds = Array.isArray(event.data.recipientIds)
-    ? event.data.recipientIds.filter((id): id is string => typeof id === "string" && id !== senderId)
-    : [];
-  if (!dialogId || recipientIds.length === 0) return EMPTY;
-  const dialog = await chatFacts(db, dialogId, recipientIds);
+const planChatMessage: Planner<"chat.message"> = async (event, { env, db, config }) => {
+  const { dialogId, senderId, seq, kind, messageId } = event.data;
+  const recipientIds = event.data.recipientIds.filter((id) => id !== senderId);
+  if (recipientIds.length === 0) return EMPTY;
+  const dialog = await dialogUnreadFacts(db, dialogId, recipientIds);
   if (!dialog) return EMPTY;
-  const people = await activeUsers(env, db, senderId ? [...recipientIds, senderId] : recipientIds);
-  const sender = senderId ? people.get(senderId)?.displayName : undefined;
+  const people = await activeUsers(env, db, [...recipientIds, senderId]);
+  const sender = people.get(senderId)?.displayName;
   const out: Planned[] = [];
   const hints: UnreadHint[] = [];
   for (const userId of recipientIds) {
@@ -269,14 +251,10 @@ const planChatMessage: Planner = async (event, { env, db, config }) => {
         dialog: dialog.name ?? "",
         group: dialog.type === "direct" ? "no" : "yes",
         count,
-        kind: str(event.data.kind) ?? "text",
+        kind: kind || "text",
         link: `${config.appBaseUrl}/chats/${dialogId}`,
       },
-      data: {
-        dialogId,
-        seq: String(seq),
-        ...(str(event.data.messageId) ? { messageId: String(event.data.messageId) } : {}),
-      },
+      data: { dialogId, seq: String(seq), messageId },
       dedupeKey: `chat:${userId}:${dialogId}:${member.lastReadSeq}`,
       collapse: true,
       pushCollapseKey: dialogId,
@@ -286,12 +264,10 @@ const planChatMessage: Planner = async (event, { env, db, config }) => {
 };
 
 /** security.alert: the account's owner, on every channel the template has, quiet hours or not. */
-const planSecurityAlert: Planner = async (event, { env, db, config }) => {
-  const userId = str(event.data.userId);
-  if (!userId) return EMPTY;
+const planSecurityAlert: Planner<"security.alert"> = async (event, { env, db, config }) => {
+  const { userId, alert, device, at } = event.data;
   const user = (await activeUsers(env, db, [userId])).get(userId);
   if (!user) return EMPTY;
-  const alert = str(event.data.alert) ?? "other";
   return {
     notifications: [
       {
@@ -299,8 +275,8 @@ const planSecurityAlert: Planner = async (event, { env, db, config }) => {
         template: "security.alert",
         params: {
           alert,
-          device: str(event.data.device) ?? "",
-          at: { at: num(event.data.at) ?? Date.parse(event.occurredAt) },
+          device: device ?? "",
+          at: { at },
           link: `${config.appBaseUrl}/settings/security`,
         },
         data: { alert },
@@ -312,13 +288,10 @@ const planSecurityAlert: Planner = async (event, { env, db, config }) => {
 };
 
 /** promotion.price_drop: each listed user once per product and price (a repeated trigger notifies nobody twice). */
-const planPriceDrop: Planner = async (event, { env, db, config }) => {
-  const productId = str(event.data.productId);
-  const price = money(event.data.price);
-  const previous = money(event.data.previousPrice);
-  const userIds = Array.isArray(event.data.userIds) ? event.data.userIds.filter((u) => typeof u === "string") : [];
-  if (!productId || !price || !previous || previous.amount <= price.amount || userIds.length === 0) return EMPTY;
-  const people = await activeUsers(env, db, userIds as string[]);
+const planPriceDrop: Planner<"promotion.price_drop"> = async (event, { env, db, config }) => {
+  const { productId, productName, price, previousPrice: previous, userIds } = event.data;
+  if (price.currency !== previous.currency || previous.amount <= price.amount || userIds.length === 0) return EMPTY;
+  const people = await activeUsers(env, db, userIds);
   const percent = Math.round(((previous.amount - price.amount) / previous.amount) * 100);
   const out: Planned[] = [];
   for (const person of people.values()) {
@@ -326,7 +299,7 @@ const planPriceDrop: Planner = async (event, { env, db, config }) => {
       recipient: person,
       template: "promotion.price_drop",
       params: {
-        product: str(event.data.productName) ?? "",
+        product: productName,
         price,
         previousPrice: previous,
         percent,
@@ -340,12 +313,10 @@ const planPriceDrop: Planner = async (event, { env, db, config }) => {
 };
 
 /** promotion.voucher_expiring: each listed user once per voucher; pointless after it expires. */
-const planVoucherExpiring: Planner = async (event, { env, db, config, now }) => {
-  const code = str(event.data.voucherCode);
-  const expiresAt = num(event.data.expiresAt);
-  const userIds = Array.isArray(event.data.userIds) ? event.data.userIds.filter((u) => typeof u === "string") : [];
-  if (!code || !expiresAt || expiresAt <= now || userIds.length === 0) return EMPTY;
-  const people = await activeUsers(env, db, userIds as string[]);
+const planVoucherExpiring: Planner<"promotion.voucher_expiring"> = async (event, { env, db, config, now }) => {
+  const { voucherCode: code, expiresAt, userIds } = event.data;
+  if (expiresAt <= now || userIds.length === 0) return EMPTY;
+  const people = await activeUsers(env, db, userIds);
   return {
     notifications: [...people.values()].map((person) => ({
       recipient: person,
@@ -359,23 +330,27 @@ const planVoucherExpiring: Planner = async (event, { env, db, config, now }) => 
   };
 };
 
-const PLANNERS: Record<string, Planner> = {
-  "order.created": planOrder,
-  "order.paid": planOrder,
-  "order.shipped": planOrder,
-  "order.delivered": planOrder,
-  "order.cancelled": planOrder,
-  "order.expired": planOrder,
+const PLANNERS: { [T in NotifiedEventType]: Planner<T> } = {
+  "order.created": (event, ctx) => planOrder(event, ctx),
+  "order.paid": (event, ctx) => planOrder(event, ctx),
+  "order.shipped": (event, ctx) => planOrder(event, ctx),
+  "order.delivered": (event, ctx) => planOrder(event, ctx),
+  "order.cancelled": (event, ctx) => planOrder(event, ctx),
+  "order.expired": (event, ctx) => planOrder(event, ctx),
   "payment.failed": planPaymentFailed,
   "inventory.low": planInventoryLow,
   "chat.message": planChatMessage,
-  [SECURITY_ALERT]: planSecurityAlert,
-  [PROMOTION_PRICE_DROP]: planPriceDrop,
-  [PROMOTION_VOUCHER_EXPIRING]: planVoucherExpiring,
+  "security.alert": planSecurityAlert,
+  "promotion.price_drop": planPriceDrop,
+  "promotion.voucher_expiring": planVoucherExpiring,
 };
 
-/** Who an event notifies, and with what. Unknown event types notify nobody. */
-export async function planFor(event: EventEnvelope, ctx: PlanContext): Promise<Plan> {
-  const planner = PLANNERS[event.type];
-  return planner ? planner(event, ctx) : EMPTY;
+function isNotified(event: DomainEvent): event is EventOf<NotifiedEventType> {
+  return (NOTIFIED_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/** Who an event notifies, and with what. Other event types notify nobody. */
+export async function planFor(event: DomainEvent, ctx: PlanContext): Promise<Plan> {
+  if (!isNotified(event)) return EMPTY;
+  return (PLANNERS[event.type] as Planner<NotifiedEventType>)(event, ctx);
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, notInArray } from "drizzle-orm";
-import { notificationDevices } from "../../d1/schema";
+import { notificationDevices } from "../../d1/schema/notifications";
 import { readConfig } from "../platform/config";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";

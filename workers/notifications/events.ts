@@ -1,22 +1,15 @@
-import type { EventEnvelope } from "../../schemas/events";
+import type { EventOf, EventType } from "../../schemas/events";
 import type { Money } from "../platform/money";
 import { createEvent } from "../platform/outbox";
 
 /**
  * Events of the notifications domain. The others it consumes are announced by their own domains:
- * order.* (orders), payment.failed (payments), inventory.low (inventory objects), chat.message (chat).
+ * order.* (orders), payment.failed (payments), inventory.low (inventory objects), chat.message (chat),
+ * security.alert (identity).
  */
 
 /** One delivery of one notification on one channel, ready to be sent (notifications queue). */
 export const NOTIFICATION_DELIVER = "notification.deliver";
-
-/**
- * An account security alert for the user's in-app inbox and devices: `{ userId, alert, device?,
- * at? }`, alert = new_sign_in | password_changed | sessions_revoked | <other>. Identity keeps
- * sending its own SMS and email directly (workers/auth/account-messages.ts); this event adds the
- * in-app and push side when identity records it on the notifications queue.
- */
-export const SECURITY_ALERT = "security.alert";
 
 /** A product's price fell: `{ productId, productName, price, previousPrice, userIds }`. */
 export const PROMOTION_PRICE_DROP = "promotion.price_drop";
@@ -35,30 +28,12 @@ export const NOTIFIED_EVENT_TYPES = [
   "payment.failed",
   "inventory.low",
   "chat.message",
-  SECURITY_ALERT,
+  "security.alert",
   PROMOTION_PRICE_DROP,
   PROMOTION_VOUCHER_EXPIRING,
-] as const;
+] as const satisfies readonly EventType[];
 
-export type SecurityAlert = "new_sign_in" | "password_changed" | "sessions_revoked" | (string & {});
-
-/** A `security.alert` for identity to record on the notifications queue (with its state change). */
-export function securityAlertEvent(
-  userId: string,
-  alert: SecurityAlert,
-  details: { device?: string; at?: Date } = {},
-): EventEnvelope {
-  return createEvent(
-    SECURITY_ALERT,
-    {
-      userId,
-      alert,
-      ...(details.device ? { device: details.device } : {}),
-      at: (details.at ?? new Date()).getTime(),
-    },
-    { subject: { type: "user", id: userId } },
-  );
-}
+export type NotifiedEventType = (typeof NOTIFIED_EVENT_TYPES)[number];
 
 export function priceDropEvent(input: {
   productId: string;
@@ -67,7 +42,7 @@ export function priceDropEvent(input: {
   previousPrice: Money;
   userIds: string[];
   actorId?: string;
-}): EventEnvelope {
+}): EventOf<"promotion.price_drop"> {
   const { actorId, ...data } = input;
   return createEvent(PROMOTION_PRICE_DROP, data, {
     actor: actorId ? { type: "admin", id: actorId } : { type: "system" },
@@ -80,7 +55,7 @@ export function voucherExpiringEvent(input: {
   expiresAt: number;
   userIds: string[];
   actorId?: string;
-}): EventEnvelope {
+}): EventOf<"promotion.voucher_expiring"> {
   const { actorId, ...data } = input;
   return createEvent(PROMOTION_VOUCHER_EXPIRING, data, {
     actor: actorId ? { type: "admin", id: actorId } : { type: "system" },
@@ -92,11 +67,10 @@ export function voucherExpiringEvent(input: {
  * The event that sends one delivery. Its id derives from the delivery and the hop (a delivery
  * deferred longer than a queue may delay hops again), so sending it twice is applied once.
  */
-export function deliverEvent(deliveryId: string, notificationId: string, hop = 0): EventEnvelope {
-  const event = createEvent(
+export function deliverEvent(deliveryId: string, notificationId: string, hop = 0): EventOf<"notification.deliver"> {
+  return createEvent(
     NOTIFICATION_DELIVER,
     { deliveryId, hop },
-    { subject: { type: "notification", id: notificationId } },
+    { subject: { type: "notification", id: notificationId }, id: `evt_${deliveryId}_${hop}` },
   );
-  return { ...event, id: `evt_${deliveryId}_${hop}` };
 }

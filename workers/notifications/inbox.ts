@@ -1,15 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { notificationDeliveries, notifications, users } from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import type { Context } from "hono";
+import { notificationDeliveries, notifications } from "../../d1/schema/notifications";
+import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
-import { currentAuth } from "../middleware/auth";
-import { type Database, database, nowMs } from "../platform/db";
+import { currentUser } from "../identity";
+import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { asLocale } from "../platform/locale";
 import { decodeCursor, type Page, toPage } from "../platform/pagination";
+import { inAppDeliveredWrite } from "./delivery-receipts";
 import { type NotificationView, presentNotification } from "./present";
-import { inAppDeliveredWrite } from "./receipts";
 
 export interface Reader {
   userId: string;
@@ -18,15 +19,9 @@ export interface Reader {
 }
 
 /** The signed-in caller, with the language and zone their notifications are shown in. */
-export async function currentReader(c: { env: Env; get(key: "auth"): AppEnv["Variables"]["auth"] }): Promise<Reader> {
-  const { userId } = currentAuth(c);
-  const row = await database(c.env)
-    .select({ locale: users.locale, timezone: users.timezone, status: users.status })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  if (!row || row.status === "deleted") throw new ApiError("unauthorized", "This account no longer exists.");
-  return { userId, locale: asLocale(row.locale) ?? "en", timezone: row.timezone };
+export async function currentReader(c: Context<AppEnv>): Promise<Reader> {
+  const user = await currentUser(c);
+  return { userId: user.id, locale: asLocale(user.locale) ?? "en", timezone: user.timezone };
 }
 
 const CursorSchema = z.tuple([z.number().int(), z.string().min(1)]);

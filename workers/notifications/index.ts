@@ -11,20 +11,24 @@ import { putPreferencesHandler, putPreferencesRoute } from "./routes/preferences
 import { promotionHandler, promotionRoute } from "./routes/promotions";
 import { readNotificationHandler, readNotificationRoute } from "./routes/read";
 import { readAllNotificationsHandler, readAllNotificationsRoute } from "./routes/read-all";
-import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { unreadCountHandler, unreadCountRoute } from "./routes/unread-count";
 import { resendWebhookHandler, resendWebhookRoute } from "./routes/webhook-resend";
 import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio";
 
-export { securityAlertEvent } from "./events";
-export { notifyUnread } from "./hub";
+// For the ChatRoom until it calls realtime's face itself (the chat branch does).
+export { composeNotifications } from "./commit";
+export { deliverNotification } from "./deliver";
+export { NOTIFICATION_DELIVER } from "./events";
 export { notificationDataOf, notificationErasureWrites } from "./privacy";
+export { purgeOldNotifications } from "./retention";
 
 /**
  * Notifications: the inbox, preferences, push devices, delivery receipts (provider callbacks and
  * device confirmations), the realtime stream, promotions. Fixed paths before `{id}`.
  */
 export const notificationsRouter = createRouter()
+  .openapi(twilioStatusRoute, twilioStatusHandler)
+  .openapi(resendWebhookRoute, resendWebhookHandler)
   .openapi(listNotificationsRoute, listNotificationsHandler)
   .openapi(unreadCountRoute, unreadCountHandler)
   .openapi(readAllNotificationsRoute, readAllNotificationsHandler)
@@ -33,11 +37,8 @@ export const notificationsRouter = createRouter()
   .openapi(listDevicesRoute, listDevicesHandler)
   .openapi(registerDeviceRoute, registerDeviceHandler)
   .openapi(deleteDeviceRoute, deleteDeviceHandler)
-  .openapi(twilioStatusRoute, twilioStatusHandler)
-  .openapi(resendWebhookRoute, resendWebhookHandler)
   .openapi(getNotificationRoute, getNotificationHandler)
   .openapi(readNotificationRoute, readNotificationHandler)
   .openapi(deliveredNotificationRoute, deliveredNotificationHandler)
-  .openapi(streamSocketRoute, streamSocketHandler)
   .openapi(promotionRoute, promotionHandler)
   .openapi(benchNotificationsRoute, benchNotificationsHandler);

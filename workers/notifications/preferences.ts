@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { type NotificationCategory, notificationPreferences } from "../../d1/schema";
+import { type NotificationCategory, notificationPreferences } from "../../d1/schema/notifications";
 import type { Database } from "../platform/db";
 
 export type Channel = "sms" | "email" | "push" | "inApp";

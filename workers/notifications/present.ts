@@ -1,7 +1,7 @@
 import type { z } from "@hono/zod-openapi";
-import type { notifications } from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import type { notifications } from "../../d1/schema/notifications";
 import type { NotificationSchema } from "../../schemas/notifications";
+import type { Locale } from "../../schemas/platform";
 import { logEvent } from "../platform/log";
 import { type NotificationParams, renderNotification, safeTimeZone } from "./templates/render";
 import { TEMPLATE_IDS, type TemplateId } from "./templates/types";

@@ -1,12 +1,12 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
   notificationDeliveries,
   notificationDevices,
   notificationPreferences,
   notifications,
-  outboundMessages,
-} from "../../d1/schema";
+} from "../../d1/schema/notifications";
+import { trackedMessagesDelete } from "../messaging";
 import type { Database } from "../platform/db";
 import { preferencesFor } from "./preferences";
 
@@ -70,14 +70,10 @@ export function notificationDeletes(
   which: SQL | undefined,
 ): [BatchItem<"sqlite">, BatchItem<"sqlite">, BatchItem<"sqlite">] {
   return [
-    db
-      .delete(outboundMessages)
-      .where(
-        inArray(
-          outboundMessages.id,
-          db.select({ id: notificationDeliveries.outboundMessageId }).from(notificationDeliveries).where(deliveries),
-        ),
-      ),
+    trackedMessagesDelete(
+      db,
+      db.select({ id: notificationDeliveries.outboundMessageId }).from(notificationDeliveries).where(deliveries),
+    ),
     db.delete(notificationDeliveries).where(deliveries),
     db.delete(notifications).where(which),
   ];

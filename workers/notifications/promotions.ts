@@ -1,11 +1,12 @@
-import { and, eq, gte, isNull, notLike } from "drizzle-orm";
-import { products, productViews, vouchers } from "../../d1/schema";
 import type { EventEnvelope } from "../../schemas/events";
+import { activeProductPrice } from "../catalog";
+import { voucherExpiry } from "../orders";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import type { Currency, Money } from "../platform/money";
+import type { Money } from "../platform/money";
 import { recordEvent } from "../platform/outbox";
+import { recentViewers } from "../recommendations";
 import { priceDropEvent, voucherExpiringEvent } from "./events";
 
 export type PromotionInput =
@@ -14,23 +15,6 @@ export type PromotionInput =
 
 const invalid = (path: string, message: string) =>
   new ApiError("validation_failed", `${message} Fix ${path} and send it again.`, { errors: [{ path, message }] });
-
-/** Signed-in users who viewed a product recently (guests' views are hashes and cannot be told). */
-async function recentViewers(db: Database, productId: string, since: number, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ viewerId: productViews.viewerId })
-    .from(productViews)
-    .where(
-      and(
-        eq(productViews.productId, productId),
-        gte(productViews.lastViewedAt, since),
-        notLike(productViews.viewerId, "cart:%"),
-        notLike(productViews.viewerId, "ip:%"),
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) => r.viewerId);
-}
 
 /**
  * Turns an operator's promotion into `promotion.*` events on the notifications queue, one per
@@ -47,13 +31,9 @@ export async function promotionEvents(
   let userIds: string[];
   let make: (chunk: string[]) => EventEnvelope;
   if (input.type === "price_drop") {
-    const product = await db
-      .select({ name: products.name, price: products.priceAmount, currency: products.currency })
-      .from(products)
-      .where(and(eq(products.id, input.productId), eq(products.status, "active"), isNull(products.deletedAt)))
-      .get();
+    const product = await activeProductPrice(db, input.productId);
     if (!product) throw new ApiError("not_found", "There is no active product with this id.");
-    const price: Money = { amount: product.price, currency: product.currency as Currency };
+    const { price } = product;
     if (input.previousPrice.currency !== price.currency) {
       throw invalid("previousPrice.currency", `The product is priced in ${price.currency}.`);
     }
@@ -73,16 +53,11 @@ export async function promotionEvents(
         actorId,
       });
   } else {
-    const voucher = await db
-      .select({ expiresAt: vouchers.expiresAt })
-      .from(vouchers)
-      .where(eq(vouchers.code, input.voucherCode))
-      .get();
-    if (!voucher) throw new ApiError("not_found", "There is no voucher with this code.");
-    if (!voucher.expiresAt || voucher.expiresAt <= Date.now()) {
+    const expiresAt = await voucherExpiry(db, input.voucherCode);
+    if (expiresAt === undefined) throw new ApiError("not_found", "There is no voucher with this code.");
+    if (!expiresAt || expiresAt <= Date.now()) {
       throw invalid("voucherCode", "This voucher has no expiry ahead of it.");
     }
-    const expiresAt = voucher.expiresAt;
     userIds = input.userIds;
     make = (chunk) => voucherExpiringEvent({ voucherCode: input.voucherCode, expiresAt, userIds: chunk, actorId });
   }

@@ -1,27 +1,19 @@
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import {
-  dialogMembers,
-  dialogs,
-  notificationDevices,
-  orderItems,
-  orders,
-  products,
-  productVariants,
-  sessions,
-  shops,
-  users,
-} from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import { inArray } from "drizzle-orm";
+import { notificationDevices } from "../../d1/schema/notifications";
+import type { Locale } from "../../schemas/platform";
+import { productSummary } from "../catalog";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE, type CountryCode } from "../i18n/catalog";
+import { activeUserContacts, liveSessionsOfUsers } from "../identity";
+import { type OrderSummary, orderSummaries } from "../orders";
 import type { Database } from "../platform/db";
 import { asLocale } from "../platform/locale";
-import type { Currency } from "../platform/money";
 import { decryptPii } from "../platform/pii";
+import { shopSummaries } from "../shops";
 
 /**
- * Read-only look-ups of who a notification is for and what it is about. The notification consumer
- * runs across time, after the domain's request: it reads the rows the event points at (orders,
- * shops, products, dialogs, users) and never writes them.
+ * Who a notification is for and what it is about. The notification consumer runs across time,
+ * after the domain's request: it asks each domain's face about the things the event points at
+ * (orders, shops, products, dialogs, accounts) and never writes them.
  */
 
 /** Someone to notify: a user, or a guest reachable only by the order's contact email. */
@@ -34,89 +26,44 @@ export interface Recipient {
   displayName?: string;
 }
 
-const CHUNK = 90;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Active users by id, with their contact details decrypted; deleted or suspended users are absent. */
+/** Active users by id, with their contact details; deleted or suspended users are absent. */
 export async function activeUsers(env: Env, db: Database, ids: readonly string[]): Promise<Map<string, Recipient>> {
+  const contacts = await activeUserContacts(env, db, ids);
   const out = new Map<string, Recipient>();
-  for (const chunk of chunks([...new Set(ids)])) {
-    const rows = await db
-      .select()
-      .from(users)
-      .where(and(inArray(users.id, chunk), eq(users.status, "active")));
-    for (const row of rows) {
-      out.set(row.id, {
-        userId: row.id,
-        locale: asLocale(row.locale) ?? "en",
-        timezone: row.timezone,
-        email: row.emailEnc ? (await decryptPii(env, row.emailEnc)).toLowerCase() : undefined,
-        phone: row.phoneEnc ? await decryptPii(env, row.phoneEnc) : undefined,
-        displayName: row.displayName,
-      });
-    }
+  for (const [id, contact] of contacts) {
+    out.set(id, {
+      userId: id,
+      locale: asLocale(contact.locale) ?? "en",
+      timezone: contact.timezone,
+      email: contact.email?.toLowerCase(),
+      phone: contact.phone,
+      displayName: contact.displayName,
+    });
   }
   return out;
 }
 
-export interface OrderFacts {
-  id: string;
-  number: string;
-  status: string;
-  shopId: string;
+/** An order with the shop it is from: its name and owner (the seller to notify). */
+export interface OrderFacts extends OrderSummary {
   shopName: string;
   ownerId: string | null;
-  customerId: string | null;
-  contactEmail?: string;
-  country: string;
-  currency: Currency;
-  total: number;
-  /** Units ordered (sum of quantities). */
-  units: number;
-  courier?: string;
-  trackingNumber?: string;
-  reservationExpiresAt: number;
 }
 
 export async function orderFacts(env: Env, db: Database, ids: readonly string[]): Promise<Map<string, OrderFacts>> {
+  const orders = await orderSummaries(env, db, ids);
+  const shops = await shopSummaries(
+    db,
+    [...orders.values()].map((o) => o.shopId),
+  );
   const out = new Map<string, OrderFacts>();
-  for (const chunk of chunks([...new Set(ids)])) {
-    const rows = await db
-      .select({ order: orders, shopName: shops.name, ownerId: shops.ownerId })
-      .from(orders)
-      .leftJoin(shops, eq(shops.id, orders.shopId))
-      .where(inArray(orders.id, chunk));
-    const units = await db
-      .select({ orderId: orderItems.orderId, units: sql<number>`sum(${orderItems.quantity})` })
-      .from(orderItems)
-      .where(inArray(orderItems.orderId, chunk))
-      .groupBy(orderItems.orderId);
-    const unitsOf = new Map(units.map((u) => [u.orderId, Number(u.units)]));
-    for (const { order, shopName, ownerId } of rows) {
-      const shipping = order.shipping as { courier?: unknown; trackingNumber?: unknown };
-      out.set(order.id, {
-        id: order.id,
-        number: order.number,
-        status: order.status,
-        shopId: order.shopId,
-        shopName: shopName ?? "",
-        ownerId,
-        customerId: order.customerId,
-        contactEmail: order.contactEmailEnc ? (await decryptPii(env, order.contactEmailEnc)).toLowerCase() : undefined,
-        country: order.shippingCountry,
-        currency: order.currency as Currency,
-        total: order.total,
-        units: unitsOf.get(order.id) ?? 0,
-        courier: typeof shipping.courier === "string" ? shipping.courier : undefined,
-        trackingNumber: typeof shipping.trackingNumber === "string" ? shipping.trackingNumber : undefined,
-        reservationExpiresAt: order.reservationExpiresAt,
-      });
-    }
+  for (const [id, order] of orders) {
+    const shop = shops.get(order.shopId);
+    out.set(id, {
+      ...order,
+      contactEmail: order.contactEmail?.toLowerCase(),
+      shopName: shop?.name ?? "",
+      ownerId: shop?.ownerId ?? null,
+    });
   }
   return out;
 }
@@ -152,23 +99,10 @@ export async function productFacts(
   productId: string,
   variantId: string | null,
 ): Promise<ProductFacts | null> {
-  const row = await db
-    .select({ name: products.name, shopId: products.shopId, ownerId: shops.ownerId })
-    .from(products)
-    .leftJoin(shops, eq(shops.id, products.shopId))
-    .where(eq(products.id, productId))
-    .get();
-  if (!row) return null;
-  let variantName: string | undefined;
-  if (variantId) {
-    const variant = await db
-      .select({ name: productVariants.name })
-      .from(productVariants)
-      .where(and(eq(productVariants.id, variantId), eq(productVariants.productId, productId)))
-      .get();
-    variantName = variant?.name;
-  }
-  return { productId, name: row.name, shopId: row.shopId, ownerId: row.ownerId, variantName };
+  const product = await productSummary(db, productId, variantId);
+  if (!product) return null;
+  const shop = (await shopSummaries(db, [product.shopId])).get(product.shopId);
+  return { ...product, ownerId: shop?.ownerId ?? null };
 }
 
 /** `p:<productId>` or `p:<productId>:v:<variantId>` (the inventory key of workers/inventory/keys.ts). */
@@ -183,7 +117,12 @@ export interface PushTarget {
   platform: string;
 }
 
-/** Registered push devices of users whose registering session is still live. */
+const CHUNK = 90;
+
+/**
+ * Registered push devices of users whose registering session is still live: the devices and the
+ * users' live sessions are read together, one round trip per 90 users.
+ */
 export async function pushTargets(
   env: Env,
   db: Database,
@@ -191,47 +130,29 @@ export async function pushTargets(
   now: number,
 ): Promise<Map<string, PushTarget[]>> {
   const out = new Map<string, PushTarget[]>();
-  for (const chunk of chunks([...new Set(userIds)])) {
-    const rows = await db
-      .select({
-        id: notificationDevices.id,
-        userId: notificationDevices.userId,
-        tokenEnc: notificationDevices.tokenEnc,
-        platform: notificationDevices.platform,
-      })
-      .from(notificationDevices)
-      .innerJoin(sessions, eq(sessions.id, notificationDevices.sessionId))
-      .where(and(inArray(notificationDevices.userId, chunk), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-    for (const row of rows) {
+  const unique = [...new Set(userIds)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK);
+    const [devices, live] = await db.batch([
+      db
+        .select({
+          id: notificationDevices.id,
+          userId: notificationDevices.userId,
+          sessionId: notificationDevices.sessionId,
+          tokenEnc: notificationDevices.tokenEnc,
+          platform: notificationDevices.platform,
+        })
+        .from(notificationDevices)
+        .where(inArray(notificationDevices.userId, chunk)),
+      liveSessionsOfUsers(db, chunk, now),
+    ]);
+    const liveSessions = new Set(live.map((s) => s.id));
+    for (const row of devices) {
+      if (!liveSessions.has(row.sessionId)) continue;
       const list = out.get(row.userId) ?? [];
       list.push({ deviceId: row.id, token: await decryptPii(env, row.tokenEnc), platform: row.platform });
       out.set(row.userId, list);
     }
   }
   return out;
-}
-
-export interface ChatFacts {
-  type: string;
-  name: string | null;
-  lastSeq: number;
-  members: Map<string, { lastReadSeq: number; muted: boolean }>;
-}
-
-export async function chatFacts(db: Database, dialogId: string, userIds: readonly string[]): Promise<ChatFacts | null> {
-  const dialog = await db
-    .select({ type: dialogs.type, name: dialogs.name, lastSeq: dialogs.lastSeq })
-    .from(dialogs)
-    .where(eq(dialogs.id, dialogId))
-    .get();
-  if (!dialog) return null;
-  const members = new Map<string, { lastReadSeq: number; muted: boolean }>();
-  for (const chunk of chunks([...new Set(userIds)])) {
-    const rows = await db
-      .select({ userId: dialogMembers.userId, lastReadSeq: dialogMembers.lastReadSeq, muted: dialogMembers.muted })
-      .from(dialogMembers)
-      .where(and(eq(dialogMembers.dialogId, dialogId), inArray(dialogMembers.userId, chunk)));
-    for (const r of rows) members.set(r.userId, { lastReadSeq: r.lastReadSeq, muted: r.muted });
-  }
-  return { ...dialog, members };
 }

@@ -1,5 +1,6 @@
-import { inArray, lt, sql } from "drizzle-orm";
-import { devOutbox, notificationDeliveries, notifications, outboundMessages, providerReceipts } from "../../d1/schema";
+import { lt } from "drizzle-orm";
+import { notificationDeliveries, notifications } from "../../d1/schema/notifications";
+import { purgeOldMessages } from "../messaging";
 import { readConfig } from "../platform/config";
 import { database, inList } from "../platform/db";
 import { notificationDeletes } from "./privacy";
@@ -44,34 +45,8 @@ export async function purgeOldNotifications(env: Env, now: number): Promise<Purg
     if (ids.length < CHUNK) break;
   }
 
-  const [messages, receipts] = await db.batch([
-    db
-      .delete(outboundMessages)
-      .where(
-        inArray(
-          outboundMessages.id,
-          db
-            .select({ id: outboundMessages.id })
-            .from(outboundMessages)
-            .where(lt(outboundMessages.createdAt, cutoff))
-            .limit(CHUNK),
-        ),
-      ),
-    db
-      .delete(providerReceipts)
-      .where(
-        sql`rowid IN (SELECT rowid FROM ${providerReceipts} WHERE ${providerReceipts.receivedAt} < ${cutoff} LIMIT ${CHUNK})`,
-      ),
-    db
-      .delete(devOutbox)
-      .where(
-        inArray(
-          devOutbox.id,
-          db.select({ id: devOutbox.id }).from(devOutbox).where(lt(devOutbox.createdAt, cutoff)).limit(CHUNK),
-        ),
-      ),
-  ]);
-  counts.messages += messages.meta.changes ?? 0;
-  counts.receipts += receipts.meta.changes ?? 0;
+  const messaging = await purgeOldMessages(db, cutoff);
+  counts.messages += messaging.messages;
+  counts.receipts += messaging.receipts;
   return counts;
 }

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { orders, shops } from "../../d1/schema";
 import type { AppEnv } from "../app-env";
 import { cartTokenHash, guestCartToken } from "../cart";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
+import { shopSummary } from "../shops";
+import { orderById } from "./order-rows";
 import type { OrderRow } from "./present";
 import type { Actor } from "./status";
 
@@ -27,24 +27,28 @@ export function isBuyerOf(buyer: Buyer, row: Pick<OrderRow, "customerId" | "gues
   return Boolean(buyer.guestTokenHash && row.guestTokenHash === buyer.guestTokenHash);
 }
 
+/** An order and who the caller is towards it. */
+export interface OrderStanding {
+  order: OrderRow;
+  actor: Actor;
+  actorId: string | null;
+}
+
 /**
  * The order and the caller's standing towards it: admin, its buyer (user or guest token) or the
  * owner of its shop. A signed-in caller with no standing gets 403; an anonymous one 404.
  */
-export async function orderFor(
-  c: Context<AppEnv>,
-  orderId: string,
-): Promise<{ order: OrderRow; actor: Actor; actorId: string | null }> {
+export async function orderFor(c: Context<AppEnv>, orderId: string): Promise<OrderStanding> {
   const db = database(c.env);
-  const order = await db.select().from(orders).where(eq(orders.id, orderId)).get();
+  const order = await orderById(db, orderId);
   if (!order) throw new ApiError("not_found", "There is no order with this id.");
   const auth = c.get("auth");
   if (auth?.roles.includes("admin")) return { order, actor: "admin", actorId: auth.userId };
   const buyer = await buyerOf(c);
   if (isBuyerOf(buyer, order)) return { order, actor: "customer", actorId: buyer.userId ?? null };
   if (auth) {
-    const shop = await db.select({ ownerId: shops.ownerId }).from(shops).where(eq(shops.id, order.shopId)).get();
-    if (shop?.ownerId === auth.userId) return { order, actor: "seller", actorId: auth.userId };
+    if ((await shopSummary(db, order.shopId))?.ownerId === auth.userId)
+      return { order, actor: "seller", actorId: auth.userId };
     throw new ApiError("forbidden", "This order is not yours, nor your shop's.");
   }
   throw new ApiError("not_found", "There is no order with this id. Guests: send the X-Cart-Token used at checkout.");

@@ -1,6 +1,5 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { orders, voucherRedemptions } from "../../d1/schema";
-import { refundOrderPayment } from "../payments/refunds";
+import { orders, voucherRedemptions } from "../../d1/schema/orders";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { OrderRow } from "./present";
@@ -8,6 +7,17 @@ import type { Actor } from "./status";
 import { releaseOrderStock, restockOrder } from "./stock";
 import { moveOrder } from "./transitions";
 import { releaseVoucherUse } from "./vouchers";
+
+/**
+ * Gives an order's money back through the gateway that took it and returns the order as it then is
+ * (moved on to `refunded` once the gateway accepted; unchanged if it refused, for the cron to retry).
+ *
+ * Payments implements it (refundOrderPayment) and workers/app.ts hands it in through
+ * createOrdersRouter: payments depends on orders (it moves orders when money arrives), so orders
+ * importing payments would be a cycle; and it is a call rather than an event because cancelling a
+ * paid order answers with the order already refunded (CONTRACT.md, test/orders/state-machine.test.ts).
+ */
+export type RefundPayment = (env: Env, order: OrderRow, reason: string) => Promise<OrderRow>;
 
 /**
  * Writes that give a cancelled or expired order's voucher use back, applied only if `applied`
@@ -34,7 +44,8 @@ export async function cancelOrder(
   order: OrderRow,
   actor: Actor,
   actorId: string | null,
-  reason?: string,
+  reason: string | undefined,
+  refundPayment: RefundPayment,
 ): Promise<OrderRow> {
   const db = database(env);
   if (order.status !== "pending_payment" && order.status !== "paid" && order.status !== "processing") {
@@ -54,7 +65,7 @@ export async function cancelOrder(
     return cancelled;
   }
   await restockOrder(env, db, cancelled);
-  return refundOrderPayment(env, cancelled, reason ?? "order cancelled");
+  return refundPayment(env, cancelled, reason ?? "order cancelled");
 }
 
 /**
@@ -68,9 +79,12 @@ export async function refundOrder(
   order: OrderRow,
   actor: Actor,
   actorId: string | null,
-  reason?: string,
+  reason: string | undefined,
+  refundPayment: RefundPayment,
 ): Promise<OrderRow> {
-  if (order.status === "paid") return cancelOrder(env, order, actor, actorId, reason ?? "refunded by the shop");
+  if (order.status === "paid") {
+    return cancelOrder(env, order, actor, actorId, reason ?? "refunded by the shop", refundPayment);
+  }
   if (order.status === "returned") await restockOrder(env, database(env), order);
-  return refundOrderPayment(env, order, reason ?? `refunded by the ${actor}`);
+  return refundPayment(env, order, reason ?? `refunded by the ${actor}`);
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, lte } from "drizzle-orm";
-import { orders } from "../../d1/schema";
+import { orders } from "../../d1/schema/orders";
 import { database, nowMs } from "../platform/db";
 import { logEvent } from "../platform/log";
 import { voucherGiveBack } from "./cancel";

@@ -1,4 +1,5 @@
 import { createRouter } from "../platform/openapi";
+import type { RefundPayment } from "./cancel";
 import { cancelOrderHandler, cancelOrderRoute } from "./routes/cancel-order";
 import { createOrdersHandler, createOrdersRoute } from "./routes/create-orders";
 import { getOrderHandler, getOrderRoute } from "./routes/get-order";
@@ -8,12 +9,33 @@ import { orderTimelineHandler, orderTimelineRoute } from "./routes/order-timelin
 import { shopOrdersHandler, shopOrdersRoute } from "./routes/shop-orders";
 import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 
-export const ordersRouter = createRouter()
-  .openapi(createOrdersRoute, createOrdersHandler)
-  .openapi(listOrdersRoute, listOrdersHandler)
-  .openapi(getOrderRoute, getOrderHandler)
-  .openapi(orderTimelineRoute, orderTimelineHandler)
-  .openapi(cancelOrderRoute, cancelOrderHandler)
-  .openapi(orderInvoiceRoute, orderInvoiceHandler)
-  .openapi(updateStatusRoute, updateStatusHandler)
-  .openapi(shopOrdersRoute, shopOrdersHandler);
+export { type Buyer, buyerOf, isBuyerOf } from "./access";
+export type { RefundPayment } from "./cancel";
+export { expireOverdueOrders } from "./expiry";
+export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
+export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
+export { type OrderSummary, orderSummaries } from "./order-summaries";
+export { contactEmailOf, type OrderRow } from "./present";
+export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
+export { latestOrderOfProduct } from "./purchases";
+export { commitOrderStock } from "./stock";
+export { moveOrder, timelineWrite } from "./transitions";
+export { voucherExpiry } from "./voucher-expiry";
+
+/** What the orders routes need from domains above them, handed in by the composition root (workers/app.ts). */
+export interface OrdersRouterDeps {
+  /** Cancelling a paid order, and a seller's or admin's move to refunded, give the money back through this. */
+  refundPayment: RefundPayment;
+}
+
+export function createOrdersRouter({ refundPayment }: OrdersRouterDeps) {
+  return createRouter()
+    .openapi(createOrdersRoute, createOrdersHandler)
+    .openapi(listOrdersRoute, listOrdersHandler)
+    .openapi(getOrderRoute, getOrderHandler)
+    .openapi(orderTimelineRoute, orderTimelineHandler)
+    .openapi(cancelOrderRoute, cancelOrderHandler(refundPayment))
+    .openapi(orderInvoiceRoute, orderInvoiceHandler)
+    .openapi(updateStatusRoute, updateStatusHandler(refundPayment))
+    .openapi(shopOrdersRoute, shopOrdersHandler);
+}

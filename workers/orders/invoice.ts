@@ -1,4 +1,4 @@
-import type { Locale } from "../../schemas/messaging";
+import type { Locale } from "../../schemas/platform";
 import { bcp47 } from "../i18n/catalog";
 import { formatMoney } from "../platform/money";
 import type { Order } from "./present";

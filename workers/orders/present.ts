@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { asc } from "drizzle-orm";
-import { orderItems, type orders } from "../../d1/schema";
+import { orderItems, type orders } from "../../d1/schema/orders";
 import type { OrderSchema } from "../../schemas/orders";
 import { type Database, inList } from "../platform/db";
 import { type Currency, money } from "../platform/money";
@@ -63,4 +63,9 @@ export async function presentOrder(env: Env, row: OrderRow, items: ItemRow[]): P
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
+}
+
+/** The guest's contact email of an order (decrypted), if it has one. */
+export async function contactEmailOf(env: Env, row: { contactEmailEnc: string | null }): Promise<string | undefined> {
+  return row.contactEmailEnc ? decryptPii(env, row.contactEmailEnc) : undefined;
 }

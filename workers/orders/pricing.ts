@@ -1,5 +1,5 @@
 import type { Country } from "../../schemas/identity";
-import { add, allocate, type Currency, type Money, money, multiply, subtract, sum, zero } from "../platform/money";
+import { add, allocate, type Money, minimum, multiply, subtract, sum, zero } from "../platform/money";
 import { taxOn } from "./tax";
 
 export interface PricedLine {
@@ -29,10 +29,10 @@ export function orderTotals(
 ): OrderTotals {
   const currency = shippingCost.currency;
   const subtotal = sum(
-    lines.map((l) => multiply(l.unitPrice, l.quantity)),
+    lines.map((l) => lineTotal(l.unitPrice, l.quantity)),
     currency,
   );
-  const capped = discount.amount > subtotal.amount ? subtotal : discount;
+  const capped = minimum(discount, subtotal);
   const taxable = add(subtract(subtotal, capped), shippingCost);
   const tax = taxOn(taxable, country, rates);
   return { subtotal, discount: capped, shippingCost, tax, total: add(taxable, tax) };
@@ -48,10 +48,7 @@ export function splitDiscount(discount: Money, subtotals: readonly Money[]): Mon
   );
 }
 
+/** A line's total: unit price × quantity, exact. */
 export function lineTotal(unitPrice: Money, quantity: number): Money {
   return multiply(unitPrice, quantity);
-}
-
-export function moneyOf(amount: number, currency: string): Money {
-  return money(amount, currency as Currency);
 }

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "../../d1/schema";
+import type { OrderStatus } from "../../schemas/orders";
 
 export type Actor = "customer" | "seller" | "admin" | "system" | "gateway";
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { orderItems } from "../../d1/schema";
+import { orderItems } from "../../d1/schema/orders";
 import { commitItems, inventoryKey, releaseItems, restockItems } from "../inventory";
 import type { Database } from "../platform/db";
 import { logEvent } from "../platform/log";

@@ -1,7 +1,9 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { type OrderStatus, orderEvents, orderItems, orders } from "../../d1/schema";
-import { soldCountWrites } from "../catalog/sold";
+import { orderEvents, orderItems, orders } from "../../d1/schema/orders";
+import type { EventData, OrderMoveEventType } from "../../schemas/events";
+import type { OrderStatus } from "../../schemas/orders";
+import { soldCountWrites } from "../catalog";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
@@ -10,7 +12,7 @@ import type { OrderRow } from "./present";
 import { type Actor, canMove, nextStatuses, soldDirection } from "./status";
 
 /** Domain events announced on the order queue when an order reaches these statuses. */
-const ANNOUNCED: Partial<Record<OrderStatus, string>> = {
+const ANNOUNCED: Partial<Record<OrderStatus, OrderMoveEventType>> = {
   paid: "order.paid",
   processing: "order.processing",
   shipped: "order.shipped",
@@ -22,11 +24,15 @@ const ANNOUNCED: Partial<Record<OrderStatus, string>> = {
   refunded: "order.refunded",
 };
 
+/** The optional details of a move, as its event carries them (schemas/events.ts). */
+export type MoveNote = Pick<EventData<OrderMoveEventType>, "reason" | "trackingNumber" | "paymentId" | "refundId">;
+
 export interface Move {
   to: OrderStatus;
   actor: Actor;
   actorId: string | null;
-  data?: Record<string, unknown>;
+  /** What the move records on the timeline and in its event: why, the parcel, the money. */
+  data?: MoveNote;
   /** Extra column changes made with the move (payment status, tracking...). */
   set?: Partial<typeof orders.$inferInsert>;
 }
@@ -48,6 +54,17 @@ export function timelineWrite(
     data,
     createdAt: nowMs(),
   });
+}
+
+/** Everything that happened to an order, oldest first, as GET /orders/:id/timeline shows it. */
+export async function timelineOf(db: Database, orderId: string) {
+  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
+  return rows.map((r) => ({
+    type: r.type,
+    at: new Date(r.createdAt).toISOString(),
+    actor: { type: r.actorType, id: r.actorId },
+    data: r.data,
+  }));
 }
 
 function timelineActor(actor: Actor, actorId: string | null) {

@@ -1,8 +1,19 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { voucherRedemptions, vouchers } from "../../d1/schema";
+import { voucherRedemptions, vouchers } from "../../d1/schema/orders";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { CURRENCIES, type Money, money, percentage } from "../platform/money";
+import {
+  type Currency,
+  type Money,
+  minimum,
+  money,
+  percentage,
+  roundToStep,
+  sum,
+  toMajorNumber,
+  zero,
+} from "../platform/money";
+import { splitDiscount } from "./pricing";
 
 export type Voucher = typeof vouchers.$inferSelect;
 
@@ -29,7 +40,7 @@ export async function voucherDiscount(db: Database, code: string, userKey: strin
   }
   if (eligible.amount < voucher.minSpend) {
     throw invalid(
-      `Spend at least ${voucher.minSpend / 10 ** CURRENCIES[eligible.currency].exponent} ${eligible.currency} to use this voucher.`,
+      `Spend at least ${toMajorNumber(money(voucher.minSpend, eligible.currency))} ${eligible.currency} to use this voucher.`,
     );
   }
   const used = await db
@@ -46,17 +57,74 @@ export async function voucherDiscount(db: Database, code: string, userKey: strin
   if ((used?.n ?? 0) >= voucher.perUserLimit)
     throw invalid("You have already used this voucher as many times as allowed.");
 
-  let discount =
-    voucher.type === "percentage"
-      ? percentage(eligible, voucher.value)
-      : money(Math.min(voucher.value, eligible.amount), eligible.currency);
-  if (voucher.maxDiscount !== null && discount.amount > voucher.maxDiscount)
-    discount = money(voucher.maxDiscount, eligible.currency);
-  // Whole steps of the currency (whole rupiah for IDR), rounded down so it never exceeds what the
-  // voucher promises: a value or cap stored with odd minor units must not break the order's money.
-  const { step } = CURRENCIES[eligible.currency];
-  discount = money(Math.floor(discount.amount / step) * step, eligible.currency);
-  return { voucher, discount };
+  return { voucher, discount: voucherDiscountOn(voucher, eligible) };
+}
+
+/**
+ * The discount a voucher gives on `eligible`, by the one rounding rule of money.ts (README, "Money"):
+ *
+ *   discount = round(min(face, maxDiscount, eligible))
+ *
+ * where `face` is `value` basis points of `eligible` for a percentage voucher (exact, not rounded
+ * yet) and `value` minor units for a fixed one, and `round` is half away from zero to the
+ * currency's step (whole rupiah for IDR), applied once. So a value or cap stored with odd minor
+ * units still gives whole steps, and the order's parts keep adding up to its total.
+ *
+ * Rounding is monotonic, so the rounded minimum is the minimum of the rounded figures: the
+ * percentage's share rounded once by `percentage`, the fixed value and the cap by `roundToStep`,
+ * and `eligible` itself (a subtotal of whole-step prices).
+ */
+export function voucherDiscountOn(voucher: Pick<Voucher, "type" | "value" | "maxDiscount">, eligible: Money): Money {
+  const rounded = (amount: number) => money(roundToStep(amount, eligible.currency), eligible.currency);
+  const face = voucher.type === "percentage" ? percentage(eligible, voucher.value) : rounded(voucher.value);
+  const cap = voucher.maxDiscount === null ? [] : [rounded(voucher.maxDiscount)];
+  return minimum(face, ...cap, eligible);
+}
+
+/** The voucher a checkout uses: its code and the discount of each shop's order (in `subtotals` order). */
+export interface CheckoutVoucher {
+  code: string | undefined;
+  discounts: Money[];
+}
+
+/**
+ * Applies a voucher code to a checkout's shop orders and counts its use (refused when it has just
+ * been used up). A shop voucher discounts only its shop's order; a platform voucher's discount on
+ * the whole checkout is split across the orders in proportion to their subtotals.
+ */
+export async function checkoutVoucher(
+  db: Database,
+  code: string | undefined,
+  buyerKey: string,
+  currency: Currency,
+  orders: readonly { shopId: string; subtotal: Money }[],
+): Promise<CheckoutVoucher> {
+  const none = orders.map(() => zero(currency));
+  if (!code) return { code: undefined, discounts: none };
+  const shopIds = orders.map((o) => o.shopId);
+  const whole = sum(
+    orders.map((o) => o.subtotal),
+    currency,
+  );
+  const preview = await voucherDiscount(db, code, buyerKey, whole, shopIds);
+  const { voucher } = preview;
+  let discounts: Money[];
+  if (voucher.shopId) {
+    const index = orders.findIndex((o) => o.shopId === voucher.shopId);
+    const own = await voucherDiscount(db, code, buyerKey, orders[index].subtotal, shopIds);
+    discounts = none.map((nothing, i) => (i === index ? own.discount : nothing));
+  } else {
+    discounts = splitDiscount(
+      preview.discount,
+      orders.map((o) => o.subtotal),
+    );
+  }
+  if (!(await claimVoucherUse(db, voucher.code))) {
+    throw new ApiError("validation_failed", "This voucher has just been fully used.", {
+      errors: [{ path: "voucherCode", message: "Fully used" }],
+    });
+  }
+  return { code: voucher.code, discounts };
 }
 
 /**

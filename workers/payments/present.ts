@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import type { payments } from "../../d1/schema";
+import type { payments } from "../../d1/schema/payments";
 import type { PaymentSchema } from "../../schemas/payments";
 import { type Currency, money } from "../platform/money";
 

@@ -1,8 +1,7 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { orders, payments, refunds } from "../../d1/schema";
-import type { OrderRow } from "../orders/present";
-import { moveOrder } from "../orders/transitions";
-import { database, nowMs } from "../platform/db";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { payments, refunds } from "../../d1/schema/payments";
+import { moveOrder, type OrderRow, orderById, paymentStatusWrite } from "../orders";
+import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
 import { type Currency, money } from "../platform/money";
@@ -43,42 +42,7 @@ export async function refundOrderPayment(
     logEvent("error", "refund_without_payment", { orderId: order.id });
     return order;
   }
-  const now = nowMs();
-  const refundId = newId("rfd");
-  const claimed = await db
-    .insert(refunds)
-    .values({
-      id: refundId,
-      paymentId: paid.id,
-      orderId: order.id,
-      amount: order.total,
-      currency: order.currency,
-      status: "pending",
-      reason,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  // Only one worker at a time calls the gateway for a refund: the one that created it, or the one
-  // that takes a failed one back (a pending refund belongs to whoever is processing it).
-  const refund =
-    claimed[0] ??
-    (await db
-      .update(refunds)
-      .set({ status: "pending", updatedAt: now })
-      .where(
-        and(
-          eq(refunds.orderId, order.id),
-          eq(refunds.paymentId, paid.id),
-          or(
-            eq(refunds.status, "failed"),
-            and(eq(refunds.status, "pending"), lt(refunds.updatedAt, now - STUCK_REFUND_MS)),
-          ),
-        ),
-      )
-      .returning()
-      .get());
+  const refund = await claimRefund(db, order, paid, reason);
   if (!refund) return order;
   try {
     const result = await paymentGateway(env, paid.gateway).refund({
@@ -88,45 +52,7 @@ export async function refundOrderPayment(
       reason,
       refundId: refund.id,
     });
-    const extra = [
-      db
-        .update(refunds)
-        .set({ status: "succeeded", providerRefundRef: result.providerRefundRef, updatedAt: nowMs() })
-        .where(eq(refunds.id, refund.id)),
-      db
-        .update(payments)
-        .set({
-          refundedAmount: sql`${payments.refundedAmount} + ${order.total}`,
-          // From the row's own total, not the copy read earlier: several orders' refunds may add up.
-          status: sql`CASE WHEN ${payments.refundedAmount} + ${order.total} >= ${payments.amount} THEN 'refunded' ELSE 'partially_refunded' END`,
-          updatedAt: nowMs(),
-        })
-        .where(eq(payments.id, paid.id)),
-    ];
-    if (order.status === "cancelled" || order.status === "returned") {
-      return await moveOrder(
-        db,
-        order,
-        {
-          to: "refunded",
-          actor: "system",
-          actorId: null,
-          data: { reason, refundId: refund.id, paymentId: paid.id },
-          set: { paymentStatus: "refunded" },
-        },
-        extra,
-      );
-    }
-    const [first, ...rest] = [
-      ...extra,
-      // The order's payment status follows the payment that paid it, not a duplicate being returned.
-      db
-        .update(orders)
-        .set({ paymentStatus: "refunded", updatedAt: nowMs() })
-        .where(and(eq(orders.id, order.id), or(isNull(orders.paidByPaymentId), eq(orders.paidByPaymentId, paid.id)))),
-    ];
-    await db.batch([first, ...rest]);
-    return (await db.select().from(orders).where(eq(orders.id, order.id)).get()) ?? order;
+    return await recordRefund(db, order, paid, { id: refund.id, providerRefundRef: result.providerRefundRef, reason });
   } catch (err) {
     // Unless the gateway's refund was already recorded (only the order's move failed after it).
     await db
@@ -140,6 +66,92 @@ export async function refundOrderPayment(
     });
     return order;
   }
+}
+
+/**
+ * The refund of this payment and order, claimed for the caller: created now, or a failed (or
+ * abandoned) one taken back. Only one worker at a time calls the gateway for a refund: a pending
+ * refund belongs to whoever is processing it, so undefined means someone else is.
+ */
+async function claimRefund(db: Database, order: OrderRow, paid: PaymentRow, reason: string) {
+  const now = nowMs();
+  const claimed = await db
+    .insert(refunds)
+    .values({
+      id: newId("rfd"),
+      paymentId: paid.id,
+      orderId: order.id,
+      amount: order.total,
+      currency: order.currency,
+      status: "pending",
+      reason,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (claimed[0]) return claimed[0];
+  return db
+    .update(refunds)
+    .set({ status: "pending", updatedAt: now })
+    .where(
+      and(
+        eq(refunds.orderId, order.id),
+        eq(refunds.paymentId, paid.id),
+        or(
+          eq(refunds.status, "failed"),
+          and(eq(refunds.status, "pending"), lt(refunds.updatedAt, now - STUCK_REFUND_MS)),
+        ),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+/**
+ * What the gateway accepted, in one batch: the refund succeeded, the payment's refunded total grows,
+ * and the order moves on to `refunded` (a cancelled or returned order) or just records its payment
+ * status (an order refunded in another status, e.g. a duplicate payment). The order as it now is.
+ */
+async function recordRefund(
+  db: Database,
+  order: OrderRow,
+  paid: PaymentRow,
+  refund: { id: string; providerRefundRef: string; reason: string },
+): Promise<OrderRow> {
+  const writes = [
+    db
+      .update(refunds)
+      .set({ status: "succeeded", providerRefundRef: refund.providerRefundRef, updatedAt: nowMs() })
+      .where(eq(refunds.id, refund.id)),
+    db
+      .update(payments)
+      .set({
+        refundedAmount: sql`${payments.refundedAmount} + ${order.total}`,
+        // From the row's own total, not the copy read earlier: several orders' refunds may add up.
+        status: sql`CASE WHEN ${payments.refundedAmount} + ${order.total} >= ${payments.amount} THEN 'refunded' ELSE 'partially_refunded' END`,
+        updatedAt: nowMs(),
+      })
+      .where(eq(payments.id, paid.id)),
+  ];
+  if (order.status === "cancelled" || order.status === "returned") {
+    return moveOrder(
+      db,
+      order,
+      {
+        to: "refunded",
+        actor: "system",
+        actorId: null,
+        data: { reason: refund.reason, refundId: refund.id, paymentId: paid.id },
+        set: { paymentStatus: "refunded" },
+      },
+      writes,
+    );
+  }
+  // The order's payment status follows the payment that paid it, not a duplicate being returned.
+  const [first, second] = writes;
+  await db.batch([first, second, paymentStatusWrite(db, [order.id], "refunded", { paidBy: paid.id })]);
+  return (await orderById(db, order.id)) ?? order;
 }
 
 /** Refunds that failed at the gateway are tried again by the minute cron (same refund id: no double refund). */
@@ -157,7 +169,7 @@ export async function retryFailedRefunds(env: Env): Promise<number> {
     .limit(20);
   let done = 0;
   for (const refund of failed) {
-    const order = await db.select().from(orders).where(eq(orders.id, refund.orderId)).get();
+    const order = await orderById(db, refund.orderId);
     const payment = await db.select().from(payments).where(eq(payments.id, refund.paymentId)).get();
     if (!order || !payment) continue;
     const after = await refundOrderPayment(env, order, refund.reason ?? "retry", payment);

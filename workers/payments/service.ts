@@ -1,18 +1,24 @@
 import type { z } from "@hono/zod-openapi";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { orders, payments } from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import { payments } from "../../d1/schema/payments";
 import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
-import { buyerOf, isBuyerOf } from "../orders/access";
-import { contactEmailOf } from "../orders/checkout";
-import { timelineWrite } from "../orders/transitions";
-import { database, nowMs } from "../platform/db";
+import {
+  type Buyer,
+  buyerOf,
+  contactEmailOf,
+  isBuyerOf,
+  ordersByIds,
+  paymentStatusWrite,
+  timelineWrite,
+} from "../orders";
+import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { requestLocale } from "../platform/locale";
-import { type Currency, money } from "../platform/money";
+import { type Currency, type Money, money, sum } from "../platform/money";
 import { drainSoon } from "../platform/outbox";
 import { paymentGateway } from "./gateway-config";
 import { paymentInstructions } from "./gateways/instructions";
@@ -34,23 +40,7 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
     throw new ApiError("unauthorized", "Sign in, or send the X-Cart-Token you checked out with.");
   const gateway = paymentGateway(c.env, input.gateway);
   const orderIds = [...new Set(input.orderIds)];
-  const rows = await db.select().from(orders).where(inArray(orders.id, orderIds));
-  const missing = orderIds.filter((id) => !rows.some((r) => r.id === id && isBuyerOf(buyer, r)));
-  if (missing.length) {
-    throw new ApiError("not_found", "Some of these orders do not exist or are not yours.", {
-      errors: missing.map((id) => ({ path: "orderIds", message: `${id}: not found` })),
-    });
-  }
-  const unpayable = rows.filter((r) => r.status !== "pending_payment");
-  if (unpayable.length) {
-    throw new ApiError(
-      "conflict",
-      `Only unpaid orders can be paid; ${unpayable.map((r) => `${r.number} is ${r.status}`).join(", ")}.`,
-    );
-  }
-  const currencies = new Set(rows.map((r) => r.currency));
-  if (currencies.size > 1) throw new ApiError("currency_mismatch", "Pay for orders of one currency at a time.");
-  const currency = rows[0].currency as Currency;
+  const { rows, currency } = await payableOrders(db, buyer, orderIds);
   if (!gateway.supports(input.method, currency)) {
     throw new ApiError(
       "validation_failed",
@@ -60,39 +50,15 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
       },
     );
   }
-  const amount = money(
-    rows.reduce((total, r) => total + r.total, 0),
+  const amount = sum(
+    rows.map((r) => money(r.total, currency)),
     currency,
   );
   const expiresAt = Math.min(...rows.map((r) => r.reservationExpiresAt));
   if (expiresAt <= nowMs())
     throw new ApiError("conflict", "The stock hold of these orders has run out; they are expiring. Check out again.");
 
-  const now = nowMs();
-  const id = newId("pay");
-  await db.batch([
-    db.insert(payments).values({
-      id,
-      orderIds,
-      customerId: buyer.userId ?? null,
-      guestTokenHash: buyer.guestTokenHash ?? null,
-      gateway: input.gateway,
-      method: input.method,
-      amount: amount.amount,
-      currency,
-      status: "pending",
-      createdAt: now,
-      updatedAt: now,
-    }),
-    db.update(orders).set({ paymentStatus: "pending", updatedAt: now }).where(inArray(orders.id, orderIds)),
-    ...orderIds.map((orderId) =>
-      timelineWrite(db, orderId, "payment.started", "customer", buyer.userId ?? null, {
-        paymentId: id,
-        gateway: input.gateway,
-        method: input.method,
-      }),
-    ),
-  ]);
+  const id = await recordPaymentStart(db, buyer, input, orderIds, amount);
 
   const locale: Locale = requestLocale(c);
   const email = buyer.userId ? undefined : await contactEmailOf(c.env, rows[0]);
@@ -123,24 +89,86 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
         .update(payments)
         .set({ status: "failed", failureReason: reason, updatedAt: nowMs() })
         .where(and(eq(payments.id, id), eq(payments.status, "pending"))),
-      db.update(orders).set({ paymentStatus: "failed", updatedAt: nowMs() }).where(inArray(orders.id, orderIds)),
+      paymentStatusWrite(db, orderIds, "failed"),
     ]);
-    if (err instanceof GatewayError && err.retryable) {
-      throw new ApiError(
-        "service_unavailable",
-        `${input.gateway} is not answering right now. Try again in a moment, or choose another gateway.`,
-        {
-          headers: { "Retry-After": String(err.retryAfterSeconds ?? 5) },
-        },
-      );
-    }
-    if (err instanceof GatewayError) {
-      throw new ApiError("validation_failed", `${input.gateway} refused this payment: ${err.message}`, {
-        errors: [{ path: "method", message: err.gatewayCode ?? "refused" }],
-      });
-    }
-    throw err;
+    throw gatewayProblem(input.gateway, err);
   }
+}
+
+/** The pending payment, its orders' payment status and their timelines, in one batch; the payment's id. */
+async function recordPaymentStart(
+  db: Database,
+  buyer: Buyer,
+  input: CreatePayment,
+  orderIds: string[],
+  amount: Money,
+): Promise<string> {
+  const now = nowMs();
+  const id = newId("pay");
+  await db.batch([
+    db.insert(payments).values({
+      id,
+      orderIds,
+      customerId: buyer.userId ?? null,
+      guestTokenHash: buyer.guestTokenHash ?? null,
+      gateway: input.gateway,
+      method: input.method,
+      amount: amount.amount,
+      currency: amount.currency,
+      status: "pending",
+      createdAt: now,
+      updatedAt: now,
+    }),
+    paymentStatusWrite(db, orderIds, "pending"),
+    ...orderIds.map((orderId) =>
+      timelineWrite(db, orderId, "payment.started", "customer", buyer.userId ?? null, {
+        paymentId: id,
+        gateway: input.gateway,
+        method: input.method,
+      }),
+    ),
+  ]);
+  return id;
+}
+
+/** The orders to pay: all the buyer's, all unpaid (pending_payment), all in one currency. */
+async function payableOrders(db: Database, buyer: Buyer, orderIds: string[]) {
+  const rows = await ordersByIds(db, orderIds);
+  const missing = orderIds.filter((id) => !rows.some((r) => r.id === id && isBuyerOf(buyer, r)));
+  if (missing.length) {
+    throw new ApiError("not_found", "Some of these orders do not exist or are not yours.", {
+      errors: missing.map((id) => ({ path: "orderIds", message: `${id}: not found` })),
+    });
+  }
+  const unpayable = rows.filter((r) => r.status !== "pending_payment");
+  if (unpayable.length) {
+    throw new ApiError(
+      "conflict",
+      `Only unpaid orders can be paid; ${unpayable.map((r) => `${r.number} is ${r.status}`).join(", ")}.`,
+    );
+  }
+  const currencies = new Set(rows.map((r) => r.currency));
+  if (currencies.size > 1) throw new ApiError("currency_mismatch", "Pay for orders of one currency at a time.");
+  return { rows, currency: rows[0].currency as Currency };
+}
+
+/** What the buyer is told when the gateway did not take the payment: 503 to retry, 422 when refused. */
+function gatewayProblem(gateway: string, err: unknown): unknown {
+  if (err instanceof GatewayError && err.retryable) {
+    return new ApiError(
+      "service_unavailable",
+      `${gateway} is not answering right now. Try again in a moment, or choose another gateway.`,
+      {
+        headers: { "Retry-After": String(err.retryAfterSeconds ?? 5) },
+      },
+    );
+  }
+  if (err instanceof GatewayError) {
+    return new ApiError("validation_failed", `${gateway} refused this payment: ${err.message}`, {
+      errors: [{ path: "method", message: err.gatewayCode ?? "refused" }],
+    });
+  }
+  return err;
 }
 
 /** The payment, for its payer (user or guest token) or an admin. */

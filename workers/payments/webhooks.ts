@@ -1,13 +1,20 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { orders, paymentEvents, payments } from "../../d1/schema";
-import type { OrderRow } from "../orders/present";
-import { commitOrderStock } from "../orders/stock";
-import { moveOrder, timelineWrite } from "../orders/transitions";
+import { paymentEvents, payments } from "../../d1/schema/payments";
+import {
+  commitOrderStock,
+  moveOrder,
+  type OrderRow,
+  orderById,
+  ordersByIds,
+  paymentStatusWrite,
+  timelineWrite,
+} from "../orders";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
+import { type Currency, money } from "../platform/money";
 import { createEvent, recordEvent, recordEventIf } from "../platform/outbox";
-import { paymentGateway } from "./gateway-config";
+import { paymentGateway, sandboxWebhookRequest } from "./gateway-config";
 import type { GatewayName, WebhookEvent, WebhookRequest } from "./gateways/types";
 import type { PaymentRow } from "./present";
 import { refundOrderPayment } from "./refunds";
@@ -134,7 +141,7 @@ async function paymentSucceeded(env: Env, payment: PaymentRow, event: WebhookEve
     {
       paymentId: payment.id,
       orderIds: payment.orderIds,
-      amount: { amount: payment.amount, currency: payment.currency },
+      amount: money(payment.amount, payment.currency as Currency),
       gateway: payment.gateway,
     },
     { actor: { type: "gateway", id: payment.gateway }, subject: { type: "payment", id: payment.id } },
@@ -164,7 +171,7 @@ async function paymentSucceeded(env: Env, payment: PaymentRow, event: WebhookEve
     (current.status !== "succeeded" && current.status !== "partially_refunded" && current.status !== "refunded")
   )
     return;
-  const rows = await db.select().from(orders).where(inArray(orders.id, payment.orderIds));
+  const rows = await ordersByIds(db, payment.orderIds);
   for (const order of rows) await settleOrder(env, current, order);
 }
 
@@ -195,7 +202,7 @@ async function settleOrder(env: Env, payment: PaymentRow, order: OrderRow): Prom
     });
   } catch {
     // Lost a race (expired at this very moment, or paid by another payment): settle against what won.
-    const now = await db.select().from(orders).where(eq(orders.id, order.id)).get();
+    const now = await orderById(db, order.id);
     if (now && now.paidByPaymentId !== payment.id)
       await refundOrderPayment(env, now, `paid while ${now.status}`, payment);
     return;
@@ -227,10 +234,7 @@ async function paymentFailed(env: Env, payment: PaymentRow, event: WebhookEvent)
     .get();
   if (!failed) return;
   await db.batch([
-    db
-      .update(orders)
-      .set({ paymentStatus: "failed", updatedAt: nowMs() })
-      .where(and(inArray(orders.id, payment.orderIds), eq(orders.status, "pending_payment"))),
+    paymentStatusWrite(db, payment.orderIds, "failed", { unpaidOnly: true }),
     ...payment.orderIds.map((orderId) =>
       timelineWrite(db, orderId, "payment.failed", "gateway", payment.gateway, {
         paymentId: payment.id,
@@ -250,4 +254,19 @@ async function paymentFailed(env: Env, payment: PaymentRow, event: WebhookEvent)
       ),
     ),
   ]);
+}
+
+/**
+ * Sandbox only: pays or fails a sandbox payment with a signed sandbox callback sent through the same
+ * path as a real gateway's. Answers the payment as it is afterwards.
+ */
+export async function simulateSandboxPayment(
+  env: Env,
+  payment: PaymentRow,
+  outcome: "succeeded" | "failed",
+): Promise<PaymentRow> {
+  if (payment.gateway !== "sandbox")
+    throw new ApiError("conflict", "Only sandbox payments can be simulated; this one is handled by its gateway.");
+  await receiveWebhook(env, "sandbox", await sandboxWebhookRequest(env, payment, outcome));
+  return (await database(env).select().from(payments).where(eq(payments.id, payment.id)).get()) ?? payment;
 }

@@ -4,6 +4,11 @@ const flag = z
   .enum(["true", "false"])
   .default("false")
   .transform((v) => v === "true");
+/** A "true"/"false" variable that is on unless set to "false". */
+const flagOn = z
+  .enum(["true", "false"])
+  .default("true")
+  .transform((v) => v === "true");
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -15,6 +20,7 @@ const ConfigSchema = z.object({
   ENVIRONMENT: z.string().default("production"),
   DEV_OUTBOX: flag,
   PAYMENTS_SANDBOX: flag,
+  ACCESS_LOG: flagOn,
   CORS_ORIGINS: z.string().default(""),
   JWT_ISSUER: z.string().default("https://api.tchat.example"),
   JWT_AUDIENCE: z.string().default("tchat-api"),
@@ -89,6 +95,8 @@ export interface Config {
   environment: string;
   devOutbox: boolean;
   paymentsSandbox: boolean;
+  /** One JSON log line per request (the Analytics Engine data point is written either way). */
+  accessLog: boolean;
   corsOrigins: string[];
   jwt: { issuer: string; audience: string };
   limits: {
@@ -224,6 +232,7 @@ export function readConfig(env: Env): Config {
     environment: raw.ENVIRONMENT,
     devOutbox: raw.DEV_OUTBOX && raw.ENVIRONMENT !== "production",
     paymentsSandbox: raw.PAYMENTS_SANDBOX && raw.ENVIRONMENT !== "production",
+    accessLog: raw.ACCESS_LOG,
     corsOrigins: raw.CORS_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

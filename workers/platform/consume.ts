@@ -1,9 +1,11 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { deadLetters, processedEvents } from "../../d1/schema";
-import { type EventEnvelope, EventEnvelopeSchema } from "../../schemas/events";
+import { deadLetters, processedEvents } from "../../d1/schema/platform";
+import { type EventEnvelope, type EventOf, EventSchema, type EventType } from "../../schemas/events";
+import { backoffMs } from "./backoff";
 import { type Database, database, nowMs } from "./db";
 import { logEvent } from "./log";
+import { withRequestId } from "./request-context";
 
 /** What a consumer may need beyond bindings; tests pass their own (e.g. a failing provider). */
 export interface ConsumerDeps {
@@ -11,14 +13,32 @@ export interface ConsumerDeps {
 }
 
 /**
- * One consumer of one event type. `handle` does its work and returns the D1 writes that record
- * it; they commit in the same batch as the "done" marker, so a redelivered event changes nothing.
+ * One consumer of the event types it names. `handle` gets the event parsed by its type's schema,
+ * does its work and returns the D1 writes that record it; they commit in the same batch as the
+ * "done" marker, so a redelivered event changes nothing.
  */
-export interface EventConsumer<D extends ConsumerDeps = ConsumerDeps> {
+export interface EventConsumer<D extends ConsumerDeps = ConsumerDeps, T extends EventType = EventType> {
   name: string;
-  handle(event: EventEnvelope, env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
+  /** The event types it applies; the queue handler routes each event to the consumers naming it. */
+  types: readonly T[];
+  handle(event: EventOf<T>, env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
   /** Called once when the event is dead-lettered after its last retry. */
-  onDeadLetter?(event: EventEnvelope, env: Env): Promise<void>;
+  onDeadLetter?(event: EventOf<T>, env: Env): Promise<void>;
+}
+
+/**
+ * Declares a consumer, typed by the event types it names. The queue handler only ever hands it
+ * events of those types (consumersOf routes by `types`), so it is held as a consumer of any event.
+ */
+export function defineConsumer<D extends ConsumerDeps, T extends EventType>(
+  consumer: EventConsumer<D, T>,
+): EventConsumer<D> {
+  return consumer as unknown as EventConsumer<D>;
+}
+
+/** The consumers of an event type, among those given. */
+export function consumersOf<D extends ConsumerDeps>(consumers: readonly EventConsumer<D>[]) {
+  return (type: string): EventConsumer<D>[] => consumers.filter((c) => (c.types as readonly string[]).includes(type));
 }
 
 const LEASE_MS = 60_000;
@@ -76,12 +96,23 @@ export async function consumeOnce<D extends ConsumerDeps>(
 
 /** Backoff for a failed message: exponential with full jitter, capped at 10 minutes. */
 export function retryDelaySeconds(attempts: number): number {
-  const ceiling = Math.min(600, 2 ** Math.min(attempts, 10));
-  return Math.max(1, Math.floor(Math.random() * ceiling));
+  return Math.max(1, Math.floor(backoffMs(attempts, { maxMs: 600_000 }) / 1000));
 }
 
+/** The id and type a message body claims, when they are strings (for dead letters that failed their schema). */
+function claimedIdentity(body: unknown): { id?: string; type?: string } | undefined {
+  const value = typeof body === "string" ? safeJson(body) : body;
+  if (typeof value !== "object" || value === null) return undefined;
+  const { id, type } = value as { id?: unknown; type?: unknown };
+  return {
+    ...(typeof id === "string" && id.length <= 128 ? { id } : {}),
+    ...(typeof type === "string" && type.length <= 64 ? { type } : {}),
+  };
+}
+
+/** The event a message carries, parsed by its type's schema; undefined when it is not one of ours. */
 export function parseEnvelope(body: unknown): EventEnvelope | undefined {
-  const parsed = EventEnvelopeSchema.safeParse(typeof body === "string" ? safeJson(body) : body);
+  const parsed = EventSchema.safeParse(typeof body === "string" ? safeJson(body) : body);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -126,7 +157,11 @@ export async function consumeBatch<D extends ConsumerDeps>(
     else lanes.set(key, [{ message, event }]);
   }
   await runBounded([...lanes.values()], concurrency, async (lane) => {
-    for (const { message, event } of lane) await consumeMessage(batch.queue, message, event, env, deps, consumersFor);
+    for (const { message, event } of lane) {
+      // The consumer runs in the context of the request that caused the event (logs, further events).
+      const consume = () => consumeMessage(batch.queue, message, event, env, deps, consumersFor);
+      await (event ? withRequestId(event.requestId, consume) : consume());
+    }
   });
 }
 
@@ -167,6 +202,7 @@ async function consumeMessage<D extends ConsumerDeps>(
   consumersFor: (type: string) => EventConsumer<D>[],
 ): Promise<void> {
   if (!event) {
+    // Not an event of ours (or not valid for its type): it can never succeed. Kept for operators.
     await recordDeadLetter(database(env), queue, message, undefined);
     message.ack();
     return;
@@ -238,18 +274,20 @@ async function recordDeadLetter(
   message: Message<unknown>,
   event: EventEnvelope | undefined,
 ): Promise<boolean> {
+  // A body that failed its schema is still named by whatever id and type it claims.
+  const claimed = event ?? claimedIdentity(message.body);
   const rows = await db
     .insert(deadLetters)
     .values({
-      id: event?.id ?? message.id,
+      id: claimed?.id ?? message.id,
       queue,
-      eventType: event?.type ?? null,
+      eventType: claimed?.type ?? null,
       body: typeof message.body === "string" ? message.body : (JSON.stringify(message.body) ?? "null"),
       attempts: message.attempts,
       receivedAt: nowMs(),
     })
     .onConflictDoNothing()
     .returning({ id: deadLetters.id });
-  logEvent("warn", "dead_letter", { queue, eventId: event?.id, type: event?.type, attempts: message.attempts });
+  logEvent("warn", "dead_letter", { queue, eventId: claimed?.id, type: claimed?.type, attempts: message.attempts });
   return rows.length > 0;
 }

@@ -1,19 +1,16 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import * as schema from "../../d1/schema";
 
 export type Database = ReturnType<typeof database>;
 
-/** Drizzle over the D1 binding, with the whole schema for typed queries. */
+/** Drizzle over the D1 binding; each domain types its queries with its own tables. */
 export function database(env: Pick<Env, "DB">) {
-  return drizzle(env.DB, { schema });
+  return drizzle(env.DB);
 }
 
-/** Every timestamp column holds Unix epoch milliseconds. */
-export function nowMs(): number {
-  return Date.now();
-}
+/** Every timestamp column holds Unix epoch milliseconds, read from the platform's one clock. */
+export { nowMs } from "./clock";
 
 /**
  * `column IN (...)` for lists of any length: the values travel as one JSON parameter, so a page of

@@ -1,47 +1,11 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ERROR_CODES, type ErrorCode } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "./log";
 
-/**
- * The closed set of error codes the API answers with. Every code has exactly one status and one
- * title; CONTRACT.md fixes the public ones, domains add theirs here and nowhere else.
- */
-export const ERROR_CODES = {
-  bad_request: { status: 400, title: "Bad request" },
-  idempotency_key_required: { status: 400, title: "Idempotency-Key header required" },
-  unauthorized: { status: 401, title: "Unauthorized" },
-  forbidden: { status: 403, title: "Forbidden" },
-  not_found: { status: 404, title: "Not found" },
-  method_not_allowed: { status: 405, title: "Method not allowed" },
-  conflict: { status: 409, title: "Conflict" },
-  payload_too_large: { status: 413, title: "Payload too large" },
-  unsupported_media_type: { status: 415, title: "Unsupported media type" },
-  validation_failed: { status: 422, title: "Validation failed" },
-  idempotency_key_reused: { status: 422, title: "Idempotency key reused" },
-  rate_limited: { status: 429, title: "Too many requests" },
-  // Identity
-  invalid_phone: { status: 422, title: "Invalid phone number" },
-  unsupported_country: { status: 422, title: "Unsupported country" },
-  invalid_code: { status: 401, title: "Invalid code" },
-  otp_locked: { status: 429, title: "Too many wrong codes" },
-  invalid_credentials: { status: 401, title: "Invalid credentials" },
-  token_reused: { status: 401, title: "Refresh token reused" },
-  // Cart and checkout
-  insufficient_stock: { status: 409, title: "Insufficient stock" },
-  currency_mismatch: { status: 409, title: "Currency mismatch" },
-  // Chat and realtime
-  upgrade_required: { status: 426, title: "WebSocket upgrade required" },
-  // Orders and payments
-  invalid_transition: { status: 409, title: "Invalid status change" },
-  // Reviews
-  not_a_buyer: { status: 403, title: "Not a buyer of this product" },
-  internal_error: { status: 500, title: "Internal error" },
-  service_unavailable: { status: 503, title: "Service unavailable" },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
-
-export type ErrorCode = keyof typeof ERROR_CODES;
+export { ERROR_CODES, type ErrorCode };
 
 export interface FieldError {
   path: string;

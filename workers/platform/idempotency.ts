@@ -1,9 +1,9 @@
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { idempotencyKeys } from "../../d1/schema";
+import { idempotencyKeys } from "../../d1/schema/platform";
 import type { AppEnv } from "../app-env";
-import { database, nowMs } from "./db";
+import { type Database, database, nowMs } from "./db";
 import { ApiError } from "./errors";
 import { sha256Hex } from "./ids";
 
@@ -53,13 +53,10 @@ function replay(row: { responseStatus: number | null; responseHeaders: string | 
   return new Response(row.responseBody, { status: row.responseStatus ?? 200, headers });
 }
 
-/**
- * Idempotency for writes that create money or orders (CONTRACT.md). The first request with a key
- * takes it atomically; concurrent duplicates wait for its answer and get the same response; the
- * same key with another body is refused. Responses are kept IDEMPOTENCY_TTL_SECONDS. Validation
- * failures, rate limits and server errors are not kept, so the caller can fix and retry the key.
- */
-export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
+type KeyRow = typeof idempotencyKeys.$inferSelect;
+
+/** The request's key, checked: required, and 1 to 255 visible ASCII characters. */
+function requiredKey(c: Context<AppEnv>): string {
   const key = c.req.header("Idempotency-Key");
   if (!key) {
     throw new ApiError(
@@ -73,79 +70,77 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       "The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.",
     );
   }
-  const db = database(c.env);
-  const scope = await keyScope(c);
-  const body = await c.req.text();
-  const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(body)}`);
-  const now = nowMs();
-  const ttl = c.get("config").limits.idempotencyTtlSeconds * 1000;
-  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+  return key;
+}
 
+/**
+ * Takes the key atomically: a new key, a key that expired, or an abandoned attempt at the very same
+ * request. False when another attempt holds it or has answered it.
+ */
+async function takeKey(
+  db: Database,
+  row: { scope: string; key: string; requestHash: string },
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
+  const claim = { requestHash: row.requestHash, state: "in_progress" as const, lockedUntil: now + LOCK_MS };
   const taken = await db
     .insert(idempotencyKeys)
-    .values({
-      scope,
-      key,
-      requestHash,
-      state: "in_progress",
-      lockedUntil: now + LOCK_MS,
-      createdAt: now,
-      expiresAt: now + ttl,
-    })
+    .values({ ...row, ...claim, createdAt: now, expiresAt: now + ttlMs })
     .onConflictDoUpdate({
       target: [idempotencyKeys.scope, idempotencyKeys.key],
       set: {
-        requestHash,
-        state: "in_progress",
-        lockedUntil: now + LOCK_MS,
+        ...claim,
         createdAt: now,
-        expiresAt: now + ttl,
+        expiresAt: now + ttlMs,
         responseStatus: null,
         responseHeaders: null,
         responseBody: null,
       },
-      // Take over only a key that expired, or an abandoned attempt at the very same request.
       setWhere: or(
         lt(idempotencyKeys.expiresAt, now),
         and(
           eq(idempotencyKeys.state, "in_progress"),
           lt(idempotencyKeys.lockedUntil, now),
-          eq(idempotencyKeys.requestHash, requestHash),
+          eq(idempotencyKeys.requestHash, row.requestHash),
         ),
       ),
     })
     .returning({ key: idempotencyKeys.key });
+  return taken.length > 0;
+}
 
-  if (taken.length === 0) {
-    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
-    for (;;) {
-      const row = await db.select().from(idempotencyKeys).where(where).get();
-      if (row && row.requestHash !== requestHash) {
-        throw new ApiError(
-          "idempotency_key_reused",
-          "This Idempotency-Key was already used with a different request body. Use a new key for a new operation.",
-        );
-      }
-      if (row?.state === "completed") {
-        c.res = replay(row);
-        return;
-      }
-      if (!row || Date.now() >= deadline) {
-        throw new ApiError(
-          "conflict",
-          "A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.",
-          {
-            headers: { "Retry-After": "1" },
-          },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+/**
+ * A duplicate of a request that holds the key: waits for the first one's answer and replays it;
+ * another body under the key is refused; a first attempt still running after the wait is 409.
+ */
+async function answerOfFirst(db: Database, where: SQL | undefined, requestHash: string): Promise<Response> {
+  const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+  for (;;) {
+    const row: KeyRow | undefined = await db.select().from(idempotencyKeys).where(where).get();
+    if (row && row.requestHash !== requestHash) {
+      throw new ApiError(
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used with a different request body. Use a new key for a new operation.",
+      );
     }
+    if (row?.state === "completed") return replay(row);
+    if (!row || Date.now() >= deadline) {
+      throw new ApiError(
+        "conflict",
+        "A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.",
+        { headers: { "Retry-After": "1" } },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
 
-  await next();
-
-  const res = c.res;
+/**
+ * Keeps the answer under the key, to replay; validation failures, rate limits and server errors
+ * give the key back instead, so the caller can fix and retry with it.
+ */
+async function keepAnswer(db: Database, where: SQL | undefined, res: Response): Promise<void> {
   const problemCode =
     res.status >= 400
       ? (
@@ -155,8 +150,7 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
             .catch(() => ({}))) as { code?: string }
         ).code
       : undefined;
-  const keep = res.status < 500 && res.status !== 429 && problemCode !== "validation_failed";
-  if (!keep) {
+  if (res.status >= 500 || res.status === 429 || problemCode === "validation_failed") {
     await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.state, "in_progress")));
     return;
   }
@@ -174,4 +168,25 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       responseBody: await res.clone().text(),
     })
     .where(where);
+}
+
+/**
+ * Idempotency for writes that create money or orders (CONTRACT.md). The first request with a key
+ * takes it atomically; concurrent duplicates wait for its answer and get the same response; the
+ * same key with another body is refused. Responses are kept IDEMPOTENCY_TTL_SECONDS. Validation
+ * failures, rate limits and server errors are not kept, so the caller can fix and retry the key.
+ */
+export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
+  const key = requiredKey(c);
+  const db = database(c.env);
+  const scope = await keyScope(c);
+  const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(await c.req.text())}`);
+  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+  const ttlMs = c.get("config").limits.idempotencyTtlSeconds * 1000;
+  if (!(await takeKey(db, { scope, key, requestHash }, nowMs(), ttlMs))) {
+    c.res = await answerOfFirst(db, where, requestHash);
+    return;
+  }
+  await next();
+  await keepAnswer(db, where, c.res);
 });

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { LOCALES, type Locale } from "../../schemas/messaging";
+import { LOCALES, type Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 
 const ALIASES: Record<string, Locale> = { tl: "fil", in: "id", ms: "ms", zsm: "ms" };

@@ -1,4 +1,4 @@
-import type { CURRENCY_CODES } from "../../schemas/money";
+import type { CURRENCY_CODES } from "../../schemas/platform";
 
 export type Currency = (typeof CURRENCY_CODES)[number];
 
@@ -50,6 +50,14 @@ export function subtract(a: Money, b: Money): Money {
 
 export function sum(items: readonly Money[], currency: Currency): Money {
   return items.reduce((total, m) => add(total, m), zero(currency));
+}
+
+/** The smallest of some amounts of one currency. */
+export function minimum(first: Money, ...others: readonly Money[]): Money {
+  return others.reduce((least, m) => {
+    sameCurrency(least, m);
+    return m.amount < least.amount ? m : least;
+  }, first);
 }
 
 export function multiply(m: Money, quantity: number): Money {
@@ -133,6 +141,71 @@ export function convert(m: Money, quote: RateQuote): Money {
   if (expDiff >= 0) num *= 10n ** BigInt(expDiff);
   else den *= 10n ** BigInt(-expDiff);
   return money(Number(mulDivRound(BigInt(m.amount), num, den)) * to.step, quote.to);
+}
+
+// ------------------------------------------------------------------ major units
+
+/*
+ * The one place where major units (baht, rupiah, dong: what price lists, people and some gateways
+ * write) and minor units (what Money holds) meet. Always exact: decimal text digit by digit, never
+ * a float multiplied by 100.
+ */
+
+/**
+ * Money as a decimal string in major units, exactly: 15000000 IDR → "150000.00", 129950 THB →
+ * "1299.50", 250000 VND → "250000".
+ */
+export function toMajorString(m: Money): string {
+  const { exponent } = CURRENCIES[m.currency];
+  const negative = m.amount < 0;
+  const digits = String(Math.abs(m.amount));
+  if (exponent === 0) return `${negative ? "-" : ""}${digits}`;
+  const padded = digits.padStart(exponent + 1, "0");
+  return `${negative ? "-" : ""}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+}
+
+/** Money in major units as a JSON number (gateways that take numbers); exact because its decimal text is exact. */
+export function toMajorNumber(m: Money): number {
+  return Number(toMajorString(m));
+}
+
+/**
+ * An amount written in major units ("150000.00", 150000, 150.5) as Money in minor units, exactly:
+ * the decimal text is parsed digit by digit, never multiplied as a float. Digits beyond the
+ * currency's exponent must be zeros. Undefined when the value is not a plain decimal.
+ */
+export function fromMajor(value: unknown, currency: Currency): Money | undefined {
+  let text: string;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return undefined;
+    text = String(value);
+  } else if (typeof value === "string") {
+    text = value.trim();
+  } else {
+    return undefined;
+  }
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const { exponent } = CURRENCIES[currency];
+  const fraction = match[3] ?? "";
+  if (fraction.length > exponent && /[^0]/.test(fraction.slice(exponent))) return undefined;
+  const minor = BigInt(match[2] + fraction.slice(0, exponent).padEnd(exponent, "0"));
+  const signed = match[1] === "-" ? -minor : minor;
+  if (signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < BigInt(Number.MIN_SAFE_INTEGER)) return undefined;
+  return money(Number(signed), currency);
+}
+
+/**
+ * A price written in major units in our own code (a courier's rate card: Rp 11,000, ฿45.00, S$1.50)
+ * as Money: exact and on the currency's step, or a MoneyError, so a mistyped price list fails when
+ * it is loaded rather than at a checkout.
+ */
+export function minorUnits(currency: Currency, major: number): Money {
+  const m = fromMajor(major, currency);
+  if (!m) throw new MoneyError(`${major} is not an exact ${currency} amount`);
+  const { step } = CURRENCIES[currency];
+  if (m.amount % step !== 0) throw new MoneyError(`${currency} ${major} is not a whole number of ${step} minor units`);
+  return m;
 }
 
 /** Localized display, e.g. ฿1,299.00 (th-TH) or Rp 15.000 (id-ID: whole rupiah, no decimals). */

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
-import { ProblemSchema } from "../../schemas/problem";
+import { ProblemSchema } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { ApiError, type ERROR_CODES, type FieldError } from "./errors";
 

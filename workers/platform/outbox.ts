@@ -1,11 +1,12 @@
 import { and, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { outboxEvents } from "../../d1/schema";
-import type { EventActor, EventEnvelope } from "../../schemas/events";
+import { outboxEvents } from "../../d1/schema/platform";
+import type { EventActor, EventData, EventEnvelope, EventOf, EventSubject, EventType } from "../../schemas/events";
 import type { Config } from "./config";
 import { type Database, database, nowMs } from "./db";
 import { newId } from "./ids";
 import { logEvent } from "./log";
+import { requestIdOrNew } from "./request-context";
 
 const OUTBOX_CHUNK = 90;
 
@@ -23,21 +24,27 @@ export function queueBinding(env: Env, queue: QueueName): Queue {
   }
 }
 
-export function createEvent(
-  type: string,
-  data: Record<string, unknown>,
-  options: { actor?: EventActor; subject?: EventEnvelope["subject"]; now?: Date } = {},
-): EventEnvelope {
+/**
+ * The typed event constructor: `data` must match the schema of `type` in schemas/events.ts. The
+ * event carries the id of the request it is created in (or `options.requestId`, for code that runs
+ * outside one, such as a Durable Object told its caller's id).
+ */
+export function createEvent<T extends EventType>(
+  type: T,
+  data: EventData<T>,
+  options: { actor?: EventActor; subject?: EventSubject; now?: Date; id?: string; requestId?: string } = {},
+): EventOf<T> {
   const now = options.now ?? new Date();
   return {
-    id: newId("evt", now.getTime()),
+    id: options.id ?? newId("evt", now.getTime()),
     type,
     version: 1,
     occurredAt: now.toISOString(),
+    requestId: options.requestId ?? requestIdOrNew(),
     actor: options.actor ?? { type: "system" },
     ...(options.subject ? { subject: options.subject } : {}),
     data,
-  };
+  } as EventOf<T>;
 }
 
 /**

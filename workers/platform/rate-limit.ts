@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { rateCounters } from "../../d1/schema";
+import { rateCounters } from "../../d1/schema/platform";
 import { type Database, nowMs } from "./db";
 import { ApiError } from "./errors";
 

@@ -1,6 +1,11 @@
 import { createRouter } from "../platform/openapi";
+import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { createTicketHandler, createTicketRoute } from "./routes/ticket-create";
 
+export { notifyUnread, pushToHub } from "./hub/client";
 export { isUpgrade, redeemTicket, type SocketCaller, socketCaller } from "./tickets";
 
-export const realtimeRouter = createRouter().openapi(createTicketRoute, createTicketHandler);
+/** Realtime: socket tickets and each user's own stream (the UserHub object, workers/realtime/hub/). */
+export const realtimeRouter = createRouter()
+  .openapi(createTicketRoute, createTicketHandler)
+  .openapi(streamSocketRoute, streamSocketHandler);

@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Context } from "hono";
-import { realtimeTickets, sessions, users } from "../../d1/schema";
+import { realtimeTickets } from "../../d1/schema/realtime";
 import type { AppEnv } from "../app-env";
+import { liveSession } from "../identity";
 import { readConfig } from "../platform/config";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -66,21 +67,8 @@ export async function redeemTicket(env: Env, ticket: string): Promise<SocketCall
     .returning({ userId: realtimeTickets.userId, sessionId: realtimeTickets.sessionId })
     .get();
   if (!taken) throw new ApiError("unauthorized", REFUSED);
-  const live = await db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, taken.sessionId),
-        eq(sessions.userId, taken.userId),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        eq(users.status, "active"),
-      ),
-    )
-    .get();
-  if (!live) throw new ApiError("unauthorized", "The session that took this ticket has ended. Sign in again.");
+  if (!(await liveSession(db, taken, now)))
+    throw new ApiError("unauthorized", "The session that took this ticket has ended. Sign in again.");
   return taken;
 }
 

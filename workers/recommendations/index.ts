@@ -5,6 +5,8 @@ import { similarHandler, similarRoute } from "./routes/similar";
 import { trendingHandler, trendingRoute } from "./routes/trending";
 import { recordViewHandler, recordViewRoute } from "./routes/view-record";
 
+export { recentViewers } from "./recent-viewers";
+
 /** Trending, similar, bought together, for you; and the product views they learn from. Tunables: rules.ts. */
 export const recommendationsRouter = createRouter()
   .openapi(trendingRoute, trendingHandler)

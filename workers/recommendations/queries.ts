@@ -1,4 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
+import { categoryAndBelow, LISTED_PRODUCTS_SQL, PRODUCTS_SQL } from "../catalog";
+import { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "../orders";
 import {
   BOUGHT_TOGETHER,
   DAY_MS,
@@ -9,7 +11,7 @@ import {
   SOLD_STATUSES,
   TRENDING,
 } from "./rules";
-import { IS_PUBLIC, SUMMARY_COLUMNS, type SummaryRow } from "./summaries";
+import { SUMMARY_COLUMNS, type SummaryRow } from "./summaries";
 
 export type ScoredRow = SummaryRow & { score: number };
 
@@ -17,23 +19,18 @@ export type ScoredRow = SummaryRow & { score: number };
  * Every recommendation is one SQL statement that scores candidates and returns them as product
  * summaries (ScoredRow), best first. Nothing here runs a query per product. Run them with sql.ts.
  *
+ * The statements join the catalog's and orders' relations (their faces: LISTED_PRODUCTS_SQL,
+ * paidOrderLines, ...), never their tables; SQLite flattens those subqueries, so each plan is the
+ * one the tables would get. Scoring (weights, decay, windows) is this domain's own: rules.ts.
+ *
  * `CROSS JOIN` is SQLite's way to fix the join order: each query starts from its few candidates
  * and reaches products by primary key (or orders by checkout), never scanning the catalog to
  * probe the candidates, whatever the planner's statistics say.
  */
 
-const list = (values: readonly string[]): SQL =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
-const SOLD = list(SOLD_STATUSES);
-
-/** The category and everything below it (one bound parameter, whatever the tree's size). */
-function inCategory(categoryId: string): SQL {
-  return sql`p.category_id IN (WITH RECURSIVE sub(id) AS (SELECT ${categoryId} UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`;
-}
+/** Every product, and the ones anyone may see (active, not deleted): ProductRelationRow. */
+const PRODUCTS = sql.raw(PRODUCTS_SQL);
+const LISTED = sql.raw(LISTED_PRODUCTS_SQL);
 
 /**
  * Trending: order lines of orders paid in the last TRENDING.orderWindowDays and views of the last
@@ -42,19 +39,15 @@ function inCategory(categoryId: string): SQL {
 export function trendingQuery(options: { now: number; categoryId?: string; limit: number }) {
   const { now } = options;
   const today = dayNumber(now);
-  const since = now - TRENDING.orderWindowDays * DAY_MS;
   const halfLifeMs = TRENDING.halfLifeDays * DAY_MS;
-  // An order is paid before its reservation runs out, so this bound lets orders_expiry's index
-  // (status, reservation_expires_at) find the window's orders without reading older ones.
-  const reservedSince = since - DAY_MS;
+  const paid = paidOrderLines({ paidSince: now - TRENDING.orderWindowDays * DAY_MS, statuses: SOLD_STATUSES });
   return sql`
     WITH order_signal AS (
-      SELECT oi.product_id AS pid,
-             SUM(MIN(oi.quantity, ${TRENDING.maxQuantity}) * ${TRENDING.orderWeight}
-                 / (1.0 + CAST(${now} - o.paid_at AS REAL) / ${halfLifeMs})) AS s
-      FROM orders o JOIN order_items oi ON oi.order_id = o.id
-      WHERE o.status IN (${SOLD}) AND o.reservation_expires_at >= ${reservedSince} AND o.paid_at >= ${since}
-      GROUP BY oi.product_id
+      SELECT l.product_id AS pid,
+             SUM(MIN(l.quantity, ${TRENDING.maxQuantity}) * ${TRENDING.orderWeight}
+                 / (1.0 + CAST(${now} - l.paid_at AS REAL) / ${halfLifeMs})) AS s
+      FROM ${paid} l
+      GROUP BY l.product_id
     ),
     view_signal AS (
       SELECT v.product_id AS pid,
@@ -70,8 +63,8 @@ export function trendingQuery(options: { now: number; categoryId?: string; limit
       GROUP BY pid
     )
     SELECT ${SUMMARY_COLUMNS}, scored.score AS score
-    FROM scored CROSS JOIN products p ON p.id = scored.pid
-    WHERE ${IS_PUBLIC} ${options.categoryId ? sql`AND ${inCategory(options.categoryId)}` : sql``}
+    FROM scored CROSS JOIN ${LISTED} p ON p.id = scored.pid
+    ${options.categoryId ? sql`WHERE p.category_id IN ${categoryAndBelow(options.categoryId)}` : sql``}
     ORDER BY scored.score DESC, p.sold_count DESC, p.id
     LIMIT ${options.limit}`;
 }
@@ -80,16 +73,16 @@ export function trendingQuery(options: { now: number; categoryId?: string; limit
 export function popularQuery(options: { categoryId?: string; exclude: readonly string[]; limit: number }) {
   return sql`
     SELECT ${SUMMARY_COLUMNS}
-    FROM products p
-    WHERE ${IS_PUBLIC} ${options.categoryId ? sql`AND ${inCategory(options.categoryId)}` : sql``}
-      AND p.id NOT IN (SELECT value FROM json_each(${JSON.stringify(options.exclude)}))
+    FROM ${LISTED} p
+    WHERE p.id NOT IN (SELECT value FROM json_each(${JSON.stringify(options.exclude)}))
+      ${options.categoryId ? sql`AND p.category_id IN ${categoryAndBelow(options.categoryId)}` : sql``}
     ORDER BY p.sold_count DESC, p.rating_count DESC, p.rating_average DESC, p.id
     LIMIT ${options.limit}`;
 }
 
 /** The product, if anyone may see it (recommendations are about public products only). */
 export function publicProduct(productId: string): SQL {
-  return sql`SELECT p.id AS id FROM products p WHERE p.id = ${productId} AND ${IS_PUBLIC}`;
+  return sql`SELECT p.id AS id FROM ${LISTED} p WHERE p.id = ${productId}`;
 }
 
 /**
@@ -102,14 +95,14 @@ export function similarQuery(options: { productId: string; limit: number }) {
   const high = 1 + SIMILAR.priceBand;
   return sql`
     WITH t AS (
-      SELECT id, category_id, brand, price_amount, currency FROM products WHERE id = ${options.productId}
+      SELECT id, category_id, brand, price_amount, currency FROM ${PRODUCTS} WHERE id = ${options.productId}
     ),
     candidates AS (
-      SELECT p.id FROM t JOIN products p
-        ON p.category_id = t.category_id AND p.status = 'active' AND p.currency = t.currency
+      SELECT p.id FROM t JOIN ${LISTED} p
+        ON p.category_id = t.category_id AND p.currency = t.currency
       UNION
-      SELECT p.id FROM t JOIN products p
-        ON p.status = 'active' AND p.price_amount BETWEEN t.price_amount * ${low} AND t.price_amount * ${high}
+      SELECT p.id FROM t JOIN ${LISTED} p
+        ON p.price_amount BETWEEN t.price_amount * ${low} AND t.price_amount * ${high}
        AND p.brand = t.brand AND p.currency = t.currency
     )
     SELECT ${SUMMARY_COLUMNS},
@@ -117,47 +110,32 @@ export function similarQuery(options: { productId: string; limit: number }) {
       + (CASE WHEN p.brand = t.brand THEN ${SIMILAR.brandScore} ELSE 0 END)
       + (CASE WHEN p.price_amount BETWEEN t.price_amount * ${low} AND t.price_amount * ${high}
               THEN ${SIMILAR.priceScore} ELSE 0 END) AS score
-    FROM candidates c CROSS JOIN products p ON p.id = c.id CROSS JOIN t
-    WHERE p.id <> t.id AND p.deleted_at IS NULL
+    FROM candidates c CROSS JOIN ${LISTED} p ON p.id = c.id CROSS JOIN t
+    WHERE p.id <> t.id
     ORDER BY score DESC, ABS(p.price_amount - t.price_amount) ASC, p.sold_count DESC, p.id
     LIMIT ${options.limit}`;
 }
 
 /**
- * Bought together: products in the same checkouts as this one (a checkout is one cart paid at
- * once, split into one order per shop, so companions from other shops count too), ranked by the
- * number of checkouts they shared.
+ * Bought together: products in the same checkouts as this one (orders' coPurchases), ranked by
+ * the number of checkouts they shared.
  */
 export function boughtTogetherQuery(options: { productId: string; limit: number }) {
+  const pairs = coPurchases({
+    productId: options.productId,
+    statuses: SOLD_STATUSES,
+    recentCheckouts: BOUGHT_TOGETHER.recentCheckouts,
+  });
   return sql`
-    WITH mine AS (
-      SELECT o.checkout_id AS checkout_id, MAX(o.id) AS last
-      FROM order_items oi JOIN orders o ON o.id = oi.order_id
-      WHERE oi.product_id = ${options.productId} AND o.status IN (${SOLD})
-      GROUP BY o.checkout_id
-      ORDER BY last DESC
-      LIMIT ${BOUGHT_TOGETHER.recentCheckouts}
-    ),
-    pairs AS (
-      SELECT oi.product_id AS pid, COUNT(DISTINCT o.checkout_id) AS together
-      FROM mine CROSS JOIN orders o ON o.checkout_id = mine.checkout_id
-        CROSS JOIN order_items oi ON oi.order_id = o.id
-      WHERE oi.product_id <> ${options.productId} AND o.status IN (${SOLD})
-      GROUP BY oi.product_id
-    )
     SELECT ${SUMMARY_COLUMNS}, pairs.together AS score
-    FROM pairs CROSS JOIN products p ON p.id = pairs.pid
-    WHERE ${IS_PUBLIC}
+    FROM ${pairs} pairs CROSS JOIN ${LISTED} p ON p.id = pairs.product_id
     ORDER BY pairs.together DESC, p.sold_count DESC, p.id
     LIMIT ${options.limit}`;
 }
 
 /** Products the user has ordered (not expired or cancelled): never recommended to them. */
 export function ownedProductsQuery(userId: string) {
-  return sql`
-    SELECT DISTINCT oi.product_id AS product_id
-    FROM orders o JOIN order_items oi ON oi.order_id = o.id
-    WHERE o.customer_id = ${userId} AND o.status IN (${list(OWNED_STATUSES)})`;
+  return sql`SELECT DISTINCT product_id FROM ${orderedProducts({ customerId: userId, statuses: OWNED_STATUSES })}`;
 }
 
 /**
@@ -168,23 +146,19 @@ export function ownedProductsQuery(userId: string) {
 export function personalQuery(options: { userId: string; now: number; limit: number }) {
   const { userId } = options;
   const viewedSince = options.now - PERSONAL.viewWindowDays * DAY_MS;
+  const bought = recentOrderLines({ customerId: userId, statuses: SOLD_STATUSES, recentOrders: PERSONAL.recentOrders });
   return sql`
-    WITH my_orders AS (
-      SELECT id FROM orders
-      WHERE customer_id = ${userId} AND status IN (${SOLD})
-      ORDER BY id DESC LIMIT ${PERSONAL.recentOrders}
-    ),
-    my_views AS (
+    WITH my_views AS (
       SELECT product_id, count FROM product_views
       WHERE viewer_id = ${userId} AND last_viewed_at >= ${viewedSince}
       ORDER BY last_viewed_at DESC LIMIT ${PERSONAL.recentViews}
     ),
     history AS (
-      SELECT p.category_id AS category_id, p.brand AS brand, ${PERSONAL.orderWeight} * MIN(oi.quantity, 3) AS w
-      FROM my_orders mo JOIN order_items oi ON oi.order_id = mo.id JOIN products p ON p.id = oi.product_id
+      SELECT p.category_id AS category_id, p.brand AS brand, ${PERSONAL.orderWeight} * MIN(l.quantity, 3) AS w
+      FROM ${bought} l JOIN ${PRODUCTS} p ON p.id = l.product_id
       UNION ALL
       SELECT p.category_id, p.brand, ${PERSONAL.viewWeight} * MIN(v.count, 3)
-      FROM my_views v JOIN products p ON p.id = v.product_id
+      FROM my_views v JOIN ${PRODUCTS} p ON p.id = v.product_id
     ),
     top_categories AS (
       SELECT category_id, SUM(w) AS w FROM history WHERE category_id IS NOT NULL
@@ -197,17 +171,15 @@ export function personalQuery(options: { userId: string; now: number; limit: num
     strongest AS (
       SELECT MAX(w) AS w FROM (SELECT w FROM top_categories UNION ALL SELECT w FROM top_brands)
     ),
-    owned AS (
-      SELECT oi.product_id FROM orders o JOIN order_items oi ON oi.order_id = o.id
-      WHERE o.customer_id = ${userId} AND o.status IN (${list(OWNED_STATUSES)})
-    ),
+    owned AS ${orderedProducts({ customerId: userId, statuses: OWNED_STATUSES })},
     candidates AS (
+      -- Every product of the categories (the index alone answers); the final join keeps the listed.
       SELECT p.id FROM top_categories tc
-        CROSS JOIN products p ON p.category_id = tc.category_id AND p.status = 'active'
+        CROSS JOIN ${PRODUCTS} p ON p.category_id = tc.category_id
       UNION
       -- No index on brand yet: at most one pass over the catalog, and none without brand affinity.
-      SELECT p.id FROM products p
-      WHERE p.brand IN (SELECT brand FROM top_brands) AND p.status = 'active' AND EXISTS (SELECT 1 FROM top_brands)
+      SELECT p.id FROM ${LISTED} p
+      WHERE p.brand IN (SELECT brand FROM top_brands) AND EXISTS (SELECT 1 FROM top_brands)
     )
     SELECT ${SUMMARY_COLUMNS},
       (COALESCE((SELECT w FROM top_categories tc WHERE tc.category_id = p.category_id), 0) * ${PERSONAL.categoryScore}
@@ -215,8 +187,8 @@ export function personalQuery(options: { userId: string; now: number; limit: num
         / (SELECT w FROM strongest)
       + 0.5 * p.sold_count / (p.sold_count + 50.0)
       + 0.5 * (p.rating_average / 5.0) * (p.rating_count / (p.rating_count + 10.0)) AS score
-    FROM candidates c CROSS JOIN products p ON p.id = c.id
-    WHERE ${IS_PUBLIC} AND p.id NOT IN (SELECT product_id FROM owned)
+    FROM candidates c CROSS JOIN ${LISTED} p ON p.id = c.id
+    WHERE p.id NOT IN (SELECT product_id FROM owned)
     ORDER BY score DESC, p.id
     LIMIT ${options.limit}`;
 }

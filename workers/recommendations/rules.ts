@@ -1,4 +1,4 @@
-import type { OrderStatus } from "../../d1/schema";
+import type { OrderStatus } from "../../schemas/orders";
 
 /**
  * The tunables of recommendations, in one place. Scores are computed in SQL; decay is hyperbolic

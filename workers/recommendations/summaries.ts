@@ -1,34 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ProductSummary } from "../../schemas/recommendations";
-import { mediaUrl } from "../catalog/products";
+import { mediaUrl, type ProductRelationRow } from "../catalog";
 import type { Currency } from "../platform/money";
 
-/** What every recommendation query selects for a product `p` (its first image by a correlated lookup). */
+/** What every recommendation query selects for a product `p` of the catalog's product relations. */
 export const SUMMARY_COLUMNS: SQL = sql.raw(`p.id AS id, p.shop_id AS shop_id, p.name AS name, p.slug AS slug,
   p.category_id AS category_id, p.brand AS brand, p.price_amount AS price_amount, p.currency AS currency,
   p.rating_average AS rating_average, p.rating_count AS rating_count, p.stock_snapshot AS stock_snapshot,
-  p.sold_count AS sold_count,
-  (SELECT m.id FROM product_media m WHERE m.product_id = p.id AND m.kind = 'image'
-    ORDER BY m.position, m.id LIMIT 1) AS image_id`);
+  p.sold_count AS sold_count, p.image_id AS image_id`);
 
-/** What anyone may be shown: active and not deleted. */
-export const IS_PUBLIC: SQL = sql.raw(`p.status = 'active' AND p.deleted_at IS NULL`);
-
-export interface SummaryRow {
-  id: string;
-  shop_id: string;
-  name: string;
-  slug: string;
-  category_id: string | null;
-  brand: string | null;
-  price_amount: number;
-  currency: string;
-  rating_average: number;
-  rating_count: number;
-  stock_snapshot: number;
-  sold_count: number;
-  image_id: string | null;
-}
+export type SummaryRow = Omit<ProductRelationRow, "listed">;
 
 export function presentSummary(row: SummaryRow, origin: string): ProductSummary {
   return {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "../../d1/schema";
+import type { OrderStatus } from "../../schemas/orders";
 
 /**
  * The rules of reviews, in one place.

@@ -1,6 +1,8 @@
 import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
-import { products, reviews, shops, users } from "../../d1/schema";
+import { reviews } from "../../d1/schema/reviews";
 import type { ModeratedReview, Review } from "../../schemas/reviews";
+import { productOwnerOf, productShopOf, setRating } from "../catalog";
+import { displayNameOf } from "../identity";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { REPORTS_SHOWN } from "./rules";
@@ -20,13 +22,10 @@ const UNKNOWN_AUTHOR = "Tchat user";
  */
 export function recomputeRating(db: Database, productId: string) {
   const visible = sql`FROM ${reviews} WHERE ${reviews.productId} = ${productId} AND ${reviews.hidden} = 0`;
-  return db
-    .update(products)
-    .set({
-      ratingAverage: sql`(SELECT COALESCE(AVG(${reviews.rating}), 0) ${visible})`,
-      ratingCount: sql`(SELECT COUNT(*) ${visible})`,
-    })
-    .where(eq(products.id, productId));
+  return setRating(db, productId, {
+    average: sql<number>`(SELECT COALESCE(AVG(${reviews.rating}), 0) ${visible})`,
+    count: sql<number>`(SELECT COUNT(*) ${visible})`,
+  });
 }
 
 export function presentReview(row: ReviewRow, displayName: string | null): Review {
@@ -47,22 +46,6 @@ export function presentReview(row: ReviewRow, displayName: string | null): Revie
   };
 }
 
-/** The product a review list or a new review is about, with its shop's owner (one row or none). */
-export function productWithOwner(db: Database, productId: string) {
-  return db
-    .select({
-      id: products.id,
-      shopId: products.shopId,
-      status: products.status,
-      deletedAt: products.deletedAt,
-      ownerId: shops.ownerId,
-    })
-    .from(products)
-    .innerJoin(shops, eq(shops.id, products.shopId))
-    .where(eq(products.id, productId))
-    .limit(1);
-}
-
 export interface ReviewContext {
   review: ReviewRow;
   displayName: string | null;
@@ -73,15 +56,18 @@ export interface ReviewContext {
 /** A review with its author's name and its product's shop and owner: one query. 404 when there is none. */
 export async function loadReview(db: Database, id: string): Promise<ReviewContext> {
   const row = await db
-    .select({ review: reviews, displayName: users.displayName, shopId: products.shopId, ownerId: shops.ownerId })
+    .select({
+      review: reviews,
+      displayName: displayNameOf(reviews.userId),
+      shopId: productShopOf(reviews.productId),
+      ownerId: productOwnerOf(reviews.productId),
+    })
     .from(reviews)
-    .innerJoin(products, eq(products.id, reviews.productId))
-    .innerJoin(shops, eq(shops.id, products.shopId))
-    .leftJoin(users, eq(users.id, reviews.userId))
     .where(eq(reviews.id, id))
     .get();
-  if (!row) throw new ApiError("not_found", "There is no review with this id.");
-  return row;
+  if (!row || row.shopId === null || row.ownerId === null)
+    throw new ApiError("not_found", "There is no review with this id.");
+  return { review: row.review, displayName: row.displayName, shopId: row.shopId, ownerId: row.ownerId };
 }
 
 export type ModerationState = "hidden" | "visible" | "all";
@@ -112,9 +98,8 @@ export function moderatedReviews(
     FROM (SELECT reporter_id, reason, created_at FROM review_reports
           WHERE review_id = ${reviews.id} ORDER BY created_at DESC, reporter_id LIMIT ${REPORTS_SHOWN}) AS r)`;
   return db
-    .select({ review: reviews, displayName: users.displayName, reports: latestReports })
+    .select({ review: reviews, displayName: displayNameOf(reviews.userId), reports: latestReports })
     .from(reviews)
-    .leftJoin(users, eq(users.id, reviews.userId))
     .where(
       options.id
         ? eq(reviews.id, options.id)
@@ -124,7 +109,14 @@ export function moderatedReviews(
     .limit(options.limit);
 }
 
-export function presentModerated(row: { review: ReviewRow; displayName: string | null; reports: string | null }) {
+/** A review with its author's name and its latest reports (JSON), as moderatedReviews reads it. */
+export interface ModeratedRow {
+  review: ReviewRow;
+  displayName: string | null;
+  reports: string | null;
+}
+
+export function presentModerated(row: ModeratedRow) {
   const reports = JSON.parse(row.reports ?? "[]") as { reporterId: string; reason: string; createdAt: number }[];
   const moderated: ModeratedReview = {
     ...presentReview(row.review, row.displayName),

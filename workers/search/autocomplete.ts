@@ -1,3 +1,4 @@
+import { CATEGORY_NAMES_SQL } from "../catalog";
 import { ApiError } from "../platform/errors";
 import { fold, prefixEnd } from "./text";
 
@@ -45,26 +46,10 @@ export async function autocomplete(env: Pick<Env, "DB">, q: string): Promise<str
       `SELECT term AS text, docs AS weight FROM search_terms WHERE term >= ?1 AND term < ?2 AND docs > 0
        ORDER BY docs DESC LIMIT ${MAX_SUGGESTIONS}`,
     ).bind(last || "\u{10ffff}", prefixEnd(last)),
-    env.DB.prepare("SELECT names FROM categories"),
+    env.DB.prepare(CATEGORY_NAMES_SQL),
   ]);
 
-  const categoryNames: string[] = [];
-  for (const row of cats.results as { names: string }[]) {
-    let names: Record<string, string> = {};
-    try {
-      names = JSON.parse(row.names) as Record<string, string>;
-    } catch {
-      continue;
-    }
-    for (const name of Object.values(names)) {
-      if (typeof name !== "string") continue;
-      const folded = fold(name);
-      if (folded.startsWith(prefix) || folded.includes(` ${prefix}`)) {
-        categoryNames.push(name);
-        break;
-      }
-    }
-  }
+  const categoryNames = categoriesStartingWith(cats.results as { names: string }[], prefix);
 
   const byName = new Map<string, Weighted>();
   for (const r of names.results as unknown as Weighted[]) {
@@ -106,4 +91,26 @@ export async function autocomplete(env: Pick<Env, "DB">, q: string): Promise<str
     MAX_SUGGESTIONS,
   );
   return out;
+}
+
+/** Per category, its first name (in any language) with a word starting with `prefix`. */
+function categoriesStartingWith(rows: { names: string }[], prefix: string): string[] {
+  const matches: string[] = [];
+  for (const row of rows) {
+    let names: Record<string, string> = {};
+    try {
+      names = JSON.parse(row.names) as Record<string, string>;
+    } catch {
+      continue;
+    }
+    for (const name of Object.values(names)) {
+      if (typeof name !== "string") continue;
+      const folded = fold(name);
+      if (folded.startsWith(prefix) || folded.includes(` ${prefix}`)) {
+        matches.push(name);
+        break;
+      }
+    }
+  }
+  return matches;
 }

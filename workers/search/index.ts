@@ -6,6 +6,9 @@ import { createSynonymHandler, createSynonymRoute } from "./routes/synonyms-crea
 import { deleteSynonymHandler, deleteSynonymRoute } from "./routes/synonyms-delete";
 import { listSynonymsHandler, listSynonymsRoute } from "./routes/synonyms-list";
 
+export { searchIndexConsumer } from "./indexer";
+export { seedSynonyms } from "./synonyms";
+
 export const searchRouter = createRouter()
   .openapi(searchRoute, searchHandler)
   .openapi(autocompleteRoute, autocompleteHandler)

@@ -1,8 +1,8 @@
-import { asc, gt, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { categories, products } from "../../d1/schema";
-import type { EventEnvelope } from "../../schemas/events";
+import { categoryNames, type ProductSnapshot, productSnapshots, productSnapshotsAfter } from "../catalog";
 import type { EventConsumer } from "../platform/consume";
+import { defineConsumer } from "../platform/consume";
 import { type Database, database, nowMs } from "../platform/db";
 import { fold, indexText, segments } from "./text";
 
@@ -20,52 +20,11 @@ const GONE_VERSION = Number.MAX_SAFE_INTEGER;
 /** JSON written into one upsert statement; D1 caps a statement at 100 KB. */
 const MAX_JSON_BYTES = 90_000;
 
-type ProductRow = Pick<
-  typeof products.$inferSelect,
-  | "id"
-  | "shopId"
-  | "name"
-  | "description"
-  | "categoryId"
-  | "brand"
-  | "priceAmount"
-  | "currency"
-  | "status"
-  | "attributes"
-  | "ratingAverage"
-  | "ratingCount"
-  | "soldCount"
-  | "createdAt"
-  | "updatedAt"
-  | "deletedAt"
->;
-
-const productColumns = {
-  id: products.id,
-  shopId: products.shopId,
-  name: products.name,
-  description: products.description,
-  categoryId: products.categoryId,
-  brand: products.brand,
-  priceAmount: products.priceAmount,
-  currency: products.currency,
-  status: products.status,
-  attributes: products.attributes,
-  ratingAverage: products.ratingAverage,
-  ratingCount: products.ratingCount,
-  soldCount: products.soldCount,
-  createdAt: products.createdAt,
-  updatedAt: products.updatedAt,
-  deletedAt: products.deletedAt,
-};
-
 /** Category id → the folded names (every language) of it and its ancestors. */
 export type CategoryTexts = Map<string, string>;
 
 export async function categoryTexts(db: Database): Promise<CategoryTexts> {
-  const rows = await db
-    .select({ id: categories.id, parentId: categories.parentId, names: categories.names })
-    .from(categories);
+  const rows = await categoryNames(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const texts: CategoryTexts = new Map();
   for (const row of rows) {
@@ -107,7 +66,7 @@ type DocTuple = [
 ];
 
 /** Whether a product belongs in search at all. */
-export function isSearchable(p: Pick<ProductRow, "status" | "deletedAt">): boolean {
+export function isSearchable(p: Pick<ProductSnapshot, "status" | "deletedAt">): boolean {
   return p.status === "active" && p.deletedAt === null;
 }
 
@@ -124,7 +83,7 @@ export function completionKeys(name: string): string[] {
 }
 
 /** The search document of a product: searchable text folded and segmented, plus what filters and sorts use. */
-export function searchDoc(p: ProductRow, categoryText: CategoryTexts, now = nowMs()): DocTuple {
+export function searchDoc(p: ProductSnapshot, categoryText: CategoryTexts, now = nowMs()): DocTuple {
   const base: DocTuple = [
     p.id,
     p.updatedAt,
@@ -233,15 +192,7 @@ function upsertAll(db: Database, docs: DocTuple[]): BatchItem<"sqlite">[] {
 export async function indexWrites(db: Database, productIds: string[]): Promise<BatchItem<"sqlite">[]> {
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return [];
-  const rows: ProductRow[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    rows.push(
-      ...(await db
-        .select(productColumns)
-        .from(products)
-        .where(inArray(products.id, ids.slice(i, i + 90)))),
-    );
-  }
+  const rows = await productSnapshots(db, ids);
   const needsCategories = rows.some((r) => r.categoryId && isSearchable(r));
   const texts = needsCategories ? await categoryTexts(db) : new Map<string, string>();
   const found = new Set(rows.map((r) => r.id));
@@ -259,12 +210,7 @@ export async function reindexPage(
   after: string | undefined,
   limit: number,
 ): Promise<{ indexed: number; removed: number; next: string | null }> {
-  const rows = await db
-    .select(productColumns)
-    .from(products)
-    .where(after ? gt(products.id, after) : undefined)
-    .orderBy(asc(products.id))
-    .limit(limit);
+  const rows = await productSnapshotsAfter(db, after, limit);
   if (rows.length === 0) return { indexed: 0, removed: 0, next: null };
   const texts = await categoryTexts(db);
   const now = nowMs();
@@ -281,22 +227,15 @@ export async function optimizeIndex(env: Pick<Env, "DB">): Promise<void> {
 }
 
 /** A failure retrying cannot fix: the platform dead-letters the event at once. */
-class MalformedEvent extends Error {
-  readonly retryable = false;
-}
-
 /**
  * Keeps the index in step with the catalog. Whatever the event says happened, the product is read
  * again from D1 and its document written from that: created, updated and deleted are the same
  * operation, and duplicates or out-of-order deliveries cannot leave a stale document behind.
  */
-export const searchIndexConsumer: EventConsumer = {
+export const searchIndexConsumer: EventConsumer = defineConsumer({
   name: "search.index",
-  async handle(event: EventEnvelope, env: Env) {
-    const productId = event.data.productId;
-    if (typeof productId !== "string" || productId.length === 0 || productId.length > 128) {
-      throw new MalformedEvent(`${event.type} ${event.id} has no data.productId`);
-    }
-    return indexWrites(database(env), [productId]);
+  types: ["product.created", "product.updated", "product.deleted"],
+  async handle(event, env) {
+    return indexWrites(database(env), [event.data.productId]);
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { searchSynonyms } from "../../d1/schema";
+import type { searchSynonyms } from "../../d1/schema/search";
 import type { Synonym } from "../../schemas/search";
 
 export function presentSynonym(row: typeof searchSynonyms.$inferSelect): Synonym {

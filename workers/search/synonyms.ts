@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
-import { searchSynonyms } from "../../d1/schema";
-import type { Locale } from "../../schemas/messaging";
+import { searchSynonyms } from "../../d1/schema/search";
+import type { Locale } from "../../schemas/platform";
 import { type Database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { fold } from "./text";

@@ -1,9 +1,6 @@
 import { createRouter } from "../platform/openapi";
 import { shippingRatesHandler, shippingRatesRoute } from "./routes/rates";
 
-/** Courier rate tables and quotes (docs/cart.md, "Shipping"). Checkout calls quoteShipping per shop. */
-export const shippingRouter = createRouter().openapi(shippingRatesRoute, shippingRatesHandler);
-
 export {
   chargeableGrams,
   type ParcelItem,
@@ -16,3 +13,6 @@ export {
   shippingCost,
   shippingOptionById,
 } from "./rates";
+
+/** Courier rate tables and quotes (docs/cart.md, "Shipping"). Checkout calls quoteShipping per shop. */
+export const shippingRouter = createRouter().openapi(shippingRatesRoute, shippingRatesHandler);

@@ -1,11 +1,12 @@
 import type { Country } from "../../schemas/identity";
-import { type Currency, type Money, money, roundToStep } from "../platform/money";
+import { add, type Currency, type Money, minorUnits, multiply } from "../platform/money";
 
 /**
  * Courier rate tables, per destination country, weight based (docs/cart.md lists every number).
  * A parcel costs `firstKg` for its first 1,000 g, then `perStep` for each started `stepGrams`
- * beyond it. Prices are minor units of the destination country's currency (IDR: whole rupiah, so
- * multiples of 100; VND: whole dong). Domestic only: the shop must ship from the destination
+ * beyond it. Prices are Money in the destination country's currency, written in major units as the
+ * couriers publish them and converted by money.ts (minorUnits: exact, and on the currency's step, so
+ * IDR whole rupiah and VND whole dong). Domestic only: the shop must ship from the destination
  * country. The weight is the parcel's chargeable weight (see chargeableGrams).
  */
 export interface RateCard {
@@ -15,9 +16,9 @@ export interface RateCard {
   currency: Currency;
   courier: string;
   service: string;
-  firstKg: number;
+  firstKg: Money;
   stepGrams: 500 | 1000;
-  perStep: number;
+  perStep: Money;
   /** Heaviest parcel the service takes. */
   maxGrams: number;
   etd: { minDays: number; maxDays: number };
@@ -42,36 +43,32 @@ const card = (
   currency,
   courier,
   service,
-  firstKg,
+  firstKg: minorUnits(currency, firstKg),
   stepGrams,
-  perStep,
+  perStep: minorUnits(currency, perStep),
   maxGrams: MAX_GRAMS,
   etd: { minDays: etd[0], maxDays: etd[1] },
 });
 
-/** Rupiah, baht, ... to minor units (every currency here has 2 decimals but VND). */
-const idr = (rupiah: number) => rupiah * 100;
-const thb = (baht: number) => Math.round(baht * 100);
-const cents = (units: number) => Math.round(units * 100);
-
+/** Prices in major units, as the couriers publish them (rupiah, baht, dollars, ringgit, pesos, dong). */
 export const RATE_CARDS: readonly RateCard[] = [
   // Indonesia (IDR), per kg.
-  card("ID", "IDR", "JNE", "jne", "REG", idr(11_000), KG, idr(11_000), [2, 3]),
-  card("ID", "IDR", "JNE", "jne", "YES", idr(19_000), KG, idr(19_000), [1, 1]),
-  card("ID", "IDR", "J&T Express", "jnt", "EZ", idr(10_000), KG, idr(10_000), [2, 3]),
-  card("ID", "IDR", "SiCepat", "sicepat", "REG", idr(9_000), KG, idr(9_000), [2, 3]),
-  card("ID", "IDR", "SiCepat", "sicepat", "BEST", idr(16_000), KG, idr(16_000), [1, 1]),
+  card("ID", "IDR", "JNE", "jne", "REG", 11_000, KG, 11_000, [2, 3]),
+  card("ID", "IDR", "JNE", "jne", "YES", 19_000, KG, 19_000, [1, 1]),
+  card("ID", "IDR", "J&T Express", "jnt", "EZ", 10_000, KG, 10_000, [2, 3]),
+  card("ID", "IDR", "SiCepat", "sicepat", "REG", 9_000, KG, 9_000, [2, 3]),
+  card("ID", "IDR", "SiCepat", "sicepat", "BEST", 16_000, KG, 16_000, [1, 1]),
   // Thailand (THB), per 500 g after the first kg.
-  card("TH", "THB", "Kerry Express", "kerry", "Standard", thb(45), 500, thb(10), [1, 3]),
-  card("TH", "THB", "Kerry Express", "kerry", "Express", thb(65), 500, thb(15), [1, 2]),
-  card("TH", "THB", "Flash Express", "flash", "Standard", thb(35), 500, thb(10), [2, 4]),
+  card("TH", "THB", "Kerry Express", "kerry", "Standard", 45, 500, 10, [1, 3]),
+  card("TH", "THB", "Kerry Express", "kerry", "Express", 65, 500, 15, [1, 2]),
+  card("TH", "THB", "Flash Express", "flash", "Standard", 35, 500, 10, [2, 4]),
   // Singapore, Malaysia, the Philippines: Ninja Van, per kg.
-  card("SG", "SGD", "Ninja Van", "ninjavan", "Standard", cents(5), KG, cents(1.5), [2, 3]),
-  card("SG", "SGD", "Ninja Van", "ninjavan", "Express", cents(8), KG, cents(2), [1, 1]),
-  card("MY", "MYR", "Ninja Van", "ninjavan", "Standard", cents(6), KG, cents(2), [2, 4]),
-  card("MY", "MYR", "Ninja Van", "ninjavan", "Express", cents(9), KG, cents(3), [1, 2]),
-  card("PH", "PHP", "Ninja Van", "ninjavan", "Standard", cents(85), KG, cents(40), [3, 5]),
-  card("PH", "PHP", "Ninja Van", "ninjavan", "Express", cents(120), KG, cents(60), [1, 3]),
+  card("SG", "SGD", "Ninja Van", "ninjavan", "Standard", 5, KG, 1.5, [2, 3]),
+  card("SG", "SGD", "Ninja Van", "ninjavan", "Express", 8, KG, 2, [1, 1]),
+  card("MY", "MYR", "Ninja Van", "ninjavan", "Standard", 6, KG, 2, [2, 4]),
+  card("MY", "MYR", "Ninja Van", "ninjavan", "Express", 9, KG, 3, [1, 2]),
+  card("PH", "PHP", "Ninja Van", "ninjavan", "Standard", 85, KG, 40, [3, 5]),
+  card("PH", "PHP", "Ninja Van", "ninjavan", "Express", 120, KG, 60, [1, 3]),
   // Vietnam (VND, no minor unit), per 500 g after the first kg.
   card("VN", "VND", "GHN", "ghn", "Standard", 22_000, 500, 5_000, [2, 4]),
   card("VN", "VND", "GHN", "ghn", "Express", 30_000, 500, 8_000, [1, 2]),
@@ -109,10 +106,10 @@ export function parcelGrams(items: readonly ParcelItem[], defaultWeightGrams = 5
   return items.reduce((g, item) => g + chargeableGrams(item, defaultWeightGrams) * item.quantity, 0);
 }
 
-/** What a card charges for a parcel of `grams` (first kg, then each started step), by the currency's rounding. */
+/** What a card charges for a parcel of `grams`: the first kg, then each started step (whole steps of the currency already). */
 export function shippingCost(rate: RateCard, grams: number): Money {
   const steps = grams <= KG ? 0 : Math.ceil((grams - KG) / rate.stepGrams);
-  return money(roundToStep(rate.firstKg + steps * rate.perStep, rate.currency), rate.currency);
+  return add(rate.firstKg, multiply(rate.perStep, steps));
 }
 
 export interface ShippingOption {

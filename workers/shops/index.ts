@@ -4,6 +4,11 @@ import { getShopHandler, getShopRoute } from "./routes/shop-get";
 import { updateShopHandler, updateShopRoute } from "./routes/shop-update";
 import { verifyShopHandler, verifyShopRoute } from "./routes/shop-verify";
 
+export { findShop, ownedShop } from "./queries";
+export { COUNTRY_CURRENCY } from "./rules";
+export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";
+export { ownedShopIdsQuery, type ShopSummary, shopFactOf, shopSummaries, shopSummary } from "./shop-facts";
+
 // GET /api/v1/shops/:id/orders (CONTRACT.md) belongs with orders and is mounted by that domain.
 export const shopsRouter = createRouter()
   .openapi(createShopRoute, createShopHandler)

@@ -1,8 +1,8 @@
-import type { shops } from "../../d1/schema";
+import type { shops } from "../../d1/schema/shops";
 import type { Country } from "../../schemas/identity";
 import type { Shop, ShopContact, ShopContactInput } from "../../schemas/shops";
-import { contactNumber } from "../auth/phone";
 import type { Currency } from "../platform/money";
+import { contactNumber } from "../platform/phone";
 import { decryptPii, encryptPii } from "../platform/pii";
 
 export type ShopRow = typeof shops.$inferSelect;

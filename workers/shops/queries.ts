@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { shops } from "../../d1/schema";
+import { shops } from "../../d1/schema/shops";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { ShopRow } from "./present";

@@ -1,7 +1,7 @@
 import type { Country } from "../../schemas/identity";
-import { supportedCountry } from "../auth/phone";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
+import { supportedCountry } from "../platform/phone";
 
 /** The one currency a shop of each country sells in: prices, orders and payouts all use it. */
 export const COUNTRY_CURRENCY: Record<Country, Currency> = {

@@ -1,32 +1,18 @@
-import { shops, users } from "../../d1/schema";
+import { shops } from "../../d1/schema/shops";
 import type { Country } from "../../schemas/identity";
 import type { ShopContact } from "../../schemas/shops";
-import { hashPassword } from "../auth/passwords";
-import { COUNTRY_LOCALE, COUNTRY_TIMEZONE } from "../i18n/catalog";
-import { readConfig } from "../platform/config";
+import { seedSellerWrites } from "../identity";
 import type { Database } from "../platform/db";
-import { encryptPii, piiLookupHash } from "../platform/pii";
+import { crockford } from "../platform/ids";
 import { encryptContact } from "./present";
 import { COUNTRY_CURRENCY } from "./rules";
-
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-function base32(value: number, length: number): string {
-  let out = "";
-  let v = value;
-  for (let i = 0; i < length; i++) {
-    out = CROCKFORD[v % 32] + out;
-    v = Math.floor(v / 32);
-  }
-  return out;
-}
 
 /**
  * A deterministic id in the shape newId gives (`prefix_` + 10 time characters + 16 more), so demo
  * data gets the same ids on every machine and a re-run never duplicates it.
  */
 export function seedId(prefix: string, time: number, n: number): string {
-  return `${prefix}_${base32(time, 10)}SEED${base32(n, 12)}`;
+  return `${prefix}_${crockford(time, 10)}SEED${crockford(n, 12)}`;
 }
 
 /** When the demo data "happened": fixed, so seeded ids and timestamps are the same everywhere. */
@@ -146,31 +132,19 @@ export const SEED_SHOPS: SeedShop[] = [
 export const seedShopId = (index: number) => seedId("shp", SEED_TIME, index + 1);
 const seedSellerId = (index: number) => seedId("usr", SEED_TIME, index + 1);
 
-/** Seller accounts and their shops (sellers sign in with SEED_ADMIN_PASSWORD). */
+/** Seller accounts (identity's) and their shops, in one batch (sellers sign in with SEED_ADMIN_PASSWORD). */
 export async function seedShops(env: Env, db: Database): Promise<{ sellers: number; shops: number }> {
-  if (!env.SEED_ADMIN_PASSWORD) throw new Error("SEED_ADMIN_PASSWORD is not set");
-  const iterations = readConfig(env).identity.pbkdf2Iterations;
-  const sellerRows: (typeof users.$inferInsert)[] = [];
+  const sellerWrites = await seedSellerWrites(
+    env,
+    db,
+    SEED_SHOPS.map((shop, i) => ({ id: seedSellerId(i), country: shop.country, ...shop.seller })),
+    SEED_TIME,
+  );
   const shopRows: (typeof shops.$inferInsert)[] = [];
   for (const [i, shop] of SEED_SHOPS.entries()) {
-    const sellerId = seedSellerId(i);
-    sellerRows.push({
-      id: sellerId,
-      emailEnc: await encryptPii(env, shop.seller.email),
-      emailHash: await piiLookupHash(env, shop.seller.email),
-      passwordHash: await hashPassword(env.SEED_ADMIN_PASSWORD, iterations),
-      country: shop.country,
-      locale: COUNTRY_LOCALE[shop.country],
-      timezone: COUNTRY_TIMEZONE[shop.country],
-      displayName: shop.seller.displayName,
-      status: "active",
-      roles: ["customer", "seller"],
-      createdAt: SEED_TIME,
-      updatedAt: SEED_TIME,
-    });
     shopRows.push({
       id: seedShopId(i),
-      ownerId: sellerId,
+      ownerId: seedSellerId(i),
       name: shop.name,
       description: shop.description,
       category: shop.category,
@@ -183,19 +157,10 @@ export async function seedShops(env: Env, db: Database): Promise<{ sellers: numb
       updatedAt: SEED_TIME,
     });
   }
-  // 14 user columns and 13 shop columns: 5 rows per statement stays under 100 bound parameters.
-  const writes = [];
-  for (let i = 0; i < sellerRows.length; i += 5) {
-    writes.push(
-      db
-        .insert(users)
-        .values(sellerRows.slice(i, i + 5))
-        .onConflictDoNothing()
-        .returning({ id: users.id }),
-    );
-  }
+  // 13 shop columns: 5 rows per statement stay under D1's 100 bound parameters.
+  const shopWrites = [];
   for (let i = 0; i < shopRows.length; i += 5) {
-    writes.push(
+    shopWrites.push(
       db
         .insert(shops)
         .values(shopRows.slice(i, i + 5))
@@ -203,8 +168,8 @@ export async function seedShops(env: Env, db: Database): Promise<{ sellers: numb
         .returning({ id: shops.id }),
     );
   }
-  const [first, ...rest] = writes;
+  const [first, ...rest] = [...sellerWrites, ...shopWrites];
   const results = await db.batch([first, ...rest]);
-  const sellers = results.slice(0, Math.ceil(sellerRows.length / 5)).reduce((n, r) => n + r.length, 0);
+  const sellers = results.slice(0, sellerWrites.length).reduce((n, r) => n + r.length, 0);
   return { sellers, shops: results.reduce((n, r) => n + r.length, 0) - sellers };
 }

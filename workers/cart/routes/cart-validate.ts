@@ -6,8 +6,8 @@ import {
   CartValidationSchema,
 } from "../../../schemas/cart";
 import type { AppEnv } from "../../app-env";
+import { cartLineKey } from "../../catalog";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
-import { lineKey } from "../catalog";
 import { resolveCart } from "../tokens";
 import { type CartContents, composeCart, emptyCart, readCart } from "../view";
 
@@ -41,8 +41,8 @@ export const validateCartHandler: RouteHandler<typeof validateCartRoute, AppEnv>
       changed.map((i) => ({ lineId: i.line.id, unitPrice: i.unitPrice.amount })),
     );
     contents = await composeCart(c.env, cart.id, snapshot, origin, {
-      catalog: new Map(contents.items.flatMap((i) => (i.catalog ? [[lineKey(i.line), i.catalog] as const] : []))),
-      stock: new Map(contents.items.map((i) => [lineKey(i.line), i.available] as const)),
+      catalog: new Map(contents.items.flatMap((i) => (i.catalog ? [[cartLineKey(i.line), i.catalog] as const] : []))),
+      stock: new Map(contents.items.map((i) => [cartLineKey(i.line), i.available] as const)),
     });
   }
   return c.json({ valid: problems.length === 0, problems, cart: contents.cart }, 200);

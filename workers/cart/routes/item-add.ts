@@ -1,9 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { AddCartItemSchema, CartSchema, CartTokenHeaderSchema, CartTokenResponseHeaders } from "../../../schemas/cart";
 import type { AppEnv } from "../../app-env";
+import { cartCatalog, cartLineKey } from "../../catalog";
 import { inventoryKey, stockLevel } from "../../inventory";
+import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { lineKey, loadCatalog } from "../catalog";
 import { refusalError, requirePurchasable } from "../outcomes";
 import { resolveCart } from "../tokens";
 import { composeCart } from "../view";
@@ -26,10 +27,10 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
   const ref = { productId: body.productId, variantId: body.variantId ?? null };
   const cart = await resolveCart(c);
   const [catalog, level] = await Promise.all([
-    loadCatalog(c.env, [ref]),
+    cartCatalog(database(c.env), [ref]),
     stockLevel(c.env, { key: inventoryKey(ref.productId, ref.variantId) }),
   ]);
-  const entry = requirePurchasable(catalog.get(lineKey(ref)), ref.variantId);
+  const entry = requirePurchasable(catalog.get(cartLineKey(ref)), ref.variantId);
   const result = await cart.stub.add({
     ...ref,
     quantity: body.quantity,
@@ -41,7 +42,7 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
   if (!result.ok) throw refusalError(result, entry.currency);
   const { cart: view } = await composeCart(c.env, cart.id, result.cart, new URL(c.req.url).origin, {
     catalog,
-    stock: new Map([[lineKey(ref), level.available]]),
+    stock: new Map([[cartLineKey(ref), level.available]]),
   });
   return c.json(view, 200);
 };

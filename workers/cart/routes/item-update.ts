@@ -7,9 +7,9 @@ import {
   UpdateCartItemSchema,
 } from "../../../schemas/cart";
 import type { AppEnv } from "../../app-env";
+import { cartLineKey } from "../../catalog";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { lineKey } from "../catalog";
 import { refusalError } from "../outcomes";
 import { resolveCart } from "../tokens";
 import { composeCart, readCart } from "../view";
@@ -41,8 +41,8 @@ export const updateCartItemHandler: RouteHandler<typeof updateCartItemRoute, App
   if (!item) throw new ApiError("not_found", NO_SUCH_ITEM);
   const result = await cart.stub.setQuantity({ lineId: id, quantity, available: item.available });
   if (!result.ok) throw refusalError(result);
-  const catalog = new Map(before.items.flatMap((i) => (i.catalog ? [[lineKey(i.line), i.catalog] as const] : [])));
-  const stock = new Map(before.items.map((i) => [lineKey(i.line), i.available] as const));
+  const catalog = new Map(before.items.flatMap((i) => (i.catalog ? [[cartLineKey(i.line), i.catalog] as const] : [])));
+  const stock = new Map(before.items.map((i) => [cartLineKey(i.line), i.available] as const));
   const { cart: view } = await composeCart(c.env, cart.id, result.cart, origin, { catalog, stock });
   return c.json(view, 200);
 };

@@ -1,13 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, eq, isNull } from "drizzle-orm";
-import { categories, products } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";
-import { database } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
-import { findCategory } from "../category-admin";
+import { deleteCategory } from "../category-admin";
 
 export const deleteCategoryRoute = defineRoute({
   method: "delete",
@@ -23,22 +19,6 @@ export const deleteCategoryRoute = defineRoute({
 });
 
 export const deleteCategoryHandler: RouteHandler<typeof deleteCategoryRoute, AppEnv> = async (c) => {
-  const db = database(c.env);
-  const category = await findCategory(db, c.req.valid("param").id);
-  const [children, used] = await db.batch([
-    db.select({ id: categories.id }).from(categories).where(eq(categories.parentId, category.id)).limit(1),
-    db
-      .select({ id: products.id })
-      .from(products)
-      .where(and(eq(products.categoryId, category.id), isNull(products.deletedAt)))
-      .limit(1),
-  ]);
-  if (children.length > 0) {
-    throw new ApiError("conflict", "This category has sub-categories. Move or delete them first.");
-  }
-  if (used.length > 0) {
-    throw new ApiError("conflict", `Products are listed in this category (e.g. ${used[0].id}). Move them first.`);
-  }
-  await db.delete(categories).where(eq(categories.id, category.id));
+  await deleteCategory(c.env, c.req.valid("param").id);
   return c.body(null, 204);
 };

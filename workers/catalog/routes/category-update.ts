@@ -1,15 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { categories } from "../../../d1/schema";
 import { AdminCategorySchema, UpdateCategorySchema } from "../../../schemas/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { checkParent, checkSlugFree, findCategory, presentAdminCategory } from "../category-admin";
-import { isUniqueViolation } from "../product-input";
+import { presentAdminCategory, updateCategory } from "../category-admin";
 
 export const updateCategoryRoute = defineRoute({
   method: "patch",
@@ -26,27 +21,6 @@ export const updateCategoryRoute = defineRoute({
 });
 
 export const updateCategoryHandler: RouteHandler<typeof updateCategoryRoute, AppEnv> = async (c) => {
-  const db = database(c.env);
-  const current = await findCategory(db, c.req.valid("param").id);
-  const patch = c.req.valid("json");
-  if (patch.slug !== undefined) await checkSlugFree(db, patch.slug, current.id);
-  if (patch.parentId) await checkParent(db, patch.parentId, current.id);
-  try {
-    const row = await db
-      .update(categories)
-      .set({
-        ...(patch.slug !== undefined ? { slug: patch.slug } : {}),
-        ...(patch.names !== undefined ? { names: patch.names } : {}),
-        ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
-        ...(patch.position !== undefined ? { position: patch.position } : {}),
-        updatedAt: nowMs(),
-      })
-      .where(eq(categories.id, current.id))
-      .returning()
-      .get();
-    return c.json(presentAdminCategory(row ?? current), 200);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError("conflict", `The slug ${patch.slug} is already used.`);
-    throw err;
-  }
+  const row = await updateCategory(c.env, c.req.valid("param").id, c.req.valid("json"));
+  return c.json(presentAdminCategory(row), 200);
 };

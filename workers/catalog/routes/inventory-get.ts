@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { InventoryLevelSchema } from "../../../schemas/products";
+import { InventoryLevelSchema } from "../../../schemas/catalog";
 import type { AppEnv } from "../../app-env";
 import { database } from "../../platform/db";
 import { defineRoute, jsonResponse } from "../../platform/openapi";

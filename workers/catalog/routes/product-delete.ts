@@ -1,15 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { products } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
-import { invalidateProduct } from "../cache";
-import { PRODUCT_DELETED, productEvent } from "../events";
-import { loadProduct, ownedProduct } from "../products";
+import { deleteProduct } from "../product-changes";
 
 export const deleteProductRoute = defineRoute({
   method: "delete",
@@ -27,14 +22,7 @@ export const deleteProductRoute = defineRoute({
 
 export const deleteProductHandler: RouteHandler<typeof deleteProductRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const db = database(c.env);
-  const { row } = ownedProduct(await loadProduct(db, c.req.valid("param").id), userId);
-  const now = nowMs();
-  await db.batch([
-    db.update(products).set({ deletedAt: now, updatedAt: now }).where(eq(products.id, row.id)),
-    productEvent(db, PRODUCT_DELETED, row, userId),
-  ]);
-  await invalidateProduct(new URL(c.req.url).origin, row.id);
+  await deleteProduct(c.env, new URL(c.req.url).origin, userId, c.req.valid("param").id);
   drainSoon(c.executionCtx, c.env, c.get("config"));
   return c.body(null, 204);
 };

@@ -1,14 +1,10 @@
 import { type RouteHandler, z } from "@hono/zod-openapi";
-import { LocaleQuerySchema } from "../../../schemas/catalog";
+import { LocaleQuerySchema, ProductSchema } from "../../../schemas/catalog";
 import { IdParamSchema } from "../../../schemas/identity";
-import { ProductSchema } from "../../../schemas/products";
 import type { AppEnv } from "../../app-env";
-import { database } from "../../platform/db";
 import { requestLocale } from "../../platform/locale";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
-import { cachedProduct, cacheProduct } from "../cache";
-import { isPublic, loadProduct, presentProduct, visibleProduct, withStock } from "../products";
-import { productStock } from "../stock";
+import { readProduct } from "../product-read";
 
 export const getProductRoute = defineRoute({
   method: "get",
@@ -30,35 +26,13 @@ export const getProductRoute = defineRoute({
 });
 
 export const getProductHandler: RouteHandler<typeof getProductRoute, AppEnv> = async (c) => {
-  const { id } = c.req.valid("param");
-  const origin = new URL(c.req.url).origin;
-  const locale = requestLocale(c);
-  c.header("Cache-Control", "no-cache");
-
-  const cached = await cachedProduct(origin, id, locale);
-  if (cached) {
-    const stock = await productStock(
-      c.env,
-      cached.id,
-      cached.variants.map((v) => v.id),
-    );
-    c.header("X-Cache", "HIT");
-    return c.json(withStock(cached, stock), 200);
-  }
-
-  const loaded = visibleProduct(await loadProduct(database(c.env), id), c.get("auth")?.userId);
-  const product = presentProduct(loaded.row, loaded.variants, loaded.images, origin);
-  const [stock] = await Promise.all([
-    productStock(
-      c.env,
-      product.id,
-      product.variants.map((v) => v.id),
-    ),
-    isPublic(loaded.row)
-      ? cacheProduct(origin, locale, product, c.get("config").limits.productCacheTtlSeconds)
-      : undefined,
-  ]);
-  c.header("X-Cache", "MISS");
-  if (!isPublic(loaded.row)) c.header("Cache-Control", "private, no-store");
-  return c.json(withStock(product, stock), 200);
+  const read = await readProduct(c.env, c.req.valid("param").id, {
+    origin: new URL(c.req.url).origin,
+    locale: requestLocale(c),
+    viewerId: c.get("auth")?.userId,
+    cacheTtlSeconds: c.get("config").limits.productCacheTtlSeconds,
+  });
+  c.header("X-Cache", read.cache);
+  c.header("Cache-Control", read.public ? "no-cache" : "private, no-store");
+  return c.json(read.product, 200);
 };

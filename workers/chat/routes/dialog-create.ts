@@ -2,22 +2,8 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateDialogSchema, DialogSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
-import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import {
-  activeUsers,
-  dialogOf,
-  directKey,
-  insertDialog,
-  loadDialog,
-  NO_DIALOG,
-  presentDialog,
-  requireUsers,
-} from "../dialogs";
-import { roomStub } from "../rooms";
-import type { RoomMember } from "../types";
+import { createDialog } from "../open-dialogs";
 
 export const createDialogRoute = defineRoute({
   method: "post",
@@ -38,70 +24,7 @@ export const createDialogRoute = defineRoute({
 
 export const createDialogHandler: RouteHandler<typeof createDialogRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const input = c.req.valid("json");
-  const others = [...new Set(input.participantIds)].filter((id) => id !== userId);
   const { maxGroupMembers } = c.get("config").chat;
-  if (input.type === "direct" && others.length !== 1) {
-    throw new ApiError(
-      "validation_failed",
-      "A direct dialog is you and exactly one other person: send their id as participantIds.",
-      { errors: [{ path: "participantIds", message: "Exactly one other user" }] },
-    );
-  }
-  if (others.length + 1 > maxGroupMembers) {
-    throw new ApiError("validation_failed", `A ${input.type} holds at most ${maxGroupMembers} members, you included.`, {
-      errors: [{ path: "participantIds", message: `At most ${maxGroupMembers - 1} others` }],
-    });
-  }
-  const db = database(c.env);
-  requireUsers(others, await activeUsers(db, others));
-
-  const now = nowMs();
-  const id = newId("dlg", now);
-  const members: RoomMember[] = [
-    { userId, role: input.type === "direct" ? "member" : "admin", joinedAt: now },
-    ...others.map((other) => ({ userId: other, role: "member" as const, joinedAt: now })),
-  ];
-  const created = await insertDialog(c.env, {
-    id,
-    type: input.type,
-    name: input.type === "direct" ? null : (input.name ?? null),
-    shopId: null,
-    directKey: input.type === "direct" ? directKey(userId, others[0]) : null,
-    createdBy: userId,
-    members,
-    now,
-  });
-  if (created.created) {
-    await roomStub(c.env, id).init({ dialogId: id, type: input.type, shopId: null, createdAt: now, members });
-    return c.json(
-      presentDialog(
-        {
-          id,
-          type: input.type,
-          name: input.type === "direct" ? null : (input.name ?? null),
-          shopId: null,
-          directKey: null,
-          createdBy: userId,
-          memberCount: members.length,
-          createdAt: now,
-          updatedAt: now,
-          activityAt: now,
-          lastSeq: 0,
-          lastMessageId: null,
-          lastMessageAt: null,
-          lastSenderId: null,
-          lastKind: null,
-          lastPreviewEnc: null,
-          lastDeleted: false,
-        },
-        members.map((m) => m.userId),
-        members.filter((m) => m.role === "admin").map((m) => m.userId),
-      ),
-      201,
-    );
-  }
-  const existing = await loadDialog(db, created.id);
-  if (!existing) throw new ApiError("not_found", NO_DIALOG);
-  return c.json(dialogOf(existing), 200);
+  const { dialog, created } = await createDialog(c.env, userId, c.req.valid("json"), maxGroupMembers);
+  return created ? c.json(dialog, 201) : c.json(dialog, 200);
 };

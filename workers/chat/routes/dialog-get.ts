@@ -1,14 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
-import { dialogMembers } from "../../../d1/schema";
 import { DialogIdParamSchema, DialogListItemSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
-import { dialogOf, lastMessageOf, loadDialog, NO_DIALOG } from "../dialogs";
-import { isDialogId } from "../rooms";
+import { memberDialog } from "../dialog-list";
 
 export const getDialogRoute = defineRoute({
   method: "get",
@@ -24,29 +19,5 @@ export const getDialogRoute = defineRoute({
 
 export const getDialogHandler: RouteHandler<typeof getDialogRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const { id } = c.req.valid("param");
-  if (!isDialogId(id)) throw new ApiError("not_found", NO_DIALOG);
-  const db = database(c.env);
-  const [loaded, me] = await Promise.all([
-    loadDialog(db, id),
-    db
-      .select()
-      .from(dialogMembers)
-      .where(and(eq(dialogMembers.dialogId, id), eq(dialogMembers.userId, userId)))
-      .get(),
-  ]);
-  if (!loaded) throw new ApiError("not_found", NO_DIALOG);
-  if (!me) throw new ApiError("forbidden", "You are not a member of this dialog.");
-  return c.json(
-    {
-      ...dialogOf(loaded),
-      unreadCount: Math.max(0, loaded.row.lastSeq - me.lastReadSeq),
-      lastMessage: await lastMessageOf(c.env, loaded.row),
-      lastSeq: loaded.row.lastSeq,
-      lastReadSeq: me.lastReadSeq,
-      role: me.role,
-      muted: me.muted,
-    },
-    200,
-  );
+  return c.json(await memberDialog(c.env, userId, c.req.valid("param").id), 200);
 };

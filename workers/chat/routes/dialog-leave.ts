@@ -1,10 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { DialogIdParamSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
-import { removeMember } from "./member-remove";
+import { removeDialogMember } from "../membership";
 
 export const leaveDialogRoute = defineRoute({
   method: "post",
@@ -21,6 +20,6 @@ export const leaveDialogRoute = defineRoute({
 
 export const leaveDialogHandler: RouteHandler<typeof leaveDialogRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  await removeMember(c as unknown as Context<AppEnv>, c.req.valid("param").id, userId, userId);
+  await removeDialogMember(c.env, c.executionCtx, c.req.valid("param").id, userId, userId);
   return c.body(null, 204);
 };

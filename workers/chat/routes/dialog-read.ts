@@ -3,8 +3,7 @@ import { DialogIdParamSchema, ReadInputSchema, ReadStateSchema } from "../../../
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { readStatements } from "../effects";
-import { inRoom } from "../rooms";
+import { readDialog } from "../messages";
 
 export const readDialogRoute = defineRoute({
   method: "post",
@@ -23,11 +22,5 @@ export const readDialogRoute = defineRoute({
 export const readDialogHandler: RouteHandler<typeof readDialogRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
-  const { seq } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.receipt(userId, seq, "read"));
-  await c.env.DB.batch(readStatements(c.env.DB, id, [{ userId, seq: out.lastReadSeq }]));
-  return c.json(
-    { dialogId: id, lastReadSeq: out.lastReadSeq, unreadCount: Math.max(0, out.lastSeq - out.lastReadSeq) },
-    200,
-  );
+  return c.json(await readDialog(c.env, id, userId, c.req.valid("json").seq), 200);
 };

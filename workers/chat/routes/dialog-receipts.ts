@@ -20,6 +20,6 @@ export const receiptsRoute = defineRoute({
 
 export const receiptsHandler: RouteHandler<typeof receiptsRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const out = await inRoom(c.env, c.req.valid("param").id, (room) => room.receipts(userId));
+  const out = await inRoom(c.env, c.req.valid("param").id, (room) => room.receipts({ userId }));
   return c.json({ items: out.items }, 200);
 };

@@ -25,6 +25,6 @@ export const searchDialogHandler: RouteHandler<typeof searchDialogRoute, AppEnv>
   const { id } = c.req.valid("param");
   const { q, limit, cursor } = c.req.valid("query");
   const before = seqCursor(cursor) ?? null;
-  const out = await inRoom(c.env, id, (room) => room.search(userId, q, before, limit, originOf(c.req.url)));
+  const out = await inRoom(c.env, id, (room) => room.search({ userId, q, before, limit, origin: originOf(c.req.url) }));
   return c.json({ items: out.messages, nextCursor: out.nextCursor === null ? null : String(out.nextCursor) }, 200);
 };

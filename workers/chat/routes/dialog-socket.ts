@@ -1,12 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { DialogIdParamSchema, SocketQuerySchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
-import { ApiError, type ErrorCode } from "../../platform/errors";
+import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute } from "../../platform/openapi";
-import { isUpgrade, socketCaller } from "../../realtime/tickets";
+import { isUpgrade, socketCaller } from "../../realtime";
 import { NO_DIALOG } from "../dialogs";
-import { isDialogId, originOf, roomStub, setUpRoom } from "../rooms";
-import { NO_COMPRESSION, SOCKET_HEADERS } from "../socket-headers";
+import { isDialogId, openRoomSocket, originOf } from "../rooms";
 
 export const dialogSocketRoute = defineRoute({
   method: "get",
@@ -36,29 +35,6 @@ export const dialogSocketHandler: RouteHandler<typeof dialogSocketRoute, AppEnv>
   const { since, ticket } = c.req.valid("query");
   if (!isDialogId(id)) throw new ApiError("not_found", NO_DIALOG);
   const caller = await socketCaller(c as never, ticket);
-  const room = roomStub(c.env, id);
-  const connect = () =>
-    room.fetch(
-      new Request(`https://chat-room/ws${since === undefined ? "" : `?since=${since}`}`, {
-        headers: {
-          Upgrade: "websocket",
-          [SOCKET_HEADERS.user]: caller.userId,
-          [SOCKET_HEADERS.session]: caller.sessionId,
-          [SOCKET_HEADERS.origin]: originOf(c.req.url),
-        },
-      }),
-    );
-  let res = await connect();
-  if (res.status === 409) {
-    const body = (await res.json()) as { code?: string };
-    if (body.code !== "not_initialized") throw new ApiError("conflict", "The dialog cannot be opened now.");
-    await setUpRoom(c.env, room, id);
-    res = await connect();
-  }
-  if (res.status !== 101 || !res.webSocket) {
-    const body = (await res.json().catch(() => ({}))) as { code?: ErrorCode; detail?: string };
-    throw new ApiError(body.code ?? "internal_error", body.detail ?? "The socket could not be opened. Retry.");
-  }
-  // A fresh response (its headers are ours to add to; the room's are immutable).
-  return new Response(null, { status: 101, webSocket: res.webSocket, headers: NO_COMPRESSION }) as never;
+  const socket = { userId: caller.userId, sessionId: caller.sessionId, origin: originOf(c.req.url), since };
+  return (await openRoomSocket(c.env, id, socket)) as never;
 };

@@ -1,14 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { dialogs } from "../../../d1/schema";
 import { DialogIdParamSchema, DialogSchema, UpdateDialogSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { dialogOf, loadDialog, NO_DIALOG } from "../dialogs";
-import { applyEffects, inRoom } from "../rooms";
+import { renameDialog } from "../membership";
 
 export const updateDialogRoute = defineRoute({
   method: "patch",
@@ -25,12 +20,5 @@ export const updateDialogRoute = defineRoute({
 export const updateDialogHandler: RouteHandler<typeof updateDialogRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
-  const { name } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.rename(userId, name));
-  const db = database(c.env);
-  await db.update(dialogs).set({ name, updatedAt: nowMs() }).where(eq(dialogs.id, id));
-  await applyEffects(c.env, c.executionCtx, [out.effect]);
-  const loaded = await loadDialog(db, id);
-  if (!loaded) throw new ApiError("not_found", NO_DIALOG);
-  return c.json(dialogOf(loaded), 200);
+  return c.json(await renameDialog(c.env, c.executionCtx, id, userId, c.req.valid("json").name), 200);
 };

@@ -1,15 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, lt } from "drizzle-orm";
-import { chatFlags } from "../../../d1/schema";
 import { ChatFlagPageSchema } from "../../../schemas/chat";
-import { PageQuerySchema } from "../../../schemas/pagination";
+import { PageQuerySchema } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";
-import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
-import { decodeCursor, toPage } from "../../platform/pagination";
-import { presentFlag } from "../flags";
+import { flagsPage } from "../flags";
 
 export const listFlagsRoute = defineRoute({
   method: "get",
@@ -38,23 +34,5 @@ export const listFlagsRoute = defineRoute({
 });
 
 export const listFlagsHandler: RouteHandler<typeof listFlagsRoute, AppEnv> = async (c) => {
-  const { limit, cursor, status, dialogId } = c.req.valid("query");
-  const before = decodeCursor(cursor, z.string().min(1));
-  const rows = await database(c.env)
-    .select()
-    .from(chatFlags)
-    .where(
-      and(
-        status === "all" ? undefined : eq(chatFlags.status, status),
-        dialogId ? eq(chatFlags.dialogId, dialogId) : undefined,
-        before ? lt(chatFlags.id, before) : undefined,
-      ),
-    )
-    .orderBy(desc(chatFlags.id))
-    .limit(limit + 1);
-  const page = toPage(rows, limit, (r) => r.id);
-  return c.json(
-    { items: await Promise.all(page.items.map((r) => presentFlag(c.env, r))), nextCursor: page.nextCursor },
-    200,
-  );
+  return c.json(await flagsPage(c.env, c.req.valid("query")), 200);
 };

@@ -1,13 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
-import type { Context } from "hono";
-import { dialogMembers, dialogs } from "../../../d1/schema";
 import { MemberParamSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
-import { applyEffects, inRoom } from "../rooms";
+import { removeDialogMember } from "../membership";
 
 export const removeMemberRoute = defineRoute({
   method: "delete",
@@ -23,28 +19,9 @@ export const removeMemberRoute = defineRoute({
   errors: [401, 403, 404, 409],
 });
 
-/** Shared with POST /dialogs/:id/leave. */
-export async function removeMember(c: Context<AppEnv>, dialogId: string, actorId: string, userId: string) {
-  const out = await inRoom(c.env, dialogId, (room) => room.removeMember(actorId, userId));
-  const db = database(c.env);
-  await db.batch([
-    db.delete(dialogMembers).where(and(eq(dialogMembers.dialogId, dialogId), eq(dialogMembers.userId, userId))),
-    ...(out.promoted
-      ? [
-          db
-            .update(dialogMembers)
-            .set({ role: "admin" })
-            .where(and(eq(dialogMembers.dialogId, dialogId), eq(dialogMembers.userId, out.promoted))),
-        ]
-      : []),
-    db.update(dialogs).set({ memberCount: out.memberCount, updatedAt: nowMs() }).where(eq(dialogs.id, dialogId)),
-  ]);
-  await applyEffects(c.env, c.executionCtx, [out.effect]);
-}
-
 export const removeMemberHandler: RouteHandler<typeof removeMemberRoute, AppEnv> = async (c) => {
   const { userId: actorId } = currentAuth(c);
   const { id, userId } = c.req.valid("param");
-  await removeMember(c as unknown as Context<AppEnv>, id, actorId, userId === "me" ? actorId : userId);
+  await removeDialogMember(c.env, c.executionCtx, id, actorId, userId === "me" ? actorId : userId);
   return c.body(null, 204);
 };

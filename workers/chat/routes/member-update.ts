@@ -1,14 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
-import { dialogMembers } from "../../../d1/schema";
 import { DialogSchema, MemberParamSchema, UpdateMemberSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { dialogOf, loadDialog, NO_DIALOG } from "../dialogs";
-import { applyEffects, inRoom } from "../rooms";
+import { changeMemberRole } from "../membership";
 
 export const updateMemberRoute = defineRoute({
   method: "patch",
@@ -27,14 +22,5 @@ export const updateMemberHandler: RouteHandler<typeof updateMemberRoute, AppEnv>
   const { userId: actorId } = currentAuth(c);
   const { id, userId } = c.req.valid("param");
   const { role } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.setRole(actorId, userId, role));
-  const db = database(c.env);
-  await db
-    .update(dialogMembers)
-    .set({ role })
-    .where(and(eq(dialogMembers.dialogId, id), eq(dialogMembers.userId, userId)));
-  await applyEffects(c.env, c.executionCtx, [out.effect]);
-  const loaded = await loadDialog(db, id);
-  if (!loaded) throw new ApiError("not_found", NO_DIALOG);
-  return c.json(dialogOf(loaded), 200);
+  return c.json(await changeMemberRole(c.env, c.executionCtx, id, actorId, userId, role), 200);
 };

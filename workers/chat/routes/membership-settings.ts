@@ -1,12 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
-import { dialogMembers } from "../../../d1/schema";
 import { DialogIdParamSchema, MembershipSettingsSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { setMuted } from "../dialog-list";
 
 export const membershipSettingsRoute = defineRoute({
   method: "patch",
@@ -25,12 +22,5 @@ export const membershipSettingsRoute = defineRoute({
 export const membershipSettingsHandler: RouteHandler<typeof membershipSettingsRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
-  const { muted } = c.req.valid("json");
-  const updated = await database(c.env)
-    .update(dialogMembers)
-    .set({ muted })
-    .where(and(eq(dialogMembers.dialogId, id), eq(dialogMembers.userId, userId)))
-    .returning({ muted: dialogMembers.muted });
-  if (updated.length === 0) throw new ApiError("forbidden", "You are not a member of this dialog.");
-  return c.json({ muted: updated[0].muted }, 200);
+  return c.json(await setMuted(c.env, userId, id, c.req.valid("json").muted), 200);
 };

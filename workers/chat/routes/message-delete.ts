@@ -3,7 +3,7 @@ import { MessageParamSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
-import { applyEffects, inRoom } from "../rooms";
+import { deleteMessage } from "../messages";
 
 export const deleteMessageRoute = defineRoute({
   method: "delete",
@@ -22,7 +22,6 @@ export const deleteMessageRoute = defineRoute({
 export const deleteMessageHandler: RouteHandler<typeof deleteMessageRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
-  const out = await inRoom(c.env, id, (room) => room.remove(userId, messageId));
-  await applyEffects(c.env, c.executionCtx, [out.effect]);
+  await deleteMessage(c.env, c.executionCtx, id, { userId, messageId });
   return c.body(null, 204);
 };

@@ -3,7 +3,8 @@ import { EditMessageSchema, MessageParamSchema, MessageSchema } from "../../../s
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { applyEffects, inRoom, originOf } from "../rooms";
+import { editMessage } from "../messages";
+import { originOf } from "../rooms";
 
 export const editMessageRoute = defineRoute({
   method: "patch",
@@ -21,8 +22,6 @@ export const editMessageRoute = defineRoute({
 export const editMessageHandler: RouteHandler<typeof editMessageRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
-  const { text } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.edit(userId, messageId, text, originOf(c.req.url)));
-  await applyEffects(c.env, c.executionCtx, [out.effect]);
-  return c.json(out.message, 200);
+  const input = { userId, messageId, text: c.req.valid("json").text, origin: originOf(c.req.url) };
+  return c.json(await editMessage(c.env, c.executionCtx, id, input), 200);
 };

@@ -1,14 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { chatFlags } from "../../../d1/schema";
 import { MessageParamSchema, ReportedSchema, ReportInputSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
-import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
-import { inRoom } from "../rooms";
+import { reportMessage } from "../flags";
 
 export const reportMessageRoute = defineRoute({
   method: "post",
@@ -30,33 +25,6 @@ export const reportMessageRoute = defineRoute({
 export const reportMessageHandler: RouteHandler<typeof reportMessageRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
-  const reason = (c.req.valid("json") as { reason?: string } | undefined)?.reason;
-  const message = await inRoom(c.env, id, (room) => room.reportable(userId, messageId));
-  if (message.senderId === userId) throw new ApiError("conflict", "You cannot report your own message.");
-  const db = database(c.env);
-  const key = `${messageId}:report:${userId}`;
-  await db
-    .insert(chatFlags)
-    .values({
-      id: newId("flg"),
-      key,
-      dialogId: id,
-      messageId,
-      seq: message.seq,
-      senderId: message.senderId,
-      reason: "user_report",
-      reporterId: userId,
-      note: reason ?? null,
-      excerptEnc: message.contentEnc,
-      status: "open",
-      createdAt: nowMs(),
-    })
-    .onConflictDoNothing();
-  const flag = await db
-    .select({ id: chatFlags.id, status: chatFlags.status })
-    .from(chatFlags)
-    .where(eq(chatFlags.key, key))
-    .get();
-  if (!flag) throw new ApiError("internal_error", "The report could not be stored. Retry.");
-  return c.json({ flagId: flag.id, status: flag.status }, 202);
+  const note = (c.req.valid("json") as { reason?: string } | undefined)?.reason;
+  return c.json(await reportMessage(c.env, id, messageId, userId, note), 202);
 };

@@ -3,7 +3,8 @@ import { DialogIdParamSchema, MessageSchema, SendMessageSchema } from "../../../
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { applyEffects, inRoom, originOf } from "../rooms";
+import { sendMessage } from "../messages";
+import { originOf } from "../rooms";
 
 export const sendMessageRoute = defineRoute({
   method: "post",
@@ -26,9 +27,8 @@ export const sendMessageRoute = defineRoute({
 export const sendMessageHandler: RouteHandler<typeof sendMessageRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id } = c.req.valid("param");
-  const message = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.send({ senderId: userId, origin: originOf(c.req.url), message }));
-  await applyEffects(c.env, c.executionCtx, [out.effect]);
-  if (!out.created) c.header("Idempotent-Replayed", "true");
-  return c.json(out.message, 201);
+  const input = { senderId: userId, origin: originOf(c.req.url), message: c.req.valid("json") };
+  const { message, created } = await sendMessage(c.env, c.executionCtx, id, input);
+  if (!created) c.header("Idempotent-Replayed", "true");
+  return c.json(message, 201);
 };

@@ -25,7 +25,9 @@ export const listMessagesHandler: RouteHandler<typeof listMessagesRoute, AppEnv>
   const { id } = c.req.valid("param");
   const { before, limit, cursor } = c.req.valid("query");
   const from = seqCursor(cursor) ?? before ?? null;
-  const out = await inRoom(c.env, id, (room) => room.history(userId, from, limit, originOf(c.req.url)));
+  const out = await inRoom(c.env, id, (room) =>
+    room.history({ userId, before: from, limit, origin: originOf(c.req.url) }),
+  );
   const last = out.messages[out.messages.length - 1];
   return c.json({ items: out.messages, nextCursor: out.hasMore && last ? String(last.seq) : null }, 200);
 };

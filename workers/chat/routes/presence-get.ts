@@ -2,9 +2,8 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { PresenceSchema, UserIdParamSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
+import { presenceOf } from "../user-presence";
 
 export const getPresenceRoute = defineRoute({
   method: "get",
@@ -23,24 +22,5 @@ export const getPresenceRoute = defineRoute({
 export const getPresenceHandler: RouteHandler<typeof getPresenceRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const param = c.req.valid("param").id;
-  const target = param === "me" ? userId : param;
-  const [shared, lease] = await c.env.DB.batch<Record<string, number | null>>([
-    c.env.DB.prepare(
-      `SELECT 1 AS ok FROM dialog_members a JOIN dialog_members b ON b.dialog_id = a.dialog_id AND b.user_id = ?2
-        WHERE a.user_id = ?1 LIMIT 1`,
-    ).bind(userId, target),
-    c.env.DB.prepare(
-      "SELECT MAX(expires_at) AS expires, MAX(last_seen_at) AS seen FROM chat_presence WHERE user_id = ?",
-    ).bind(target),
-  ]);
-  if (target !== userId && shared.results.length === 0) {
-    throw new ApiError("forbidden", "You can see the presence of people you share a dialog with.");
-  }
-  const now = nowMs();
-  const { expires = null, seen = null } = lease.results[0] ?? {};
-  const online = expires !== null && expires > now;
-  return c.json(
-    { userId: target, online, lastSeenAt: seen === null ? null : new Date(Math.min(seen, now)).toISOString() },
-    200,
-  );
+  return c.json(await presenceOf(c.env, userId, param === "me" ? userId : param), 200);
 };

@@ -23,6 +23,8 @@ export const addReactionHandler: RouteHandler<typeof addReactionRoute, AppEnv> =
   const { userId } = currentAuth(c);
   const { id, messageId } = c.req.valid("param");
   const { emoji } = c.req.valid("json");
-  const out = await inRoom(c.env, id, (room) => room.react(userId, messageId, emoji, true, originOf(c.req.url)));
+  const out = await inRoom(c.env, id, (room) =>
+    room.react({ userId, messageId, emoji, add: true, origin: originOf(c.req.url) }),
+  );
   return c.json(out.message, 200);
 };

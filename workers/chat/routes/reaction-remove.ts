@@ -20,6 +20,8 @@ export const removeReactionRoute = defineRoute({
 export const removeReactionHandler: RouteHandler<typeof removeReactionRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
   const { id, messageId, emoji } = c.req.valid("param");
-  const out = await inRoom(c.env, id, (room) => room.react(userId, messageId, emoji, false, originOf(c.req.url)));
+  const out = await inRoom(c.env, id, (room) =>
+    room.react({ userId, messageId, emoji, add: false, origin: originOf(c.req.url) }),
+  );
   return c.json(out.message, 200);
 };

@@ -3,14 +3,8 @@ import { SupportChatSchema } from "../../../schemas/chat";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
-import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
-import { findShop } from "../../shops/queries";
-import { dialogOf, insertDialog, loadDialog, NO_DIALOG, supportKey } from "../dialogs";
-import { roomStub } from "../rooms";
-import type { RoomMember } from "../types";
+import { openSupportChat } from "../open-dialogs";
 
 export const supportChatRoute = defineRoute({
   method: "post",
@@ -31,31 +25,6 @@ export const supportChatRoute = defineRoute({
 
 export const supportChatHandler: RouteHandler<typeof supportChatRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const db = database(c.env);
-  const shop = await findShop(db, c.req.valid("param").id);
-  if (shop.ownerId === userId) {
-    throw new ApiError("conflict", "This is your own shop: buyers open support chats with you, not you with yourself.");
-  }
-  const now = nowMs();
-  const id = newId("dlg", now);
-  const members: RoomMember[] = [
-    { userId, role: "member", joinedAt: now },
-    { userId: shop.ownerId, role: "member", joinedAt: now },
-  ];
-  const created = await insertDialog(c.env, {
-    id,
-    type: "direct",
-    name: shop.name,
-    shopId: shop.id,
-    directKey: supportKey(shop.id, userId),
-    createdBy: userId,
-    members,
-    now,
-  });
-  if (created.created) {
-    await roomStub(c.env, id).init({ dialogId: id, type: "direct", shopId: shop.id, createdAt: now, members });
-  }
-  const loaded = await loadDialog(db, created.id);
-  if (!loaded) throw new ApiError("not_found", NO_DIALOG);
-  return c.json({ dialogId: created.id, dialog: dialogOf(loaded) }, created.created ? 201 : 200);
+  const { created, ...chat } = await openSupportChat(c.env, userId, c.req.valid("param").id);
+  return created ? c.json(chat, 201) : c.json(chat, 200);
 };

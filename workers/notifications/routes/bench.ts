@@ -2,10 +2,10 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { BenchNotificationsInputSchema, BenchNotificationsSchema } from "../../../schemas/notifications";
 import type { AppEnv } from "../../app-env";
+import { securityAlertEvent } from "../../identity";
 import { ApiError } from "../../platform/errors";
 import { randomToken } from "../../platform/ids";
 import { defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { securityAlertEvent } from "../events";
 
 /** Like the other dev routes: only when DEV_OUTBOX is on (never in production), 404 before the body is read. */
 const devOnly = createMiddleware<AppEnv>(async (c, next) => {

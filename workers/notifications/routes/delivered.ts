@@ -4,7 +4,7 @@ import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
-import { confirmDeviceDelivery } from "../receipts";
+import { confirmDeviceDelivery } from "../delivery-receipts";
 
 export const deliveredNotificationRoute = defineRoute({
   method: "put",

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { NotificationListQuerySchema, NotificationSchema } from "../../../schemas/notifications";
-import { PageQuerySchema, pageOf } from "../../../schemas/pagination";
+import { PageQuerySchema, pageOf } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { WebhookAckSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
+import { acceptedReceipt, verifyResendWebhook } from "../../messaging";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
-import { verifyResendWebhook } from "../email/resend-webhook";
-import { receiveProviderReceipt } from "../receipts";
+import { recordProviderReceipt } from "../delivery-receipts";
 
 export const resendWebhookRoute = defineRoute({
   method: "post",
@@ -26,6 +26,6 @@ export const resendWebhookHandler: RouteHandler<typeof resendWebhookRoute, AppEn
     );
   }
   const verdict = verifyResendWebhook(secret, c.req.raw.headers, await c.req.text());
-  const result = await receiveProviderReceipt(c.env, "resend", verdict);
+  const result = await recordProviderReceipt(c.env, acceptedReceipt("resend", verdict));
   return c.json({ received: true as const, ...result }, 200);
 };

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { WebhookAckSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
+import { acceptedReceipt, TWILIO_STATUS_PATH, verifyTwilioStatus } from "../../messaging";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
-import { receiveProviderReceipt } from "../receipts";
-import { TWILIO_STATUS_PATH, verifyTwilioStatus } from "../sms/twilio-status";
+import { recordProviderReceipt } from "../delivery-receipts";
 
 export const twilioStatusRoute = defineRoute({
   method: "post",
@@ -41,6 +41,6 @@ export const twilioStatusHandler: RouteHandler<typeof twilioStatusRoute, AppEnv>
     },
     Date.now(),
   );
-  const result = await receiveProviderReceipt(c.env, "twilio", verdict);
+  const result = await recordProviderReceipt(c.env, acceptedReceipt("twilio", verdict));
   return c.json({ received: true as const, ...result }, 200);
 };

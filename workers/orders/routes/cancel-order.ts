@@ -6,7 +6,7 @@ import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { orderFor } from "../access";
-import { cancelOrder } from "../cancel";
+import { cancelOrder, type RefundPayment } from "../cancel";
 import { presentOrders } from "../present";
 
 export const cancelOrderRoute = defineRoute({
@@ -23,11 +23,14 @@ export const cancelOrderRoute = defineRoute({
   errors: [403, 404, 409],
 });
 
-export const cancelOrderHandler: RouteHandler<typeof cancelOrderRoute, AppEnv> = async (c) => {
-  const { order, actor, actorId } = await orderFor(c, c.req.valid("param").id);
-  const body = c.req.valid("json") as { reason?: string } | undefined;
-  const updated = await cancelOrder(c.env, order, actor, actorId, body?.reason);
-  drainSoon(c.executionCtx, c.env, c.get("config"));
-  const [presented] = await presentOrders(c.env, database(c.env), [updated]);
-  return c.json(presented, 200);
-};
+/** The handler, given how a paid order's money goes back (see RefundPayment). */
+export function cancelOrderHandler(refundPayment: RefundPayment): RouteHandler<typeof cancelOrderRoute, AppEnv> {
+  return async (c) => {
+    const { order, actor, actorId } = await orderFor(c, c.req.valid("param").id);
+    const body = c.req.valid("json") as { reason?: string } | undefined;
+    const updated = await cancelOrder(c.env, order, actor, actorId, body?.reason, refundPayment);
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    const [presented] = await presentOrders(c.env, database(c.env), [updated]);
+    return c.json(presented, 200);
+  };
+}

@@ -1,14 +1,14 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { shops, users } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
-import type { Locale } from "../../../schemas/messaging";
+import type { Locale } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { COUNTRY_TIMEZONE } from "../../i18n/catalog";
+import { readingPreferences } from "../../identity";
 import { database } from "../../platform/db";
 import { asLocale, requestLocale } from "../../platform/locale";
 import { bearerAuth, defineRoute } from "../../platform/openapi";
+import { shopSummary } from "../../shops";
 import { orderFor } from "../access";
 import { invoiceHtml } from "../invoice";
 import { presentOrders } from "../present";
@@ -37,19 +37,12 @@ export const orderInvoiceHandler: RouteHandler<typeof orderInvoiceRoute, AppEnv>
   const { order } = await orderFor(c, c.req.valid("param").id);
   const db = database(c.env);
   const [presented] = await presentOrders(c.env, db, [order]);
-  const shop = await db.select({ name: shops.name }).from(shops).where(eq(shops.id, order.shopId)).get();
+  const shop = (await shopSummary(db, order.shopId))?.name;
   const auth = c.get("auth");
-  const reader = auth
-    ? await db
-        .select({ locale: users.locale, timezone: users.timezone })
-        .from(users)
-        .where(eq(users.id, auth.userId))
-        .get()
-    : undefined;
-  const locale: Locale =
-    asLocale(c.req.valid("query").locale) ?? (reader?.locale as Locale | undefined) ?? requestLocale(c);
+  const reader = auth ? await readingPreferences(db, auth.userId) : undefined;
+  const locale: Locale = asLocale(c.req.valid("query").locale) ?? reader?.locale ?? requestLocale(c);
   const timeZone =
     reader?.timezone ?? COUNTRY_TIMEZONE[order.shippingCountry as keyof typeof COUNTRY_TIMEZONE] ?? "UTC";
   c.header("Cache-Control", "private, no-store");
-  return c.html(invoiceHtml(presented, shop?.name ?? "Tchat", locale, timeZone), 200);
+  return c.html(invoiceHtml(presented, shop ?? "Tchat", locale, timeZone), 200);
 };

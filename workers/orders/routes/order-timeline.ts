@@ -1,12 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { asc, eq } from "drizzle-orm";
-import { orderEvents } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import { TimelineSchema } from "../../../schemas/orders";
 import type { AppEnv } from "../../app-env";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { orderFor } from "../access";
+import { timelineOf } from "../transitions";
 
 export const orderTimelineRoute = defineRoute({
   method: "get",
@@ -21,20 +20,5 @@ export const orderTimelineRoute = defineRoute({
 
 export const orderTimelineHandler: RouteHandler<typeof orderTimelineRoute, AppEnv> = async (c) => {
   const { order } = await orderFor(c, c.req.valid("param").id);
-  const rows = await database(c.env)
-    .select()
-    .from(orderEvents)
-    .where(eq(orderEvents.orderId, order.id))
-    .orderBy(asc(orderEvents.id));
-  return c.json(
-    {
-      items: rows.map((r) => ({
-        type: r.type,
-        at: new Date(r.createdAt).toISOString(),
-        actor: { type: r.actorType, id: r.actorId },
-        data: r.data,
-      })),
-    },
-    200,
-  );
+  return c.json({ items: await timelineOf(database(c.env), order.id) }, 200);
 };

@@ -4,14 +4,12 @@ import { OrderSchema, UpdateOrderStatusSchema } from "../../../schemas/orders";
 import type { AppEnv } from "../../app-env";
 import { requireAuth } from "../../middleware/auth";
 import { database } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { orderFor } from "../access";
-import { cancelOrder, refundOrder } from "../cancel";
+import type { RefundPayment } from "../cancel";
 import { presentOrders } from "../present";
-import { canMove } from "../status";
-import { moveOrder } from "../transitions";
+import { changeOrderStatus } from "../status-change";
 
 export const updateStatusRoute = defineRoute({
   method: "patch",
@@ -27,48 +25,13 @@ export const updateStatusRoute = defineRoute({
   errors: [401, 403, 404, 409],
 });
 
-export const updateStatusHandler: RouteHandler<typeof updateStatusRoute, AppEnv> = async (c) => {
-  const { order, actor, actorId } = await orderFor(c, c.req.valid("param").id);
-  if (actor !== "seller" && actor !== "admin") {
-    throw new ApiError(
-      "forbidden",
-      "Only the shop's owner moves an order along; buyers can cancel with POST /orders/:id/cancel.",
-    );
-  }
-  const input = c.req.valid("json");
-  const db = database(c.env);
-  let updated = order;
-  if (input.status === "cancelled") {
-    updated = await cancelOrder(c.env, order, actor, actorId, input.reason);
-  } else if (input.status === "refunded" && canMove(order.status, "refunded", actor)) {
-    // Refunded means the money went back: through the gateway, never by a bare status change.
-    updated = await refundOrder(c.env, order, actor, actorId, input.reason);
-  } else {
-    if (input.status === "shipped" && !input.trackingNumber) {
-      throw new ApiError("validation_failed", "Shipping needs the parcel's trackingNumber (and courier).", {
-        errors: [{ path: "trackingNumber", message: "Required when status is shipped" }],
-      });
-    }
-    const shipping =
-      input.status === "shipped"
-        ? {
-            ...order.shipping,
-            trackingNumber: input.trackingNumber,
-            ...(input.courier ? { courier: input.courier } : {}),
-          }
-        : order.shipping;
-    updated = await moveOrder(db, order, {
-      to: input.status,
-      actor,
-      actorId,
-      data: {
-        ...(input.reason ? { reason: input.reason } : {}),
-        ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
-      },
-      set: { shipping },
-    });
-  }
-  drainSoon(c.executionCtx, c.env, c.get("config"));
-  const [presented] = await presentOrders(c.env, db, [updated]);
-  return c.json(presented, 200);
-};
+/** The handler, given how a paid order's money goes back (see RefundPayment). */
+export function updateStatusHandler(refundPayment: RefundPayment): RouteHandler<typeof updateStatusRoute, AppEnv> {
+  return async (c) => {
+    const standing = await orderFor(c, c.req.valid("param").id);
+    const updated = await changeOrderStatus(c.env, standing, c.req.valid("json"), refundPayment);
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    const [presented] = await presentOrders(c.env, database(c.env), [updated]);
+    return c.json(presented, 200);
+  };
+}

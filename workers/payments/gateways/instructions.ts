@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import type { Locale } from "../../../schemas/messaging";
+import type { Locale } from "../../../schemas/platform";
 import { bcp47 } from "../../i18n/catalog";
 import { type Currency, formatMoney, type Money } from "../../platform/money";
 import type { NextAction, VirtualAccountBank } from "./types";

@@ -1,9 +1,18 @@
-import type { Money } from "../../platform/money";
+import { constantTimeEqual, sha512Hex } from "../../platform/crypto";
+import { fromMajor, type Money, toMajorNumber } from "../../platform/money";
+import {
+  basicAuthorization,
+  callProvider,
+  isRetryableStatus,
+  type ProviderResponse,
+  providerErrorFrom,
+} from "../../platform/provider-http";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
+  gatewayProvider,
   type NextAction,
   type PaymentGateway,
   type RefundInput,
@@ -13,20 +22,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import {
-  basicAuth,
-  constantTimeEqual,
-  fromMajor,
-  type GatewayResponse,
-  isRecord,
-  isRetryableStatus,
-  requireNonEmpty,
-  retryAfterSeconds,
-  send,
-  sha512Hex,
-  str,
-  unsupported,
-} from "./util";
+import { isRecord, requireNonEmpty, str, unsupported } from "./util";
 
 export interface MidtransConfig {
   /** MIDTRANS_SERVER_KEY (SB-Mid-server-... in sandbox, Mid-server-... in production). */
@@ -35,6 +31,7 @@ export interface MidtransConfig {
   baseUrl?: string;
 }
 
+const MIDTRANS = gatewayProvider("midtrans", "Midtrans");
 export const MIDTRANS_SANDBOX_BASE_URL = "https://api.sandbox.midtrans.com";
 export const MIDTRANS_PRODUCTION_BASE_URL = "https://api.midtrans.com";
 
@@ -92,7 +89,7 @@ export class MidtransGateway implements PaymentGateway {
   ) {
     requireNonEmpty("midtrans", { MIDTRANS_SERVER_KEY: config.serverKey });
     this.base = (options.apiBase ?? config.baseUrl ?? MIDTRANS_SANDBOX_BASE_URL).replace(/\/+$/, "");
-    this.authorization = basicAuth(config.serverKey, "");
+    this.authorization = basicAuthorization(config.serverKey, "");
   }
 
   supports(method: string, currency: string): boolean {
@@ -246,15 +243,11 @@ export class MidtransGateway implements PaymentGateway {
     body: unknown,
     accepted: (code: number, json: Record<string, unknown>) => boolean,
   ): Promise<Record<string, unknown>> {
-    const response = await send("midtrans", this.fetchFn, {
+    const response = await callProvider(MIDTRANS, this.fetchFn, {
       method,
       url: `${this.base}${path}`,
-      headers: {
-        Authorization: this.authorization,
-        Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Authorization: this.authorization, Accept: "application/json" },
+      json: body,
       timeoutMs: this.options.timeoutMs,
     });
     const json = isRecord(response.json) ? response.json : undefined;
@@ -272,7 +265,7 @@ function wholeRupiah(m: Money): number {
       gatewayCode: "invalid_amount",
     });
   }
-  return m.amount / 100;
+  return toMajorNumber(m);
 }
 
 function customerDetails(customer: CreatePaymentInput["customer"]): Record<string, string> | undefined {
@@ -369,22 +362,23 @@ function outcomeOf(transactionStatus: string, fraudStatus: unknown): WebhookOutc
   }
 }
 
+/** Midtrans's error body: `{ status_code, status_message, validation_messages? }`. */
 function midtransError(
-  response: GatewayResponse,
+  response: ProviderResponse,
   json: Record<string, unknown> | undefined,
   code: string | undefined,
   effective: number,
-): GatewayError {
+) {
   const messages =
     json && Array.isArray(json.validation_messages)
       ? json.validation_messages.filter((m) => typeof m === "string")
       : [];
   const message =
     [json ? str(json.status_message) : undefined, ...messages].filter(Boolean).join("; ") || `HTTP ${response.status}`;
-  return new GatewayError("midtrans", `Midtrans ${code ?? response.status}: ${message}`, {
-    status: response.status,
+  return providerErrorFrom(MIDTRANS, response, {
+    code,
+    reported: code,
+    detail: message,
     retryable: isRetryableStatus(effective) || (effective !== response.status && isRetryableStatus(response.status)),
-    gatewayCode: code,
-    retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
   });
 }

@@ -1,9 +1,17 @@
+import { base64Decode, constantTimeEqual, hmacSha256Hex } from "../../platform/crypto";
 import type { Money } from "../../platform/money";
+import {
+  basicAuthorization,
+  callProvider,
+  type ProviderResponse,
+  providerErrorFrom,
+} from "../../platform/provider-http";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
+  gatewayProvider,
   type NextAction,
   type PaymentGateway,
   type RefundInput,
@@ -12,21 +20,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import {
-  base64Decode,
-  basicAuth,
-  constantTimeEqual,
-  currencyOf,
-  fromMinor,
-  type GatewayResponse,
-  gatewayErrorFrom,
-  hmacSha256Hex,
-  isRecord,
-  requireNonEmpty,
-  send,
-  str,
-  unsupported,
-} from "./util";
+import { currencyOf, fromMinor, isRecord, requireNonEmpty, str, unsupported } from "./util";
 
 export interface OmiseConfig {
   /** OMISE_SECRET_KEY (skey_test_... / skey_...), sent as Basic auth with an empty password. */
@@ -37,6 +31,7 @@ export interface OmiseConfig {
   toleranceSeconds?: number;
 }
 
+const OMISE = gatewayProvider("omise", "Omise");
 const DEFAULT_API_BASE = "https://api.omise.co";
 /** The API version the requests and the parsing here are written against. */
 export const OMISE_API_VERSION = "2019-05-29";
@@ -65,7 +60,7 @@ export class OmiseGateway implements PaymentGateway {
       throw new Error("OMISE_WEBHOOK_SECRET must be base64, as the Omise dashboard shows it");
     this.webhookKey = key;
     this.base = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
-    this.authorization = basicAuth(config.secretKey, "");
+    this.authorization = basicAuthorization(config.secretKey, "");
   }
 
   supports(method: string, currency: string): boolean {
@@ -169,17 +164,11 @@ export class OmiseGateway implements PaymentGateway {
   }
 
   private async post(path: string, form: URLSearchParams, idempotencyKey?: string): Promise<Record<string, unknown>> {
-    const response = await send("omise", this.fetchFn, {
-      method: "POST",
+    const response = await callProvider(OMISE, this.fetchFn, {
       url: `${this.base}${path}`,
-      headers: {
-        Authorization: this.authorization,
-        "Content-Type": "application/x-www-form-urlencoded",
-        Accept: "application/json",
-        "Omise-Version": OMISE_API_VERSION,
-        ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
-      },
-      body: form.toString(),
+      headers: { Authorization: this.authorization, Accept: "application/json", "Omise-Version": OMISE_API_VERSION },
+      form,
+      idempotencyKey,
       timeoutMs: this.options.timeoutMs,
     });
     if (response.ok && isRecord(response.json) && response.json.object !== "error") return response.json;
@@ -244,8 +233,11 @@ function mapEvent(event: Record<string, unknown>): WebhookVerification {
   return { ok: true, event: { eventId, paymentId, outcome, amount, providerRef, raw: event } };
 }
 
-/** Omise's error object: `{ object: "error", location, code, message }`. */
-function omiseError(response: GatewayResponse): GatewayError {
+/** Omise's error object: `{ object: "error", location, code, message }`, retried only for 429/5xx. */
+function omiseError(response: ProviderResponse) {
   const json = isRecord(response.json) ? response.json : {};
-  return gatewayErrorFrom("omise", "Omise", response, str(json.code), str(json.message));
+  return providerErrorFrom(OMISE, response, {
+    code: str(json.code),
+    detail: str(json.message) ?? `HTTP ${response.status}`,
+  });
 }

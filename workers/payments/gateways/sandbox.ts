@@ -1,4 +1,5 @@
-import { CURRENCIES, type Money } from "../../platform/money";
+import { constantTimeEqual, hex, hmacSha256Hex } from "../../platform/crypto";
+import { CURRENCIES, type Money, toMajorString } from "../../platform/money";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
@@ -12,18 +13,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import {
-  constantTimeEqual,
-  currencyOf,
-  fromMinor,
-  hex,
-  hmacSha256Hex,
-  isRecord,
-  parseSignatureHeader,
-  requireNonEmpty,
-  str,
-  toMajorString,
-} from "./util";
+import { currencyOf, fromMinor, isRecord, parseSignatureHeader, requireNonEmpty, str } from "./util";
 
 /** The sandbox's signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
 export const SANDBOX_SIGNATURE_HEADER = "X-Sandbox-Signature";

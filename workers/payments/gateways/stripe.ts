@@ -1,10 +1,18 @@
 import Stripe from "stripe";
 import { CURRENCIES, type Currency, type Money, money } from "../../platform/money";
 import {
+  callProvider,
+  isRetryableStatus,
+  type ProviderResponse,
+  providerErrorFrom,
+  unreadableAnswer,
+} from "../../platform/provider-http";
+import {
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
+  gatewayProvider,
   type NextAction,
   type PaymentGateway,
   type RefundInput,
@@ -13,18 +21,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import {
-  currencyOf,
-  fromMinor,
-  type GatewayResponse,
-  isRecord,
-  isRetryableStatus,
-  requireNonEmpty,
-  retryAfterSeconds,
-  send,
-  str,
-  unsupported,
-} from "./util";
+import { currencyOf, fromMinor, isRecord, requireNonEmpty, str, unsupported } from "./util";
 
 export interface StripeConfig {
   /** STRIPE_SECRET_KEY (sk_test_... / sk_live_..., or a restricted rk_ key with PaymentIntents + Refunds write). */
@@ -35,6 +32,7 @@ export interface StripeConfig {
   toleranceSeconds?: number;
 }
 
+const STRIPE = gatewayProvider("stripe", "Stripe");
 const DEFAULT_API_BASE = "https://api.stripe.com";
 
 /**
@@ -154,18 +152,16 @@ export class StripeGateway implements PaymentGateway {
     return mapEvent(event as unknown as Record<string, unknown>);
   }
 
-  private async post(path: string, form: URLSearchParams, idempotencyKey: string): Promise<GatewayResponse> {
-    const response = await send("stripe", this.fetchFn, {
-      method: "POST",
+  private async post(path: string, form: URLSearchParams, idempotencyKey: string): Promise<ProviderResponse> {
+    const response = await callProvider(STRIPE, this.fetchFn, {
       url: `${this.base}${path}`,
       headers: {
         Authorization: `Bearer ${this.config.secretKey}`,
-        "Content-Type": "application/x-www-form-urlencoded",
         Accept: "application/json",
-        "Idempotency-Key": idempotencyKey,
         "Stripe-Version": Stripe.API_VERSION,
       },
-      body: form.toString(),
+      form,
+      idempotencyKey,
       timeoutMs: this.options.timeoutMs,
     });
     if (response.ok) return response;
@@ -184,10 +180,9 @@ function nextActionOf(intent: Record<string, unknown>): NextAction {
 }
 
 /** Stripe's error body: `{ error: { type, code, decline_code, message, param } }`. */
-function stripeError(response: GatewayResponse): GatewayError {
+function stripeError(response: ProviderResponse) {
   const error = isRecord(response.json) && isRecord(response.json.error) ? response.json.error : {};
   const code = str(error.decline_code) ?? str(error.code) ?? str(error.type);
-  const message = str(error.message) ?? `HTTP ${response.status}`;
   // Stripe says itself whether a retry may help; otherwise 409 is a concurrent use of the same
   // idempotency key (retry later) unless the key was reused with other parameters.
   const should = response.headers.get("Stripe-Should-Retry");
@@ -197,20 +192,16 @@ function stripeError(response: GatewayResponse): GatewayError {
       : should === "false"
         ? false
         : isRetryableStatus(response.status) || (response.status === 409 && error.type !== "idempotency_error");
-  return new GatewayError("stripe", `Stripe ${response.status}${code ? ` (${code})` : ""}: ${message}`, {
-    status: response.status,
+  return providerErrorFrom(STRIPE, response, {
+    code,
+    detail: str(error.message) ?? `HTTP ${response.status}`,
     retryable,
-    gatewayCode: code,
-    retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
   });
 }
 
-function unreadable(response: GatewayResponse): GatewayError {
+function unreadable(response: ProviderResponse) {
   // Stripe took the request but the answer is unreadable; the idempotency key makes a retry safe.
-  return new GatewayError("stripe", `Stripe answered ${response.status} without an object id`, {
-    status: response.status,
-    retryable: true,
-  });
+  return unreadableAnswer(STRIPE, response, "an object id", { retryable: true });
 }
 
 const PENDING_TYPES = new Set(["payment_intent.processing", "payment_intent.requires_action"]);

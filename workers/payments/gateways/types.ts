@@ -1,5 +1,6 @@
-import type { Locale } from "../../../schemas/messaging";
+import type { Locale } from "../../../schemas/platform";
 import type { Currency, Money } from "../../platform/money";
+import { type Provider, ProviderError } from "../../platform/provider-http";
 
 export type GatewayName = "sandbox" | "stripe" | "midtrans" | "xendit" | "omise";
 
@@ -156,21 +157,16 @@ export interface PaymentGateway {
 }
 
 /**
- * A gateway refused or failed a call. `retryable` says whether the same call may succeed later
- * (rate limits, gateway outages, network failures) or never will (bad credentials, a rejected
- * body, an unsupported method), so callers stop retrying the latter at once. Messages never hold
- * card data, tokens or keys.
+ * A gateway refused or failed a call: the platform's ProviderError, named in payments' words.
+ * `retryable` says whether the same call may succeed later (rate limits, gateway outages, network
+ * failures) or never will (bad credentials, a rejected body, an unsupported method), so callers
+ * stop retrying the latter at once. Messages never hold card data, tokens or keys.
  */
-export class GatewayError extends Error {
+export class GatewayError extends ProviderError {
   override name = "GatewayError";
   readonly gateway: GatewayName;
-  /** The gateway's HTTP status; undefined when no response came back or nothing was sent. */
-  readonly status: number | undefined;
-  readonly retryable: boolean;
   /** The gateway's own error code, e.g. Stripe `card_declined`, Xendit `API_VALIDATION_ERROR`, Midtrans `406`. */
   readonly gatewayCode: string | undefined;
-  /** Seconds the gateway asked us to wait (Retry-After), when it said. */
-  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     gateway: GatewayName,
@@ -183,13 +179,28 @@ export class GatewayError extends Error {
       cause?: unknown;
     },
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    const { gatewayCode, ...rest } = details;
+    super(gateway, message, { ...rest, providerCode: gatewayCode });
     this.gateway = gateway;
-    this.status = details.status;
-    this.retryable = details.retryable;
-    this.gatewayCode = details.gatewayCode;
-    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.gatewayCode = gatewayCode;
   }
+}
+
+/** How long a gateway call may take unless GatewayOptions say otherwise (a network failure, so retryable). */
+const GATEWAY_TIMEOUT_MS = 15_000;
+
+/** A gateway as the platform's provider call knows it: its errors are GatewayErrors. */
+export function gatewayProvider(gateway: GatewayName, label: string): Provider {
+  return {
+    id: gateway,
+    label,
+    timeoutMs: GATEWAY_TIMEOUT_MS,
+    error: (message, { providerCode, ...details }) =>
+      new GatewayError(gateway, message, {
+        ...details,
+        gatewayCode: providerCode === undefined ? undefined : String(providerCode),
+      }),
+  };
 }
 
 /** Options every gateway takes besides its secrets (tests and regional endpoints). */

@@ -1,9 +1,17 @@
-import type { Currency, Money } from "../../platform/money";
+import { constantTimeEqual } from "../../platform/crypto";
+import { type Currency, fromMajor, type Money, toMajorNumber } from "../../platform/money";
+import {
+  basicAuthorization,
+  callProvider,
+  type ProviderResponse,
+  providerErrorFrom,
+} from "../../platform/provider-http";
 import {
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
+  gatewayProvider,
   type NextAction,
   type PaymentGateway,
   type RefundInput,
@@ -13,20 +21,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import {
-  basicAuth,
-  constantTimeEqual,
-  currencyOf,
-  fromMajor,
-  type GatewayResponse,
-  gatewayErrorFrom,
-  isRecord,
-  requireNonEmpty,
-  send,
-  str,
-  toMajorNumber,
-  unsupported,
-} from "./util";
+import { currencyOf, isRecord, requireNonEmpty, str, unsupported } from "./util";
 
 export interface XenditConfig {
   /** XENDIT_SECRET_KEY (xnd_development_... / xnd_production_...), sent as Basic auth with an empty password. */
@@ -35,6 +30,7 @@ export interface XenditConfig {
   callbackToken: string;
 }
 
+const XENDIT = gatewayProvider("xendit", "Xendit");
 const DEFAULT_API_BASE = "https://api.xendit.co";
 
 /** Fixed virtual accounts (POST /callback_virtual_accounts): Indonesian banks, IDR. */
@@ -85,7 +81,7 @@ export class XenditGateway implements PaymentGateway {
   ) {
     requireNonEmpty("xendit", { XENDIT_SECRET_KEY: config.secretKey, XENDIT_CALLBACK_TOKEN: config.callbackToken });
     this.base = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
-    this.authorization = basicAuth(config.secretKey, "");
+    this.authorization = basicAuthorization(config.secretKey, "");
   }
 
   supports(method: string, currency: string): boolean {
@@ -211,11 +207,10 @@ export class XenditGateway implements PaymentGateway {
   }
 
   private async post(path: string, body: unknown): Promise<Record<string, unknown>> {
-    const response = await send("xendit", this.fetchFn, {
-      method: "POST",
+    const response = await callProvider(XENDIT, this.fetchFn, {
       url: `${this.base}${path}`,
-      headers: { Authorization: this.authorization, "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(body),
+      headers: { Authorization: this.authorization, Accept: "application/json" },
+      json: body,
       timeoutMs: this.options.timeoutMs,
     });
     if (response.ok && isRecord(response.json)) return response.json;
@@ -310,9 +305,12 @@ function vaPaidCallback(body: Record<string, unknown>): WebhookVerification {
   };
 }
 
-/** Xendit's error body: `{ error_code, message, errors? }`. */
-function xenditError(response: GatewayResponse): GatewayError {
+/** Xendit's error body: `{ error_code, message, errors? }`, retried only for 429/5xx. */
+function xenditError(response: ProviderResponse) {
   const json = isRecord(response.json) ? response.json : {};
   // A 2xx without a JSON object: the call may have taken effect, so it is not retried blindly.
-  return gatewayErrorFrom("xendit", "Xendit", response, str(json.error_code), str(json.message));
+  return providerErrorFrom(XENDIT, response, {
+    code: str(json.error_code),
+    detail: str(json.message) ?? `HTTP ${response.status}`,
+  });
 }

@@ -1,17 +1,13 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { payments } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import { PaymentSchema, SimulatePaymentSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
-import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
-import { sandboxWebhookRequest } from "../gateway-config";
 import { presentPayment } from "../present";
 import { paymentFor } from "../service";
-import { receiveWebhook } from "../webhooks";
+import { simulateSandboxPayment } from "../webhooks";
 
 export const simulatePaymentRoute = defineRoute({
   method: "post",
@@ -29,15 +25,8 @@ export const simulatePaymentRoute = defineRoute({
 export const simulatePaymentHandler: RouteHandler<typeof simulatePaymentRoute, AppEnv> = async (c) => {
   if (!c.get("config").paymentsSandbox) throw new ApiError("not_found", "Nothing exists at this address.");
   const payment = await paymentFor(c, c.req.valid("param").id);
-  if (payment.gateway !== "sandbox")
-    throw new ApiError("conflict", "Only sandbox payments can be simulated; this one is handled by its gateway.");
   const { outcome } = c.req.valid("json");
-  await receiveWebhook(
-    c.env,
-    "sandbox",
-    await sandboxWebhookRequest(c.env, payment, outcome === "success" ? "succeeded" : "failed"),
-  );
+  const updated = await simulateSandboxPayment(c.env, payment, outcome === "success" ? "succeeded" : "failed");
   drainSoon(c.executionCtx, c.env, c.get("config"));
-  const updated = await database(c.env).select().from(payments).where(eq(payments.id, payment.id)).get();
-  return c.json(presentPayment(updated ?? payment), 200);
+  return c.json(presentPayment(updated), 200);
 };

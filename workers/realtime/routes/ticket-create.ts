@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { TicketSchema } from "../../../schemas/chat";
+import { TicketSchema } from "../../../schemas/realtime";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";

@@ -3,8 +3,9 @@ import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
-import { clientIpHash } from "../../auth/client";
-import { cartTokenHash, guestCartToken } from "../../cart/tokens";
+import { cartTokenHash, guestCartToken } from "../../cart";
+import { LISTED_PRODUCTS_SQL } from "../../catalog";
+import { clientIpHash } from "../../platform/client";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, noContent } from "../../platform/openapi";
@@ -39,7 +40,7 @@ export const recordViewHandler: RouteHandler<typeof recordViewRoute, AppEnv> = a
   const result = await database(c.env).run(sql`
     INSERT INTO product_views (product_id, viewer_id, day, count, last_viewed_at)
     SELECT p.id, ${viewer}, ${dayNumber(now)}, 1, ${now}
-    FROM products p WHERE p.id = ${id} AND p.status = 'active' AND p.deleted_at IS NULL
+    FROM ${sql.raw(LISTED_PRODUCTS_SQL)} p WHERE p.id = ${id}
     ON CONFLICT (product_id, viewer_id, day) DO UPDATE
       SET count = MIN(count + 1, ${MAX_VIEW_COUNT}), last_viewed_at = excluded.last_viewed_at`);
   if (result.meta.changes === 0) throw new ApiError("not_found", "There is no product with this id.");

@@ -1,16 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { reviews } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ModeratedReviewSchema, ReviewVisibilityInputSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
-import { invalidateProduct } from "../../catalog/cache";
-import { PRODUCT_UPDATED, productEvent } from "../../catalog/events";
 import { currentAuth, requireRole } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
-import { loadReview, moderatedReviews, presentModerated, recomputeRating } from "../store";
+import { decideReviewVisibility } from "../moderation";
+import { presentModerated } from "../store";
 
 export const reviewVisibilityRoute = defineRoute({
   method: "post",
@@ -28,19 +24,9 @@ export const reviewVisibilityRoute = defineRoute({
 
 export const reviewVisibilityHandler: RouteHandler<typeof reviewVisibilityRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const { id } = c.req.valid("param");
+  const origin = new URL(c.req.url).origin;
   const { hidden } = c.req.valid("json");
-  const db = database(c.env);
-  const { review, shopId } = await loadReview(db, id);
-  const [, , [row]] = await db.batch([
-    db.update(reviews).set({ hidden, reportCount: 0, updatedAt: nowMs() }).where(eq(reviews.id, id)),
-    recomputeRating(db, review.productId),
-    moderatedReviews(db, { state: "all", id, limit: 1 }),
-    ...(review.hidden !== hidden ? [productEvent(db, PRODUCT_UPDATED, { id: review.productId, shopId }, userId)] : []),
-  ]);
-  if (review.hidden !== hidden) {
-    await invalidateProduct(new URL(c.req.url).origin, review.productId);
-    drainSoon(c.executionCtx, c.env, c.get("config"));
-  }
-  return c.json(presentModerated(row), 200);
+  const { moderated, changed } = await decideReviewVisibility(c.env, origin, userId, c.req.valid("param").id, hidden);
+  if (changed) drainSoon(c.executionCtx, c.env, c.get("config"));
+  return c.json(presentModerated(moderated), 200);
 };

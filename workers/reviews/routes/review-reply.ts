@@ -1,14 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { reviews } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ReviewReplyInputSchema, ReviewSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { loadReview, presentReview } from "../store";
+import { replyToReview } from "../authoring";
+import { presentReview } from "../store";
 
 export const replyReviewRoute = defineRoute({
   method: "post",
@@ -26,13 +23,6 @@ export const replyReviewRoute = defineRoute({
 
 export const replyReviewHandler: RouteHandler<typeof replyReviewRoute, AppEnv> = async (c) => {
   const { userId } = currentAuth(c);
-  const { id } = c.req.valid("param");
-  const { body } = c.req.valid("json");
-  const db = database(c.env);
-  const { review, displayName, ownerId } = await loadReview(db, id);
-  if (ownerId !== userId)
-    throw new ApiError("forbidden", "Only the owner of the product's shop can answer its reviews.");
-  const now = nowMs();
-  await db.update(reviews).set({ sellerReply: body, sellerRepliedAt: now }).where(eq(reviews.id, review.id));
-  return c.json(presentReview({ ...review, sellerReply: body, sellerRepliedAt: now }, displayName), 200);
+  const { review, displayName } = await replyToReview(c.env, userId, c.req.valid("param").id, c.req.valid("json").body);
+  return c.json(presentReview(review, displayName), 200);
 };

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { searchSynonyms } from "../../../d1/schema";
+import { searchSynonyms } from "../../../d1/schema/search";
 import { SynonymInputSchema, SynonymSchema } from "../../../schemas/search";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";

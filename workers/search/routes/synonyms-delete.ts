@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { searchSynonyms } from "../../../d1/schema";
+import { searchSynonyms } from "../../../d1/schema/search";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";

@@ -1,8 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, gt } from "drizzle-orm";
-import { searchSynonyms } from "../../../d1/schema";
-import { pageOf } from "../../../schemas/pagination";
+import { searchSynonyms } from "../../../d1/schema/search";
+import { pageOf } from "../../../schemas/platform";
 import { SynonymListQuerySchema, SynonymSchema } from "../../../schemas/search";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";

@@ -2,13 +2,12 @@ import type { RouteHandler, z } from "@hono/zod-openapi";
 import { CartTokenHeaderSchema, CartTokenResponseHeaders } from "../../../schemas/cart";
 import { ShippingRatesRequestSchema, ShippingRatesSchema, type ShopShippingSchema } from "../../../schemas/shipping";
 import type { AppEnv } from "../../app-env";
-import { supportedCountry } from "../../auth/phone";
-import { resolveCart } from "../../cart/tokens";
-import { readCart } from "../../cart/view";
+import { readCart, resolveCart } from "../../cart";
+import { checkPostalCode } from "../../identity";
 import { ApiError } from "../../platform/errors";
 import { add } from "../../platform/money";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { checkPostalCode } from "../../users/addresses";
+import { supportedCountry } from "../../platform/phone";
 import { type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../rates";
 
 type ShopShipping = z.infer<typeof ShopShippingSchema>;

@@ -1,18 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, count, eq, sql } from "drizzle-orm";
-import { shops, users } from "../../../d1/schema";
 import { CreateShopSchema, ShopSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
-import { ApiError } from "../../platform/errors";
-import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { encryptContact, normalizeContact, presentShop } from "../present";
-import { shopCountryAndCurrency } from "../rules";
-
-/** Enough for a seller with a few brands; more looks like abuse. */
-const MAX_SHOPS_PER_OWNER = 10;
+import { presentShop } from "../present";
+import { openShop } from "../shop-changes";
 
 export const createShopRoute = defineRoute({
   method: "post",
@@ -29,40 +21,6 @@ export const createShopRoute = defineRoute({
 });
 
 export const createShopHandler: RouteHandler<typeof createShopRoute, AppEnv> = async (c) => {
-  const { userId } = currentAuth(c);
-  const input = c.req.valid("json");
-  const { country, currency } = shopCountryAndCurrency(input.country, input.currency);
-  const contact = input.contact ? normalizeContact(input.contact, country) : undefined;
-  const db = database(c.env);
-  const owned = await db.select({ n: count() }).from(shops).where(eq(shops.ownerId, userId)).get();
-  if ((owned?.n ?? 0) >= MAX_SHOPS_PER_OWNER) {
-    throw new ApiError("conflict", `You already own ${MAX_SHOPS_PER_OWNER} shops, the most one account may have.`);
-  }
-  const now = nowMs();
-  const [shop] = await db.batch([
-    db
-      .insert(shops)
-      .values({
-        id: newId("shp"),
-        ownerId: userId,
-        name: input.name,
-        description: input.description ?? null,
-        category: input.category,
-        country,
-        currency,
-        contactEnc: contact ? await encryptContact(c.env, contact) : null,
-        verificationStatus: "pending",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(),
-    // The owner is a seller from now on (roles are read from the account on every request).
-    db
-      .update(users)
-      .set({ roles: sql`json_insert(${users.roles}, '$[#]', 'seller')`, updatedAt: now })
-      .where(
-        and(eq(users.id, userId), sql`NOT EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE value = 'seller')`),
-      ),
-  ]);
-  return c.json(await presentShop(c.env, shop[0], true), 201);
+  const shop = await openShop(c.env, currentAuth(c).userId, c.req.valid("json"));
+  return c.json(await presentShop(c.env, shop, true), 201);
 };

@@ -1,15 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { shops } from "../../../d1/schema";
-import type { Country } from "../../../schemas/identity";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ShopSchema, UpdateShopSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
-import { encryptContact, normalizeContact, presentShop } from "../present";
-import { ownedShop } from "../queries";
+import { presentShop } from "../present";
+import { changeShop } from "../shop-changes";
 
 export const updateShopRoute = defineRoute({
   method: "patch",
@@ -25,26 +21,6 @@ export const updateShopRoute = defineRoute({
 });
 
 export const updateShopHandler: RouteHandler<typeof updateShopRoute, AppEnv> = async (c) => {
-  const { userId } = currentAuth(c);
-  const db = database(c.env);
-  const shop = await ownedShop(db, c.req.valid("param").id, userId);
-  const patch = c.req.valid("json");
-  let contactEnc: string | null | undefined;
-  if (patch.contact === null) contactEnc = null;
-  else if (patch.contact) {
-    contactEnc = await encryptContact(c.env, normalizeContact(patch.contact, shop.country as Country));
-  }
-  const updated = await db
-    .update(shops)
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.description !== undefined ? { description: patch.description } : {}),
-      ...(patch.category !== undefined ? { category: patch.category } : {}),
-      ...(contactEnc !== undefined ? { contactEnc } : {}),
-      updatedAt: nowMs(),
-    })
-    .where(eq(shops.id, shop.id))
-    .returning()
-    .get();
-  return c.json(await presentShop(c.env, updated ?? shop, true), 200);
+  const shop = await changeShop(c.env, c.req.valid("param").id, currentAuth(c).userId, c.req.valid("json"));
+  return c.json(await presentShop(c.env, shop, true), 200);
 };

@@ -1,14 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
-import { shops } from "../../../d1/schema";
 import { IdParamSchema } from "../../../schemas/identity";
 import { ShopSchema, ShopVerificationInputSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";
-import { database, nowMs } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { presentShop } from "../present";
-import { findShop } from "../queries";
+import { decideVerification } from "../shop-changes";
 
 export const verifyShopRoute = defineRoute({
   method: "post",
@@ -25,20 +22,6 @@ export const verifyShopRoute = defineRoute({
 });
 
 export const verifyShopHandler: RouteHandler<typeof verifyShopRoute, AppEnv> = async (c) => {
-  const db = database(c.env);
-  const shop = await findShop(db, c.req.valid("param").id);
-  const { status, note } = c.req.valid("json");
-  const now = nowMs();
-  const updated = await db
-    .update(shops)
-    .set({
-      verificationStatus: status,
-      verificationNote: note ?? null,
-      verifiedAt: status === "verified" ? now : null,
-      updatedAt: now,
-    })
-    .where(eq(shops.id, shop.id))
-    .returning()
-    .get();
-  return c.json(await presentShop(c.env, updated ?? shop, true), 200);
+  const shop = await decideVerification(c.env, c.req.valid("param").id, c.req.valid("json"));
+  return c.json(await presentShop(c.env, shop, true), 200);
 };

@@ -1,0 +1,113 @@
+import { z } from "@hono/zod-openapi";
+
+export const CURRENCY_CODES = ["THB", "SGD", "IDR", "MYR", "PHP", "VND", "USD"] as const;
+export const CurrencySchema = z.enum(CURRENCY_CODES).openapi("Currency", {
+  description: "ISO 4217 code. VND has 0 decimals; the others 2.",
+});
+
+/** Money on the wire: an integer amount in the currency's ISO 4217 minor unit. Never floats. */
+export const MoneySchema = z
+  .object({
+    amount: z.number().int().safe().openapi({
+      description: "Integer amount in the currency's minor unit (satang, sen, cents; whole dong)",
+      example: 129900,
+    }),
+    currency: CurrencySchema,
+  })
+  .openapi("Money");
+
+export const DEFAULT_PAGE_LIMIT = 20;
+export const MAX_PAGE_LIMIT = 100;
+
+/** `?limit=&cursor=` for every list endpoint. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .default(DEFAULT_PAGE_LIMIT)
+    .openapi({ param: { name: "limit", in: "query" }, example: 20 }),
+  cursor: z
+    .string()
+    .max(512)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor from the previous page" }),
+});
+
+/** `{ items, nextCursor }` around any item schema. */
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().openapi({ description: "Pass as ?cursor= for the next page; null at the end" }),
+    })
+    .openapi(name);
+}
+
+/**
+ * The closed set of error codes the API answers with. Every code has exactly one status and one
+ * title; CONTRACT.md fixes the public ones, domains add theirs here and nowhere else.
+ */
+export const ERROR_CODES = {
+  bad_request: { status: 400, title: "Bad request" },
+  idempotency_key_required: { status: 400, title: "Idempotency-Key header required" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
+  conflict: { status: 409, title: "Conflict" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  validation_failed: { status: 422, title: "Validation failed" },
+  idempotency_key_reused: { status: 422, title: "Idempotency key reused" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  // Identity
+  invalid_phone: { status: 422, title: "Invalid phone number" },
+  unsupported_country: { status: 422, title: "Unsupported country" },
+  invalid_code: { status: 401, title: "Invalid code" },
+  otp_locked: { status: 429, title: "Too many wrong codes" },
+  invalid_credentials: { status: 401, title: "Invalid credentials" },
+  token_reused: { status: 401, title: "Refresh token reused" },
+  // Cart and checkout
+  insufficient_stock: { status: 409, title: "Insufficient stock" },
+  currency_mismatch: { status: 409, title: "Currency mismatch" },
+  // Chat and realtime
+  upgrade_required: { status: 426, title: "WebSocket upgrade required" },
+  // Orders and payments
+  invalid_transition: { status: 409, title: "Invalid status change" },
+  // Reviews
+  not_a_buyer: { status: 403, title: "Not a buyer of this product" },
+  internal_error: { status: 500, title: "Internal error" },
+  service_unavailable: { status: 503, title: "Service unavailable" },
+} as const satisfies Record<
+  string,
+  { status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 426 | 429 | 500 | 503; title: string }
+>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+const codes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+export const FieldErrorSchema = z.object({
+  path: z.string().openapi({ example: "phone" }),
+  message: z.string().openapi({ example: "Expected a Thai mobile number such as 081 234 5678" }),
+});
+
+/** RFC 9457 problem details, as every error of the API is written. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "urn:tchat:problem:validation_failed" }),
+    title: z.string().openapi({ example: "Validation failed" }),
+    status: z.number().int().openapi({ example: 422 }),
+    detail: z.string().openapi({ example: "Fix the fields listed in errors and send the request again." }),
+    code: z.enum(codes).openapi({ example: "validation_failed" }),
+    requestId: z.string().openapi({ example: "9f1c2a4e-7b7d-4c55-9a55-0d4b2f0c1e11" }),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .openapi("Problem");
+
+/** The six languages of the platform. */
+export const LOCALES = ["th", "en", "id", "ms", "fil", "vi"] as const;
+export const LocaleSchema = z.enum(LOCALES).openapi("Locale", { description: "th, en, id, ms, fil or vi" });
+export type Locale = z.infer<typeof LocaleSchema>;

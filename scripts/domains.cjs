@@ -1,0 +1,62 @@
+/**
+ * The domains and the one-way arrows between them: the single source of the dependency rules
+ * (.dependency-cruiser.cjs) and of the README's diagram (scripts/architecture-diagram.mjs).
+ */
+const DOMAINS = {
+  inventory: [],
+  messaging: [],
+  ops: [],
+  identity: ["messaging"],
+  realtime: ["identity"],
+  admin: ["identity"],
+  shops: ["identity"],
+  catalog: ["shops", "inventory"],
+  media: ["catalog", "shops"],
+  search: ["catalog"],
+  cart: ["catalog", "inventory", "shops"],
+  shipping: ["cart", "identity"],
+  orders: ["cart", "catalog", "inventory", "shipping", "identity", "shops"],
+  payments: ["orders", "identity"],
+  reviews: ["catalog", "orders", "identity", "shops"],
+  recommendations: ["catalog", "cart", "orders"],
+  chat: ["identity", "shops", "catalog", "orders", "realtime"],
+  notifications: ["identity", "messaging", "realtime", "orders", "shops", "catalog", "chat", "recommendations"],
+  privacy: ["identity", "messaging", "notifications"],
+  dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
+};
+
+/**
+ * Calls that point upward, so they are not imports: the lower domain declares the function it
+ * needs and the composition root (workers/app.ts) hands it the upper domain's. Drawn dashed.
+ */
+const INJECTED = {
+  identity: { cart: "merges the guest cart at sign-in" },
+  orders: { payments: "refunds a cancelled order's payment" },
+};
+
+/** Folders every domain may use: shared mechanisms, not domains. */
+const SHARED = ["platform", "middleware", "i18n"];
+
+/** Each Durable Object class is a thin shell around code in one folder of its domain. */
+const OBJECTS = {
+  "durable-objects/cart.ts": "workers/cart/object/",
+  "durable-objects/chat-room.ts": "workers/chat/room/",
+  "durable-objects/inventory.ts": "workers/inventory/object/",
+  "durable-objects/user-hub.ts": "workers/realtime/hub/",
+};
+
+function assertAcyclic(domains) {
+  const state = {};
+  const visit = (d, path) => {
+    if (state[d] === "done") return;
+    if (state[d] === "visiting") throw new Error(`domain cycle: ${[...path, d].join(" -> ")}`);
+    if (!domains[d]) throw new Error(`unknown domain ${d} (used by ${path.at(-1)})`);
+    state[d] = "visiting";
+    for (const next of domains[d]) visit(next, [...path, d]);
+    state[d] = "done";
+  };
+  for (const d of Object.keys(domains)) visit(d, []);
+}
+assertAcyclic(DOMAINS);
+
+module.exports = { DOMAINS, INJECTED, SHARED, OBJECTS };

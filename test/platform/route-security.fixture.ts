@@ -1,0 +1,227 @@
+import { expect } from "vitest";
+import { securityAlertEvent } from "../../workers/identity";
+import { createProduct, createShop } from "../catalog/helpers";
+import { deliverToQueue, NOTIFICATIONS_QUEUE, recordingDeps } from "../notifications/helpers";
+import { ADDRESS, checkout, pay, userCart } from "../orders/helpers";
+import { buyThroughApi } from "../reviews/helpers";
+import { grantAdmin, register } from "../support/accounts";
+import { call, expectJson } from "../support/http";
+
+// The resources of one user (A), made through the public API, whose ids fill the path parameters of
+// the route-security sweep (test/platform/route-security.test.ts). Another user (B) then calls
+// every route with them.
+
+export interface Person {
+  userId: string;
+  token: string;
+}
+
+/** The people of the sweep: A owns everything below, C takes part in it, B is a stranger to all of it. */
+export interface People {
+  owner: Person;
+  member: Person;
+  stranger: Person;
+  operator: Person;
+}
+
+/** One id of A's (or of A's world) per kind of resource a path names. */
+export interface OwnedResources {
+  /** A's own user id (presence). */
+  user: string;
+  session: string;
+  address: string;
+  shop: string;
+  product: string;
+  order: string;
+  payment: string;
+  cartItem: string;
+  /** C's review of A's product (A, the shop's owner, may reply). */
+  review: string;
+  /** A group dialog A created with C. */
+  dialog: string;
+  /** C, a member of A's dialog. */
+  member: string;
+  message: string;
+  /** An emoji A reacted with to A's message. */
+  emoji: string;
+  /** C's report of A's message, an open flag. */
+  flag: string;
+  device: string;
+  notification: string;
+  /** Operators' resources (the operator role owns them). */
+  category: string;
+  synonym: string;
+}
+
+/**
+ * Which resource fills a path parameter, by the path segment just before it: `/orders/{id}` takes
+ * A's order, `/dialogs/{id}/members/{userId}` A's dialog and its member C. A route on a new kind of
+ * resource needs an entry here (and a resource above), or the sweep reports it as unfilled.
+ */
+export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
+  users: "user",
+  sessions: "session",
+  addresses: "address",
+  shops: "shop",
+  products: "product",
+  inventory: "product",
+  orders: "order",
+  payments: "payment",
+  items: "cartItem",
+  reviews: "review",
+  dialogs: "dialog",
+  members: "member",
+  messages: "message",
+  reactions: "emoji",
+  flags: "flag",
+  devices: "device",
+  notifications: "notification",
+  categories: "category",
+  synonyms: "synonym",
+};
+
+export interface Input {
+  body?: unknown;
+  query?: string;
+}
+
+/**
+ * A valid request for the routes that check their input before they check who calls (an empty one
+ * is refused as invalid before the caller is). The sweep first tries an empty request; a route that
+ * answers 400/415/422 to it and has no entry here fails.
+ */
+export const SAMPLE_INPUT: Record<string, (r: OwnedResources) => Input> = {
+  "PATCH /api/v1/users/me/addresses/{id}": () => ({ body: { recipientName: "Not yours" } }),
+  "PATCH /api/v1/shops/{id}": () => ({ body: { name: "Not yours" } }),
+  "PATCH /api/v1/products/{id}": () => ({ body: { name: "Not yours" } }),
+  "PUT /api/v1/inventory/{productId}": () => ({ body: { onHand: 0 } }),
+  "POST /api/v1/products/{id}/reviews": () => ({ body: { rating: 1, body: "Never bought it, reviewing anyway." } }),
+  "POST /api/v1/reviews/{id}/reply": () => ({ body: { body: "Not the shop's reply." } }),
+  "PATCH /api/v1/cart/items/{id}": () => ({ body: { quantity: 2 } }),
+  "PATCH /api/v1/orders/{id}/status": () => ({ body: { status: "processing" } }),
+  "POST /api/v1/payments/{id}/simulate": () => ({ body: { outcome: "success" } }),
+  "PATCH /api/v1/dialogs/{id}": () => ({ body: { name: "Not yours" } }),
+  "POST /api/v1/dialogs/{id}/members": (r) => ({ body: { userIds: [r.member] } }),
+  "PATCH /api/v1/dialogs/{id}/members/{userId}": () => ({ body: { role: "admin" } }),
+  "PATCH /api/v1/dialogs/{id}/settings": () => ({ body: { muted: true } }),
+  "POST /api/v1/dialogs/{id}/messages": () => ({
+    body: { clientId: `sweep-${crypto.randomUUID()}`, kind: "text", text: "Let me in" },
+  }),
+  "PATCH /api/v1/dialogs/{id}/messages/{messageId}": () => ({ body: { text: "Not my message" } }),
+  "POST /api/v1/dialogs/{id}/messages/{messageId}/reactions": () => ({ body: { emoji: "👎" } }),
+  "POST /api/v1/dialogs/{id}/read": () => ({ body: { seq: 1 } }),
+  "GET /api/v1/dialogs/{id}/search": () => ({ query: "q=hello" }),
+};
+
+async function person(emailPrefix: string): Promise<Person> {
+  const signedUp = await register({ emailPrefix });
+  return { userId: signedUp.user.id, token: signedUp.accessToken };
+}
+
+async function created<T>(method: string, path: string, who: Person, body: unknown): Promise<T> {
+  return expectJson<T>(await call(method, path, { token: who.token, body }), 201);
+}
+
+export async function people(): Promise<People> {
+  const [owner, member, stranger, operator] = await Promise.all(
+    ["owner", "member", "stranger", "operator"].map((prefix) => person(`sweep-${prefix}`)),
+  );
+  await grantAdmin(operator.userId);
+  return { owner, member, stranger, operator };
+}
+
+/** A's shop, product, order, payment, cart line and address, and C's delivered order and review. */
+async function commerce(owner: Person, member: Person) {
+  const address = await created<{ id: string }>("POST", "/api/v1/users/me/addresses", owner, ADDRESS.TH);
+  const shop = await createShop(owner.token);
+  const product = await createProduct(owner.token, shop, { weightGrams: 500, stock: 20 });
+  await userCart(owner.token, [{ productId: product.id, quantity: 1 }]);
+  const [order] = await checkout({ token: owner.token }, { shippingAddress: ADDRESS.TH });
+  const payment = await pay({ token: owner.token }, [order.id]);
+  await userCart(owner.token, [{ productId: product.id, quantity: 1 }]);
+  const cart = await expectJson<{ items: { id: string }[] }>(await call("GET", "/api/v1/cart", owner), 200);
+  await buyThroughApi(member, owner, product.id, "delivered");
+  const review = await created<{ id: string }>("POST", `/api/v1/products/${product.id}/reviews`, member, {
+    rating: 5,
+    body: "Arrived quickly, as described.",
+  });
+  return {
+    address: address.id,
+    shop: shop.id,
+    product: product.id,
+    order: order.id,
+    payment: payment.id,
+    cartItem: cart.items[0].id,
+    review: review.id,
+  };
+}
+
+/** A's group dialog with C, A's message in it with A's reaction, and C's report of it. */
+async function chat(owner: Person, member: Person) {
+  const dialog = await created<{ id: string }>("POST", "/api/v1/dialogs", owner, {
+    type: "group",
+    name: "Sweep",
+    participantIds: [member.userId],
+  });
+  const message = await created<{ id: string }>("POST", `/api/v1/dialogs/${dialog.id}/messages`, owner, {
+    clientId: `sweep-${crypto.randomUUID()}`,
+    kind: "text",
+    text: "Hello from the sweep",
+  });
+  const emoji = "👍";
+  const reacted = await call("POST", `/api/v1/dialogs/${dialog.id}/messages/${message.id}/reactions`, {
+    token: owner.token,
+    body: { emoji },
+  });
+  expect(reacted.status, await reacted.clone().text()).toBeLessThan(300);
+  const report = await expectJson<{ flagId: string }>(
+    await call("POST", `/api/v1/dialogs/${dialog.id}/messages/${message.id}/report`, {
+      token: member.token,
+      body: { reason: "asked for my OTP" },
+    }),
+    202,
+  );
+  return { dialog: dialog.id, member: member.userId, message: message.id, emoji, flag: report.flagId };
+}
+
+/** A's current session, push device and one notification in A's inbox. */
+async function account(owner: Person) {
+  const sessions = await expectJson<{ items: { id: string }[] }>(
+    await call("GET", "/api/v1/auth/sessions", owner),
+    200,
+  );
+  const device = await created<{ id: string }>("POST", "/api/v1/notifications/devices", owner, {
+    token: `sweep-device-token-${crypto.randomUUID()}`,
+    platform: "ios",
+  });
+  await deliverToQueue(
+    NOTIFICATIONS_QUEUE,
+    [{ body: securityAlertEvent(owner.userId, "new_sign_in", { device: "Sweep phone" }) }],
+    recordingDeps().deps,
+  );
+  const inbox = await expectJson<{ items: { id: string }[] }>(await call("GET", "/api/v1/notifications", owner), 200);
+  return { user: owner.userId, session: sessions.items[0].id, device: device.id, notification: inbox.items[0].id };
+}
+
+/** A category and a search synonym, which the operator role owns. */
+async function operations(operator: Person) {
+  const category = await created<{ id: string }>("POST", "/api/v1/admin/categories", operator, {
+    slug: `sweep-${crypto.randomUUID().slice(0, 8)}`,
+    names: { en: "Sweep" },
+  });
+  const synonym = await created<{ id: string }>("POST", "/api/v1/admin/search/synonyms", operator, {
+    locale: "en",
+    term: `sweep ${crypto.randomUUID().slice(0, 8)}`,
+    synonyms: ["swept"],
+  });
+  return { category: category.id, synonym: synonym.id };
+}
+
+export async function ownedResources({ owner, member, operator }: People): Promise<OwnedResources> {
+  return {
+    ...(await commerce(owner, member)),
+    ...(await chat(owner, member)),
+    ...(await account(owner)),
+    ...(await operations(operator)),
+  };
+}

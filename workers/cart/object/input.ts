@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { CURRENCY_CODES } from "../../../schemas/platform";
+import { MAX_LINE_QUANTITY, type PriceUpdate } from "./types";
+
+/*
+ * What the Cart object accepts over RPC. The Worker checked the request already; these schemas
+ * guard the object's storage against a caller's bug (answered as invalid_argument, never thrown).
+ */
+
+const IdSchema = z.string().min(1).max(200);
+const MinorUnitsSchema = z.number().int().min(0);
+const UnitsSchema = z.number().int().min(0);
+
+/** One line to put in the cart (add, and each line of a merge). */
+export const LineInputSchema = z.object({
+  productId: IdSchema,
+  variantId: IdSchema.nullable(),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+  unitPrice: MinorUnitsSchema,
+  currency: z.enum(CURRENCY_CODES),
+  name: z.string().max(500),
+  available: UnitsSchema,
+});
+
+export const SetQuantityInputSchema = z.object({
+  lineId: IdSchema,
+  quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
+  available: UnitsSchema,
+});
+
+export const LineIdSchema = IdSchema;
+
+export const MergeInputSchema = z.object({ lines: z.array(LineInputSchema).max(1000) });
+
+/** The snapshot takeForCheckout answered, handed back by a checkout that failed. */
+export const TakenCartSchema = z.object({
+  currency: z.enum(CURRENCY_CODES).nullable(),
+  lines: z.array(
+    z.object({
+      id: IdSchema,
+      productId: IdSchema,
+      variantId: IdSchema.nullable(),
+      quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+      unitPrice: MinorUnitsSchema,
+      name: z.string().max(500),
+    }),
+  ),
+});
+
+const PriceUpdateSchema = z.object({ lineId: IdSchema, unitPrice: MinorUnitsSchema });
+
+/** The well-formed entries of a price update; anything else is skipped (recording prices is never refused). */
+export function priceUpdatesOf(input: unknown): PriceUpdate[] {
+  if (!Array.isArray(input)) return [];
+  return input.flatMap((update) => {
+    const parsed = PriceUpdateSchema.safeParse(update);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

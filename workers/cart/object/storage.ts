@@ -1,0 +1,187 @@
+import { readConfig } from "../../platform/config";
+import type { Currency } from "../../platform/money";
+import type { AddInput, CartLine, CartSnapshot } from "./types";
+
+interface MetaRow {
+  currency: Currency | null;
+  updated_at: number | null;
+  expires_at: number | null;
+}
+
+interface LineRow {
+  id: string;
+  product_id: string;
+  variant_id: string;
+  quantity: number;
+  unit_price: number;
+  name: string;
+  added_at: number;
+  updated_at: number;
+}
+
+type Row<T> = T & Record<string, SqlStorageValue>;
+
+const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
+
+/**
+ * The Cart object's SQLite storage: one meta row (currency, last change, expiry) and the lines.
+ * Every method is synchronous, so a caller's check and its write commit together.
+ */
+export class CartStorage {
+  private readonly sql: SqlStorage;
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly env: Env,
+  ) {
+    this.sql = ctx.storage.sql;
+    this.migrate();
+  }
+
+  migrate(): void {
+    // The first sketch of this class had a `lines` table and no method that wrote to it.
+    this.sql.exec("DROP TABLE IF EXISTS lines");
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS cart_meta (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      currency TEXT,
+      updated_at INTEGER,
+      expires_at INTEGER
+    )`);
+    // variant_id is '' for a product without variants, so UNIQUE holds (NULLs would all differ).
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS cart_lines (
+      id TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL,
+      variant_id TEXT NOT NULL DEFAULT '',
+      quantity INTEGER NOT NULL CHECK (quantity > 0),
+      unit_price INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      added_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      UNIQUE (product_id, variant_id)
+    )`);
+  }
+
+  /** Deletes everything, alarm included; the tables are made again, as this instance may serve more calls. */
+  async wipe(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.migrate();
+  }
+
+  /** An expired cart that the alarm has not deleted yet is emptied before anything else happens. */
+  expireIfDue(now: number): void {
+    const { expires_at } = this.meta();
+    if (expires_at === null || expires_at > now) return;
+    this.sql.exec("DELETE FROM cart_lines");
+    this.sql.exec("DELETE FROM cart_meta");
+    void this.ctx.storage.deleteAlarm();
+  }
+
+  /** A change: the expiry moves to now + TTL (and the alarm with it); an empty cart forgets its currency. */
+  touch(now: number, currency?: Currency): void {
+    const expiresAt = now + readConfig(this.env).cart.ttlMs;
+    const next = this.lineCount() === 0 ? null : (currency ?? this.meta().currency);
+    this.sql.exec(
+      `INSERT INTO cart_meta (id, currency, updated_at, expires_at) VALUES (1, ?1, ?2, ?3)
+       ON CONFLICT (id) DO UPDATE SET currency = ?1, updated_at = ?2, expires_at = ?3`,
+      next,
+      now,
+      expiresAt,
+    );
+    void this.ctx.storage.setAlarm(expiresAt);
+  }
+
+  upsertLine(id: string, input: AddInput, quantity: number, exists: boolean, now: number): void {
+    if (exists) {
+      this.sql.exec(
+        "UPDATE cart_lines SET quantity = ?, unit_price = ?, name = ?, updated_at = ? WHERE id = ?",
+        quantity,
+        input.unitPrice,
+        input.name,
+        now,
+        id,
+      );
+      return;
+    }
+    this.sql.exec(
+      `INSERT INTO cart_lines (id, product_id, variant_id, quantity, unit_price, name, added_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      id,
+      input.productId,
+      input.variantId ?? "",
+      quantity,
+      input.unitPrice,
+      input.name,
+      now,
+      now,
+    );
+  }
+
+  setQuantity(lineId: string, quantity: number, now: number): void {
+    this.sql.exec("UPDATE cart_lines SET quantity = ?, updated_at = ? WHERE id = ?", quantity, now, lineId);
+  }
+
+  setUnitPrice(lineId: string, unitPrice: number): void {
+    this.sql.exec("UPDATE cart_lines SET unit_price = ? WHERE id = ?", unitPrice, lineId);
+  }
+
+  /** Deletes one line; false when there was none with this id. */
+  deleteLine(lineId: string): boolean {
+    return this.sql.exec("DELETE FROM cart_lines WHERE id = ? RETURNING id", lineId).toArray().length > 0;
+  }
+
+  deleteLines(): void {
+    this.sql.exec("DELETE FROM cart_lines");
+  }
+
+  meta(): MetaRow {
+    return (
+      this.sql.exec<Row<MetaRow>>("SELECT currency, updated_at, expires_at FROM cart_meta WHERE id = 1").toArray()[0] ??
+      NO_META
+    );
+  }
+
+  lineCount(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM cart_lines").one().n;
+  }
+
+  line(id: string): CartLine | undefined {
+    const row = this.sql.exec<Row<LineRow>>("SELECT * FROM cart_lines WHERE id = ?", id).toArray()[0];
+    return row ? toLine(row) : undefined;
+  }
+
+  lineFor(productId: string, variantId: string | null): CartLine | undefined {
+    const row = this.sql
+      .exec<Row<LineRow>>(
+        "SELECT * FROM cart_lines WHERE product_id = ? AND variant_id = ?",
+        productId,
+        variantId ?? "",
+      )
+      .toArray()[0];
+    return row ? toLine(row) : undefined;
+  }
+
+  read(): CartSnapshot {
+    const lines = this.sql.exec<Row<LineRow>>("SELECT * FROM cart_lines ORDER BY added_at, id").toArray().map(toLine);
+    const meta = this.meta();
+    return {
+      lines,
+      currency: lines.length > 0 ? meta.currency : null,
+      updatedAt: meta.updated_at,
+      expiresAt: meta.expires_at,
+    };
+  }
+}
+
+function toLine(r: LineRow): CartLine {
+  return {
+    id: r.id,
+    productId: r.product_id,
+    variantId: r.variant_id === "" ? null : r.variant_id,
+    quantity: r.quantity,
+    unitPrice: r.unit_price,
+    name: r.name,
+    addedAt: r.added_at,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { productMedia, products } from "../../d1/schema/catalog";
+import { type Database, nowMs } from "../platform/db";
+import { PRODUCT_UPDATED, productEvent } from "./events";
+import type { LoadedProduct } from "./products";
+
+/**
+ * The D1 record of every upload (the bytes are in R2 under `r2Key`): product photos and the
+ * pictures and files sent in chat, which belong to no product. The media domain stores the bytes
+ * and calls these.
+ */
+export interface StoredMedia {
+  id: string;
+  ownerId: string;
+  r2Key: string;
+  kind: "image" | "file";
+  contentType: string;
+  size: number;
+  etag: string;
+}
+
+/** Records an upload that belongs to no product (POST /media). */
+export async function recordUpload(db: Database, media: StoredMedia): Promise<void> {
+  await db.insert(productMedia).values({ ...media, productId: null, createdAt: nowMs() });
+}
+
+/**
+ * Adds an uploaded image as the product's last photo: the record, the product's `updatedAt` and
+ * `product.updated` in one batch. The caller then forgets the cached product (invalidateProduct).
+ */
+export async function addProductImage(
+  db: Database,
+  product: LoadedProduct,
+  media: StoredMedia,
+  actorId: string,
+): Promise<void> {
+  const now = nowMs();
+  await db.batch([
+    db
+      .insert(productMedia)
+      .values({ ...media, productId: product.row.id, position: product.images.length, createdAt: now }),
+    db.update(products).set({ updatedAt: now }).where(eq(products.id, product.row.id)),
+    productEvent(db, PRODUCT_UPDATED, product.row, actorId),
+  ]);
+}

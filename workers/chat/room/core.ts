@@ -1,0 +1,33 @@
+import type { ChatConfig } from "../../platform/config";
+import type { ContentCache } from "./content";
+import type { PresentContext } from "./present";
+import type { RoomSockets } from "./sockets";
+import type { MemberRow, MetaRow } from "./store";
+import type { Failure } from "./types";
+
+export type Guarded = { ok: true; meta: MetaRow; member: MemberRow };
+
+/**
+ * What the room's logic modules (send, edits, members, receipts, sockets) use of the one Room
+ * (room.ts): its storage, configuration, caches, sockets and alarm. Built once per object.
+ */
+export interface RoomCore {
+  ctx: DurableObjectState;
+  sql: SqlStorage;
+  env: Env;
+  config: ChatConfig;
+  cache: ContentCache;
+  live: RoomSockets;
+  /** Send times per user in the current window (rate limit; in memory, like any rate window). */
+  sendLog: Map<string, number[]>;
+  meta(): MetaRow | null;
+  /** The room's meta and the caller's membership, or forbidden / not_initialized. */
+  guard(userId: string, origin?: string): Guarded | Failure;
+  memberIds(): string[];
+  forgetMembers(): void;
+  present(): PresentContext;
+  /** D1 side effects were queued: write them soon. */
+  flushSoon(now: number): void;
+  /** A socket opened: make sure heartbeats run. */
+  heartbeatSoon(now: number): void;
+}

@@ -1,0 +1,278 @@
+import type { z } from "zod";
+import { type ChatConfig, readConfig } from "../../platform/config";
+import { parseRpcInput } from "../../platform/rpc-input";
+import { RoomBackground } from "./background";
+import { failureResponse, openSocket } from "./connect";
+import { ContentCache } from "./content";
+import type { RoomCore } from "./core";
+import { edit, react, remove } from "./edits";
+import { onSocketMessage, PING, PONG } from "./frames";
+import {
+  AddMembersInput,
+  EditInput,
+  MemberInput,
+  MessageInput,
+  PageInput,
+  ReactInput,
+  ReceiptInput,
+  RemoveMemberInput,
+  RenameInput,
+  SearchInput,
+  SendInput,
+  SetRoleInput,
+  SnapshotInput,
+  SocketRequestInput,
+} from "./inputs";
+import { addMembers, removeMember, rename, setRole } from "./members";
+import { presenceChanged } from "./presence";
+import type { PresentContext } from "./present";
+import { history, info, reportable, role, search } from "./reads";
+import { applyReceipt, receiptList } from "./receipts";
+import { acceptSend } from "./send";
+import { SOCKET_HEADERS } from "./socket-headers";
+import { RoomSockets } from "./sockets";
+import { initRoom, type MemberRow, type MetaRow, migrateRoom, readMember, readMeta } from "./store";
+import { type Failure, fail, NOT_MEMBER, notInitialized } from "./types";
+
+/**
+ * One dialog, as its ChatRoom object runs it: its members (authorization happens here), its
+ * messages ordered by a per-dialog `seq` in the object's SQLite storage, receipts, typing, presence
+ * and live sockets (WebSocket Hibernation: idle rooms are evicted from memory while their sockets
+ * stay open; the constructor runs again on wake and rebuilds everything from storage and socket
+ * attachments). Design: docs/chat.md.
+ *
+ * Every method checks its input against its schema (inputs.ts) and answers a domain outcome;
+ * writes that must be atomic (taking a clientId, the next seq, a reaction) happen with no `await`
+ * between their read and their write. Slow work (crypto, D1 reads of media and live cards) happens
+ * before that synchronous step, and the fan-out to sockets happens inside it, so sockets see
+ * messages in seq order.
+ */
+export class Room {
+  readonly live: RoomSockets;
+  private readonly sql: SqlStorage;
+  private readonly config: ChatConfig;
+  private readonly cache = new ContentCache();
+  private readonly background: RoomBackground;
+  private readonly core: RoomCore;
+  private metaRow: MetaRow | null = null;
+  private memberIdList: string[] | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    this.sql = ctx.storage.sql;
+    this.config = readConfig(env).chat;
+    // Pings are answered by the runtime without waking a hibernated room.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    migrateRoom(this.sql);
+    this.live = new RoomSockets(ctx, (userId) => presenceChanged(this.core, userId, false, Date.now()));
+    this.background = new RoomBackground({
+      ctx,
+      env,
+      sql: this.sql,
+      config: this.config,
+      meta: () => this.meta(),
+      setMeta: (patch) => this.setMeta(patch),
+      sockets: () => this.live.all(),
+      drop: (ws, code, reason) => this.live.close(ws, code, reason),
+    });
+    this.core = {
+      ctx,
+      sql: this.sql,
+      env,
+      config: this.config,
+      cache: this.cache,
+      live: this.live,
+      sendLog: new Map(),
+      meta: () => this.meta(),
+      guard: (userId, origin) => this.guard(userId, origin),
+      memberIds: () => this.memberIds(),
+      forgetMembers: () => {
+        this.memberIdList = null;
+      },
+      present: () => this.present(),
+      flushSoon: (now) => this.background.flushSoon(now),
+      heartbeatSoon: (now) => this.background.heartbeatSoon(now),
+    };
+  }
+
+  // ------------------------------------------------------------------ set-up and reads
+
+  /** Tells the room its dialog and members. The first call wins; later ones change nothing. */
+  init(input: SnapshotInput) {
+    const p = parse(SnapshotInput, input);
+    if (!p.ok) return p;
+    const created = initRoom(this.sql, p.value);
+    this.metaRow = null;
+    this.memberIdList = null;
+    return { ok: true as const, created };
+  }
+
+  info() {
+    return info(this.core);
+  }
+
+  role(input: MemberInput) {
+    const p = parse(MemberInput, input);
+    return p.ok ? role(this.core, p.value.userId) : p;
+  }
+
+  async history(input: PageInput) {
+    const p = parse(PageInput, input);
+    return p.ok ? history(this.core, p.value) : p;
+  }
+
+  receipts(input: MemberInput) {
+    const p = parse(MemberInput, input);
+    return p.ok ? receiptList(this.core, p.value.userId) : p;
+  }
+
+  reportable(input: MessageInput) {
+    const p = parse(MessageInput, input);
+    return p.ok ? reportable(this.core, p.value) : p;
+  }
+
+  async search(input: SearchInput) {
+    const p = parse(SearchInput, input);
+    return p.ok ? search(this.core, p.value) : p;
+  }
+
+  // ------------------------------------------------------------------ messages and receipts
+
+  async send(input: SendInput) {
+    const p = parse(SendInput, input);
+    return p.ok ? acceptSend(this.core, p.value.senderId, p.value.message, p.value.origin, null) : p;
+  }
+
+  async edit(input: EditInput) {
+    const p = parse(EditInput, input);
+    return p.ok ? edit(this.core, p.value.userId, p.value.messageId, p.value.text, p.value.origin) : p;
+  }
+
+  /** Soft delete by its sender (or an admin of a group or channel). Deleting twice is fine. */
+  remove(input: MessageInput) {
+    const p = parse(MessageInput, input);
+    return p.ok ? remove(this.core, p.value.userId, p.value.messageId) : p;
+  }
+
+  async react(input: ReactInput) {
+    const p = parse(ReactInput, input);
+    if (!p.ok) return p;
+    const { userId, messageId, emoji, add, origin } = p.value;
+    return react(this.core, userId, messageId, emoji, add, origin);
+  }
+
+  receipt(input: ReceiptInput) {
+    const p = parse(ReceiptInput, input);
+    return p.ok ? applyReceipt(this.core, p.value) : p;
+  }
+
+  // ------------------------------------------------------------------ membership (members.ts)
+
+  addMembers(input: AddMembersInput) {
+    const p = parse(AddMembersInput, input);
+    return p.ok ? addMembers(this.core, p.value.actorId, p.value.userIds) : p;
+  }
+
+  /** An admin removes someone, or someone leaves (actor = user). */
+  removeMember(input: RemoveMemberInput) {
+    const p = parse(RemoveMemberInput, input);
+    return p.ok ? removeMember(this.core, p.value.actorId, p.value.userId) : p;
+  }
+
+  setRole(input: SetRoleInput) {
+    const p = parse(SetRoleInput, input);
+    return p.ok ? setRole(this.core, p.value.actorId, p.value.userId, p.value.role) : p;
+  }
+
+  rename(input: RenameInput) {
+    const p = parse(RenameInput, input);
+    return p.ok ? rename(this.core, p.value.actorId, p.value.name) : p;
+  }
+
+  // ------------------------------------------------------------------ sockets and alarm
+
+  /** The Worker's upgrade request (socket-headers.ts): a member's socket, or a refusal as JSON. */
+  async open(request: Request): Promise<Response> {
+    const p = parse(SocketRequestInput, {
+      userId: request.headers.get(SOCKET_HEADERS.user),
+      sessionId: request.headers.get(SOCKET_HEADERS.session),
+      origin: request.headers.get(SOCKET_HEADERS.origin),
+      websocket: request.headers.get("Upgrade")?.toLowerCase() === "websocket",
+      since: new URL(request.url).searchParams.get("since"),
+    });
+    return p.ok ? openSocket(this.core, p.value) : failureResponse(p);
+  }
+
+  onMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    return onSocketMessage(this.core, ws, data);
+  }
+
+  onClose(ws: WebSocket, code: number, reason: string): void {
+    this.live.drop(ws);
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  onError(ws: WebSocket): void {
+    this.live.drop(ws);
+  }
+
+  alarm(): Promise<void> {
+    return this.background.run();
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private meta(): MetaRow | null {
+    this.metaRow ??= readMeta(this.sql) ?? null;
+    return this.metaRow;
+  }
+
+  private setMeta(patch: Partial<Pick<MetaRow, "origin" | "alarm_at" | "heartbeat_at">>): void {
+    const meta = this.meta();
+    if (!meta) return;
+    Object.assign(meta, patch);
+    this.sql.exec(
+      "UPDATE room_meta SET origin = ?, alarm_at = ?, heartbeat_at = ? WHERE id = 1",
+      meta.origin,
+      meta.alarm_at,
+      meta.heartbeat_at,
+    );
+  }
+
+  private memberIds(): string[] {
+    this.memberIdList ??= this.sql
+      .exec<{ user_id: string }>("SELECT user_id FROM members")
+      .toArray()
+      .map((r) => r.user_id);
+    return this.memberIdList;
+  }
+
+  private guard(userId: string, origin?: string): { ok: true; meta: MetaRow; member: MemberRow } | Failure {
+    const meta = this.meta();
+    if (!meta) return notInitialized();
+    if (origin && origin !== meta.origin) this.setMeta({ origin });
+    const member = userId ? readMember(this.sql, userId) : undefined;
+    if (!member) return fail("forbidden", NOT_MEMBER);
+    return { ok: true, meta, member };
+  }
+
+  private present(): PresentContext {
+    const meta = this.meta()!;
+    return {
+      sql: this.sql,
+      env: this.core.env,
+      cache: this.cache,
+      dialogId: meta.dialog_id,
+      origin: meta.origin ?? "",
+    };
+  }
+}
+
+/** An RPC input checked against its schema, or the `invalid_argument` failure that answers it. */
+function parse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | Failure {
+  const parsed = parseRpcInput(schema, input);
+  return parsed.ok ? parsed : fail("invalid_argument", parsed.message);
+}

@@ -1,0 +1,133 @@
+import type { ServerFrame } from "../../../schemas/chat";
+import type { SocketState } from "./types";
+
+/**
+ * The live sockets of one room (WebSocket Hibernation): who is on which socket, fan-out, and the
+ * sockets that are still being replayed to. The per-socket state is each socket's attachment, so
+ * after a wake-up the index is rebuilt from `getWebSockets()`; nothing lives only in memory.
+ */
+export class RoomSockets {
+  private index: Map<WebSocket, SocketState> | null = null;
+  /** Sockets still being replayed to, with the non-message frames held back until they are live. */
+  private readonly replaying = new Map<WebSocket, string[]>();
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    /** Called when a user's last socket on the room is gone (presence). */
+    private readonly onLastGone: (userId: string) => void,
+  ) {}
+
+  all(): Map<WebSocket, SocketState> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const ws of this.ctx.getWebSockets()) {
+        const state = ws.deserializeAttachment() as SocketState | null;
+        if (state) this.index.set(ws, state);
+      }
+    }
+    return this.index;
+  }
+
+  accept(ws: WebSocket, state: SocketState): void {
+    this.ctx.acceptWebSocket(ws, [state.userId]);
+    ws.serializeAttachment(state);
+    this.all().set(ws, state);
+  }
+
+  stateOf(ws: WebSocket): SocketState | undefined {
+    const known = this.all().get(ws);
+    if (known) return known;
+    const state = ws.deserializeAttachment() as SocketState | null;
+    if (state) this.all().set(ws, state);
+    return state ?? undefined;
+  }
+
+  has(userId: string, exceptSocketId?: string): boolean {
+    for (const s of this.all().values()) if (s.userId === userId && s.socketId !== exceptSocketId) return true;
+    return false;
+  }
+
+  connectedUsers(): Set<string> {
+    const users = new Set<string>();
+    for (const s of this.all().values()) users.add(s.userId);
+    return users;
+  }
+
+  /** Keeps a user below `max` sockets by closing their oldest ones (a new socket always gets in). */
+  makeRoom(userId: string, max: number): void {
+    const mine = [...this.all()].filter(([, s]) => s.userId === userId);
+    mine.sort((a, b) => a[1].connectedAt - b[1].connectedAt);
+    while (mine.length >= max) {
+      const [ws] = mine.shift()!;
+      this.sendTo(ws, {
+        type: "error",
+        code: "rate_limited",
+        detail: `At most ${max} connections per dialog: this one was replaced by a newer one.`,
+      });
+      this.close(ws, 4008, "replaced by a newer connection", true);
+    }
+  }
+
+  close(ws: WebSocket, code: number, reason: string, quiet = false): void {
+    this.drop(ws, quiet);
+    try {
+      ws.close(code, reason);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  /** Forgets a socket (closed, failed or closed by us); `quiet` skips the presence change. */
+  drop(ws: WebSocket, quiet = false): void {
+    const state = this.all().get(ws) ?? (ws.deserializeAttachment() as SocketState | null);
+    this.all().delete(ws);
+    this.replaying.delete(ws);
+    if (!state) return;
+    for (const [other, s] of this.all()) if (s.socketId === state.socketId) this.all().delete(other);
+    if (!quiet && !this.has(state.userId)) this.onLastGone(state.userId);
+  }
+
+  // ------------------------------------------------------------------ replay
+
+  startReplay(ws: WebSocket): void {
+    this.replaying.set(ws, []);
+  }
+
+  /** The socket is live: frames held back during its replay go out now. */
+  endReplay(ws: WebSocket): void {
+    const held = this.replaying.get(ws) ?? [];
+    this.replaying.delete(ws);
+    for (const frame of held) this.sendRaw(ws, frame);
+  }
+
+  // ------------------------------------------------------------------ frames
+
+  broadcast(frame: ServerFrame, options: { excludeSocket?: string; excludeUser?: string; onlyUser?: string } = {}) {
+    const data = JSON.stringify(frame);
+    const holdBack = frame.type !== "message";
+    for (const [ws, s] of this.all()) {
+      if (s.socketId === options.excludeSocket) continue;
+      if (options.excludeUser !== undefined && s.userId === options.excludeUser) continue;
+      if (options.onlyUser !== undefined && s.userId !== options.onlyUser) continue;
+      const held = this.replaying.get(ws);
+      if (held) {
+        // The replay loop picks up new messages itself; other frames wait until it is done.
+        if (holdBack) held.push(data);
+        continue;
+      }
+      this.sendRaw(ws, data);
+    }
+  }
+
+  sendTo(ws: WebSocket, frame: ServerFrame): void {
+    this.sendRaw(ws, JSON.stringify(frame));
+  }
+
+  sendRaw(ws: WebSocket, data: string): void {
+    try {
+      ws.send(data);
+    } catch {
+      // A socket that is closing: its close handler cleans up.
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export { benchRouter } from "./bench";
+export { seedRouter } from "./seed";
+
+/** Local development helpers: demo data and load-test endpoints (refused in production). */

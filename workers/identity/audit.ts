@@ -1,0 +1,45 @@
+import { auditEvents } from "../../d1/schema/identity";
+import type { Database } from "../platform/db";
+import { nowMs } from "../platform/db";
+import { newId } from "../platform/ids";
+
+export type AuditType =
+  | "sign_in"
+  | "sign_in_failed"
+  | "otp_requested"
+  | "otp_failed"
+  | "otp_locked"
+  | "user_registered"
+  | "token_refreshed"
+  | "refresh_token_reused"
+  | "session_revoked"
+  | "session_evicted"
+  | "logout"
+  | "password_reset_requested"
+  | "password_changed"
+  | "account_deleted"
+  | "data_exported";
+
+export interface AuditEntry {
+  type: AuditType;
+  userId?: string | null;
+  actorId?: string | null;
+  sessionId?: string | null;
+  /** A keyed hash of the client IP, never the address itself. */
+  ipHash?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** The insert for one audit event: add it to the batch of the change it records. */
+export function auditWrite(db: Database, entry: AuditEntry) {
+  return db.insert(auditEvents).values({
+    id: newId("aud"),
+    type: entry.type,
+    userId: entry.userId ?? null,
+    actorId: entry.actorId ?? entry.userId ?? null,
+    sessionId: entry.sessionId ?? null,
+    ipHash: entry.ipHash ?? null,
+    data: entry.data ?? {},
+    createdAt: nowMs(),
+  });
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Context } from "hono";
+import { addresses, auditEvents, sessions, users } from "../../d1/schema/identity";
+import type { AppEnv } from "../app-env";
+import { clientIpHash } from "../platform/client";
+import { type Database, database, nowMs } from "../platform/db";
+import { accountMessageWrites } from "./account-messages";
+import { presentAddress } from "./addresses";
+import { auditWrite } from "./audit";
+import { presentUser, type UserRow, userContact } from "./present";
+import { revokeSessionWrites } from "./sessions";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * What identity holds about a person, for GET /users/me/export: the account, addresses, every
+ * session (device) and the security events of the account.
+ */
+export async function identityDataOf(env: Env, db: Database, user: UserRow) {
+  const [addressRows, sessionRows, auditRows] = await Promise.all([
+    db.select().from(addresses).where(eq(addresses.userId, user.id)).orderBy(asc(addresses.id)),
+    db.select().from(sessions).where(eq(sessions.userId, user.id)).orderBy(asc(sessions.createdAt)),
+    db.select().from(auditEvents).where(eq(auditEvents.userId, user.id)).orderBy(asc(auditEvents.id)),
+  ]);
+  return {
+    user: {
+      ...(await presentUser(env, user)),
+      updatedAt: iso(user.updatedAt),
+      hasPassword: user.passwordHash !== null,
+    },
+    addresses: await Promise.all(addressRows.map((r) => presentAddress(env, r))),
+    sessions: sessionRows.map((s) => ({
+      id: s.id,
+      device: { id: s.deviceId, platform: s.devicePlatform, name: s.deviceName },
+      createdAt: iso(s.createdAt),
+      lastActiveAt: iso(s.lastActiveAt),
+      revokedAt: iso(s.revokedAt),
+      revokedReason: s.revokedReason,
+    })),
+    securityEvents: auditRows.map((a) => ({
+      id: a.id,
+      type: a.type,
+      sessionId: a.sessionId,
+      data: a.data,
+      createdAt: iso(a.createdAt),
+    })),
+  };
+}
+
+/** The account's phone and email (decrypted): where messages to this person went. */
+export async function contactAddressesOf(env: Env, user: UserRow): Promise<string[]> {
+  const contact = await userContact(env, user);
+  return [contact.phone, contact.email].filter((v): v is string => Boolean(v));
+}
+
+/**
+ * Closing an account, as parts of the caller's one batch:
+ * - `erase`: the personal data erased (phone, email, password, name, avatar; the anonymous id
+ *   stays for orders), addresses deleted, every session revoked, the audit entry;
+ * - `recipientHashes`: the keyed hashes of the account's phone and email, whose messages the
+ *   caller erases too;
+ * - `goodbye`: the farewell message, to write last (after any erasure of messages) and send
+ *   once committed.
+ */
+export async function accountErasure(c: Context<AppEnv>, user: UserRow) {
+  const db = database(c.env);
+  const deletedAt = nowMs();
+  const live = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+  const goodbye = await accountMessageWrites(c.env, db, await userContact(c.env, user), "account_deleted", {
+    name: user.displayName,
+  });
+  const erase: BatchItem<"sqlite">[] = [
+    db
+      .update(users)
+      .set({
+        phoneEnc: null,
+        phoneHash: null,
+        emailEnc: null,
+        emailHash: null,
+        passwordHash: null,
+        displayName: "Deleted user",
+        avatarUrl: null,
+        status: "deleted",
+        roles: [],
+        updatedAt: deletedAt,
+        deletedAt,
+      })
+      .where(eq(users.id, user.id)),
+    db.delete(addresses).where(eq(addresses.userId, user.id)),
+    ...(live.length
+      ? revokeSessionWrites(
+          c,
+          live.map((s) => s.id),
+          "account_deleted",
+        )
+      : []),
+    auditWrite(db, {
+      type: "account_deleted",
+      userId: user.id,
+      ipHash: await clientIpHash(c),
+      data: { sessionsRevoked: live.length },
+    }),
+  ];
+  const recipientHashes = [user.phoneHash, user.emailHash].filter((h): h is string => h !== null);
+  return { erase, recipientHashes, goodbye, deletedAt };
+}

@@ -1,0 +1,5 @@
+export { mountApiDocs } from "./docs";
+export { healthRouter } from "./health";
+export { readyRouter } from "./ready";
+
+/** Operations: liveness, readiness, the API reference. */

@@ -1,0 +1,145 @@
+import type { BatchItem } from "drizzle-orm/batch";
+import { orderItems, orders, voucherRedemptions } from "../../d1/schema/orders";
+import type { Database } from "../platform/db";
+import { newId } from "../platform/ids";
+import type { Money } from "../platform/money";
+import { createEvent, recordEvent } from "../platform/outbox";
+import type { CheckoutLine, ShippingAddress } from "./checkout-lines";
+import { orderNumber } from "./numbers";
+import { lineTotal, type OrderTotals, orderTotals } from "./pricing";
+import type { ChosenShipping } from "./shipping-link";
+import { timelineWrite } from "./transitions";
+
+export type NewOrderRow = typeof orders.$inferInsert;
+
+/** One shop's part of a checkout: its lines, the shipping chosen for its parcel, its subtotal. */
+export interface ShopParcel {
+  shopId: string;
+  lines: CheckoutLine[];
+  option: ChosenShipping;
+  subtotal: Money;
+}
+
+/** What every order of one checkout shares. */
+export interface CheckoutFacts {
+  checkoutId: string;
+  now: number;
+  expiresAt: number;
+  customerId: string | null;
+  guestTokenHash: string | null;
+  /** `user:<id>` or `guest:<token hash>`: whose voucher use a redemption counts. */
+  buyerKey: string;
+  address: ShippingAddress;
+  addressEnc: string;
+  contactEmailEnc: string | null;
+  voucherCode: string | undefined;
+  taxRates: Parameters<typeof orderTotals>[4];
+}
+
+/**
+ * The writes of one shop's order, for the checkout's single batch: the order with its totals
+ * (subtotal − discount + shipping + tax), its items, its first timeline entry, its `order.created`
+ * event, and the voucher redemption when the voucher discounted it.
+ */
+export function orderWrites(
+  db: Database,
+  facts: CheckoutFacts,
+  parcel: ShopParcel,
+  discount: Money,
+): { row: NewOrderRow; writes: BatchItem<"sqlite">[] } {
+  const totals = orderTotals(parcel.lines, parcel.option.cost, discount, facts.address.country, facts.taxRates);
+  const voucherCode = discount.amount > 0 ? facts.voucherCode : undefined;
+  const row = orderRow(facts, parcel, totals, voucherCode);
+  const id = row.id;
+  const writes: BatchItem<"sqlite">[] = [
+    db.insert(orders).values(row),
+    db.insert(orderItems).values(
+      parcel.lines.map((l) => ({
+        id: newId("oit"),
+        orderId: id,
+        productId: l.productId,
+        variantId: l.variantId,
+        name: l.name,
+        sku: l.sku,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice.amount,
+        lineTotal: lineTotal(l.unitPrice, l.quantity).amount,
+      })),
+    ),
+    timelineWrite(db, id, "created", "customer", facts.customerId, {
+      checkoutId: facts.checkoutId,
+      total: totals.total,
+      reservationExpiresAt: new Date(facts.expiresAt).toISOString(),
+    }),
+    recordEvent(
+      db,
+      "order_events",
+      createEvent(
+        "order.created",
+        {
+          orderId: id,
+          shopId: parcel.shopId,
+          customerId: facts.customerId,
+          number: row.number,
+          total: totals.total,
+          checkoutId: facts.checkoutId,
+        },
+        {
+          actor: facts.customerId ? { type: "user", id: facts.customerId } : { type: "user" },
+          subject: { type: "order", id },
+        },
+      ),
+    ),
+  ];
+  if (voucherCode) {
+    writes.push(
+      db.insert(voucherRedemptions).values({
+        id: newId("vrd"),
+        code: voucherCode,
+        userKey: facts.buyerKey,
+        orderId: id,
+        createdAt: facts.now,
+      }),
+    );
+  }
+  return { row, writes };
+}
+
+/** The order row: its totals (rounded parts that add up), pending payment, its stock held until `expiresAt`. */
+function orderRow(
+  facts: CheckoutFacts,
+  parcel: ShopParcel,
+  totals: OrderTotals,
+  voucherCode: string | undefined,
+): NewOrderRow & { id: string } {
+  return {
+    id: newId("ord"),
+    number: orderNumber(facts.address.country, new Date(facts.now)),
+    checkoutId: facts.checkoutId,
+    shopId: parcel.shopId,
+    customerId: facts.customerId,
+    guestTokenHash: facts.guestTokenHash,
+    contactEmailEnc: facts.contactEmailEnc,
+    status: "pending_payment",
+    paymentStatus: "unpaid",
+    currency: totals.total.currency,
+    subtotal: totals.subtotal.amount,
+    shippingCost: totals.shippingCost.amount,
+    tax: totals.tax.amount,
+    discount: totals.discount.amount,
+    total: totals.total.amount,
+    voucherCode: voucherCode ?? null,
+    shippingAddressEnc: facts.addressEnc,
+    shippingCountry: facts.address.country,
+    shipping: {
+      optionId: parcel.option.id,
+      courier: parcel.option.courier,
+      service: parcel.option.service,
+      etd: parcel.option.etd,
+    },
+    reservationId: facts.checkoutId,
+    reservationExpiresAt: facts.expiresAt,
+    createdAt: facts.now,
+    updatedAt: facts.now,
+  };
+}

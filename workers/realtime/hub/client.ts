@@ -1,0 +1,32 @@
+import { logEvent } from "../../platform/log";
+import type { StreamNotification } from "./frames";
+
+/** One user's hub (the UserHub Durable Object named after the user id). */
+export function hubOf(env: Env, userId: string) {
+  return env.USER_HUB.getByName(userId);
+}
+
+/**
+ * Shows a committed notification on the user's connected devices. Best effort: the inbox has it
+ * anyway, and a device that was offline fetches it. Returns how many sockets it reached.
+ */
+export async function pushToHub(env: Env, userId: string, notification: StreamNotification): Promise<number> {
+  try {
+    return await hubOf(env, userId).notify(notification);
+  } catch (err) {
+    logEvent("warn", "hub_push_failed", { userId, notificationId: notification.id, error: String(err) });
+    return 0;
+  }
+}
+
+/**
+ * Tells the user's devices how many unread messages a dialog has now (a badge, or a new-message
+ * hint). For the chat domain to call after a read or a new message; never throws.
+ */
+export async function notifyUnread(env: Env, userId: string, dialogId: string, count: number): Promise<void> {
+  try {
+    await hubOf(env, userId).unread(dialogId, Math.max(0, Math.floor(count)));
+  } catch (err) {
+    logEvent("warn", "hub_unread_failed", { userId, dialogId, error: String(err) });
+  }
+}
