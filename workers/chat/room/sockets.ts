@@ -93,6 +93,10 @@ export class RoomSockets {
     this.replaying.set(ws, []);
   }
 
+  isReplaying(ws: WebSocket): boolean {
+    return this.replaying.has(ws);
+  }
+
   /** The socket is live: frames held back during its replay go out now. */
   endReplay(ws: WebSocket): void {
     const held = this.replaying.get(ws) ?? [];
