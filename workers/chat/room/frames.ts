@@ -1,9 +1,9 @@
 import { type ClientFrame, ClientFrameSchema, type ServerFrame } from "../../../schemas/chat";
 import { logEvent } from "../../platform/log";
-import { replayPage } from "./connect";
 import type { RoomCore } from "./core";
 import { typing } from "./presence";
 import { applyReceipt } from "./receipts";
+import { replayRequested } from "./replay";
 import { acceptSend } from "./send";
 import type { SocketState } from "./types";
 
@@ -109,10 +109,10 @@ async function onFrame(room: RoomCore, ws: WebSocket, state: SocketState, data: 
       const g = room.guard(state.userId);
       if (!g.ok) return error(g.code, g.detail);
       // One page at a time per socket: a client cannot stack pages up to exhaust the room.
-      if (room.live.isReplaying(ws)) {
-        return error("conflict", "A replay page is still being sent on this socket. Ask for the next one after it.");
+      if (!(await replayRequested(room, ws, state, frame.since))) {
+        error("conflict", "A replay page is still being sent on this socket. Ask for the next one after it.");
       }
-      return replayPage(room, ws, frame.since);
+      return;
     }
   }
 }

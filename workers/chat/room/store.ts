@@ -148,10 +148,20 @@ export function messagesBefore(sql: SqlStorage, before: number, limit: number): 
     .toArray();
 }
 
-/** Oldest first, seq > after: replay. */
-export function messagesAfter(sql: SqlStorage, after: number, limit: number): MessageRow[] {
+/** Oldest first, after < seq <= upTo: replay. */
+export function messagesAfter(
+  sql: SqlStorage,
+  after: number,
+  limit: number,
+  upTo = Number.MAX_SAFE_INTEGER,
+): MessageRow[] {
   return sql
-    .exec<Row<MessageRow>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+    .exec<Row<MessageRow>>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+      after,
+      upTo,
+      limit,
+    )
     .toArray();
 }
 

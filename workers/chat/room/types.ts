@@ -101,4 +101,6 @@ export interface SocketState {
   connectedAt: number;
   lastActiveAt: number;
   typingAt: number;
+  /** The replay stopped short (`more`): messages up to this seq come by `replay` frames, newer ones live. */
+  replayUntil?: number;
 }
