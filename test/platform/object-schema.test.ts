@@ -7,7 +7,12 @@ import { CART_MIGRATIONS } from "../../workers/cart/object/schema";
 import { ROOM_MIGRATIONS } from "../../workers/chat/room/schema";
 import { inventoryMigrations } from "../../workers/inventory/object/schema";
 import { newId } from "../../workers/platform/ids";
-import { applyMigrations, type SchemaMigration, schemaVersion } from "../../workers/platform/object-schema";
+import {
+  applyMigrations,
+  migrateInOrder,
+  type SchemaMigration,
+  schemaVersion,
+} from "../../workers/platform/object-schema";
 
 const step = (version: number, up: (sql: SqlStorage) => void): SchemaMigration => ({
   version,
@@ -64,6 +69,35 @@ describe("object schemas carry a version and migrate in order", () => {
       const gap = [v1, step(3, () => {})];
       expect(() => applyMigrations(state.storage, gap)).toThrow(/expected 2/);
       expect(schemaVersion(sql)).toBe(1);
+    });
+  });
+
+  it("a step with asynchronous work (encrypting rows, say) runs it before its transaction, once", async () => {
+    await runInDurableObject(emptyRoom(), async (_room: ChatRoom, state) => {
+      await state.storage.deleteAll();
+      const sql = state.storage.sql;
+      let runs = 0;
+      const v1 = step(1, (s) => s.exec("CREATE TABLE legacy (body TEXT); INSERT INTO legacy VALUES ('hello')"));
+      const v2: SchemaMigration = {
+        version: 2,
+        name: "copy legacy rows, sealed, then drop the legacy table",
+        async before(s) {
+          runs += 1;
+          s.exec("CREATE TABLE IF NOT EXISTS sealed (body TEXT PRIMARY KEY)");
+          for (const { body } of s.exec<{ body: string }>("SELECT body FROM legacy").toArray()) {
+            const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body));
+            s.exec("INSERT OR IGNORE INTO sealed VALUES (?)", btoa(String.fromCharCode(...new Uint8Array(digest))));
+          }
+        },
+        up: (s) => s.exec("DROP TABLE legacy"),
+      };
+      expect(applyMigrations(state.storage, [v1])).toBe(1);
+      expect(() => applyMigrations(state.storage, [v1, v2])).toThrow(/asynchronous/);
+      expect(await migrateInOrder(state.storage, [v1, v2])).toBe(2);
+      expect(await migrateInOrder(state.storage, [v1, v2])).toBe(2);
+      expect(runs).toBe(1);
+      expect(sql.exec("SELECT COUNT(*) AS n FROM sealed").one().n).toBe(1);
+      expect(sql.exec("SELECT name FROM sqlite_master WHERE name = 'legacy'").toArray()).toEqual([]);
     });
   });
 
