@@ -337,7 +337,8 @@ export const SocketQuerySchema = z.object({
     .optional()
     .openapi({
       ...inQuery("since"),
-      description: "Replay every message with a greater seq first (0: all of them). Omitted: live frames only.",
+      description:
+        'Replay the messages with a greater seq first (0: from the start), a page at a time: when more follow, the page\'s last `message` frame carries `more: true` and the client sends `{"type":"replay","since":<its seq>}` for the next page. Omitted: live frames only.',
     }),
   ticket: z
     .string()
@@ -360,11 +361,14 @@ export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("delivered"), seq: Int.min(0) }),
   z.object({ type: z.literal("typing"), typing: z.boolean() }),
   z.object({ type: z.literal("ping") }),
+  // The next page of a replay: messages with seq > since (sent after a `message` frame with `more: true`).
+  z.object({ type: z.literal("replay"), since: Int.min(0) }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
 export type ServerFrame =
-  | { type: "message"; message: Message }
+  /** `more: true` on the last message of a replay page: ask for the rest with {type:"replay", since: its seq}. */
+  | { type: "message"; message: Message; more?: true }
   | { type: "ack"; clientId: string; message: Message }
   | { type: "receipt"; userId: string; seq: number; status: "delivered" | "read" }
   | { type: "typing"; userId: string; typing: boolean }

@@ -86,6 +86,7 @@ const ConfigSchema = z.object({
   CHAT_SOCKET_IDLE_SECONDS: int(90, 10),
   CHAT_EFFECTS_DELAY_MS: int(250, 0, 60_000),
   CHAT_SEARCH_SCAN_LIMIT: int(5000, 100),
+  CHAT_REPLAY_PAGE_SIZE: int(500, 10, 5000),
   REALTIME_TICKET_TTL_SECONDS: int(60, 5, 600),
   REALTIME_TICKETS_PER_MINUTE: int(30, 1),
   REVIEW_HIDE_AFTER_REPORTS: int(3, 1),
@@ -188,6 +189,8 @@ export interface Config {
     effectsDelayMs: number;
     /** Messages a per-dialog search decrypts and scans per request. */
     searchScanLimit: number;
+    /** Messages one replay page sends (socket `since`, `replay` frames): bounds the room's work per request. */
+    replayPageSize: number;
     /** Lifetime of a realtime ticket (CONTRACT: 60 s). */
     ticketTtlSeconds: number;
     /** Tickets one user may take per minute. */
@@ -287,6 +290,7 @@ export function readConfig(env: Env): Config {
       socketIdleMs: raw.CHAT_SOCKET_IDLE_SECONDS * 1000,
       effectsDelayMs: raw.CHAT_EFFECTS_DELAY_MS,
       searchScanLimit: raw.CHAT_SEARCH_SCAN_LIMIT,
+      replayPageSize: raw.CHAT_REPLAY_PAGE_SIZE,
       ticketTtlSeconds: raw.REALTIME_TICKET_TTL_SECONDS,
       ticketsPerMinute: raw.REALTIME_TICKETS_PER_MINUTE,
     },

@@ -1,5 +1,7 @@
 import { readConfig } from "../../platform/config";
 import type { Currency } from "../../platform/money";
+import { applyMigrations, migrateObject } from "../../platform/object-schema";
+import { CART_MIGRATIONS } from "./schema";
 import type { AddInput, CartLine, CartSnapshot } from "./types";
 
 interface MetaRow {
@@ -35,37 +37,14 @@ export class CartStorage {
     private readonly env: Env,
   ) {
     this.sql = ctx.storage.sql;
-    this.migrate();
-  }
-
-  migrate(): void {
-    // The first sketch of this class had a `lines` table and no method that wrote to it.
-    this.sql.exec("DROP TABLE IF EXISTS lines");
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS cart_meta (
-      id INTEGER PRIMARY KEY CHECK (id = 1),
-      currency TEXT,
-      updated_at INTEGER,
-      expires_at INTEGER
-    )`);
-    // variant_id is '' for a product without variants, so UNIQUE holds (NULLs would all differ).
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS cart_lines (
-      id TEXT PRIMARY KEY,
-      product_id TEXT NOT NULL,
-      variant_id TEXT NOT NULL DEFAULT '',
-      quantity INTEGER NOT NULL CHECK (quantity > 0),
-      unit_price INTEGER NOT NULL,
-      name TEXT NOT NULL,
-      added_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
-      UNIQUE (product_id, variant_id)
-    )`);
+    migrateObject(ctx, CART_MIGRATIONS);
   }
 
   /** Deletes everything, alarm included; the tables are made again, as this instance may serve more calls. */
   async wipe(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    this.migrate();
+    applyMigrations(this.ctx.storage, CART_MIGRATIONS);
   }
 
   /** An expired cart that the alarm has not deleted yet is emptied before anything else happens. */

@@ -20,7 +20,7 @@ export async function edit(
   text: string,
   origin: string,
 ): Promise<Outcome<{ message: Message; effect: RoomEffect }>> {
-  const g = room.guard(userId, origin);
+  const g = room.guard(userId);
   if (!g.ok) return g;
   const row = messageById(room.sql, messageId);
   if (!row) return fail("not_found", NO_SUCH_MESSAGE);
@@ -37,13 +37,18 @@ export async function edit(
       errors: [{ path: "text", message: "Must not be blank" }],
     });
   }
-  const prepared = await prepare(room.present(), [row]);
+  const prepared = await prepare(room.present(origin), [row]);
   const content = { ...(prepared.contents.get(row.seq) ?? {}), text };
   const contentEnc = await sealContent(room.env, content);
   const flags = g.meta.shop_id ? detectOffPlatform(text) : [];
 
+  // Synchronous from here: still a member (a removal may have landed during the awaits), the
+  // message still there, then the write.
+  const still = room.guard(userId);
+  if (!still.ok) return still;
   const current = messageById(room.sql, messageId);
   if (!current || current.deleted_at !== null) return fail("conflict", "This message was deleted.");
+  room.noteOrigin(origin);
   const now = Date.now();
   room.sql.exec("UPDATE messages SET content_enc = ?, edited_at = ? WHERE seq = ?", contentEnc, now, row.seq);
   room.cache.set(row.seq, content);
@@ -110,7 +115,7 @@ export async function react(
   add: boolean,
   origin: string,
 ): Promise<Outcome<{ message: Message }>> {
-  const g = room.guard(userId, origin);
+  const g = room.guard(userId);
   if (!g.ok) return g;
   if (!EMOJI.test(emoji)) {
     return fail("validation_failed", "emoji must be one emoji, such as 👍.", {
@@ -120,9 +125,13 @@ export async function react(
   const row = messageById(room.sql, messageId);
   if (!row) return fail("not_found", NO_SUCH_MESSAGE);
   if (row.deleted_at !== null) return fail("conflict", "This message was deleted.");
-  const prepared = await prepare(room.present(), [row]);
+  const prepared = await prepare(room.present(origin), [row]);
+  // Synchronous from here: still a member, the message still there, then the write.
+  const still = room.guard(userId);
+  if (!still.ok) return still;
   const current = messageById(room.sql, messageId);
   if (!current || current.deleted_at !== null) return fail("conflict", "This message was deleted.");
+  room.noteOrigin(origin);
   let changed: number;
   if (add) {
     const mine = userReactionCount(room.sql, row.seq, userId);

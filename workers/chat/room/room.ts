@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type ChatConfig, readConfig } from "../../platform/config";
+import { migrateObject } from "../../platform/object-schema";
 import { parseRpcInput } from "../../platform/rpc-input";
 import { RoomBackground } from "./background";
 import { failureResponse, openSocket } from "./connect";
@@ -28,10 +29,11 @@ import { presenceChanged } from "./presence";
 import type { PresentContext } from "./present";
 import { history, info, reportable, role, search } from "./reads";
 import { applyReceipt, receiptList } from "./receipts";
+import { ROOM_MIGRATIONS } from "./schema";
 import { acceptSend } from "./send";
 import { SOCKET_HEADERS } from "./socket-headers";
 import { RoomSockets } from "./sockets";
-import { initRoom, type MemberRow, type MetaRow, migrateRoom, readMember, readMeta } from "./store";
+import { initRoom, type MemberRow, type MetaRow, readMember, readMeta } from "./store";
 import { type Failure, fail, NOT_MEMBER, notInitialized } from "./types";
 
 /**
@@ -62,7 +64,7 @@ export class Room {
     this.config = readConfig(env).chat;
     // Pings are answered by the runtime without waking a hibernated room.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    migrateRoom(this.sql);
+    migrateObject(ctx, ROOM_MIGRATIONS);
     this.live = new RoomSockets(ctx, (userId) => presenceChanged(this.core, userId, false, Date.now()));
     this.background = new RoomBackground({
       ctx,
@@ -83,12 +85,15 @@ export class Room {
       live: this.live,
       sendLog: new Map(),
       meta: () => this.meta(),
-      guard: (userId, origin) => this.guard(userId, origin),
+      guard: (userId) => this.guard(userId),
+      noteOrigin: (origin) => {
+        if (origin && origin !== this.meta()?.origin) this.setMeta({ origin });
+      },
       memberIds: () => this.memberIds(),
       forgetMembers: () => {
         this.memberIdList = null;
       },
-      present: () => this.present(),
+      present: (origin) => this.present(origin),
       flushSoon: (now) => this.background.flushSoon(now),
       heartbeatSoon: (now) => this.background.heartbeatSoon(now),
     };
@@ -250,23 +255,23 @@ export class Room {
     return this.memberIdList;
   }
 
-  private guard(userId: string, origin?: string): { ok: true; meta: MetaRow; member: MemberRow } | Failure {
+  /** A read: it checks and answers, and writes nothing (the origin is noted by writes, noteOrigin). */
+  private guard(userId: string): { ok: true; meta: MetaRow; member: MemberRow } | Failure {
     const meta = this.meta();
     if (!meta) return notInitialized();
-    if (origin && origin !== meta.origin) this.setMeta({ origin });
     const member = userId ? readMember(this.sql, userId) : undefined;
     if (!member) return fail("forbidden", NOT_MEMBER);
     return { ok: true, meta, member };
   }
 
-  private present(): PresentContext {
+  private present(origin?: string): PresentContext {
     const meta = this.meta()!;
     return {
       sql: this.sql,
       env: this.core.env,
       cache: this.cache,
       dialogId: meta.dialog_id,
-      origin: meta.origin ?? "",
+      origin: origin || (meta.origin ?? ""),
     };
   }
 }

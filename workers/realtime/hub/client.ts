@@ -21,12 +21,15 @@ export async function pushToHub(env: Env, userId: string, notification: StreamNo
 
 /**
  * Tells the user's devices how many unread messages a dialog has now (a badge, or a new-message
- * hint). For the chat domain to call after a read or a new message; never throws.
+ * hint). For the chat domain to call after a read or a new message; never throws. Answers whether
+ * the hub took it (false: it failed and was logged; a caller that must deliver retries).
  */
-export async function notifyUnread(env: Env, userId: string, dialogId: string, count: number): Promise<void> {
+export async function notifyUnread(env: Env, userId: string, dialogId: string, count: number): Promise<boolean> {
   try {
     await hubOf(env, userId).unread(dialogId, Math.max(0, Math.floor(count)));
+    return true;
   } catch (err) {
     logEvent("warn", "hub_unread_failed", { userId, dialogId, error: String(err) });
+    return false;
   }
 }
