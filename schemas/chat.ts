@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema, pageOf } from "./platform";
+import { MoneySchema, pageOf, queryInt } from "./platform";
 
 export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
 export type DialogType = (typeof DIALOG_TYPES)[number];
@@ -13,8 +13,6 @@ export type ChatFlagReason = (typeof CHAT_FLAG_REASONS)[number];
 const Id = z.string().min(1).max(64);
 const UserId = Id.openapi({ example: "usr_01JD3Q5W8T2M4V6X8Z0B2D4F6H" });
 const Int = z.number().int();
-/** An integer in the query string. */
-const QueryInt = z.coerce.number().int();
 const Timestamp = z.string().datetime();
 
 /** A path parameter: an id of at most 64 characters. */
@@ -52,6 +50,7 @@ export const CreateDialogSchema = z
       .openapi({ description: "The other people (the caller is always a member). Direct: exactly one other." }),
     name: z.string().trim().min(1).max(100).optional().openapi({ example: "Family" }),
   })
+  .strict()
   .openapi("CreateDialog");
 
 export const DialogSchema = z
@@ -94,13 +93,19 @@ export const DialogListItemSchema = DialogSchema.extend({
 
 export const DialogPageSchema = pageOf(DialogListItemSchema, "DialogPage");
 
-export const UpdateDialogSchema = z.object({ name: z.string().trim().min(1).max(100) }).openapi("UpdateDialog");
+export const UpdateDialogSchema = z
+  .object({ name: z.string().trim().min(1).max(100) })
+  .strict()
+  .openapi("UpdateDialog");
 
-export const AddMembersSchema = z.object({ userIds: z.array(UserId).min(1).max(1000) }).openapi("AddDialogMembers");
+export const AddMembersSchema = z
+  .object({ userIds: z.array(UserId).min(1).max(1000) })
+  .strict()
+  .openapi("AddDialogMembers");
 
-export const UpdateMemberSchema = z.object({ role: MemberRoleSchema }).openapi("UpdateDialogMember");
+export const UpdateMemberSchema = z.object({ role: MemberRoleSchema }).strict().openapi("UpdateDialogMember");
 
-export const MembershipSettingsSchema = z.object({ muted: z.boolean() }).openapi("DialogMembershipSettings");
+export const MembershipSettingsSchema = z.object({ muted: z.boolean() }).strict().openapi("DialogMembershipSettings");
 
 export const SupportChatSchema = z
   .object({ dialogId: z.string(), dialog: DialogSchema })
@@ -119,9 +124,10 @@ export const LocationSchema = z
     name: z.string().trim().max(200).optional(),
     address: z.string().trim().max(500).optional(),
   })
+  .strict()
   .openapi("ChatLocation");
 
-export const StickerSchema = z.object({ id: Id, packId: Id.optional() }).openapi("ChatSticker");
+export const StickerSchema = z.object({ id: Id, packId: Id.optional() }).strict().openapi("ChatSticker");
 
 export const CARD_TYPES = ["product", "order"] as const;
 export type CardType = (typeof CARD_TYPES)[number];
@@ -131,6 +137,7 @@ export const CardInputSchema = z
     type: z.enum(CARD_TYPES),
     id: Id.openapi({ description: "The product's (or order's) id" }),
   })
+  .strict()
   .openapi("ChatCardInput", {
     description: "A commerce card: a product (or, once orders exist, an order) shown with live data",
   });
@@ -179,16 +186,24 @@ function checkKind(
   }
 }
 
-export const SendMessageSchema = z.object(SendFields).superRefine(checkKind).openapi("SendMessage");
+export const SendMessageSchema = z.object(SendFields).strict().superRefine(checkKind).openapi("SendMessage");
 export type SendMessageInput = z.infer<typeof SendMessageSchema>;
 
-export const EditMessageSchema = z.object({ text: z.string().min(1).max(100_000) }).openapi("EditMessage");
+export const EditMessageSchema = z
+  .object({ text: z.string().min(1).max(100_000) })
+  .strict()
+  .openapi("EditMessage");
 export const ReactionInputSchema = z
   .object({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
+  .strict()
   .openapi("ReactionInput");
-export const ReadInputSchema = z.object({ seq: Int.min(0).openapi({ example: 42 }) }).openapi("ReadInput");
+export const ReadInputSchema = z
+  .object({ seq: Int.min(0).openapi({ example: 42 }) })
+  .strict()
+  .openapi("ReadInput");
 export const ReportInputSchema = z
   .object({ reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }) })
+  .strict()
   .openapi("ReportMessage");
 
 export const MediaRefSchema = z
@@ -284,8 +299,7 @@ export const MessagePageSchema = pageOf(MessageSchema, "MessagePage");
 
 /** `?limit=` of a chat page (at most 100). */
 const limitParam = (fallback: number, doc: { example?: number } = {}) =>
-  QueryInt.min(1)
-    .max(100)
+  queryInt({ min: 1, max: 100 })
     .default(fallback)
     .openapi({ ...inQuery("limit"), ...doc });
 
@@ -298,7 +312,7 @@ const cursorParam = (description: string) =>
     .openapi({ ...inQuery("cursor"), description });
 
 export const HistoryQuerySchema = z.object({
-  before: QueryInt.min(1)
+  before: queryInt({ min: 1 })
     .optional()
     .openapi({ ...inQuery("before"), description: "Only messages with a smaller seq" }),
   limit: limitParam(50, { example: 50 }),
@@ -333,7 +347,7 @@ export const ReportedSchema = z
 // ------------------------------------------------------------------ realtime
 
 export const SocketQuerySchema = z.object({
-  since: QueryInt.min(0)
+  since: queryInt({ min: 0 })
     .optional()
     .openapi({
       ...inQuery("since"),
