@@ -30,6 +30,7 @@ export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
 export { accountErasure, contactAddressesOf, identityDataOf } from "./personal-data";
+export { isAvatarOf } from "./profile";
 export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";
 export { savedAddressOf } from "./saved-addresses";
