@@ -41,7 +41,7 @@ export const DialogTypeSchema = z.enum(DIALOG_TYPES).openapi("DialogType", {
 export const MemberRoleSchema = z.enum(MEMBER_ROLES).openapi("DialogMemberRole");
 
 export const CreateDialogSchema = z
-  .object({
+  .strictObject({
     type: DialogTypeSchema,
     participantIds: z
       .array(UserId)
@@ -50,7 +50,6 @@ export const CreateDialogSchema = z
       .openapi({ description: "The other people (the caller is always a member). Direct: exactly one other." }),
     name: z.string().trim().min(1).max(100).optional().openapi({ example: "Family" }),
   })
-  .strict()
   .openapi("CreateDialog");
 
 export const DialogSchema = z
@@ -93,19 +92,15 @@ export const DialogListItemSchema = DialogSchema.extend({
 
 export const DialogPageSchema = pageOf(DialogListItemSchema, "DialogPage");
 
-export const UpdateDialogSchema = z
-  .object({ name: z.string().trim().min(1).max(100) })
-  .strict()
-  .openapi("UpdateDialog");
+export const UpdateDialogSchema = z.strictObject({ name: z.string().trim().min(1).max(100) }).openapi("UpdateDialog");
 
 export const AddMembersSchema = z
-  .object({ userIds: z.array(UserId).min(1).max(1000) })
-  .strict()
+  .strictObject({ userIds: z.array(UserId).min(1).max(1000) })
   .openapi("AddDialogMembers");
 
-export const UpdateMemberSchema = z.object({ role: MemberRoleSchema }).strict().openapi("UpdateDialogMember");
+export const UpdateMemberSchema = z.strictObject({ role: MemberRoleSchema }).openapi("UpdateDialogMember");
 
-export const MembershipSettingsSchema = z.object({ muted: z.boolean() }).strict().openapi("DialogMembershipSettings");
+export const MembershipSettingsSchema = z.strictObject({ muted: z.boolean() }).openapi("DialogMembershipSettings");
 
 export const SupportChatSchema = z
   .object({ dialogId: z.string(), dialog: DialogSchema })
@@ -118,26 +113,24 @@ export const MESSAGE_KINDS = [...INPUT_KINDS, "system"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export const LocationSchema = z
-  .object({
+  .strictObject({
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
     name: z.string().trim().max(200).optional(),
     address: z.string().trim().max(500).optional(),
   })
-  .strict()
   .openapi("ChatLocation");
 
-export const StickerSchema = z.object({ id: Id, packId: Id.optional() }).strict().openapi("ChatSticker");
+export const StickerSchema = z.strictObject({ id: Id, packId: Id.optional() }).openapi("ChatSticker");
 
 export const CARD_TYPES = ["product", "order"] as const;
 export type CardType = (typeof CARD_TYPES)[number];
 
 export const CardInputSchema = z
-  .object({
+  .strictObject({
     type: z.enum(CARD_TYPES),
     id: Id.openapi({ description: "The product's (or order's) id" }),
   })
-  .strict()
   .openapi("ChatCardInput", {
     description: "A commerce card: a product (or, once orders exist, an order) shown with live data",
   });
@@ -186,24 +179,18 @@ function checkKind(
   }
 }
 
-export const SendMessageSchema = z.object(SendFields).strict().superRefine(checkKind).openapi("SendMessage");
+export const SendMessageSchema = z.strictObject(SendFields).superRefine(checkKind).openapi("SendMessage");
 export type SendMessageInput = z.infer<typeof SendMessageSchema>;
 
-export const EditMessageSchema = z
-  .object({ text: z.string().min(1).max(100_000) })
-  .strict()
-  .openapi("EditMessage");
+export const EditMessageSchema = z.strictObject({ text: z.string().min(1).max(100_000) }).openapi("EditMessage");
 export const ReactionInputSchema = z
-  .object({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
-  .strict()
+  .strictObject({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
   .openapi("ReactionInput");
-export const ReadInputSchema = z
-  .object({ seq: Int.min(0).openapi({ example: 42 }) })
-  .strict()
-  .openapi("ReadInput");
+export const ReadInputSchema = z.strictObject({ seq: Int.min(0).openapi({ example: 42 }) }).openapi("ReadInput");
 export const ReportInputSchema = z
-  .object({ reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }) })
-  .strict()
+  .strictObject({
+    reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }),
+  })
   .openapi("ReportMessage");
 
 export const MediaRefSchema = z

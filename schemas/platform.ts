@@ -7,14 +7,13 @@ export const CurrencySchema = z.enum(CURRENCY_CODES).openapi("Currency", {
 
 /** Money on the wire: an integer amount in the currency's ISO 4217 minor unit. Never floats. */
 export const MoneySchema = z
-  .object({
+  .strictObject({
     amount: z.number().int().safe().openapi({
       description: "Integer amount in the currency's minor unit (satang, sen, cents; whole dong)",
       example: 129900,
     }),
     currency: CurrencySchema,
   })
-  .strict()
   .openapi("Money");
 
 /** What a query or path integer looks like: decimal digits only, an optional minus sign (range checks say the rest). */
