@@ -146,6 +146,11 @@ export const IdParamSchema = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
+export const AccountSuspensionSchema = z
+  .object({ reason: z.string().trim().min(1).max(500).openapi({ example: "Payment fraud under review" }) })
+  .strict()
+  .openapi("AccountSuspension");
+
 export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JSONWebKeySet");
 
 const isTimeZone = (tz: string) => {

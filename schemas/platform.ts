@@ -82,6 +82,7 @@ export const ERROR_CODES = {
   otp_locked: { status: 429, title: "Too many wrong codes" },
   invalid_credentials: { status: 401, title: "Invalid credentials" },
   token_reused: { status: 401, title: "Refresh token reused" },
+  account_suspended: { status: 403, title: "Account suspended" },
   // Cart and checkout
   insufficient_stock: { status: 409, title: "Insufficient stock" },
   currency_mismatch: { status: 409, title: "Currency mismatch" },

@@ -24,6 +24,7 @@ import { addReactionHandler, addReactionRoute } from "./routes/reaction-add";
 import { removeReactionHandler, removeReactionRoute } from "./routes/reaction-remove";
 import { supportChatHandler, supportChatRoute } from "./routes/support-chat";
 
+export { accountSocketsConsumer, closeAccountSockets } from "./account-sockets";
 export { type DialogUnreadFacts, dialogUnreadFacts } from "./dialog-unread-facts";
 export { type ChatMediaLink, mayReadChatMedia } from "./media-access";
 

@@ -19,6 +19,7 @@ import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-dele
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 
 export { sendAccountMessagesNow } from "./account-messages";
+export { reinstateAccount, suspendAccount } from "./account-status";
 export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
