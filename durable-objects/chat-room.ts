@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type {
   AddMembersInput,
+  CloseUserSocketsInput,
   EditInput,
   MemberInput,
   MessageInput,
@@ -92,6 +93,10 @@ export class ChatRoom extends DurableObject<Env> {
 
   rename(input: RenameInput, trace?: RpcTrace) {
     return traced(trace, () => this.room.rename(input));
+  }
+
+  closeUserSockets(input: CloseUserSocketsInput) {
+    return this.room.closeUserSockets(input);
   }
 
   override fetch(request: Request): Promise<Response> {

@@ -11,7 +11,7 @@ const DOMAINS = {
   admin: ["identity"],
   shops: ["identity"],
   catalog: ["shops", "inventory"],
-  media: ["catalog", "shops"],
+  media: ["catalog", "shops", "chat", "identity"],
   search: ["catalog"],
   cart: ["catalog", "inventory", "shops"],
   shipping: ["cart", "identity"],

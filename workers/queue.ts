@@ -1,3 +1,4 @@
+import { accountSocketsConsumer } from "./chat";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
 import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
@@ -12,6 +13,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   searchIndexConsumer,
   composeNotifications,
   deliverNotification,
+  accountSocketsConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

@@ -19,6 +19,7 @@ import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-dele
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 
 export { sendAccountMessagesNow } from "./account-messages";
+export { reinstateAccount, suspendAccount } from "./account-status";
 export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
@@ -30,6 +31,7 @@ export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
 export { accountErasure, contactAddressesOf, identityDataOf } from "./personal-data";
+export { isAvatarOf } from "./profile";
 export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";
 export { savedAddressOf } from "./saved-addresses";

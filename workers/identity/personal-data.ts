@@ -5,9 +5,11 @@ import { addresses, auditEvents, sessions, users } from "../../d1/schema/identit
 import type { AppEnv } from "../app-env";
 import { clientIpHash } from "../platform/client";
 import { type Database, database, nowMs } from "../platform/db";
+import { recordEvent } from "../platform/outbox";
 import { accountMessageWrites } from "./account-messages";
 import { presentAddress } from "./addresses";
 import { auditWrite } from "./audit";
+import { accountClosedEvent } from "./events";
 import { presentUser, type UserRow, userContact } from "./present";
 import { revokeSessionWrites } from "./sessions";
 
@@ -98,6 +100,8 @@ export async function accountErasure(c: Context<AppEnv>, user: UserRow) {
           "account_deleted",
         )
       : []),
+    // The account's open sockets close when this arrives (chat's consumer).
+    recordEvent(db, "notifications", accountClosedEvent("account.deleted", user.id, deletedAt)),
     auditWrite(db, {
       type: "account_deleted",
       userId: user.id,

@@ -10,6 +10,7 @@ import { edit, react, remove } from "./edits";
 import { onSocketMessage, PING, PONG } from "./frames";
 import {
   AddMembersInput,
+  CloseUserSocketsInput,
   EditInput,
   MemberInput,
   MessageInput,
@@ -205,6 +206,13 @@ export class Room {
       since: new URL(request.url).searchParams.get("since"),
     });
     return p.ok ? openSocket(this.core, p.value) : failureResponse(p);
+  }
+
+  /** Closes a user's sockets here at once (their account was suspended or deleted); how many. */
+  closeUserSockets(input: CloseUserSocketsInput) {
+    const p = parse(CloseUserSocketsInput, input);
+    if (!p.ok) return p;
+    return { ok: true as const, closed: this.live.closeUser(p.value.userId, p.value.code, p.value.reason) };
   }
 
   onMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {

@@ -1,8 +1,9 @@
 import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
-import { attachableMedia, mediaUrl } from "../../catalog";
+import { attachableMedia } from "../../catalog";
 import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
 import { requestIdOrNew } from "../../platform/request-context";
+import { chatMediaUrl } from "../media-access";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";
 import type { Guarded, RoomCore } from "./core";
@@ -199,7 +200,7 @@ async function loadMedia(
     ok: true,
     media: {
       id: row.id,
-      url: mediaUrl(origin, row.id),
+      url: await chatMediaUrl(room.env, origin, room.meta()!.dialog_id, row.id),
       contentType: row.contentType,
       size: row.size,
       kind: row.kind,

@@ -70,6 +70,13 @@ export class RoomSockets {
     }
   }
 
+  /** Closes every socket of `userId` (their account was suspended or deleted); how many were open. */
+  closeUser(userId: string, code: number, reason: string): number {
+    const theirs = [...this.all()].filter(([, s]) => s.userId === userId);
+    for (const [ws] of theirs) this.close(ws, code, reason);
+    return theirs.length;
+  }
+
   close(ws: WebSocket, code: number, reason: string, quiet = false): void {
     this.drop(ws, quiet);
     try {

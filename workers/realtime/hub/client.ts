@@ -1,5 +1,5 @@
 import { logEvent } from "../../platform/log";
-import type { StreamNotification } from "./frames";
+import { ACCOUNT_CLOSED, type StreamNotification } from "./frames";
 
 /** One user's hub (the UserHub Durable Object named after the user id). */
 export function hubOf(env: Env, userId: string) {
@@ -32,4 +32,13 @@ export async function notifyUnread(env: Env, userId: string, dialogId: string, c
     logEvent("warn", "hub_unread_failed", { userId, dialogId, error: String(err) });
     return false;
   }
+}
+
+/**
+ * Closes every socket of the user's stream at once (their account was suspended or deleted), with
+ * close code 4403; answers how many were open. Throws when the hub cannot be reached, so the
+ * event that asked is retried.
+ */
+export async function closeUserStream(env: Env, userId: string, reason: string): Promise<number> {
+  return hubOf(env, userId).closeSockets(ACCOUNT_CLOSED, reason);
 }
