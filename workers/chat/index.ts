@@ -25,6 +25,15 @@ import { removeReactionHandler, removeReactionRoute } from "./routes/reaction-re
 import { supportChatHandler, supportChatRoute } from "./routes/support-chat";
 
 export { type DialogUnreadFacts, dialogUnreadFacts } from "./dialog-unread-facts";
+export {
+  CHAT_ENCRYPTED_COLUMNS,
+  chatErasureWrites,
+  dialogIdsAfter,
+  dialogIdsOf,
+  eraseSenderInRoom,
+  messagesSentBy,
+  reencryptRoomPage,
+} from "./personal-data";
 
 /** Chat (CONTRACT.md "Chat"): dialogs in D1, each dialog's messages in its ChatRoom object. Design: docs/chat.md. */
 export const chatRouter = createRouter()
