@@ -71,12 +71,14 @@ export async function reencryptPage(
   const writes: D1PreparedStatement[] = [];
   for (const [column, list] of changes) {
     if (list.length === 0) continue;
-    const match = `(SELECT json_extract(j.value, '$.%s') FROM json_each(?1) AS j WHERE json_extract(j.value, '$.key') = ${table}.${key})`;
+    // The row's entry of the JSON list: its new value, and the value it must still hold.
+    const entry = (field: "to" | "from") =>
+      `(SELECT json_extract(j.value, '$.${field}') FROM json_each(?1) AS j WHERE json_extract(j.value, '$.key') = ${table}.${key})`;
     writes.push(
       env.DB.prepare(
-        `UPDATE ${table} SET ${column} = ${match.replace("%s", "to")}
+        `UPDATE ${table} SET ${column} = ${entry("to")}
           WHERE ${key} IN (SELECT json_extract(value, '$.key') FROM json_each(?1))
-            AND ${column} = ${match.replace("%s", "from")}`,
+            AND ${column} = ${entry("from")}`,
       ).bind(JSON.stringify(list)),
     );
   }
