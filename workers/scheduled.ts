@@ -7,6 +7,7 @@ import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
 import { drainOutbox } from "./platform/outbox";
+import { continuePiiRotation, runAccountErasures } from "./privacy";
 
 const DAY_MS = 86_400_000;
 /** Longer than any queue keeps redelivering a message, so a late duplicate is still recognised. */
@@ -31,11 +32,16 @@ export async function runScheduled(env: Env): Promise<void> {
       .where(and(isNotNull(outboxEvents.publishedAt), lt(outboxEvents.publishedAt, now - PUBLISHED_OUTBOX_KEPT_MS))),
   ]);
   const purged = await purgeOldNotifications(env, now);
+  // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
+  const erased = await runAccountErasures(env);
+  const rotating = await continuePiiRotation(env);
   logEvent("info", "scheduled_run", {
     expired,
     refunded,
     published: drained.published,
     failed: drained.failed,
     purgedNotifications: purged.notifications,
+    erasuresCompleted: erased,
+    piiRotation: rotating,
   });
 }

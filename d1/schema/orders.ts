@@ -24,7 +24,8 @@ export const orders = sqliteTable(
     discount: integer("discount").notNull(),
     total: integer("total").notNull(),
     voucherCode: text("voucher_code"),
-    shippingAddressEnc: text("shipping_address_enc").notNull(),
+    /** Null once erased: the buyer deleted their account and the order is delivered or closed. */
+    shippingAddressEnc: text("shipping_address_enc"),
     shippingCountry: text("shipping_country").notNull(),
     /** { optionId, courier, service, etd, trackingNumber? } */
     shipping: text("shipping", { mode: "json" }).$type<Record<string, unknown>>().notNull(),

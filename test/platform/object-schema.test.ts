@@ -4,7 +4,7 @@ import type { Cart } from "../../durable-objects/cart";
 import type { ChatRoom } from "../../durable-objects/chat-room";
 import type { Inventory } from "../../durable-objects/inventory";
 import { CART_MIGRATIONS } from "../../workers/cart/object/schema";
-import { ROOM_MIGRATIONS } from "../../workers/chat/room/schema";
+import { roomMigrations } from "../../workers/chat/room/schema";
 import { inventoryMigrations } from "../../workers/inventory/object/schema";
 import { newId } from "../../workers/platform/ids";
 import {
@@ -105,20 +105,23 @@ describe("object schemas carry a version and migrate in order", () => {
     await runInDurableObject(emptyRoom(), async (_room: ChatRoom, state) => {
       const sql = state.storage.sql;
       // Built by its constructor: the newest version.
-      expect(schemaVersion(sql)).toBe(ROOM_MIGRATIONS.length);
+      expect(schemaVersion(sql)).toBe(roomMigrations(env).length);
       // Back to before versioning: the tables with a member in them, the first sketch's `messages`.
       sql.exec("DROP TABLE schema_version");
       sql.exec("INSERT INTO members (user_id, role, joined_at) VALUES ('usr_kept', 'admin', 1)");
       sql.exec("DROP TABLE messages");
-      sql.exec("CREATE TABLE messages (id TEXT, body TEXT)");
-      sql.exec("INSERT INTO messages VALUES ('m1', 'plaintext')");
+      sql.exec(`CREATE TABLE messages (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL,
+        sender_id TEXT NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, UNIQUE (sender_id, client_id))`);
+      sql.exec("INSERT INTO messages VALUES (1, 'm1', 'c1', 'usr_kept', 'plaintext', 1)");
 
-      expect(applyMigrations(state.storage, ROOM_MIGRATIONS)).toBe(ROOM_MIGRATIONS.length);
+      expect(await migrateInOrder(state.storage, roomMigrations(env))).toBe(2);
       expect(sql.exec("SELECT user_id FROM members").toArray()).toEqual([{ user_id: "usr_kept" }]);
-      expect(sql.exec("SELECT COUNT(*) AS n FROM messages_v0").one().n).toBe(1);
-      expect(sql.exec("SELECT COUNT(*) AS n FROM pragma_table_info('messages') WHERE name = 'seq'").one().n).toBe(1);
+      expect(sql.exec("SELECT name FROM sqlite_master WHERE name LIKE 'messages_v0%'").toArray()).toEqual([]);
+      const moved = sql.exec<{ id: string; content_enc: string }>("SELECT id, content_enc FROM messages").toArray();
+      expect(moved.map((m) => m.id)).toEqual(["m1"]);
+      expect(moved[0].content_enc).not.toContain("plaintext");
       const once = dump(sql);
-      expect(applyMigrations(state.storage, ROOM_MIGRATIONS)).toBe(ROOM_MIGRATIONS.length);
+      expect(await migrateInOrder(state.storage, roomMigrations(env))).toBe(2);
       expect(dump(sql)).toBe(once);
     });
   });

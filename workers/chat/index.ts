@@ -27,6 +27,15 @@ import { supportChatHandler, supportChatRoute } from "./routes/support-chat";
 export { accountSocketsConsumer, closeAccountSockets } from "./account-sockets";
 export { type DialogUnreadFacts, dialogUnreadFacts } from "./dialog-unread-facts";
 export { type ChatMediaLink, mayReadChatMedia } from "./media-access";
+export {
+  CHAT_ENCRYPTED_COLUMNS,
+  chatErasureWrites,
+  dialogIdsAfter,
+  dialogIdsOf,
+  eraseSenderInRoom,
+  messagesSentBy,
+  reencryptRoomPage,
+} from "./personal-data";
 
 /** Chat (CONTRACT.md "Chat"): dialogs in D1, each dialog's messages in its ChatRoom object. Design: docs/chat.md. */
 export const chatRouter = createRouter()

@@ -30,7 +30,12 @@ export { displayNameOf, displayNameQuery } from "./display-names";
 export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
-export { accountErasure, contactAddressesOf, identityDataOf } from "./personal-data";
+export {
+  accountErasure,
+  contactAddressesOf,
+  IDENTITY_ENCRYPTED_COLUMNS,
+  identityDataOf,
+} from "./personal-data";
 export { isAvatarOf } from "./profile";
 export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";

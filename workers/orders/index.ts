@@ -15,6 +15,12 @@ export { expireOverdueOrders } from "./expiry";
 export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
 export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";
+export {
+  addressesStillInUse,
+  customerOrderErasureWrites,
+  customerOrdersOf,
+  ORDER_ENCRYPTED_COLUMNS,
+} from "./personal-data";
 export { contactEmailOf, type OrderRow } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";

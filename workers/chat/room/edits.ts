@@ -3,7 +3,7 @@ import { sealContent } from "./content";
 import type { RoomCore } from "./core";
 import { detectOffPlatform } from "./moderation";
 import { assemble, prepare } from "./present";
-import { messageById, queueEffect, userReactionCount } from "./store";
+import { type MessageRow, messageById, queueEffect, userReactionCount } from "./store";
 import { fail, type Outcome, type RoomEffect } from "./types";
 
 /** Edits (sender), soft deletes (sender or a group's admin) and reactions; sockets get `updated`. */
@@ -86,14 +86,26 @@ export function remove(
   if (row.deleted_at !== null) {
     return { ok: true, message: assemble(room.present(), [row.seq], empty)[0], effect: null };
   }
-  const now = Date.now();
+  return { ok: true, ...softDelete(room, g.meta.dialog_id, row, Date.now()) };
+}
+
+/**
+ * Empties a message (content, attachments, reactions) and marks it deleted: the D1 preview follows
+ * through the effects, sockets get `updated`. For deletes and for an account's erasure.
+ */
+export function softDelete(
+  room: RoomCore,
+  dialogId: string,
+  row: MessageRow,
+  now: number,
+): { message: Message; effect: RoomEffect } {
   room.sql.exec("UPDATE messages SET deleted_at = ?, content_enc = NULL, payload = NULL WHERE seq = ?", now, row.seq);
   room.sql.exec("DELETE FROM reactions WHERE seq = ?", row.seq);
   room.cache.delete(row.seq);
   const effect: RoomEffect = {
     type: "revise",
-    dialogId: g.meta.dialog_id,
-    messageId,
+    dialogId,
+    messageId: row.id,
     seq: row.seq,
     senderId: row.sender_id,
     contentEnc: null,
@@ -102,9 +114,9 @@ export function remove(
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
-  const [message] = assemble(room.present(), [row.seq], empty);
+  const [message] = assemble(room.present(), [row.seq], { contents: new Map(), cards: new Map() });
   room.live.broadcast({ type: "updated", message });
-  return { ok: true, message, effect };
+  return { message, effect };
 }
 
 export async function react(

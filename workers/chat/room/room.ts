@@ -26,11 +26,21 @@ import {
   SocketRequestInput,
 } from "./inputs";
 import { addMembers, removeMember, rename, setRole } from "./members";
+import {
+  EraseSenderInput,
+  eraseSender,
+  ResealInput,
+  reseal,
+  SealedPageInput,
+  SentByInput,
+  sealedPage,
+  sentBy,
+} from "./personal-data";
 import { presenceChanged } from "./presence";
 import type { PresentContext } from "./present";
 import { history, info, reportable, role, search } from "./reads";
 import { applyReceipt, receiptList } from "./receipts";
-import { ROOM_MIGRATIONS } from "./schema";
+import { roomMigrations } from "./schema";
 import { acceptSend } from "./send";
 import { SOCKET_HEADERS } from "./socket-headers";
 import { RoomSockets } from "./sockets";
@@ -65,7 +75,7 @@ export class Room {
     this.config = readConfig(env).chat;
     // Pings are answered by the runtime without waking a hibernated room.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    migrateObject(ctx, ROOM_MIGRATIONS);
+    migrateObject(ctx, roomMigrations(env));
     this.live = new RoomSockets(ctx, (userId) => presenceChanged(this.core, userId, false, Date.now()));
     this.background = new RoomBackground({
       ctx,
@@ -192,6 +202,28 @@ export class Room {
   rename(input: RenameInput) {
     const p = parse(RenameInput, input);
     return p.ok ? rename(this.core, p.value.actorId, p.value.name) : p;
+  }
+
+  // ------------------------------------------------------------------ personal data (personal-data.ts)
+
+  sentBy(input: SentByInput) {
+    const p = parse(SentByInput, input);
+    return p.ok ? sentBy(this.core, p.value) : p;
+  }
+
+  eraseSender(input: EraseSenderInput) {
+    const p = parse(EraseSenderInput, input);
+    return p.ok ? eraseSender(this.core, p.value) : p;
+  }
+
+  sealedPage(input: SealedPageInput) {
+    const p = parse(SealedPageInput, input);
+    return p.ok ? sealedPage(this.core, p.value) : p;
+  }
+
+  reseal(input: ResealInput) {
+    const p = parse(ResealInput, input);
+    return p.ok ? reseal(this.core, p.value) : p;
   }
 
   // ------------------------------------------------------------------ sockets and alarm
