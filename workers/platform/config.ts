@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WRITE_LIMIT_VARS, type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
 
 const flag = z
   .enum(["true", "false"])
@@ -31,6 +32,7 @@ const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
+  ...WRITE_LIMIT_VARS,
   APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
   API_BASE_URL: z.string().url().default("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
@@ -78,6 +80,8 @@ const ConfigSchema = z.object({
   CHAT_MAX_FRAME_BYTES: int(32_768, 1024, 1_048_576),
   CHAT_SEND_LIMIT: int(30, 1),
   CHAT_SEND_WINDOW_SECONDS: int(10, 1),
+  CHAT_USER_SEND_LIMIT: int(60, 1),
+  CHAT_USER_SEND_WINDOW_SECONDS: int(60, 1),
   CHAT_MAX_SOCKETS_PER_USER: int(5, 1, 100),
   CHAT_TYPING_THROTTLE_MS: int(3000, 0),
   CHAT_MAX_GROUP_MEMBERS: int(1000, 2, 10_000),
@@ -109,6 +113,8 @@ export interface Config {
     idempotencyTtlSeconds: number;
   };
   outbox: { batchSize: number; claimSeconds: number };
+  /** Per-account and per-IP limits of the writes a person or a bot can repeat. */
+  writeLimits: Record<WriteLimitName, WriteLimit>;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -172,6 +178,9 @@ export interface Config {
     /** Messages one user may send to one room per window (HTTP and socket together). */
     sendLimit: number;
     sendWindowMs: number;
+    /** Messages one user may send across all rooms per window (HTTP and socket together). */
+    userSendLimit: number;
+    userSendWindowSeconds: number;
     /** Open sockets per user per room; the next one closes the oldest. */
     maxSocketsPerUser: number;
     /** One `typing: true` per user per this many ms reaches the room. */
@@ -245,28 +254,11 @@ export function readConfig(env: Env): Config {
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
+    writeLimits: writeLimits(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
-    notifications: {
-      emailProvider: raw.EMAIL_PROVIDER,
-      emailFrom: raw.EMAIL_FROM,
-      pushProvider: raw.PUSH_PROVIDER,
-      providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
-      maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
-      deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
-      maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
-      deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
-      hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
-      hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
-      hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
-      hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
-      promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
-      promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
-      priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
-      benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
-      retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
-    },
+    notifications: notificationsConfig(raw),
     orders: {
       reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
       reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
@@ -279,6 +271,8 @@ export function readConfig(env: Env): Config {
       maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
       sendLimit: raw.CHAT_SEND_LIMIT,
       sendWindowMs: raw.CHAT_SEND_WINDOW_SECONDS * 1000,
+      userSendLimit: raw.CHAT_USER_SEND_LIMIT,
+      userSendWindowSeconds: raw.CHAT_USER_SEND_WINDOW_SECONDS,
       maxSocketsPerUser: raw.CHAT_MAX_SOCKETS_PER_USER,
       typingThrottleMs: raw.CHAT_TYPING_THROTTLE_MS,
       maxGroupMembers: raw.CHAT_MAX_GROUP_MEMBERS,
@@ -310,4 +304,26 @@ export function readConfig(env: Env): Config {
   };
   cache.set(env, config);
   return config;
+}
+
+function notificationsConfig(raw: z.infer<typeof ConfigSchema>): Config["notifications"] {
+  return {
+    emailProvider: raw.EMAIL_PROVIDER,
+    emailFrom: raw.EMAIL_FROM,
+    pushProvider: raw.PUSH_PROVIDER,
+    providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
+    maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
+    deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
+    maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
+    deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
+    hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
+    hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
+    hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
+    hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
+    promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
+    promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
+    priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
+    benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
+    retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
+  };
 }
