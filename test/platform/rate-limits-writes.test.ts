@@ -37,6 +37,12 @@ const count = async (sql: string, ...binds: unknown[]) =>
     .bind(...binds)
     .first<{ n: number }>())!.n;
 
+/** Forgets what the set-up's own writes counted (made under the development limits). */
+const forgetSetUp = (actors: Account[]) =>
+  env.DB.batch(
+    actors.map((a) => env.DB.prepare("DELETE FROM rate_counters WHERE key LIKE ?").bind(`write:%:user:${a.userId}`)),
+  );
+
 const review = { rating: 5, body: "Arrived quickly, exactly as described." };
 
 /** Four products of a fresh shop of `owner`, each delivered to every one of `buyers`. */
@@ -281,6 +287,7 @@ describe("rate limits of repeatable writes", () => {
   it.each(CASES)("%s: the third within the window is 429 and changes nothing (%s)", async (_, variable, prepare) => {
     const [actor] = await accounts(1);
     const { send, status, count: rows } = await prepare(actor);
+    await forgetSetUp([actor]);
     const call = withVars({ [variable]: `2,1000,${WINDOW}` });
     const as = { token: actor.token, ip: uniqueIp() };
     for (let i = 0; i < 2; i++) {
@@ -299,6 +306,7 @@ describe("rate limits of repeatable writes", () => {
   it.each(CASES)("%s: per IP too, across accounts (%s)", async (_, variable, prepare) => {
     const actors = await accounts(3);
     const writes = await Promise.all(actors.map(async (actor) => ({ actor, ...(await prepare(actor)) })));
+    await forgetSetUp(actors);
     const call = withVars({ [variable]: `1000,2,${WINDOW}` });
     const ip = uniqueIp();
     for (const { actor, send, status } of writes.slice(0, 2)) {
@@ -306,8 +314,9 @@ describe("rate limits of repeatable writes", () => {
       expect(res.status, await res.text()).toBe(status);
     }
     const third = writes[2];
+    const before = await third.count();
     await expectLimited(await third.send(call, 0, { token: third.actor.token, ip }), WINDOW, "this network");
-    expect(await third.count()).toBe(0);
+    expect(await third.count()).toBe(before);
     // Another network is not affected.
     const elsewhere = await third.send(call, 0, { token: third.actor.token, ip: uniqueIp() });
     expect(elsewhere.status, await elsewhere.text()).toBe(third.status);
