@@ -43,6 +43,7 @@ const OBJECTS = {
   "durable-objects/chat-room.ts": "workers/chat/room/",
   "durable-objects/inventory.ts": "workers/inventory/object/",
   "durable-objects/user-hub.ts": "workers/realtime/hub/",
+  "durable-objects/rate-limiter.ts": "workers/platform/limiter/",
 };
 
 function assertAcyclic(domains) {

@@ -9,6 +9,7 @@ import { runScheduled } from "./scheduled";
 export { Cart } from "../durable-objects/cart";
 export { ChatRoom } from "../durable-objects/chat-room";
 export { Inventory } from "../durable-objects/inventory";
+export { RateLimiter } from "../durable-objects/rate-limiter";
 export { UserHub } from "../durable-objects/user-hub";
 
 const app = createApp();

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { parsePiiKeyring } from "../../workers/platform/config";
+import { parsePiiKeyring } from "../../workers/platform/config-pii-keys";
 import { base64url } from "../../workers/platform/ids";
 import { decryptPii, encryptPii } from "../../workers/platform/pii";
 import { continuePiiRotation, runPiiRotation } from "../../workers/privacy/rotation";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parsePiiKeyring } from "./config-pii-keys";
+import { WRITE_LIMIT_VARS, type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
 
 const flag = z
   .enum(["true", "false"])
@@ -31,6 +33,7 @@ const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
+  ...WRITE_LIMIT_VARS,
   APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
   API_BASE_URL: z.string().url().default("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
@@ -78,6 +81,8 @@ const ConfigSchema = z.object({
   CHAT_MAX_FRAME_BYTES: int(32_768, 1024, 1_048_576),
   CHAT_SEND_LIMIT: int(30, 1),
   CHAT_SEND_WINDOW_SECONDS: int(10, 1),
+  CHAT_USER_SEND_LIMIT: int(60, 1),
+  CHAT_USER_SEND_WINDOW_SECONDS: int(60, 1),
   CHAT_MAX_SOCKETS_PER_USER: int(5, 1, 100),
   CHAT_TYPING_THROTTLE_MS: int(3000, 0),
   CHAT_MAX_GROUP_MEMBERS: int(1000, 2, 10_000),
@@ -114,6 +119,8 @@ export interface Config {
     idempotencyTtlSeconds: number;
   };
   outbox: { batchSize: number; claimSeconds: number };
+  /** Per-account and per-IP limits of the writes a person or a bot can repeat. */
+  writeLimits: Record<WriteLimitName, WriteLimit>;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -177,6 +184,9 @@ export interface Config {
     /** Messages one user may send to one room per window (HTTP and socket together). */
     sendLimit: number;
     sendWindowMs: number;
+    /** Messages one user may send across all rooms per window (HTTP and socket together). */
+    userSendLimit: number;
+    userSendWindowSeconds: number;
     /** Open sockets per user per room; the next one closes the oldest. */
     maxSocketsPerUser: number;
     /** One `typing: true` per user per this many ms reaches the room. */
@@ -264,28 +274,11 @@ export function readConfig(env: Env): Config {
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
     outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
+    writeLimits: writeLimits(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
-    notifications: {
-      emailProvider: raw.EMAIL_PROVIDER,
-      emailFrom: raw.EMAIL_FROM,
-      pushProvider: raw.PUSH_PROVIDER,
-      providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
-      maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
-      deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
-      maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
-      deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
-      hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
-      hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
-      hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
-      hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
-      promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
-      promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
-      priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
-      benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
-      retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
-    },
+    notifications: notificationsConfig(raw),
     orders: {
       reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
       reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
@@ -293,41 +286,10 @@ export function readConfig(env: Env): Config {
     },
     cart: { ttlMs: raw.CART_TTL_SECONDS * 1000, maxLines: raw.CART_MAX_LINES },
     shipping: { defaultWeightGrams: raw.SHIPPING_DEFAULT_WEIGHT_GRAMS },
-    chat: {
-      maxTextLength: raw.CHAT_MAX_TEXT_LENGTH,
-      maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
-      sendLimit: raw.CHAT_SEND_LIMIT,
-      sendWindowMs: raw.CHAT_SEND_WINDOW_SECONDS * 1000,
-      maxSocketsPerUser: raw.CHAT_MAX_SOCKETS_PER_USER,
-      typingThrottleMs: raw.CHAT_TYPING_THROTTLE_MS,
-      maxGroupMembers: raw.CHAT_MAX_GROUP_MEMBERS,
-      smallRoomMembers: raw.CHAT_SMALL_ROOM_MEMBERS,
-      presenceTtlMs: raw.CHAT_PRESENCE_TTL_SECONDS * 1000,
-      socketIdleMs: raw.CHAT_SOCKET_IDLE_SECONDS * 1000,
-      effectsDelayMs: raw.CHAT_EFFECTS_DELAY_MS,
-      searchScanLimit: raw.CHAT_SEARCH_SCAN_LIMIT,
-      replayPageSize: raw.CHAT_REPLAY_PAGE_SIZE,
-      ticketTtlSeconds: raw.REALTIME_TICKET_TTL_SECONDS,
-      ticketsPerMinute: raw.REALTIME_TICKETS_PER_MINUTE,
-    },
+    chat: chatConfig(raw),
     reviews: { hideAfterReports: raw.REVIEW_HIDE_AFTER_REPORTS },
     privacy: privacyConfig(env, raw),
-    identity: {
-      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
-      refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
-      maxSessionsPerUser: raw.MAX_SESSIONS_PER_USER,
-      otpTtlSeconds: raw.OTP_TTL_SECONDS,
-      otpMaxAttempts: raw.OTP_MAX_ATTEMPTS,
-      otpResendSeconds: raw.OTP_RESEND_SECONDS,
-      otpMaxPerPhonePerHour: raw.OTP_MAX_PER_PHONE_PER_HOUR,
-      otpMaxPerIpPerHour: raw.OTP_MAX_PER_IP_PER_HOUR,
-      authMaxPerIpPerMinute: raw.AUTH_MAX_PER_IP_PER_MINUTE,
-      loginMaxFailures: raw.LOGIN_MAX_FAILURES,
-      loginLockSeconds: raw.LOGIN_LOCK_SECONDS,
-      passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
-      passwordResetMaxPerHour: raw.PASSWORD_RESET_MAX_PER_HOUR,
-      pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
-    },
+    identity: identityConfig(raw),
   };
   cache.set(env, config);
   return config;
@@ -343,54 +305,65 @@ function privacyConfig(env: Env, raw: z.output<typeof ConfigSchema>): Config["pr
   };
 }
 
-/** Where the PII encryption keys come from (secrets): see parsePiiKeyring. */
-export interface PiiKeySource {
-  /** JSON list of `{ "id": "2026-11", "key": "<32 bytes, base64url>" }`, the encrypting key first. */
-  PII_ENCRYPTION_KEYS?: string;
-  /** The former single key, still accepted: it is the key with id "v1". */
-  PII_ENCRYPTION_KEY?: string;
+function notificationsConfig(raw: z.infer<typeof ConfigSchema>): Config["notifications"] {
+  return {
+    emailProvider: raw.EMAIL_PROVIDER,
+    emailFrom: raw.EMAIL_FROM,
+    pushProvider: raw.PUSH_PROVIDER,
+    providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
+    maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
+    deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
+    maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
+    deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
+    hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
+    hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
+    hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
+    hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
+    promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
+    promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
+    priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
+    benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
+    retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
+  };
 }
 
-/** The id every ciphertext written with the single PII_ENCRYPTION_KEY carries. */
-export const LEGACY_PII_KEY_ID = "v1";
-
-/** 32 bytes in base64url: 43 characters of its alphabet (a trailing "=" tolerated). */
-function is32Bytes(text: string): boolean {
-  const bare = text.replace(/=$/, "");
-  return /^[A-Za-z0-9_-]+$/.test(bare) && Math.floor((bare.length * 6) / 8) === 32;
+function chatConfig(raw: z.infer<typeof ConfigSchema>): Config["chat"] {
+  return {
+    maxTextLength: raw.CHAT_MAX_TEXT_LENGTH,
+    maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
+    sendLimit: raw.CHAT_SEND_LIMIT,
+    sendWindowMs: raw.CHAT_SEND_WINDOW_SECONDS * 1000,
+    userSendLimit: raw.CHAT_USER_SEND_LIMIT,
+    userSendWindowSeconds: raw.CHAT_USER_SEND_WINDOW_SECONDS,
+    maxSocketsPerUser: raw.CHAT_MAX_SOCKETS_PER_USER,
+    typingThrottleMs: raw.CHAT_TYPING_THROTTLE_MS,
+    maxGroupMembers: raw.CHAT_MAX_GROUP_MEMBERS,
+    smallRoomMembers: raw.CHAT_SMALL_ROOM_MEMBERS,
+    presenceTtlMs: raw.CHAT_PRESENCE_TTL_SECONDS * 1000,
+    socketIdleMs: raw.CHAT_SOCKET_IDLE_SECONDS * 1000,
+    effectsDelayMs: raw.CHAT_EFFECTS_DELAY_MS,
+    searchScanLimit: raw.CHAT_SEARCH_SCAN_LIMIT,
+    replayPageSize: raw.CHAT_REPLAY_PAGE_SIZE,
+    ticketTtlSeconds: raw.REALTIME_TICKET_TTL_SECONDS,
+    ticketsPerMinute: raw.REALTIME_TICKETS_PER_MINUTE,
+  };
 }
 
-const PiiKeyList = z
-  .array(
-    z.object({
-      // The id prefixes each ciphertext ("<id>.<payload>"), so it holds no dot.
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "ids are 1-40 letters, digits, '-' or '_'"),
-      key: z.string().refine(is32Bytes, "each key is 32 bytes, base64url"),
-    }),
-  )
-  .min(1, "at least one key")
-  .refine((list) => new Set(list.map((k) => k.id)).size === list.length, "key ids are unique");
-
-/**
- * The PII encryption keys, the encrypting one first. PII_ENCRYPTION_KEYS wins; a PII_ENCRYPTION_KEY
- * still set beside it decrypts as "v1" (unless the list has a "v1"), and alone it is the whole
- * list. Throws a message naming the variable when neither is usable.
- */
-export function parsePiiKeyring(source: PiiKeySource): { id: string; key: string }[] {
-  const legacy = source.PII_ENCRYPTION_KEY ? [{ id: LEGACY_PII_KEY_ID, key: source.PII_ENCRYPTION_KEY }] : [];
-  let list: unknown = legacy;
-  if (source.PII_ENCRYPTION_KEYS) {
-    try {
-      list = JSON.parse(source.PII_ENCRYPTION_KEYS);
-    } catch {
-      throw new Error("PII_ENCRYPTION_KEYS must be a JSON list of { id, key }");
-    }
-  }
-  const parsed = PiiKeyList.safeParse(list);
-  if (!parsed.success) {
-    throw new Error(`PII_ENCRYPTION_KEYS (or PII_ENCRYPTION_KEY) is not usable: ${parsed.error.issues[0].message}`);
-  }
-  const keys = parsed.data;
-  if (legacy.length && !keys.some((k) => k.id === LEGACY_PII_KEY_ID)) keys.push(...legacy);
-  return keys;
+function identityConfig(raw: z.infer<typeof ConfigSchema>): Config["identity"] {
+  return {
+    accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
+    maxSessionsPerUser: raw.MAX_SESSIONS_PER_USER,
+    otpTtlSeconds: raw.OTP_TTL_SECONDS,
+    otpMaxAttempts: raw.OTP_MAX_ATTEMPTS,
+    otpResendSeconds: raw.OTP_RESEND_SECONDS,
+    otpMaxPerPhonePerHour: raw.OTP_MAX_PER_PHONE_PER_HOUR,
+    otpMaxPerIpPerHour: raw.OTP_MAX_PER_IP_PER_HOUR,
+    authMaxPerIpPerMinute: raw.AUTH_MAX_PER_IP_PER_MINUTE,
+    loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+    loginLockSeconds: raw.LOGIN_LOCK_SECONDS,
+    passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
+    passwordResetMaxPerHour: raw.PASSWORD_RESET_MAX_PER_HOUR,
+    pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
+  };
 }

@@ -1,4 +1,4 @@
-import { type PiiKeySource, parsePiiKeyring } from "./config";
+import { type PiiKeySource, parsePiiKeyring } from "./config-pii-keys";
 import { base64url, fromBase64url } from "./ids";
 
 /**

@@ -9,6 +9,7 @@ import { openContent, sealContent } from "./content";
 import type { Guarded, RoomCore } from "./core";
 import { detectOffPlatform } from "./moderation";
 import { present, presentRow } from "./present";
+import { acrossDialogsWait } from "./sender-limit";
 import {
   insertMessage,
   lastSeq,
@@ -50,6 +51,12 @@ export async function acceptSend(
   if (wait > 0) {
     return fail("rate_limited", `Too many messages in this dialog. Try again in ${wait} seconds.`, {
       retryAfter: wait,
+    });
+  }
+  const userWait = await acrossDialogsWait(room.env, senderId, room.config);
+  if (userWait > 0) {
+    return fail("rate_limited", `Too many messages across your dialogs. Try again in ${userWait} seconds.`, {
+      retryAfter: userWait,
     });
   }
   // Slow work first: nothing is taken yet.

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateOrdersSchema, OrdersCreatedSchema } from "../../../schemas/orders";
 import type { AppEnv } from "../../app-env";
+import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { placeOrders } from "../checkout";
@@ -13,7 +14,7 @@ export const createOrdersRoute = defineRoute({
   description:
     "Needs an Idempotency-Key. Stock is reserved until reservationExpiresAt (15 minutes by default); short stock is 409 insufficient_stock and nothing is reserved. Guests send X-Cart-Token, contactEmail and an inline shippingAddress.",
   security: [...bearerAuth, {}],
-  middleware: [idempotent] as const,
+  middleware: [idempotent, limitWrites("checkout")] as const,
   request: {
     ...jsonBody(CreateOrdersSchema),
   },
