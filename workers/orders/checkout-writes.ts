@@ -27,6 +27,8 @@ export interface CheckoutFacts {
   expiresAt: number;
   customerId: string | null;
   guestTokenHash: string | null;
+  /** Keyed hash of the checking-out IP (the per-IP hoarding caps count by it). */
+  checkoutIpHash: string;
   /** `user:<id>` or `guest:<token hash>`: whose voucher use a redemption counts. */
   buyerKey: string;
   address: ShippingAddress;
@@ -119,6 +121,7 @@ function orderRow(
     shopId: parcel.shopId,
     customerId: facts.customerId,
     guestTokenHash: facts.guestTokenHash,
+    checkoutIpHash: facts.checkoutIpHash,
     contactEmailEnc: facts.contactEmailEnc,
     status: "pending_payment",
     paymentStatus: "unpaid",

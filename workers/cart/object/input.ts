@@ -43,6 +43,8 @@ export const TakenCartSchema = z.object({
       quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
       unitPrice: MinorUnitsSchema,
       name: z.string().max(500),
+      addedAt: z.number().int().min(0),
+      updatedAt: z.number().int().min(0),
     }),
   ),
 });

@@ -142,8 +142,9 @@ export class ShopperCart {
   }
 
   /**
-   * Gives back the lines of a checkout that failed, merged with anything added in the meantime. A
-   * malformed or empty hand-back, or one in another currency than the cart's now, changes nothing.
+   * Gives back the lines of a checkout that failed, merged with anything added in the meantime (a
+   * line not in the cart now comes back exactly as it was taken). A malformed or empty hand-back, or
+   * one in another currency than the cart's now, changes nothing.
    */
   returnFromCheckout(raw: unknown): CartSnapshot {
     const parsed = parseRpcInput(TakenCartSchema, raw);
@@ -156,9 +157,13 @@ export class ShopperCart {
     const now = Date.now();
     for (const line of taken.lines) {
       const existing = this.store.lineFor(line.productId, line.variantId);
+      if (!existing) {
+        this.store.restoreLine(line);
+        continue;
+      }
       const input = { ...line, currency: taken.currency, available: MAX_LINE_QUANTITY };
-      const quantity = Math.min(MAX_LINE_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
-      this.store.upsertLine(existing?.id ?? line.id, input, quantity, existing !== undefined, now);
+      const quantity = Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity);
+      this.store.upsertLine(existing.id, input, quantity, true, now);
     }
     this.store.touch(now, taken.currency);
     return this.store.read();

@@ -117,6 +117,22 @@ export class CartStorage {
     );
   }
 
+  /** Puts a line back exactly as it was taken (its id, price seen and times), e.g. from a failed checkout. */
+  restoreLine(line: CartLine): void {
+    this.sql.exec(
+      `INSERT INTO cart_lines (id, product_id, variant_id, quantity, unit_price, name, added_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      line.id,
+      line.productId,
+      line.variantId ?? "",
+      line.quantity,
+      line.unitPrice,
+      line.name,
+      line.addedAt,
+      line.updatedAt,
+    );
+  }
+
   setQuantity(lineId: string, quantity: number, now: number): void {
     this.sql.exec("UPDATE cart_lines SET quantity = ?, updated_at = ? WHERE id = ?", quantity, now, lineId);
   }

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../app-env";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { placeOrders } from "../checkout";
+import type { CheckoutProbe } from "../checkout-probe";
 
 export const createOrdersRoute = defineRoute({
   method: "post",
@@ -21,5 +22,7 @@ export const createOrdersRoute = defineRoute({
   errors: [401, 409],
 });
 
-export const createOrdersHandler: RouteHandler<typeof createOrdersRoute, AppEnv> = async (c) =>
-  c.json({ orders: await placeOrders(c, c.req.valid("json")) }, 201);
+export const createOrdersHandler =
+  (probe?: CheckoutProbe): RouteHandler<typeof createOrdersRoute, AppEnv> =>
+  async (c) =>
+    c.json({ orders: await placeOrders(c, c.req.valid("json"), probe) }, 201);
