@@ -9,16 +9,32 @@ import { BASE, type Caller, call, count, expectJson, level, row } from "./helper
  * plus snapshots of everything a checkout takes: the cart's lines, the stock, the voucher's uses.
  */
 
-/** Throws at `failAt`; `pauses` lets a test hold a checkout at a point until it says go on. */
+/**
+ * Throws at `failAt`; with `crash`, the failure also skips the checkout's give-back, as a killed
+ * process never reaches it. `pauses` holds a checkout at a point until the test says go on (a pause
+ * that never ends is a process that died there, with its Idempotency-Key still locked).
+ */
 export class Probe implements CheckoutProbe {
   failAt: CheckoutPoint | null = null;
+  crash = false;
   passed: CheckoutPoint[] = [];
   readonly pauses = new Map<CheckoutPoint, Promise<void>>();
 
   async reached(point: CheckoutPoint): Promise<void> {
     this.passed.push(point);
     await this.pauses.get(point);
-    if (point === this.failAt) throw new Error(`injected failure at ${point}`);
+    if (point === this.failAt) throw new Error(`injected ${this.crash ? "crash" : "failure"} at ${point}`);
+  }
+
+  compensating(): void {
+    if (this.crash) throw new Error("killed before compensating");
+  }
+
+  reset(): void {
+    this.failAt = null;
+    this.crash = false;
+    this.passed = [];
+    this.pauses.clear();
   }
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { orderItems, orders } from "../../d1/schema/orders";
+import { batchGuard, ONE_ROW } from "../platform/batch-guard";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -9,9 +10,6 @@ import { ApiError } from "../platform/errors";
  * buyer (an account, or a guest's cart token) and per IP. Counting live orders (instead of keeping
  * counters) means nothing drifts when orders are paid, cancelled or expire elsewhere.
  */
-
-/** A FROM for a select that only computes values (drizzle selects need one). */
-const ONE_ROW = sql`(SELECT 1)`;
 
 export type HoardingCaps = Config["orders"]["caps"];
 
@@ -100,25 +98,16 @@ function capReached(detail: string, path: string, message: string): ApiError {
 }
 
 /**
- * The caps again, as the first statement of the checkout's D1 batch: D1 runs batches one at a time,
- * so concurrent checkouts are counted in turn and no race passes a cap. Past one, the statement
- * fails (json() of text that is not JSON raises) and the whole batch with it: see `isCapsRefusal`.
+ * The caps again, as a statement of the checkout's D1 batch (platform/batch-guard.ts): D1 runs
+ * batches one at a time, so concurrent checkouts are counted in turn and no race passes a cap.
  */
 export function capsGuard(db: Database, caps: HoardingCaps, holder: CheckoutHolder, load: CheckoutLoad, now: number) {
   const t = tallies(holder, now);
-  const ok = sql`CASE WHEN
-      ${t.buyerOrders} + ${load.orders} <= ${caps.ordersPerBuyer}
+  return batchGuard(
+    db,
+    sql`${t.buyerOrders} + ${load.orders} <= ${caps.ordersPerBuyer}
       AND ${t.buyerUnits} + ${load.units} <= ${caps.unitsPerBuyer}
       AND ${t.ipOrders} + ${load.orders} <= ${caps.ordersPerIp}
-      AND ${t.ipUnits} + ${load.units} <= ${caps.unitsPerIp}
-    THEN 1 ELSE json('checkout cap reached') END`;
-  return db.select({ ok }).from(ONE_ROW);
-}
-
-/** Whether a failed batch was stopped by `capsGuard` (D1 reports the json() failure). */
-export function isCapsRefusal(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    if (/malformed JSON/i.test(e.message)) return true;
-  }
-  return false;
+      AND ${t.ipUnits} + ${load.units} <= ${caps.unitsPerIp}`,
+  );
 }

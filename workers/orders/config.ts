@@ -8,6 +8,8 @@ export interface OrderConfig {
   taxRates: Record<Country, number>;
   /** Stock hoarding caps per buyer and per IP (workers/orders/checkout-caps.ts). */
   caps: Config["orders"]["caps"];
+  /** When a checkout's cart checks whether it was abandoned (cart/object/handoffs.ts). */
+  abandonSeconds: number;
 }
 
 /** The order settings of the platform config, with the tax table resolved. */
@@ -18,5 +20,6 @@ export function readOrderConfig(env: Env): OrderConfig {
     reservationGraceSeconds: orders.reservationGraceSeconds,
     taxRates: taxRates(orders.taxRatesOverride || undefined),
     caps: orders.caps,
+    abandonSeconds: orders.abandonSeconds,
   };
 }

@@ -58,6 +58,7 @@ const ConfigSchema = z.object({
   CHECKOUT_MAX_HELD_UNITS_PER_BUYER: int(200, 1, 1_000_000),
   CHECKOUT_MAX_OPEN_ORDERS_PER_IP: int(100, 1, 100_000_000),
   CHECKOUT_MAX_HELD_UNITS_PER_IP: int(2_000, 1, 1_000_000_000),
+  CHECKOUT_ABANDON_SECONDS: int(600, 120, 3_600),
   EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
   EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
   PUSH_PROVIDER: z.enum(["fcm", ""]).default(""),
@@ -161,6 +162,11 @@ export interface Config {
      * unpaid orders that still reserve stock. A checkout that would pass one is refused (409).
      */
     caps: { ordersPerBuyer: number; unitsPerBuyer: number; ordersPerIp: number; unitsPerIp: number };
+    /**
+     * How long after a checkout took the cart's lines its Cart object looks whether it died (no
+     * answer under its Idempotency-Key, no live attempt); then the lines come back and its holds go.
+     */
+    abandonSeconds: number;
   };
   cart: {
     /** A cart is deleted this long after its last change (CONTRACT: 30 days). */
@@ -240,6 +246,7 @@ function ordersSection(raw: z.infer<typeof ConfigSchema>): Config["orders"] {
       ordersPerIp: raw.CHECKOUT_MAX_OPEN_ORDERS_PER_IP,
       unitsPerIp: raw.CHECKOUT_MAX_HELD_UNITS_PER_IP,
     },
+    abandonSeconds: raw.CHECKOUT_ABANDON_SECONDS,
   };
 }
 
