@@ -15,7 +15,7 @@ import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
 import { healthRouter, mountApiDocs, readyRouter } from "./ops";
-import { createOrdersRouter } from "./orders";
+import { type CheckoutProbe, createOrdersRouter } from "./orders";
 import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
@@ -30,9 +30,10 @@ import { shopsRouter } from "./shops";
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
  * security headers, CORS, body size), then the domain routers, then problem+json for
- * everything that goes wrong, 404 and 405 included.
+ * everything that goes wrong, 404 and 405 included. Tests may hand in seams (a checkout probe);
+ * the Worker (workers/index.ts) passes none.
  */
-export function createApp() {
+export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   const app = createRouter();
   app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
   app.use("/api/*", authenticate);
@@ -56,7 +57,7 @@ export function createApp() {
   app.route("/", cartRouter);
   app.route("/", shippingRouter);
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
-  app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment }));
+  app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", paymentsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);

@@ -57,6 +57,11 @@ const ConfigSchema = z.object({
   ORDER_RESERVATION_SECONDS: int(900, 60),
   ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
   TAX_RATES_BPS: z.string().default(""),
+  CHECKOUT_MAX_OPEN_ORDERS_PER_BUYER: int(10, 1, 10_000),
+  CHECKOUT_MAX_HELD_UNITS_PER_BUYER: int(200, 1, 1_000_000),
+  CHECKOUT_MAX_OPEN_ORDERS_PER_IP: int(100, 1, 100_000_000),
+  CHECKOUT_MAX_HELD_UNITS_PER_IP: int(2_000, 1, 1_000_000_000),
+  CHECKOUT_ABANDON_SECONDS: int(600, 120, 3_600),
   EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
   EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
   PUSH_PROVIDER: z.enum(["fcm", ""]).default(""),
@@ -164,6 +169,16 @@ export interface Config {
     reservationGraceSeconds: number;
     /** JSON overrides of the per-country tax rates in basis points, e.g. {"MY": 800}. */
     taxRatesOverride: string;
+    /**
+     * Stock hoarding caps: what one buyer (an account, or a guest cart token) and one IP may hold in
+     * unpaid orders that still reserve stock. A checkout that would pass one is refused (409).
+     */
+    caps: { ordersPerBuyer: number; unitsPerBuyer: number; ordersPerIp: number; unitsPerIp: number };
+    /**
+     * How long after a checkout took the cart's lines its Cart object looks whether it died (no
+     * answer under its Idempotency-Key, no live attempt); then the lines come back and its holds go.
+     */
+    abandonSeconds: number;
   };
   cart: {
     /** A cart is deleted this long after its last change (CONTRACT: 30 days). */
@@ -249,6 +264,21 @@ export type ChatConfig = Config["chat"];
 
 const cache = new WeakMap<object, Config>();
 
+function ordersSection(raw: z.infer<typeof ConfigSchema>): Config["orders"] {
+  return {
+    reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
+    reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
+    taxRatesOverride: raw.TAX_RATES_BPS,
+    caps: {
+      ordersPerBuyer: raw.CHECKOUT_MAX_OPEN_ORDERS_PER_BUYER,
+      unitsPerBuyer: raw.CHECKOUT_MAX_HELD_UNITS_PER_BUYER,
+      ordersPerIp: raw.CHECKOUT_MAX_OPEN_ORDERS_PER_IP,
+      unitsPerIp: raw.CHECKOUT_MAX_HELD_UNITS_PER_IP,
+    },
+    abandonSeconds: raw.CHECKOUT_ABANDON_SECONDS,
+  };
+}
+
 /**
  * Parses the Worker's variables once per env object; a bad value fails loudly at start-up. The
  * Worker and every Durable Object (which gets its own env) read their settings here.
@@ -279,11 +309,7 @@ export function readConfig(env: Env): Config {
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
     notifications: notificationsConfig(raw),
-    orders: {
-      reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
-      reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
-      taxRatesOverride: raw.TAX_RATES_BPS,
-    },
+    orders: ordersSection(raw),
     cart: { ttlMs: raw.CART_TTL_SECONDS * 1000, maxLines: raw.CART_MAX_LINES },
     shipping: { defaultWeightGrams: raw.SHIPPING_DEFAULT_WEIGHT_GRAMS },
     chat: chatConfig(raw),

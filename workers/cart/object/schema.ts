@@ -32,4 +32,23 @@ export const CART_MIGRATIONS: readonly SchemaMigration[] = [
       )`);
     },
   },
+  {
+    version: 2,
+    name: "checkout hand-offs",
+    up(sql) {
+      // Lines handed to a checkout, by checkout id, until they become orders or come back (handoffs.ts).
+      sql.exec(`CREATE TABLE IF NOT EXISTS cart_handoffs (
+        checkout_id TEXT PRIMARY KEY,
+        key_scope TEXT NOT NULL,
+        idem_key TEXT NOT NULL,
+        lines TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        taken_at INTEGER NOT NULL,
+        check_at INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        holds_released INTEGER NOT NULL DEFAULT 0
+      )`);
+    },
+  },
 ];

@@ -2,7 +2,7 @@ import { readConfig } from "../../platform/config";
 import type { Currency } from "../../platform/money";
 import { applyMigrations, migrateObject } from "../../platform/object-schema";
 import { CART_MIGRATIONS } from "./schema";
-import type { AddInput, CartLine, CartSnapshot } from "./types";
+import { type AddInput, type CartLine, type CartSnapshot, MAX_LINE_QUANTITY } from "./types";
 
 interface MetaRow {
   currency: Currency | null;
@@ -53,7 +53,7 @@ export class CartStorage {
     if (expires_at === null || expires_at > now) return;
     this.sql.exec("DELETE FROM cart_lines");
     this.sql.exec("DELETE FROM cart_meta");
-    void this.ctx.storage.deleteAlarm();
+    this.scheduleAlarm();
   }
 
   /** A change: the expiry moves to now + TTL (and the alarm with it); an empty cart forgets its currency. */
@@ -67,7 +67,43 @@ export class CartStorage {
       now,
       expiresAt,
     );
-    void this.ctx.storage.setAlarm(expiresAt);
+    this.scheduleAlarm();
+  }
+
+  /** When a hand-off next needs looking at (handoffs.ts), if any does. */
+  nextHandOffCheck(): number | null {
+    return this.sql
+      .exec<{ at: number | null }>(
+        "SELECT min(check_at) AS at FROM cart_handoffs WHERE state = 'handed' OR (state = 'abandoned' AND holds_released = 0)",
+      )
+      .one().at;
+  }
+
+  /** The one alarm serves both the cart's expiry and its hand-offs: set for whichever comes first. */
+  scheduleAlarm(): void {
+    const due = [this.meta().expires_at, this.nextHandOffCheck()].filter((t): t is number => t !== null);
+    if (due.length === 0) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(Math.min(...due));
+  }
+
+  /**
+   * Puts lines back (a checkout that failed or was abandoned), merged with anything added in the
+   * meantime; a line not in the cart now comes back exactly as it was taken. Lines in another
+   * currency than the cart's now are left out.
+   */
+  restoreLines(lines: readonly CartLine[], currency: Currency, now: number): void {
+    const current = this.lineCount() > 0 ? this.meta().currency : null;
+    if (lines.length === 0 || (current !== null && current !== currency)) return;
+    for (const line of lines) {
+      const existing = this.lineFor(line.productId, line.variantId);
+      if (!existing) {
+        this.restoreLine(line);
+        continue;
+      }
+      const input = { ...line, currency, available: MAX_LINE_QUANTITY };
+      this.upsertLine(existing.id, input, Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity), true, now);
+    }
+    this.touch(now, currency);
   }
 
   upsertLine(id: string, input: AddInput, quantity: number, exists: boolean, now: number): void {
@@ -93,6 +129,22 @@ export class CartStorage {
       input.name,
       now,
       now,
+    );
+  }
+
+  /** Puts a line back exactly as it was taken (its id, price seen and times). */
+  private restoreLine(line: CartLine): void {
+    this.sql.exec(
+      `INSERT INTO cart_lines (id, product_id, variant_id, quantity, unit_price, name, added_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      line.id,
+      line.productId,
+      line.variantId ?? "",
+      line.quantity,
+      line.unitPrice,
+      line.name,
+      line.addedAt,
+      line.updatedAt,
     );
   }
 

@@ -5,6 +5,7 @@ import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { placeOrders } from "../checkout";
+import type { CheckoutProbe } from "../checkout-probe";
 
 export const createOrdersRoute = defineRoute({
   method: "post",
@@ -22,5 +23,7 @@ export const createOrdersRoute = defineRoute({
   errors: [401, 409],
 });
 
-export const createOrdersHandler: RouteHandler<typeof createOrdersRoute, AppEnv> = async (c) =>
-  c.json({ orders: await placeOrders(c, c.req.valid("json")) }, 201);
+export const createOrdersHandler =
+  (probe?: CheckoutProbe): RouteHandler<typeof createOrdersRoute, AppEnv> =>
+  async (c) =>
+    c.json({ orders: await placeOrders(c, c.req.valid("json"), probe) }, 201);
