@@ -25,6 +25,16 @@ export const PersonalDataExportSchema = z
     reviews: z.array(ReviewSchema),
     chatMessages: Entries.openapi({ description: "Messages the caller sent, in the dialogs they are in" }),
     shops: z.array(ShopSchema).openapi({ description: "Shops the caller owns, with their private contact" }),
+    productViews: z
+      .array(
+        z.object({
+          productId: z.string(),
+          day: z.number().int().openapi({ description: "Days since 1970-01-01 (UTC)" }),
+          count: z.number().int(),
+          lastViewedAt: z.string().datetime(),
+        }),
+      )
+      .openapi({ description: "Products the caller viewed, per day, that recommendations learn from" }),
   })
   .openapi("PersonalDataExport");
 

@@ -21,7 +21,18 @@ const DOMAINS = {
   recommendations: ["catalog", "cart", "orders"],
   chat: ["identity", "shops", "catalog", "orders", "realtime"],
   notifications: ["identity", "messaging", "realtime", "orders", "shops", "catalog", "chat", "recommendations"],
-  privacy: ["identity", "messaging", "notifications", "orders", "payments", "reviews", "chat", "shops", "media"],
+  privacy: [
+    "identity",
+    "messaging",
+    "notifications",
+    "orders",
+    "payments",
+    "reviews",
+    "chat",
+    "shops",
+    "media",
+    "recommendations",
+  ],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 

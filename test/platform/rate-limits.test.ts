@@ -75,7 +75,8 @@ describe("the approximate limiter (D1 counters)", () => {
 
 describe("WRITE_LIMIT_* variables", () => {
   it("default to the production values, one per limited write", () => {
-    const config = readConfig({ ENVIRONMENT: "production" } as Env);
+    // The secrets are always set (PII keys among them); the variables are left to their defaults.
+    const config = readConfig({ ENVIRONMENT: "production", PII_ENCRYPTION_KEYS: env.PII_ENCRYPTION_KEYS } as Env);
     expect(config.writeLimits.checkout).toEqual({ perAccount: 10, perIp: 60, windowSeconds: 600 });
     expect(config.writeLimits.shop).toEqual({ perAccount: 3, perIp: 20, windowSeconds: 86_400 });
     expect(Object.keys(config.writeLimits)).toHaveLength(12);

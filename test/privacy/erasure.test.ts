@@ -13,12 +13,15 @@ import { count, deleteAccount, deliver, dialog, history, notify, orderOf, roomOf
 interface OrderRow {
   shipping_address_enc: string | null;
   contact_email_enc: string | null;
+  checkout_ip_hash: string | null;
   total: number;
   status: string;
 }
 
 const orderRow = (id: string) =>
-  env.DB.prepare("SELECT shipping_address_enc, contact_email_enc, total, status FROM orders WHERE id = ?")
+  env.DB.prepare(
+    "SELECT shipping_address_enc, contact_email_enc, checkout_ip_hash, total, status FROM orders WHERE id = ?",
+  )
     .bind(id)
     .first<OrderRow>();
 const job = (userId: string) =>
@@ -37,17 +40,23 @@ describe("DELETE /users/me erases the account's personal data everywhere", () =>
       delivered.id,
       inFlight.id,
     );
+    // Checkout records a keyed hash of the buyer's IP (hoarding caps): a trace of the person too.
+    await env.DB.prepare("UPDATE orders SET checkout_ip_hash = 'iph_test' WHERE id IN (?, ?)")
+      .bind(delivered.id, inFlight.id)
+      .run();
 
     await deleteAccount(buyer.token);
 
     expect(await orderRow(delivered.id)).toMatchObject({
       shipping_address_enc: null,
       contact_email_enc: null,
+      checkout_ip_hash: null,
       total: delivered.total.amount,
     });
     const travelling = await orderRow(inFlight.id);
     expect(travelling?.shipping_address_enc).not.toBeNull(); // the courier still needs it
     expect(travelling?.contact_email_enc).toBeNull();
+    expect(travelling?.checkout_ip_hash).toBeNull();
     expect(
       await count("SELECT COUNT(*) AS n FROM order_items WHERE order_id IN (?, ?)", delivered.id, inFlight.id),
     ).toBe(items);
@@ -91,6 +100,7 @@ describe("DELETE /users/me erases the account's personal data everywhere", () =>
     await say(team.id, buyer, "my home address is 99 Sukhumvit");
     await notify(buyer.userId);
     expect(await count("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?", buyer.userId)).toBeGreaterThan(0);
+    expect((await post(`/api/v1/products/${seller.product.id}/views`, undefined, buyer.token)).status).toBe(204);
     const upload = picture.media!;
 
     await deleteAccount(buyer.token);
@@ -130,6 +140,7 @@ describe("DELETE /users/me erases the account's personal data everywhere", () =>
       author: { displayName: "Deleted user" },
     });
     expect(await count("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?", buyer.userId)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM product_views WHERE viewer_id = ?", buyer.userId)).toBe(0);
     // Nothing left in flight: the job is complete.
     expect((await orderRow(order.id))?.shipping_address_enc).toBeNull();
     expect((await job(buyer.userId))?.completed_at).not.toBeNull();

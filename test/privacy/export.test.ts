@@ -20,6 +20,7 @@ interface Export {
   reviews: Entry[];
   chatMessages: Entry[];
   shops: Entry[];
+  productViews: Entry[];
 }
 
 describe("GET /users/me/export holds everything the platform keeps about the caller", () => {
@@ -45,6 +46,7 @@ describe("GET /users/me/export holds everything the platform keeps about the cal
     const sent = await say(chat.id, me, "Is the blue one still in stock?");
     await say(chat.id, seller, "Yes it is"); // the seller's, not the caller's
     const shop = await createShop(me.token, "TH", { contact: { email: "shop-owner@example.com" } });
+    expect((await post(`/api/v1/products/${seller.product.id}/views`, undefined, me.token)).status).toBe(204);
 
     const data = await expectJson<Export>(await get("/api/v1/users/me/export", me.token), 200);
 
@@ -66,6 +68,9 @@ describe("GET /users/me/export holds everything the platform keeps about the cal
     ]);
     expect(data.shops.map((s) => s.id)).toEqual([shop.id]);
     expect(data.shops[0]).toMatchObject({ contact: { email: "shop-owner@example.com" } });
+    expect(data.productViews).toEqual([
+      expect.objectContaining({ productId: seller.product.id, count: 1, lastViewedAt: expect.any(String) }),
+    ]);
     // Push tokens never leave, even in the export.
     expect(JSON.stringify(data)).not.toContain("fcm-");
   });

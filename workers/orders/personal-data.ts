@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { orders } from "../../d1/schema/orders";
 import type { OrderStatus } from "../../schemas/orders";
@@ -36,15 +36,18 @@ export async function customerOrdersOf(env: Env, db: Database, customerId: strin
 
 /**
  * The writes that erase a deleted customer's PII from their orders (for the caller's batch):
- * every contact email, and the shipping address of each order whose delivery is settled. Running
+ * every contact email and checkout IP hash (a keyed hash, but still a trace of where they were),
+ * and the shipping address of each order whose delivery is settled. Running
  * them again later erases the addresses of orders settled since; they change nothing twice.
  */
 export function customerOrderErasureWrites(db: Database, customerId: string): BatchItem<"sqlite">[] {
   return [
     db
       .update(orders)
-      .set({ contactEmailEnc: null })
-      .where(and(eq(orders.customerId, customerId), isNotNull(orders.contactEmailEnc))),
+      .set({ contactEmailEnc: null, checkoutIpHash: null })
+      .where(
+        and(eq(orders.customerId, customerId), or(isNotNull(orders.contactEmailEnc), isNotNull(orders.checkoutIpHash))),
+      ),
     db
       .update(orders)
       .set({ shippingAddressEnc: null })

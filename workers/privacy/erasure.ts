@@ -9,13 +9,15 @@ import { customerOrderErasureWrites } from "../orders";
 import { database } from "../platform/db";
 import { logEvent } from "../platform/log";
 import { drainSoon } from "../platform/outbox";
+import { productViewErasureWrites } from "../recommendations";
 import { reviewErasureWrites } from "../reviews";
 import { runAccountErasures } from "./erasure-job";
 
 /**
  * Deletes the caller's account (docs/privacy.md). What D1 holds goes in one batch: identity erases
  * the account (sessions revoked, personal data gone, the anonymous id kept for orders), and
- * notifications, messaging, reviews, orders and chat erase what they hold about the person. The
+ * notifications, messaging, reviews, orders, chat and recommendations erase what they hold about
+ * the person. The
  * same batch records the erasure job, which then erases the messages in the chat rooms (Durable
  * Objects), the uploads in R2 and, once delivered or closed, the addresses of orders in flight.
  */
@@ -32,6 +34,7 @@ export async function eraseAccount(c: Context<AppEnv>): Promise<{ deletedAt: num
     ...reviewErasureWrites(db, user.id),
     ...customerOrderErasureWrites(db, user.id),
     ...chatErasureWrites(db, user.id),
+    ...productViewErasureWrites(db, user.id),
     db
       .insert(accountErasures)
       .values({ userId: user.id, step: "chat", requestedAt: account.deletedAt, updatedAt: account.deletedAt })

@@ -8,6 +8,7 @@ import { customerOrdersOf } from "../orders";
 import { customerPaymentsOf } from "../payments";
 import { clientIpHash } from "../platform/client";
 import { database } from "../platform/db";
+import { productViewsOf } from "../recommendations";
 import { reviewsWrittenBy } from "../reviews";
 import { shopsOwnedBy } from "../shops";
 
@@ -15,12 +16,13 @@ import { shopsOwnedBy } from "../shops";
  * Everything the platform holds about the caller, gathered from each domain that holds some:
  * identity (account, addresses, sessions, audit events), messaging (what was sent to them),
  * notifications (inbox, preferences, push devices), orders, payments, reviews, chat (the messages
- * they sent) and shops (those they own). The export itself is audited.
+ * they sent), shops (those they own) and recommendations (the products they viewed). The export
+ * itself is audited.
  */
 export async function personalDataExport(c: Context<AppEnv>) {
   const user = await currentUser(c);
   const db = database(c.env);
-  const [identity, messages, inbox, orders, payments, reviews, chatMessages, shops] = await Promise.all([
+  const [identity, messages, inbox, orders, payments, reviews, chatMessages, shops, productViews] = await Promise.all([
     identityDataOf(c.env, db, user),
     contactAddressesOf(c.env, user).then((to) => messagesSentTo(c.env, db, to, user.createdAt)),
     notificationDataOf(db, user.id),
@@ -29,6 +31,7 @@ export async function personalDataExport(c: Context<AppEnv>) {
     reviewsWrittenBy(db, user.id, user.displayName),
     messagesSentBy(c.env, db, user.id),
     shopsOwnedBy(c.env, db, user.id),
+    productViewsOf(db, user.id),
   ]);
   const { pushDevices, ...notifications } = inbox;
   await auditWrite(db, { type: "data_exported", userId: user.id, ipHash: await clientIpHash(c) }).run();
@@ -45,6 +48,7 @@ export async function personalDataExport(c: Context<AppEnv>) {
       reviews,
       chatMessages,
       shops,
+      productViews,
     },
   };
 }
