@@ -4,6 +4,7 @@ import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
+export { checkStalePayments, orderMayExpire } from "./reconcile";
 export { refundOrderPayment, retryFailedRefunds } from "./refunds";
 
 export const paymentsRouter = createRouter()

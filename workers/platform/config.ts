@@ -53,6 +53,8 @@ const ConfigSchema = z.object({
   SMS_PROVIDER: z.enum(["twilio", ""]).default(""),
   ORDER_RESERVATION_SECONDS: int(900, 60),
   ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
+  PAYMENT_STATUS_CHECK_AFTER_SECONDS: int(600, 60, 86_400),
+  PAYMENT_STATUS_MAX_WAIT_SECONDS: int(1800, 0, 86_400),
   TAX_RATES_BPS: z.string().default(""),
   EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
   EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
@@ -153,6 +155,15 @@ export interface Config {
     /** JSON overrides of the per-country tax rates in basis points, e.g. {"MY": 800}. */
     taxRatesOverride: string;
   };
+  payments: {
+    /** A payment still pending this long is asked of its gateway (and again this often while it stays pending). */
+    statusCheckAfterSeconds: number;
+    /**
+     * How long past reservationExpiresAt an unpaid order waits when its gateway cannot say whether
+     * it was paid; then it expires anyway (a payment found later is refunded).
+     */
+    statusMaxWaitSeconds: number;
+  };
   cart: {
     /** A cart is deleted this long after its last change (CONTRACT: 30 days). */
     ttlMs: number;
@@ -220,6 +231,13 @@ export type ChatConfig = Config["chat"];
 
 const cache = new WeakMap<object, Config>();
 
+function paymentsConfig(raw: z.infer<typeof ConfigSchema>): Config["payments"] {
+  return {
+    statusCheckAfterSeconds: raw.PAYMENT_STATUS_CHECK_AFTER_SECONDS,
+    statusMaxWaitSeconds: raw.PAYMENT_STATUS_MAX_WAIT_SECONDS,
+  };
+}
+
 /**
  * Parses the Worker's variables once per env object; a bad value fails loudly at start-up. The
  * Worker and every Durable Object (which gets its own env) read their settings here.
@@ -272,6 +290,7 @@ export function readConfig(env: Env): Config {
       reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
       taxRatesOverride: raw.TAX_RATES_BPS,
     },
+    payments: paymentsConfig(raw),
     cart: { ttlMs: raw.CART_TTL_SECONDS * 1000, maxLines: raw.CART_MAX_LINES },
     shipping: { defaultWeightGrams: raw.SHIPPING_DEFAULT_WEIGHT_GRAMS },
     chat: {
