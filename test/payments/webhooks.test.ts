@@ -30,7 +30,10 @@ import {
   simulate,
   timelineCount,
 } from "../orders/helpers";
-import { insertPayment } from "./flows";
+import { capturedLogs, insertPayment } from "./flows";
+
+// Refusals and rejections are logged: captured here (and checked where the contract asks for it), not printed.
+const logs = capturedLogs();
 
 /** What must hold after a paid order, however many times its webhook came. */
 async function expectPaidOnce(order: Order, productId: string, quantity: number, received: number) {
@@ -178,6 +181,7 @@ describe("sandbox webhook: verified, applied once", () => {
     expect(logged[0]).toMatchObject({ amount: payment.amount.amount - 100 });
     expect(logged[0].reason).toContain("amount");
     expect(logged[2].reason).toContain("currency");
+    expect(logs.filter((l) => l.msg === "webhook_refused" && l.paymentId === payment.id)).toHaveLength(3);
     // A refusal is not remembered as the event: the dedupe table holds none of them.
     expect(await count("SELECT count(*) AS n FROM payment_events WHERE payment_id = ?", payment.id)).toBe(0);
     await expectUntouched(order, payment.id, product.id, 1);

@@ -114,10 +114,10 @@ export class StripeGateway implements PaymentGateway {
 
   /** POST /v1/payment_intents/{id}/cancel (reason "abandoned": the payer chose another way to pay). */
   async cancelPayment(payment: PaymentReference): Promise<CancelResult> {
-    const intent = await this.findIntent(payment);
-    if (!intent) return { cancelled: true };
+    const intentId = payment.providerRef ?? (await this.findIntent(payment))?.id;
+    if (!intentId) return { cancelled: true };
     const form = new URLSearchParams({ cancellation_reason: "abandoned" });
-    const response = await this.send(`/v1/payment_intents/${encodeURIComponent(intent.id)}/cancel`, form, {
+    const response = await this.send(`/v1/payment_intents/${encodeURIComponent(intentId)}/cancel`, form, {
       idempotencyKey: `${payment.paymentId}-cancel`,
     });
     if (response.ok) {
