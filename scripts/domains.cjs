@@ -42,7 +42,7 @@ const DOMAINS = {
  */
 const INJECTED = {
   identity: { cart: "merges the guest cart at sign-in" },
-  orders: { payments: "refunds a cancelled order's payment" },
+  orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
 };
 
 /** Folders every domain may use: shared mechanisms, not domains. */

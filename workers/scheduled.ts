@@ -2,7 +2,7 @@ import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
-import { retryFailedRefunds } from "./payments";
+import { checkStalePayments, orderMayExpire, retryFailedRefunds } from "./payments";
 import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
@@ -14,11 +14,16 @@ const DAY_MS = 86_400_000;
 const PROCESSED_EVENTS_KEPT_MS = 14 * DAY_MS;
 const PUBLISHED_OUTBOX_KEPT_MS = 7 * DAY_MS;
 
-/** The minute cron: publish whatever the outbox holds, then sweep expired bookkeeping and old notifications. */
+/**
+ * The minute cron: expire unpaid orders (each confirmed unpaid with its gateway first), ask the
+ * gateways about payments pending too long, retry refunds, publish whatever the outbox holds, then
+ * sweep expired bookkeeping and old notifications.
+ */
 export async function runScheduled(env: Env): Promise<void> {
   const config = readConfig(env);
   const db = database(env);
-  const expired = await expireOverdueOrders(env);
+  const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
+  const paidLate = await checkStalePayments(env);
   const refunded = await retryFailedRefunds(env);
   const drained = await drainOutbox(env, config);
   const now = nowMs();
@@ -37,6 +42,7 @@ export async function runScheduled(env: Env): Promise<void> {
   const rotating = await continuePiiRotation(env);
   logEvent("info", "scheduled_run", {
     expired,
+    paidLate,
     refunded,
     published: drained.published,
     failed: drained.failed,

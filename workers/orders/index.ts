@@ -13,7 +13,7 @@ import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 export { type Buyer, buyerOf, isBuyerOf } from "./access";
 export type { RefundPayment } from "./cancel";
 export { CHECKOUT_POINTS, type CheckoutPoint, type CheckoutProbe } from "./checkout-probe";
-export { expireOverdueOrders } from "./expiry";
+export { type ExpiryCheck, expireOverdueOrders } from "./expiry";
 export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
 export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";

@@ -5,6 +5,7 @@ import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
 export { customerPaymentsOf } from "./personal-data";
+export { checkStalePayments, orderMayExpire } from "./reconcile";
 export { refundOrderPayment, retryFailedRefunds } from "./refunds";
 
 export const paymentsRouter = createRouter()

@@ -1,110 +1,6 @@
-import { z } from "zod";
 import { parsePiiKeyring } from "./config-pii-keys";
-import { WRITE_LIMIT_VARS, type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
-
-const flag = z
-  .enum(["true", "false"])
-  .default("false")
-  .transform((v) => v === "true");
-/** A "true"/"false" variable that is on unless set to "false". */
-const flagOn = z
-  .enum(["true", "false"])
-  .default("true")
-  .transform((v) => v === "true");
-const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-
-/**
- * Every tunable of the platform, read from Worker variables. Defaults are the production values;
- * .dev.vars.example lists each variable with its local value.
- */
-const ConfigSchema = z.object({
-  ENVIRONMENT: z.string().default("production"),
-  DEV_OUTBOX: flag,
-  PAYMENTS_SANDBOX: flag,
-  ACCESS_LOG: flagOn,
-  CORS_ORIGINS: z.string().default(""),
-  JWT_ISSUER: z.string().default("https://api.tchat.example"),
-  JWT_AUDIENCE: z.string().default("tchat-api"),
-  MAX_BODY_BYTES: int(1_048_576, 1024),
-  MAX_MEDIA_BYTES: int(26_214_400, 1024),
-  MAX_IMAGE_BYTES: int(10_485_760, 1024),
-  PRODUCT_CACHE_TTL_SECONDS: int(60, 0),
-  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
-  OUTBOX_BATCH_SIZE: int(100, 1),
-  OUTBOX_CLAIM_SECONDS: int(30, 1),
-  ...WRITE_LIMIT_VARS,
-  APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
-  API_BASE_URL: z.string().url().default("https://api.tchat.example"),
-  ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
-  REFRESH_TOKEN_TTL_SECONDS: int(2_592_000, 3600),
-  MAX_SESSIONS_PER_USER: int(5, 1),
-  OTP_TTL_SECONDS: int(300, 30).refine((v) => v <= 600, "OTP codes live at most 10 minutes"),
-  OTP_MAX_ATTEMPTS: int(5, 1),
-  OTP_RESEND_SECONDS: int(60, 0),
-  OTP_MAX_PER_PHONE_PER_HOUR: int(5, 1),
-  OTP_MAX_PER_IP_PER_HOUR: int(30, 1),
-  AUTH_MAX_PER_IP_PER_MINUTE: int(120, 1),
-  LOGIN_MAX_FAILURES: int(5, 1),
-  LOGIN_LOCK_SECONDS: int(900, 1),
-  PASSWORD_RESET_TTL_SECONDS: int(3600, 60),
-  PASSWORD_RESET_MAX_PER_HOUR: int(5, 1),
-  PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000).refine(
-    (v) => v <= 100_000,
-    "deployed Workers refuse more than 100000 PBKDF2 iterations",
-  ),
-  SMS_PROVIDER: z.enum(["twilio", ""]).default(""),
-  ORDER_RESERVATION_SECONDS: int(900, 60),
-  ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
-  TAX_RATES_BPS: z.string().default(""),
-  CHECKOUT_MAX_OPEN_ORDERS_PER_BUYER: int(10, 1, 10_000),
-  CHECKOUT_MAX_HELD_UNITS_PER_BUYER: int(200, 1, 1_000_000),
-  CHECKOUT_MAX_OPEN_ORDERS_PER_IP: int(100, 1, 100_000_000),
-  CHECKOUT_MAX_HELD_UNITS_PER_IP: int(2_000, 1, 1_000_000_000),
-  CHECKOUT_ABANDON_SECONDS: int(600, 120, 3_600),
-  EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
-  EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
-  PUSH_PROVIDER: z.enum(["fcm", ""]).default(""),
-  NOTIFICATIONS_PROVIDER_TIMEOUT_MS: int(10_000, 1000),
-  NOTIFICATIONS_MAX_DELAY_SECONDS: int(43_200, 1).refine((v) => v <= 43_200, "Queues delay a message at most 12 hours"),
-  NOTIFICATIONS_DELIVERY_TTL_SECONDS: int(172_800, 60),
-  NOTIFICATIONS_MAX_DEVICES_PER_USER: int(10, 1),
-  NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR: int(60, 1),
-  NOTIFICATIONS_HUB_MAX_SOCKETS: int(10, 1),
-  NOTIFICATIONS_HUB_IDLE_SECONDS: int(90, 10),
-  NOTIFICATIONS_HUB_HEARTBEAT_SECONDS: int(45, 5),
-  NOTIFICATIONS_HUB_MAX_FRAME_BYTES: int(4096, 64),
-  NOTIFICATIONS_PROMO_MAX_RECIPIENTS: int(10_000, 1),
-  NOTIFICATIONS_PROMO_CHUNK: int(20, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
-  NOTIFICATIONS_PRICE_DROP_VIEW_DAYS: int(30, 1),
-  NOTIFICATIONS_BENCH_MAX_EVENTS: int(20_000, 1),
-  NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
-  CART_TTL_SECONDS: int(2_592_000, 60, 31_536_000),
-  CART_MAX_LINES: int(100, 1, 500),
-  SHIPPING_DEFAULT_WEIGHT_GRAMS: int(500, 1, 1_000_000),
-  CHAT_MAX_TEXT_LENGTH: int(4000, 1, 100_000),
-  CHAT_MAX_FRAME_BYTES: int(32_768, 1024, 1_048_576),
-  CHAT_SEND_LIMIT: int(30, 1),
-  CHAT_SEND_WINDOW_SECONDS: int(10, 1),
-  CHAT_USER_SEND_LIMIT: int(60, 1),
-  CHAT_USER_SEND_WINDOW_SECONDS: int(60, 1),
-  CHAT_MAX_SOCKETS_PER_USER: int(5, 1, 100),
-  CHAT_TYPING_THROTTLE_MS: int(3000, 0),
-  CHAT_MAX_GROUP_MEMBERS: int(1000, 2, 10_000),
-  CHAT_SMALL_ROOM_MEMBERS: int(100, 2),
-  CHAT_PRESENCE_TTL_SECONDS: int(120, 10),
-  CHAT_SOCKET_IDLE_SECONDS: int(90, 10),
-  CHAT_EFFECTS_DELAY_MS: int(250, 0, 60_000),
-  CHAT_SEARCH_SCAN_LIMIT: int(5000, 100),
-  CHAT_REPLAY_PAGE_SIZE: int(500, 10, 5000),
-  REALTIME_TICKET_TTL_SECONDS: int(60, 5, 600),
-  REALTIME_TICKETS_PER_MINUTE: int(30, 1),
-  REVIEW_HIDE_AFTER_REPORTS: int(3, 1),
-  PII_ROTATION_BATCH_SIZE: int(100, 1, 500),
-  PII_ROTATION_BATCHES_PER_RUN: int(10, 1, 100),
-  ACCOUNT_ERASURE_BATCH_SIZE: int(200, 1, 1000),
-  ACCOUNT_ERASURE_LEASE_SECONDS: int(300, 30, 3600),
-});
+import { ConfigSchema, type ConfigVars } from "./config-vars";
+import { type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
 
 export interface Config {
   environment: string;
@@ -179,6 +75,15 @@ export interface Config {
      * answer under its Idempotency-Key, no live attempt); then the lines come back and its holds go.
      */
     abandonSeconds: number;
+  };
+  payments: {
+    /** A payment still pending this long is asked of its gateway (and again this often while it stays pending). */
+    statusCheckAfterSeconds: number;
+    /**
+     * How long past reservationExpiresAt an unpaid order waits when its gateway cannot say whether
+     * it was paid; then it expires anyway (a payment found later is refunded).
+     */
+    statusMaxWaitSeconds: number;
   };
   cart: {
     /** A cart is deleted this long after its last change (CONTRACT: 30 days). */
@@ -264,7 +169,7 @@ export type ChatConfig = Config["chat"];
 
 const cache = new WeakMap<object, Config>();
 
-function ordersSection(raw: z.infer<typeof ConfigSchema>): Config["orders"] {
+function ordersSection(raw: ConfigVars): Config["orders"] {
   return {
     reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
     reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
@@ -276,6 +181,13 @@ function ordersSection(raw: z.infer<typeof ConfigSchema>): Config["orders"] {
       unitsPerIp: raw.CHECKOUT_MAX_HELD_UNITS_PER_IP,
     },
     abandonSeconds: raw.CHECKOUT_ABANDON_SECONDS,
+  };
+}
+
+function paymentsConfig(raw: ConfigVars): Config["payments"] {
+  return {
+    statusCheckAfterSeconds: raw.PAYMENT_STATUS_CHECK_AFTER_SECONDS,
+    statusMaxWaitSeconds: raw.PAYMENT_STATUS_MAX_WAIT_SECONDS,
   };
 }
 
@@ -310,6 +222,7 @@ export function readConfig(env: Env): Config {
     smsProvider: raw.SMS_PROVIDER,
     notifications: notificationsConfig(raw),
     orders: ordersSection(raw),
+    payments: paymentsConfig(raw),
     cart: { ttlMs: raw.CART_TTL_SECONDS * 1000, maxLines: raw.CART_MAX_LINES },
     shipping: { defaultWeightGrams: raw.SHIPPING_DEFAULT_WEIGHT_GRAMS },
     chat: chatConfig(raw),
@@ -321,7 +234,7 @@ export function readConfig(env: Env): Config {
   return config;
 }
 
-function privacyConfig(env: Env, raw: z.output<typeof ConfigSchema>): Config["privacy"] {
+function privacyConfig(env: Env, raw: ConfigVars): Config["privacy"] {
   return {
     piiKeyIds: parsePiiKeyring(env).map((k) => k.id),
     rotationBatchSize: raw.PII_ROTATION_BATCH_SIZE,
@@ -331,7 +244,7 @@ function privacyConfig(env: Env, raw: z.output<typeof ConfigSchema>): Config["pr
   };
 }
 
-function notificationsConfig(raw: z.infer<typeof ConfigSchema>): Config["notifications"] {
+function notificationsConfig(raw: ConfigVars): Config["notifications"] {
   return {
     emailProvider: raw.EMAIL_PROVIDER,
     emailFrom: raw.EMAIL_FROM,
@@ -353,7 +266,7 @@ function notificationsConfig(raw: z.infer<typeof ConfigSchema>): Config["notific
   };
 }
 
-function chatConfig(raw: z.infer<typeof ConfigSchema>): Config["chat"] {
+function chatConfig(raw: ConfigVars): Config["chat"] {
   return {
     maxTextLength: raw.CHAT_MAX_TEXT_LENGTH,
     maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
@@ -375,7 +288,7 @@ function chatConfig(raw: z.infer<typeof ConfigSchema>): Config["chat"] {
   };
 }
 
-function identityConfig(raw: z.infer<typeof ConfigSchema>): Config["identity"] {
+function identityConfig(raw: ConfigVars): Config["identity"] {
   return {
     accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
