@@ -11,6 +11,7 @@ import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
+import { refuseWhileMisconfigured } from "./middleware/misconfigured";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
@@ -34,7 +35,7 @@ import { shopsRouter } from "./shops";
  */
 export function createApp() {
   const app = createRouter();
-  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, refuseWhileMisconfigured, limitBodySize);
   app.use("/api/*", authenticate);
 
   app.route("/", healthRouter);

@@ -1,0 +1,17 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../app-env";
+import { loadConfig } from "../platform/config";
+import { ApiError } from "../platform/errors";
+
+/** Liveness and readiness answer even when a variable is out of range (/ready reports it). */
+const ALWAYS_ANSWERED = new Set(["/health", "/ready"]);
+
+/**
+ * A variable out of range makes every route but /health and /ready answer 503 naming it and its
+ * allowed range: the Worker cannot run with it, and a 500 would hide what to fix.
+ */
+export const refuseWhileMisconfigured = createMiddleware<AppEnv>(async (c, next) => {
+  const { error } = loadConfig(c.env);
+  if (error && !ALWAYS_ANSWERED.has(c.req.path)) throw new ApiError("service_unavailable", error.message);
+  await next();
+});
