@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ConfigError, describeProblems } from "./config-error";
-import { logEvent } from "./log";
 
 export { ConfigError, type ConfigProblem } from "./config-error";
 
@@ -261,7 +260,6 @@ export function loadConfig(env: Env): Loaded {
     const withDefaults: Record<string, unknown> = { ...env };
     for (const p of problems) delete withDefaults[p.variable];
     loaded = { config: buildConfig(ConfigSchema.parse(withDefaults)), error: new ConfigError(problems) };
-    logEvent("error", "config_invalid", { problems });
   }
   cache.set(env, loaded);
   return loaded;
