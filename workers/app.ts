@@ -15,7 +15,7 @@ import { refuseWhileMisconfigured } from "./middleware/misconfigured";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
-import { healthRouter, mountApiDocs, readyRouter } from "./ops";
+import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { createOrdersRouter } from "./orders";
 import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
@@ -48,6 +48,7 @@ export function createApp() {
   app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn }));
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
+  app.route("/", deadLettersRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);
   app.route("/", catalogRouter);

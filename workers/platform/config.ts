@@ -51,6 +51,8 @@ const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
+  EVENT_DELIVERY_TIMEOUT_SECONDS: int(600, 5, 86_400),
+  EVENT_MAX_DELIVERIES: int(5, 1, 50),
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),
@@ -130,7 +132,14 @@ export interface Config {
     productCacheTtlSeconds: number;
     idempotencyTtlSeconds: number;
   };
-  outbox: { batchSize: number; claimSeconds: number };
+  outbox: {
+    batchSize: number;
+    claimSeconds: number;
+    /** A published event not applied by every consumer of its type this long after is published again. */
+    deliveryTimeoutMs: number;
+    /** Publications of one event before it is dead-lettered as never applied. */
+    maxDeliveries: number;
+  };
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -289,7 +298,12 @@ function buildConfig(raw: z.output<typeof ConfigSchema>): Config {
       productCacheTtlSeconds: raw.PRODUCT_CACHE_TTL_SECONDS,
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
-    outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
+    outbox: {
+      batchSize: raw.OUTBOX_BATCH_SIZE,
+      claimSeconds: raw.OUTBOX_CLAIM_SECONDS,
+      deliveryTimeoutMs: raw.EVENT_DELIVERY_TIMEOUT_SECONDS * 1000,
+      maxDeliveries: raw.EVENT_MAX_DELIVERIES,
+    },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

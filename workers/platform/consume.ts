@@ -276,18 +276,34 @@ async function recordDeadLetter(
 ): Promise<boolean> {
   // A body that failed its schema is still named by whatever id and type it claims.
   const claimed = event ?? claimedIdentity(message.body);
+  return keepDeadLetter(db, {
+    id: claimed?.id ?? message.id,
+    queue,
+    eventType: claimed?.type ?? null,
+    body: typeof message.body === "string" ? message.body : (JSON.stringify(message.body) ?? "null"),
+    attempts: message.attempts,
+  });
+}
+
+/**
+ * Keeps a given-up message for operators (GET /api/v1/admin/dead-letters), once per id; true when
+ * this call recorded it (so its consumers' onDeadLetter runs once).
+ */
+export async function keepDeadLetter(
+  db: Database,
+  letter: { id: string; queue: string; eventType: string | null; body: string; attempts: number; reason?: string },
+): Promise<boolean> {
   const rows = await db
     .insert(deadLetters)
-    .values({
-      id: claimed?.id ?? message.id,
-      queue,
-      eventType: claimed?.type ?? null,
-      body: typeof message.body === "string" ? message.body : (JSON.stringify(message.body) ?? "null"),
-      attempts: message.attempts,
-      receivedAt: nowMs(),
-    })
+    .values({ ...letter, reason: letter.reason ?? null, receivedAt: nowMs() })
     .onConflictDoNothing()
     .returning({ id: deadLetters.id });
-  logEvent("warn", "dead_letter", { queue, eventId: claimed?.id, type: claimed?.type, attempts: message.attempts });
+  logEvent("warn", "dead_letter", {
+    queue: letter.queue,
+    eventId: letter.id,
+    type: letter.eventType ?? undefined,
+    attempts: letter.attempts,
+    reason: letter.reason,
+  });
   return rows.length > 0;
 }

@@ -78,6 +78,9 @@ export function recordEventIf(db: Database, queue: QueueName, event: EventEnvelo
         claimedUntil: sql<number | null>`NULL`.as("claimed_until"),
         publishedAt: sql<number | null>`NULL`.as("published_at"),
         attempts: sql<number>`0`.as("attempts"),
+        checkDelayMs: sql<number | null>`NULL`.as("check_delay_ms"),
+        settledAt: sql<number | null>`NULL`.as("settled_at"),
+        outcome: sql<"applied" | "dead_lettered" | null>`NULL`.as("outcome"),
       })
       .from(table)
       .where(where)
