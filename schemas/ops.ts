@@ -23,8 +23,11 @@ export const DeadLetterSchema = z
     queue: z.string().openapi({ example: "tchat-notifications-dlq" }),
     eventType: z.string().nullable().openapi({ example: "order.paid" }),
     attempts: z.number().int(),
-    reason: z.string().nullable().openapi({ example: "not applied by notifications.compose after 5 deliveries" }),
-    receivedAt: z.string().openapi({ example: "2026-12-01T08:30:00.000Z" }),
+    error: z.string().nullable().openapi({
+      description: "Why it was given up, when known",
+      example: "not applied by notifications.compose after 5 deliveries",
+    }),
+    createdAt: z.string().openapi({ description: "When it was dead-lettered", example: "2026-12-01T08:30:00.000Z" }),
     body: z.string().openapi({ description: "The message as received (an event envelope as JSON)" }),
     replayable: z.boolean().openapi({ description: "Whether the outbox still holds the event, so it can be replayed" }),
   })

@@ -1,10 +1,16 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { outboundMessages, outboxEvents } from "../../d1/schema";
+import { describe, expect, it, vi } from "vitest";
+import { outboundMessages, outboxEvents, processedEvents } from "../../d1/schema";
 import type { EventEnvelope } from "../../schemas/events";
-import { MESSAGE_REQUESTED, type MessageRequest, messageWrites } from "../../workers/messaging/messages";
+import {
+  deliverMessage,
+  MESSAGE_REQUESTED,
+  type MessageRequest,
+  messageWrites,
+} from "../../workers/messaging/messages";
 import { DevOutbox } from "../../workers/messaging/outbound";
+import { nowMs } from "../../workers/platform/clock";
 import { readConfig } from "../../workers/platform/config";
 import { database } from "../../workers/platform/db";
 import { drainOutbox } from "../../workers/platform/outbox";
@@ -82,9 +88,12 @@ async function deliverByHand(messages: { id: string; attempts: number; body: unk
     "tchat-notifications",
     messages.map((m) => ({ ...m, timestamp: new Date() })),
   );
+  // The test queue result does not keep a retry's delay: read it from the calls.
+  const retries = batch.messages.map((m) => vi.spyOn(m, "retry"));
   const deps: QueueDeps = { fetch: (input, init) => fetch(input, init), outbound: () => new DevOutbox(db) };
   await handleQueueBatch(batch, env, deps);
-  return getQueueResult(batch, createExecutionContext());
+  const retryDelays = retries.flatMap((spy) => spy.mock.calls.map(([options]) => options?.delaySeconds));
+  return { ...(await getQueueResult(batch, createExecutionContext())), retryDelays };
 }
 
 describe("delivery is at least once end to end, applied exactly once", () => {
@@ -177,11 +186,19 @@ describe("delivery is at least once end to end, applied exactly once", () => {
     await expectProblem(await get("/api/v1/admin/dead-letters", customer.accessToken), 403, "forbidden");
     const admin = await register();
     await grantAdmin(admin.user.id);
-    const page = await expectJson<{ items: { id: string; reason: string; replayable: boolean }[] }>(
+    const page = await expectJson<{ items: { id: string; error: string; replayable: boolean }[] }>(
       await get(`/api/v1/admin/dead-letters?eventType=${MESSAGE_REQUESTED}`, admin.accessToken),
       200,
     );
-    expect(page.items.find((i) => i.id === eventId)).toMatchObject({ replayable: true, reason: letter?.reason });
+    // The contract's fields (id, queue, eventType, error, attempts, createdAt), plus whether it can be replayed.
+    expect(page.items.find((i) => i.id === eventId)).toMatchObject({
+      queue: "notifications",
+      eventType: MESSAGE_REQUESTED,
+      error: letter?.reason,
+      attempts: deliveries,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      replayable: true,
+    });
     const replay = await post(`/api/v1/admin/dead-letters/${eventId}/replay`, undefined, admin.accessToken);
     expect(await expectJson(replay, 202)).toEqual({ id: eventId, replayed: true });
     await eventually(async () => (await outboxRow(eventId))?.publishedAt != null, "the replay to be published");
@@ -214,5 +231,32 @@ describe("delivery is at least once end to end, applied exactly once", () => {
     advanceTime(TIMEOUT);
     expect(await reconcile()).toMatchObject({ republished: 0, deadLettered: 1 });
     expect(await outboxRow(eventId)).toMatchObject({ outcome: "dead_lettered", attempts: 1 });
+  });
+
+  it("a copy arriving while a killed process still holds the claim waits for its lease, then applies once", async () => {
+    const request = smsRequest();
+    const { messageId, envelope } = await requestMessage(request);
+    // The process applying the event was killed mid-apply: its claim stays until the lease ends.
+    const claimedAt = nowMs();
+    await db.insert(processedEvents).values({
+      consumer: deliverMessage.name,
+      eventId: envelope.id,
+      status: "processing",
+      leaseUntil: claimedAt + 60_000,
+      updatedAt: claimedAt,
+    });
+    const early = await deliverByHand([{ id: "after-crash", attempts: 1, body: envelope }]);
+    expect(early.explicitAcks).toEqual([]);
+    // Retried once the lease is over, not every few seconds: the queue's retries (max_retries)
+    // would run out within the lease and dead-letter an event nobody applied.
+    expect(early.retryMessages.map((m) => m.msgId)).toEqual(["after-crash"]);
+    expect(early.retryDelays[0]).toBeGreaterThanOrEqual(60);
+    expect(await devOutboxCount(request.to)).toBe(0);
+
+    advanceTime((early.retryDelays[0] ?? 0) * 1000);
+    const late = await deliverByHand([{ id: "after-lease", attempts: 2, body: envelope }]);
+    expect(late.explicitAcks).toEqual(["after-lease"]);
+    expect(await outbound(messageId)).toMatchObject({ status: "delivered", attempts: 1 });
+    expect(await devOutboxCount(request.to)).toBe(1);
   });
 });

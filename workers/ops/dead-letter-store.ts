@@ -10,8 +10,8 @@ export interface DeadLetterView {
   queue: string;
   eventType: string | null;
   attempts: number;
-  reason: string | null;
-  receivedAt: string;
+  error: string | null;
+  createdAt: string;
   body: string;
   replayable: boolean;
 }
@@ -64,8 +64,8 @@ export async function deadLettersPage(
       queue: r.queue,
       eventType: r.eventType,
       attempts: r.attempts,
-      reason: r.reason,
-      receivedAt: new Date(r.receivedAt).toISOString(),
+      error: r.reason,
+      createdAt: new Date(r.receivedAt).toISOString(),
       body: r.body,
       replayable: inOutbox.has(r.id),
     }),
