@@ -164,6 +164,10 @@ describe("delivery is at least once end to end, applied exactly once", () => {
       expect(report).toMatchObject(
         attempt < deliveries ? { republished: 1, deadLettered: 0 } : { republished: 0, deadLettered: 1 },
       );
+      // Each republication waits longer, but never more than 4 timeouts (lost again and again, not hours).
+      const delay = (await outboxRow(eventId))?.checkDelayMs ?? 0;
+      if (attempt < deliveries) expect(delay).toBeGreaterThanOrEqual(TIMEOUT);
+      if (attempt < deliveries) expect(delay).toBeLessThanOrEqual(4 * TIMEOUT);
     }
     expect(await outboxRow(eventId)).toMatchObject({ outcome: "dead_lettered", attempts: deliveries });
     const letter = await env.DB.prepare("SELECT * FROM dead_letters WHERE id = ?").bind(eventId).first<{

@@ -9,8 +9,13 @@ import { logEvent } from "./log";
 /** Due events looked at per page, and pages per cron run (a backlog is worked off over runs). */
 const PAGE = 200;
 const MAX_PAGES = 10;
-/** The longest wait between two publications of one event. */
-const MAX_CHECK_DELAY_MS = 6 * 3_600_000;
+/**
+ * The longest wait between two publications of one event, in delivery timeouts. The backoff keeps
+ * a slow consumer from being flooded with copies, but an event lost several times in a row (a
+ * local server killed again and again) must not wait hours: 4 timeouts at most (40 minutes with
+ * production's 600 s).
+ */
+const MAX_CHECK_DELAY_TIMEOUTS = 4;
 
 export interface RedeliveryReport {
   /** Every consumer of their type has applied them (or they had none). */
@@ -127,7 +132,7 @@ async function republish(db: Database, config: Config, event: DueEvent): Promise
   const timeout = config.outbox.deliveryTimeoutMs;
   const checkDelayMs = Math.max(
     timeout,
-    backoffMs(event.attempts, { baseMs: timeout, maxMs: Math.max(timeout, MAX_CHECK_DELAY_MS), jitter: "equal" }),
+    backoffMs(event.attempts, { baseMs: timeout, maxMs: MAX_CHECK_DELAY_TIMEOUTS * timeout, jitter: "equal" }),
   );
   const rows = await db
     .update(outboxEvents)
