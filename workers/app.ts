@@ -11,10 +11,11 @@ import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
+import { refuseWhileMisconfigured } from "./middleware/misconfigured";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { notificationsRouter } from "./notifications";
-import { healthRouter, mountApiDocs, readyRouter } from "./ops";
+import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { type CheckoutProbe, createOrdersRouter } from "./orders";
 import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
@@ -35,7 +36,7 @@ import { shopsRouter } from "./shops";
  */
 export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   const app = createRouter();
-  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, refuseWhileMisconfigured, limitBodySize);
   app.use("/api/*", authenticate);
 
   app.route("/", healthRouter);
@@ -48,6 +49,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn }));
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
+  app.route("/", deadLettersRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);
   app.route("/", catalogRouter);

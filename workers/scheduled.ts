@@ -7,17 +7,20 @@ import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
 import { drainOutbox } from "./platform/outbox";
+import { reconcileDeliveries } from "./platform/redelivery";
 import { continuePiiRotation, runAccountErasures } from "./privacy";
+import { consumersFor } from "./queue";
 
 const DAY_MS = 86_400_000;
 /** Longer than any queue keeps redelivering a message, so a late duplicate is still recognised. */
 const PROCESSED_EVENTS_KEPT_MS = 14 * DAY_MS;
-const PUBLISHED_OUTBOX_KEPT_MS = 7 * DAY_MS;
+const SETTLED_OUTBOX_KEPT_MS = 7 * DAY_MS;
 
 /**
  * The minute cron: expire unpaid orders (each confirmed unpaid with its gateway first), ask the
- * gateways about payments pending too long, retry refunds, publish whatever the outbox holds, then
- * sweep expired bookkeeping and old notifications.
+ * gateways about payments pending too long, retry refunds, publish again the events no consumer
+ * applied in time, publish whatever the outbox holds, sweep expired bookkeeping and old
+ * notifications, then go on with unfinished account erasures and key rotations.
  */
 export async function runScheduled(env: Env): Promise<void> {
   const config = readConfig(env);
@@ -25,6 +28,8 @@ export async function runScheduled(env: Env): Promise<void> {
   const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
   const paidLate = await checkStalePayments(env);
   const refunded = await retryFailedRefunds(env);
+  // Before the drain, so the events it hands back are published in this same run.
+  const reconciled = await reconcileDeliveries(env, config, consumersFor);
   const drained = await drainOutbox(env, config);
   const now = nowMs();
   await db.batch([
@@ -32,9 +37,10 @@ export async function runScheduled(env: Env): Promise<void> {
     db
       .delete(processedEvents)
       .where(and(eq(processedEvents.status, "done"), lt(processedEvents.updatedAt, now - PROCESSED_EVENTS_KEPT_MS))),
+    // Only settled events: one still waiting for a consumer is the reconciler's to publish again.
     db
       .delete(outboxEvents)
-      .where(and(isNotNull(outboxEvents.publishedAt), lt(outboxEvents.publishedAt, now - PUBLISHED_OUTBOX_KEPT_MS))),
+      .where(and(isNotNull(outboxEvents.settledAt), lt(outboxEvents.settledAt, now - SETTLED_OUTBOX_KEPT_MS))),
   ]);
   const purged = await purgeOldNotifications(env, now);
   // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
@@ -44,6 +50,9 @@ export async function runScheduled(env: Env): Promise<void> {
     expired,
     paidLate,
     refunded,
+    settled: reconciled.settled,
+    republished: reconciled.republished,
+    deadLettered: reconciled.deadLettered,
     published: drained.published,
     failed: drained.failed,
     purgedNotifications: purged.notifications,

@@ -1,19 +1,37 @@
 import { z } from "zod";
 
 // The variables config.ts reads, each typed and range-checked (kept apart so that file stays readable).
+
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
 
+// Each variable's schema carries a description of what it allows, so a bad value is reported
+// with its variable's name and allowed range (see ConfigError in config-error.ts).
 const flag = z
   .enum(["true", "false"])
   .default("false")
-  .transform((v) => v === "true");
+  .transform((v) => v === "true")
+  .describe('"true" or "false"');
 /** A "true"/"false" variable that is on unless set to "false". */
 const flagOn = z
   .enum(["true", "false"])
   .default("true")
-  .transform((v) => v === "true");
-const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+  .transform((v) => v === "true")
+  .describe('"true" or "false"');
+/** An integer variable from `min` to `max`; `why` explains a maximum the platform imposes. */
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER, why?: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(max, why)
+    .default(fallback)
+    .describe(max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z
+    .enum(values)
+    .default(fallback as never)
+    .describe(`one of ${values.map((v) => JSON.stringify(v)).join(", ")}`);
+const url = (fallback: string) => z.string().url().default(fallback).describe("an absolute URL");
 
 /**
  * Every tunable of the platform, read from Worker variables. Defaults are the production values;
@@ -34,13 +52,15 @@ export const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
   OUTBOX_BATCH_SIZE: int(100, 1),
   OUTBOX_CLAIM_SECONDS: int(30, 1),
+  EVENT_DELIVERY_TIMEOUT_SECONDS: int(600, 5, 86_400),
+  EVENT_MAX_DELIVERIES: int(5, 1, 50),
   ...WRITE_LIMIT_VARS,
-  APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
-  API_BASE_URL: z.string().url().default("https://api.tchat.example"),
-  ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
+  APP_BASE_URL: url("https://app.tchat.example"),
+  API_BASE_URL: url("https://api.tchat.example"),
+  ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),
   REFRESH_TOKEN_TTL_SECONDS: int(2_592_000, 3600),
   MAX_SESSIONS_PER_USER: int(5, 1),
-  OTP_TTL_SECONDS: int(300, 30).refine((v) => v <= 600, "OTP codes live at most 10 minutes"),
+  OTP_TTL_SECONDS: int(300, 30, 600, "OTP codes live at most 10 minutes"),
   OTP_MAX_ATTEMPTS: int(5, 1),
   OTP_RESEND_SECONDS: int(60, 0),
   OTP_MAX_PER_PHONE_PER_HOUR: int(5, 1),
@@ -50,11 +70,13 @@ export const ConfigSchema = z.object({
   LOGIN_LOCK_SECONDS: int(900, 1),
   PASSWORD_RESET_TTL_SECONDS: int(3600, 60),
   PASSWORD_RESET_MAX_PER_HOUR: int(5, 1),
-  PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000).refine(
-    (v) => v <= 100_000,
+  PASSWORD_PBKDF2_ITERATIONS: int(
+    100_000,
+    10_000,
+    100_000,
     "deployed Workers refuse more than 100000 PBKDF2 iterations",
   ),
-  SMS_PROVIDER: z.enum(["twilio", ""]).default(""),
+  SMS_PROVIDER: oneOf(["twilio", ""], ""),
   ORDER_RESERVATION_SECONDS: int(900, 60),
   ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
   PAYMENT_STATUS_CHECK_AFTER_SECONDS: int(600, 60, 86_400),
@@ -65,11 +87,11 @@ export const ConfigSchema = z.object({
   CHECKOUT_MAX_OPEN_ORDERS_PER_IP: int(100, 1, 100_000_000),
   CHECKOUT_MAX_HELD_UNITS_PER_IP: int(2_000, 1, 1_000_000_000),
   CHECKOUT_ABANDON_SECONDS: int(600, 120, 3_600),
-  EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
+  EMAIL_PROVIDER: oneOf(["resend", ""], ""),
   EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
-  PUSH_PROVIDER: z.enum(["fcm", ""]).default(""),
+  PUSH_PROVIDER: oneOf(["fcm", ""], ""),
   NOTIFICATIONS_PROVIDER_TIMEOUT_MS: int(10_000, 1000),
-  NOTIFICATIONS_MAX_DELAY_SECONDS: int(43_200, 1).refine((v) => v <= 43_200, "Queues delay a message at most 12 hours"),
+  NOTIFICATIONS_MAX_DELAY_SECONDS: int(43_200, 1, 43_200, "Queues delay a message at most 12 hours"),
   NOTIFICATIONS_DELIVERY_TTL_SECONDS: int(172_800, 60),
   NOTIFICATIONS_MAX_DEVICES_PER_USER: int(10, 1),
   NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR: int(60, 1),
@@ -78,7 +100,7 @@ export const ConfigSchema = z.object({
   NOTIFICATIONS_HUB_HEARTBEAT_SECONDS: int(45, 5),
   NOTIFICATIONS_HUB_MAX_FRAME_BYTES: int(4096, 64),
   NOTIFICATIONS_PROMO_MAX_RECIPIENTS: int(10_000, 1),
-  NOTIFICATIONS_PROMO_CHUNK: int(20, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
+  NOTIFICATIONS_PROMO_CHUNK: int(20, 1, 100, "at most 100 recipients per promotion event"),
   NOTIFICATIONS_PRICE_DROP_VIEW_DAYS: int(30, 1),
   NOTIFICATIONS_BENCH_MAX_EVENTS: int(20_000, 1),
   NOTIFICATIONS_RETENTION_DAYS: int(90, 1),

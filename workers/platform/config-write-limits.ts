@@ -39,7 +39,8 @@ const writeLimit = (fallback: string) =>
     .transform((v): WriteLimit => {
       const [perAccount, perIp, windowSeconds] = v.split(",").map(Number);
       return { perAccount, perIp, windowSeconds };
-    });
+    })
+    .describe('"perAccount,perIp,windowSeconds", three whole numbers of 1 or more');
 
 /** The variables, with their production values as defaults. */
 export const WRITE_LIMIT_VARS = {

@@ -1,6 +1,9 @@
+import { ConfigError, describeProblems } from "./config-error";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
+
+export { ConfigError, type ConfigProblem } from "./config-error";
 
 export interface Config {
   environment: string;
@@ -19,7 +22,14 @@ export interface Config {
     productCacheTtlSeconds: number;
     idempotencyTtlSeconds: number;
   };
-  outbox: { batchSize: number; claimSeconds: number };
+  outbox: {
+    batchSize: number;
+    claimSeconds: number;
+    /** A published event not applied by every consumer of its type this long after is published again. */
+    deliveryTimeoutMs: number;
+    /** Publications of one event before it is dead-lettered as never applied. */
+    maxDeliveries: number;
+  };
   /** Per-account and per-IP limits of the writes a person or a bot can repeat. */
   writeLimits: Record<WriteLimitName, WriteLimit>;
   appBaseUrl: string;
@@ -167,7 +177,8 @@ export interface Config {
 /** The chat section, as the chat domain and the `ChatRoom` object pass it around. */
 export type ChatConfig = Config["chat"];
 
-const cache = new WeakMap<object, Config>();
+type Loaded = { config: Config; error?: ConfigError };
+const cache = new WeakMap<object, Loaded>();
 
 function ordersSection(raw: ConfigVars): Config["orders"] {
   return {
@@ -192,14 +203,36 @@ function paymentsConfig(raw: ConfigVars): Config["payments"] {
 }
 
 /**
- * Parses the Worker's variables once per env object; a bad value fails loudly at start-up. The
- * Worker and every Durable Object (which gets its own env) read their settings here.
+ * Checks the Worker's variables once per env object (so once per isolate, and once per Durable
+ * Object, which gets its own env). A bad value gives a ConfigError naming the variable and its
+ * allowed range, and a stand-in config with that variable at its default, so /health and /ready
+ * can still answer while every other route refuses (middleware/misconfigured.ts).
  */
-export function readConfig(env: Env): Config {
+export function loadConfig(env: Env): Loaded {
   const cached = cache.get(env);
   if (cached) return cached;
-  const raw = ConfigSchema.parse(env);
-  const config: Config = {
+  const parsed = ConfigSchema.safeParse(env);
+  let loaded: Loaded;
+  if (parsed.success) loaded = { config: buildConfig(env, parsed.data) };
+  else {
+    const problems = describeProblems(env, parsed.error, ConfigSchema.shape);
+    const withDefaults: Record<string, unknown> = { ...env };
+    for (const p of problems) delete withDefaults[p.variable];
+    loaded = { config: buildConfig(env, ConfigSchema.parse(withDefaults)), error: new ConfigError(problems) };
+  }
+  cache.set(env, loaded);
+  return loaded;
+}
+
+/** The Worker's settings; throws the (memoized) ConfigError when a variable is out of range. */
+export function readConfig(env: Env): Config {
+  const { config, error } = loadConfig(env);
+  if (error) throw error;
+  return config;
+}
+
+function buildConfig(env: Env, raw: ConfigVars): Config {
+  return {
     environment: raw.ENVIRONMENT,
     devOutbox: raw.DEV_OUTBOX && raw.ENVIRONMENT !== "production",
     paymentsSandbox: raw.PAYMENTS_SANDBOX && raw.ENVIRONMENT !== "production",
@@ -215,7 +248,12 @@ export function readConfig(env: Env): Config {
       productCacheTtlSeconds: raw.PRODUCT_CACHE_TTL_SECONDS,
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
-    outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
+    outbox: {
+      batchSize: raw.OUTBOX_BATCH_SIZE,
+      claimSeconds: raw.OUTBOX_CLAIM_SECONDS,
+      deliveryTimeoutMs: raw.EVENT_DELIVERY_TIMEOUT_SECONDS * 1000,
+      maxDeliveries: raw.EVENT_MAX_DELIVERIES,
+    },
     writeLimits: writeLimits(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
@@ -230,8 +268,6 @@ export function readConfig(env: Env): Config {
     privacy: privacyConfig(env, raw),
     identity: identityConfig(raw),
   };
-  cache.set(env, config);
-  return config;
 }
 
 function privacyConfig(env: Env, raw: ConfigVars): Config["privacy"] {
