@@ -54,7 +54,10 @@ describe("API2: forged and malformed credentials", () => {
     const wrong: string[] = [];
     // Each operation meets several credentials in turn, so every credential meets many operations.
     for (const [i, op] of authenticated.entries()) {
-      for (const authorization of [credentials[i % credentials.length], credentials[(i * 7 + 3) % credentials.length]]) {
+      for (const authorization of [
+        credentials[i % credentials.length],
+        credentials[(i * 7 + 3) % credentials.length],
+      ]) {
         const res = await request(op, authorization);
         const problem = (await res.json()) as { code?: string };
         if (res.status !== 401 || problem.code !== "unauthorized") {
