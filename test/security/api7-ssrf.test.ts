@@ -4,6 +4,7 @@ import { register } from "../support/accounts";
 import { call } from "../support/http";
 import { type JsonSchema, type OpenApiDocument, operationsOf, publishedDocument, resolve } from "./support/openapi";
 import { interceptOutbound, jsonAnswer } from "./support/outbound";
+import { quietWorkerLogs } from "./support/quiet";
 
 // OWASP API7:2023, Server Side Request Forgery. The server fetches no URL a person gives it: it
 // calls out only to its configured providers (payment gateways, Twilio, Resend, FCM), at
@@ -69,6 +70,7 @@ beforeAll(async () => {
   [order] = await checkout({ token: buyer.accessToken }, { shippingAddress: ADDRESS.TH });
 }, 60_000);
 
+quietWorkerLogs();
 let outbound: ReturnType<typeof interceptOutbound> | undefined;
 afterEach(() => outbound?.restore());
 
