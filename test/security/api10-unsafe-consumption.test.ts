@@ -187,14 +187,15 @@ describe("API10: correctly signed webhooks with malformed content change nothing
         .digest("hex");
       return { ...body, signature_key: signature };
     };
-    for (const fields of [
+    const malformed: Record<string, string>[] = [
       { gross_amount: "abc" },
       { gross_amount: "1e3" },
       { gross_amount: "-1.00" },
       { transaction_status: "teleported" },
       { fraud_status: "challenge", transaction_status: "capture" },
       { currency: "USD" },
-    ]) {
+    ];
+    for (const fields of malformed) {
       const res = await deliver("midtrans", {
         rawBody: JSON.stringify(notification(fields)),
         headers: new Headers({ "Content-Type": "application/json" }),

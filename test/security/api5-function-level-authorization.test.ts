@@ -42,7 +42,7 @@ describe("API5: operator operations", () => {
   });
 
   it("answer a normal user 403, with or without method-override and URL-rewrite headers", async () => {
-    const tricks = [
+    const tricks: Record<string, string>[] = [
       {},
       { "X-HTTP-Method-Override": "GET" },
       { "X-HTTP-Method": "GET", "X-Method-Override": "GET" },
