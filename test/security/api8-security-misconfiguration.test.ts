@@ -1,12 +1,11 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../workers/index";
 import { readConfig } from "../../workers/platform/config";
-import wranglerToml from "../../wrangler.toml?raw";
 import { guestOrder, sellerWithProduct } from "../orders/helpers";
-import { BASE, call } from "../support/http";
+import { call } from "../support/http";
 import { fillPath, type OpenApiDocument, operationsOf, publishedDocument } from "./support/openapi";
 import { quietWorkerLogs } from "./support/quiet";
+import { callDeployed, deploymentVars } from "./support/wrangler";
 
 // OWASP API8:2023, Security Misconfiguration: security headers on every kind of answer, CORS only
 // for the configured origins, and with the production variables of wrangler.toml the development
@@ -14,15 +13,7 @@ import { quietWorkerLogs } from "./support/quiet";
 
 quietWorkerLogs();
 
-/** [env.production.vars] of wrangler.toml: what production runs with. */
-function productionVars(): Record<string, string> {
-  const section = wranglerToml.split(/^\[env\.production\.vars\]$/m)[1]?.split(/^\[/m)[0] ?? "";
-  const vars: Record<string, string> = {};
-  for (const [, key, value] of section.matchAll(/^(\w+)\s*=\s*"(.*)"\s*$/gm)) vars[key] = value;
-  return vars;
-}
-
-const PRODUCTION = productionVars();
+const PRODUCTION = deploymentVars("production");
 const FOREIGN = "https://evil.example";
 const ALLOWED = readConfig(env).corsOrigins[0];
 let doc: OpenApiDocument;
@@ -32,16 +23,8 @@ beforeAll(async () => {
 });
 
 /** The real Worker with the production variables (secrets stay the development ones). */
-async function inProduction(method: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(
-    new Request(`${BASE}${path}`, { method, ...init }),
-    { ...env, ...PRODUCTION } as Env,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+const inProduction = (method: string, path: string, init?: RequestInit) =>
+  callDeployed("production", method, path, init);
 
 describe("API8: production configuration (wrangler.toml [env.production.vars])", () => {
   it("is production, with development switches off and no wildcard origin", () => {
@@ -127,6 +110,29 @@ describe("API8: security headers", () => {
       );
       expect(res.status, `${method} ${path}`).toBeLessThan(500);
       expectHardened(res, `${method} ${path}`);
+    }
+  });
+
+  it("one request id per request: the problem's requestId is the X-Request-ID header, whatever the path", async () => {
+    // A path segment that is literally a route token (`*`, `:id`) ran the middleware chain twice
+    // (Hono's TrieRouter, honojs/hono#5370), and the second pass minted a second id for the body.
+    for (const path of [
+      "/*?",
+      "/*",
+      "/api/*",
+      "/api/v1/orders/:id",
+      "/api/v1/:a/:b/:c",
+      "/%2A",
+      "/api/v1/categories/",
+    ]) {
+      const headerSets: Record<string, string>[] = [{}, { "X-Request-ID": "client-chosen-id-42" }];
+      for (const headers of headerSets) {
+        const res = await call("GET", path, { headers });
+        const problem = (await res.json()) as { requestId?: string };
+        expect(res.headers.get("X-Request-ID"), path).toBeTruthy();
+        expect(problem.requestId, path).toBe(res.headers.get("X-Request-ID"));
+        if ("X-Request-ID" in headers) expect(problem.requestId, path).toBe("client-chosen-id-42");
+      }
     }
   });
 });
