@@ -13,6 +13,7 @@ import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { createOrdersRouter } from "./orders";
@@ -34,7 +35,7 @@ import { shopsRouter } from "./shops";
  */
 export function createApp() {
   const app = createRouter();
-  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize, switchedRoutes);
   app.use("/api/*", authenticate);
 
   app.route("/", healthRouter);
@@ -71,7 +72,7 @@ export function createApp() {
         headers: { Allow: allow.join(", ") },
       });
     }
-    throw new ApiError("not_found", `Nothing exists at ${c.req.path}. See /docs for the API's paths.`);
+    throw nothingAt(c.req.path);
   });
   app.onError((err, c) => renderError(err, c as Context<AppEnv>));
   return app;
@@ -85,7 +86,8 @@ function methodsByPath(routes: readonly { method: string; path: string }[]) {
       .filter((r) => r.method !== "ALL" && r.path !== "*" && !r.path.endsWith("/*"))
       .map((r) => ({
         method: r.method,
-        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}/?$`),
+        // Exactly the path the router serves: a trailing-slash variant is not served, so it is a 404.
+        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}$`),
       }));
     const methods = new Set(compiled.filter((r) => r.pattern.test(path)).map((r) => r.method));
     if (methods.has("GET")) methods.add("HEAD");
