@@ -14,6 +14,7 @@ import { corsFromConfig } from "./middleware/cors";
 import { refuseWhileMisconfigured } from "./middleware/misconfigured";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { type CheckoutProbe, createOrdersRouter } from "./orders";
@@ -36,7 +37,16 @@ import { shopsRouter } from "./shops";
  */
 export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   const app = createRouter();
-  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, refuseWhileMisconfigured, limitBodySize);
+  app.use(
+    "*",
+    requestId,
+    accessLog,
+    securityHeaders,
+    corsFromConfig,
+    refuseWhileMisconfigured,
+    limitBodySize,
+    switchedRoutes,
+  );
   app.use("/api/*", authenticate);
 
   app.route("/", healthRouter);
@@ -74,7 +84,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
         headers: { Allow: allow.join(", ") },
       });
     }
-    throw new ApiError("not_found", `Nothing exists at ${c.req.path}. See /docs for the API's paths.`);
+    throw nothingAt(c.req.path);
   });
   app.onError((err, c) => renderError(err, c as Context<AppEnv>));
   return app;
@@ -88,7 +98,8 @@ function methodsByPath(routes: readonly { method: string; path: string }[]) {
       .filter((r) => r.method !== "ALL" && r.path !== "*" && !r.path.endsWith("/*"))
       .map((r) => ({
         method: r.method,
-        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}/?$`),
+        // Exactly the path the router serves: a trailing-slash variant is not served, so it is a 404.
+        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}$`),
       }));
     const methods = new Set(compiled.filter((r) => r.pattern.test(path)).map((r) => r.method));
     if (methods.has("GET")) methods.add("HEAD");
