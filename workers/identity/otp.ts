@@ -11,7 +11,7 @@ import { newId } from "../platform/ids";
 import { drainSoon } from "../platform/outbox";
 import { mobileNumber, supportedCountry } from "../platform/phone";
 import { encryptPii, piiLookupHash } from "../platform/pii";
-import { enforceLimit, hitCounter, inSeconds, retryAfterSeconds } from "../platform/rate-limit";
+import { enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { suspended } from "./account-status";
 import { auditWrite } from "./audit";
@@ -50,7 +50,9 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
     const wait = retryAfterSeconds(resend.resetAt);
     throw new ApiError(
       "rate_limited",
-      `A code was just sent to this number. Wait ${inSeconds(wait)} before asking for another.`,
+      wait === "1"
+        ? "A code was just sent to this number. Wait 1 second before asking for another."
+        : `A code was just sent to this number. Wait ${wait} seconds before asking for another.`,
       {
         headers: { "Retry-After": wait },
       },
@@ -199,5 +201,8 @@ async function countWrongCode(
   }).run();
   if (attempts >= maxAttempts) return locked();
   const left = maxAttempts - attempts;
-  return new ApiError("invalid_code", `That code is not right. ${left} ${left === 1 ? "attempt" : "attempts"} left.`);
+  return new ApiError(
+    "invalid_code",
+    left === 1 ? "That code is not right. 1 attempt left." : `That code is not right. ${left} attempts left.`,
+  );
 }

@@ -51,7 +51,9 @@ export async function cancelOrder(
   if (order.status !== "pending_payment" && order.status !== "paid" && order.status !== "processing") {
     throw new ApiError(
       "invalid_transition",
-      `An order that is ${order.status} can no longer be cancelled${order.status === "shipped" ? "; ask for a return once it arrives" : ""}.`,
+      order.status === "shipped"
+        ? "A shipped order can no longer be cancelled; ask for a return once it arrives."
+        : `An order that is ${order.status} can no longer be cancelled.`,
     );
   }
   const cancelled = await moveOrder(

@@ -13,7 +13,9 @@ export function validationError(error: z.ZodError, target?: string): ApiError {
   const where = target === "json" || !target ? "body" : target;
   return new ApiError(
     "validation_failed",
-    `The request ${where} is invalid${first ? ` (${first.path}: ${first.message})` : ""}. Fix the fields listed in errors and send it again.`,
+    first
+      ? `The request ${where} is invalid (${first.path}: ${first.message}). Fix the fields listed in errors and send it again.`
+      : `The request ${where} is invalid. Fix the fields listed in errors and send it again.`,
     { errors },
   );
 }
