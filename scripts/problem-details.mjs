@@ -25,18 +25,55 @@ function* sourceFiles(dir) {
   }
 }
 
-/** Functions of a file taking a `detail` parameter (`invalid(path, message, detail)`), by name: which argument it is. */
+/**
+ * Functions of a file taking a `detail` parameter (`invalid(path, message, detail)`, or an arrow
+ * `const fail = (code, detail) => ...`), by name: which argument it is.
+ */
 function detailParameters(source) {
   const found = new Map();
+  const note = (name, parameters) => {
+    const index = parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === "detail");
+    if (index >= 0) found.set(name, index);
+  };
   const visit = (node) => {
-    if (ts.isFunctionDeclaration(node) && node.name) {
-      const index = node.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === "detail");
-      if (index >= 0) found.set(node.name.text, index);
+    if (ts.isFunctionDeclaration(node) && node.name) note(node.name.text, node.parameters);
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    ) {
+      note(node.name.text, node.initializer.parameters);
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   return found;
+}
+
+/** Whether a file exports `name` (so other files' calls of it are calls of this one). */
+function exportsName(source, name) {
+  return source.statements.some(
+    (s) =>
+      ts.canHaveModifiers(s) &&
+      ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+      ((ts.isFunctionDeclaration(s) && s.name?.text === name) ||
+        (ts.isVariableStatement(s) &&
+          s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name))),
+  );
+}
+
+/** Whether `source` imports `name` from a relative module (not a package's function of the same name). */
+function importsName(source, name) {
+  return source.statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      s.moduleSpecifier.text.startsWith(".") &&
+      s.importClause?.namedBindings &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => e.name.text === name),
+  );
 }
 
 /** The constant initializers of a file, by name, to follow `throw new ApiError(code, NOT_FOUND)`. */
@@ -169,6 +206,11 @@ export function collectProblemDetails(dirs = ["workers", "durable-objects"]) {
   );
   for (const source of parsed)
     for (const [name, init] of constantsOf(source)) if (!exported.has(name)) exported.set(name, init);
+  /** Exported functions taking a `detail` (`fail` of the chat room), for the files importing them. */
+  const exportedDetailParameters = new Map();
+  for (const source of parsed)
+    for (const [name, index] of detailParameters(source))
+      if (exportsName(source, name)) exportedDetailParameters.set(name, index);
   for (const source of parsed) {
     const file = source.fileName;
     {
@@ -185,6 +227,8 @@ export function collectProblemDetails(dirs = ["workers", "durable-objects"]) {
         for (const f of fragments) words.push(`${where(f)} \${${f.getText(source).slice(0, 80)}}`);
       };
       const takesDetail = detailParameters(source);
+      for (const [name, index] of exportedDetailParameters)
+        if (!takesDetail.has(name) && importsName(source, name)) takesDetail.set(name, index);
       functions = functionsOf(source);
       const visit = (node) => {
         if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && takesDetail.has(node.expression.text)) {

@@ -44,7 +44,7 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
   const db = database(c.env);
   const [phoneHash, ipHash] = await Promise.all([piiLookupHash(c.env, phone), clientIpHash(c)]);
 
-  await enforceLimit(db, `otp-ip:${ipHash}`, identity.otpMaxPerIpPerHour, 3600, "code requests from this network");
+  await enforceLimit(db, `otp-ip:${ipHash}`, identity.otpMaxPerIpPerHour, 3600, "codesPerNetwork");
   const resend = await hitCounter(db, `otp-resend:${phoneHash}`, identity.otpResendSeconds);
   if (resend.count > 1) {
     const wait = retryAfterSeconds(resend.resetAt);
@@ -58,13 +58,7 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
       },
     );
   }
-  await enforceLimit(
-    db,
-    `otp-phone:${phoneHash}`,
-    identity.otpMaxPerPhonePerHour,
-    3600,
-    "codes for this number this hour",
-  );
+  await enforceLimit(db, `otp-phone:${phoneHash}`, identity.otpMaxPerPhonePerHour, 3600, "codesPerNumber");
 
   const now = nowMs();
   const id = newId("otp");
@@ -114,7 +108,7 @@ export async function verifyOtp(
   const { identity } = c.get("config");
   const db = database(c.env);
   const [phoneHash, ipHash] = await Promise.all([piiLookupHash(c.env, phone), clientIpHash(c)]);
-  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "sign-in attempts from this network");
+  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "signInsPerNetwork");
 
   const now = nowMs();
   const challenge = await db
