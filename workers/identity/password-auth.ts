@@ -93,9 +93,12 @@ export async function login(
   const failures = await hitCounter(db, loginFailuresKey(emailHash), identity.loginLockSeconds);
   if (failures.count > identity.loginMaxFailures) {
     const wait = retryAfterSeconds(failures.resetAt);
+    const minutes = Math.ceil(Number(wait) / 60);
     throw new ApiError(
       "rate_limited",
-      `Too many failed sign-ins for this account. Try again in ${Math.ceil(Number(wait) / 60)} minutes, or reset your password.`,
+      minutes === 1
+        ? "Too many failed sign-ins for this account. Try again in 1 minute, or reset your password."
+        : `Too many failed sign-ins for this account. Try again in ${minutes} minutes, or reset your password.`,
       { headers: { "Retry-After": wait } },
     );
   }
