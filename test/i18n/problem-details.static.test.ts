@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM script shared with the command line
 import { collectProblemDetails } from "../../scripts/problem-details.mjs";
+import { translateDetail } from "../../workers/i18n/problem-details";
 import { fil } from "../../workers/i18n/problems/fil";
 import { id } from "../../workers/i18n/problems/id";
 import { ms } from "../../workers/i18n/problems/ms";
@@ -19,6 +20,23 @@ describe("problem details in six languages", () => {
   it("finds the details the code writes", () => {
     expect(templates.size).toBeGreaterThan(150);
     expect(templates.has("This product is out of stock.")).toBe(true);
+  });
+
+  it("finds the details of outcomes made by a helper imported from another file (the chat room's fail)", () => {
+    expect(templates.has("Only its sender can edit a message.")).toBe(true);
+    expect(templates.has("A message holds at most {0} characters of text.")).toBe(true);
+  });
+
+  it("translates a sentence once built from English fragments as one whole sentence", () => {
+    const english = "Only {0} in stock and your cart already holds {1}: add at most {2} more.";
+    for (const [locale, table] of Object.entries(TABLES)) {
+      const translated = translateDetail(
+        "Only 3 in stock and your cart already holds 2: add at most 1 more.",
+        locale as keyof typeof TABLES,
+      );
+      expect(translated).toBe(table[english].replace("{0}", "3").replace("{1}", "2").replace("{2}", "1"));
+      expect(translated).not.toMatch(/in stock|add at most/);
+    }
   });
 
   it("can follow every detail to its text (no detail built in a way the translator cannot see)", () => {

@@ -3,6 +3,7 @@ import { fil } from "./problems/fil";
 import { id } from "./problems/id";
 import { ms } from "./problems/ms";
 import { th } from "./problems/th";
+import type { ProblemTranslations } from "./problems/types";
 import { vi } from "./problems/vi";
 
 /**
@@ -16,8 +17,6 @@ import { vi } from "./problems/vi";
  * (scripts/problem-details.mjs finds every template and flags words in a placeholder, and
  * test/i18n/problem-details.static.test.ts keeps the tables complete for every template).
  */
-export type ProblemTranslations = Readonly<Record<string, string>>;
-
 const TABLES: Record<Exclude<Locale, "en">, ProblemTranslations> = { th, id, ms, fil, vi };
 
 interface CompiledTemplate {

@@ -1,4 +1,4 @@
-import type { ProblemTranslations } from "../problem-details";
+import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
 import { orders } from "./vi/orders";

@@ -1,4 +1,4 @@
-import type { ProblemTranslations } from "../../problem-details";
+import type { ProblemTranslations } from "../types";
 
 /** Indonesian problem details of orders, checkout, vouchers, payments and notifications, keyed by the English template. */
 export const orders: ProblemTranslations = {

@@ -1,4 +1,4 @@
-import type { ProblemTranslations } from "../../problem-details";
+import type { ProblemTranslations } from "../types";
 
 /** Thai problem details of the catalog, cart, shops, shipping, search and reviews, keyed by the English template. */
 export const commerce: ProblemTranslations = {

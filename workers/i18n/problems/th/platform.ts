@@ -1,4 +1,4 @@
-import type { ProblemTranslations } from "../../problem-details";
+import type { ProblemTranslations } from "../types";
 
 /** Thai problem details of the platform: accounts, sign-in, sessions, request checks and rate limits, keyed by the English template. */
 export const platform: ProblemTranslations = {

@@ -1,4 +1,4 @@
-import type { ProblemTranslations } from "../../problem-details";
+import type { ProblemTranslations } from "../types";
 
 /** Vietnamese problem details of chat, media uploads and realtime streams, keyed by the English template. */
 export const chat: ProblemTranslations = {
