@@ -109,7 +109,7 @@ export async function enforceLimit(
   }
 }
 
-/** One limit on a write: its counter key, how many it allows, and whom it limits (for the detail). */
+/** One limit on a write: its counter key, how many it allows, and whom it limits ("account" or "network": the detail says which). */
 export interface WriteLimitKey {
   key: string;
   limit: number;
