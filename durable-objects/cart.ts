@@ -4,6 +4,8 @@ import type {
   AddInput,
   AddResult,
   CartSnapshot,
+  HandOffInput,
+  HandOffResult,
   MergeLine,
   MergeResult,
   PriceUpdate,
@@ -41,12 +43,16 @@ export class Cart extends DurableObject<Env> {
     return this.cart.clear();
   }
 
-  takeForCheckout(): CartSnapshot {
-    return this.cart.takeForCheckout();
+  handOff(input: HandOffInput): HandOffResult {
+    return this.cart.handOff(input);
   }
 
-  returnFromCheckout(taken: CartSnapshot): CartSnapshot {
-    return this.cart.returnFromCheckout(taken);
+  giveBackHandOff(checkoutId: string): CartSnapshot {
+    return this.cart.giveBackHandOff(checkoutId);
+  }
+
+  handOffDone(checkoutId: string): void {
+    this.cart.handOffDone(checkoutId);
   }
 
   merge(input: { lines: MergeLine[] }): MergeResult {

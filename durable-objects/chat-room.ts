@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type {
   AddMembersInput,
+  CloseUserSocketsInput,
   EditInput,
   MemberInput,
   MessageInput,
@@ -14,6 +15,7 @@ import type {
   SetRoleInput,
   SnapshotInput,
 } from "../workers/chat/room/inputs";
+import type { EraseSenderInput, ResealInput, SealedPageInput, SentByInput } from "../workers/chat/room/personal-data";
 import { Room } from "../workers/chat/room/room";
 import { type RpcTrace, traced } from "../workers/platform/request-context";
 
@@ -92,6 +94,26 @@ export class ChatRoom extends DurableObject<Env> {
 
   rename(input: RenameInput, trace?: RpcTrace) {
     return traced(trace, () => this.room.rename(input));
+  }
+
+  closeUserSockets(input: CloseUserSocketsInput) {
+    return this.room.closeUserSockets(input);
+  }
+
+  sentBy(input: SentByInput) {
+    return this.room.sentBy(input);
+  }
+
+  eraseSender(input: EraseSenderInput) {
+    return this.room.eraseSender(input);
+  }
+
+  sealedPage(input: SealedPageInput) {
+    return this.room.sealedPage(input);
+  }
+
+  reseal(input: ResealInput) {
+    return this.room.reseal(input);
   }
 
   override fetch(request: Request): Promise<Response> {

@@ -21,6 +21,11 @@ export class UserHub extends DurableObject<Env> {
     return this.stream.unread(dialogId, count);
   }
 
+  /** Closes every socket (the account was suspended or deleted); answers how many were open. */
+  closeSockets(code: number, reason: string): number {
+    return this.stream.closeAll(code, reason);
+  }
+
   connectedDevices(): number {
     return this.stream.connectedDevices();
   }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CurrencySchema, MoneySchema, PageQuerySchema } from "./platform";
+import { CurrencySchema, MoneySchema, PageQuerySchema, queryInt } from "./platform";
 
 export interface CategoryNode {
   id: string;
@@ -100,6 +100,7 @@ export const PriceInputSchema = z
     amount: z.number().int().safe().min(1, "A price is at least 1 minor unit").openapi({ example: 129900 }),
     currency: CurrencySchema,
   })
+  .strict()
   .openapi("PriceInput");
 
 const Sku = z
@@ -248,11 +249,7 @@ export const ProductSchema = z
   .openapi("Product");
 
 const priceBound = (name: string) =>
-  z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(Number.MAX_SAFE_INTEGER)
+  queryInt({ min: 0 })
     .optional()
     .openapi({ param: { name, in: "query" }, description: "Minor units of the product's currency" });
 

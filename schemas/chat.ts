@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema, pageOf } from "./platform";
+import { MoneySchema, pageOf, queryInt } from "./platform";
 
 export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
 export type DialogType = (typeof DIALOG_TYPES)[number];
@@ -13,8 +13,6 @@ export type ChatFlagReason = (typeof CHAT_FLAG_REASONS)[number];
 const Id = z.string().min(1).max(64);
 const UserId = Id.openapi({ example: "usr_01JD3Q5W8T2M4V6X8Z0B2D4F6H" });
 const Int = z.number().int();
-/** An integer in the query string. */
-const QueryInt = z.coerce.number().int();
 const Timestamp = z.string().datetime();
 
 /** A path parameter: an id of at most 64 characters. */
@@ -43,7 +41,7 @@ export const DialogTypeSchema = z.enum(DIALOG_TYPES).openapi("DialogType", {
 export const MemberRoleSchema = z.enum(MEMBER_ROLES).openapi("DialogMemberRole");
 
 export const CreateDialogSchema = z
-  .object({
+  .strictObject({
     type: DialogTypeSchema,
     participantIds: z
       .array(UserId)
@@ -94,13 +92,15 @@ export const DialogListItemSchema = DialogSchema.extend({
 
 export const DialogPageSchema = pageOf(DialogListItemSchema, "DialogPage");
 
-export const UpdateDialogSchema = z.object({ name: z.string().trim().min(1).max(100) }).openapi("UpdateDialog");
+export const UpdateDialogSchema = z.strictObject({ name: z.string().trim().min(1).max(100) }).openapi("UpdateDialog");
 
-export const AddMembersSchema = z.object({ userIds: z.array(UserId).min(1).max(1000) }).openapi("AddDialogMembers");
+export const AddMembersSchema = z
+  .strictObject({ userIds: z.array(UserId).min(1).max(1000) })
+  .openapi("AddDialogMembers");
 
-export const UpdateMemberSchema = z.object({ role: MemberRoleSchema }).openapi("UpdateDialogMember");
+export const UpdateMemberSchema = z.strictObject({ role: MemberRoleSchema }).openapi("UpdateDialogMember");
 
-export const MembershipSettingsSchema = z.object({ muted: z.boolean() }).openapi("DialogMembershipSettings");
+export const MembershipSettingsSchema = z.strictObject({ muted: z.boolean() }).openapi("DialogMembershipSettings");
 
 export const SupportChatSchema = z
   .object({ dialogId: z.string(), dialog: DialogSchema })
@@ -113,7 +113,7 @@ export const MESSAGE_KINDS = [...INPUT_KINDS, "system"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export const LocationSchema = z
-  .object({
+  .strictObject({
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
     name: z.string().trim().max(200).optional(),
@@ -121,13 +121,13 @@ export const LocationSchema = z
   })
   .openapi("ChatLocation");
 
-export const StickerSchema = z.object({ id: Id, packId: Id.optional() }).openapi("ChatSticker");
+export const StickerSchema = z.strictObject({ id: Id, packId: Id.optional() }).openapi("ChatSticker");
 
 export const CARD_TYPES = ["product", "order"] as const;
 export type CardType = (typeof CARD_TYPES)[number];
 
 export const CardInputSchema = z
-  .object({
+  .strictObject({
     type: z.enum(CARD_TYPES),
     id: Id.openapi({ description: "The product's (or order's) id" }),
   })
@@ -179,16 +179,18 @@ function checkKind(
   }
 }
 
-export const SendMessageSchema = z.object(SendFields).superRefine(checkKind).openapi("SendMessage");
+export const SendMessageSchema = z.strictObject(SendFields).superRefine(checkKind).openapi("SendMessage");
 export type SendMessageInput = z.infer<typeof SendMessageSchema>;
 
-export const EditMessageSchema = z.object({ text: z.string().min(1).max(100_000) }).openapi("EditMessage");
+export const EditMessageSchema = z.strictObject({ text: z.string().min(1).max(100_000) }).openapi("EditMessage");
 export const ReactionInputSchema = z
-  .object({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
+  .strictObject({ emoji: z.string().min(1).max(32).openapi({ example: "👍" }) })
   .openapi("ReactionInput");
-export const ReadInputSchema = z.object({ seq: Int.min(0).openapi({ example: 42 }) }).openapi("ReadInput");
+export const ReadInputSchema = z.strictObject({ seq: Int.min(0).openapi({ example: 42 }) }).openapi("ReadInput");
 export const ReportInputSchema = z
-  .object({ reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }) })
+  .strictObject({
+    reason: z.string().trim().max(500).optional().openapi({ example: "Asked me to pay outside the app" }),
+  })
   .openapi("ReportMessage");
 
 export const MediaRefSchema = z
@@ -284,8 +286,7 @@ export const MessagePageSchema = pageOf(MessageSchema, "MessagePage");
 
 /** `?limit=` of a chat page (at most 100). */
 const limitParam = (fallback: number, doc: { example?: number } = {}) =>
-  QueryInt.min(1)
-    .max(100)
+  queryInt({ min: 1, max: 100 })
     .default(fallback)
     .openapi({ ...inQuery("limit"), ...doc });
 
@@ -298,7 +299,7 @@ const cursorParam = (description: string) =>
     .openapi({ ...inQuery("cursor"), description });
 
 export const HistoryQuerySchema = z.object({
-  before: QueryInt.min(1)
+  before: queryInt({ min: 1 })
     .optional()
     .openapi({ ...inQuery("before"), description: "Only messages with a smaller seq" }),
   limit: limitParam(50, { example: 50 }),
@@ -333,11 +334,12 @@ export const ReportedSchema = z
 // ------------------------------------------------------------------ realtime
 
 export const SocketQuerySchema = z.object({
-  since: QueryInt.min(0)
+  since: queryInt({ min: 0 })
     .optional()
     .openapi({
       ...inQuery("since"),
-      description: "Replay every message with a greater seq first (0: all of them). Omitted: live frames only.",
+      description:
+        'Replay the messages with a greater seq first (0: from the start), a page at a time: when more follow, the page\'s last `message` frame carries `more: true` and the client sends `{"type":"replay","since":<its seq>}` for the next page. Omitted: live frames only.',
     }),
   ticket: z
     .string()
@@ -360,11 +362,14 @@ export const ClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("delivered"), seq: Int.min(0) }),
   z.object({ type: z.literal("typing"), typing: z.boolean() }),
   z.object({ type: z.literal("ping") }),
+  // The next page of a replay: messages with seq > since (sent after a `message` frame with `more: true`).
+  z.object({ type: z.literal("replay"), since: Int.min(0) }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
 export type ServerFrame =
-  | { type: "message"; message: Message }
+  /** `more: true` on the last message of a replay page: ask for the rest with {type:"replay", since: its seq}. */
+  | { type: "message"; message: Message; more?: true }
   | { type: "ack"; clientId: string; message: Message }
   | { type: "receipt"; userId: string; seq: number; status: "delivered" | "read" }
   | { type: "typing"; userId: string; typing: boolean }

@@ -102,6 +102,9 @@ const SecurityAlert = z.object({
   at: z.number().int(),
 });
 
+/** An account that can no longer be used (suspended by an operator, or deleted by its owner). */
+const AccountClosed = z.object({ userId: Id, at: z.number().int() });
+
 const PriceDrop = z.object({
   productId: Id,
   productName: z.string(),
@@ -136,6 +139,8 @@ export const EventSchema = z.discriminatedUnion("type", [
   eventOf("inventory.low", InventoryLow),
   eventOf("chat.message", ChatMessage),
   eventOf("security.alert", SecurityAlert),
+  eventOf("account.suspended", AccountClosed),
+  eventOf("account.deleted", AccountClosed),
   eventOf("promotion.price_drop", PriceDrop),
   eventOf("promotion.voucher_expiring", VoucherExpiring),
   eventOf("notification.deliver", NotificationDeliver),

@@ -52,10 +52,12 @@ export const DeviceSchema = z
     platform: z.enum(["ios", "android", "web"]),
     name: z.string().trim().max(100).optional(),
   })
+  .strict()
   .openapi("Device");
 
 export const OtpRequestSchema = z
   .object({ phone: PhoneInput, country: CountryInput, locale: LocaleSchema.optional() })
+  .strict()
   .openapi("OtpRequest");
 
 export const OtpRequestedSchema = z
@@ -76,6 +78,7 @@ export const OtpVerifySchema = z
       .regex(/^\d{6}$/, "The code is the 6 digits from the SMS"),
     device: DeviceSchema,
   })
+  .strict()
   .openapi("OtpVerify");
 
 export const PasswordSchema = z
@@ -104,13 +107,18 @@ export const RegisterSchema = z
     locale: LocaleSchema.optional(),
     device: DeviceSchema.optional(),
   })
+  .strict()
   .openapi("Register");
 
 export const LoginSchema = z
   .object({ email: EmailInput, password: z.string().min(1).max(128), device: DeviceSchema.optional() })
+  .strict()
   .openapi("Login");
 
-export const RefreshSchema = z.object({ refreshToken: z.string().min(10).max(512) }).openapi("Refresh");
+export const RefreshSchema = z
+  .object({ refreshToken: z.string().min(10).max(512) })
+  .strict()
+  .openapi("Refresh");
 
 export const SessionSchema = z
   .object({
@@ -124,9 +132,10 @@ export const SessionSchema = z
 
 export const SessionListSchema = z.object({ items: z.array(SessionSchema) }).openapi("SessionList");
 
-export const ForgotPasswordSchema = z.object({ email: EmailInput }).openapi("ForgotPassword");
+export const ForgotPasswordSchema = z.object({ email: EmailInput }).strict().openapi("ForgotPassword");
 export const ResetPasswordSchema = z
   .object({ token: z.string().min(10).max(256), password: PasswordSchema })
+  .strict()
   .openapi("ResetPassword");
 
 export const IdParamSchema = z.object({
@@ -136,6 +145,11 @@ export const IdParamSchema = z.object({
     .max(64)
     .openapi({ param: { name: "id", in: "path" } }),
 });
+
+export const AccountSuspensionSchema = z
+  .object({ reason: z.string().trim().min(1).max(500).openapi({ example: "Payment fraud under review" }) })
+  .strict()
+  .openapi("AccountSuspension");
 
 export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi("JSONWebKeySet");
 

@@ -56,7 +56,10 @@ export const OrderSchema = z
     discount: MoneySchema,
     total: MoneySchema,
     currency: z.string(),
-    shippingAddress: AddressSchema.omit({ id: true, isPrimary: true }).extend({ label: z.string().optional() }),
+    /** Null once erased: the buyer deleted their account and the order no longer travels to them. */
+    shippingAddress: AddressSchema.omit({ id: true, isPrimary: true })
+      .extend({ label: z.string().optional() })
+      .nullable(),
     shipping: ShippingSchema,
     paymentStatus: z.enum(PAYMENT_STATUS),
     voucherCode: z.string().optional(),

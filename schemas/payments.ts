@@ -32,7 +32,11 @@ export const PaymentSchema = z
     id: z.string(),
     orderIds: z.array(z.string()),
     amount: MoneySchema,
-    status: z.enum(["pending", "succeeded", "failed", "expired", "refunded", "partially_refunded"]),
+    status: z
+      .enum(["pending", "succeeded", "failed", "expired", "refunded", "partially_refunded", "superseded"])
+      .openapi({
+        description: "superseded: replaced by a newer payment request for the same orders before it was paid",
+      }),
     gateway: GatewaySchema,
     method: z.string(),
     nextAction: NextActionSchema.nullable(),
@@ -44,7 +48,13 @@ export const PaymentSchema = z
   .openapi("Payment");
 
 export const SimulatePaymentSchema = z
-  .object({ outcome: z.enum(["success", "failure"]) })
+  .object({
+    outcome: z.enum(["success", "failure"]),
+    webhook: z.enum(["deliver", "lose"]).default("deliver").openapi({
+      description:
+        "lose: the sandbox records the outcome but its webhook never arrives, as when a real gateway's callback is lost; the status check finds it",
+    }),
+  })
   .strict()
   .openapi("SimulatePayment");
 

@@ -7,7 +7,7 @@ export const CurrencySchema = z.enum(CURRENCY_CODES).openapi("Currency", {
 
 /** Money on the wire: an integer amount in the currency's ISO 4217 minor unit. Never floats. */
 export const MoneySchema = z
-  .object({
+  .strictObject({
     amount: z.number().int().safe().openapi({
       description: "Integer amount in the currency's minor unit (satang, sen, cents; whole dong)",
       example: 129900,
@@ -16,16 +16,29 @@ export const MoneySchema = z
   })
   .openapi("Money");
 
+/** What a query or path integer looks like: decimal digits only, an optional minus sign (range checks say the rest). */
+const PLAIN_INTEGER = /^-?\d{1,16}$/;
+const NOT_AN_INTEGER = "Expected a whole number written in decimal digits, such as 20";
+
+/**
+ * The one parser of integers in query strings and paths. Only plain decimal digits are numbers:
+ * `0x10`, `1e3`, `0b11`, ` 5`, `5.0` and the empty string are refused (422) instead of being read
+ * as 16, 1000, 3, 5 and 0 as `Number()` and `z.coerce` would. The OpenAPI document still says
+ * integer, with the bounds.
+ */
+export function queryInt(bounds: { min?: number; max?: number } = {}) {
+  let int = z.number({ error: NOT_AN_INTEGER }).int(NOT_AN_INTEGER).safe();
+  if (bounds.min !== undefined) int = int.min(bounds.min);
+  if (bounds.max !== undefined) int = int.max(bounds.max);
+  return z.preprocess((raw) => (typeof raw === "string" && PLAIN_INTEGER.test(raw) ? Number(raw) : raw), int);
+}
+
 export const DEFAULT_PAGE_LIMIT = 20;
 export const MAX_PAGE_LIMIT = 100;
 
 /** `?limit=&cursor=` for every list endpoint. */
 export const PageQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_LIMIT)
+  limit: queryInt({ min: 1, max: MAX_PAGE_LIMIT })
     .default(DEFAULT_PAGE_LIMIT)
     .openapi({ param: { name: "limit", in: "query" }, example: 20 }),
   cursor: z
@@ -69,6 +82,7 @@ export const ERROR_CODES = {
   otp_locked: { status: 429, title: "Too many wrong codes" },
   invalid_credentials: { status: 401, title: "Invalid credentials" },
   token_reused: { status: 401, title: "Refresh token reused" },
+  account_suspended: { status: 403, title: "Account suspended" },
   // Cart and checkout
   insufficient_stock: { status: 409, title: "Insufficient stock" },
   currency_mismatch: { status: 409, title: "Currency mismatch" },

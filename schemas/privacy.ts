@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { AddressSchema } from "./identity";
+import { OrderSchema } from "./orders";
+import { PaymentSchema } from "./payments";
+import { ReviewSchema } from "./reviews";
+import { ShopSchema } from "./shops";
+
+const Entries = z.array(z.record(z.string(), z.unknown()));
 
 /** GET /api/v1/users/me/export: every piece of personal data the platform holds about the caller. */
 export const PersonalDataExportSchema = z
@@ -7,10 +13,28 @@ export const PersonalDataExportSchema = z
     exportedAt: z.string().datetime(),
     user: z.record(z.string(), z.unknown()),
     addresses: z.array(AddressSchema),
-    sessions: z.array(z.record(z.string(), z.unknown())),
-    securityEvents: z.array(z.record(z.string(), z.unknown())),
-    messages: z.array(z.record(z.string(), z.unknown())),
-    notifications: z.record(z.string(), z.unknown()),
+    sessions: Entries,
+    devices: z
+      .object({ signIn: Entries, push: Entries })
+      .openapi({ description: "Devices signed in with (from the sessions) and registered for push" }),
+    securityEvents: Entries.openapi({ description: "The account's audit events" }),
+    messages: Entries.openapi({ description: "SMS, emails and pushes sent to the caller" }),
+    notifications: z.record(z.string(), z.unknown()).openapi({ description: "The inbox and preferences" }),
+    orders: z.array(OrderSchema),
+    payments: z.array(PaymentSchema),
+    reviews: z.array(ReviewSchema),
+    chatMessages: Entries.openapi({ description: "Messages the caller sent, in the dialogs they are in" }),
+    shops: z.array(ShopSchema).openapi({ description: "Shops the caller owns, with their private contact" }),
+    productViews: z
+      .array(
+        z.object({
+          productId: z.string(),
+          day: z.number().int().openapi({ description: "Days since 1970-01-01 (UTC)" }),
+          count: z.number().int(),
+          lastViewedAt: z.string().datetime(),
+        }),
+      )
+      .openapi({ description: "Products the caller viewed, per day, that recommendations learn from" }),
   })
   .openapi("PersonalDataExport");
 
@@ -18,3 +42,40 @@ export const PersonalDataExportSchema = z
 export const AccountDeletionSchema = z
   .object({ status: z.literal("deleted"), deletedAt: z.string().datetime() })
   .openapi("AccountDeletion");
+
+/** POST /api/v1/admin/pii-rotation. */
+export const PiiRotationInputSchema = z
+  .object({
+    restart: z
+      .boolean()
+      .optional()
+      .openapi({ description: "true walks every table again from the start (after verify found rows left)" }),
+  })
+  .strict()
+  .openapi("PiiRotationInput");
+
+/** Where the re-encryption of stored PII to the newest key stands. */
+export const PiiRotationStatusSchema = z
+  .object({
+    keyId: z.string().openapi({ description: "The newest key (first of PII_ENCRYPTION_KEYS): rows move to it" }),
+    keyIds: z.array(z.string()).openapi({ description: "Every key configured, newest first" }),
+    started: z.boolean(),
+    done: z.boolean().openapi({ description: "Every target walked to its end" }),
+    targets: z.array(
+      z.object({
+        target: z.string().openapi({ description: "A table, or chat_rooms (the messages in each ChatRoom)" }),
+        done: z.boolean(),
+        rewritten: z.number().int(),
+        unreadable: z
+          .number()
+          .int()
+          .openapi({ description: "Values no configured key opens (left as they are; see the log)" }),
+        remaining: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "Rows still holding a value under another key (null: not countable, rooms)" }),
+      }),
+    ),
+  })
+  .openapi("PiiRotationStatus");

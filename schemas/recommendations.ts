@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./platform";
+import { MoneySchema, queryInt } from "./platform";
 
 export const MAX_RECOMMENDATIONS = 50;
 export const DEFAULT_RECOMMENDATIONS = 12;
@@ -36,11 +36,7 @@ export const RecommendationsSchema = z
   })
   .openapi("Recommendations");
 
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_RECOMMENDATIONS)
+const limit = queryInt({ min: 1, max: MAX_RECOMMENDATIONS })
   .default(DEFAULT_RECOMMENDATIONS)
   .openapi({ param: { name: "limit", in: "query" }, example: DEFAULT_RECOMMENDATIONS });
 

@@ -11,7 +11,7 @@ const DOMAINS = {
   admin: ["identity"],
   shops: ["identity"],
   catalog: ["shops", "inventory"],
-  media: ["catalog", "shops"],
+  media: ["catalog", "shops", "chat", "identity"],
   search: ["catalog"],
   cart: ["catalog", "inventory", "shops"],
   shipping: ["cart", "identity"],
@@ -21,7 +21,18 @@ const DOMAINS = {
   recommendations: ["catalog", "cart", "orders"],
   chat: ["identity", "shops", "catalog", "orders", "realtime"],
   notifications: ["identity", "messaging", "realtime", "orders", "shops", "catalog", "chat", "recommendations"],
-  privacy: ["identity", "messaging", "notifications"],
+  privacy: [
+    "identity",
+    "messaging",
+    "notifications",
+    "orders",
+    "payments",
+    "reviews",
+    "chat",
+    "shops",
+    "media",
+    "recommendations",
+  ],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 
@@ -31,7 +42,7 @@ const DOMAINS = {
  */
 const INJECTED = {
   identity: { cart: "merges the guest cart at sign-in" },
-  orders: { payments: "refunds a cancelled order's payment" },
+  orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
 };
 
 /** Folders every domain may use: shared mechanisms, not domains. */
@@ -43,6 +54,7 @@ const OBJECTS = {
   "durable-objects/chat-room.ts": "workers/chat/room/",
   "durable-objects/inventory.ts": "workers/inventory/object/",
   "durable-objects/user-hub.ts": "workers/realtime/hub/",
+  "durable-objects/rate-limiter.ts": "workers/platform/limiter/",
 };
 
 function assertAcyclic(domains) {

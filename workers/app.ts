@@ -11,11 +11,13 @@ import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
+import { refuseWhileMisconfigured } from "./middleware/misconfigured";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
+import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
-import { healthRouter, mountApiDocs, readyRouter } from "./ops";
-import { createOrdersRouter } from "./orders";
+import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
+import { type CheckoutProbe, createOrdersRouter } from "./orders";
 import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
@@ -30,11 +32,21 @@ import { shopsRouter } from "./shops";
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
  * security headers, CORS, body size), then the domain routers, then problem+json for
- * everything that goes wrong, 404 and 405 included.
+ * everything that goes wrong, 404 and 405 included. Tests may hand in seams (a checkout probe);
+ * the Worker (workers/index.ts) passes none.
  */
-export function createApp() {
+export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   const app = createRouter();
-  app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+  app.use(
+    "*",
+    requestId,
+    accessLog,
+    securityHeaders,
+    corsFromConfig,
+    refuseWhileMisconfigured,
+    limitBodySize,
+    switchedRoutes,
+  );
   app.use("/api/*", authenticate);
 
   app.route("/", healthRouter);
@@ -47,6 +59,7 @@ export function createApp() {
   app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn }));
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
+  app.route("/", deadLettersRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);
   app.route("/", catalogRouter);
@@ -56,7 +69,7 @@ export function createApp() {
   app.route("/", cartRouter);
   app.route("/", shippingRouter);
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
-  app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment }));
+  app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", paymentsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
@@ -71,7 +84,7 @@ export function createApp() {
         headers: { Allow: allow.join(", ") },
       });
     }
-    throw new ApiError("not_found", `Nothing exists at ${c.req.path}. See /docs for the API's paths.`);
+    throw nothingAt(c.req.path);
   });
   app.onError((err, c) => renderError(err, c as Context<AppEnv>));
   return app;
@@ -85,7 +98,8 @@ function methodsByPath(routes: readonly { method: string; path: string }[]) {
       .filter((r) => r.method !== "ALL" && r.path !== "*" && !r.path.endsWith("/*"))
       .map((r) => ({
         method: r.method,
-        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}/?$`),
+        // Exactly the path the router serves: a trailing-slash variant is not served, so it is a 404.
+        pattern: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z0-9_]+/g, "[^/]+")}$`),
       }));
     const methods = new Set(compiled.filter((r) => r.pattern.test(path)).map((r) => r.method));
     if (methods.has("GET")) methods.add("HEAD");

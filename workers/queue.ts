@@ -1,5 +1,7 @@
+import { accountSocketsConsumer } from "./chat";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
+import { orderStockConsumer } from "./orders";
 import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
 import { searchIndexConsumer } from "./search";
 
@@ -12,6 +14,8 @@ export const consumersFor = consumersOf<QueueDeps>([
   searchIndexConsumer,
   composeNotifications,
   deliverNotification,
+  accountSocketsConsumer,
+  orderStockConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

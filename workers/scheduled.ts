@@ -2,23 +2,34 @@ import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
-import { retryFailedRefunds } from "./payments";
+import { checkStalePayments, orderMayExpire, retryFailedRefunds } from "./payments";
 import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
 import { drainOutbox } from "./platform/outbox";
+import { reconcileDeliveries } from "./platform/redelivery";
+import { continuePiiRotation, runAccountErasures } from "./privacy";
+import { consumersFor } from "./queue";
 
 const DAY_MS = 86_400_000;
 /** Longer than any queue keeps redelivering a message, so a late duplicate is still recognised. */
 const PROCESSED_EVENTS_KEPT_MS = 14 * DAY_MS;
-const PUBLISHED_OUTBOX_KEPT_MS = 7 * DAY_MS;
+const SETTLED_OUTBOX_KEPT_MS = 7 * DAY_MS;
 
-/** The minute cron: publish whatever the outbox holds, then sweep expired bookkeeping and old notifications. */
+/**
+ * The minute cron: expire unpaid orders (each confirmed unpaid with its gateway first), ask the
+ * gateways about payments pending too long, retry refunds, publish again the events no consumer
+ * applied in time, publish whatever the outbox holds, sweep expired bookkeeping and old
+ * notifications, then go on with unfinished account erasures and key rotations.
+ */
 export async function runScheduled(env: Env): Promise<void> {
   const config = readConfig(env);
   const db = database(env);
-  const expired = await expireOverdueOrders(env);
+  const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
+  const paidLate = await checkStalePayments(env);
   const refunded = await retryFailedRefunds(env);
+  // Before the drain, so the events it hands back are published in this same run.
+  const reconciled = await reconcileDeliveries(env, config, consumersFor);
   const drained = await drainOutbox(env, config);
   const now = nowMs();
   await db.batch([
@@ -26,16 +37,26 @@ export async function runScheduled(env: Env): Promise<void> {
     db
       .delete(processedEvents)
       .where(and(eq(processedEvents.status, "done"), lt(processedEvents.updatedAt, now - PROCESSED_EVENTS_KEPT_MS))),
+    // Only settled events: one still waiting for a consumer is the reconciler's to publish again.
     db
       .delete(outboxEvents)
-      .where(and(isNotNull(outboxEvents.publishedAt), lt(outboxEvents.publishedAt, now - PUBLISHED_OUTBOX_KEPT_MS))),
+      .where(and(isNotNull(outboxEvents.settledAt), lt(outboxEvents.settledAt, now - SETTLED_OUTBOX_KEPT_MS))),
   ]);
   const purged = await purgeOldNotifications(env, now);
+  // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
+  const erased = await runAccountErasures(env);
+  const rotating = await continuePiiRotation(env);
   logEvent("info", "scheduled_run", {
     expired,
+    paidLate,
     refunded,
+    settled: reconciled.settled,
+    republished: reconciled.republished,
+    deadLettered: reconciled.deadLettered,
     published: drained.published,
     failed: drained.failed,
     purgedNotifications: purged.notifications,
+    erasuresCompleted: erased,
+    piiRotation: rotating,
   });
 }

@@ -8,6 +8,7 @@ export * from "./notifications";
 export * from "./orders";
 export * from "./payments";
 export * from "./platform";
+export * from "./privacy";
 export * from "./realtime";
 export * from "./recommendations";
 export * from "./reviews";

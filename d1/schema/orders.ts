@@ -14,6 +14,8 @@ export const orders = sqliteTable(
     shopId: text("shop_id").notNull(),
     customerId: text("customer_id"),
     guestTokenHash: text("guest_token_hash"),
+    /** Keyed hash of the IP that checked out (platform/client.ts): caps open orders per IP. */
+    checkoutIpHash: text("checkout_ip_hash"),
     contactEmailEnc: text("contact_email_enc"),
     status: text("status", { enum: ORDER_STATUS }).notNull(),
     paymentStatus: text("payment_status", { enum: PAYMENT_STATUS }).notNull(),
@@ -24,7 +26,8 @@ export const orders = sqliteTable(
     discount: integer("discount").notNull(),
     total: integer("total").notNull(),
     voucherCode: text("voucher_code"),
-    shippingAddressEnc: text("shipping_address_enc").notNull(),
+    /** Null once erased: the buyer deleted their account and the order is delivered or closed. */
+    shippingAddressEnc: text("shipping_address_enc"),
     shippingCountry: text("shipping_country").notNull(),
     /** { optionId, courier, service, etd, trackingNumber? } */
     shipping: text("shipping", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -44,6 +47,7 @@ export const orders = sqliteTable(
     index("orders_shop").on(t.shopId, t.id),
     index("orders_checkout").on(t.checkoutId),
     index("orders_expiry").on(t.status, t.reservationExpiresAt),
+    index("orders_checkout_ip").on(t.checkoutIpHash, t.status),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Exact fixed-window counters for limits that must hold (OTP sends, login failures). */
@@ -30,7 +31,11 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_expires_at").on(t.expiresAt)],
 );
 
-/** Events written in the same D1 batch as the state change they announce; drained to Queues. */
+/**
+ * Events written in the same D1 batch as the state change they announce; drained to Queues. An
+ * event is settled once every consumer of its type has applied it (or it was dead-lettered); until
+ * then the cron's reconciler publishes it again (workers/platform/redelivery.ts).
+ */
 export const outboxEvents = sqliteTable(
   "outbox_events",
   {
@@ -41,9 +46,20 @@ export const outboxEvents = sqliteTable(
     createdAt: integer("created_at").notNull(),
     claimedUntil: integer("claimed_until"),
     publishedAt: integer("published_at"),
+    /** Publications claimed so far (the first one included). */
     attempts: integer("attempts").notNull().default(0),
+    /** How long after publishing the reconciler checks it was applied; null: EVENT_DELIVERY_TIMEOUT_SECONDS. */
+    checkDelayMs: integer("check_delay_ms"),
+    settledAt: integer("settled_at"),
+    outcome: text("outcome", { enum: ["applied", "dead_lettered"] }),
   },
-  (t) => [index("outbox_events_pending").on(t.publishedAt, t.id)],
+  (t) => [
+    index("outbox_events_pending").on(t.publishedAt, t.id),
+    index("outbox_events_unsettled")
+      .on(t.publishedAt)
+      .where(sql`${t.settledAt} IS NULL AND ${t.publishedAt} IS NOT NULL`),
+    index("outbox_events_settled_at").on(t.settledAt),
+  ],
 );
 
 /** Which consumer has applied which event: makes at-least-once delivery apply exactly once. */
@@ -56,7 +72,8 @@ export const processedEvents = sqliteTable(
     leaseUntil: integer("lease_until").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
+  // By event id: the reconciler asks which consumers applied a page of events.
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index("processed_events_event").on(t.eventId)],
 );
 
 /** Messages that exhausted their retries, kept for operators to inspect and replay. */
@@ -69,6 +86,8 @@ export const deadLetters = sqliteTable(
     body: text("body").notNull(),
     attempts: integer("attempts").notNull(),
     receivedAt: integer("received_at").notNull(),
+    /** Why it was given up, when known (e.g. which consumers never applied it). */
+    reason: text("reason"),
   },
   (t) => [index("dead_letters_received_at").on(t.receivedAt)],
 );

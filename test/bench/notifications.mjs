@@ -39,11 +39,12 @@ function percentile(sorted, p) {
 const base64url = (bytes) => Buffer.from(bytes).toString("base64url");
 const fromBase64url = (text) => new Uint8Array(Buffer.from(text, "base64url"));
 
-/** workers/platform/pii.ts, in Node: AES-256-GCM "v1.<iv|ciphertext>" and an HMAC-SHA256 lookup hash. */
+/** workers/platform/pii.ts, in Node: AES-256-GCM "<key id>.<iv|ciphertext>" and an HMAC-SHA256 lookup hash. */
 async function piiKeys(vars) {
-  const aes = await crypto.subtle.importKey("raw", fromBase64url(vars.PII_ENCRYPTION_KEY), "AES-GCM", false, [
-    "encrypt",
-  ]);
+  const [newest] = vars.PII_ENCRYPTION_KEYS
+    ? JSON.parse(vars.PII_ENCRYPTION_KEYS)
+    : [{ id: "v1", key: vars.PII_ENCRYPTION_KEY }];
+  const aes = await crypto.subtle.importKey("raw", fromBase64url(newest.key), "AES-GCM", false, ["encrypt"]);
   const hmac = await crypto.subtle.importKey(
     "raw",
     fromBase64url(vars.PII_HASH_KEY),
@@ -57,7 +58,7 @@ async function piiKeys(vars) {
       const sealed = new Uint8Array(
         await crypto.subtle.encrypt({ name: "AES-GCM", iv }, aes, new TextEncoder().encode(text)),
       );
-      return `v1.${base64url(Buffer.concat([iv, sealed]))}`;
+      return `${newest.id}.${base64url(Buffer.concat([iv, sealed]))}`;
     },
     async hash(text) {
       return base64url(new Uint8Array(await crypto.subtle.sign("HMAC", hmac, new TextEncoder().encode(text))));

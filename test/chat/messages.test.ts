@@ -171,8 +171,10 @@ describe("chat messages over HTTP: kinds", () => {
     expect(image).toMatchObject({
       kind: "image",
       text: "the crack on the screen",
-      media: { id: media.id, url: media.url, contentType: "image/png", size: PNG.length, kind: "image" },
+      media: { id: media.id, contentType: "image/png", size: PNG.length, kind: "image" },
     });
+    // The message's url names its dialog (private: test/media/private.test.ts).
+    expect(image.media?.url).toMatch(new RegExp(`^${media.url}\\?dialog=${dialog.id}&sig=[\\w-]{43}$`));
     const pdf = await expectJson<{ id: string }>(
       await call("POST", "/api/v1/media", {
         token: a.token,

@@ -212,7 +212,7 @@ describe("POST /api/v1/media (chat)", () => {
     const pdf = new TextEncoder().encode("%PDF-1.7\n% a tiny pdf");
     const file = await expectJson<Media>(await upload("/api/v1/media", pdf, "application/pdf", user.token), 201);
     expect(file).toMatchObject({ contentType: "application/pdf", size: pdf.byteLength });
-    const served = await get(pathOf(file.url));
+    const served = await get(pathOf(file.url), user.token);
     expect(served.headers.get("Content-Type")).toBe("application/pdf");
     expect(served.headers.get("Content-Disposition")).toBe("attachment");
     expect(await served.text()).toBe("%PDF-1.7\n% a tiny pdf");
@@ -229,7 +229,7 @@ describe("POST /api/v1/media (chat)", () => {
     expect(page.contentType).toBe("application/octet-stream");
     const svg = await expectJson<Media>(await upload("/api/v1/media", html, "image/svg+xml", user.token), 201);
     expect(svg.contentType).toBe("application/octet-stream");
-    const served = await get(pathOf(svg.url));
+    const served = await get(pathOf(svg.url), user.token);
     expect(served.headers.get("Content-Type")).toBe("application/octet-stream");
     expect(served.headers.get("Content-Disposition")).toBe("attachment");
     expect(served.headers.get("X-Content-Type-Options")).toBe("nosniff");

@@ -52,7 +52,7 @@ describe("gatewayFor", () => {
       { ...DEV, MIDTRANS_BASE_URL: "https://api.midtrans.com" },
       recorder.fetchFn,
     );
-    await (midtrans as MidtransGateway).fetchStatus("pay_1").catch(() => undefined);
+    await midtrans.fetchStatus({ paymentId: "pay_1", method: "bca_va", amount: money(1_000_000, "IDR") });
     expect(recorder.calls[0].url).toBe("https://api.midtrans.com/v2/pay_1/status");
   });
 

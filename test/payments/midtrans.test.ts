@@ -367,30 +367,91 @@ describe("MidtransGateway.verifyWebhook", () => {
   });
 });
 
-describe("MidtransGateway.fetchStatus and refund", () => {
-  it("confirms a notification with GET /v2/{order_id}/status", async () => {
+const reference = { paymentId: PAYMENT_ID, method: "bca_va", amount: money(15_000_000, "IDR") };
+
+describe("MidtransGateway.fetchStatus, cancelPayment and refund", () => {
+  it("reads GET /v2/{order_id}/status as the event its notification carries (same event id)", async () => {
     const { fetchFn, calls } = recordingFetch(
       json(200, { ...notification({}).body, status_message: "Success, transaction is found" }),
     );
-    const status = await gateway(fetchFn).fetchStatus(PAYMENT_ID);
+    const status = await gateway(fetchFn).fetchStatus(reference);
     expect(calls[0]).toMatchObject({ method: "GET", url: `${SANDBOX}/v2/${PAYMENT_ID}/status`, body: "" });
     expect(calls[0].headers.get("Authorization")).toBe(basic(SERVER_KEY));
-    expect(status).toMatchObject({
-      orderId: PAYMENT_ID,
-      transactionId: "be03df7d-2f97-4c8c-a53c-8959f1b67295",
-      transactionStatus: "settlement",
-      outcome: "succeeded",
-      amount: money(15_000_000, "IDR"),
+    const webhook = await gateway(recordingFetch().fetchFn).verifyWebhook(notification({}));
+    expect(status).toEqual({
+      found: true,
+      event: {
+        eventId: `${PAYMENT_ID}:be03df7d-2f97-4c8c-a53c-8959f1b67295:settlement`,
+        paymentId: PAYMENT_ID,
+        outcome: "succeeded",
+        amount: money(15_000_000, "IDR"),
+        providerRef: "be03df7d-2f97-4c8c-a53c-8959f1b67295",
+        raw: expect.anything(),
+      },
     });
+    expect(webhook.ok && status.found && webhook.event.eventId === status.event.eventId).toBe(true);
   });
 
-  it("reports an unknown order as a final error", async () => {
+  it("reads pending and expired (status_code 407) transactions", async () => {
+    const { fetchFn } = recordingFetch(
+      json(200, { ...notification({ transaction_status: "pending", status_code: "201" }).body }),
+      json(200, { ...notification({ transaction_status: "expire", status_code: "407" }).body }),
+    );
+    const midtrans = gateway(fetchFn);
+    expect(await midtrans.fetchStatus(reference)).toMatchObject({ found: true, event: { outcome: "pending" } });
+    expect(await midtrans.fetchStatus(reference)).toMatchObject({ found: true, event: { outcome: "expired" } });
+  });
+
+  it("reports an order Midtrans never created as not found", async () => {
     const { fetchFn } = recordingFetch(
       json(404, { status_code: "404", status_message: "Transaction doesn't exist.", id: "1b2c3d4e" }),
     );
-    expect(await gatewayFailure(gateway(fetchFn).fetchStatus("pay_unknown"))).toMatchObject({
-      retryable: false,
-      gatewayCode: "404",
+    expect(await gateway(fetchFn).fetchStatus({ ...reference, paymentId: "pay_unknown" })).toEqual({
+      found: false,
+      reason: "Midtrans has no transaction with this order_id",
+    });
+  });
+
+  it("refuses a malformed or foreign status answer, and an outage, as retryable GatewayErrors", async () => {
+    const { fetchFn } = recordingFetch(
+      json(200, { status_code: "200", transaction_status: "settlement", gross_amount: 150000 }),
+      json(200, { ...notification({ order_id: "pay_someone_else" }).body }),
+      json(200, { ...notification({ gross_amount: "150000.005" }).body }),
+      json(503, { status_code: "503", status_message: "Service unavailable" }),
+      new TypeError("Network connection lost."),
+    );
+    const midtrans = gateway(fetchFn);
+    for (let i = 0; i < 3; i++) {
+      expect(await gatewayFailure(midtrans.fetchStatus(reference))).toMatchObject({
+        retryable: true,
+        gatewayCode: "malformed_answer",
+      });
+    }
+    expect(await gatewayFailure(midtrans.fetchStatus(reference))).toMatchObject({ retryable: true, status: 503 });
+    expect(await gatewayFailure(midtrans.fetchStatus(reference))).toMatchObject({ retryable: true });
+  });
+
+  it("cancels a pending transaction with POST /v2/{order_id}/cancel; 412 means it can no longer be", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, {
+        status_code: "200",
+        status_message: "Success, transaction is canceled",
+        transaction_id: "be03df7d-2f97-4c8c-a53c-8959f1b67295",
+        order_id: PAYMENT_ID,
+        payment_type: "bank_transfer",
+        transaction_time: "2026-03-05 14:30:00",
+        transaction_status: "cancel",
+        gross_amount: "150000.00",
+      }),
+      json(412, { status_code: "412", status_message: "Merchant cannot modify the status of the transaction" }),
+    );
+    const midtrans = gateway(fetchFn);
+    expect(await midtrans.cancelPayment(reference)).toEqual({ cancelled: true });
+    expect(calls[0]).toMatchObject({ method: "POST", url: `${SANDBOX}/v2/${PAYMENT_ID}/cancel`, body: "" });
+    expect(calls[0].headers.get("Authorization")).toBe(basic(SERVER_KEY));
+    expect(await midtrans.cancelPayment(reference)).toEqual({
+      cancelled: false,
+      reason: "Merchant cannot modify the status of the transaction",
     });
   });
 

@@ -422,3 +422,69 @@ describe("OmiseGateway.verifyWebhook", () => {
     ).toThrow(/base64/);
   });
 });
+
+describe("OmiseGateway.fetchStatus and cancelPayment", () => {
+  const reference = {
+    paymentId: PAYMENT_ID,
+    providerRef: CHARGE_ID,
+    method: "promptpay",
+    amount: money(129_950, "THB"),
+  };
+
+  it("retrieves GET /charges/{id} and reads its status as an event", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, charge({ status: "successful", paid: true })),
+      json(200, charge({ status: "expired", expired: true })),
+      json(404, {
+        object: "error",
+        location: "https://www.omise.co/api-errors#not-found",
+        code: "not_found",
+        message: "charge was not found",
+      }),
+    );
+    const omise = gateway(fetchFn);
+    expect(await omise.fetchStatus(reference)).toEqual({
+      found: true,
+      event: {
+        eventId: `status:${CHARGE_ID}:successful`,
+        paymentId: PAYMENT_ID,
+        outcome: "succeeded",
+        amount: money(129_950, "THB"),
+        providerRef: CHARGE_ID,
+        raw: expect.anything(),
+      },
+    });
+    expect(calls[0]).toMatchObject({ method: "GET", url: `https://api.omise.co/charges/${CHARGE_ID}`, body: "" });
+    expect(calls[0].headers.get("Authorization")).toBe(basic(SECRET_KEY));
+    expect(await omise.fetchStatus(reference)).toMatchObject({ event: { outcome: "expired" } });
+    expect(await omise.fetchStatus(reference)).toEqual({ found: false, reason: "Omise has no such charge" });
+  });
+
+  it("cannot look a charge up without its id, and refuses another payment's charge", async () => {
+    const { fetchFn } = recordingFetch(json(200, charge({ metadata: { paymentId: "pay_other" } })));
+    const omise = gateway(fetchFn);
+    expect(await gatewayFailure(omise.fetchStatus({ ...reference, providerRef: undefined }))).toMatchObject({
+      gatewayCode: "no_charge_id",
+    });
+    expect(await gatewayFailure(omise.fetchStatus(reference))).toMatchObject({ gatewayCode: "malformed_answer" });
+  });
+
+  it("expires a pending charge with POST /charges/{id}/expire; one no longer pending cannot be", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, charge({ status: "expired", expired: true })),
+      json(400, { object: "error", code: "failed_expire", message: "charge cannot be expired" }),
+    );
+    const omise = gateway(fetchFn);
+    expect(await omise.cancelPayment(reference)).toEqual({ cancelled: true });
+    expect(calls[0]).toMatchObject({ method: "POST", url: `https://api.omise.co/charges/${CHARGE_ID}/expire` });
+    expect(await omise.cancelPayment(reference)).toEqual({ cancelled: false, reason: "charge cannot be expired" });
+  });
+
+  it("refuses a charge answer in an unknown shape before reading it", async () => {
+    const { fetchFn } = recordingFetch(json(200, source), json(200, charge({ id: "not-a-charge", status: "weird" })));
+    expect(await gatewayFailure(gateway(fetchFn).createPayment(input()))).toMatchObject({
+      retryable: false,
+      gatewayCode: "malformed_answer",
+    });
+  });
+});

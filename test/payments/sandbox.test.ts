@@ -150,3 +150,32 @@ describe("signSandboxEvent + SandboxGateway.verifyWebhook", () => {
     expect(() => new SandboxGateway({ webhookSecret: "" })).toThrow(/SANDBOX_WEBHOOK_SECRET/);
   });
 });
+
+describe("SandboxGateway.fetchStatus and cancelPayment", () => {
+  const reference = { paymentId: PAYMENT_ID, method: "qris", amount: money(15_000_000, "IDR") };
+
+  it("answers from its ledger with the simulate event's id; a paid payment cannot be cancelled", async () => {
+    const sandbox = new SandboxGateway({ webhookSecret: SECRET });
+    expect(await sandbox.fetchStatus(reference)).toMatchObject({ found: true, event: { outcome: "pending" } });
+    await sandbox.ledger.settle({ paymentId: PAYMENT_ID, outcome: "succeeded", amount: money(15_000_000, "IDR") });
+    const status = await sandbox.fetchStatus(reference);
+    const signed = await signSandboxEvent(SECRET, { paymentId: PAYMENT_ID, outcome: "succeeded" });
+    expect(status).toMatchObject({
+      found: true,
+      event: { eventId: JSON.parse(signed.rawBody).id, outcome: "succeeded", amount: money(15_000_000, "IDR") },
+    });
+    expect(await sandbox.cancelPayment(reference)).toEqual({ cancelled: false, reason: "already paid" });
+  });
+
+  it("a cancelled payment stays cancelled: paying it afterwards does not stand", async () => {
+    const sandbox = new SandboxGateway({ webhookSecret: SECRET });
+    expect(await sandbox.cancelPayment(reference)).toEqual({ cancelled: true });
+    const standing = await sandbox.ledger.settle({
+      paymentId: PAYMENT_ID,
+      outcome: "succeeded",
+      amount: reference.amount,
+    });
+    expect(standing.outcome).toBe("cancelled");
+    expect(await sandbox.fetchStatus(reference)).toMatchObject({ event: { outcome: "expired" } });
+  });
+});

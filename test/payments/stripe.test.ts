@@ -430,3 +430,86 @@ describe("StripeGateway.verifyWebhook", () => {
     expect(foreign).toMatchObject({ ok: false, authentic: true });
   });
 });
+
+describe("StripeGateway.fetchStatus and cancelPayment", () => {
+  const reference = { paymentId: PAYMENT_ID, providerRef: PI_ID, method: "card", amount: money(129_950, "THB") };
+
+  it("retrieves GET /v1/payment_intents/{id} and reads its status as an event", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, paymentIntent({ status: "succeeded", amount_received: 129950 })),
+      json(200, paymentIntent({ status: "requires_action" })),
+      json(200, paymentIntent({ status: "canceled", cancellation_reason: "automatic" })),
+    );
+    const stripe = gateway(fetchFn);
+    expect(await stripe.fetchStatus(reference)).toEqual({
+      found: true,
+      event: {
+        eventId: `status:${PI_ID}:succeeded`,
+        paymentId: PAYMENT_ID,
+        outcome: "succeeded",
+        amount: money(129_950, "THB"),
+        providerRef: PI_ID,
+        raw: expect.anything(),
+      },
+    });
+    expect(calls[0]).toMatchObject({ method: "GET", url: `https://api.stripe.com/v1/payment_intents/${PI_ID}` });
+    expect(calls[0].headers.get("Authorization")).toBe(`Bearer ${SECRET_KEY}`);
+    expect(calls[0].headers.get("Stripe-Version")).toBe(Stripe.API_VERSION);
+    expect(await stripe.fetchStatus(reference)).toMatchObject({ event: { outcome: "pending" } });
+    expect(await stripe.fetchStatus(reference)).toMatchObject({ event: { outcome: "expired" } });
+  });
+
+  it("searches by metadata.paymentId when the intent's id never arrived; none found is not found", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, { object: "search_result", data: [], has_more: false, url: "/v1/payment_intents/search" }),
+    );
+    const status = await gateway(fetchFn).fetchStatus({ ...reference, providerRef: undefined });
+    expect(status).toEqual({ found: false, reason: "Stripe has no PaymentIntent for this payment" });
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe("/v1/payment_intents/search");
+    expect(url.searchParams.get("query")).toBe(`metadata['paymentId']:'${PAYMENT_ID}'`);
+  });
+
+  it("refuses an intent of another payment or in an unknown shape, retryably", async () => {
+    const { fetchFn } = recordingFetch(
+      json(200, paymentIntent({ status: "succeeded", metadata: { paymentId: "pay_other" } })),
+      json(200, paymentIntent({ status: "paid_somehow" })),
+    );
+    const stripe = gateway(fetchFn);
+    for (let i = 0; i < 2; i++)
+      expect(await gatewayFailure(stripe.fetchStatus(reference))).toMatchObject({
+        retryable: true,
+        gatewayCode: "malformed_answer",
+      });
+  });
+
+  it("cancels with POST /v1/payment_intents/{id}/cancel (abandoned); a succeeded one can no longer be", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, paymentIntent({ status: "canceled", cancellation_reason: "abandoned" })),
+      json(400, {
+        error: {
+          code: "payment_intent_unexpected_state",
+          message: "You cannot cancel this PaymentIntent because it has a status of succeeded.",
+          type: "invalid_request_error",
+        },
+      }),
+    );
+    const stripe = gateway(fetchFn);
+    expect(await stripe.cancelPayment(reference)).toEqual({ cancelled: true });
+    expect(calls[0]).toMatchObject({
+      method: "POST",
+      url: `https://api.stripe.com/v1/payment_intents/${PI_ID}/cancel`,
+    });
+    expect(form(calls[0].body)).toEqual({ cancellation_reason: "abandoned" });
+    expect(calls[0].headers.get("Idempotency-Key")).toBe(`${PAYMENT_ID}-cancel`);
+    expect(await stripe.cancelPayment(reference)).toMatchObject({ cancelled: false });
+  });
+
+  it("refuses a PaymentIntent answer without a valid id as malformed (retryable: the idempotency key makes it safe)", async () => {
+    const { fetchFn } = recordingFetch(json(200, { ...paymentIntent(), id: 17 }));
+    expect(await gatewayFailure(gateway(fetchFn).createPayment(input()))).toMatchObject({
+      retryable: true,
+      gatewayCode: "malformed_answer",
+    });
+  });
+});

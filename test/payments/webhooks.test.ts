@@ -30,6 +30,10 @@ import {
   simulate,
   timelineCount,
 } from "../orders/helpers";
+import { capturedLogs, insertPayment } from "./flows";
+
+// Refusals and rejections are logged: captured here (and checked where the contract asks for it), not printed.
+const logs = capturedLogs();
 
 /** What must hold after a paid order, however many times its webhook came. */
 async function expectPaidOnce(order: Order, productId: string, quantity: number, received: number) {
@@ -51,29 +55,6 @@ async function expectUntouched(order: Order, paymentId: string, productId: strin
   expect(await outboxCount(order.id, "order.paid")).toBe(0);
   expect(await outboxCount(order.id, "payment.success")).toBe(0);
   expect(await level(productId)).toMatchObject({ reserved: quantity, sold: 0 });
-}
-
-/** A pending payment row written straight into D1, for gateways whose API is not reachable here. */
-async function insertPayment(order: Order, gateway: string, method: string): Promise<string> {
-  const id = `pay_${gateway}_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
-  const now = Date.now();
-  await env.DB.prepare(
-    `INSERT INTO payments (id, order_ids, gateway, method, amount, currency, status, provider_ref, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
-  )
-    .bind(
-      id,
-      JSON.stringify([order.id]),
-      gateway,
-      method,
-      order.total.amount,
-      order.total.currency,
-      `ref_${id}`,
-      now,
-      now,
-    )
-    .run();
-  return id;
 }
 
 describe("sandbox webhook: verified, applied once", () => {
@@ -182,7 +163,7 @@ describe("sandbox webhook: verified, applied once", () => {
     );
     const problem = await expectProblem(await deliver("sandbox", short), 422, "validation_failed");
     expect(problem.detail).toContain("differs");
-    // Redelivered: still refused, still one log row.
+    // Redelivered: still refused, and logged again.
     await expectProblem(await deliver("sandbox", short), 422, "validation_failed");
     const wrongCurrency = await sandboxEvent(
       payment.id,
@@ -192,15 +173,17 @@ describe("sandbox webhook: verified, applied once", () => {
     );
     await expectProblem(await deliver("sandbox", wrongCurrency), 422, "validation_failed");
 
-    const logged = await rows<{ event_id: string; accepted: number; note: string; amount: number }>(
-      "SELECT event_id, accepted, note, amount FROM payment_events WHERE payment_id = ? ORDER BY event_id",
+    const logged = await rows<{ event_id: string; reason: string; amount: number }>(
+      "SELECT event_id, reason, amount FROM payment_event_refusals WHERE payment_id = ? ORDER BY id",
       payment.id,
     );
-    expect(logged).toHaveLength(2);
-    expect(logged[0]).toMatchObject({ event_id: "evt_short", accepted: 0, amount: payment.amount.amount - 100 });
-    expect(logged[0].note).toContain("amount");
-    expect(logged[1]).toMatchObject({ event_id: "evt_usd", accepted: 0 });
-    expect(logged[1].note).toContain("currency");
+    expect(logged.map((r) => r.event_id)).toEqual(["evt_short", "evt_short", "evt_usd"]);
+    expect(logged[0]).toMatchObject({ amount: payment.amount.amount - 100 });
+    expect(logged[0].reason).toContain("amount");
+    expect(logged[2].reason).toContain("currency");
+    expect(logs.filter((l) => l.msg === "webhook_refused" && l.paymentId === payment.id)).toHaveLength(3);
+    // A refusal is not remembered as the event: the dedupe table holds none of them.
+    expect(await count("SELECT count(*) AS n FROM payment_events WHERE payment_id = ?", payment.id)).toBe(0);
     await expectUntouched(order, payment.id, product.id, 1);
 
     // The real event still pays it.
@@ -216,9 +199,8 @@ describe("sandbox webhook: verified, applied once", () => {
       "evt_unknown",
     );
     await expectProblem(await deliver("sandbox", unknown), 422, "validation_failed");
-    expect(
-      await count("SELECT count(*) AS n FROM payment_events WHERE event_id = 'evt_unknown' AND accepted = 0"),
-    ).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM payment_event_refusals WHERE event_id = 'evt_unknown'")).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM payment_events WHERE event_id = 'evt_unknown'")).toBe(0);
 
     const { product } = await sellerWithProduct("TH", { stock: 5 });
     const { cartToken, order } = await guestOrder(product.id, 1);
@@ -430,12 +412,16 @@ describe("money is never kept for nothing", () => {
     expect(await count("SELECT count(*) AS n FROM refunds WHERE order_id = ?", order.id)).toBe(1);
   });
 
+  // A payment replaced by a newer request is cancelled at its gateway, but a payer may have paid it
+  // before the cancel landed: its webhook still arrives, and then two payments paid one order.
   it("a second payment for an order that is already paid is refunded; the first stands", async () => {
     const { product } = await sellerWithProduct("TH", { stock: 5 });
     const { cartToken, order } = await guestOrder(product.id, 1);
     const first = await pay({ cartToken }, [order.id], "sandbox", "qris");
     const second = await pay({ cartToken }, [order.id], "sandbox", "bca_va");
-    expect((await simulate({ cartToken }, first.id)).status).toBe("succeeded");
+    expect((await paymentRow(first.id))?.status).toBe("superseded");
+    expect((await deliver("sandbox", await sandboxEvent(first.id, first.amount))).status).toBe(200);
+    expect((await paymentRow(first.id))?.status).toBe("succeeded");
     expect((await simulate({ cartToken }, second.id)).status).toBe("refunded");
     expect(await orderStatus(order.id)).toMatchObject({
       status: "paid",
@@ -456,7 +442,7 @@ describe("money is never kept for nothing", () => {
     const { cartToken, order } = await guestOrder(product.id, 1);
     const first = await pay({ cartToken }, [order.id], "sandbox", "qris");
     const second = await pay({ cartToken }, [order.id], "sandbox", "bca_va");
-    await simulate({ cartToken }, first.id);
+    await deliver("sandbox", await sandboxEvent(first.id, first.amount));
     await simulate({ cartToken }, second.id);
     const res = await call("POST", `/api/v1/orders/${order.id}/cancel`, { cartToken });
     expect(res.status).toBe(200);
@@ -470,12 +456,12 @@ describe("money is never kept for nothing", () => {
       const { cartToken, order } = await guestOrder(product.id, 1);
       const a = await pay({ cartToken }, [order.id], "sandbox", "qris");
       const b = await pay({ cartToken }, [order.id], "sandbox", "promptpay");
-      const [ra, rb] = await Promise.all([simulate({ cartToken }, a.id), simulate({ cartToken }, b.id)]);
+      // a was replaced by b but paid anyway (its webhook), at the very moment b is paid.
+      await Promise.all([deliver("sandbox", await sandboxEvent(a.id, a.amount)), simulate({ cartToken }, b.id)]);
       const paidBy = (await orderStatus(order.id))?.paid_by_payment_id;
       expect([a.id, b.id]).toContain(paidBy);
-      const winner = paidBy === a.id ? ra : rb;
       const loser = paidBy === a.id ? b : a;
-      expect(winner.status).toBe("succeeded");
+      expect((await paymentRow(paidBy as string))?.status).toBe("succeeded");
       expect((await paymentRow(loser.id))?.status).toBe("refunded");
       expect(await rows("SELECT payment_id FROM refunds WHERE order_id = ?", order.id)).toEqual([
         { payment_id: loser.id },

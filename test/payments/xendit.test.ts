@@ -413,3 +413,96 @@ describe("XenditGateway.verifyWebhook", () => {
     ).toMatchObject({ ok: false, authentic: true });
   });
 });
+
+describe("XenditGateway.fetchStatus and cancelPayment", () => {
+  const va = {
+    paymentId: PAYMENT_ID,
+    providerRef: "65f0c1a2b3c4d5e6f7a8b9c0",
+    method: "bca_va",
+    amount: money(15_000_000, "IDR"),
+  };
+  const wallet = {
+    paymentId: PAYMENT_ID,
+    providerRef: "ewc_bb8c3po-c3po-r2d2-c3po-r2d2c3por2d2",
+    method: "gcash",
+    amount: money(149_950, "PHP"),
+  };
+
+  it("finds a VA payment through GET /transactions?reference_id=; none yet is pending", async () => {
+    const transaction = {
+      id: "txn_5f218745736e619164dc8608",
+      product_id: "65f0c1a2b3c4d5e6f7a8b9c9",
+      type: "PAYMENT",
+      status: "SUCCESS",
+      channel_category: "VIRTUAL_ACCOUNT",
+      channel_code: "BCA",
+      reference_id: PAYMENT_ID,
+      account_identifier: null,
+      currency: "IDR",
+      amount: 150000,
+      cashflow: "MONEY_IN",
+    };
+    const { fetchFn, calls } = recordingFetch(
+      json(200, { has_more: false, data: [transaction], links: [] }),
+      json(200, { has_more: false, data: [], links: [] }),
+    );
+    const xendit = gateway(fetchFn);
+    expect(await xendit.fetchStatus(va)).toMatchObject({
+      found: true,
+      event: {
+        eventId: "transaction:txn_5f218745736e619164dc8608",
+        outcome: "succeeded",
+        amount: money(15_000_000, "IDR"),
+      },
+    });
+    const url = new URL(calls[0].url);
+    expect(url.pathname).toBe("/transactions");
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ reference_id: PAYMENT_ID, types: "PAYMENT" });
+    expect(calls[0].headers.get("Authorization")).toBe(basic(SECRET_KEY));
+    expect(await xendit.fetchStatus(va)).toMatchObject({ found: true, event: { outcome: "pending" } });
+  });
+
+  it("reads an e-wallet charge with GET /ewallets/charges/{id}, as the event its callback carries", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, { ...ewalletCharge("PH_GCASH", "PHP", 1499.5, {}), status: "SUCCEEDED" }),
+      json(200, { ...ewalletCharge("PH_GCASH", "PHP", 1499.5, {}), reference_id: "pay_other" }),
+    );
+    const xendit = gateway(fetchFn);
+    expect(await xendit.fetchStatus(wallet)).toMatchObject({
+      found: true,
+      event: {
+        eventId: `ewallet.capture:${wallet.providerRef}:SUCCEEDED`,
+        outcome: "succeeded",
+        amount: money(149_950, "PHP"),
+      },
+    });
+    expect(calls[0]).toMatchObject({
+      method: "GET",
+      url: `https://api.xendit.co/ewallets/charges/${wallet.providerRef}`,
+    });
+    expect(await gatewayFailure(xendit.fetchStatus(wallet))).toMatchObject({ gatewayCode: "malformed_answer" });
+  });
+
+  it("expires a VA with PATCH /callback_virtual_accounts/{id}; a pending e-wallet charge cannot be cancelled", async () => {
+    const { fetchFn, calls } = recordingFetch(json(200, fixedVa({ status: "INACTIVE" })));
+    const xendit = new XenditGateway({ secretKey: SECRET_KEY, callbackToken: CALLBACK_TOKEN }, fetchFn, {
+      now: () => new Date("2026-03-05T08:00:00Z"),
+    });
+    expect(await xendit.cancelPayment(va)).toEqual({ cancelled: true });
+    expect(calls[0]).toMatchObject({
+      method: "PATCH",
+      url: `https://api.xendit.co/callback_virtual_accounts/${va.providerRef}`,
+    });
+    expect(JSON.parse(calls[0].body)).toEqual({ expiration_date: "2026-03-05T08:00:00.000Z" });
+    expect(await xendit.cancelPayment(wallet)).toMatchObject({ cancelled: false });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("refuses a VA answer without an account number as malformed", async () => {
+    const { fetchFn } = recordingFetch(json(200, fixedVa({ account_number: null })));
+    expect(await gatewayFailure(gateway(fetchFn).createPayment(input()))).toMatchObject({
+      retryable: false,
+      gatewayCode: "malformed_answer",
+    });
+  });
+});

@@ -193,7 +193,7 @@ describe("outbox → queue → consumer, exactly once", () => {
   });
 
   it("(a″) concurrent drains with small batches publish many events once each", async () => {
-    const small = { ...config, outbox: { batchSize: 3, claimSeconds: 30 } };
+    const small = { ...config, outbox: { ...config.outbox, batchSize: 3, claimSeconds: 30 } };
     const requests = Array.from({ length: 10 }, () => smsRequest());
     const messages: Awaited<ReturnType<typeof requestMessage>>[] = [];
     for (const request of requests) messages.push(await requestMessage(request));

@@ -51,6 +51,8 @@ export interface OwnedResources {
   /** Operators' resources (the operator role owns them). */
   category: string;
   synonym: string;
+  /** A dead letter (a malformed message the dead-letter queue kept). */
+  deadLetter: string;
 }
 
 /**
@@ -78,6 +80,7 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   notifications: "notification",
   categories: "category",
   synonyms: "synonym",
+  "dead-letters": "deadLetter",
 };
 
 export interface Input {
@@ -203,7 +206,7 @@ async function account(owner: Person) {
   return { user: owner.userId, session: sessions.items[0].id, device: device.id, notification: inbox.items[0].id };
 }
 
-/** A category and a search synonym, which the operator role owns. */
+/** A category, a search synonym and a dead letter, which the operator role owns. */
 async function operations(operator: Person) {
   const category = await created<{ id: string }>("POST", "/api/v1/admin/categories", operator, {
     slug: `sweep-${crypto.randomUUID().slice(0, 8)}`,
@@ -214,7 +217,9 @@ async function operations(operator: Person) {
     term: `sweep ${crypto.randomUUID().slice(0, 8)}`,
     synonyms: ["swept"],
   });
-  return { category: category.id, synonym: synonym.id };
+  const deadLetter = `sweep-dead-letter-${crypto.randomUUID()}`;
+  await deliverToQueue(`${NOTIFICATIONS_QUEUE}-dlq`, [{ id: deadLetter, body: "not an event" }], recordingDeps().deps);
+  return { category: category.id, synonym: synonym.id, deadLetter };
 }
 
 export async function ownedResources({ owner, member, operator }: People): Promise<OwnedResources> {

@@ -1,10 +1,11 @@
-import { z } from "@hono/zod-openapi";
+import { type RouteHandler, z } from "@hono/zod-openapi";
 import { AuditEventSchema } from "../../schemas/identity";
 import { PageQuerySchema, pageOf } from "../../schemas/platform";
+import type { AppEnv } from "../app-env";
 import { auditEventsPage } from "../identity";
 import { requireRole } from "../middleware/auth";
 import { database } from "../platform/db";
-import { bearerAuth, createRouter, defineRoute, jsonResponse } from "../platform/openapi";
+import { bearerAuth, defineRoute, jsonResponse } from "../platform/openapi";
 
 export const listAuditEventsRoute = defineRoute({
   method: "get",
@@ -31,6 +32,5 @@ export const listAuditEventsRoute = defineRoute({
   errors: [401, 403],
 });
 
-export const adminRouter = createRouter().openapi(listAuditEventsRoute, async (c) =>
-  c.json(await auditEventsPage(database(c.env), c.req.valid("query")), 200),
-);
+export const listAuditEventsHandler: RouteHandler<typeof listAuditEventsRoute, AppEnv> = async (c) =>
+  c.json(await auditEventsPage(database(c.env), c.req.valid("query")), 200);

@@ -1,3 +1,9 @@
-export { adminRouter } from "./audit-events";
+import { createRouter } from "../platform/openapi";
+import { reinstateAccountHandler, reinstateAccountRoute, suspendAccountHandler, suspendAccountRoute } from "./accounts";
+import { listAuditEventsHandler, listAuditEventsRoute } from "./audit-events";
 
 /** Administration that spans domains; each admin route calls the face of the domain it administers. */
+export const adminRouter = createRouter()
+  .openapi(listAuditEventsRoute, listAuditEventsHandler)
+  .openapi(suspendAccountRoute, suspendAccountHandler)
+  .openapi(reinstateAccountRoute, reinstateAccountHandler);

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { productMedia } from "../../d1/schema/catalog";
 import type { Database } from "../platform/db";
 
-/** An uploaded file as a message may attach it: who uploaded it, and what it is. */
+/** An uploaded file as a message may attach it: who uploaded it, what it is, and its product (photos). */
 export interface AttachableMedia {
   id: string;
   ownerId: string;
+  /** Set for a product photo (public); null for a chat upload (POST /api/v1/media). */
+  productId: string | null;
   kind: "image" | "file";
   contentType: string;
   size: number;
@@ -17,6 +19,7 @@ export async function attachableMedia(db: Database, id: string): Promise<Attacha
     .select({
       id: productMedia.id,
       ownerId: productMedia.ownerId,
+      productId: productMedia.productId,
       kind: productMedia.kind,
       contentType: productMedia.contentType,
       size: productMedia.size,

@@ -27,7 +27,13 @@ export {
 } from "./cart-pricing";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
-export { addProductImage, recordUpload, type StoredMedia } from "./media-records";
+export {
+  addProductImage,
+  forgetUploads,
+  personalUploadsOf,
+  recordUpload,
+  type StoredMedia,
+} from "./media-records";
 export { productCards } from "./product-cards";
 export { productOwnerOf, productShopOf, productWithOwner, setRating } from "./product-facts";
 export { isUniqueViolation } from "./product-input";

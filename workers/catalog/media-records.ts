@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { productMedia, products } from "../../d1/schema/catalog";
-import { type Database, nowMs } from "../platform/db";
+import { type Database, inList, nowMs } from "../platform/db";
 import { PRODUCT_UPDATED, productEvent } from "./events";
 import type { LoadedProduct } from "./products";
 
@@ -22,6 +22,21 @@ export interface StoredMedia {
 /** Records an upload that belongs to no product (POST /media). */
 export async function recordUpload(db: Database, media: StoredMedia): Promise<void> {
   await db.insert(productMedia).values({ ...media, productId: null, createdAt: nowMs() });
+}
+
+/** Uploads of the owner that belong to no product (chat pictures and files), oldest first. */
+export async function personalUploadsOf(db: Database, ownerId: string, limit: number) {
+  return db
+    .select({ id: productMedia.id, r2Key: productMedia.r2Key })
+    .from(productMedia)
+    .where(and(eq(productMedia.ownerId, ownerId), isNull(productMedia.productId)))
+    .orderBy(asc(productMedia.id))
+    .limit(limit);
+}
+
+/** Forgets upload records whose bytes are gone from R2. */
+export async function forgetUploads(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length) await db.delete(productMedia).where(inList(productMedia.id, ids));
 }
 
 /**

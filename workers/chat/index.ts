@@ -24,7 +24,18 @@ import { addReactionHandler, addReactionRoute } from "./routes/reaction-add";
 import { removeReactionHandler, removeReactionRoute } from "./routes/reaction-remove";
 import { supportChatHandler, supportChatRoute } from "./routes/support-chat";
 
+export { accountSocketsConsumer, closeAccountSockets } from "./account-sockets";
 export { type DialogUnreadFacts, dialogUnreadFacts } from "./dialog-unread-facts";
+export { type ChatMediaLink, mayReadChatMedia } from "./media-access";
+export {
+  CHAT_ENCRYPTED_COLUMNS,
+  chatErasureWrites,
+  dialogIdsAfter,
+  dialogIdsOf,
+  eraseSenderInRoom,
+  messagesSentBy,
+  reencryptRoomPage,
+} from "./personal-data";
 
 /** Chat (CONTRACT.md "Chat"): dialogs in D1, each dialog's messages in its ChatRoom object. Design: docs/chat.md. */
 export const chatRouter = createRouter()

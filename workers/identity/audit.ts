@@ -18,6 +18,8 @@ export type AuditType =
   | "password_reset_requested"
   | "password_changed"
   | "account_deleted"
+  | "account_suspended"
+  | "account_reinstated"
   | "data_exported";
 
 export interface AuditEntry {

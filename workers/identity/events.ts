@@ -28,3 +28,23 @@ export function securityAlertEvent(
     { subject: { type: "user", id: userId } },
   );
 }
+
+/**
+ * `account.suspended` / `account.deleted`, recorded with the status change: whoever holds the
+ * account's live connections (chat rooms, the realtime stream) closes them when it arrives.
+ */
+export function accountClosedEvent(
+  type: "account.suspended" | "account.deleted",
+  userId: string,
+  at: number,
+  actorId?: string,
+): EventOf<typeof type> {
+  return createEvent(
+    type,
+    { userId, at },
+    {
+      actor: actorId && actorId !== userId ? { type: "admin", id: actorId } : { type: "user", id: userId },
+      subject: { type: "user", id: userId },
+    },
+  );
+}

@@ -19,6 +19,7 @@ import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-dele
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 
 export { sendAccountMessagesNow } from "./account-messages";
+export { reinstateAccount, suspendAccount } from "./account-status";
 export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
@@ -29,7 +30,13 @@ export { displayNameOf, displayNameQuery } from "./display-names";
 export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";
-export { accountErasure, contactAddressesOf, identityDataOf } from "./personal-data";
+export {
+  accountErasure,
+  contactAddressesOf,
+  IDENTITY_ENCRYPTED_COLUMNS,
+  identityDataOf,
+} from "./personal-data";
+export { isAvatarOf } from "./profile";
 export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";
 export { savedAddressOf } from "./saved-addresses";

@@ -13,6 +13,7 @@ import { mobileNumber, supportedCountry } from "../platform/phone";
 import { encryptPii, piiLookupHash } from "../platform/pii";
 import { enforceLimit, hitCounter, inSeconds, retryAfterSeconds } from "../platform/rate-limit";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
+import { suspended } from "./account-status";
 import { auditWrite } from "./audit";
 import type { IdentityHooks } from "./hooks";
 import { type Device, openAccount, startSession } from "./sessions";
@@ -156,6 +157,7 @@ export async function verifyOtp(
 
   const existing = await db.select().from(users).where(eq(users.phoneHash, phoneHash)).get();
   if (existing) {
+    if (existing.status === "suspended") throw suspended();
     if (existing.status !== "active") throw new ApiError("forbidden", "This account is not active. Contact support.");
     return startSession(c, existing, input.device, { isNewUser: false, method: "otp", hooks });
   }

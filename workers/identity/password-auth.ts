@@ -13,6 +13,7 @@ import { supportedCountry } from "../platform/phone";
 import { encryptPii, piiLookupHash } from "../platform/pii";
 import { clearCounter, enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
+import { suspended } from "./account-status";
 import { auditWrite } from "./audit";
 import { securityAlertEvent } from "./events";
 import type { IdentityHooks } from "./hooks";
@@ -99,11 +100,11 @@ export async function login(
     );
   }
   const user = await db.select().from(users).where(eq(users.emailHash, emailHash)).get();
-  const ok =
-    user?.passwordHash && user.status === "active" ? await verifyPassword(input.password, user.passwordHash) : false;
+  // A suspended account's password is still checked: only someone who knows it learns of the suspension.
+  const checkable = Boolean(user?.passwordHash) && (user?.status === "active" || user?.status === "suspended");
+  const ok = checkable && user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : false;
   // Accounts that cannot sign in with a password cost the same time as those that can.
-  if (!(user?.passwordHash && user.status === "active"))
-    await burnPasswordCheck(input.password, identity.pbkdf2Iterations);
+  if (!checkable) await burnPasswordCheck(input.password, identity.pbkdf2Iterations);
   if (!user || !ok) {
     await auditWrite(db, { type: "sign_in_failed", userId: user?.id, ipHash, data: { method: "password" } }).run();
     throw new ApiError(
@@ -111,6 +112,7 @@ export async function login(
       "The email or password is not right. Check both, or reset your password.",
     );
   }
+  if (user.status === "suspended") throw suspended();
   await clearCounter(db, loginFailuresKey(emailHash)).run();
   return startSession(c, user, input.device ?? UNNAMED_DEVICE, { isNewUser: false, method: "password", hooks });
 }

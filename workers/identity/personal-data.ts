@@ -5,11 +5,20 @@ import { addresses, auditEvents, sessions, users } from "../../d1/schema/identit
 import type { AppEnv } from "../app-env";
 import { clientIpHash } from "../platform/client";
 import { type Database, database, nowMs } from "../platform/db";
+import { recordEvent } from "../platform/outbox";
+import { encryptedColumns } from "../platform/pii-rotation";
 import { accountMessageWrites } from "./account-messages";
 import { presentAddress } from "./addresses";
 import { auditWrite } from "./audit";
+import { accountClosedEvent } from "./events";
 import { presentUser, type UserRow, userContact } from "./present";
 import { revokeSessionWrites } from "./sessions";
+
+/** Identity's PII columns (phone, email, addresses), for the key rotation. */
+export const IDENTITY_ENCRYPTED_COLUMNS = [
+  encryptedColumns(users, users.id, [users.phoneEnc, users.emailEnc]),
+  encryptedColumns(addresses, addresses.id, [addresses.detailsEnc]),
+];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -98,6 +107,8 @@ export async function accountErasure(c: Context<AppEnv>, user: UserRow) {
           "account_deleted",
         )
       : []),
+    // The account's open sockets close when this arrives (chat's consumer).
+    recordEvent(db, "notifications", accountClosedEvent("account.deleted", user.id, deletedAt)),
     auditWrite(db, {
       type: "account_deleted",
       userId: user.id,

@@ -2,6 +2,7 @@ export {
   COMMIT_GRACE_MS,
   type CommitItemsResult,
   commitItems,
+  dropItems,
   MAX_ITEMS,
   type ReleaseItemsResult,
   type ReserveItemsResult,

@@ -219,6 +219,18 @@ export async function restockItems(env: Env, restockId: string, items: StockItem
   };
 }
 
+/**
+ * Undoes a reservation that never became anything (a checkout that failed before its orders were
+ * written): every live hold is deleted outright, so the same id may reserve again later, exactly as
+ * if it had never been made. Idempotent; committed holds are left alone. Calls that fail are logged
+ * and their holds lapse at their expiry.
+ */
+export async function dropItems(env: Env, reservationId: string, items: StockRef[]): Promise<void> {
+  const refs = mergeRefs(items);
+  if (typeof refs === "string" || !isReservationId(reservationId)) return;
+  await dropAll(env, reservationId, refs);
+}
+
 type ObjectOutcome = RenewResult | CommitResult;
 
 /**

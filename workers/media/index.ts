@@ -3,6 +3,8 @@ import { createMediaHandler, createMediaRoute } from "./routes/media-create";
 import { getMediaHandler, getMediaRoute } from "./routes/media-get";
 import { createProductMediaHandler, createProductMediaRoute } from "./routes/product-media-create";
 
+export { eraseUploadsOf } from "./personal-data";
+
 export const mediaRouter = createRouter()
   .openapi(createProductMediaRoute, createProductMediaHandler)
   .openapi(createMediaRoute, createMediaHandler)

@@ -2,8 +2,16 @@ import { ApiError } from "../platform/errors";
 import { SNIFF_BYTES } from "./sniff";
 
 export const MiB = 1024 * 1024;
-/** Served forever under an id that never changes content. */
+/** Served forever under an id that never changes content: product photos, avatars. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Chat uploads: for their uploader and their dialog's members only, kept by no cache. */
+export const PRIVATE = "private, no-store";
+
+/**
+ * Who an upload is for, recorded on the R2 object (customMetadata `access`, and `owner`) so a
+ * read needs no database lookup to know: product photos are public, chat uploads private.
+ */
+export type MediaAccess = "public" | "private";
 
 export const mediaKey = (id: string) => `media/${id}`;
 const MEDIA_ID = /^med_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -25,6 +33,12 @@ export interface UploadPlan {
   /** For the 413 detail: "An image", "A file". */
   what: string;
   contentDisposition: string;
+}
+
+/** Who uploads, and who the upload is for. */
+export interface UploadScope {
+  ownerId: string;
+  access: MediaAccess;
 }
 
 export interface ReceivedUpload {
@@ -86,6 +100,7 @@ export async function receiveUpload(
   env: Env,
   request: Request,
   id: string,
+  scope: UploadScope,
   plan: (head: Uint8Array) => UploadPlan,
 ): Promise<ReceivedUpload> {
   const body = request.body;
@@ -112,9 +127,10 @@ export async function receiveUpload(
   const options: R2PutOptions = {
     httpMetadata: {
       contentType: decided.contentType,
-      cacheControl: IMMUTABLE,
+      cacheControl: scope.access === "public" ? IMMUTABLE : PRIVATE,
       contentDisposition: decided.contentDisposition,
     },
+    customMetadata: { access: scope.access, owner: scope.ownerId },
   };
 
   if (length !== undefined) {

@@ -81,7 +81,7 @@ export async function uploadProductPhoto(
     throw new ApiError("conflict", `A product has at most ${MAX_IMAGES_PER_PRODUCT} photos.`);
   }
   const id = newId("med");
-  const upload = await receiveUpload(env, request, id, (head) => {
+  const upload = await receiveUpload(env, request, id, { ownerId: userId, access: "public" }, (head) => {
     const actual = sniffImage(head);
     if (actual !== declared) {
       throw new ApiError(
@@ -105,7 +105,7 @@ export async function uploadProductPhoto(
   return { id, contentType: upload.contentType, size: upload.size };
 }
 
-/** POST /media: a picture (recognised by its bytes) or any other file, for chat. */
+/** POST /media: a picture (recognised by its bytes) or any other file, for chat: private (access.ts). */
 export async function uploadChatMedia(
   env: Env,
   request: Request,
@@ -122,7 +122,8 @@ export async function uploadChatMedia(
   else refuseIfDeclaredTooLarge(request, fileLimit, "A file");
 
   const id = newId("med");
-  const upload = await receiveUpload(env, request, id, (head): UploadPlan => {
+  const scope = { ownerId: userId, access: "private" } as const;
+  const upload = await receiveUpload(env, request, id, scope, (head): UploadPlan => {
     const actual = sniffImage(head);
     if (isImageType(declared) && actual !== declared) {
       throw new ApiError(

@@ -14,7 +14,7 @@ export {
   messagingDeps,
   sendOutboundMessage,
 } from "./messages";
-export { messageErasureWrites, messagesSentTo } from "./personal-data";
+export { MESSAGE_ENCRYPTED_COLUMNS, messageErasureWrites, messagesSentTo } from "./personal-data";
 export { isUnregisteredToken } from "./push/fcm";
 export {
   acceptedReceipt,

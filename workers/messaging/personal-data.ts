@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { outboundMessages } from "../../d1/schema/messaging";
 import type { Database } from "../platform/db";
 import { decryptPii, piiLookupHash } from "../platform/pii";
+import { encryptedColumns } from "../platform/pii-rotation";
 
 /**
  * What messaging holds about a person: the messages sent to their phone and email (found by the
@@ -44,3 +45,8 @@ export function messageErasureWrites(db: Database, recipientHashes: readonly str
   if (recipientHashes.length === 0) return [];
   return [db.delete(outboundMessages).where(inArray(outboundMessages.recipientHash, [...recipientHashes]))];
 }
+
+/** The messages' encrypted content, for the key rotation. */
+export const MESSAGE_ENCRYPTED_COLUMNS = encryptedColumns(outboundMessages, outboundMessages.id, [
+  outboundMessages.contentEnc,
+]);

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
-import { readConfig } from "../platform/config";
+import { loadConfig } from "../platform/config";
 import { withRequestId } from "../platform/request-context";
 
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -10,10 +10,15 @@ const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  * context (events and logs it causes carry the id); also loads the config.
  */
 export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+  // Hono's TrieRouter runs the chain twice when a path segment is literally a route token (`/*`,
+  // `/:id`; honojs/hono#5370): the second pass keeps the first one's id, so the problem's
+  // requestId and the X-Request-ID header stay one id.
+  if (c.get("requestId")) return next();
   const incoming = c.req.header("X-Request-ID");
   const id = incoming && VALID_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   c.set("requestId", id);
-  c.set("config", readConfig(c.env));
+  // A misconfigured Worker still gets a usable stand-in here; refuseWhileMisconfigured answers 503.
+  c.set("config", loadConfig(c.env).config);
   await withRequestId(id, next);
   c.res.headers.set("X-Request-ID", id);
 });

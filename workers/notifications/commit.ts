@@ -7,6 +7,7 @@ import { readConfig } from "../platform/config";
 import { defineConsumer } from "../platform/consume";
 import { type Database, database } from "../platform/db";
 import { logEvent } from "../platform/log";
+import { markPublished } from "../platform/outbox";
 import { notifyUnread, pushToHub } from "../realtime";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
@@ -62,7 +63,9 @@ async function planWrites(env: Env, db: Database, event: EventEnvelope, plan: Pl
  * delivery (idempotently), then each new in-app notification is pushed to its user's hub, unread
  * hints are sent, and every delivery still pending is put on the notifications queue, delayed past
  * the recipient's quiet hours. A failure after the commit makes the queue retry the event; the
- * retry finds the rows written and only re-sends what is still pending.
+ * retry finds the rows written and only re-sends what is still pending. The commit point is the
+ * batch: it also holds each delivery's deliver event in the outbox, so a crash after it (or a
+ * lost queue message) delays a delivery, never loses it.
  */
 async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, plan: Plan, at: number): Promise<void> {
   const db = database(env);
@@ -91,15 +94,21 @@ async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, p
   // created every delivery, they are all pending; otherwise read which still are.
   const created = external.map((i) => returned<PendingDelivery>(i)[0]);
   const pending = created.every(Boolean) ? (created as PendingDelivery[]) : await pendingDeliveries(db, deliveryIds);
-  const queued = pending.length
+  const messages = pending.map((d) => ({
+    body: deliverEvent(d.id, d.notificationId),
+    delaySeconds: delayUntil(d.notBefore, at, config.maxDelaySeconds),
+  }));
+  // Their outbox rows (written in the batch above) are marked published once the queue has them.
+  const queued = messages.length
     ? enqueueOf(
         env,
         deps,
-      )(
-        pending.map((d) => ({
-          body: deliverEvent(d.id, d.notificationId),
-          delaySeconds: delayUntil(d.notBefore, at, config.maxDelaySeconds),
-        })),
+      )(messages).then(() =>
+        markPublished(
+          db,
+          readConfig(env),
+          messages.map((m) => ({ id: m.body.id, delayMs: m.delaySeconds * 1000 })),
+        ),
       )
     : Promise.resolve();
   await Promise.all([...live, ...hints, queued]);

@@ -18,7 +18,8 @@ import {
 } from "../messaging";
 import { readConfig } from "../platform/config";
 import { defineConsumer } from "../platform/consume";
-import { type Database, database } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
+import { recordEventOnce } from "../platform/outbox";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliveryReceiptWrites } from "./delivery-receipts";
 import { deliverEvent, NOTIFICATION_DELIVER } from "./events";
@@ -154,24 +155,24 @@ async function send(
   }
 }
 
-/** Puts a delivery still inside quiet hours back on the queue (the queue's delay is capped). */
+/**
+ * Puts a delivery still inside quiet hours back on the queue (the queue's delay is capped), and
+ * returns the next hop's outbox row, committed with this event's "done": if the hop's message is
+ * lost, the reconciler sends it again.
+ */
 async function waitAgain(
   env: Env,
   deps: MessagingDeps,
   event: EventOf<"notification.deliver">,
   d: DeliveryRow,
   at: number,
-) {
-  const hop = event.data.hop + 1;
-  await enqueueOf(
-    env,
-    deps,
-  )([
-    {
-      body: deliverEvent(d.id, d.notificationId, hop),
-      delaySeconds: delayUntil(d.notBefore, at, readConfig(env).notifications.maxDelaySeconds),
-    },
-  ]);
+): Promise<BatchItem<"sqlite">[]> {
+  const config = readConfig(env);
+  const next = deliverEvent(d.id, d.notificationId, event.data.hop + 1);
+  const delaySeconds = delayUntil(d.notBefore, at, config.notifications.maxDelaySeconds);
+  await enqueueOf(env, deps)([{ body: next, delaySeconds }]);
+  const checkDelayMs = delaySeconds * 1000 + config.outbox.deliveryTimeoutMs;
+  return [recordEventOnce(database(env), "notifications", next, { published: { at: nowMs(), checkDelayMs } })];
 }
 
 /**
@@ -193,10 +194,7 @@ export const deliverNotification: NotificationConsumer = defineConsumer({
     if (found?.delivery.status !== "pending" || !found.delivery.outboundMessageId) return [];
     const d = found.delivery;
     const verdict = verdictOn(found, at);
-    if ("wait" in verdict) {
-      await waitAgain(env, deps, event, d, at);
-      return [];
-    }
+    if ("wait" in verdict) return waitAgain(env, deps, event, d, at);
     if ("expire" in verdict) return expire(db, d, verdict.expire, at);
     return send(env, deps, d, verdict.send, at);
   },

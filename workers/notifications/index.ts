@@ -19,7 +19,7 @@ import { twilioStatusHandler, twilioStatusRoute } from "./routes/webhook-twilio"
 export { composeNotifications } from "./commit";
 export { deliverNotification } from "./deliver";
 export { NOTIFICATION_DELIVER } from "./events";
-export { notificationDataOf, notificationErasureWrites } from "./privacy";
+export { NOTIFICATION_ENCRYPTED_COLUMNS, notificationDataOf, notificationErasureWrites } from "./privacy";
 export { purgeOldNotifications } from "./retention";
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "../../d1/schema/notifications";
 import { trackedMessagesDelete } from "../messaging";
 import type { Database } from "../platform/db";
+import { encryptedColumns } from "../platform/pii-rotation";
 import { preferencesFor } from "./preferences";
 
 /**
@@ -78,3 +79,8 @@ export function notificationDeletes(
     db.delete(notifications).where(which),
   ];
 }
+
+/** Push device tokens, encrypted: for the key rotation. */
+export const NOTIFICATION_ENCRYPTED_COLUMNS = encryptedColumns(notificationDevices, notificationDevices.id, [
+  notificationDevices.tokenEnc,
+]);

@@ -11,7 +11,9 @@ import { type MessageCategory, type MessageRequest, trackedMessageWrites } from 
 import { readConfig } from "../platform/config";
 import type { Database } from "../platform/db";
 import { stableId } from "../platform/ids";
+import { recordEventOnce } from "../platform/outbox";
 import { type Planned, TEMPLATE_META } from "./compose";
+import { deliverEvent } from "./events";
 import { allowedChannels, type Preferences, quietHoursEnd } from "./preferences";
 import type { PushTarget } from "./recipients";
 import { renderNotification, safeTimeZone } from "./templates/render";
@@ -217,7 +219,8 @@ export async function recordWrites(
   devices: Map<string, PushTarget[]>,
   at: number,
 ): Promise<Recorded> {
-  const config = readConfig(env).notifications;
+  const { notifications: config, outbox } = readConfig(env);
+  const outboxClaimSeconds = outbox.claimSeconds;
   const meta = TEMPLATE_META[p.template];
   const channels = allowedChannels(meta.category, meta.channels, prefs);
   const inbox = p.recipient.userId !== null && channels.includes("inApp");
@@ -273,6 +276,10 @@ export async function recordWrites(
     external.push(writes.length);
     deliveryIds.push(delivery.id);
     writes.push(delivery.query);
+    // Its deliver event, in the outbox with it: commit.ts sends it right after the commit; if that
+    // message is lost (a crash, a local queue killed), the drain or the reconciler sends it again.
+    const deliver = deliverEvent(delivery.id, notificationId);
+    writes.push(recordEventOnce(db, "notifications", deliver, { claimSeconds: outboxClaimSeconds }));
   }
   return { writes, notificationIndex: 0, inApp, external, deliveryIds };
 }

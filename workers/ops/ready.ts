@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { type ReadinessCheckSchema, ReadinessSchema } from "../../schemas/ops";
+import { loadConfig } from "../platform/config";
 import { createRouter, defineRoute } from "../platform/openapi";
 
 type Check = z.infer<typeof ReadinessCheckSchema>;
@@ -29,7 +30,7 @@ export const readyRoute = defineRoute({
   method: "get",
   path: "/ready",
   tags: ["Ops"],
-  summary: "Readiness: D1 and R2 really answer",
+  summary: "Readiness: the configuration is valid, D1 and R2 really answer",
   responses: {
     200: { description: "Every dependency answered", content: { "application/json": { schema: ReadinessSchema } } },
     503: {
@@ -47,7 +48,12 @@ export const readyRouter = createRouter().openapi(readyRoute, async (c) => {
     }),
     timed(() => c.env.MEDIA.head("__readiness_probe")),
   ]);
-  const checks = { d1, r2 };
+  // A variable out of range is reported by name and allowed range (checked once per isolate).
+  const configError = loadConfig(c.env).error;
+  const config: Check = configError
+    ? { status: "failed", latencyMs: 0, error: configError.message }
+    : { status: "ok", latencyMs: 0 };
+  const checks = { config, d1, r2 };
   const ready = Object.values(checks).every((check) => check.status === "ok");
   return ready
     ? c.json({ status: "ready" as const, checks }, 200)

@@ -1,24 +1,53 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { resolveCart } from "../cart";
+import { ApiError } from "../platform/errors";
 
 export interface CheckoutCart {
   lines: { productId: string; variantId: string | null; quantity: number }[];
-  /** Puts the lines back into the cart when the checkout fails. */
+  /** When the Cart object first handed these lines to this checkout: the same on every retry. */
+  takenAt: number;
+  /** Puts the lines back into the cart when the checkout fails (once, however often called). */
   giveBack(): Promise<void>;
+  /** Tells the cart the lines became orders (the cart's alarm would find out by itself). */
+  done(): Promise<void>;
 }
 
 /**
- * Takes the caller's cart for checkout: its lines, removed from the cart in the same step, so a
- * second checkout of the same cart racing this one finds it empty and no lines become orders twice.
+ * Takes the caller's cart for checkout `checkoutId` (workers/cart/object/handoffs.ts): its lines,
+ * removed from the cart in the same step, or, for a retry of the same checkout, the lines it was
+ * handed before. An empty cart is 422; a checkout abandoned meanwhile (its lines are back in the
+ * cart, nothing is reserved) is 409.
  */
-export async function takeCartForCheckout(c: Context<AppEnv>): Promise<CheckoutCart> {
+export async function handCartToCheckout(
+  c: Context<AppEnv>,
+  handOff: { checkoutId: string; keyScope: string; key: string; checkAfterMs: number },
+): Promise<CheckoutCart | "ordered"> {
   const { stub } = await resolveCart(c);
-  const taken = await stub.takeForCheckout();
+  const taken = await stub.handOff(handOff);
+  if (!taken.ok) {
+    if (taken.code === "ordered") return "ordered";
+    if (taken.code === "abandoned") {
+      throw new ApiError(
+        "conflict",
+        "This checkout was interrupted and then abandoned: your items are back in your cart and nothing is reserved. Check out again with a new Idempotency-Key.",
+      );
+    }
+    if (taken.code === "empty") {
+      throw new ApiError("validation_failed", "Your cart is empty. Add items first.", {
+        errors: [{ path: "cart", message: "empty" }],
+      });
+    }
+    throw new Error(`cart hand-off refused: ${JSON.stringify(taken)}`);
+  }
   return {
     lines: taken.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
+    takenAt: taken.takenAt,
     async giveBack() {
-      await stub.returnFromCheckout(taken);
+      await stub.giveBackHandOff(handOff.checkoutId);
+    },
+    async done() {
+      await stub.handOffDone(handOff.checkoutId);
     },
   };
 }

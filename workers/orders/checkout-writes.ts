@@ -1,7 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { orderItems, orders, voucherRedemptions } from "../../d1/schema/orders";
 import type { Database } from "../platform/db";
-import { newId } from "../platform/ids";
+import { stableId } from "../platform/ids";
 import type { Money } from "../platform/money";
 import { createEvent, recordEvent } from "../platform/outbox";
 import type { CheckoutLine, ShippingAddress } from "./checkout-lines";
@@ -23,10 +23,13 @@ export interface ShopParcel {
 /** What every order of one checkout shares. */
 export interface CheckoutFacts {
   checkoutId: string;
+  /** When the cart was handed to the checkout: the orders' creation time, the same on every retry. */
   now: number;
   expiresAt: number;
   customerId: string | null;
   guestTokenHash: string | null;
+  /** Keyed hash of the checking-out IP (the per-IP hoarding caps count by it). */
+  checkoutIpHash: string;
   /** `user:<id>` or `guest:<token hash>`: whose voucher use a redemption counts. */
   buyerKey: string;
   address: ShippingAddress;
@@ -36,36 +39,45 @@ export interface CheckoutFacts {
   taxRates: Parameters<typeof orderTotals>[4];
 }
 
+export type NewOrderItemRow = typeof orderItems.$inferSelect;
+
 /**
- * The writes of one shop's order, for the checkout's single batch: the order with its totals
- * (subtotal − discount + shipping + tax), its items, its first timeline entry, its `order.created`
- * event, and the voucher redemption when the voucher discounted it.
+ * The writes of one shop's order (the `index`-th of its checkout), for the checkout's single batch:
+ * the order with its totals (subtotal − discount + shipping + tax), its items, its first timeline
+ * entry, its `order.created` event, and the voucher redemption when the voucher discounted it.
+ *
+ * The order, item and redemption ids derive from the checkout id and the time the cart was handed
+ * to it (`facts.now`), both the same on every retry: a retry that raced an attempt which already
+ * wrote the orders collides with them (the batch fails) instead of writing them twice. The time
+ * part counts up with the index, so the ids sort in the cart's order.
  */
-export function orderWrites(
+export async function orderWrites(
   db: Database,
   facts: CheckoutFacts,
   parcel: ShopParcel,
   discount: Money,
-): { row: NewOrderRow; writes: BatchItem<"sqlite">[] } {
+  index: number,
+): Promise<{ row: NewOrderRow & { id: string }; items: NewOrderItemRow[]; writes: BatchItem<"sqlite">[] }> {
   const totals = orderTotals(parcel.lines, parcel.option.cost, discount, facts.address.country, facts.taxRates);
   const voucherCode = discount.amount > 0 ? facts.voucherCode : undefined;
-  const row = orderRow(facts, parcel, totals, voucherCode);
-  const id = row.id;
+  const id = await stableId("ord", facts.now + index, `${facts.checkoutId}:${parcel.shopId}`);
+  const row = orderRow(id, facts, parcel, totals, voucherCode);
+  const items = await Promise.all(
+    parcel.lines.map(async (l, j) => ({
+      id: await stableId("oit", facts.now + j, `${id}:${j}`),
+      orderId: id,
+      productId: l.productId,
+      variantId: l.variantId,
+      name: l.name,
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice.amount,
+      lineTotal: lineTotal(l.unitPrice, l.quantity).amount,
+    })),
+  );
   const writes: BatchItem<"sqlite">[] = [
     db.insert(orders).values(row),
-    db.insert(orderItems).values(
-      parcel.lines.map((l) => ({
-        id: newId("oit"),
-        orderId: id,
-        productId: l.productId,
-        variantId: l.variantId,
-        name: l.name,
-        sku: l.sku,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice.amount,
-        lineTotal: lineTotal(l.unitPrice, l.quantity).amount,
-      })),
-    ),
+    db.insert(orderItems).values(items),
     timelineWrite(db, id, "created", "customer", facts.customerId, {
       checkoutId: facts.checkoutId,
       total: totals.total,
@@ -94,7 +106,7 @@ export function orderWrites(
   if (voucherCode) {
     writes.push(
       db.insert(voucherRedemptions).values({
-        id: newId("vrd"),
+        id: await stableId("vrd", facts.now + index, id),
         code: voucherCode,
         userKey: facts.buyerKey,
         orderId: id,
@@ -102,23 +114,25 @@ export function orderWrites(
       }),
     );
   }
-  return { row, writes };
+  return { row, items, writes };
 }
 
 /** The order row: its totals (rounded parts that add up), pending payment, its stock held until `expiresAt`. */
 function orderRow(
+  id: string,
   facts: CheckoutFacts,
   parcel: ShopParcel,
   totals: OrderTotals,
   voucherCode: string | undefined,
 ): NewOrderRow & { id: string } {
   return {
-    id: newId("ord"),
+    id,
     number: orderNumber(facts.address.country, new Date(facts.now)),
     checkoutId: facts.checkoutId,
     shopId: parcel.shopId,
     customerId: facts.customerId,
     guestTokenHash: facts.guestTokenHash,
+    checkoutIpHash: facts.checkoutIpHash,
     contactEmailEnc: facts.contactEmailEnc,
     status: "pending_payment",
     paymentStatus: "unpaid",

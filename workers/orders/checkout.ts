@@ -1,35 +1,101 @@
 import type { z } from "@hono/zod-openapi";
+import { asc, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
+import { orders as ordersTable } from "../../d1/schema/orders";
 import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
-import { cartTokenHash, guestCartToken } from "../cart";
-import { inventoryKey, releaseItems, reserveItems } from "../inventory";
+import { guestCartToken } from "../cart";
+import { dropItems, inventoryKey } from "../inventory";
+import { isGuardRefusal } from "../platform/batch-guard";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { newId } from "../platform/ids";
-import { type Currency, sum } from "../platform/money";
+import { answerWrites, type KeyClaim, keyClaimOf, keyOutcome, storedAnswerOf } from "../platform/idempotency";
+import { stableId } from "../platform/ids";
+import { logEvent } from "../platform/log";
 import { drainSoon } from "../platform/outbox";
 import { encryptPii } from "../platform/pii";
-import { type CheckoutCart, takeCartForCheckout } from "./cart-link";
-import { type CheckoutLine, priceLines, type ShippingAddress, shippingAddressFor } from "./checkout-lines";
-import { type CheckoutFacts, orderWrites, type ShopParcel } from "./checkout-writes";
-import { type OrderConfig, readOrderConfig } from "./config";
-import { type Order, type OrderRow, presentOrders } from "./present";
-import { lineTotal } from "./pricing";
-import { quoteForShop } from "./shipping-link";
-import { checkoutVoucher, releaseVoucherUse } from "./vouchers";
+import { type CheckoutCart, handCartToCheckout } from "./cart-link";
+import { type CheckoutLoad, capsGuard, enforceCaps } from "./checkout-caps";
+import { priceLines, shippingAddressFor } from "./checkout-lines";
+import type { CheckoutPoint, CheckoutProbe } from "./checkout-probe";
+import { holderOf, reserveStock, shopParcels } from "./checkout-steps";
+import { type CheckoutFacts, orderWrites } from "./checkout-writes";
+import { readOrderConfig } from "./config";
+import { type Order, type OrderRow, presentOrder, presentOrders } from "./present";
+import { checkoutVoucher, voucherUseWrites } from "./vouchers";
 
 type CreateOrders = z.infer<typeof CreateOrdersSchema>;
-type Auth = AppEnv["Variables"]["auth"];
 
-/**
- * POST /orders: splits the cart into one order per shop, prices each (catalog prices, shipping
- * by courier table, voucher, tax), reserves all stock at once (all or nothing; short stock is 409
- * insufficient_stock and nothing stays reserved), writes the orders with their timeline and
- * `order.created` events in one batch, then empties the cart.
+/*
+ * POST /orders: the checkout saga, keyed by the request's Idempotency-Key. It splits the cart into
+ * one order per shop, prices each (catalog prices, shipping by courier table, voucher, tax), holds
+ * all the stock (all or nothing; short stock is 409 insufficient_stock) and writes the orders.
+ *
+ * Every attempt of one request works under one checkout id, derived from the key and its scope
+ * (stableId): the cart's hand-off, the stock holds and the order ids are the same on every retry.
+ *
+ * Steps, each followed by a probe point (checkout-probe.ts):
+ *   0. orders of this checkout already written (a takeover after the commit point)? Answer them.
+ *   1. hand-off: the Cart object hands its lines to the checkout id (cart/object/handoffs.ts).
+ *   2. price, 3. quote (and the hoarding caps), 4. claim: the voucher checked, its discounts fixed.
+ *   5. reserve: the stock held in the Inventory objects under the checkout id.
+ *   6. write: ONE D1 batch, THE COMMIT POINT: guards (this attempt still holds the key, the caps,
+ *      the voucher's limits), the voucher use, the orders, items, timeline, `order.created` events,
+ *      redemptions, and the key's final 201 answer.
+ *   7. the cart is told its lines became orders; the outbox is drained soon.
+ *
+ * A retry after a crash (the key's lock ran out, or the attempt answered 5xx):
+ *   - before 1: nothing was taken; it runs afresh.
+ *   - after 1 to 5: the same lines from the hand-off (never "cart empty"), priced and quoted again,
+ *     the same holds found (reserving is idempotent by id), no voucher use counted yet; it writes.
+ *   - after 6: the key holds the answer written with the orders; the middleware replays it, and
+ *     step 0 answers any attempt that still gets here.
+ * Never retried: the Cart object's alarm finds the hand-off abandoned (no answer under the key, no
+ * live attempt), fences the key so that the dead attempt cannot commit any more, gives the lines
+ * back and releases the holds; a later retry is 409 and changes nothing.
+ * A failure (not a crash) before 6 runs the one compensation path, `giveBack`: holds dropped, lines
+ * back in the cart, once; the same key may then be retried from scratch. It runs only while this
+ * attempt still holds the key: after a takeover the checkout is the new attempt's.
  */
-export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Promise<Order[]> {
+
+/** What a checkout has taken; `settled` once nothing may be given back (written, or taken over). */
+interface Taken {
+  checkoutId: string;
+  claim: KeyClaim;
+  cart: CheckoutCart;
+  stockKeys?: string[];
+  settled: boolean;
+}
+
+export async function placeOrders(
+  c: Context<AppEnv>,
+  input: CreateOrders,
+  probe: CheckoutProbe = {},
+): Promise<Order[]> {
+  const guestToken = checkoutCaller(c, input);
+  const claim = keyClaimOf(c);
+  if (!claim) throw new Error("POST /orders must run behind the idempotent middleware");
+  const db = database(c.env);
+  const checkoutId = await stableId("chk", 0, `${claim.scope}\n${claim.key}`);
+  const written = await ordersOfCheckout(c.env, db, checkoutId);
+  if (written.length > 0) return written;
+
+  const checkAfterMs = readOrderConfig(c.env).abandonSeconds * 1000;
+  const cart = await handCartToCheckout(c, { checkoutId, keyScope: claim.scope, key: claim.key, checkAfterMs });
+  if (cart === "ordered") return ordersOfCheckout(c.env, db, checkoutId);
+  const taken: Taken = { checkoutId, claim, cart, settled: false };
+  try {
+    await probe.reached?.("handed");
+    return await ordersFromCart(c, input, taken, probe, guestToken);
+  } catch (err) {
+    if (!taken.settled) await compensate(c.env, db, taken, probe);
+    throw err;
+  }
+}
+
+/** The guest's cart token (undefined for a signed-in buyer); 422 for a guest who cannot check out. */
+function checkoutCaller(c: Context<AppEnv>, input: CreateOrders): string | undefined {
   const auth = c.get("auth");
   const guestToken = auth ? undefined : guestCartToken(c);
   if (!auth && !guestToken) {
@@ -44,47 +110,46 @@ export async function placeOrders(c: Context<AppEnv>, input: CreateOrders): Prom
       errors: [{ path: "contactEmail", message: "Required for guest checkout" }],
     });
   }
-  const cart = await takeCartForCheckout(c);
-  try {
-    return await ordersFromCart(c, input, cart.lines, auth, guestToken);
-  } catch (err) {
-    await cart.giveBack().catch(() => undefined);
-    throw err;
-  }
+  return guestToken;
 }
 
-/** The checkout's steps: price, address, parcels, voucher, stock, then every order in one batch. */
+/** Steps 2 to 7; each records in `taken` what it took before the probe may fail the next. */
 async function ordersFromCart(
   c: Context<AppEnv>,
   input: CreateOrders,
-  cartLines: CheckoutCart["lines"],
-  auth: Auth,
+  taken: Taken,
+  probe: CheckoutProbe,
   guestToken: string | undefined,
 ): Promise<Order[]> {
+  const reached = async (point: CheckoutPoint) => probe.reached?.(point);
   const config = readOrderConfig(c.env);
   const db = database(c.env);
-  if (cartLines.length === 0) {
-    throw new ApiError("validation_failed", "Your cart is empty. Add items first.", {
-      errors: [{ path: "cart", message: "empty" }],
-    });
-  }
-  const lines = await priceLines(db, cartLines);
+  const lines = await priceLines(db, taken.cart.lines);
+  await reached("priced");
+
   const address = await shippingAddressFor(c, input);
   const currency = lines[0].unitPrice.currency;
   const parcels = shopParcels(lines, address, currency, input.shippingOptionId, c.get("config").shipping);
-  const guestTokenHash = guestToken ? await cartTokenHash(guestToken) : null;
-  const buyerKey = auth ? `user:${auth.userId}` : `guest:${guestTokenHash}`;
-  const voucher = await checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels);
+  const holder = await holderOf(c, guestToken);
+  const load: CheckoutLoad = { orders: parcels.length, units: lines.reduce((n, l) => n + l.quantity, 0) };
+  await enforceCaps(db, config.caps, holder, load, nowMs());
+  await reached("quoted");
 
-  const now = nowMs();
-  const checkoutId = newId("chk");
-  await reserveStock(c.env, db, checkoutId, lines, config, voucher.code);
+  const buyerKey = holder.customerId ? `user:${holder.customerId}` : `guest:${holder.guestTokenHash}`;
+  const voucher = await checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels);
+  await reached("claimed");
+
+  taken.stockKeys = lines.map((l) => inventoryKey(l.productId, l.variantId));
+  await reserveStock(c.env, taken.checkoutId, lines, config);
+  await reached("reserved");
+
   const facts: CheckoutFacts = {
-    checkoutId,
-    now,
-    expiresAt: now + config.reservationSeconds * 1000,
-    customerId: auth?.userId ?? null,
-    guestTokenHash,
+    checkoutId: taken.checkoutId,
+    now: taken.cart.takenAt,
+    expiresAt: taken.cart.takenAt + config.reservationSeconds * 1000,
+    customerId: holder.customerId,
+    guestTokenHash: holder.guestTokenHash,
+    checkoutIpHash: holder.ipHash,
     buyerKey,
     address,
     addressEnc: await encryptPii(c.env, JSON.stringify(address)),
@@ -92,102 +157,106 @@ async function ordersFromCart(
     voucherCode: voucher.code,
     taxRates: config.taxRates,
   };
-  const orders = parcels.map((parcel, i) => orderWrites(db, facts, parcel, voucher.discounts[i]));
-  await commitOrders(
-    c.env,
-    db,
-    orders.flatMap((o) => o.writes),
-    { checkoutId, lines, voucherCode: voucher.code },
-  );
-  drainSoon(c.executionCtx, c.env, c.get("config"));
-  return presentOrders(
-    c.env,
-    db,
-    orders.map((o) => o.row as OrderRow),
-  );
-}
+  const orders = await Promise.all(parcels.map((p, i) => orderWrites(db, facts, p, voucher.discounts[i], i)));
+  const presented = await Promise.all(orders.map((o) => presentOrder(c.env, o.row as OrderRow, o.items)));
+  const answer = await storedAnswerOf(c.json({ orders: presented }, 201));
+  const [keyGuard, keyAnswer] = answerWrites(db, taken.claim, answer);
+  const voucherUse = voucher.code ? voucherUseWrites(db, voucher.code, buyerKey) : [];
+  await reached("prepared");
 
-/** One parcel per shop, in the order the shops first appear in the cart, with its shipping and subtotal. */
-function shopParcels(
-  lines: readonly CheckoutLine[],
-  address: ShippingAddress,
-  currency: Currency,
-  optionId: string | undefined,
-  shipping: { defaultWeightGrams: number },
-): ShopParcel[] {
-  const shopIds = [...new Set(lines.map((l) => l.shopId))];
-  return shopIds.map((shopId) => {
-    const shopLines = lines.filter((l) => l.shopId === shopId);
-    const option = quoteForShop({
-      shopId,
-      shopCountry: shopLines[0].shopCountry,
-      destination: address,
-      currency,
-      items: shopLines.map((l) => ({ quantity: l.quantity, weightGrams: l.weightGrams, dimensionsMm: l.dimensionsMm })),
-      optionId,
-      defaultWeightGrams: shipping.defaultWeightGrams,
-    });
-    const subtotal = sum(
-      shopLines.map((l) => lineTotal(l.unitPrice, l.quantity)),
-      currency,
-    );
-    return { shopId, lines: shopLines, option, subtotal };
-  });
+  const recheck = async () => {
+    await enforceCaps(db, config.caps, holder, load, nowMs());
+    await checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels);
+  };
+  const batch: BatchItem<"sqlite">[] = [keyGuard, capsGuard(db, config.caps, holder, load, nowMs()), ...voucherUse];
+  batch.push(...orders.flatMap((o) => o.writes), keyAnswer);
+  const answered = await writeOrders(db, taken, batch, recheck);
+  await reached("written");
+
+  await taken.cart.done().catch((err) => logEvent("warn", "checkout_handoff_done_failed", { error: String(err) }));
+  drainSoon(c.executionCtx, c.env, c.get("config"));
+  return answered ?? presented;
 }
 
 /**
- * Holds the stock of every line until the orders expire (plus a grace period), all or nothing.
- * Refused: the voucher use counted for this checkout is given back, and the buyer is told which
- * items are short.
+ * Step 6, the commit point. A batch that did not commit is explained by the key: answered by
+ * another attempt of this checkout (its orders are the answer), taken over (this attempt stops,
+ * changing nothing), or still ours, stopped by a guard: the cap or voucher limit now reached is
+ * answered (`recheck` throws it), else a plain 409.
  */
-async function reserveStock(
-  env: Env,
+async function writeOrders(
   db: Database,
-  checkoutId: string,
-  lines: readonly CheckoutLine[],
-  config: OrderConfig,
-  voucherCode: string | undefined,
-): Promise<void> {
-  const reservation = await reserveItems(
-    env,
-    checkoutId,
-    lines.map((l) => ({ key: inventoryKey(l.productId, l.variantId), quantity: l.quantity })),
-    (config.reservationSeconds + config.reservationGraceSeconds) * 1000,
-  );
-  if (reservation.ok) return;
-  if (voucherCode) await releaseVoucherUse(db, voucherCode);
-  if (reservation.code !== "insufficient_stock") {
-    throw new ApiError("conflict", "This checkout could not reserve its stock. Check out again.");
-  }
-  throw new ApiError(
-    "insufficient_stock",
-    "Some items do not have enough stock left. Lower the quantities (see errors) and check out again; nothing was reserved.",
-    {
-      errors: reservation.items.map((s) => ({
-        path: `items.${s.key}`,
-        message: `requested ${s.requested}, available ${s.available}`,
-      })),
-    },
-  );
-}
-
-/** Writes every order in one batch; if it fails, the stock hold and the voucher use are given back. */
-async function commitOrders(
-  env: Env,
-  db: Database,
+  taken: Taken,
   writes: BatchItem<"sqlite">[],
-  held: { checkoutId: string; lines: readonly CheckoutLine[]; voucherCode: string | undefined },
-): Promise<void> {
+  recheck: () => Promise<void>,
+): Promise<Order[] | undefined> {
   try {
     const [first, ...rest] = writes;
     await db.batch([first, ...rest]);
+    taken.settled = true;
+    return undefined;
   } catch (err) {
-    await releaseItems(
-      env,
-      held.checkoutId,
-      held.lines.map((l) => ({ key: inventoryKey(l.productId, l.variantId) })),
-    ).catch(() => undefined);
-    if (held.voucherCode) await releaseVoucherUse(db, held.voucherCode).catch(() => undefined);
-    throw err;
+    const key = await keyOutcome(db, taken.claim);
+    if (key.state === "completed") {
+      taken.settled = true;
+      if (key.answer.status === 201) return (JSON.parse(key.answer.body) as { orders: Order[] }).orders;
+    }
+    if (key.state !== "held") {
+      taken.settled = true;
+      throw new ApiError(
+        "conflict",
+        "Another attempt with this Idempotency-Key has taken this checkout over. Retry in a moment to get its answer.",
+        { headers: { "Retry-After": "1" } },
+      );
+    }
+    if (!isGuardRefusal(err)) throw err;
+    await recheck();
+    throw new ApiError("conflict", "Your open orders or the voucher changed while this checkout ran. Check out again.");
+  }
+}
+
+/** The orders a checkout wrote, in the order of its cart (their ids sort so). */
+async function ordersOfCheckout(env: Env, db: Database, checkoutId: string): Promise<Order[]> {
+  const rows = await db
+    .select()
+    .from(ordersTable)
+    .where(eq(ordersTable.checkoutId, checkoutId))
+    .orderBy(asc(ordersTable.id));
+  return presentOrders(env, db, rows);
+}
+
+/**
+ * Before giving back, makes sure this attempt still owns the checkout (a takeover owns it, with the
+ * same holds and hand-off); the probe may stop here, as a killed process would.
+ */
+async function compensate(env: Env, db: Database, taken: Taken, probe: CheckoutProbe): Promise<void> {
+  try {
+    await probe.compensating?.();
+  } catch {
+    return;
+  }
+  const key = await keyOutcome(db, taken.claim).catch(() => ({ state: "held" as const }));
+  if (key.state === "held") await giveBack(env, taken);
+}
+
+/**
+ * The one compensation path: drops the stock holds (no trace left, so a retry may hold them again)
+ * and puts the cart's lines back, each once and on its own: one failing (logged) does not keep the
+ * other. No voucher use is counted before the commit point, so there is none to give back.
+ */
+async function giveBack(env: Env, taken: Taken): Promise<void> {
+  const parts: Promise<unknown>[] = [taken.cart.giveBack()];
+  if (taken.stockKeys) {
+    parts.push(
+      dropItems(
+        env,
+        taken.checkoutId,
+        taken.stockKeys.map((key) => ({ key })),
+      ),
+    );
+  }
+  const results = await Promise.allSettled(parts);
+  for (const r of results) {
+    if (r.status === "rejected") logEvent("error", "checkout_give_back_failed", { error: String(r.reason) });
   }
 }

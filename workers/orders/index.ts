@@ -1,5 +1,6 @@
 import { createRouter } from "../platform/openapi";
 import type { RefundPayment } from "./cancel";
+import type { CheckoutProbe } from "./checkout-probe";
 import { cancelOrderHandler, cancelOrderRoute } from "./routes/cancel-order";
 import { createOrdersHandler, createOrdersRoute } from "./routes/create-orders";
 import { getOrderHandler, getOrderRoute } from "./routes/get-order";
@@ -11,14 +12,22 @@ import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 
 export { type Buyer, buyerOf, isBuyerOf } from "./access";
 export type { RefundPayment } from "./cancel";
-export { expireOverdueOrders } from "./expiry";
+export { CHECKOUT_POINTS, type CheckoutPoint, type CheckoutProbe } from "./checkout-probe";
+export { type ExpiryCheck, expireOverdueOrders } from "./expiry";
 export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
 export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";
+export {
+  addressesStillInUse,
+  customerOrderErasureWrites,
+  customerOrdersOf,
+  ORDER_ENCRYPTED_COLUMNS,
+} from "./personal-data";
 export { contactEmailOf, type OrderRow } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";
 export { commitOrderStock } from "./stock";
+export { orderStockConsumer } from "./stock-consumer";
 export { moveOrder, timelineWrite } from "./transitions";
 export { voucherExpiry } from "./voucher-expiry";
 
@@ -26,11 +35,13 @@ export { voucherExpiry } from "./voucher-expiry";
 export interface OrdersRouterDeps {
   /** Cancelling a paid order, and a seller's or admin's move to refunded, give the money back through this. */
   refundPayment: RefundPayment;
+  /** Tests only: watches (and may fail) each step of a checkout; production passes none. */
+  checkoutProbe?: CheckoutProbe;
 }
 
-export function createOrdersRouter({ refundPayment }: OrdersRouterDeps) {
+export function createOrdersRouter({ refundPayment, checkoutProbe }: OrdersRouterDeps) {
   return createRouter()
-    .openapi(createOrdersRoute, createOrdersHandler)
+    .openapi(createOrdersRoute, createOrdersHandler(checkoutProbe))
     .openapi(listOrdersRoute, listOrdersHandler)
     .openapi(getOrderRoute, getOrderHandler)
     .openapi(orderTimelineRoute, orderTimelineHandler)

@@ -154,7 +154,7 @@ export function invoiceHtml(order: Order, shopName: string, locale: Locale, time
 </head><body>
 <h1>${escapeHtml(t.invoice)} · ${escapeHtml(shopName)}</h1>
 <p>${escapeHtml(t.order)}: <strong>${escapeHtml(order.number)}</strong><br>${escapeHtml(t.date)}: ${escapeHtml(date)}<br>${escapeHtml(t.status)}: ${escapeHtml(order.status)}</p>
-<p>${escapeHtml(t.shipTo)}: ${escapeHtml(a.recipientName)}, ${escapeHtml(a.street)}, ${escapeHtml(a.city)}, ${escapeHtml(a.province)} ${escapeHtml(a.postalCode)}, ${escapeHtml(a.country)}<br>${escapeHtml(t.via)}: ${escapeHtml(order.shipping.courier)} ${escapeHtml(order.shipping.service)}${order.shipping.trackingNumber ? ` · ${escapeHtml(order.shipping.trackingNumber)}` : ""}</p>
+<p>${a ? `${escapeHtml(t.shipTo)}: ${escapeHtml(a.recipientName)}, ${escapeHtml(a.street)}, ${escapeHtml(a.city)}, ${escapeHtml(a.province)} ${escapeHtml(a.postalCode)}, ${escapeHtml(a.country)}<br>` : ""}${escapeHtml(t.via)}: ${escapeHtml(order.shipping.courier)} ${escapeHtml(order.shipping.service)}${order.shipping.trackingNumber ? ` · ${escapeHtml(order.shipping.trackingNumber)}` : ""}</p>
 <table><thead><tr><th>${escapeHtml(t.item)}</th><th class="n">${escapeHtml(t.quantity)}</th><th class="n">${escapeHtml(t.unitPrice)}</th><th class="n">${escapeHtml(t.lineTotal)}</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot>${sum(t.subtotal, order.subtotal)}${order.discount.amount ? sum(t.discount, { ...order.discount, amount: -order.discount.amount }) : ""}${sum(t.shipping, order.shippingCost)}${sum(t.tax, order.tax)}${sum(t.total, order.total, true)}</tfoot></table>

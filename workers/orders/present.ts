@@ -33,7 +33,9 @@ export async function presentOrders(env: Env, db: Database, rows: OrderRow[]): P
 export async function presentOrder(env: Env, row: OrderRow, items: ItemRow[]): Promise<Order> {
   const currency = row.currency as Currency;
   const m = (amount: number) => money(amount, currency);
-  const address = JSON.parse(await decryptPii(env, row.shippingAddressEnc)) as Order["shippingAddress"];
+  const address = row.shippingAddressEnc
+    ? (JSON.parse(await decryptPii(env, row.shippingAddressEnc)) as Order["shippingAddress"])
+    : null;
   return {
     id: row.id,
     number: row.number,

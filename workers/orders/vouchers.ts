@@ -1,5 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { voucherRedemptions, vouchers } from "../../d1/schema/orders";
+import { batchGuard } from "../platform/batch-guard";
 import { type Database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import {
@@ -88,9 +89,10 @@ export interface CheckoutVoucher {
 }
 
 /**
- * Applies a voucher code to a checkout's shop orders and counts its use (refused when it has just
- * been used up). A shop voucher discounts only its shop's order; a platform voucher's discount on
- * the whole checkout is split across the orders in proportion to their subtotals.
+ * Applies a voucher code to a checkout's shop orders: checks it (422 when unknown, expired, used
+ * up...) and works out the discounts. A shop voucher discounts only its shop's order; a platform
+ * voucher's discount on the whole checkout is split across the orders in proportion to their
+ * subtotals. The use itself is counted by `voucherUseWrites`, in the batch that writes the orders.
  */
 export async function checkoutVoucher(
   db: Database,
@@ -108,42 +110,42 @@ export async function checkoutVoucher(
   );
   const preview = await voucherDiscount(db, code, buyerKey, whole, shopIds);
   const { voucher } = preview;
-  let discounts: Money[];
   if (voucher.shopId) {
     const index = orders.findIndex((o) => o.shopId === voucher.shopId);
     const own = await voucherDiscount(db, code, buyerKey, orders[index].subtotal, shopIds);
-    discounts = none.map((nothing, i) => (i === index ? own.discount : nothing));
-  } else {
-    discounts = splitDiscount(
+    return { code: voucher.code, discounts: none.map((nothing, i) => (i === index ? own.discount : nothing)) };
+  }
+  return {
+    code: voucher.code,
+    discounts: splitDiscount(
       preview.discount,
       orders.map((o) => o.subtotal),
-    );
-  }
-  if (!(await claimVoucherUse(db, voucher.code))) {
-    throw new ApiError("validation_failed", "This voucher has just been fully used.", {
-      errors: [{ path: "voucherCode", message: "Fully used" }],
-    });
-  }
-  return { code: voucher.code, discounts };
+    ),
+  };
 }
 
 /**
- * Counts one use atomically (refused when the usage limit was reached in the meantime). Run it
- * before writing the orders; if the orders then fail, `releaseVoucherUse` gives the use back.
+ * The writes that count one use of the voucher, for the checkout's D1 batch (with its redemption
+ * rows, see checkout-writes.ts): a guard that stops the batch if the voucher was used up, or this
+ * buyer reached its own limit, since `checkoutVoucher` checked (platform/batch-guard.ts), then the
+ * count. So a use is never counted for orders that were not written, and no race passes a limit.
  */
-export async function claimVoucherUse(db: Database, code: string): Promise<boolean> {
-  const row = await db
-    .update(vouchers)
-    .set({ usedCount: sql`${vouchers.usedCount} + 1` })
-    .where(
-      and(
-        eq(vouchers.code, code),
-        sql`(${vouchers.usageLimit} IS NULL OR ${vouchers.usedCount} < ${vouchers.usageLimit})`,
-      ),
-    )
-    .returning({ code: vouchers.code })
-    .get();
-  return Boolean(row);
+export function voucherUseWrites(db: Database, code: string, buyerKey: string) {
+  const mine = and(
+    eq(voucherRedemptions.code, code),
+    eq(voucherRedemptions.userKey, buyerKey),
+    isNull(voucherRedemptions.releasedAt),
+  );
+  const usable = sql`EXISTS (SELECT 1 FROM ${vouchers} WHERE ${vouchers.code} = ${code}
+    AND (${vouchers.usageLimit} IS NULL OR ${vouchers.usedCount} < ${vouchers.usageLimit})
+    AND (SELECT count(*) FROM ${voucherRedemptions} WHERE ${mine}) < ${vouchers.perUserLimit})`;
+  return [
+    batchGuard(db, usable),
+    db
+      .update(vouchers)
+      .set({ usedCount: sql`${vouchers.usedCount} + 1` })
+      .where(eq(vouchers.code, code)),
+  ] as const;
 }
 
 /** Gives one use back (only where `when` holds, e.g. only if the order's cancel move applied). */

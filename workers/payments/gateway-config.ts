@@ -1,10 +1,15 @@
+import { eq } from "drizzle-orm";
+import { sandboxGatewayPayments } from "../../d1/schema/payments";
 import { readConfig } from "../platform/config";
+import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { type Currency, money } from "../platform/money";
 import {
   type GatewayName,
   gatewayFor,
   type PaymentGateway,
+  type SandboxLedger,
+  type SandboxRecord,
   signSandboxEvent,
   type WebhookOutcome,
   type WebhookRequest,
@@ -31,7 +36,7 @@ export function paymentGateway(
     );
   }
   try {
-    return gatewayFor(name as GatewayName, env, fetchFn);
+    return gatewayFor(name as GatewayName, env, fetchFn, { sandboxLedger: sandboxLedger(env) });
   } catch (err) {
     throw new ApiError(
       "validation_failed",
@@ -55,4 +60,42 @@ export async function sandboxWebhookRequest(
     amount: money(payment.amount, payment.currency as Currency),
     ...(payment.providerRef ? { providerRef: payment.providerRef } : {}),
   });
+}
+
+/**
+ * The sandbox gateway's own side in D1 (sandbox_gateway_payments): one row per payment the payer
+ * acted on. A paid or cancelled row stands; a failed attempt may be followed by another.
+ */
+export function sandboxLedger(env: Env): SandboxLedger {
+  const db = database(env);
+  const read = async (paymentId: string): Promise<SandboxRecord | undefined> => {
+    const row = await db
+      .select()
+      .from(sandboxGatewayPayments)
+      .where(eq(sandboxGatewayPayments.paymentId, paymentId))
+      .get();
+    return row && { paymentId, outcome: row.outcome, amount: money(row.amount, row.currency as Currency) };
+  };
+  return {
+    read,
+    async settle(record) {
+      const values = {
+        paymentId: record.paymentId,
+        outcome: record.outcome,
+        amount: record.amount.amount,
+        currency: record.amount.currency,
+        updatedAt: nowMs(),
+      };
+      // Check and write in one statement: whichever of a payment and a cancellation comes first stands.
+      await db
+        .insert(sandboxGatewayPayments)
+        .values(values)
+        .onConflictDoUpdate({
+          target: sandboxGatewayPayments.paymentId,
+          set: { outcome: values.outcome, updatedAt: values.updatedAt },
+          setWhere: eq(sandboxGatewayPayments.outcome, "failed"),
+        });
+      return (await read(record.paymentId)) ?? record;
+    },
+  };
 }

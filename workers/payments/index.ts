@@ -4,6 +4,8 @@ import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
+export { customerPaymentsOf } from "./personal-data";
+export { checkStalePayments, orderMayExpire } from "./reconcile";
 export { refundOrderPayment, retryFailedRefunds } from "./refunds";
 
 export const paymentsRouter = createRouter()

@@ -1,37 +1,31 @@
 import type { z } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Context } from "hono";
-import { payments } from "../../d1/schema/payments";
+import { openPayments, payments } from "../../d1/schema/payments";
 import type { CreatePaymentSchema } from "../../schemas/payments";
 import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
-import {
-  type Buyer,
-  buyerOf,
-  contactEmailOf,
-  isBuyerOf,
-  ordersByIds,
-  paymentStatusWrite,
-  timelineWrite,
-} from "../orders";
+import { type Buyer, buyerOf, contactEmailOf, isBuyerOf, ordersByIds, paymentStatusWrite } from "../orders";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { newId } from "../platform/ids";
 import { requestLocale } from "../platform/locale";
-import { type Currency, type Money, money, sum } from "../platform/money";
+import { type Currency, money, sum } from "../platform/money";
 import { drainSoon } from "../platform/outbox";
+import { cancelAtGateway } from "./gateway-calls";
 import { paymentGateway } from "./gateway-config";
 import { paymentInstructions } from "./gateways/instructions";
-import { GatewayError } from "./gateways/types";
+import { type CreatePaymentResult, GatewayError, MALFORMED_ANSWER } from "./gateways/types";
+import { claimPayment } from "./open-payments";
 import { type Payment, presentPayment } from "./present";
 
 type CreatePayment = z.infer<typeof CreatePaymentSchema>;
 
 /**
  * Starts paying for orders of one checkout (or several): all must be the caller's, unpaid
- * (pending_payment) and in one currency. The payment row exists before the gateway is called,
- * so an early webhook always finds it. Creating another payment for the same orders is allowed
- * (another method); if both end up paid, the later one is refunded.
+ * (pending_payment) and in one currency. One order has one open payment at a time: the same
+ * request again gets the open payment back (no second gateway call), another one replaces it
+ * (see claimPayment). The payment row exists before the gateway is called, so an early webhook
+ * always finds it.
  */
 export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Promise<Payment> {
   const db = database(c.env);
@@ -58,12 +52,16 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
   if (expiresAt <= nowMs())
     throw new ApiError("conflict", "The stock hold of these orders has run out; they are expiring. Check out again.");
 
-  const id = await recordPaymentStart(db, buyer, input, orderIds, amount);
+  const claim = await claimPayment(db, { buyer, input, orderIds, amount });
+  if (claim.kind === "open") return presentPayment(claim.payment);
+  for (const replaced of claim.superseded) await cancelAtGateway(c.env, replaced);
+  const id = claim.paymentId;
 
   const locale: Locale = requestLocale(c);
   const email = buyer.userId ? undefined : await contactEmailOf(c.env, rows[0]);
+  let created: CreatePaymentResult;
   try {
-    const created = await gateway.createPayment({
+    created = await gateway.createPayment({
       paymentId: id,
       amount,
       method: input.method,
@@ -74,61 +72,41 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
       expiresAt: new Date(expiresAt),
       ...(input.paymentToken ? { paymentToken: input.paymentToken } : {}),
     });
-    const nextAction = { ...created.nextAction, instructions: paymentInstructions(created.nextAction, locale, amount) };
-    const [updated] = await db
-      .update(payments)
-      .set({ providerRef: created.providerRef, nextAction, updatedAt: nowMs() })
-      .where(eq(payments.id, id))
-      .returning();
-    drainSoon(c.executionCtx, c.env, c.get("config"));
-    return presentPayment(updated);
   } catch (err) {
-    const reason = err instanceof Error ? err.message.slice(0, 300) : String(err);
-    await db.batch([
-      db
-        .update(payments)
-        .set({ status: "failed", failureReason: reason, updatedAt: nowMs() })
-        .where(and(eq(payments.id, id), eq(payments.status, "pending"))),
-      paymentStatusWrite(db, orderIds, "failed"),
-    ]);
+    await recordStartFailure(db, id, orderIds, err);
     throw gatewayProblem(input.gateway, err);
   }
+  const nextAction = { ...created.nextAction, instructions: paymentInstructions(created.nextAction, locale, amount) };
+  const updated = await db
+    .update(payments)
+    .set({ providerRef: created.providerRef, nextAction, updatedAt: nowMs() })
+    .where(and(eq(payments.id, id), ne(payments.status, "superseded")))
+    .returning()
+    .get();
+  if (!updated) {
+    // Replaced while the gateway was answering (our request was taken for dead): stop it there too.
+    const row = await db.select().from(payments).where(eq(payments.id, id)).get();
+    if (row) await cancelAtGateway(c.env, { ...row, providerRef: created.providerRef });
+    throw new ApiError(
+      "conflict",
+      "A newer payment request for these orders replaced this one. Use the newer payment.",
+    );
+  }
+  drainSoon(c.executionCtx, c.env, c.get("config"));
+  return presentPayment(updated);
 }
 
-/** The pending payment, its orders' payment status and their timelines, in one batch; the payment's id. */
-async function recordPaymentStart(
-  db: Database,
-  buyer: Buyer,
-  input: CreatePayment,
-  orderIds: string[],
-  amount: Money,
-): Promise<string> {
-  const now = nowMs();
-  const id = newId("pay");
+/** The gateway did not take the payment: it failed, and no longer holds its orders open. */
+async function recordStartFailure(db: Database, id: string, orderIds: string[], err: unknown): Promise<void> {
+  const reason = err instanceof Error ? err.message.slice(0, 300) : String(err);
   await db.batch([
-    db.insert(payments).values({
-      id,
-      orderIds,
-      customerId: buyer.userId ?? null,
-      guestTokenHash: buyer.guestTokenHash ?? null,
-      gateway: input.gateway,
-      method: input.method,
-      amount: amount.amount,
-      currency: amount.currency,
-      status: "pending",
-      createdAt: now,
-      updatedAt: now,
-    }),
-    paymentStatusWrite(db, orderIds, "pending"),
-    ...orderIds.map((orderId) =>
-      timelineWrite(db, orderId, "payment.started", "customer", buyer.userId ?? null, {
-        paymentId: id,
-        gateway: input.gateway,
-        method: input.method,
-      }),
-    ),
+    db
+      .update(payments)
+      .set({ status: "failed", failureReason: reason, updatedAt: nowMs() })
+      .where(and(eq(payments.id, id), eq(payments.status, "pending"))),
+    db.delete(openPayments).where(eq(openPayments.paymentId, id)),
+    paymentStatusWrite(db, orderIds, "failed", { unpaidOnly: true }),
   ]);
-  return id;
 }
 
 /** The orders to pay: all the buyer's, all unpaid (pending_payment), all in one currency. */
@@ -152,8 +130,19 @@ async function payableOrders(db: Database, buyer: Buyer, orderIds: string[]) {
   return { rows, currency: rows[0].currency as Currency };
 }
 
-/** What the buyer is told when the gateway did not take the payment: 503 to retry, 422 when refused. */
+/**
+ * What the buyer is told when the gateway did not take the payment: 503 (the platform's code for
+ * an outside service failing) when the gateway is unreachable or answered in a shape its API does
+ * not document, 422 when it refused this payment.
+ */
 function gatewayProblem(gateway: string, err: unknown): unknown {
+  if (err instanceof GatewayError && err.gatewayCode === MALFORMED_ANSWER) {
+    return new ApiError(
+      "service_unavailable",
+      `${gateway} gave an answer we could not read, so this payment was not started. Try again in a moment, or choose another gateway.`,
+      { headers: { "Retry-After": "30" } },
+    );
+  }
   if (err instanceof GatewayError && err.retryable) {
     return new ApiError(
       "service_unavailable",

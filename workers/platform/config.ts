@@ -1,95 +1,9 @@
-import { z } from "zod";
+import { ConfigError, describeProblems } from "./config-error";
+import { parsePiiKeyring } from "./config-pii-keys";
+import { ConfigSchema, type ConfigVars } from "./config-vars";
+import { type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
 
-const flag = z
-  .enum(["true", "false"])
-  .default("false")
-  .transform((v) => v === "true");
-/** A "true"/"false" variable that is on unless set to "false". */
-const flagOn = z
-  .enum(["true", "false"])
-  .default("true")
-  .transform((v) => v === "true");
-const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-
-/**
- * Every tunable of the platform, read from Worker variables. Defaults are the production values;
- * .dev.vars.example lists each variable with its local value.
- */
-const ConfigSchema = z.object({
-  ENVIRONMENT: z.string().default("production"),
-  DEV_OUTBOX: flag,
-  PAYMENTS_SANDBOX: flag,
-  ACCESS_LOG: flagOn,
-  CORS_ORIGINS: z.string().default(""),
-  JWT_ISSUER: z.string().default("https://api.tchat.example"),
-  JWT_AUDIENCE: z.string().default("tchat-api"),
-  MAX_BODY_BYTES: int(1_048_576, 1024),
-  MAX_MEDIA_BYTES: int(26_214_400, 1024),
-  MAX_IMAGE_BYTES: int(10_485_760, 1024),
-  PRODUCT_CACHE_TTL_SECONDS: int(60, 0),
-  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
-  OUTBOX_BATCH_SIZE: int(100, 1),
-  OUTBOX_CLAIM_SECONDS: int(30, 1),
-  APP_BASE_URL: z.string().url().default("https://app.tchat.example"),
-  API_BASE_URL: z.string().url().default("https://api.tchat.example"),
-  ACCESS_TOKEN_TTL_SECONDS: int(900, 60).refine((v) => v <= 900, "access tokens live at most 15 minutes"),
-  REFRESH_TOKEN_TTL_SECONDS: int(2_592_000, 3600),
-  MAX_SESSIONS_PER_USER: int(5, 1),
-  OTP_TTL_SECONDS: int(300, 30).refine((v) => v <= 600, "OTP codes live at most 10 minutes"),
-  OTP_MAX_ATTEMPTS: int(5, 1),
-  OTP_RESEND_SECONDS: int(60, 0),
-  OTP_MAX_PER_PHONE_PER_HOUR: int(5, 1),
-  OTP_MAX_PER_IP_PER_HOUR: int(30, 1),
-  AUTH_MAX_PER_IP_PER_MINUTE: int(120, 1),
-  LOGIN_MAX_FAILURES: int(5, 1),
-  LOGIN_LOCK_SECONDS: int(900, 1),
-  PASSWORD_RESET_TTL_SECONDS: int(3600, 60),
-  PASSWORD_RESET_MAX_PER_HOUR: int(5, 1),
-  PASSWORD_PBKDF2_ITERATIONS: int(100_000, 10_000).refine(
-    (v) => v <= 100_000,
-    "deployed Workers refuse more than 100000 PBKDF2 iterations",
-  ),
-  SMS_PROVIDER: z.enum(["twilio", ""]).default(""),
-  ORDER_RESERVATION_SECONDS: int(900, 60),
-  ORDER_RESERVATION_GRACE_SECONDS: int(120, 0),
-  TAX_RATES_BPS: z.string().default(""),
-  EMAIL_PROVIDER: z.enum(["resend", ""]).default(""),
-  EMAIL_FROM: z.string().default("Tchat <no-reply@tchat.example>"),
-  PUSH_PROVIDER: z.enum(["fcm", ""]).default(""),
-  NOTIFICATIONS_PROVIDER_TIMEOUT_MS: int(10_000, 1000),
-  NOTIFICATIONS_MAX_DELAY_SECONDS: int(43_200, 1).refine((v) => v <= 43_200, "Queues delay a message at most 12 hours"),
-  NOTIFICATIONS_DELIVERY_TTL_SECONDS: int(172_800, 60),
-  NOTIFICATIONS_MAX_DEVICES_PER_USER: int(10, 1),
-  NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR: int(60, 1),
-  NOTIFICATIONS_HUB_MAX_SOCKETS: int(10, 1),
-  NOTIFICATIONS_HUB_IDLE_SECONDS: int(90, 10),
-  NOTIFICATIONS_HUB_HEARTBEAT_SECONDS: int(45, 5),
-  NOTIFICATIONS_HUB_MAX_FRAME_BYTES: int(4096, 64),
-  NOTIFICATIONS_PROMO_MAX_RECIPIENTS: int(10_000, 1),
-  NOTIFICATIONS_PROMO_CHUNK: int(20, 1).refine((v) => v <= 100, "at most 100 recipients per promotion event"),
-  NOTIFICATIONS_PRICE_DROP_VIEW_DAYS: int(30, 1),
-  NOTIFICATIONS_BENCH_MAX_EVENTS: int(20_000, 1),
-  NOTIFICATIONS_RETENTION_DAYS: int(90, 1),
-  CART_TTL_SECONDS: int(2_592_000, 60, 31_536_000),
-  CART_MAX_LINES: int(100, 1, 500),
-  SHIPPING_DEFAULT_WEIGHT_GRAMS: int(500, 1, 1_000_000),
-  CHAT_MAX_TEXT_LENGTH: int(4000, 1, 100_000),
-  CHAT_MAX_FRAME_BYTES: int(32_768, 1024, 1_048_576),
-  CHAT_SEND_LIMIT: int(30, 1),
-  CHAT_SEND_WINDOW_SECONDS: int(10, 1),
-  CHAT_MAX_SOCKETS_PER_USER: int(5, 1, 100),
-  CHAT_TYPING_THROTTLE_MS: int(3000, 0),
-  CHAT_MAX_GROUP_MEMBERS: int(1000, 2, 10_000),
-  CHAT_SMALL_ROOM_MEMBERS: int(100, 2),
-  CHAT_PRESENCE_TTL_SECONDS: int(120, 10),
-  CHAT_SOCKET_IDLE_SECONDS: int(90, 10),
-  CHAT_EFFECTS_DELAY_MS: int(250, 0, 60_000),
-  CHAT_SEARCH_SCAN_LIMIT: int(5000, 100),
-  REALTIME_TICKET_TTL_SECONDS: int(60, 5, 600),
-  REALTIME_TICKETS_PER_MINUTE: int(30, 1),
-  REVIEW_HIDE_AFTER_REPORTS: int(3, 1),
-});
+export { ConfigError, type ConfigProblem } from "./config-error";
 
 export interface Config {
   environment: string;
@@ -108,7 +22,16 @@ export interface Config {
     productCacheTtlSeconds: number;
     idempotencyTtlSeconds: number;
   };
-  outbox: { batchSize: number; claimSeconds: number };
+  outbox: {
+    batchSize: number;
+    claimSeconds: number;
+    /** A published event not applied by every consumer of its type this long after is published again. */
+    deliveryTimeoutMs: number;
+    /** Publications of one event before it is dead-lettered as never applied. */
+    maxDeliveries: number;
+  };
+  /** Per-account and per-IP limits of the writes a person or a bot can repeat. */
+  writeLimits: Record<WriteLimitName, WriteLimit>;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -152,6 +75,25 @@ export interface Config {
     reservationGraceSeconds: number;
     /** JSON overrides of the per-country tax rates in basis points, e.g. {"MY": 800}. */
     taxRatesOverride: string;
+    /**
+     * Stock hoarding caps: what one buyer (an account, or a guest cart token) and one IP may hold in
+     * unpaid orders that still reserve stock. A checkout that would pass one is refused (409).
+     */
+    caps: { ordersPerBuyer: number; unitsPerBuyer: number; ordersPerIp: number; unitsPerIp: number };
+    /**
+     * How long after a checkout took the cart's lines its Cart object looks whether it died (no
+     * answer under its Idempotency-Key, no live attempt); then the lines come back and its holds go.
+     */
+    abandonSeconds: number;
+  };
+  payments: {
+    /** A payment still pending this long is asked of its gateway (and again this often while it stays pending). */
+    statusCheckAfterSeconds: number;
+    /**
+     * How long past reservationExpiresAt an unpaid order waits when its gateway cannot say whether
+     * it was paid; then it expires anyway (a payment found later is refunded).
+     */
+    statusMaxWaitSeconds: number;
   };
   cart: {
     /** A cart is deleted this long after its last change (CONTRACT: 30 days). */
@@ -172,6 +114,9 @@ export interface Config {
     /** Messages one user may send to one room per window (HTTP and socket together). */
     sendLimit: number;
     sendWindowMs: number;
+    /** Messages one user may send across all rooms per window (HTTP and socket together). */
+    userSendLimit: number;
+    userSendWindowSeconds: number;
     /** Open sockets per user per room; the next one closes the oldest. */
     maxSocketsPerUser: number;
     /** One `typing: true` per user per this many ms reaches the room. */
@@ -188,6 +133,8 @@ export interface Config {
     effectsDelayMs: number;
     /** Messages a per-dialog search decrypts and scans per request. */
     searchScanLimit: number;
+    /** Messages one replay page sends (socket `since`, `replay` frames): bounds the room's work per request. */
+    replayPageSize: number;
     /** Lifetime of a realtime ticket (CONTRACT: 60 s). */
     ticketTtlSeconds: number;
     /** Tickets one user may take per minute. */
@@ -196,6 +143,18 @@ export interface Config {
   reviews: {
     /** Reports (since an admin last decided) that hide a review until an admin decides. */
     hideAfterReports: number;
+  };
+  privacy: {
+    /** The PII encryption keys' ids, newest (the one that encrypts) first. */
+    piiKeyIds: string[];
+    /** Rows (or one room's messages) the PII key rotation re-encrypts per D1 batch. */
+    rotationBatchSize: number;
+    /** Batches one admin call or one cron run of the rotation does before it stops for the next. */
+    rotationBatchesPerRun: number;
+    /** Chat messages (per room call) or uploads an account erasure handles per step. */
+    erasureBatchSize: number;
+    /** An erasure job a runner took is left alone this long, then another run takes it over. */
+    erasureLeaseMs: number;
   };
   identity: {
     accessTokenTtlSeconds: number;
@@ -218,17 +177,62 @@ export interface Config {
 /** The chat section, as the chat domain and the `ChatRoom` object pass it around. */
 export type ChatConfig = Config["chat"];
 
-const cache = new WeakMap<object, Config>();
+type Loaded = { config: Config; error?: ConfigError };
+const cache = new WeakMap<object, Loaded>();
+
+function ordersSection(raw: ConfigVars): Config["orders"] {
+  return {
+    reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
+    reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
+    taxRatesOverride: raw.TAX_RATES_BPS,
+    caps: {
+      ordersPerBuyer: raw.CHECKOUT_MAX_OPEN_ORDERS_PER_BUYER,
+      unitsPerBuyer: raw.CHECKOUT_MAX_HELD_UNITS_PER_BUYER,
+      ordersPerIp: raw.CHECKOUT_MAX_OPEN_ORDERS_PER_IP,
+      unitsPerIp: raw.CHECKOUT_MAX_HELD_UNITS_PER_IP,
+    },
+    abandonSeconds: raw.CHECKOUT_ABANDON_SECONDS,
+  };
+}
+
+function paymentsConfig(raw: ConfigVars): Config["payments"] {
+  return {
+    statusCheckAfterSeconds: raw.PAYMENT_STATUS_CHECK_AFTER_SECONDS,
+    statusMaxWaitSeconds: raw.PAYMENT_STATUS_MAX_WAIT_SECONDS,
+  };
+}
 
 /**
- * Parses the Worker's variables once per env object; a bad value fails loudly at start-up. The
- * Worker and every Durable Object (which gets its own env) read their settings here.
+ * Checks the Worker's variables once per env object (so once per isolate, and once per Durable
+ * Object, which gets its own env). A bad value gives a ConfigError naming the variable and its
+ * allowed range, and a stand-in config with that variable at its default, so /health and /ready
+ * can still answer while every other route refuses (middleware/misconfigured.ts).
  */
-export function readConfig(env: Env): Config {
+export function loadConfig(env: Env): Loaded {
   const cached = cache.get(env);
   if (cached) return cached;
-  const raw = ConfigSchema.parse(env);
-  const config: Config = {
+  const parsed = ConfigSchema.safeParse(env);
+  let loaded: Loaded;
+  if (parsed.success) loaded = { config: buildConfig(env, parsed.data) };
+  else {
+    const problems = describeProblems(env, parsed.error, ConfigSchema.shape);
+    const withDefaults: Record<string, unknown> = { ...env };
+    for (const p of problems) delete withDefaults[p.variable];
+    loaded = { config: buildConfig(env, ConfigSchema.parse(withDefaults)), error: new ConfigError(problems) };
+  }
+  cache.set(env, loaded);
+  return loaded;
+}
+
+/** The Worker's settings; throws the (memoized) ConfigError when a variable is out of range. */
+export function readConfig(env: Env): Config {
+  const { config, error } = loadConfig(env);
+  if (error) throw error;
+  return config;
+}
+
+function buildConfig(env: Env, raw: ConfigVars): Config {
+  return {
     environment: raw.ENVIRONMENT,
     devOutbox: raw.DEV_OUTBOX && raw.ENVIRONMENT !== "production",
     paymentsSandbox: raw.PAYMENTS_SANDBOX && raw.ENVIRONMENT !== "production",
@@ -244,70 +248,97 @@ export function readConfig(env: Env): Config {
       productCacheTtlSeconds: raw.PRODUCT_CACHE_TTL_SECONDS,
       idempotencyTtlSeconds: raw.IDEMPOTENCY_TTL_SECONDS,
     },
-    outbox: { batchSize: raw.OUTBOX_BATCH_SIZE, claimSeconds: raw.OUTBOX_CLAIM_SECONDS },
+    outbox: {
+      batchSize: raw.OUTBOX_BATCH_SIZE,
+      claimSeconds: raw.OUTBOX_CLAIM_SECONDS,
+      deliveryTimeoutMs: raw.EVENT_DELIVERY_TIMEOUT_SECONDS * 1000,
+      maxDeliveries: raw.EVENT_MAX_DELIVERIES,
+    },
+    writeLimits: writeLimits(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
-    notifications: {
-      emailProvider: raw.EMAIL_PROVIDER,
-      emailFrom: raw.EMAIL_FROM,
-      pushProvider: raw.PUSH_PROVIDER,
-      providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
-      maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
-      deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
-      maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
-      deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
-      hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
-      hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
-      hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
-      hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
-      promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
-      promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
-      priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
-      benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
-      retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
-    },
-    orders: {
-      reservationSeconds: raw.ORDER_RESERVATION_SECONDS,
-      reservationGraceSeconds: raw.ORDER_RESERVATION_GRACE_SECONDS,
-      taxRatesOverride: raw.TAX_RATES_BPS,
-    },
+    notifications: notificationsConfig(raw),
+    orders: ordersSection(raw),
+    payments: paymentsConfig(raw),
     cart: { ttlMs: raw.CART_TTL_SECONDS * 1000, maxLines: raw.CART_MAX_LINES },
     shipping: { defaultWeightGrams: raw.SHIPPING_DEFAULT_WEIGHT_GRAMS },
-    chat: {
-      maxTextLength: raw.CHAT_MAX_TEXT_LENGTH,
-      maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
-      sendLimit: raw.CHAT_SEND_LIMIT,
-      sendWindowMs: raw.CHAT_SEND_WINDOW_SECONDS * 1000,
-      maxSocketsPerUser: raw.CHAT_MAX_SOCKETS_PER_USER,
-      typingThrottleMs: raw.CHAT_TYPING_THROTTLE_MS,
-      maxGroupMembers: raw.CHAT_MAX_GROUP_MEMBERS,
-      smallRoomMembers: raw.CHAT_SMALL_ROOM_MEMBERS,
-      presenceTtlMs: raw.CHAT_PRESENCE_TTL_SECONDS * 1000,
-      socketIdleMs: raw.CHAT_SOCKET_IDLE_SECONDS * 1000,
-      effectsDelayMs: raw.CHAT_EFFECTS_DELAY_MS,
-      searchScanLimit: raw.CHAT_SEARCH_SCAN_LIMIT,
-      ticketTtlSeconds: raw.REALTIME_TICKET_TTL_SECONDS,
-      ticketsPerMinute: raw.REALTIME_TICKETS_PER_MINUTE,
-    },
+    chat: chatConfig(raw),
     reviews: { hideAfterReports: raw.REVIEW_HIDE_AFTER_REPORTS },
-    identity: {
-      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
-      refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
-      maxSessionsPerUser: raw.MAX_SESSIONS_PER_USER,
-      otpTtlSeconds: raw.OTP_TTL_SECONDS,
-      otpMaxAttempts: raw.OTP_MAX_ATTEMPTS,
-      otpResendSeconds: raw.OTP_RESEND_SECONDS,
-      otpMaxPerPhonePerHour: raw.OTP_MAX_PER_PHONE_PER_HOUR,
-      otpMaxPerIpPerHour: raw.OTP_MAX_PER_IP_PER_HOUR,
-      authMaxPerIpPerMinute: raw.AUTH_MAX_PER_IP_PER_MINUTE,
-      loginMaxFailures: raw.LOGIN_MAX_FAILURES,
-      loginLockSeconds: raw.LOGIN_LOCK_SECONDS,
-      passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
-      passwordResetMaxPerHour: raw.PASSWORD_RESET_MAX_PER_HOUR,
-      pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
-    },
+    privacy: privacyConfig(env, raw),
+    identity: identityConfig(raw),
   };
-  cache.set(env, config);
-  return config;
+}
+
+function privacyConfig(env: Env, raw: ConfigVars): Config["privacy"] {
+  return {
+    piiKeyIds: parsePiiKeyring(env).map((k) => k.id),
+    rotationBatchSize: raw.PII_ROTATION_BATCH_SIZE,
+    rotationBatchesPerRun: raw.PII_ROTATION_BATCHES_PER_RUN,
+    erasureBatchSize: raw.ACCOUNT_ERASURE_BATCH_SIZE,
+    erasureLeaseMs: raw.ACCOUNT_ERASURE_LEASE_SECONDS * 1000,
+  };
+}
+
+function notificationsConfig(raw: ConfigVars): Config["notifications"] {
+  return {
+    emailProvider: raw.EMAIL_PROVIDER,
+    emailFrom: raw.EMAIL_FROM,
+    pushProvider: raw.PUSH_PROVIDER,
+    providerTimeoutMs: raw.NOTIFICATIONS_PROVIDER_TIMEOUT_MS,
+    maxDelaySeconds: raw.NOTIFICATIONS_MAX_DELAY_SECONDS,
+    deliveryTtlSeconds: raw.NOTIFICATIONS_DELIVERY_TTL_SECONDS,
+    maxDevicesPerUser: raw.NOTIFICATIONS_MAX_DEVICES_PER_USER,
+    deviceRegistrationsPerHour: raw.NOTIFICATIONS_DEVICE_REGISTRATIONS_PER_HOUR,
+    hubMaxSockets: raw.NOTIFICATIONS_HUB_MAX_SOCKETS,
+    hubIdleSeconds: raw.NOTIFICATIONS_HUB_IDLE_SECONDS,
+    hubHeartbeatSeconds: raw.NOTIFICATIONS_HUB_HEARTBEAT_SECONDS,
+    hubMaxFrameBytes: raw.NOTIFICATIONS_HUB_MAX_FRAME_BYTES,
+    promoMaxRecipients: raw.NOTIFICATIONS_PROMO_MAX_RECIPIENTS,
+    promoChunk: raw.NOTIFICATIONS_PROMO_CHUNK,
+    priceDropViewDays: raw.NOTIFICATIONS_PRICE_DROP_VIEW_DAYS,
+    benchMaxEvents: raw.NOTIFICATIONS_BENCH_MAX_EVENTS,
+    retentionDays: raw.NOTIFICATIONS_RETENTION_DAYS,
+  };
+}
+
+function chatConfig(raw: ConfigVars): Config["chat"] {
+  return {
+    maxTextLength: raw.CHAT_MAX_TEXT_LENGTH,
+    maxFrameBytes: raw.CHAT_MAX_FRAME_BYTES,
+    sendLimit: raw.CHAT_SEND_LIMIT,
+    sendWindowMs: raw.CHAT_SEND_WINDOW_SECONDS * 1000,
+    userSendLimit: raw.CHAT_USER_SEND_LIMIT,
+    userSendWindowSeconds: raw.CHAT_USER_SEND_WINDOW_SECONDS,
+    maxSocketsPerUser: raw.CHAT_MAX_SOCKETS_PER_USER,
+    typingThrottleMs: raw.CHAT_TYPING_THROTTLE_MS,
+    maxGroupMembers: raw.CHAT_MAX_GROUP_MEMBERS,
+    smallRoomMembers: raw.CHAT_SMALL_ROOM_MEMBERS,
+    presenceTtlMs: raw.CHAT_PRESENCE_TTL_SECONDS * 1000,
+    socketIdleMs: raw.CHAT_SOCKET_IDLE_SECONDS * 1000,
+    effectsDelayMs: raw.CHAT_EFFECTS_DELAY_MS,
+    searchScanLimit: raw.CHAT_SEARCH_SCAN_LIMIT,
+    replayPageSize: raw.CHAT_REPLAY_PAGE_SIZE,
+    ticketTtlSeconds: raw.REALTIME_TICKET_TTL_SECONDS,
+    ticketsPerMinute: raw.REALTIME_TICKETS_PER_MINUTE,
+  };
+}
+
+function identityConfig(raw: ConfigVars): Config["identity"] {
+  return {
+    accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
+    maxSessionsPerUser: raw.MAX_SESSIONS_PER_USER,
+    otpTtlSeconds: raw.OTP_TTL_SECONDS,
+    otpMaxAttempts: raw.OTP_MAX_ATTEMPTS,
+    otpResendSeconds: raw.OTP_RESEND_SECONDS,
+    otpMaxPerPhonePerHour: raw.OTP_MAX_PER_PHONE_PER_HOUR,
+    otpMaxPerIpPerHour: raw.OTP_MAX_PER_IP_PER_HOUR,
+    authMaxPerIpPerMinute: raw.AUTH_MAX_PER_IP_PER_MINUTE,
+    loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+    loginLockSeconds: raw.LOGIN_LOCK_SECONDS,
+    passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
+    passwordResetMaxPerHour: raw.PASSWORD_RESET_MAX_PER_HOUR,
+    pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
+  };
 }

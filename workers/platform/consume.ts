@@ -56,6 +56,16 @@ export async function consumeOnce<D extends ConsumerDeps>(
   env: Env,
   deps: D,
 ): Promise<ConsumeOutcome> {
+  return (await claimAndApply(consumer, event, env, deps)).outcome;
+}
+
+/** consumeOnce, also telling when a busy claim's lease ends (so the retry waits for it). */
+async function claimAndApply<D extends ConsumerDeps>(
+  consumer: EventConsumer<D>,
+  event: EventEnvelope,
+  env: Env,
+  deps: D,
+): Promise<{ outcome: ConsumeOutcome; leaseUntil?: number }> {
   const db = database(env);
   const now = nowMs();
   const claim = await db
@@ -75,11 +85,13 @@ export async function consumeOnce<D extends ConsumerDeps>(
     .returning({ status: processedEvents.status });
   if (claim.length === 0) {
     const existing = await db
-      .select({ status: processedEvents.status })
+      .select({ status: processedEvents.status, leaseUntil: processedEvents.leaseUntil })
       .from(processedEvents)
       .where(and(eq(processedEvents.consumer, consumer.name), eq(processedEvents.eventId, event.id)))
       .get();
-    return existing?.status === "done" ? "duplicate" : "busy";
+    return existing?.status === "done"
+      ? { outcome: "duplicate" }
+      : { outcome: "busy", leaseUntil: existing?.leaseUntil ?? now };
   }
   const key = and(eq(processedEvents.consumer, consumer.name), eq(processedEvents.eventId, event.id));
   let writes: BatchItem<"sqlite">[];
@@ -91,7 +103,18 @@ export async function consumeOnce<D extends ConsumerDeps>(
   }
   const done = db.update(processedEvents).set({ status: "done", updatedAt: nowMs() }).where(key);
   await db.batch([done, ...writes]);
-  return "applied";
+  return { outcome: "applied" };
+}
+
+const BUSY_RETRY_MIN_SECONDS = 5;
+
+/**
+ * How long a message waits when another attempt holds its claim: until that lease ends. The
+ * holder may be a process that was killed mid-apply; retrying sooner would only spend the queue's
+ * retries (max_retries) on "busy" and dead-letter an event nobody applied.
+ */
+export function busyRetrySeconds(leaseUntil: number, now = nowMs()): number {
+  return Math.max(BUSY_RETRY_MIN_SECONDS, Math.ceil((leaseUntil - now) / 1000) + 1);
 }
 
 /** Backoff for a failed message: exponential with full jitter, capped at 10 minutes. */
@@ -208,11 +231,12 @@ async function consumeMessage<D extends ConsumerDeps>(
     return;
   }
   try {
-    let busy = false;
+    let busyUntil: number | undefined;
     for (const consumer of consumersFor(event.type)) {
-      busy = (await consumeOnce(consumer, event, env, deps)) === "busy" || busy;
+      const { outcome, leaseUntil } = await claimAndApply(consumer, event, env, deps);
+      if (outcome === "busy") busyUntil = Math.max(busyUntil ?? 0, leaseUntil ?? 0);
     }
-    if (busy) message.retry({ delaySeconds: 5 });
+    if (busyUntil !== undefined) message.retry({ delaySeconds: busyRetrySeconds(busyUntil) });
     else message.ack();
   } catch (err) {
     logEvent("warn", "event_consumer_failed", {
@@ -276,18 +300,34 @@ async function recordDeadLetter(
 ): Promise<boolean> {
   // A body that failed its schema is still named by whatever id and type it claims.
   const claimed = event ?? claimedIdentity(message.body);
+  return keepDeadLetter(db, {
+    id: claimed?.id ?? message.id,
+    queue,
+    eventType: claimed?.type ?? null,
+    body: typeof message.body === "string" ? message.body : (JSON.stringify(message.body) ?? "null"),
+    attempts: message.attempts,
+  });
+}
+
+/**
+ * Keeps a given-up message for operators (GET /api/v1/admin/dead-letters), once per id; true when
+ * this call recorded it (so its consumers' onDeadLetter runs once).
+ */
+export async function keepDeadLetter(
+  db: Database,
+  letter: { id: string; queue: string; eventType: string | null; body: string; attempts: number; reason?: string },
+): Promise<boolean> {
   const rows = await db
     .insert(deadLetters)
-    .values({
-      id: claimed?.id ?? message.id,
-      queue,
-      eventType: claimed?.type ?? null,
-      body: typeof message.body === "string" ? message.body : (JSON.stringify(message.body) ?? "null"),
-      attempts: message.attempts,
-      receivedAt: nowMs(),
-    })
+    .values({ ...letter, reason: letter.reason ?? null, receivedAt: nowMs() })
     .onConflictDoNothing()
     .returning({ id: deadLetters.id });
-  logEvent("warn", "dead_letter", { queue, eventId: claimed?.id, type: claimed?.type, attempts: message.attempts });
+  logEvent("warn", "dead_letter", {
+    queue: letter.queue,
+    eventId: letter.id,
+    type: letter.eventType ?? undefined,
+    attempts: letter.attempts,
+    reason: letter.reason,
+  });
   return rows.length > 0;
 }

@@ -19,3 +19,10 @@ export { nowMs } from "./clock";
 export function inList(column: SQLiteColumn, values: readonly (string | number)[]): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
+
+/** D1 reports a unique index or primary key violation (two requests racing for one row) in its message. */
+export function isUniqueViolation(err: unknown): boolean {
+  const text =
+    err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? "")}` : String(err);
+  return /UNIQUE constraint failed/i.test(text);
+}

@@ -1,8 +1,9 @@
-import { and, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { idempotencyKeys } from "../../d1/schema/platform";
 import type { AppEnv } from "../app-env";
+import { batchGuard } from "./batch-guard";
 import { type Database, database, nowMs } from "./db";
 import { ApiError } from "./errors";
 import { sha256Hex } from "./ids";
@@ -55,6 +56,119 @@ function replay(row: { responseStatus: number | null; responseHeaders: string | 
 
 type KeyRow = typeof idempotencyKeys.$inferSelect;
 
+/**
+ * The key a request holds while its handler runs: whose, which, and the end of its lock, which tells
+ * this attempt from a later one that took the key over (the lock is the fencing token).
+ */
+export interface KeyClaim {
+  scope: string;
+  key: string;
+  lockedUntil: number;
+}
+
+const claims = new WeakMap<Request, KeyClaim>();
+
+/** The key this request holds (set by `idempotent`; undefined on routes without it). */
+export function keyClaimOf(c: Context<AppEnv>): KeyClaim | undefined {
+  return claims.get(c.req.raw);
+}
+
+/** The key's row while this very attempt still holds it. */
+function heldBy(claim: KeyClaim): SQL | undefined {
+  return and(
+    eq(idempotencyKeys.scope, claim.scope),
+    eq(idempotencyKeys.key, claim.key),
+    eq(idempotencyKeys.state, "in_progress"),
+    eq(idempotencyKeys.lockedUntil, claim.lockedUntil),
+  );
+}
+
+/** A response as the key keeps it, to replay. */
+export interface StoredAnswer {
+  status: number;
+  /** JSON of the replayed headers. */
+  headers: string;
+  body: string;
+}
+
+export async function storedAnswerOf(res: Response): Promise<StoredAnswer> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = res.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { status: res.status, headers: JSON.stringify(headers), body: await res.clone().text() };
+}
+
+/**
+ * For a handler whose own D1 batch is its commit point: the write that completes the key with the
+ * final answer, and a guard that stops the batch unless this attempt still holds the key. Put both in
+ * the batch, and the writes and the answer a retry replays land together or not at all.
+ */
+export function answerWrites(db: Database, claim: KeyClaim, answer: StoredAnswer) {
+  const held = sql`EXISTS (SELECT 1 FROM ${idempotencyKeys} WHERE ${heldBy(claim)})`;
+  return [
+    batchGuard(db, held),
+    db
+      .update(idempotencyKeys)
+      .set({
+        state: "completed",
+        responseStatus: answer.status,
+        responseHeaders: answer.headers,
+        responseBody: answer.body,
+      })
+      .where(heldBy(claim)),
+  ] as const;
+}
+
+export type KeyOutcome =
+  | { state: "held" }
+  | { state: "completed"; answer: StoredAnswer }
+  /** Another attempt took the key over, or it was given up: this attempt must change nothing more. */
+  | { state: "lost" };
+
+/** Where the key stands for this attempt: still held by it, answered (by whichever attempt), or lost. */
+export async function keyOutcome(db: Database, claim: KeyClaim): Promise<KeyOutcome> {
+  const row = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)))
+    .get();
+  if (row?.state === "completed") {
+    const answer = {
+      status: row.responseStatus ?? 200,
+      headers: row.responseHeaders ?? "{}",
+      body: row.responseBody ?? "",
+    };
+    return { state: "completed", answer };
+  }
+  return row?.lockedUntil === claim.lockedUntil ? { state: "held" } : { state: "lost" };
+}
+
+/**
+ * For whoever waits on the work of a request that may have died (the Cart object's alarm over a
+ * checkout's hand-off): `completed` with its status, `running` until its lock ends, or `abandoned`:
+ * no row, or a lock that ran out, which is deleted here so that the dead attempt can no longer
+ * commit (`answerWrites` refuses it) while a retry may start afresh.
+ */
+export async function settleAbandonedKey(
+  db: Database,
+  scope: string,
+  key: string,
+  now: number,
+): Promise<{ state: "completed"; status: number } | { state: "running"; until: number } | { state: "abandoned" }> {
+  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+  const row = await db.select().from(idempotencyKeys).where(where).get();
+  if (!row) return { state: "abandoned" };
+  if (row.state === "completed") return { state: "completed", status: row.responseStatus ?? 200 };
+  if (row.lockedUntil >= now) return { state: "running", until: row.lockedUntil };
+  const gone = await db
+    .delete(idempotencyKeys)
+    .where(and(where, eq(idempotencyKeys.state, "in_progress"), eq(idempotencyKeys.lockedUntil, row.lockedUntil)))
+    .returning({ key: idempotencyKeys.key });
+  return gone.length > 0 ? { state: "abandoned" } : { state: "running", until: now };
+}
+
 /** The request's key, checked: required, and 1 to 255 visible ASCII characters. */
 function requiredKey(c: Context<AppEnv>): string {
   const key = c.req.header("Idempotency-Key");
@@ -82,7 +196,7 @@ async function takeKey(
   row: { scope: string; key: string; requestHash: string },
   now: number,
   ttlMs: number,
-): Promise<boolean> {
+): Promise<KeyClaim | null> {
   const claim = { requestHash: row.requestHash, state: "in_progress" as const, lockedUntil: now + LOCK_MS };
   const taken = await db
     .insert(idempotencyKeys)
@@ -107,7 +221,7 @@ async function takeKey(
       ),
     })
     .returning({ key: idempotencyKeys.key });
-  return taken.length > 0;
+  return taken.length > 0 ? { scope: row.scope, key: row.key, lockedUntil: claim.lockedUntil } : null;
 }
 
 /**
@@ -138,9 +252,10 @@ async function answerOfFirst(db: Database, where: SQL | undefined, requestHash: 
 
 /**
  * Keeps the answer under the key, to replay; validation failures, rate limits and server errors
- * give the key back instead, so the caller can fix and retry with it.
+ * give the key back instead, so the caller can fix and retry with it. Only while this attempt still
+ * holds the key: a handler that completed it in its own batch, or lost it to a takeover, is left be.
  */
-async function keepAnswer(db: Database, where: SQL | undefined, res: Response): Promise<void> {
+async function keepAnswer(db: Database, claim: KeyClaim, res: Response): Promise<void> {
   const problemCode =
     res.status >= 400
       ? (
@@ -151,23 +266,19 @@ async function keepAnswer(db: Database, where: SQL | undefined, res: Response): 
         ).code
       : undefined;
   if (res.status >= 500 || res.status === 429 || problemCode === "validation_failed") {
-    await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.state, "in_progress")));
+    await db.delete(idempotencyKeys).where(heldBy(claim));
     return;
   }
-  const headers: Record<string, string> = {};
-  for (const name of REPLAYED_HEADERS) {
-    const value = res.headers.get(name);
-    if (value !== null) headers[name] = value;
-  }
+  const answer = await storedAnswerOf(res);
   await db
     .update(idempotencyKeys)
     .set({
       state: "completed",
-      responseStatus: res.status,
-      responseHeaders: JSON.stringify(headers),
-      responseBody: await res.clone().text(),
+      responseStatus: answer.status,
+      responseHeaders: answer.headers,
+      responseBody: answer.body,
     })
-    .where(where);
+    .where(heldBy(claim));
 }
 
 /**
@@ -183,10 +294,12 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(await c.req.text())}`);
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
   const ttlMs = c.get("config").limits.idempotencyTtlSeconds * 1000;
-  if (!(await takeKey(db, { scope, key, requestHash }, nowMs(), ttlMs))) {
+  const claim = await takeKey(db, { scope, key, requestHash }, nowMs(), ttlMs);
+  if (!claim) {
     c.res = await answerOfFirst(db, where, requestHash);
     return;
   }
+  claims.set(c.req.raw, claim);
   await next();
-  await keepAnswer(db, where, c.res);
+  await keepAnswer(db, claim, c.res);
 });

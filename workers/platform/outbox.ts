@@ -62,6 +62,67 @@ export function recordEvent(db: Database, queue: QueueName, event: EventEnvelope
 }
 
 /**
+ * The outbox row of an event its producer publishes itself right after the commit, through its
+ * own queue call (e.g. with a per-message delay): written idempotently in the same batch as the
+ * change, claimed by the producer for `claimSeconds` so drains leave it alone, then marked with
+ * `markPublished` once sent. If the process dies before that, a drain publishes it when the claim
+ * expires; if the message is lost after, the reconciler publishes it again. `published` records a
+ * row the producer has already sent (e.g. from a consumer, whose writes commit after its work).
+ */
+export function recordEventOnce(
+  db: Database,
+  queue: QueueName,
+  event: EventEnvelope,
+  options: { claimSeconds: number } | { published: { at: number; checkDelayMs: number } },
+) {
+  const now = nowMs();
+  return db
+    .insert(outboxEvents)
+    .values({
+      id: event.id,
+      queue,
+      type: event.type,
+      envelope: JSON.stringify(event),
+      createdAt: now,
+      ...("published" in options
+        ? { publishedAt: options.published.at, attempts: 1, checkDelayMs: options.published.checkDelayMs }
+        : { claimedUntil: now + options.claimSeconds * 1000 }),
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * Marks events their producer has just sent as published (see recordEventOnce). The reconciler
+ * checks each `delayMs` (its queue delay) plus EVENT_DELIVERY_TIMEOUT_SECONDS later.
+ */
+export async function markPublished(db: Database, config: Config, sent: { id: string; delayMs: number }[]) {
+  const now = nowMs();
+  const byDelay = new Map<number, string[]>();
+  for (const { id, delayMs } of sent) byDelay.set(delayMs, [...(byDelay.get(delayMs) ?? []), id]);
+  const updates = [...byDelay].flatMap(([delayMs, ids]) =>
+    chunks(ids, OUTBOX_CHUNK).map((chunk) =>
+      db
+        .update(outboxEvents)
+        .set({
+          publishedAt: now,
+          claimedUntil: null,
+          attempts: sql`${outboxEvents.attempts} + 1`,
+          checkDelayMs: delayMs + config.outbox.deliveryTimeoutMs,
+        })
+        .where(and(inArray(outboxEvents.id, chunk), isNull(outboxEvents.publishedAt))),
+    ),
+  );
+  const [first, ...rest] = updates;
+  if (first) await db.batch([first, ...rest]);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
  * The outbox row for an event, written only if `where` matches a row of `table` when the batch
  * runs: for changes guarded by a condition (a status move that may lose a race), so the event
  * exists exactly when the change happened.
@@ -78,6 +139,9 @@ export function recordEventIf(db: Database, queue: QueueName, event: EventEnvelo
         claimedUntil: sql<number | null>`NULL`.as("claimed_until"),
         publishedAt: sql<number | null>`NULL`.as("published_at"),
         attempts: sql<number>`0`.as("attempts"),
+        checkDelayMs: sql<number | null>`NULL`.as("check_delay_ms"),
+        settledAt: sql<number | null>`NULL`.as("settled_at"),
+        outcome: sql<"applied" | "dead_lettered" | null>`NULL`.as("outcome"),
       })
       .from(table)
       .where(where)

@@ -2,7 +2,8 @@ import { createRouter } from "../platform/openapi";
 import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { createTicketHandler, createTicketRoute } from "./routes/ticket-create";
 
-export { notifyUnread, pushToHub } from "./hub/client";
+export { closeUserStream, notifyUnread, pushToHub } from "./hub/client";
+export { ACCOUNT_CLOSED } from "./hub/frames";
 export { isUpgrade, redeemTicket, type SocketCaller, socketCaller } from "./tickets";
 
 /** Realtime: socket tickets and each user's own stream (the UserHub object, workers/realtime/hub/). */

@@ -5,6 +5,7 @@ import { similarHandler, similarRoute } from "./routes/similar";
 import { trendingHandler, trendingRoute } from "./routes/trending";
 import { recordViewHandler, recordViewRoute } from "./routes/view-record";
 
+export { productViewErasureWrites, productViewsOf } from "./personal-data";
 export { recentViewers } from "./recent-viewers";
 
 /** Trending, similar, bought together, for you; and the product views they learn from. Tunables: rules.ts. */

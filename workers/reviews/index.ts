@@ -6,6 +6,8 @@ import { replyReviewHandler, replyReviewRoute } from "./routes/review-reply";
 import { reportReviewHandler, reportReviewRoute } from "./routes/review-report";
 import { listReviewsHandler, listReviewsRoute } from "./routes/reviews-list";
 
+export { reviewErasureWrites, reviewsWrittenBy } from "./personal-data";
+
 /** Product reviews, sellers' replies, reports and their moderation. Rules: rules.ts. */
 export const reviewsRouter = createRouter()
   .openapi(listReviewsRoute, listReviewsHandler)

@@ -4,6 +4,7 @@ import { getShopHandler, getShopRoute } from "./routes/shop-get";
 import { updateShopHandler, updateShopRoute } from "./routes/shop-update";
 import { verifyShopHandler, verifyShopRoute } from "./routes/shop-verify";
 
+export { SHOP_ENCRYPTED_COLUMNS, shopsOwnedBy } from "./personal-data";
 export { findShop, ownedShop } from "./queries";
 export { COUNTRY_CURRENCY } from "./rules";
 export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";

@@ -32,19 +32,11 @@ export const LineIdSchema = IdSchema;
 
 export const MergeInputSchema = z.object({ lines: z.array(LineInputSchema).max(1000) });
 
-/** The snapshot takeForCheckout answered, handed back by a checkout that failed. */
-export const TakenCartSchema = z.object({
-  currency: z.enum(CURRENCY_CODES).nullable(),
-  lines: z.array(
-    z.object({
-      id: IdSchema,
-      productId: IdSchema,
-      variantId: IdSchema.nullable(),
-      quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
-      unitPrice: MinorUnitsSchema,
-      name: z.string().max(500),
-    }),
-  ),
+export const HandOffInputSchema = z.object({
+  checkoutId: IdSchema,
+  keyScope: z.string().min(1).max(300),
+  key: z.string().min(1).max(255),
+  checkAfterMs: z.number().int().min(1_000).max(86_400_000),
 });
 
 const PriceUpdateSchema = z.object({ lineId: IdSchema, unitPrice: MinorUnitsSchema });

@@ -2,19 +2,14 @@ import { readConfig } from "../../platform/config";
 import { newId } from "../../platform/ids";
 import type { Currency } from "../../platform/money";
 import { parseRpcInput } from "../../platform/rpc-input";
-import {
-  LineIdSchema,
-  LineInputSchema,
-  MergeInputSchema,
-  priceUpdatesOf,
-  SetQuantityInputSchema,
-  TakenCartSchema,
-} from "./input";
+import { CheckoutHandOffs } from "./handoffs";
+import { LineIdSchema, LineInputSchema, MergeInputSchema, priceUpdatesOf, SetQuantityInputSchema } from "./input";
 import { CartStorage } from "./storage";
 import {
   type AddResult,
   type CartSnapshot,
   type DroppedLine,
+  type HandOffResult,
   MAX_LINE_QUANTITY,
   type MergeLine,
   type MergeResult,
@@ -37,12 +32,14 @@ import {
  */
 export class ShopperCart {
   private readonly store: CartStorage;
+  private readonly handOffs: CheckoutHandOffs;
 
   constructor(
-    private readonly ctx: DurableObjectState,
+    ctx: DurableObjectState,
     private readonly env: Env,
   ) {
     this.store = new CartStorage(ctx, env);
+    this.handOffs = new CheckoutHandOffs(ctx, env, this.store);
   }
 
   snapshot(): CartSnapshot {
@@ -127,41 +124,23 @@ export class ShopperCart {
   }
 
   /**
-   * Checkout takes the whole cart in one step (the lines, then an empty cart), so two checkouts of
-   * one cart racing each other cannot both turn the same lines into orders: the second finds it empty.
+   * Hands the cart's lines to a checkout, keyed by its id: all of them in one step (so two checkouts
+   * of one cart racing each other cannot both turn the same lines into orders), or the same lines
+   * again to a retry of that checkout. See handoffs.ts.
    */
-  takeForCheckout(): CartSnapshot {
-    const now = Date.now();
-    this.store.expireIfDue(now);
-    const taken = this.store.read();
-    if (taken.lines.length > 0) {
-      this.store.deleteLines();
-      this.store.touch(now);
-    }
-    return taken;
+  handOff(raw: unknown): HandOffResult {
+    return this.handOffs.handOff(raw);
   }
 
-  /**
-   * Gives back the lines of a checkout that failed, merged with anything added in the meantime. A
-   * malformed or empty hand-back, or one in another currency than the cart's now, changes nothing.
-   */
-  returnFromCheckout(raw: unknown): CartSnapshot {
-    const parsed = parseRpcInput(TakenCartSchema, raw);
-    if (!parsed.ok) return this.store.read();
-    const taken = parsed.value;
-    const current = this.store.meta().currency;
-    if (taken.lines.length === 0 || taken.currency === null || (current !== null && taken.currency !== current)) {
-      return this.store.read();
-    }
-    const now = Date.now();
-    for (const line of taken.lines) {
-      const existing = this.store.lineFor(line.productId, line.variantId);
-      const input = { ...line, currency: taken.currency, available: MAX_LINE_QUANTITY };
-      const quantity = Math.min(MAX_LINE_QUANTITY, (existing?.quantity ?? 0) + line.quantity);
-      this.store.upsertLine(existing?.id ?? line.id, input, quantity, existing !== undefined, now);
-    }
-    this.store.touch(now, taken.currency);
+  /** A checkout that failed before its orders gives its lines back, once. */
+  giveBackHandOff(checkoutId: string): CartSnapshot {
+    this.handOffs.giveBack(checkoutId);
     return this.store.read();
+  }
+
+  /** A checkout's orders are written: the lines it took are theirs. */
+  handOffDone(checkoutId: string): void {
+    this.handOffs.done(checkoutId);
   }
 
   /**
@@ -225,17 +204,21 @@ export class ShopperCart {
   }
 
   /**
-   * Deletes the cart once `expires_at` has passed. At-least-once and safe to run any number of
-   * times: a run before the expiry (the cart changed since the alarm was set) sets the alarm
-   * again; a run after the cart is gone finds no expiry and does nothing.
+   * Settles the hand-offs that are due (handoffs.ts), then deletes the cart once `expires_at` has
+   * passed (only its lines, while a checkout may still come back for its hand-off). At-least-once and
+   * safe to run any number of times: a run before anything is due sets the alarm again; a run after
+   * the cart is gone finds nothing to do.
    */
   async alarm(): Promise<void> {
+    await this.handOffs.settleDue();
     const { expires_at } = this.store.meta();
-    if (expires_at === null) return;
-    if (expires_at > Date.now()) {
-      await this.ctx.storage.setAlarm(expires_at);
-      return;
+    if (expires_at !== null && expires_at <= Date.now()) {
+      if (!this.handOffs.pending()) {
+        await this.store.wipe();
+        return;
+      }
+      this.store.expireIfDue(Date.now());
     }
-    await this.store.wipe();
+    this.store.scheduleAlarm();
   }
 }

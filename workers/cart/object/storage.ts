@@ -1,6 +1,8 @@
 import { readConfig } from "../../platform/config";
 import type { Currency } from "../../platform/money";
-import type { AddInput, CartLine, CartSnapshot } from "./types";
+import { applyMigrations, migrateObject } from "../../platform/object-schema";
+import { CART_MIGRATIONS } from "./schema";
+import { type AddInput, type CartLine, type CartSnapshot, MAX_LINE_QUANTITY } from "./types";
 
 interface MetaRow {
   currency: Currency | null;
@@ -35,37 +37,14 @@ export class CartStorage {
     private readonly env: Env,
   ) {
     this.sql = ctx.storage.sql;
-    this.migrate();
-  }
-
-  migrate(): void {
-    // The first sketch of this class had a `lines` table and no method that wrote to it.
-    this.sql.exec("DROP TABLE IF EXISTS lines");
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS cart_meta (
-      id INTEGER PRIMARY KEY CHECK (id = 1),
-      currency TEXT,
-      updated_at INTEGER,
-      expires_at INTEGER
-    )`);
-    // variant_id is '' for a product without variants, so UNIQUE holds (NULLs would all differ).
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS cart_lines (
-      id TEXT PRIMARY KEY,
-      product_id TEXT NOT NULL,
-      variant_id TEXT NOT NULL DEFAULT '',
-      quantity INTEGER NOT NULL CHECK (quantity > 0),
-      unit_price INTEGER NOT NULL,
-      name TEXT NOT NULL,
-      added_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
-      UNIQUE (product_id, variant_id)
-    )`);
+    migrateObject(ctx, CART_MIGRATIONS);
   }
 
   /** Deletes everything, alarm included; the tables are made again, as this instance may serve more calls. */
   async wipe(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    this.migrate();
+    applyMigrations(this.ctx.storage, CART_MIGRATIONS);
   }
 
   /** An expired cart that the alarm has not deleted yet is emptied before anything else happens. */
@@ -74,7 +53,7 @@ export class CartStorage {
     if (expires_at === null || expires_at > now) return;
     this.sql.exec("DELETE FROM cart_lines");
     this.sql.exec("DELETE FROM cart_meta");
-    void this.ctx.storage.deleteAlarm();
+    this.scheduleAlarm();
   }
 
   /** A change: the expiry moves to now + TTL (and the alarm with it); an empty cart forgets its currency. */
@@ -88,7 +67,43 @@ export class CartStorage {
       now,
       expiresAt,
     );
-    void this.ctx.storage.setAlarm(expiresAt);
+    this.scheduleAlarm();
+  }
+
+  /** When a hand-off next needs looking at (handoffs.ts), if any does. */
+  nextHandOffCheck(): number | null {
+    return this.sql
+      .exec<{ at: number | null }>(
+        "SELECT min(check_at) AS at FROM cart_handoffs WHERE state = 'handed' OR (state = 'abandoned' AND holds_released = 0)",
+      )
+      .one().at;
+  }
+
+  /** The one alarm serves both the cart's expiry and its hand-offs: set for whichever comes first. */
+  scheduleAlarm(): void {
+    const due = [this.meta().expires_at, this.nextHandOffCheck()].filter((t): t is number => t !== null);
+    if (due.length === 0) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(Math.min(...due));
+  }
+
+  /**
+   * Puts lines back (a checkout that failed or was abandoned), merged with anything added in the
+   * meantime; a line not in the cart now comes back exactly as it was taken. Lines in another
+   * currency than the cart's now are left out.
+   */
+  restoreLines(lines: readonly CartLine[], currency: Currency, now: number): void {
+    const current = this.lineCount() > 0 ? this.meta().currency : null;
+    if (lines.length === 0 || (current !== null && current !== currency)) return;
+    for (const line of lines) {
+      const existing = this.lineFor(line.productId, line.variantId);
+      if (!existing) {
+        this.restoreLine(line);
+        continue;
+      }
+      const input = { ...line, currency, available: MAX_LINE_QUANTITY };
+      this.upsertLine(existing.id, input, Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity), true, now);
+    }
+    this.touch(now, currency);
   }
 
   upsertLine(id: string, input: AddInput, quantity: number, exists: boolean, now: number): void {
@@ -114,6 +129,22 @@ export class CartStorage {
       input.name,
       now,
       now,
+    );
+  }
+
+  /** Puts a line back exactly as it was taken (its id, price seen and times). */
+  private restoreLine(line: CartLine): void {
+    this.sql.exec(
+      `INSERT INTO cart_lines (id, product_id, variant_id, quantity, unit_price, name, added_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      line.id,
+      line.productId,
+      line.variantId ?? "",
+      line.quantity,
+      line.unitPrice,
+      line.name,
+      line.addedAt,
+      line.updatedAt,
     );
   }
 

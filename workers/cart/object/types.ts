@@ -90,3 +90,29 @@ export interface PriceUpdate {
   lineId: string;
   unitPrice: number;
 }
+
+/** A checkout asking for the cart's lines, keyed by its id (derived from its Idempotency-Key). */
+export interface HandOffInput {
+  checkoutId: string;
+  /** The checkout's Idempotency-Key and its scope: the alarm asks D1 how that request ended. */
+  keyScope: string;
+  key: string;
+  /** When to look whether the checkout is abandoned, from now (each retry pushes it back). */
+  checkAfterMs: number;
+}
+
+export type HandOffResult =
+  | {
+      ok: true;
+      lines: CartLine[];
+      currency: Currency;
+      /** When the lines were first handed to this checkout: the same on every retry. */
+      takenAt: number;
+      /** The lines were handed to this checkout before: the same lines again, none taken now. */
+      replayed: boolean;
+    }
+  /** Nothing to hand over: the cart is empty and this checkout holds no lines. */
+  | { ok: false; code: "empty" }
+  /** The checkout already became orders, or was abandoned (its lines are back in the cart). */
+  | { ok: false; code: "ordered" | "abandoned" }
+  | InvalidArgument;

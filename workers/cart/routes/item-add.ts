@@ -3,6 +3,7 @@ import { AddCartItemSchema, CartSchema, CartTokenHeaderSchema, CartTokenResponse
 import type { AppEnv } from "../../app-env";
 import { cartCatalog, cartLineKey } from "../../catalog";
 import { inventoryKey, stockLevel } from "../../inventory";
+import { limitWrites } from "../../middleware/write-limits";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { refusalError, requirePurchasable } from "../outcomes";
@@ -17,6 +18,7 @@ export const addCartItemRoute = defineRoute({
   description:
     "Adds to the product's line if the cart has one. The line may hold at most what is in stock (409 insufficient_stock) and 99 units; the first line sets the cart's currency and a product priced in another one is refused (409 currency_mismatch). Unknown, draft, archived or deleted products are 404; a product with variants needs variantId (422).",
   security: [...bearerAuth, {}],
+  middleware: [limitWrites("cart")] as const,
   request: { headers: CartTokenHeaderSchema, ...jsonBody(AddCartItemSchema) },
   responses: { 200: { ...jsonResponse("The cart after the change", CartSchema), headers: CartTokenResponseHeaders } },
   errors: [404, 409],

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateProductSchema, ProductSchema } from "../../../schemas/catalog";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { createProduct } from "../new-product";
@@ -15,7 +16,7 @@ export const createProductRoute = defineRoute({
   description:
     "Only the shop's owner. Prices are Money in the shop's currency (IDR in whole rupiah: multiples of 100). The initial `stock` (each variant's own, when there are variants) seeds that SKU's Inventory. SKUs are unique within the shop (409).",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("product")] as const,
   request: jsonBody(CreateProductSchema),
   responses: { 201: jsonResponse("The new product", ProductSchema) },
   errors: [401, 403, 404, 409],

@@ -4,9 +4,12 @@ import { type ChatConfig, readConfig } from "../../platform/config";
 import { database } from "../../platform/db";
 import { logEvent } from "../../platform/log";
 import { drainOutbox } from "../../platform/outbox";
+import { notifyUnread } from "../../realtime";
 import { effectStatements, hasOutboxEvent, presenceStatements, readStatements } from "../effects";
-import { hasPendingWork, type MetaRow, pendingEffects } from "./store";
-import type { SocketState } from "./types";
+import { forgetEffects, hasPendingWork, lastSeq, type MetaRow, pendingEffects, readMember } from "./store";
+import type { RoomEffect, SocketState, UnreadBadge } from "./types";
+
+type Pending<E> = { id: number; effect: E };
 
 const EFFECTS_PER_BATCH = 200;
 const ROWS_PER_BATCH = 500;
@@ -29,8 +32,9 @@ export interface RoomBackgroundDeps {
  * - Flush: accepted messages' D1 side effects (listing, unread counts, `chat.message` outbox
  *   events, moderation flags), read positions and presence changes are queued in the room's own
  *   storage in the same synchronous step as the change, then written to D1 in one batch a moment
- *   later (CHAT_EFFECTS_DELAY_MS gathers a burst into one batch). A failed batch stays queued and
- *   is retried with backoff: nothing is lost if D1 or the object hiccups.
+ *   later (CHAT_EFFECTS_DELAY_MS gathers a burst into one batch). Readers' unread badges ride the
+ *   same queue to their UserHub. A failed batch or badge stays queued and is retried with backoff:
+ *   nothing is lost if D1, the hub or the object hiccups.
  * - Heartbeat, every CHAT_PRESENCE_TTL_SECONDS / 2 while sockets are open: closes sockets that
  *   sent nothing (pings included) for CHAT_SOCKET_IDLE_SECONDS (close handlers do not always run
  *   when a client vanishes) and sockets whose session ended, and renews the presence leases of
@@ -103,54 +107,107 @@ export class RoomBackground {
   }
 
   private async flush(now: number): Promise<void> {
-    const meta = this.d.meta()!;
     const { sql, env } = this.d;
     let drain = false;
-    for (;;) {
-      const pending = pendingEffects(sql, EFFECTS_PER_BATCH);
-      const reads = sql
-        .exec<{ user_id: string; seq: number }>("SELECT user_id, seq FROM dirty_reads LIMIT ?", ROWS_PER_BATCH)
-        .toArray();
-      const presence = sql
-        .exec<{ user_id: string; online: number; at: number }>(
-          "SELECT user_id, online, at FROM presence_dirty LIMIT ?",
-          ROWS_PER_BATCH,
-        )
-        .toArray();
-      if (pending.length === 0 && reads.length === 0 && presence.length === 0) break;
-      const effects = pending.map((p) => p.effect);
-      const writes = [
-        ...effectStatements(env, effects, now),
-        ...readStatements(
-          env.DB,
-          meta.dialog_id,
-          reads.map((r) => ({ userId: r.user_id, seq: r.seq })),
-        ),
-        ...presenceStatements(
-          env.DB,
-          meta.dialog_id,
-          presence.map((p) => ({ userId: p.user_id, online: p.online === 1, at: p.at })),
-          this.d.config.presenceTtlMs,
+    try {
+      for (;;) {
+        const pending = pendingEffects(sql, EFFECTS_PER_BATCH);
+        const reads = sql
+          .exec<{ user_id: string; seq: number }>("SELECT user_id, seq FROM dirty_reads LIMIT ?", ROWS_PER_BATCH)
+          .toArray();
+        const presence = sql
+          .exec<{ user_id: string; online: number; at: number }>(
+            "SELECT user_id, online, at FROM presence_dirty LIMIT ?",
+            ROWS_PER_BATCH,
+          )
+          .toArray();
+        if (pending.length === 0 && reads.length === 0 && presence.length === 0) break;
+        const writes = pending.filter((p): p is Pending<RoomEffect> => p.effect.type !== "unread");
+        const badges = pending.filter((p): p is Pending<UnreadBadge> => p.effect.type === "unread");
+        await this.writeToD1(
+          writes.map((p) => p.effect),
+          reads,
+          presence,
           now,
-        ),
-      ];
-      if (writes.length > 0) await env.DB.batch(writes);
-      // Forget what was written; anything that changed meanwhile stays queued.
-      if (pending.length > 0) sql.exec("DELETE FROM pending_effects WHERE id <= ?", pending[pending.length - 1].id);
-      for (const r of reads) sql.exec("DELETE FROM dirty_reads WHERE user_id = ? AND seq <= ?", r.user_id, r.seq);
-      for (const p of presence) {
-        sql.exec("DELETE FROM presence_dirty WHERE user_id = ? AND online = ? AND at = ?", p.user_id, p.online, p.at);
+        );
+        // Forget what was written; anything that changed meanwhile stays queued.
+        forgetEffects(
+          sql,
+          writes.map((p) => p.id),
+        );
+        for (const r of reads) sql.exec("DELETE FROM dirty_reads WHERE user_id = ? AND seq <= ?", r.user_id, r.seq);
+        for (const p of presence) {
+          sql.exec("DELETE FROM presence_dirty WHERE user_id = ? AND online = ? AND at = ?", p.user_id, p.online, p.at);
+        }
+        drain ||= hasOutboxEvent(writes.map((p) => p.effect));
+        // A badge the hub did not take stays queued: the alarm retries it with backoff.
+        await this.deliverBadges(badges);
+        if (pending.length < EFFECTS_PER_BATCH && reads.length < ROWS_PER_BATCH && presence.length < ROWS_PER_BATCH) {
+          break;
+        }
       }
-      drain ||= hasOutboxEvent(effects);
-      if (pending.length < EFFECTS_PER_BATCH && reads.length < ROWS_PER_BATCH && presence.length < ROWS_PER_BATCH) {
-        break;
+    } finally {
+      if (drain) {
+        await drainOutbox(env, readConfig(env)).catch((err) =>
+          logEvent("warn", "chat_outbox_drain_failed", { error: String(err) }),
+        );
       }
     }
-    if (drain) {
-      await drainOutbox(env, readConfig(env)).catch((err) =>
-        logEvent("warn", "chat_outbox_drain_failed", { error: String(err) }),
-      );
-    }
+  }
+
+  /** Listing, outbox and flag writes of queued effects, read positions and presence: one D1 batch. */
+  private async writeToD1(
+    effects: RoomEffect[],
+    reads: { user_id: string; seq: number }[],
+    presence: { user_id: string; online: number; at: number }[],
+    now: number,
+  ): Promise<void> {
+    const { env } = this.d;
+    const dialogId = this.d.meta()!.dialog_id;
+    const writes = [
+      ...effectStatements(env, effects, now),
+      ...readStatements(
+        env.DB,
+        dialogId,
+        reads.map((r) => ({ userId: r.user_id, seq: r.seq })),
+      ),
+      ...presenceStatements(
+        env.DB,
+        dialogId,
+        presence.map((p) => ({ userId: p.user_id, online: p.online === 1, at: p.at })),
+        this.d.config.presenceTtlMs,
+        now,
+      ),
+    ];
+    if (writes.length > 0) await env.DB.batch(writes);
+  }
+
+  /**
+   * Unread badges to their readers' hubs, one per reader (the count is read now, so the newest
+   * position wins). Delivered ones are forgotten; if any failed, this throws after that, so the
+   * run is retried with backoff and only the failed ones go again.
+   */
+  private async deliverBadges(badges: Pending<UnreadBadge>[]): Promise<void> {
+    if (badges.length === 0) return;
+    const { sql, env } = this.d;
+    const dialogId = this.d.meta()!.dialog_id;
+    const last = lastSeq(sql);
+    const byUser = new Map<string, Pending<UnreadBadge>[]>();
+    for (const b of badges) byUser.set(b.effect.userId, [...(byUser.get(b.effect.userId) ?? []), b]);
+    const failed: string[] = [];
+    await Promise.all(
+      [...byUser].map(async ([userId, queued]) => {
+        const member = readMember(sql, userId);
+        const delivered = member ? await notifyUnread(env, userId, dialogId, last - member.last_read_seq) : true;
+        if (delivered) {
+          forgetEffects(
+            sql,
+            queued.map((b) => b.id),
+          );
+        } else failed.push(userId);
+      }),
+    );
+    if (failed.length > 0) throw new Error(`unread badge not delivered to ${failed.length} reader(s)`);
   }
 
   private async heartbeat(now: number): Promise<void> {

@@ -3,22 +3,21 @@ import { ERROR_CODES } from "../../platform/errors";
 import type { RoomCore } from "./core";
 import type { SocketRequestInput } from "./inputs";
 import { presenceChanged } from "./presence";
-import { assemble, prepare } from "./present";
+import { replayOnConnect } from "./replay";
 import { NO_COMPRESSION } from "./socket-headers";
-import { messagesAfter } from "./store";
 import { type Failure, fail, type SocketState } from "./types";
-
-const REPLAY_BATCH = 200;
 
 /**
  * Opens a socket for a member (the Worker has authenticated them and passes who they are). With
- * `since`, every message after it is replayed first, in order, then the socket goes live. The
- * socket's state goes into its attachment, so a room that hibernates and wakes keeps it.
+ * `since`, the first page of messages after it is replayed first, in order, then the socket goes
+ * live (replay.ts). The socket's state goes into its attachment, so a room that hibernates and
+ * wakes keeps it.
  */
 export async function openSocket(room: RoomCore, req: z.output<typeof SocketRequestInput>): Promise<Response> {
-  const g = room.guard(req.userId, req.origin);
+  const g = room.guard(req.userId);
   if (!g.ok) return failureResponse(g);
   if (!req.websocket) return failureResponse(fail("upgrade_required", "Open this path as a WebSocket."));
+  room.noteOrigin(req.origin);
 
   room.live.makeRoom(req.userId, room.config.maxSocketsPerUser);
   const first = !room.live.has(req.userId);
@@ -33,30 +32,10 @@ export async function openSocket(room: RoomCore, req: z.output<typeof SocketRequ
     typingAt: 0,
   };
   room.live.accept(server, state);
-  if (req.since !== null) {
-    room.live.startReplay(server);
-    try {
-      await replay(room, server, req.since);
-    } finally {
-      room.live.endReplay(server);
-    }
-  }
+  if (req.since !== null) await replayOnConnect(room, server, state, req.since);
   if (first) presenceChanged(room, req.userId, true, now);
   room.heartbeatSoon(now);
   return new Response(null, { status: 101, webSocket: client, headers: NO_COMPRESSION });
-}
-
-/** Every message after `since`, oldest first, until caught up (new ones are picked up too). */
-async function replay(room: RoomCore, ws: WebSocket, since: number): Promise<void> {
-  let cursor = since;
-  for (;;) {
-    const rows = messagesAfter(room.sql, cursor, REPLAY_BATCH);
-    if (rows.length === 0) return;
-    const prepared = await prepare(room.present(), rows);
-    const seqs = rows.map((r) => r.seq);
-    for (const message of assemble(room.present(), seqs, prepared)) room.live.sendTo(ws, { type: "message", message });
-    cursor = rows[rows.length - 1].seq;
-  }
 }
 
 /**

@@ -21,11 +21,17 @@ export interface RoomCore {
   /** Send times per user in the current window (rate limit; in memory, like any rate window). */
   sendLog: Map<string, number[]>;
   meta(): MetaRow | null;
-  /** The room's meta and the caller's membership, or forbidden / not_initialized. */
-  guard(userId: string, origin?: string): Guarded | Failure;
+  /** The room's meta and the caller's membership, or forbidden / not_initialized. Writes nothing. */
+  guard(userId: string): Guarded | Failure;
+  /**
+   * Records the public origin the caller reached the API at, for links in frames sent later to
+   * every socket (media and card URLs). Only writes call it: reading the room changes nothing.
+   */
+  noteOrigin(origin: string): void;
   memberIds(): string[];
   forgetMembers(): void;
-  present(): PresentContext;
+  /** How rows become Messages; links use `origin` (the caller's), else the one last noted. */
+  present(origin?: string): PresentContext;
   /** D1 side effects were queued: write them soon. */
   flushSoon(now: number): void;
   /** A socket opened: make sure heartbeats run. */

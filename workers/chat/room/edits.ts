@@ -3,7 +3,7 @@ import { sealContent } from "./content";
 import type { RoomCore } from "./core";
 import { detectOffPlatform } from "./moderation";
 import { assemble, prepare } from "./present";
-import { messageById, queueEffect, userReactionCount } from "./store";
+import { type MessageRow, messageById, queueEffect, userReactionCount } from "./store";
 import { fail, type Outcome, type RoomEffect } from "./types";
 
 /** Edits (sender), soft deletes (sender or a group's admin) and reactions; sockets get `updated`. */
@@ -20,7 +20,7 @@ export async function edit(
   text: string,
   origin: string,
 ): Promise<Outcome<{ message: Message; effect: RoomEffect }>> {
-  const g = room.guard(userId, origin);
+  const g = room.guard(userId);
   if (!g.ok) return g;
   const row = messageById(room.sql, messageId);
   if (!row) return fail("not_found", NO_SUCH_MESSAGE);
@@ -37,13 +37,18 @@ export async function edit(
       errors: [{ path: "text", message: "Must not be blank" }],
     });
   }
-  const prepared = await prepare(room.present(), [row]);
+  const prepared = await prepare(room.present(origin), [row]);
   const content = { ...(prepared.contents.get(row.seq) ?? {}), text };
   const contentEnc = await sealContent(room.env, content);
   const flags = g.meta.shop_id ? detectOffPlatform(text) : [];
 
+  // Synchronous from here: still a member (a removal may have landed during the awaits), the
+  // message still there, then the write.
+  const still = room.guard(userId);
+  if (!still.ok) return still;
   const current = messageById(room.sql, messageId);
   if (!current || current.deleted_at !== null) return fail("conflict", "This message was deleted.");
+  room.noteOrigin(origin);
   const now = Date.now();
   room.sql.exec("UPDATE messages SET content_enc = ?, edited_at = ? WHERE seq = ?", contentEnc, now, row.seq);
   room.cache.set(row.seq, content);
@@ -81,14 +86,26 @@ export function remove(
   if (row.deleted_at !== null) {
     return { ok: true, message: assemble(room.present(), [row.seq], empty)[0], effect: null };
   }
-  const now = Date.now();
+  return { ok: true, ...softDelete(room, g.meta.dialog_id, row, Date.now()) };
+}
+
+/**
+ * Empties a message (content, attachments, reactions) and marks it deleted: the D1 preview follows
+ * through the effects, sockets get `updated`. For deletes and for an account's erasure.
+ */
+export function softDelete(
+  room: RoomCore,
+  dialogId: string,
+  row: MessageRow,
+  now: number,
+): { message: Message; effect: RoomEffect } {
   room.sql.exec("UPDATE messages SET deleted_at = ?, content_enc = NULL, payload = NULL WHERE seq = ?", now, row.seq);
   room.sql.exec("DELETE FROM reactions WHERE seq = ?", row.seq);
   room.cache.delete(row.seq);
   const effect: RoomEffect = {
     type: "revise",
-    dialogId: g.meta.dialog_id,
-    messageId,
+    dialogId,
+    messageId: row.id,
     seq: row.seq,
     senderId: row.sender_id,
     contentEnc: null,
@@ -97,9 +114,9 @@ export function remove(
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
-  const [message] = assemble(room.present(), [row.seq], empty);
+  const [message] = assemble(room.present(), [row.seq], { contents: new Map(), cards: new Map() });
   room.live.broadcast({ type: "updated", message });
-  return { ok: true, message, effect };
+  return { message, effect };
 }
 
 export async function react(
@@ -110,7 +127,7 @@ export async function react(
   add: boolean,
   origin: string,
 ): Promise<Outcome<{ message: Message }>> {
-  const g = room.guard(userId, origin);
+  const g = room.guard(userId);
   if (!g.ok) return g;
   if (!EMOJI.test(emoji)) {
     return fail("validation_failed", "emoji must be one emoji, such as 👍.", {
@@ -120,9 +137,13 @@ export async function react(
   const row = messageById(room.sql, messageId);
   if (!row) return fail("not_found", NO_SUCH_MESSAGE);
   if (row.deleted_at !== null) return fail("conflict", "This message was deleted.");
-  const prepared = await prepare(room.present(), [row]);
+  const prepared = await prepare(room.present(origin), [row]);
+  // Synchronous from here: still a member, the message still there, then the write.
+  const still = room.guard(userId);
+  if (!still.ok) return still;
   const current = messageById(room.sql, messageId);
   if (!current || current.deleted_at !== null) return fail("conflict", "This message was deleted.");
+  room.noteOrigin(origin);
   let changed: number;
   if (add) {
     const mine = userReactionCount(room.sql, row.seq, userId);

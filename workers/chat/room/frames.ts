@@ -3,6 +3,7 @@ import { logEvent } from "../../platform/log";
 import type { RoomCore } from "./core";
 import { typing } from "./presence";
 import { applyReceipt } from "./receipts";
+import { replayRequested } from "./replay";
 import { acceptSend } from "./send";
 import type { SocketState } from "./types";
 
@@ -34,7 +35,7 @@ export function readFrame(data: string | ArrayBuffer, maxBytes: number): ReadFra
   return {
     ok: false,
     code: "validation_failed",
-    detail: `Invalid frame${issue ? ` (${issue.path.join(".") || "type"}: ${issue.message})` : ""}. Types: send, read, delivered, typing, ping.`,
+    detail: `Invalid frame${issue ? ` (${issue.path.join(".") || "type"}: ${issue.message})` : ""}. Types: send, read, delivered, typing, ping, replay.`,
     ...(typeof clientId === "string" ? { clientId } : {}),
   };
 }
@@ -104,5 +105,14 @@ async function onFrame(room: RoomCore, ws: WebSocket, state: SocketState, data: 
     }
     case "typing":
       return typing(room, ws, state, frame.typing, now);
+    case "replay": {
+      const g = room.guard(state.userId);
+      if (!g.ok) return error(g.code, g.detail);
+      // One page at a time per socket: a client cannot stack pages up to exhaust the room.
+      if (!(await replayRequested(room, ws, state, frame.since))) {
+        error("conflict", "A replay page is still being sent on this socket. Ask for the next one after it.");
+      }
+      return;
+    }
   }
 }

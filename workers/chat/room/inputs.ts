@@ -71,7 +71,15 @@ export const SocketRequestInput = z.object({
     .catch(null),
 });
 
+/** Close a user's sockets (an application close code, 4000-4999, and a reason of at most 123 bytes). */
+export const CloseUserSocketsInput = z.object({
+  userId: Id,
+  code: z.number().int().min(4000).max(4999),
+  reason: z.string().max(120),
+});
+
 export type SnapshotInput = z.input<typeof SnapshotInput>;
+export type CloseUserSocketsInput = z.input<typeof CloseUserSocketsInput>;
 export type MemberInput = z.input<typeof MemberInput>;
 export type PageInput = z.input<typeof PageInput>;
 export type SearchInput = z.input<typeof SearchInput>;

@@ -8,7 +8,10 @@ import { searchMessages } from "./search";
 import { lastSeq, messageById, messagesBefore } from "./store";
 import { fail, notInitialized, type Outcome } from "./types";
 
-/** Reads of the room: about the room, the caller's role, history, search, a message to report. */
+/**
+ * Reads of the room: about the room, the caller's role, history, search, a message to report.
+ * None of them writes: links in what they answer use the caller's own origin.
+ */
 
 export function info(
   room: RoomCore,
@@ -35,11 +38,11 @@ export async function history(
   room: RoomCore,
   { userId, before, limit, origin }: z.output<typeof PageInput>,
 ): Promise<Outcome<{ messages: Message[]; hasMore: boolean }>> {
-  const g = room.guard(userId, origin);
+  const g = room.guard(userId);
   if (!g.ok) return g;
   const rows = messagesBefore(room.sql, before ?? Number.MAX_SAFE_INTEGER, limit + 1);
   const hasMore = rows.length > limit;
-  const messages = await present(room.present(), hasMore ? rows.slice(0, limit) : rows);
+  const messages = await present(room.present(origin), hasMore ? rows.slice(0, limit) : rows);
   return { ok: true, messages, hasMore };
 }
 
@@ -48,9 +51,9 @@ export async function search(
   room: RoomCore,
   { userId, q, before, limit, origin }: z.output<typeof SearchInput>,
 ): Promise<Outcome<{ messages: Message[]; nextCursor: number | null }>> {
-  const g = room.guard(userId, origin);
+  const g = room.guard(userId);
   if (!g.ok) return g;
-  return { ok: true, ...(await searchMessages(room.present(), q, before, limit, room.config.searchScanLimit)) };
+  return { ok: true, ...(await searchMessages(room.present(origin), q, before, limit, room.config.searchScanLimit)) };
 }
 
 /** A message as stored, for a report (content stays encrypted). */

@@ -1,6 +1,5 @@
-import { notifyUnread } from "../../realtime";
 import type { RoomCore } from "./core";
-import { lastSeq, listMembers, markRead } from "./store";
+import { lastSeq, listMembers, markRead, queueEffect } from "./store";
 import type { Outcome } from "./types";
 
 export interface Receipt {
@@ -14,8 +13,8 @@ export interface Receipt {
 /**
  * Delivered or read up to `seq` (never backwards; read implies delivered). The one path of a
  * receipt, from a socket frame or from POST /dialogs/:id/read: a read that moves the position on
- * also refreshes the reader's unread badge on their realtime stream (notifyUnread). The check and
- * the writes happen in one synchronous step.
+ * also queues the reader's unread badge for their realtime stream (background.ts delivers it).
+ * The check and the writes happen in one synchronous step.
  */
 export function applyReceipt(
   room: RoomCore,
@@ -38,10 +37,12 @@ export function applyReceipt(
       userId,
     );
     markRead(room.sql, userId, read);
+    // The reader's devices (other tabs, the app's badge) learn the dialog's new unread count: a
+    // badge queued with the read, in the same step, and delivered by the alarm (retried until the
+    // hub takes it).
+    queueEffect(room.sql, { type: "unread", userId });
     room.flushSoon(Date.now());
     broadcastReceipt(room, userId, read, "read", fromSocket);
-    // The reader's devices (other tabs, the app's badge) learn the dialog's new unread count.
-    room.ctx.waitUntil(notifyUnread(room.env, userId, g.meta.dialog_id, last - read));
   } else if (status === "delivered" && target > delivered) {
     delivered = target;
     room.sql.exec("UPDATE members SET last_delivered_seq = ? WHERE user_id = ?", delivered, userId);

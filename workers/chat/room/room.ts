@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type ChatConfig, readConfig } from "../../platform/config";
+import { migrateObject } from "../../platform/object-schema";
 import { parseRpcInput } from "../../platform/rpc-input";
 import { RoomBackground } from "./background";
 import { failureResponse, openSocket } from "./connect";
@@ -9,6 +10,7 @@ import { edit, react, remove } from "./edits";
 import { onSocketMessage, PING, PONG } from "./frames";
 import {
   AddMembersInput,
+  CloseUserSocketsInput,
   EditInput,
   MemberInput,
   MessageInput,
@@ -24,14 +26,25 @@ import {
   SocketRequestInput,
 } from "./inputs";
 import { addMembers, removeMember, rename, setRole } from "./members";
+import {
+  EraseSenderInput,
+  eraseSender,
+  ResealInput,
+  reseal,
+  SealedPageInput,
+  SentByInput,
+  sealedPage,
+  sentBy,
+} from "./personal-data";
 import { presenceChanged } from "./presence";
 import type { PresentContext } from "./present";
 import { history, info, reportable, role, search } from "./reads";
 import { applyReceipt, receiptList } from "./receipts";
+import { roomMigrations } from "./schema";
 import { acceptSend } from "./send";
 import { SOCKET_HEADERS } from "./socket-headers";
 import { RoomSockets } from "./sockets";
-import { initRoom, type MemberRow, type MetaRow, migrateRoom, readMember, readMeta } from "./store";
+import { initRoom, type MemberRow, type MetaRow, readMember, readMeta } from "./store";
 import { type Failure, fail, NOT_MEMBER, notInitialized } from "./types";
 
 /**
@@ -62,7 +75,7 @@ export class Room {
     this.config = readConfig(env).chat;
     // Pings are answered by the runtime without waking a hibernated room.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    migrateRoom(this.sql);
+    migrateObject(ctx, roomMigrations(env));
     this.live = new RoomSockets(ctx, (userId) => presenceChanged(this.core, userId, false, Date.now()));
     this.background = new RoomBackground({
       ctx,
@@ -83,12 +96,15 @@ export class Room {
       live: this.live,
       sendLog: new Map(),
       meta: () => this.meta(),
-      guard: (userId, origin) => this.guard(userId, origin),
+      guard: (userId) => this.guard(userId),
+      noteOrigin: (origin) => {
+        if (origin && origin !== this.meta()?.origin) this.setMeta({ origin });
+      },
       memberIds: () => this.memberIds(),
       forgetMembers: () => {
         this.memberIdList = null;
       },
-      present: () => this.present(),
+      present: (origin) => this.present(origin),
       flushSoon: (now) => this.background.flushSoon(now),
       heartbeatSoon: (now) => this.background.heartbeatSoon(now),
     };
@@ -188,6 +204,28 @@ export class Room {
     return p.ok ? rename(this.core, p.value.actorId, p.value.name) : p;
   }
 
+  // ------------------------------------------------------------------ personal data (personal-data.ts)
+
+  sentBy(input: SentByInput) {
+    const p = parse(SentByInput, input);
+    return p.ok ? sentBy(this.core, p.value) : p;
+  }
+
+  eraseSender(input: EraseSenderInput) {
+    const p = parse(EraseSenderInput, input);
+    return p.ok ? eraseSender(this.core, p.value) : p;
+  }
+
+  sealedPage(input: SealedPageInput) {
+    const p = parse(SealedPageInput, input);
+    return p.ok ? sealedPage(this.core, p.value) : p;
+  }
+
+  reseal(input: ResealInput) {
+    const p = parse(ResealInput, input);
+    return p.ok ? reseal(this.core, p.value) : p;
+  }
+
   // ------------------------------------------------------------------ sockets and alarm
 
   /** The Worker's upgrade request (socket-headers.ts): a member's socket, or a refusal as JSON. */
@@ -200,6 +238,13 @@ export class Room {
       since: new URL(request.url).searchParams.get("since"),
     });
     return p.ok ? openSocket(this.core, p.value) : failureResponse(p);
+  }
+
+  /** Closes a user's sockets here at once (their account was suspended or deleted); how many. */
+  closeUserSockets(input: CloseUserSocketsInput) {
+    const p = parse(CloseUserSocketsInput, input);
+    if (!p.ok) return p;
+    return { ok: true as const, closed: this.live.closeUser(p.value.userId, p.value.code, p.value.reason) };
   }
 
   onMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
@@ -250,23 +295,23 @@ export class Room {
     return this.memberIdList;
   }
 
-  private guard(userId: string, origin?: string): { ok: true; meta: MetaRow; member: MemberRow } | Failure {
+  /** A read: it checks and answers, and writes nothing (the origin is noted by writes, noteOrigin). */
+  private guard(userId: string): { ok: true; meta: MetaRow; member: MemberRow } | Failure {
     const meta = this.meta();
     if (!meta) return notInitialized();
-    if (origin && origin !== meta.origin) this.setMeta({ origin });
     const member = userId ? readMember(this.sql, userId) : undefined;
     if (!member) return fail("forbidden", NOT_MEMBER);
     return { ok: true, meta, member };
   }
 
-  private present(): PresentContext {
+  private present(origin?: string): PresentContext {
     const meta = this.meta()!;
     return {
       sql: this.sql,
       env: this.core.env,
       cache: this.cache,
       dialogId: meta.dialog_id,
-      origin: meta.origin ?? "",
+      origin: origin || (meta.origin ?? ""),
     };
   }
 }

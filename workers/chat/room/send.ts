@@ -1,13 +1,15 @@
 import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
-import { attachableMedia, mediaUrl } from "../../catalog";
+import { attachableMedia } from "../../catalog";
 import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
 import { requestIdOrNew } from "../../platform/request-context";
+import { chatMediaUrl } from "../media-access";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";
-import type { RoomCore } from "./core";
+import type { Guarded, RoomCore } from "./core";
 import { detectOffPlatform } from "./moderation";
 import { present, presentRow } from "./present";
+import { acrossDialogsWait } from "./sender-limit";
 import {
   insertMessage,
   lastSeq,
@@ -19,7 +21,7 @@ import {
   queueEffect,
   readMember,
 } from "./store";
-import { type Content, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
+import { type Content, type Failure, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
 
 /**
  * Sending: the checks, then one synchronous step that takes the clientId and the next seq, stores
@@ -37,11 +39,8 @@ export async function acceptSend(
   origin: string,
   socket: Socket,
 ): Promise<SendOutcome> {
-  const g = room.guard(senderId, origin);
+  const g = mayPost(room, senderId);
   if (!g.ok) return g;
-  if (g.meta.type === "channel" && g.member.role !== "admin") {
-    return fail("forbidden", "Only the channel's admins post here; members read.");
-  }
   // A retry of the same clientId answers the first message (before any limit applies).
   const existing = messageByClientId(room.sql, senderId, msg.clientId);
   if (existing) return replayed(room, existing, socket);
@@ -54,13 +53,34 @@ export async function acceptSend(
       retryAfter: wait,
     });
   }
+  const userWait = await acrossDialogsWait(room.env, senderId, room.config);
+  if (userWait > 0) {
+    return fail("rate_limited", `Too many messages across your dialogs. Try again in ${userWait} seconds.`, {
+      retryAfter: userWait,
+    });
+  }
   // Slow work first: nothing is taken yet.
   const draft = await draftMessage(room, senderId, msg, origin, Boolean(g.meta.shop_id));
   if (!draft.ok) return draft;
-  // From here on synchronous: the clientId, the seq, the row and the fan-out in one step.
+  // From here on synchronous. Membership and role again: a removal or a demotion may have landed
+  // during the awaits above, and nobody posts who is not allowed to at the moment of the write.
+  // Then the clientId, the seq, the row and the fan-out, in one step.
+  const allowed = mayPost(room, senderId);
+  if (!allowed.ok) return allowed;
   const raced = messageByClientId(room.sql, senderId, msg.clientId);
   if (raced) return replayed(room, raced, socket);
+  room.noteOrigin(origin);
   return commitMessage(room, senderId, msg, draft, socket);
+}
+
+/** The sender is a member, and in a channel an admin (synchronous: called again right before the write). */
+function mayPost(room: RoomCore, senderId: string): Guarded | Failure {
+  const g = room.guard(senderId);
+  if (!g.ok) return g;
+  if (g.meta.type === "channel" && g.member.role !== "admin") {
+    return fail("forbidden", "Only the channel's admins post here; members read.");
+  }
+  return g;
 }
 
 /** What a message needs before it can be taken: its reply, media, card, sealed content and flags. */
@@ -187,7 +207,7 @@ async function loadMedia(
     ok: true,
     media: {
       id: row.id,
-      url: mediaUrl(origin, row.id),
+      url: await chatMediaUrl(room.env, origin, room.meta()!.dialog_id, row.id),
       contentType: row.contentType,
       size: row.size,
       kind: row.kind,

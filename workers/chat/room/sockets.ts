@@ -10,6 +10,8 @@ export class RoomSockets {
   private index: Map<WebSocket, SocketState> | null = null;
   /** Sockets still being replayed to, with the non-message frames held back until they are live. */
   private readonly replaying = new Map<WebSocket, string[]>();
+  /** Sockets with a requested replay page being sent (one at a time per socket). */
+  private readonly paging = new Set<WebSocket>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -68,6 +70,13 @@ export class RoomSockets {
     }
   }
 
+  /** Closes every socket of `userId` (their account was suspended or deleted); how many were open. */
+  closeUser(userId: string, code: number, reason: string): number {
+    const theirs = [...this.all()].filter(([, s]) => s.userId === userId);
+    for (const [ws] of theirs) this.close(ws, code, reason);
+    return theirs.length;
+  }
+
   close(ws: WebSocket, code: number, reason: string, quiet = false): void {
     this.drop(ws, quiet);
     try {
@@ -82,6 +91,7 @@ export class RoomSockets {
     const state = this.all().get(ws) ?? (ws.deserializeAttachment() as SocketState | null);
     this.all().delete(ws);
     this.replaying.delete(ws);
+    this.paging.delete(ws);
     if (!state) return;
     for (const [other, s] of this.all()) if (s.socketId === state.socketId) this.all().delete(other);
     if (!quiet && !this.has(state.userId)) this.onLastGone(state.userId);
@@ -91,6 +101,17 @@ export class RoomSockets {
 
   startReplay(ws: WebSocket): void {
     this.replaying.set(ws, []);
+  }
+
+  /** A `replay` frame's page starts; false if one is already being sent on this socket. */
+  beginPage(ws: WebSocket): boolean {
+    if (this.paging.has(ws)) return false;
+    this.paging.add(ws);
+    return true;
+  }
+
+  endPage(ws: WebSocket): void {
+    this.paging.delete(ws);
   }
 
   /** The socket is live: frames held back during its replay go out now. */

@@ -1,5 +1,5 @@
 import type { DialogType, MemberRole, Message, SystemEvent } from "../../../schemas/chat";
-import type { RoomEffect, RoomMember, RoomSnapshot } from "./types";
+import type { QueuedEffect, RoomMember, RoomSnapshot } from "./types";
 
 /**
  * The ChatRoom object's own SQLite tables and the plain reads and writes on them. Everything here
@@ -48,61 +48,6 @@ export interface Payload {
 }
 
 type Row<T> = T & Record<string, SqlStorageValue>;
-
-export function migrateRoom(sql: SqlStorage): void {
-  // The first sketch of this class kept a `messages` table with a plaintext `body`: set it aside.
-  const legacy = sql
-    .exec<{ name: string }>("SELECT name FROM pragma_table_info('messages') WHERE name = 'body'")
-    .toArray();
-  if (legacy.length > 0) sql.exec("ALTER TABLE messages RENAME TO messages_v0");
-
-  sql.exec(`CREATE TABLE IF NOT EXISTS room_meta (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    dialog_id TEXT NOT NULL,
-    type TEXT NOT NULL,
-    shop_id TEXT,
-    created_at INTEGER NOT NULL,
-    origin TEXT,
-    alarm_at INTEGER,
-    heartbeat_at INTEGER
-  )`);
-  sql.exec(`CREATE TABLE IF NOT EXISTS members (
-    user_id TEXT PRIMARY KEY,
-    role TEXT NOT NULL,
-    joined_at INTEGER NOT NULL,
-    last_read_seq INTEGER NOT NULL DEFAULT 0,
-    last_delivered_seq INTEGER NOT NULL DEFAULT 0
-  )`);
-  sql.exec(`CREATE TABLE IF NOT EXISTS messages (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    sender_id TEXT NOT NULL,
-    client_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    content_enc TEXT,
-    payload TEXT,
-    reply_to TEXT,
-    created_at INTEGER NOT NULL,
-    edited_at INTEGER,
-    deleted_at INTEGER,
-    UNIQUE (sender_id, client_id)
-  )`);
-  sql.exec(`CREATE TABLE IF NOT EXISTS reactions (
-    seq INTEGER NOT NULL,
-    emoji TEXT NOT NULL,
-    user_id TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    PRIMARY KEY (seq, emoji, user_id)
-  )`);
-  // Side effects of accepted messages waiting to be written to D1 by the alarm.
-  sql.exec("CREATE TABLE IF NOT EXISTS pending_effects (id INTEGER PRIMARY KEY AUTOINCREMENT, effect TEXT NOT NULL)");
-  // Read positions (and senders' own messages) waiting to be copied to D1 for unread counts.
-  sql.exec("CREATE TABLE IF NOT EXISTS dirty_reads (user_id TEXT PRIMARY KEY, seq INTEGER NOT NULL)");
-  // Presence changes waiting to be written to D1 (leases).
-  sql.exec(
-    "CREATE TABLE IF NOT EXISTS presence_dirty (user_id TEXT PRIMARY KEY, online INTEGER NOT NULL, at INTEGER NOT NULL)",
-  );
-}
 
 // ------------------------------------------------------------------ meta and members
 
@@ -203,10 +148,20 @@ export function messagesBefore(sql: SqlStorage, before: number, limit: number): 
     .toArray();
 }
 
-/** Oldest first, seq > after: replay. */
-export function messagesAfter(sql: SqlStorage, after: number, limit: number): MessageRow[] {
+/** Oldest first, after < seq <= upTo: replay. */
+export function messagesAfter(
+  sql: SqlStorage,
+  after: number,
+  limit: number,
+  upTo = Number.MAX_SAFE_INTEGER,
+): MessageRow[] {
   return sql
-    .exec<Row<MessageRow>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
+    .exec<Row<MessageRow>>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+      after,
+      upTo,
+      limit,
+    )
     .toArray();
 }
 
@@ -289,15 +244,21 @@ export function userReactionCount(sql: SqlStorage, seq: number, userId: string):
 
 // ------------------------------------------------------------------ pending D1 work
 
-export function queueEffect(sql: SqlStorage, effect: RoomEffect): void {
+export function queueEffect(sql: SqlStorage, effect: QueuedEffect): void {
   sql.exec("INSERT INTO pending_effects (effect) VALUES (?)", JSON.stringify(effect));
 }
 
-export function pendingEffects(sql: SqlStorage, limit: number): { id: number; effect: RoomEffect }[] {
+export function pendingEffects(sql: SqlStorage, limit: number): { id: number; effect: QueuedEffect }[] {
   return sql
     .exec<{ id: number; effect: string }>("SELECT id, effect FROM pending_effects ORDER BY id LIMIT ?", limit)
     .toArray()
-    .map((r) => ({ id: r.id, effect: JSON.parse(r.effect) as RoomEffect }));
+    .map((r) => ({ id: r.id, effect: JSON.parse(r.effect) as QueuedEffect }));
+}
+
+/** Forgets effects that were applied (by id: one that failed stays queued for the next attempt). */
+export function forgetEffects(sql: SqlStorage, ids: readonly number[]): void {
+  if (ids.length === 0) return;
+  sql.exec("DELETE FROM pending_effects WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
 }
 
 export function markRead(sql: SqlStorage, userId: string, seq: number): void {

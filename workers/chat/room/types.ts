@@ -81,6 +81,18 @@ export type RoomEffect =
       flags: ChatFlagReason[];
     };
 
+/**
+ * A reader's unread badge, due on their realtime stream (UserHub). The count is taken when it is
+ * delivered, from the room's own positions, so a retried or late badge is never stale.
+ */
+export interface UnreadBadge {
+  type: "unread";
+  userId: string;
+}
+
+/** What the room's alarm does after a change (`pending_effects`): D1 writes, or a badge to deliver. */
+export type QueuedEffect = RoomEffect | UnreadBadge;
+
 /** Per-socket state, kept in the socket's attachment so a hibernated room loses none of it. */
 export interface SocketState {
   userId: string;
@@ -89,4 +101,6 @@ export interface SocketState {
   connectedAt: number;
   lastActiveAt: number;
   typingAt: number;
+  /** The replay stopped short (`more`): messages up to this seq come by `replay` frames, newer ones live. */
+  replayUntil?: number;
 }

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateDialogSchema, DialogSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { createDialog } from "../open-dialogs";
 
@@ -13,7 +14,7 @@ export const createDialogRoute = defineRoute({
   description:
     "The caller is always a member (and the admin of a group or channel). `direct`: exactly one other participant; if the two already have a direct dialog it is returned with 200, even under parallel creates. Groups and channels hold up to 1000 members; in a channel only admins post. Every participant must be an existing account (422 otherwise).",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("dialog")] as const,
   request: jsonBody(CreateDialogSchema),
   responses: {
     201: jsonResponse("The new dialog", DialogSchema),

@@ -17,7 +17,7 @@ export const dialogSocketRoute = defineRoute({
     "With `since=<seq>`, every message after it is replayed first, in order, then live frames follow. Frames are JSON.",
     'Client: `{"type":"send", clientId, kind, text?, mediaId?, location?, sticker?, card?, replyTo?}`, `{"type":"read", seq}`, `{"type":"delivered", seq}`, `{"type":"typing", typing}`, `{"type":"ping"}`.',
     'Server: `{"type":"message", message}`, `{"type":"ack", clientId, message}`, `{"type":"receipt", userId, seq, status}`, `{"type":"typing", userId, typing}`, `{"type":"presence", userId, online}`, `{"type":"updated", message}`, `{"type":"pong"}`, `{"type":"error", code, detail, clientId?, retryAfter?}`.',
-    "Send a ping every 30 s (answered without waking the room); a socket silent for CHAT_SOCKET_IDLE_SECONDS is closed. After a close (deploys close every socket), reconnect with jittered exponential backoff and `since` = the last seq you have.",
+    "Send a ping every 30 s (answered without waking the room); a socket silent for CHAT_SOCKET_IDLE_SECONDS is closed (4000), one whose session ended is closed (4401), and one whose account was suspended or deleted is closed within seconds (4403). After a close (deploys close every socket), reconnect with jittered exponential backoff and `since` = the last seq you have.",
   ].join("\n\n"),
   security: bearerAuth,
   request: { params: DialogIdParamSchema, query: SocketQuerySchema },

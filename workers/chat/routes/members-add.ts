@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { AddMembersSchema, DialogIdParamSchema, DialogSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { addDialogMembers } from "../membership";
 
@@ -13,7 +14,7 @@ export const addMembersRoute = defineRoute({
   description:
     "Users already in the dialog are skipped. A group or channel holds at most 1000 members (409 past that). Members see a system message.",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("dialog")] as const,
   request: { params: DialogIdParamSchema, ...jsonBody(AddMembersSchema) },
   responses: { 200: jsonResponse("The dialog with its members", DialogSchema) },
   errors: [401, 403, 404, 409],

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { MessageParamSchema, ReportedSchema, ReportInputSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { reportMessage } from "../flags";
 
@@ -13,7 +14,7 @@ export const reportMessageRoute = defineRoute({
   description:
     "Members report messages of others (scams, abuse, payment outside the platform). Reporting the same message again changes nothing. Admins see reports at GET /api/v1/admin/chat/flags.",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("report")] as const,
   request: {
     params: MessageParamSchema,
     body: { required: false, content: { "application/json": { schema: ReportInputSchema } } },

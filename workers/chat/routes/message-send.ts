@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { DialogIdParamSchema, MessageSchema, SendMessageSchema } from "../../../schemas/chat";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { sendMessage } from "../messages";
 import { originOf } from "../rooms";
@@ -18,7 +19,7 @@ export const sendMessageRoute = defineRoute({
     "Members connected to the dialog's WebSocket receive it at once; the others get a `chat.message` notification event.",
   ].join("\n\n"),
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("chatMessage")] as const,
   request: { params: DialogIdParamSchema, ...jsonBody(SendMessageSchema) },
   responses: { 201: jsonResponse("The message (or the first one with this clientId)", MessageSchema) },
   errors: [401, 403, 404, 413],

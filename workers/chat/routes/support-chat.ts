@@ -3,6 +3,7 @@ import { SupportChatSchema } from "../../../schemas/chat";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { openSupportChat } from "../open-dialogs";
 
@@ -14,7 +15,7 @@ export const supportChatRoute = defineRoute({
   description:
     "A direct dialog between the buyer (the caller) and the shop's owner, marked with `shopId`; one per buyer and shop (201 when it is created, 200 afterwards). Messages in it that carry phone numbers or off-platform payment links are flagged for admins.",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("dialog")] as const,
   request: { params: IdParamSchema },
   responses: {
     201: jsonResponse("The new support dialog", SupportChatSchema),

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { AddressInputSchema, AddressSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { addAddress } from "../address-book";
@@ -13,7 +14,7 @@ export const createAddressRoute = defineRoute({
   summary: "Add a delivery address",
   description: "The postal code and phone are checked for the address's country. The first address becomes primary.",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("address")] as const,
   request: jsonBody(AddressInputSchema),
   responses: { 201: jsonResponse("The new address", AddressSchema) },
   errors: [401, 409],

@@ -1,5 +1,7 @@
+import { migrateObject } from "../../platform/object-schema";
 import { createEvent } from "../../platform/outbox";
-import { type MetaRow, migrate, nextAlarmAt, queueEvent, readMeta } from "./store";
+import { inventoryMigrations } from "./schema";
+import { type MetaRow, nextAlarmAt, queueEvent, readMeta } from "./store";
 import { INVENTORY_LOW, type InventoryLowData, RETENTION_MS, type StockLevel } from "./types";
 
 /**
@@ -17,7 +19,7 @@ export interface InventoryState {
 
 /** Opens the object's state, creating or upgrading its tables (the constructor's one job). */
 export function openInventory(ctx: DurableObjectState): InventoryState {
-  migrate(ctx.storage.sql, ctx.id.name ?? ctx.id.toString());
+  migrateObject(ctx, inventoryMigrations(ctx.id.name ?? ctx.id.toString()));
   return { sql: ctx.storage.sql, storage: ctx.storage, delivering: false };
 }
 

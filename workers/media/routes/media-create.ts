@@ -3,6 +3,7 @@ import { binaryBody, MediaSchema } from "../../../schemas/media";
 import type { AppEnv } from "../../app-env";
 import { mediaUrl } from "../../catalog";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { uploadChatMedia } from "../uploads";
 
@@ -12,9 +13,9 @@ export const createMediaRoute = defineRoute({
   tags: ["Media"],
   summary: "Upload a picture or file (for chat)",
   description:
-    "The raw bytes as the body with their Content-Type. Pictures (JPEG, PNG, WebP, GIF, recognised by their bytes) up to 10 MiB; other files up to MAX_MEDIA_BYTES (25 MiB); 413 past that. A body that claims an image type but is not that image is 415. Files that a browser could run (HTML, SVG, scripts) are served as downloads only.",
+    "The raw bytes as the body with their Content-Type. Pictures (JPEG, PNG, WebP, GIF, recognised by their bytes) up to 10 MiB; other files up to MAX_MEDIA_BYTES (25 MiB); 413 past that. A body that claims an image type but is not that image is 415. Files that a browser could run (HTML, SVG, scripts) are served as downloads only. Uploads are private: `url` serves the uploader (with their token); sent in a message, the message's own `url` serves the dialog's members (GET /api/v1/media/{id}).",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("mediaUpload")] as const,
   request: { body: { required: true, content: { "*/*": { schema: binaryBody } } } },
   responses: { 201: jsonResponse("The stored media", MediaSchema) },
   errors: [401, 413, 415],

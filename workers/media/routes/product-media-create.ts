@@ -4,6 +4,7 @@ import { binaryBody, MediaSchema } from "../../../schemas/media";
 import type { AppEnv } from "../../app-env";
 import { mediaUrl } from "../../catalog";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { PRODUCT_IMAGE_TYPES } from "../sniff";
@@ -16,7 +17,7 @@ export const createProductMediaRoute = defineRoute({
   summary: "Add a photo to a product (owner)",
   description: `The raw image as the body, with its Content-Type (${ACCEPTED_PRODUCT_IMAGES}). The bytes must really be that format: anything else, or a body whose first bytes say another format, is 415. At most 10 MiB (413, the limit in detail). The photo is served from \`url\` with a long-lived immutable cache.`,
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("mediaUpload")] as const,
   request: {
     params: IdParamSchema,
     body: {

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { DeviceInputSchema, PushDeviceSchema } from "../../../schemas/notifications";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { presentDevice, registerDevice } from "../devices";
@@ -14,7 +15,7 @@ export const registerDeviceRoute = defineRoute({
   description:
     "`token` is the FCM registration token the app got from Firebase. The device belongs to the session that registers it: signing out stops its pushes. Registering a known token again answers 200 and moves it to the caller. Past NOTIFICATIONS_MAX_DEVICES_PER_USER the oldest device is forgotten.",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("device")] as const,
   request: jsonBody(DeviceInputSchema),
   responses: {
     201: jsonResponse("Registered", PushDeviceSchema),

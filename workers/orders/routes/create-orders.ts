@@ -1,9 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateOrdersSchema, OrdersCreatedSchema } from "../../../schemas/orders";
 import type { AppEnv } from "../../app-env";
+import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { placeOrders } from "../checkout";
+import type { CheckoutProbe } from "../checkout-probe";
 
 export const createOrdersRoute = defineRoute({
   method: "post",
@@ -13,7 +15,7 @@ export const createOrdersRoute = defineRoute({
   description:
     "Needs an Idempotency-Key. Stock is reserved until reservationExpiresAt (15 minutes by default); short stock is 409 insufficient_stock and nothing is reserved. Guests send X-Cart-Token, contactEmail and an inline shippingAddress.",
   security: [...bearerAuth, {}],
-  middleware: [idempotent] as const,
+  middleware: [idempotent, limitWrites("checkout")] as const,
   request: {
     ...jsonBody(CreateOrdersSchema),
   },
@@ -21,5 +23,7 @@ export const createOrdersRoute = defineRoute({
   errors: [401, 409],
 });
 
-export const createOrdersHandler: RouteHandler<typeof createOrdersRoute, AppEnv> = async (c) =>
-  c.json({ orders: await placeOrders(c, c.req.valid("json")) }, 201);
+export const createOrdersHandler =
+  (probe?: CheckoutProbe): RouteHandler<typeof createOrdersRoute, AppEnv> =>
+  async (c) =>
+    c.json({ orders: await placeOrders(c, c.req.valid("json"), probe) }, 201);

@@ -1,14 +1,22 @@
 import { MidtransGateway } from "./midtrans";
 import { OmiseGateway } from "./omise";
-import { SandboxGateway } from "./sandbox";
+import { SandboxGateway, type SandboxLedger } from "./sandbox";
 import { StripeGateway } from "./stripe";
 import { GATEWAY_NAMES, type GatewayName, type GatewayOptions, type PaymentGateway } from "./types";
 import { XenditGateway } from "./xendit";
 
 export { paymentInstructions } from "./instructions";
-export { MidtransGateway, type MidtransStatus } from "./midtrans";
+export { MidtransGateway } from "./midtrans";
 export { OmiseGateway } from "./omise";
-export { SANDBOX_SIGNATURE_HEADER, type SandboxEventPayload, SandboxGateway, signSandboxEvent } from "./sandbox";
+export {
+  memorySandboxLedger,
+  SANDBOX_SIGNATURE_HEADER,
+  type SandboxEventPayload,
+  SandboxGateway,
+  type SandboxLedger,
+  type SandboxRecord,
+  signSandboxEvent,
+} from "./sandbox";
 export { StripeGateway } from "./stripe";
 export * from "./types";
 export { XenditGateway } from "./xendit";
@@ -45,18 +53,18 @@ export function isGatewayName(value: string): value is GatewayName {
 /**
  * The gateway called `name`, configured from `config`, calling out through `fetchFn` (the Worker's
  * global fetch in production, a recorder in tests). Throws, naming the variables, when the gateway
- * is not configured.
+ * is not configured. The sandbox keeps its side in `sandboxLedger` (in memory without one).
  */
 export function gatewayFor(
   name: GatewayName,
   config: PaymentGatewayConfig,
   fetchFn: typeof fetch,
-  options: GatewayOptions = {},
+  { sandboxLedger, ...options }: GatewayOptions & { sandboxLedger?: SandboxLedger } = {},
 ): PaymentGateway {
   const v = (value: string | undefined) => value?.trim() ?? "";
   switch (name) {
     case "sandbox":
-      return new SandboxGateway({ webhookSecret: v(config.SANDBOX_WEBHOOK_SECRET) });
+      return new SandboxGateway({ webhookSecret: v(config.SANDBOX_WEBHOOK_SECRET), ledger: sandboxLedger });
     case "stripe":
       return new StripeGateway(
         { secretKey: v(config.STRIPE_SECRET_KEY), webhookSecret: v(config.STRIPE_WEBHOOK_SECRET) },

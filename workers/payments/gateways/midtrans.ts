@@ -1,28 +1,38 @@
 import { constantTimeEqual, sha512Hex } from "../../platform/crypto";
-import { fromMajor, type Money, toMajorNumber } from "../../platform/money";
+import { type Money, toMajorNumber } from "../../platform/money";
+import { basicAuthorization, callProvider, type ProviderResponse } from "../../platform/provider-http";
 import {
-  basicAuthorization,
-  callProvider,
-  isRetryableStatus,
-  type ProviderResponse,
-  providerErrorFrom,
-} from "../../platform/provider-http";
+  CancelAnswerSchema,
+  ChargeAnswerSchema,
+  fromJakartaTime,
+  METHODS,
+  MIDTRANS,
+  midtransError,
+  nextActionOf,
+  outcomeOf,
+  RefundAnswerSchema,
+  StatusAnswerSchema,
+  statusCodeAgrees,
+  toJakartaTime,
+  transactionEvent,
+  VA_BANKS,
+} from "./midtrans-wire";
 import {
+  type CancelResult,
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
-  gatewayProvider,
-  type NextAction,
+  malformedAnswer,
   type PaymentGateway,
+  type PaymentReference,
+  type PaymentStatus,
   type RefundInput,
   type RefundResult,
-  type VirtualAccountBank,
-  type WebhookOutcome,
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { isRecord, requireNonEmpty, str, unsupported } from "./util";
+import { isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
 
 export interface MidtransConfig {
   /** MIDTRANS_SERVER_KEY (SB-Mid-server-... in sandbox, Mid-server-... in production). */
@@ -31,43 +41,16 @@ export interface MidtransConfig {
   baseUrl?: string;
 }
 
-const MIDTRANS = gatewayProvider("midtrans", "Midtrans");
 export const MIDTRANS_SANDBOX_BASE_URL = "https://api.sandbox.midtrans.com";
 export const MIDTRANS_PRODUCTION_BASE_URL = "https://api.midtrans.com";
 
-/** Core API `bank_transfer` banks by our method; Permata is `bank_transfer` too, answered with `permata_va_number`. */
-const VA_BANKS: Record<string, { bank: string; display: VirtualAccountBank }> = {
-  bca_va: { bank: "bca", display: "BCA" },
-  bni_va: { bank: "bni", display: "BNI" },
-  bri_va: { bank: "bri", display: "BRI" },
-  permata_va: { bank: "permata", display: "PERMATA" },
-};
-const METHODS = new Set([...Object.keys(VA_BANKS), "gopay", "qris"]);
-
-/** Midtrans times are "yyyy-MM-dd HH:mm:ss" in GMT+7 (Asia/Jakarta, no daylight saving). */
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-function toJakartaTime(date: Date): string {
-  const d = new Date(date.getTime() + JAKARTA_OFFSET_MS).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 19)} +0700`;
-}
-
-function fromJakartaTime(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(value.trim());
-  if (!m) return undefined;
-  const at = Date.parse(`${m[1]}T${m[2]}+07:00`);
-  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
-}
-
-/** The status of a transaction as GET /v2/{order_id}/status reports it. */
-export interface MidtransStatus {
-  orderId: string;
-  transactionId: string | undefined;
-  transactionStatus: string;
-  outcome: WebhookOutcome | undefined;
-  amount: Money | undefined;
-  raw: unknown;
+/** One Core API answer: Midtrans reports the result in the body's `status_code`, sometimes under an HTTP 200. */
+interface MidtransAnswer {
+  response: ProviderResponse;
+  json: Record<string, unknown> | undefined;
+  code: string | undefined;
+  /** The body's status_code when it has one, else the HTTP status. */
+  effective: number;
 }
 
 /**
@@ -75,7 +58,7 @@ export interface MidtransStatus {
  * (QR + app deeplink) and QRIS, IDR only. `order_id` is our payment id; `gross_amount` is whole
  * rupiah. Notifications carry `signature_key` = SHA-512(order_id + status_code + gross_amount +
  * server key) and no timestamp, so they are deduplicated by event id and can be confirmed with
- * `fetchStatus`.
+ * `fetchStatus` (GET /v2/{order_id}/status), whose answer makes the same event.
  */
 export class MidtransGateway implements PaymentGateway {
   readonly name = "midtrans" as const;
@@ -128,32 +111,69 @@ export class MidtransGateway implements PaymentGateway {
     }
 
     // 200 (paid at once) or 201 (pending) only: a 202 under HTTP 200 is a denied charge.
-    const charge = await this.call("POST", "/v2/charge", body, (code) => code === 200 || code === 201);
-    const transactionId = str(charge.transaction_id);
-    if (!transactionId)
-      throw new GatewayError("midtrans", "Midtrans charge answer has no transaction_id", { retryable: false });
+    const answer = await this.call("POST", "/v2/charge", body);
+    const json = accepted(answer, (code) => code === 200 || code === 201);
+    const charge = parseAnswer("midtrans", ChargeAnswerSchema, json, "the charge", { status: answer.response.status });
     const expiresAt = fromJakartaTime(charge.expiry_time) ?? input.expiresAt.toISOString();
-    return { providerRef: transactionId, nextAction: nextActionOf(input.method, charge, expiresAt), raw: charge };
+    return {
+      providerRef: charge.transaction_id,
+      nextAction: nextActionOf(input.method, charge, expiresAt),
+      raw: json,
+    };
   }
 
-  /** GET /v2/{order_id}/status: the transaction as Midtrans has it now (to confirm a notification). */
-  async fetchStatus(paymentId: string): Promise<MidtransStatus> {
+  /**
+   * GET /v2/{order_id}/status: the transaction as Midtrans has it now, as the event its
+   * notification carries (same event id). Midtrans's "404" means it never created the transaction.
+   */
+  async fetchStatus(payment: PaymentReference): Promise<PaymentStatus> {
+    const answer = await this.call("GET", `/v2/${encodeURIComponent(payment.paymentId)}/status`, undefined);
+    if (answer.code === "404") return { found: false, reason: "Midtrans has no transaction with this order_id" };
     // The status answer's status_code mirrors the transaction (e.g. 407 for an expired one).
-    const status = await this.call(
-      "GET",
-      `/v2/${encodeURIComponent(paymentId)}/status`,
-      undefined,
-      (code, json) => typeof json.transaction_status === "string" && (code < 400 || code === 407),
+    const json = accepted(answer, (code) => code < 400 || code === 407);
+    // A lookup changes nothing at Midtrans, so asking again is always safe.
+    const status = parseAnswer("midtrans", StatusAnswerSchema, json, "the status", {
+      status: answer.response.status,
+      retryable: true,
+    });
+    if (status.order_id !== payment.paymentId) {
+      throw malformedAnswer("midtrans", "the status", `order_id ${status.order_id} is not the one asked for`, {
+        retryable: true,
+      });
+    }
+    const made = transactionEvent(
+      {
+        orderId: status.order_id,
+        transactionId: status.transaction_id,
+        transactionStatus: status.transaction_status,
+        fraudStatus: status.fraud_status,
+        grossAmount: status.gross_amount,
+        refundAmount: status.refund_amount,
+      },
+      json,
     );
-    const transactionStatus = str(status.transaction_status) ?? "unknown";
-    return {
-      orderId: str(status.order_id) ?? paymentId,
-      transactionId: str(status.transaction_id),
-      transactionStatus,
-      outcome: outcomeOf(transactionStatus, status.fraud_status),
-      amount: fromMajor(status.gross_amount, "IDR"),
-      raw: status,
-    };
+    if ("reason" in made) {
+      throw new GatewayError("midtrans", `Midtrans status not understood: ${made.reason}`, {
+        retryable: true,
+        gatewayCode: "unknown_status",
+      });
+    }
+    return { found: true, event: made.event };
+  }
+
+  /**
+   * POST /v2/{order_id}/cancel: a pending VA, GoPay or QRIS transaction can be cancelled until it
+   * is paid or expires. Midtrans answers 412 when it can no longer be changed (paid, expired).
+   */
+  async cancelPayment(payment: PaymentReference): Promise<CancelResult> {
+    const answer = await this.call("POST", `/v2/${encodeURIComponent(payment.paymentId)}/cancel`, undefined);
+    if (answer.code === "404") return { cancelled: true };
+    if (answer.code === "412") {
+      return { cancelled: false, reason: str(answer.json?.status_message) ?? "Midtrans cannot change it any more" };
+    }
+    const json = accepted(answer, (code) => code === 200);
+    parseAnswer("midtrans", CancelAnswerSchema, json, "the cancellation", { retryable: true });
+    return { cancelled: true };
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
@@ -163,15 +183,13 @@ export class MidtransGateway implements PaymentGateway {
     );
     const body: Record<string, unknown> = { refund_key: refundKey, amount: wholeRupiah(input.amount) };
     if (input.reason) body.reason = input.reason.slice(0, 255);
-    const answer = await this.call(
-      "POST",
-      `/v2/${encodeURIComponent(input.paymentId)}/refund`,
-      body,
-      (code) => code === 200 || code === 201,
-    );
-    const status = str(answer.transaction_status);
+    const answer = await this.call("POST", `/v2/${encodeURIComponent(input.paymentId)}/refund`, body);
+    const json = accepted(answer, (code) => code === 200 || code === 201);
+    // The refund_key makes a repeated refund a no-op at Midtrans, so an unreadable answer may be retried.
+    const refund = parseAnswer("midtrans", RefundAnswerSchema, json, "the refund", { retryable: true });
+    const status = refund.transaction_status;
     return {
-      providerRefundRef: str(answer.refund_key) ?? refundKey,
+      providerRefundRef: refund.refund_key ?? refundKey,
       status: status === "refund" || status === "partial_refund" ? "succeeded" : "pending",
     };
   }
@@ -209,8 +227,7 @@ export class MidtransGateway implements PaymentGateway {
     if (!transactionStatus || !transactionId) {
       return { ok: false, authentic: true, reason: "notification lacks transaction_status or transaction_id" };
     }
-    const outcome = outcomeOf(transactionStatus, body.fraud_status);
-    if (!outcome)
+    if (!outcomeOf(transactionStatus, body.fraud_status))
       return { ok: false, authentic: true, reason: `transaction_status ${transactionStatus} is not acted on` };
     // transaction_status is not covered by the signature; status_code is. So the two must agree:
     // a genuine pending ("201") notification edited to "settlement" or "expire" fails here.
@@ -224,25 +241,21 @@ export class MidtransGateway implements PaymentGateway {
     if (body.currency !== undefined && body.currency !== "IDR") {
       return { ok: false, authentic: true, reason: `unexpected currency ${String(body.currency)}` };
     }
-    const refunded = outcome === "refunded";
-    const amount = fromMajor(refunded ? (body.refund_amount ?? grossAmount) : grossAmount, "IDR");
-    if (!amount) return { ok: false, authentic: true, reason: `amount ${grossAmount} is not a decimal` };
-    // Midtrans has no event id: the transaction and its status identify a notification, plus the
-    // refunded total for refunds (two partial refunds share the status "partial_refund").
-    const eventId = [orderId, transactionId, transactionStatus, ...(refunded ? [String(amount.amount)] : [])].join(":");
-    return { ok: true, event: { eventId, paymentId: orderId, outcome, amount, providerRef: transactionId, raw: body } };
+    const made = transactionEvent(
+      {
+        orderId,
+        transactionId,
+        transactionStatus,
+        fraudStatus: body.fraud_status,
+        grossAmount,
+        refundAmount: body.refund_amount,
+      },
+      body,
+    );
+    return "reason" in made ? { ok: false, authentic: true, reason: made.reason } : { ok: true, event: made.event };
   }
 
-  /**
-   * One Core API call. Midtrans reports the result in the body's `status_code` (sometimes under an
-   * HTTP 200), so that code decides, through `accepted`; anything else is a GatewayError.
-   */
-  private async call(
-    method: "GET" | "POST",
-    path: string,
-    body: unknown,
-    accepted: (code: number, json: Record<string, unknown>) => boolean,
-  ): Promise<Record<string, unknown>> {
+  private async call(method: "GET" | "POST", path: string, body: unknown): Promise<MidtransAnswer> {
     const response = await callProvider(MIDTRANS, this.fetchFn, {
       method,
       url: `${this.base}${path}`,
@@ -253,9 +266,14 @@ export class MidtransGateway implements PaymentGateway {
     const json = isRecord(response.json) ? response.json : undefined;
     const code = json ? str(json.status_code) : undefined;
     const effective = code && /^\d{3}$/.test(code) ? Number(code) : response.status;
-    if (response.ok && json && accepted(effective, json)) return json;
-    throw midtransError(response, json, code, effective);
+    return { response, json, code, effective };
   }
+}
+
+/** The answer's body when its code is one `ok` accepts; anything else is a GatewayError. */
+function accepted(answer: MidtransAnswer, ok: (code: number) => boolean): Record<string, unknown> {
+  if (answer.response.ok && answer.json && ok(answer.effective)) return answer.json;
+  throw midtransError(answer.response, answer.json, answer.code, answer.effective);
 }
 
 function wholeRupiah(m: Money): number {
@@ -275,110 +293,4 @@ function customerDetails(customer: CreatePaymentInput["customer"]): Record<strin
   if (customer.email) details.email = customer.email;
   if (customer.phone) details.phone = customer.phone;
   return Object.keys(details).length > 0 ? details : undefined;
-}
-
-function actionUrl(charge: Record<string, unknown>, name: string): string | undefined {
-  if (!Array.isArray(charge.actions)) return undefined;
-  for (const action of charge.actions) {
-    if (isRecord(action) && action.name === name) return str(action.url);
-  }
-  return undefined;
-}
-
-function nextActionOf(method: string, charge: Record<string, unknown>, expiresAt: string): NextAction {
-  const va = VA_BANKS[method];
-  if (va) {
-    let accountNumber: string | undefined;
-    if (va.bank === "permata") accountNumber = str(charge.permata_va_number);
-    else if (Array.isArray(charge.va_numbers)) {
-      const entry = charge.va_numbers.find((v) => isRecord(v) && v.bank === va.bank);
-      accountNumber = isRecord(entry) ? str(entry.va_number) : undefined;
-    }
-    if (!accountNumber)
-      throw new GatewayError("midtrans", "Midtrans answered without a VA number", { retryable: false });
-    return { type: "virtual_account", bank: va.display, accountNumber, expiresAt };
-  }
-  if (method === "gopay") {
-    const deeplink = actionUrl(charge, "deeplink-redirect");
-    const qr = actionUrl(charge, "generate-qr-code");
-    if (!deeplink && !qr)
-      throw new GatewayError("midtrans", "Midtrans GoPay answer has no actions", { retryable: false });
-    return deeplink
-      ? { type: "deeplink", url: qr ?? deeplink, mobileUrl: deeplink }
-      : { type: "qr", imageUrl: qr, expiresAt };
-  }
-  const qrString = str(charge.qr_string);
-  const imageUrl = actionUrl(charge, "generate-qr-code");
-  if (!qrString && !imageUrl)
-    throw new GatewayError("midtrans", "Midtrans QRIS answer has no QR", { retryable: false });
-  return { type: "qr", ...(qrString ? { qrString } : {}), ...(imageUrl ? { imageUrl } : {}), expiresAt };
-}
-
-/**
- * Whether a transaction_status fits the signed status_code: money moved ("settlement", "capture",
- * refunds) only with "200", "pending" only with "201", endings (deny, cancel, expire, failure)
- * never with "201".
- */
-function statusCodeAgrees(transactionStatus: string, statusCode: string): boolean {
-  switch (transactionStatus) {
-    case "settlement":
-    case "capture":
-    case "refund":
-    case "partial_refund":
-      return statusCode === "200";
-    case "pending":
-      return statusCode === "201";
-    case "deny":
-    case "cancel":
-    case "expire":
-    case "failure":
-      return statusCode !== "201";
-    default:
-      return true;
-  }
-}
-
-/** transaction_status (and fraud_status for card captures) as an outcome; undefined for states we ignore. */
-function outcomeOf(transactionStatus: string, fraudStatus: unknown): WebhookOutcome | undefined {
-  switch (transactionStatus) {
-    case "settlement":
-      return "succeeded";
-    case "capture":
-      return fraudStatus === "challenge" ? "pending" : fraudStatus === "deny" ? "failed" : "succeeded";
-    case "pending":
-    case "authorize":
-      return "pending";
-    case "deny":
-    case "cancel":
-    case "failure":
-      return "failed";
-    case "expire":
-      return "expired";
-    case "refund":
-    case "partial_refund":
-      return "refunded";
-    default:
-      return undefined;
-  }
-}
-
-/** Midtrans's error body: `{ status_code, status_message, validation_messages? }`. */
-function midtransError(
-  response: ProviderResponse,
-  json: Record<string, unknown> | undefined,
-  code: string | undefined,
-  effective: number,
-) {
-  const messages =
-    json && Array.isArray(json.validation_messages)
-      ? json.validation_messages.filter((m) => typeof m === "string")
-      : [];
-  const message =
-    [json ? str(json.status_message) : undefined, ...messages].filter(Boolean).join("; ") || `HTTP ${response.status}`;
-  return providerErrorFrom(MIDTRANS, response, {
-    code,
-    reported: code,
-    detail: message,
-    retryable: isRetryableStatus(effective) || (effective !== response.status && isRetryableStatus(response.status)),
-  });
 }

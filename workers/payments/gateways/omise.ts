@@ -7,20 +7,31 @@ import {
   providerErrorFrom,
 } from "../../platform/provider-http";
 import {
+  CHARGE_OUTCOMES,
+  ChargeSchema,
+  chargeEvent,
+  nextActionOf,
+  RefundAnswerSchema,
+  SourceAnswerSchema,
+} from "./omise-wire";
+import {
+  type CancelResult,
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
   gatewayProvider,
-  type NextAction,
+  malformedAnswer,
   type PaymentGateway,
+  type PaymentReference,
+  type PaymentStatus,
   type RefundInput,
   type RefundResult,
   type WebhookOutcome,
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, fromMinor, isRecord, requireNonEmpty, str, unsupported } from "./util";
+import { currencyOf, fromMinor, isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
 
 export interface OmiseConfig {
   /** OMISE_SECRET_KEY (skey_test_... / skey_...), sent as Basic auth with an empty password. */
@@ -94,23 +105,57 @@ export class OmiseGateway implements PaymentGateway {
       charge.set("card", input.paymentToken);
     } else {
       const source = new URLSearchParams({ type: "promptpay", amount: String(input.amount.amount), currency: "thb" });
-      const created = await this.post("/sources", source);
-      const sourceId = str(created.id);
-      if (!sourceId) throw new GatewayError("omise", "Omise answered without a source id", { retryable: false });
-      charge.set("source", sourceId);
+      const created = parseAnswer("omise", SourceAnswerSchema, await this.post("/sources", source), "the source");
+      charge.set("source", created.id);
     }
 
-    const created = await this.post("/charges", charge);
-    const id = str(created.id);
-    if (!id) throw new GatewayError("omise", "Omise answered without a charge id", { retryable: false });
+    const answer = await this.post("/charges", charge);
+    const created = parseAnswer("omise", ChargeSchema, answer, "the charge");
     if (created.status === "failed") {
       // A declined card fails at once; the payer may try another card.
-      throw new GatewayError("omise", `Omise charge ${id} failed: ${str(created.failure_message) ?? "declined"}`, {
+      throw new GatewayError("omise", `Omise charge ${created.id} failed: ${created.failure_message ?? "declined"}`, {
         retryable: false,
-        gatewayCode: str(created.failure_code) ?? "failed",
+        gatewayCode: created.failure_code ?? "failed",
       });
     }
-    return { providerRef: id, nextAction: nextActionOf(created, input.expiresAt), raw: created };
+    return { providerRef: created.id, nextAction: nextActionOf(created, input.expiresAt), raw: answer };
+  }
+
+  /** GET /charges/{id}: the charge as Omise has it now, as the event a charge.* webhook would carry. */
+  async fetchStatus(payment: PaymentReference): Promise<PaymentStatus> {
+    if (!payment.providerRef) {
+      // Omise charges are found by their own id only; without it the answer is unknown, not "unpaid".
+      throw new GatewayError("omise", "Omise charges can only be looked up by their id, which never arrived", {
+        retryable: false,
+        gatewayCode: "no_charge_id",
+      });
+    }
+    const response = await this.send("GET", `/charges/${encodeURIComponent(payment.providerRef)}`);
+    if (response.status === 404) return { found: false, reason: "Omise has no such charge" };
+    const charge = parseAnswer("omise", ChargeSchema, this.answer(response), "the charge", { retryable: true });
+    const event =
+      charge.metadata?.paymentId === payment.paymentId
+        ? chargeEvent(charge, payment.paymentId, response.json)
+        : undefined;
+    if (!event)
+      throw malformedAnswer("omise", "the charge", "another payment's charge or no valid amount", { retryable: true });
+    return { found: true, event };
+  }
+
+  /**
+   * POST /charges/{id}/expire: a pending charge (a PromptPay QR) stops taking payment. Omise
+   * refuses it (4xx) for a charge that is no longer pending.
+   */
+  async cancelPayment(payment: PaymentReference): Promise<CancelResult> {
+    if (!payment.providerRef) return { cancelled: false, reason: "the charge id never arrived" };
+    const response = await this.send("POST", `/charges/${encodeURIComponent(payment.providerRef)}/expire`);
+    if (response.status === 404) return { cancelled: true };
+    if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+      const json = isRecord(response.json) ? response.json : {};
+      return { cancelled: false, reason: str(json.message) ?? `Omise answered ${response.status}` };
+    }
+    parseAnswer("omise", ChargeSchema, this.answer(response), "the expired charge", { retryable: true });
+    return { cancelled: true };
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
@@ -122,12 +167,12 @@ export class OmiseGateway implements PaymentGateway {
     // Omise answers a POST repeated with the same Idempotency-Key with the first one's result, so a
     // refund retried after a timeout or a crash (same refund id) never refunds twice.
     const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
-    const refund = await this.post(`/charges/${encodeURIComponent(input.providerRef)}/refunds`, form, key);
-    const id = str(refund.id);
-    if (!id) throw new GatewayError("omise", "Omise answered without a refund id", { retryable: false });
+    const answer = await this.post(`/charges/${encodeURIComponent(input.providerRef)}/refunds`, form, key);
+    // The Idempotency-Key makes sending again safe, so an unreadable answer is retryable.
+    const refund = parseAnswer("omise", RefundAnswerSchema, answer, "the refund", { retryable: true });
     // "closed" is a completed refund; a refund of an unsettled charge is a void, done at once.
     const done = refund.status === "closed" || refund.voided === true;
-    return { providerRefundRef: id, status: done ? "succeeded" : "pending" };
+    return { providerRefundRef: refund.id, status: done ? "succeeded" : "pending" };
   }
 
   async verifyWebhook(request: WebhookRequest, now: Date = new Date()): Promise<WebhookVerification> {
@@ -164,47 +209,26 @@ export class OmiseGateway implements PaymentGateway {
   }
 
   private async post(path: string, form: URLSearchParams, idempotencyKey?: string): Promise<Record<string, unknown>> {
-    const response = await callProvider(OMISE, this.fetchFn, {
+    return this.answer(await this.send("POST", path, form, idempotencyKey));
+  }
+
+  private send(method: "GET" | "POST", path: string, form?: URLSearchParams, idempotencyKey?: string) {
+    return callProvider(OMISE, this.fetchFn, {
+      method,
       url: `${this.base}${path}`,
       headers: { Authorization: this.authorization, Accept: "application/json", "Omise-Version": OMISE_API_VERSION },
-      form,
+      ...(form ? { form } : {}),
       idempotencyKey,
       timeoutMs: this.options.timeoutMs,
     });
+  }
+
+  /** A 2xx object that is not an Omise error, else the GatewayError of Omise's error object. */
+  private answer(response: ProviderResponse): Record<string, unknown> {
     if (response.ok && isRecord(response.json) && response.json.object !== "error") return response.json;
     throw omiseError(response);
   }
 }
-
-function nextActionOf(charge: Record<string, unknown>, expiresAt: Date): NextAction {
-  const source = isRecord(charge.source) ? charge.source : undefined;
-  const scannable = source && isRecord(source.scannable_code) ? source.scannable_code : undefined;
-  if (scannable) {
-    const image = isRecord(scannable.image) ? scannable.image : {};
-    const imageUrl = str(image.download_uri);
-    const qrString = str(scannable.raw_data);
-    const chargeExpiry = typeof charge.expires_at === "string" ? Date.parse(charge.expires_at) : Number.NaN;
-    if (imageUrl || qrString) {
-      return {
-        type: "qr",
-        ...(qrString ? { qrString } : {}),
-        ...(imageUrl ? { imageUrl } : {}),
-        expiresAt: new Date(Number.isNaN(chargeExpiry) ? expiresAt.getTime() : chargeExpiry).toISOString(),
-      };
-    }
-  }
-  const authorizeUri = str(charge.authorize_uri);
-  if (charge.status === "pending" && authorizeUri) return { type: "redirect", url: authorizeUri };
-  return { type: "none" };
-}
-
-const CHARGE_OUTCOMES: Record<string, WebhookOutcome> = {
-  successful: "succeeded",
-  failed: "failed",
-  expired: "expired",
-  reversed: "failed",
-  pending: "pending",
-};
 
 /** charge.create / charge.complete / charge.update / charge.expire carry a charge; refund.create a refund. */
 function mapEvent(event: Record<string, unknown>): WebhookVerification {

@@ -1,11 +1,14 @@
 import { constantTimeEqual, hex, hmacSha256Hex } from "../../platform/crypto";
 import { CURRENCIES, type Money, toMajorString } from "../../platform/money";
 import {
+  type CancelResult,
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type NextAction,
   type PaymentGateway,
+  type PaymentReference,
+  type PaymentStatus,
   type RefundInput,
   type RefundResult,
   type VirtualAccountBank,
@@ -20,11 +23,43 @@ export const SANDBOX_SIGNATURE_HEADER = "X-Sandbox-Signature";
 const DEFAULT_TOLERANCE_SECONDS = 300;
 const OUTCOMES: readonly WebhookOutcome[] = ["succeeded", "failed", "pending", "refunded", "expired"];
 
+/** What the payer did at the sandbox "gateway" to one payment. */
+export interface SandboxRecord {
+  paymentId: string;
+  outcome: "succeeded" | "failed" | "cancelled";
+  amount: Money;
+}
+
+/**
+ * The sandbox's own side, as a real gateway keeps its transactions: the app keeps it in D1 so a
+ * status lookup finds a payment whose webhook was lost; without one, a Map per gateway object.
+ */
+export interface SandboxLedger {
+  read(paymentId: string): Promise<SandboxRecord | undefined>;
+  /** Records it unless the payment is already settled there (paid or cancelled): answers what stands. */
+  settle(record: SandboxRecord): Promise<SandboxRecord>;
+}
+
 export interface SandboxConfig {
   /** SANDBOX_WEBHOOK_SECRET: signs and verifies the sandbox's events. */
   webhookSecret: string;
   /** Oldest (or most future) event accepted, in seconds; default 300. */
   toleranceSeconds?: number;
+  ledger?: SandboxLedger;
+}
+
+/** A ledger in memory, for a gateway object on its own (unit tests). */
+export function memorySandboxLedger(): SandboxLedger {
+  const records = new Map<string, SandboxRecord>();
+  return {
+    read: async (paymentId) => records.get(paymentId),
+    settle: async (record) => {
+      const standing = records.get(record.paymentId);
+      if (standing && standing.outcome !== "failed") return standing;
+      records.set(record.paymentId, record);
+      return record;
+    },
+  };
 }
 
 /** What a sandbox event says; `eventId` defaults to `sandbox:<paymentId>:<outcome>`. */
@@ -81,9 +116,11 @@ const VA_BANKS: Record<string, VirtualAccountBank> = {
  */
 export class SandboxGateway implements PaymentGateway {
   readonly name = "sandbox" as const;
+  readonly ledger: SandboxLedger;
 
   constructor(private readonly config: SandboxConfig) {
     requireNonEmpty("sandbox", { SANDBOX_WEBHOOK_SECRET: config.webhookSecret });
+    this.ledger = config.ledger ?? memorySandboxLedger();
   }
 
   supports(method: string, currency: string): boolean {
@@ -159,6 +196,36 @@ export class SandboxGateway implements PaymentGateway {
       ok: true,
       event: { eventId, paymentId, outcome, amount, providerRef: str(body.providerRef), raw: body },
     };
+  }
+
+  /**
+   * What the ledger says, as the event the simulate endpoint's webhook carries (same event id, so
+   * a lookup and a late webhook apply once). Nothing recorded: created and not paid yet.
+   */
+  async fetchStatus(payment: PaymentReference): Promise<PaymentStatus> {
+    const record = await this.ledger.read(payment.paymentId);
+    const outcome = record ? (record.outcome === "cancelled" ? "expired" : record.outcome) : "pending";
+    return {
+      found: true,
+      event: {
+        eventId: `sandbox:${payment.paymentId}:${outcome}`,
+        paymentId: payment.paymentId,
+        outcome,
+        amount: record?.amount ?? payment.amount,
+        providerRef: payment.providerRef ?? providerRefFor(payment.paymentId),
+        raw: record ?? null,
+      },
+    };
+  }
+
+  /** Cancelled in the ledger unless it was paid first (then, like a real gateway, it cannot be). */
+  async cancelPayment(payment: PaymentReference): Promise<CancelResult> {
+    const standing = await this.ledger.settle({
+      paymentId: payment.paymentId,
+      outcome: "cancelled",
+      amount: payment.amount,
+    });
+    return standing.outcome === "cancelled" ? { cancelled: true } : { cancelled: false, reason: "already paid" };
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {

@@ -1,27 +1,38 @@
 import Stripe from "stripe";
-import { CURRENCIES, type Currency, type Money, money } from "../../platform/money";
+import type { Money } from "../../platform/money";
 import {
   callProvider,
   isRetryableStatus,
   type ProviderResponse,
   providerErrorFrom,
-  unreadableAnswer,
 } from "../../platform/provider-http";
 import {
+  fromStripeAmount,
+  intentEvent,
+  PaymentIntentSchema,
+  RefundAnswerSchema,
+  SearchAnswerSchema,
+  toStripeAmount,
+} from "./stripe-wire";
+import {
+  type CancelResult,
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
   gatewayProvider,
+  malformedAnswer,
   type NextAction,
   type PaymentGateway,
+  type PaymentReference,
+  type PaymentStatus,
   type RefundInput,
   type RefundResult,
   type WebhookOutcome,
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, fromMinor, isRecord, requireNonEmpty, str, unsupported } from "./util";
+import { currencyOf, isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
 
 export interface StripeConfig {
   /** STRIPE_SECRET_KEY (sk_test_... / sk_live_..., or a restricted rk_ key with PaymentIntents + Refunds write). */
@@ -33,34 +44,10 @@ export interface StripeConfig {
 }
 
 const STRIPE = gatewayProvider("stripe", "Stripe");
+
+export { fromStripeAmount, toStripeAmount };
+
 const DEFAULT_API_BASE = "https://api.stripe.com";
-
-/**
- * Decimal places Stripe expects per currency (its "minor unit"): VND is one of Stripe's
- * zero-decimal currencies; IDR is NOT (two decimals, like ISO 4217). Our Money uses ISO 4217
- * exponents, so today every factor below is 1, but the conversion stays explicit.
- */
-const STRIPE_DECIMALS: Record<Currency, number> = { THB: 2, SGD: 2, IDR: 2, MYR: 2, PHP: 2, USD: 2, VND: 0 };
-
-export function toStripeAmount(m: Money): number {
-  const diff = STRIPE_DECIMALS[m.currency] - CURRENCIES[m.currency].exponent;
-  if (diff >= 0) return m.amount * 10 ** diff;
-  const factor = 10 ** -diff;
-  if (m.amount % factor !== 0) throw new Error(`${m.currency} ${m.amount} cannot be expressed in Stripe's unit`);
-  return m.amount / factor;
-}
-
-export function fromStripeAmount(value: unknown, currencyCode: unknown): Money | undefined {
-  const currency = currencyOf(currencyCode);
-  if (!currency) return undefined;
-  const units = fromMinor(value, currency);
-  if (!units) return undefined;
-  const diff = STRIPE_DECIMALS[currency] - CURRENCIES[currency].exponent;
-  if (diff === 0) return units;
-  if (diff < 0) return money(units.amount * 10 ** -diff, currency);
-  const factor = 10 ** diff;
-  return units.amount % factor === 0 ? money(units.amount / factor, currency) : undefined;
-}
 
 const REFUND_REASONS = new Set(["duplicate", "fraudulent", "requested_by_customer"]);
 
@@ -104,9 +91,45 @@ export class StripeGateway implements PaymentGateway {
       form.set("return_url", input.returnUrl);
     }
     const response = await this.post("/v1/payment_intents", form, input.paymentId);
-    const intent = response.json;
-    if (!isRecord(intent) || !str(intent.id)) throw unreadable(response);
-    return { providerRef: intent.id as string, nextAction: nextActionOf(intent), raw: intent };
+    const intent = this.intent(response, "the PaymentIntent");
+    return { providerRef: intent.id, nextAction: nextActionOf(intent), raw: response.json };
+  }
+
+  /**
+   * GET /v1/payment_intents/{id}; without its id (the create answer never arrived), the Search API
+   * by our metadata.paymentId. The answer is the event its webhook would carry.
+   */
+  async fetchStatus(payment: PaymentReference): Promise<PaymentStatus> {
+    const intent = await this.findIntent(payment);
+    if (!intent) return { found: false, reason: "Stripe has no PaymentIntent for this payment" };
+    if (intent.metadata?.paymentId !== payment.paymentId) {
+      throw malformedAnswer("stripe", "the PaymentIntent", "metadata.paymentId is not the payment asked for", {
+        retryable: true,
+      });
+    }
+    const event = intentEvent(intent, payment.paymentId);
+    if (!event) throw malformedAnswer("stripe", "the PaymentIntent", "its amount is not valid", { retryable: true });
+    return { found: true, event };
+  }
+
+  /** POST /v1/payment_intents/{id}/cancel (reason "abandoned": the payer chose another way to pay). */
+  async cancelPayment(payment: PaymentReference): Promise<CancelResult> {
+    const intentId = payment.providerRef ?? (await this.findIntent(payment))?.id;
+    if (!intentId) return { cancelled: true };
+    const form = new URLSearchParams({ cancellation_reason: "abandoned" });
+    const response = await this.send(`/v1/payment_intents/${encodeURIComponent(intentId)}/cancel`, form, {
+      idempotencyKey: `${payment.paymentId}-cancel`,
+    });
+    if (response.ok) {
+      this.intent(response, "the cancelled PaymentIntent");
+      return { cancelled: true };
+    }
+    const error = isRecord(response.json) && isRecord(response.json.error) ? response.json.error : {};
+    // Already succeeded, processing or cancelled: Stripe says it can no longer be cancelled.
+    if (error.code === "payment_intent_unexpected_state") {
+      return { cancelled: false, reason: str(error.message) ?? "Stripe can no longer cancel it" };
+    }
+    throw stripeError(response);
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
@@ -120,17 +143,20 @@ export class StripeGateway implements PaymentGateway {
     }
     const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
     const response = await this.post("/v1/refunds", form, key);
-    const refund = response.json;
-    if (!isRecord(refund) || !str(refund.id)) throw unreadable(response);
+    // The idempotency key makes sending again safe, so an unreadable answer is retryable.
+    const refund = parseAnswer("stripe", RefundAnswerSchema, response.json, "the refund", {
+      status: response.status,
+      retryable: true,
+    });
     const status = refund.status;
     if (status === "failed" || status === "canceled") {
       throw new GatewayError("stripe", `Stripe refund ${refund.id} is ${status}`, {
         status: response.status,
         retryable: false,
-        gatewayCode: str(refund.failure_reason) ?? String(status),
+        gatewayCode: refund.failure_reason ?? String(status),
       });
     }
-    return { providerRefundRef: refund.id as string, status: status === "succeeded" ? "succeeded" : "pending" };
+    return { providerRefundRef: refund.id, status: status === "succeeded" ? "succeeded" : "pending" };
   }
 
   async verifyWebhook(request: WebhookRequest, now: Date = new Date()): Promise<WebhookVerification> {
@@ -152,30 +178,59 @@ export class StripeGateway implements PaymentGateway {
     return mapEvent(event as unknown as Record<string, unknown>);
   }
 
+  /** The PaymentIntent of this payment: by its id, else searched by our metadata; undefined if Stripe has none. */
+  private async findIntent(payment: PaymentReference) {
+    if (payment.providerRef) {
+      const response = await this.send(`/v1/payment_intents/${encodeURIComponent(payment.providerRef)}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw stripeError(response);
+      return this.intent(response, "the PaymentIntent");
+    }
+    const query = new URLSearchParams({ query: `metadata['paymentId']:'${payment.paymentId}'`, limit: "1" });
+    const response = await this.send(`/v1/payment_intents/search?${query}`);
+    if (!response.ok) throw stripeError(response);
+    const found = parseAnswer("stripe", SearchAnswerSchema, response.json, "the search", { retryable: true });
+    return found.data[0];
+  }
+
+  /** A PaymentIntent answer, checked; Stripe's answers to our calls are safe to ask for again. */
+  private intent(response: ProviderResponse, what: string) {
+    return parseAnswer("stripe", PaymentIntentSchema, response.json, what, {
+      status: response.status,
+      retryable: true,
+    });
+  }
+
   private async post(path: string, form: URLSearchParams, idempotencyKey: string): Promise<ProviderResponse> {
-    const response = await callProvider(STRIPE, this.fetchFn, {
+    const response = await this.send(path, form, { idempotencyKey });
+    if (response.ok) return response;
+    throw stripeError(response);
+  }
+
+  /** One call: a GET without a form, a POST with one. */
+  private send(path: string, form?: URLSearchParams, options: { idempotencyKey?: string } = {}) {
+    return callProvider(STRIPE, this.fetchFn, {
+      method: form ? "POST" : "GET",
       url: `${this.base}${path}`,
       headers: {
         Authorization: `Bearer ${this.config.secretKey}`,
         Accept: "application/json",
         "Stripe-Version": Stripe.API_VERSION,
       },
-      form,
-      idempotencyKey,
+      ...(form ? { form } : {}),
+      idempotencyKey: options.idempotencyKey,
       timeoutMs: this.options.timeoutMs,
     });
-    if (response.ok) return response;
-    throw stripeError(response);
   }
 }
 
-function nextActionOf(intent: Record<string, unknown>): NextAction {
+function nextActionOf(intent: { next_action?: unknown; client_secret?: string | null }): NextAction {
   const action = intent.next_action;
   if (isRecord(action) && action.type === "redirect_to_url" && isRecord(action.redirect_to_url)) {
     const url = str(action.redirect_to_url.url);
     if (url) return { type: "redirect", url };
   }
-  const clientSecret = str(intent.client_secret);
+  const clientSecret = intent.client_secret;
   return clientSecret ? { type: "none", clientSecret } : { type: "none" };
 }
 
@@ -197,11 +252,6 @@ function stripeError(response: ProviderResponse) {
     detail: str(error.message) ?? `HTTP ${response.status}`,
     retryable,
   });
-}
-
-function unreadable(response: ProviderResponse) {
-  // Stripe took the request but the answer is unreadable; the idempotency key makes a retry safe.
-  return unreadableAnswer(STRIPE, response, "an object id", { retryable: true });
 }
 
 const PENDING_TYPES = new Set(["payment_intent.processing", "payment_intent.requires_action"]);

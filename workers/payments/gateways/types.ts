@@ -147,12 +147,44 @@ export interface WebhookRequest {
   rawBody: string;
 }
 
+/** A payment as the gateway knows it: our id (its order/reference id), its own id once it answered. */
+export interface PaymentReference {
+  paymentId: string;
+  /** The gateway's id from createPayment; undefined when its answer never arrived. */
+  providerRef?: string;
+  method: string;
+  amount: Money;
+}
+
+export type PaymentStatus =
+  /**
+   * The gateway's answer as the event its webhook would have carried (same outcome vocabulary,
+   * same event id where the gateway's webhooks have none of their own), so applying it takes the
+   * webhook's path and a later webhook for the same change is a no-op.
+   */
+  | { found: true; event: WebhookEvent }
+  /** The gateway has no such payment: it was never created there, so it cannot be paid. */
+  | { found: false; reason: string };
+
+export type CancelResult =
+  /** The gateway will no longer take money for it. */
+  | { cancelled: true }
+  /** The gateway's API cannot cancel this kind of payment; it ends by its own expiry. */
+  | { cancelled: false; reason: string };
+
 export interface PaymentGateway {
   readonly name: GatewayName;
   supports(method: string, currency: Currency | string): boolean;
   createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult>;
   /** Verifies first, then parses. `now` is for tests and for gateways with signed timestamps. */
   verifyWebhook(request: WebhookRequest, now?: Date): Promise<WebhookVerification>;
+  /**
+   * Asks the gateway where a payment stands (a lost webhook must never leave a paid order to
+   * expire). Throws a GatewayError when the gateway cannot be reached or answers unreadably.
+   */
+  fetchStatus(payment: PaymentReference): Promise<PaymentStatus>;
+  /** Stops a pending payment at the gateway (it was replaced, or its orders ended). Throws a GatewayError on failure. */
+  cancelPayment(payment: PaymentReference): Promise<CancelResult>;
   refund(input: RefundInput): Promise<RefundResult>;
 }
 
@@ -184,6 +216,27 @@ export class GatewayError extends ProviderError {
     this.gateway = gateway;
     this.gatewayCode = gatewayCode;
   }
+}
+
+/** GatewayError.gatewayCode of an answer that did not have the documented shape. */
+export const MALFORMED_ANSWER = "malformed_answer";
+
+/**
+ * A gateway answered, but not in the shape its API documents (zod found `issues`): a fault of the
+ * gateway, never of the payer. Not retryable unless the call was idempotent (the gateway may have
+ * acted on it).
+ */
+export function malformedAnswer(
+  gateway: GatewayName,
+  what: string,
+  issues: string,
+  { status, retryable = false }: { status?: number; retryable?: boolean } = {},
+): GatewayError {
+  return new GatewayError(gateway, `${gateway} answered ${what} in an unexpected shape: ${issues}`.slice(0, 300), {
+    status,
+    retryable,
+    gatewayCode: MALFORMED_ANSWER,
+  });
 }
 
 /** How long a gateway call may take unless GatewayOptions say otherwise (a network failure, so retryable). */

@@ -1,5 +1,6 @@
+import type { z } from "zod";
 import { CURRENCIES, type Currency, type Money, money } from "../../platform/money";
-import { GatewayError, type GatewayName } from "./types";
+import { GatewayError, type GatewayName, malformedAnswer } from "./types";
 
 /** An integer count of minor units a gateway sent (Stripe, Omise) as Money; undefined unless a safe integer. */
 export function fromMinor(value: unknown, currency: Currency): Money | undefined {
@@ -53,4 +54,21 @@ export function unsupported(gateway: GatewayName, method: string, currency: stri
     retryable: false,
     gatewayCode: "unsupported_method",
   });
+}
+
+/**
+ * A gateway's answer checked against the documented shape before anything in it is used; a
+ * mismatch is a GatewayError (malformed_answer) naming the fields, never a crash further on.
+ */
+export function parseAnswer<S extends z.ZodType>(
+  gateway: GatewayName,
+  schema: S,
+  json: unknown,
+  what: string,
+  options: { status?: number; retryable?: boolean } = {},
+): z.infer<S> {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+  throw malformedAnswer(gateway, what, issues, options);
 }

@@ -1,27 +1,37 @@
 import { constantTimeEqual } from "../../platform/crypto";
-import { type Currency, fromMajor, type Money, toMajorNumber } from "../../platform/money";
+import { type Currency, fromMajor, toMajorNumber } from "../../platform/money";
+import { basicAuthorization, callProvider, type ProviderResponse } from "../../platform/provider-http";
 import {
-  basicAuthorization,
-  callProvider,
-  type ProviderResponse,
-  providerErrorFrom,
-} from "../../platform/provider-http";
-import {
+  type CancelResult,
   type CreatePaymentInput,
   type CreatePaymentResult,
   GatewayError,
   type GatewayOptions,
-  gatewayProvider,
-  type NextAction,
+  malformedAnswer,
   type PaymentGateway,
+  type PaymentReference,
+  type PaymentStatus,
   type RefundInput,
   type RefundResult,
   type VirtualAccountBank,
-  type WebhookOutcome,
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, isRecord, requireNonEmpty, str, unsupported } from "./util";
+import { currencyOf, isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
+import {
+  EwalletChargeSchema,
+  ewalletAction,
+  ewalletCallback,
+  ewalletEvent,
+  FixedVaSchema,
+  isoOr,
+  RefundAnswerSchema,
+  TransactionsAnswerSchema,
+  vaName,
+  vaPaidCallback,
+  XENDIT,
+  xenditError,
+} from "./xendit-wire";
 
 export interface XenditConfig {
   /** XENDIT_SECRET_KEY (xnd_development_... / xnd_production_...), sent as Basic auth with an empty password. */
@@ -30,7 +40,6 @@ export interface XenditConfig {
   callbackToken: string;
 }
 
-const XENDIT = gatewayProvider("xendit", "Xendit");
 const DEFAULT_API_BASE = "https://api.xendit.co";
 
 /** Fixed virtual accounts (POST /callback_virtual_accounts): Indonesian banks, IDR. */
@@ -60,8 +69,6 @@ const EWALLETS: Record<string, { channel: string; currency: Currency; props: "mo
   viettelpay: { channel: "VN_VIETTELPAY", currency: "VND", props: "success_failure" },
   shopeepay_vn: { channel: "VN_SHOPEEPAY", currency: "VND", props: "success_failure" },
 };
-
-const WALLET_NAMES: Record<string, string> = { ID_OVO: "OVO" };
 
 /**
  * Xendit: fixed virtual accounts (BCA, BNI, BRI, Mandiri, Permata; IDR) and e-wallet charges in
@@ -107,7 +114,7 @@ export class XenditGateway implements PaymentGateway {
     input: CreatePaymentInput,
     bank: VirtualAccountBank,
   ): Promise<CreatePaymentResult> {
-    const va = await this.post("/callback_virtual_accounts", {
+    const answer = await this.post("/callback_virtual_accounts", {
       external_id: input.paymentId,
       bank_code: bank,
       name: vaName(input.customer?.name),
@@ -118,20 +125,16 @@ export class XenditGateway implements PaymentGateway {
       expiration_date: input.expiresAt.toISOString(),
       currency: "IDR",
     });
-    const id = str(va.id);
-    const accountNumber = str(va.account_number);
-    if (!id || !accountNumber) {
-      throw new GatewayError("xendit", "Xendit answered without a VA id or account number", { retryable: false });
-    }
+    const va = parseAnswer("xendit", FixedVaSchema, answer, "the virtual account");
     return {
-      providerRef: id,
+      providerRef: va.id,
       nextAction: {
         type: "virtual_account",
         bank,
-        accountNumber,
+        accountNumber: va.account_number,
         expiresAt: isoOr(va.expiration_date, input.expiresAt),
       },
-      raw: va,
+      raw: answer,
     };
   }
 
@@ -152,7 +155,7 @@ export class XenditGateway implements PaymentGateway {
       if (wallet.props !== "success") properties.failure_redirect_url = input.returnUrl;
       if (wallet.props === "success_failure_cancel") properties.cancel_redirect_url = input.returnUrl;
     }
-    const charge = await this.post("/ewallets/charges", {
+    const answer = await this.post("/ewallets/charges", {
       reference_id: input.paymentId,
       currency: input.amount.currency,
       amount: toMajorNumber(input.amount),
@@ -161,9 +164,66 @@ export class XenditGateway implements PaymentGateway {
       channel_properties: properties,
       metadata: { paymentId: input.paymentId },
     });
-    const id = str(charge.id);
-    if (!id) throw new GatewayError("xendit", "Xendit answered without a charge id", { retryable: false });
-    return { providerRef: id, nextAction: ewalletAction(wallet.channel, charge, input.expiresAt), raw: charge };
+    const charge = parseAnswer("xendit", EwalletChargeSchema, answer, "the e-wallet charge");
+    return { providerRef: charge.id, nextAction: ewalletAction(wallet.channel, charge, input.expiresAt), raw: answer };
+  }
+
+  /**
+   * An e-wallet charge: GET /ewallets/charges/{id}, the event its callback carries. A VA (or a
+   * charge whose create answer never arrived): the payments made to our reference, through
+   * GET /transactions?reference_id= (a fixed VA's own object does not say whether it was paid).
+   */
+  async fetchStatus(payment: PaymentReference): Promise<PaymentStatus> {
+    if (payment.providerRef?.startsWith("ewc_")) {
+      const response = await this.request("GET", `/ewallets/charges/${encodeURIComponent(payment.providerRef)}`);
+      if (response.status === 404) return { found: false, reason: "Xendit has no such e-wallet charge" };
+      const charge = parseAnswer("xendit", EwalletChargeSchema, this.answer(response), "the e-wallet charge", {
+        retryable: true,
+      });
+      const event = charge.reference_id === payment.paymentId ? ewalletEvent(charge, response.json) : undefined;
+      if (!event) throw malformedAnswer("xendit", "the e-wallet charge", "another reference or no valid amount");
+      return { found: true, event };
+    }
+    const query = new URLSearchParams({ reference_id: payment.paymentId, types: "PAYMENT", limit: "10" });
+    const response = await this.request("GET", `/transactions?${query}`);
+    const list = parseAnswer("xendit", TransactionsAnswerSchema, this.answer(response), "the transactions", {
+      retryable: true,
+    });
+    const paid = list.data.find((t) => t.reference_id === payment.paymentId && t.status === "SUCCESS");
+    const currency = paid ? currencyOf(paid.currency) : undefined;
+    const amount = paid && currency ? fromMajor(paid.amount, currency) : undefined;
+    if (paid && !amount) throw malformedAnswer("xendit", "the transactions", `amount ${paid.amount} ${paid.currency}`);
+    return {
+      found: true,
+      event: {
+        eventId: paid ? `transaction:${paid.id}` : `transaction:${payment.paymentId}:none`,
+        paymentId: payment.paymentId,
+        outcome: paid ? "succeeded" : "pending",
+        amount: amount ?? payment.amount,
+        providerRef: payment.providerRef,
+        raw: response.json,
+      },
+    };
+  }
+
+  /**
+   * A VA: PATCH /callback_virtual_accounts/{id} with an expiration_date of now, so the bank takes
+   * no more transfers. A pending e-wallet charge cannot be cancelled through the API (void applies
+   * to paid charges only): it ends at its own expiry.
+   */
+  async cancelPayment(payment: PaymentReference): Promise<CancelResult> {
+    if (!VA_BANKS[payment.method]) {
+      return { cancelled: false, reason: "Xendit cannot cancel a pending e-wallet charge; it expires by itself" };
+    }
+    if (!payment.providerRef) return { cancelled: false, reason: "the VA id never arrived" };
+    const now = (this.options.now?.() ?? new Date()).toISOString();
+    const response = await this.request(
+      "PATCH",
+      `/callback_virtual_accounts/${encodeURIComponent(payment.providerRef)}`,
+      { expiration_date: now },
+    );
+    parseAnswer("xendit", FixedVaSchema, this.answer(response), "the expired virtual account", { retryable: true });
+    return { cancelled: true };
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
@@ -176,13 +236,13 @@ export class XenditGateway implements PaymentGateway {
     }
     const body: Record<string, unknown> = { amount: toMajorNumber(input.amount) };
     if (input.reason) body.reason = input.reason.slice(0, 255);
-    const refund = await this.post(`/ewallets/charges/${encodeURIComponent(input.providerRef)}/refunds`, body);
-    const id = str(refund.id);
-    if (!id) throw new GatewayError("xendit", "Xendit answered without a refund id", { retryable: false });
+    const answer = await this.post(`/ewallets/charges/${encodeURIComponent(input.providerRef)}/refunds`, body);
+    const refund = parseAnswer("xendit", RefundAnswerSchema, answer, "the refund");
+    const id = refund.id;
     if (refund.status === "FAILED") {
       throw new GatewayError("xendit", `Xendit refund ${id} failed`, {
         retryable: false,
-        gatewayCode: str(refund.failure_code) ?? "FAILED",
+        gatewayCode: refund.failure_code ?? "FAILED",
       });
     }
     return { providerRefundRef: id, status: refund.status === "SUCCEEDED" ? "succeeded" : "pending" };
@@ -207,110 +267,22 @@ export class XenditGateway implements PaymentGateway {
   }
 
   private async post(path: string, body: unknown): Promise<Record<string, unknown>> {
-    const response = await callProvider(XENDIT, this.fetchFn, {
+    return this.answer(await this.request("POST", path, body));
+  }
+
+  private request(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<ProviderResponse> {
+    return callProvider(XENDIT, this.fetchFn, {
+      method,
       url: `${this.base}${path}`,
       headers: { Authorization: this.authorization, Accept: "application/json" },
       json: body,
       timeoutMs: this.options.timeoutMs,
     });
+  }
+
+  /** A 2xx JSON object, else the GatewayError of Xendit's error body. */
+  private answer(response: ProviderResponse): Record<string, unknown> {
     if (response.ok && isRecord(response.json)) return response.json;
     throw xenditError(response);
   }
-}
-
-/** The VA name shown at the ATM: Xendit allows letters and spaces only. */
-function vaName(name: string | undefined): string {
-  const cleaned = (name ?? "")
-    .normalize("NFKD")
-    .replace(/[^A-Za-z ]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 50);
-  return cleaned.length >= 1 ? cleaned : "Tchat Customer";
-}
-
-function isoOr(value: unknown, fallback: Date): string {
-  const at = typeof value === "string" ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(at) ? fallback.toISOString() : new Date(at).toISOString();
-}
-
-/**
- * The charge's `actions`: an app deeplink (ShopeePay) wins, with a web or QR page for other devices;
- * else a web checkout to redirect to (DANA, GCash, GrabPay, Maya, the VN wallets); else a QR string;
- * else nothing to open (OVO pushes a confirmation to the payer's app).
- */
-function ewalletAction(channel: string, charge: Record<string, unknown>, expiresAt: Date): NextAction {
-  const actions = isRecord(charge.actions) ? charge.actions : {};
-  const deeplink = str(actions.mobile_deeplink_checkout_url);
-  const mobileWeb = str(actions.mobile_web_checkout_url);
-  const desktopWeb = str(actions.desktop_web_checkout_url);
-  const qr = str(actions.qr_checkout_string);
-  if (deeplink) return { type: "deeplink", url: mobileWeb ?? desktopWeb ?? deeplink, mobileUrl: deeplink };
-  if (mobileWeb || desktopWeb) return { type: "redirect", url: (mobileWeb ?? desktopWeb) as string };
-  if (qr) return { type: "qr", qrString: qr, expiresAt: expiresAt.toISOString() };
-  return { type: "none", confirmInApp: WALLET_NAMES[channel] ?? channel };
-}
-
-const EWALLET_OUTCOMES: Record<string, WebhookOutcome> = {
-  SUCCEEDED: "succeeded",
-  FAILED: "failed",
-  PENDING: "pending",
-};
-
-function ewalletCallback(body: Record<string, unknown>): WebhookVerification {
-  const data = isRecord(body.data) ? body.data : undefined;
-  const chargeId = data ? str(data.id) : undefined;
-  const paymentId = data ? str(data.reference_id) : undefined;
-  const status = data ? str(data.status) : undefined;
-  if (!data || !chargeId || !paymentId || !status) {
-    return { ok: false, authentic: true, reason: "ewallet.capture without data.id, reference_id or status" };
-  }
-  const outcome = EWALLET_OUTCOMES[status];
-  if (!outcome) return { ok: false, authentic: true, reason: `e-wallet status ${status} is not acted on` };
-  const currency = currencyOf(data.currency);
-  const amount =
-    currency && data.currency === currency ? fromMajor(data.capture_amount ?? data.charge_amount, currency) : undefined;
-  if (!amount) return { ok: false, authentic: true, reason: "ewallet.capture without a valid amount and currency" };
-  // E-wallet callbacks carry no event id: the charge and its status identify one.
-  return {
-    ok: true,
-    event: {
-      eventId: `ewallet.capture:${chargeId}:${status}`,
-      paymentId,
-      outcome,
-      amount,
-      providerRef: chargeId,
-      raw: body,
-    },
-  };
-}
-
-function vaPaidCallback(body: Record<string, unknown>): WebhookVerification {
-  const paymentId = str(body.external_id) as string;
-  const xenditPaymentId = str(body.payment_id) as string;
-  const currency = body.currency === undefined ? "IDR" : body.currency;
-  if (currency !== "IDR") return { ok: false, authentic: true, reason: `unexpected VA currency ${String(currency)}` };
-  const amount: Money | undefined = fromMajor(body.amount, "IDR");
-  if (!amount) return { ok: false, authentic: true, reason: "VA payment without a valid amount" };
-  return {
-    ok: true,
-    event: {
-      eventId: `va:${xenditPaymentId}`,
-      paymentId,
-      outcome: "succeeded",
-      amount,
-      providerRef: str(body.callback_virtual_account_id),
-      raw: body,
-    },
-  };
-}
-
-/** Xendit's error body: `{ error_code, message, errors? }`, retried only for 429/5xx. */
-function xenditError(response: ProviderResponse) {
-  const json = isRecord(response.json) ? response.json : {};
-  // A 2xx without a JSON object: the call may have taken effect, so it is not retried blindly.
-  return providerErrorFrom(XENDIT, response, {
-    code: str(json.error_code),
-    detail: str(json.message) ?? `HTTP ${response.status}`,
-  });
 }

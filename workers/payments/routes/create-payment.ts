@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { CreatePaymentSchema, PaymentSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
+import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { startPayment } from "../service";
@@ -13,7 +14,7 @@ export const createPaymentRoute = defineRoute({
   description:
     "Needs an Idempotency-Key. Returns the payment with nextAction (redirect, virtual account, QR string or deeplink) and localized instructions. Guests send the X-Cart-Token they checked out with.",
   security: [...bearerAuth, {}],
-  middleware: [idempotent] as const,
+  middleware: [idempotent, limitWrites("payment")] as const,
   request: jsonBody(CreatePaymentSchema),
   responses: { 201: jsonResponse("Payment started", PaymentSchema) },
   errors: [401, 403, 404, 409, 503],

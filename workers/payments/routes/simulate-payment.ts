@@ -15,7 +15,7 @@ export const simulatePaymentRoute = defineRoute({
   tags: ["Payments"],
   summary: "Sandbox only: pay or fail a sandbox payment",
   description:
-    'Only when PAYMENTS_SANDBOX="true" (the local default). Sends a signed sandbox webhook through the same path as a real gateway callback.',
+    'Only when PAYMENTS_SANDBOX="true" (the local default). Records the outcome at the sandbox gateway and sends a signed sandbox webhook through the same path as a real gateway callback (webhook "lose": none is sent, as when a callback is lost; the status check finds the payment). A payment the sandbox cancelled (superseded) answers 409.',
   security: [...bearerAuth, {}],
   request: { params: IdParamSchema, ...jsonBody(SimulatePaymentSchema) },
   responses: { 200: jsonResponse("The payment after the webhook", PaymentSchema) },
@@ -25,8 +25,8 @@ export const simulatePaymentRoute = defineRoute({
 export const simulatePaymentHandler: RouteHandler<typeof simulatePaymentRoute, AppEnv> = async (c) => {
   if (!c.get("config").paymentsSandbox) throw new ApiError("not_found", "Nothing exists at this address.");
   const payment = await paymentFor(c, c.req.valid("param").id);
-  const { outcome } = c.req.valid("json");
-  const updated = await simulateSandboxPayment(c.env, payment, outcome === "success" ? "succeeded" : "failed");
+  const { outcome, webhook } = c.req.valid("json");
+  const updated = await simulateSandboxPayment(c.env, payment, outcome === "success" ? "succeeded" : "failed", webhook);
   drainSoon(c.executionCtx, c.env, c.get("config"));
   return c.json(presentPayment(updated), 200);
 };

@@ -1,5 +1,5 @@
 import { logEvent } from "../../platform/log";
-import type { StreamNotification } from "./frames";
+import { ACCOUNT_CLOSED, type StreamNotification } from "./frames";
 
 /** One user's hub (the UserHub Durable Object named after the user id). */
 export function hubOf(env: Env, userId: string) {
@@ -21,12 +21,24 @@ export async function pushToHub(env: Env, userId: string, notification: StreamNo
 
 /**
  * Tells the user's devices how many unread messages a dialog has now (a badge, or a new-message
- * hint). For the chat domain to call after a read or a new message; never throws.
+ * hint). For the chat domain to call after a read or a new message; never throws. Answers whether
+ * the hub took it (false: it failed and was logged; a caller that must deliver retries).
  */
-export async function notifyUnread(env: Env, userId: string, dialogId: string, count: number): Promise<void> {
+export async function notifyUnread(env: Env, userId: string, dialogId: string, count: number): Promise<boolean> {
   try {
     await hubOf(env, userId).unread(dialogId, Math.max(0, Math.floor(count)));
+    return true;
   } catch (err) {
     logEvent("warn", "hub_unread_failed", { userId, dialogId, error: String(err) });
+    return false;
   }
+}
+
+/**
+ * Closes every socket of the user's stream at once (their account was suspended or deleted), with
+ * close code 4403; answers how many were open. Throws when the hub cannot be reached, so the
+ * event that asked is retried.
+ */
+export async function closeUserStream(env: Env, userId: string, reason: string): Promise<number> {
+  return hubOf(env, userId).closeSockets(ACCOUNT_CLOSED, reason);
 }

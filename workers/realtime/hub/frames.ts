@@ -18,8 +18,20 @@ export const HUB_HEADERS = {
   device: "X-Hub-Device",
 } as const;
 
-/** Close codes: a newer socket of the same device took over; too many devices; idle; signed out. */
-export const HUB_CLOSE = { replaced: 4009, tooMany: 4008, idle: 4000, sessionEnded: 4401 } as const;
+/**
+ * Close codes: a newer socket of the same device took over; too many devices; idle; signed out;
+ * the account was suspended or deleted (every realtime socket, chat rooms too, closes with it).
+ */
+export const HUB_CLOSE = {
+  replaced: 4009,
+  tooMany: 4008,
+  idle: 4000,
+  sessionEnded: 4401,
+  accountClosed: 4403,
+} as const;
+
+/** The close code of every realtime socket of a suspended or deleted account. */
+export const ACCOUNT_CLOSED = HUB_CLOSE.accountClosed;
 
 /** The one client frame, and its answer (given by the runtime without waking the object). */
 export const PING = '{"type":"ping"}';

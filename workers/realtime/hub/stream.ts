@@ -55,6 +55,13 @@ export class UserStream {
     return this.broadcast({ type: "unread", dialogId, count });
   }
 
+  /** Closes every socket of this user at once (their account was suspended or deleted); how many. */
+  closeAll(code: number, reason: string): number {
+    const open = this.openSockets();
+    for (const ws of open) this.close(ws, code, reason);
+    return open.length;
+  }
+
   /** How many devices are connected right now. */
   connectedDevices(): number {
     return this.openSockets().length;

@@ -17,7 +17,7 @@ export const streamSocketRoute = defineRoute({
   description: [
     "Authenticate with `Authorization: Bearer` or `?ticket=` (POST /api/v1/realtime/tickets). One socket per device: a new socket from the same device (the session's device id) closes the previous one (close code 4009).",
     'Server frames (JSON): `{"type":"notification", notification}` (a new in-app notification, shaped as in GET /notifications), `{"type":"unread", dialogId, count}` (a dialog\'s unread count changed: a new message arrived or it was read elsewhere), `{"type":"pong"}`, `{"type":"error", code, detail}`.',
-    'Client frames: `{"type":"ping"}` every 30 s; a socket silent for NOTIFICATIONS_HUB_IDLE_SECONDS is closed (4000), and one whose session ended is closed (4401). After a close, reconnect with jittered backoff and catch up with GET /notifications?unread=true.',
+    'Client frames: `{"type":"ping"}` every 30 s; a socket silent for NOTIFICATIONS_HUB_IDLE_SECONDS is closed (4000), one whose session ended is closed (4401), and one whose account was suspended or deleted is closed within seconds (4403). After a close, reconnect with jittered backoff and catch up with GET /notifications?unread=true.',
   ].join("\n\n"),
   security: bearerAuth,
   request: { query: StreamQuerySchema },

@@ -3,6 +3,7 @@ import { IdParamSchema } from "../../../schemas/identity";
 import { CreateReviewSchema, ReviewSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { createReview } from "../authoring";
@@ -16,7 +17,7 @@ export const createReviewRoute = defineRoute({
   description:
     "Only a buyer with an order of this product that was delivered (or completed) may review it (403 `not_a_buyer` otherwise), once per product (409). The product's rating average and count are updated in the same transaction. Shop owners cannot review their own products (403).",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("review")] as const,
   request: { params: IdParamSchema, ...jsonBody(CreateReviewSchema) },
   responses: { 201: jsonResponse("The review", ReviewSchema) },
   errors: [401, 403, 404, 409],

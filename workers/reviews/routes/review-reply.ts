@@ -3,6 +3,7 @@ import { IdParamSchema } from "../../../schemas/identity";
 import { ReviewReplyInputSchema, ReviewSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { replyToReview } from "../authoring";
 import { presentReview } from "../store";
@@ -15,7 +16,7 @@ export const replyReviewRoute = defineRoute({
   description:
     "The owner of the reviewed product's shop answers publicly under the review. Sending again replaces the answer (and its `repliedAt`); anyone else gets 403.",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("review")] as const,
   request: { params: IdParamSchema, ...jsonBody(ReviewReplyInputSchema) },
   responses: { 200: jsonResponse("The review with its reply", ReviewSchema) },
   errors: [401, 403, 404],

@@ -3,6 +3,7 @@ import { IdParamSchema } from "../../../schemas/identity";
 import { ReviewReportInputSchema } from "../../../schemas/reviews";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, noContent } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
 import { reportReview } from "../moderation";
@@ -14,7 +15,7 @@ export const reportReviewRoute = defineRoute({
   summary: "Report a review",
   description: `Any signed-in user except its author may report a review, once (409 after that). At REVIEW_HIDE_AFTER_REPORTS reports (3 by default) the review is hidden (and leaves the product's rating) until an admin decides; see GET /api/v1/admin/reviews/reported.`,
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("report")] as const,
   request: { params: IdParamSchema, ...jsonBody(ReviewReportInputSchema) },
   responses: { 204: noContent },
   errors: [401, 403, 404, 409],

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateShopSchema, ShopSchema } from "../../../schemas/shops";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
+import { limitWrites } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { presentShop } from "../present";
 import { openShop } from "../shop-changes";
@@ -14,7 +15,7 @@ export const createShopRoute = defineRoute({
   description:
     "The caller becomes the owner and can act on the shop at once with the token they hold; the shop starts `pending` until an admin verifies it. The currency must be the country's (TH THB, SG SGD, ID IDR, MY MYR, PH PHP, VN VND).",
   security: bearerAuth,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites("shop")] as const,
   request: jsonBody(CreateShopSchema),
   responses: { 201: jsonResponse("The new shop", ShopSchema) },
   errors: [401, 409],

@@ -1,0 +1,24 @@
+import { DurableObject } from "cloudflare:workers";
+import { FixedWindow, type Take } from "../workers/platform/limiter/fixed-window";
+
+/** One rate-limit key's exact counter, named after the key: the code it runs is workers/platform/limiter/. */
+export class RateLimiter extends DurableObject<Env> {
+  private readonly window: FixedWindow;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.window = new FixedWindow(ctx.storage);
+  }
+
+  take(limit: number, windowSeconds: number): Take {
+    return this.window.take(limit, windowSeconds);
+  }
+
+  giveBack(windowEndsAt: number): void {
+    this.window.giveBack(windowEndsAt);
+  }
+
+  override async alarm(): Promise<void> {
+    this.window.expire();
+  }
+}

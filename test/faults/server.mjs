@@ -1,0 +1,126 @@
+// The real local server, as `npm start` runs it (wrangler dev with --test-scheduled and the cron
+// ticker), on its own port and state directory, in its own process group so that one SIGKILL takes
+// down wrangler and workerd together, mid-write, as a crash would.
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { readCrons, startCronTicker } from "../../scripts/cron-ticker.mjs";
+import { ROOT } from "../../scripts/dev-vars.mjs";
+
+const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One server on `stateDir`, started and SIGKILLed as often as asked. `vars` override variables
+ * (wrangler dev --var). Output goes to `${stateDir}/server.log`.
+ */
+export async function localServer({ stateDir, vars = {} }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(join(stateDir, "server.log"), { flags: "a" });
+  const crons = readCrons(readFileSync(join(ROOT, "wrangler.toml"), "utf8"));
+  spawnSync(process.execPath, [join(ROOT, "scripts/assets.mjs")], { cwd: ROOT });
+  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+
+  let child;
+  let ticker;
+  let starts = 0;
+
+  async function start() {
+    starts += 1;
+    log.write(`\n===== start ${starts} at ${new Date().toISOString()}\n`);
+    child = spawn(
+      WRANGLER,
+      [
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--persist-to",
+        stateDir,
+        "--test-scheduled",
+        "--show-interactive-dev-session=false",
+        "--log-level",
+        "warn",
+        "--env-file",
+        join(ROOT, ".dev.vars.example"),
+        ...Object.entries({ ACCESS_LOG: "false", ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    );
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    const started = Date.now();
+    for (;;) {
+      try {
+        if ((await fetch(`${base}/health`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (child.exitCode !== null)
+        throw new Error(`wrangler dev exited (${child.exitCode}); see ${stateDir}/server.log`);
+      if (Date.now() - started > 180_000) throw new Error(`wrangler dev did not start; see ${stateDir}/server.log`);
+      await sleep(200);
+    }
+    // The cron, as `npm start` runs it: once now (catching up after a crash), then every minute.
+    ticker = startCronTicker({ base, crons, onError: () => {} });
+    return Date.now() - started;
+  }
+
+  /** SIGKILL to the whole process group: no shutdown hook runs, in-memory queues are lost. */
+  async function kill() {
+    ticker?.stop();
+    const pid = child.pid;
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    while (child.exitCode === null && child.signalCode === null) await sleep(20);
+    // Every process of the group gone (workerd included) before the next start takes the port.
+    for (let i = 0; i < 100; i++) {
+      try {
+        process.kill(-pid, 0);
+      } catch {
+        return;
+      }
+      await sleep(50);
+    }
+  }
+
+  /** Runs the Worker's scheduled handler now (what the minute cron does). */
+  async function runCron() {
+    await Promise.all(
+      crons.map((cron) => fetch(`${base}/__scheduled?cron=${encodeURIComponent(cron)}`).then((r) => r.text())),
+    );
+  }
+
+  return {
+    base,
+    start,
+    kill,
+    runCron,
+    get starts() {
+      return starts;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { cartTokenHash } from "../cart";
+import { inventoryKey, reserveItems } from "../inventory";
+import { clientIpHash } from "../platform/client";
+import { ApiError } from "../platform/errors";
+import { type Currency, sum } from "../platform/money";
+import type { CheckoutHolder } from "./checkout-caps";
+import type { CheckoutLine, ShippingAddress } from "./checkout-lines";
+import type { ShopParcel } from "./checkout-writes";
+import type { OrderConfig } from "./config";
+import { lineTotal } from "./pricing";
+import { quoteForShop } from "./shipping-link";
+
+/* The pieces of the checkout's steps (workers/orders/checkout.ts) that stand on their own. */
+
+/** Who is checking out, as the orders record it and the hoarding caps count it. */
+export async function holderOf(c: Context<AppEnv>, guestToken: string | undefined): Promise<CheckoutHolder> {
+  const auth = c.get("auth");
+  return {
+    customerId: auth?.userId ?? null,
+    guestTokenHash: guestToken ? await cartTokenHash(guestToken) : null,
+    ipHash: await clientIpHash(c),
+  };
+}
+
+/** One parcel per shop, in the order the shops first appear in the cart, with its shipping and subtotal. */
+export function shopParcels(
+  lines: readonly CheckoutLine[],
+  address: ShippingAddress,
+  currency: Currency,
+  optionId: string | undefined,
+  shipping: { defaultWeightGrams: number },
+): ShopParcel[] {
+  const shopIds = [...new Set(lines.map((l) => l.shopId))];
+  return shopIds.map((shopId) => {
+    const shopLines = lines.filter((l) => l.shopId === shopId);
+    const option = quoteForShop({
+      shopId,
+      shopCountry: shopLines[0].shopCountry,
+      destination: address,
+      currency,
+      items: shopLines.map((l) => ({ quantity: l.quantity, weightGrams: l.weightGrams, dimensionsMm: l.dimensionsMm })),
+      optionId,
+      defaultWeightGrams: shipping.defaultWeightGrams,
+    });
+    const subtotal = sum(
+      shopLines.map((l) => lineTotal(l.unitPrice, l.quantity)),
+      currency,
+    );
+    return { shopId, lines: shopLines, option, subtotal };
+  });
+}
+
+/**
+ * Holds the stock of every line until the orders expire (plus a grace period), all or nothing,
+ * under the checkout's id: a retry of the checkout finds its holds as they are (nothing taken
+ * twice). Refused: the buyer is told which items are short (the caller gives back the rest).
+ */
+export async function reserveStock(
+  env: Env,
+  checkoutId: string,
+  lines: readonly CheckoutLine[],
+  config: OrderConfig,
+): Promise<void> {
+  const reservation = await reserveItems(
+    env,
+    checkoutId,
+    lines.map((l) => ({ key: inventoryKey(l.productId, l.variantId), quantity: l.quantity })),
+    (config.reservationSeconds + config.reservationGraceSeconds) * 1000,
+  );
+  if (reservation.ok) return;
+  if (reservation.code !== "insufficient_stock") {
+    throw new ApiError("conflict", "This checkout could not reserve its stock. Check out again.");
+  }
+  throw new ApiError(
+    "insufficient_stock",
+    "Some items do not have enough stock left. Lower the quantities (see errors) and check out again; nothing was reserved.",
+    {
+      errors: reservation.items.map((s) => ({
+        path: `items.${s.key}`,
+        message: `requested ${s.requested}, available ${s.available}`,
+      })),
+    },
+  );
+}
