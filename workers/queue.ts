@@ -1,6 +1,7 @@
 import { accountSocketsConsumer } from "./chat";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
+import { orderStockConsumer } from "./orders";
 import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
 import { searchIndexConsumer } from "./search";
 
@@ -14,6 +15,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   composeNotifications,
   deliverNotification,
   accountSocketsConsumer,
+  orderStockConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

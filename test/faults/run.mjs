@@ -51,9 +51,19 @@ console.log(`faults: seed ${seed}, ${kills} kills, scenarios ${names.join(", ")}
 // .dev.vars.example), then at growing intervals up to 4 timeouts: 10 s here, so that every
 // notification can arrive within a minute of the last restart. Time runs about 12 times faster
 // than with the local timeout, so an event may be published more often before it is given up.
+//
+// A few accounts make hundreds of orders and messages here: the hoarding caps and the per-user
+// chat limit (tested on their own in test/orders and test/chat) are raised so that what this
+// suite counts is crash safety, not a 409 or 429 for a busy buyer.
 const server = await localServer({
   stateDir,
-  vars: { EVENT_DELIVERY_TIMEOUT_SECONDS: "10", EVENT_MAX_DELIVERIES: "20" },
+  vars: {
+    EVENT_DELIVERY_TIMEOUT_SECONDS: "10",
+    EVENT_MAX_DELIVERIES: "20",
+    CHECKOUT_MAX_OPEN_ORDERS_PER_BUYER: "10000",
+    CHECKOUT_MAX_HELD_UNITS_PER_BUYER: "1000000",
+    CHAT_USER_SEND_LIMIT: "100000",
+  },
 });
 const http = httpClient(server.base);
 let exitCode = 1;

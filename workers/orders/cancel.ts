@@ -4,7 +4,7 @@ import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { OrderRow } from "./present";
 import type { Actor } from "./status";
-import { releaseOrderStock, restockOrder } from "./stock";
+import { releaseOrderStock, restockOrder, settleEndedOrderStock, statusBefore } from "./stock";
 import { moveOrder } from "./transitions";
 import { releaseVoucherUse } from "./vouchers";
 
@@ -38,6 +38,15 @@ export function voucherGiveBack(db: ReturnType<typeof database>, order: OrderRow
 /**
  * Cancels before shipment. Unpaid: the hold is released. Paid: the stock goes back and the
  * payment is refunded through its gateway (the order then moves on to refunded).
+ *
+ * Crash safety. The commit point is the move to `cancelled` (one D1 batch: status, timeline,
+ * voucher give-back and the `order.cancelled` outbox event). Before it nothing has changed, so a
+ * retry cancels afresh. After it, a retry finds the order cancelled and answers 409
+ * invalid_transition as any second cancel does (CONTRACT.md), but first runs the stock step again
+ * (resumeEndedOrderStock); the outbox event's consumer (orderStockConsumer, re-published by the
+ * cron's reconciler until applied) runs it too. The stock step is idempotent by reservation id and
+ * order, so the units come back once; a refund the gateway never got is retried by the cron
+ * (retryFailedRefunds).
  */
 export async function cancelOrder(
   env: Env,
@@ -49,6 +58,7 @@ export async function cancelOrder(
 ): Promise<OrderRow> {
   const db = database(env);
   if (order.status !== "pending_payment" && order.status !== "paid" && order.status !== "processing") {
+    await resumeEndedOrderStock(env, db, order);
     throw new ApiError(
       "invalid_transition",
       order.status === "shipped"
@@ -62,6 +72,7 @@ export async function cancelOrder(
     { to: "cancelled", actor, actorId, data: reason ? { reason } : {} },
     (applied) => voucherGiveBack(db, order, applied),
   );
+  // Commit point passed: from here on a crash is resumed by the retry or the event's consumer.
   if (order.status === "pending_payment") {
     await releaseOrderStock(env, db, cancelled);
     return cancelled;
@@ -89,4 +100,14 @@ export async function refundOrder(
   }
   if (order.status === "returned") await restockOrder(env, database(env), order);
   return refundPayment(env, order, reason ?? `refunded by the ${actor}`);
+}
+
+/**
+ * A cancel that finds the order already cancelled or expired may be the retry of one killed after
+ * its commit point: it runs that move's stock step again (idempotent; nothing if it already ran).
+ */
+async function resumeEndedOrderStock(env: Env, db: ReturnType<typeof database>, order: OrderRow): Promise<void> {
+  if (order.status !== "cancelled" && order.status !== "expired") return;
+  const from = await statusBefore(db, order.id, order.status);
+  if (from) await settleEndedOrderStock(env, db, order, from);
 }

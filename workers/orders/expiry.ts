@@ -21,6 +21,12 @@ export type ExpiryCheck = (order: OrderRow) => Promise<boolean>;
  * minute), each once `mayExpire` agrees. The move is conditional, so a payment landing at the
  * same moment wins or loses cleanly; a payment that arrives after expiry is refunded by the
  * payment flow.
+ *
+ * Crash safety. The commit point is the move to `expired` (one D1 batch with its voucher give-back
+ * and `order.expired` outbox event). Killed before it, the next sweep finds the order still overdue
+ * and expires it. Killed after it, the sweep no longer sees the order; its held units are released
+ * by the event's consumer (orderStockConsumer), which the cron's reconciler re-publishes until it has
+ * run. The release is idempotent, so the inline one and the consumer's free the units once.
  */
 export async function expireOverdueOrders(env: Env, mayExpire: ExpiryCheck = async () => true): Promise<number> {
   const db = database(env);
@@ -40,6 +46,7 @@ export async function expireOverdueOrders(env: Env, mayExpire: ExpiryCheck = asy
         { to: "expired", actor: "system", actorId: null, data: { reason: "unpaid at reservationExpiresAt" } },
         (applied) => voucherGiveBack(db, order, applied),
       );
+      // Commit point passed: the release below is re-driven by the order.expired event if this dies.
       await releaseOrderStock(env, db, moved);
       expired += 1;
     } catch (err) {

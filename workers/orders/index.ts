@@ -27,6 +27,7 @@ export { contactEmailOf, type OrderRow } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";
 export { commitOrderStock } from "./stock";
+export { orderStockConsumer } from "./stock-consumer";
 export { moveOrder, timelineWrite } from "./transitions";
 export { voucherExpiry } from "./voucher-expiry";
 

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
-import { orderItems } from "../../d1/schema/orders";
+import { and, asc, eq } from "drizzle-orm";
+import { orderEvents, orderItems } from "../../d1/schema/orders";
+import { ORDER_STATUS, type OrderStatus } from "../../schemas/orders";
 import { commitItems, inventoryKey, releaseItems, restockItems } from "../inventory";
 import type { Database } from "../platform/db";
 import { logEvent } from "../platform/log";
@@ -41,4 +42,28 @@ export async function restockOrder(env: Env, db: Database, order: OrderRow): Pro
     items.map((i) => ({ key: inventoryKey(i.productId, i.variantId), quantity: i.quantity })),
   );
   if (!result.ok) logEvent("error", "order_restock_failed", { orderId: order.id, result });
+}
+
+/**
+ * The stock step of an order that ended (cancelled or expired), from the status it ended in
+ * (`from` of its move): an unpaid order's hold is released; a paid one's sold units are restocked.
+ * Both are idempotent (the hold is closed by reservation id and order SKUs, the restock keyed
+ * `restock:<orderId>`), so the cancel, its retry and the outbox consumer may all run it and the
+ * units come back once.
+ */
+export async function settleEndedOrderStock(env: Env, db: Database, order: OrderRow, from: OrderStatus): Promise<void> {
+  if (from === "pending_payment") await releaseOrderStock(env, db, order);
+  else if (from === "paid" || from === "processing") await restockOrder(env, db, order);
+}
+
+/** The status an order was in when it moved to `to` (its timeline's first such move), if it did. */
+export async function statusBefore(db: Database, orderId: string, to: OrderStatus): Promise<OrderStatus | null> {
+  const move = await db
+    .select({ data: orderEvents.data })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, `status.${to}`)))
+    .orderBy(asc(orderEvents.id))
+    .get();
+  const from = move?.data.from;
+  return typeof from === "string" && (ORDER_STATUS as readonly string[]).includes(from) ? (from as OrderStatus) : null;
 }
