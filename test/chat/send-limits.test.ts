@@ -2,7 +2,6 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Dialog } from "../../schemas/chat";
 import { advanceTime } from "../support/clock";
-import { post } from "../support/http";
 import {
   type Account,
   accounts,
@@ -54,12 +53,7 @@ describe("the send limit per user across dialogs", () => {
     expect(seqs.reduce((a, b) => a + b, 0)).toBe(USER_LIMIT);
 
     // The next one, in any group and either way, is refused, and nothing is stored.
-    // The sender is Thai (locale th); ?locale=en asks for the English detail.
-    const overHttp = await post(
-      `/api/v1/dialogs/${dialogs[0].id}/messages?locale=en`,
-      { clientId: clientId(), kind: "text", text: "one too many" },
-      sender.token,
-    );
+    const overHttp = await sendHttp(dialogs[0].id, sender.token, { text: "one too many" });
     const problem = await expectProblem(overHttp, 429, "rate_limited");
     expect(problem.detail).toContain("across your dialogs");
     const retryAfter = Number(overHttp.headers.get("Retry-After"));

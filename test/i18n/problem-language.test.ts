@@ -36,7 +36,7 @@ describe("problem details in the caller's language", () => {
 
   it("uses the account's language when the request names none", async () => {
     const account = await register({ country: "ID", locale: "id" });
-    const res = await get("/api/v1/no-such-place", account.accessToken);
+    const res = await get("/api/v1/no-such-place", { token: account.accessToken, headers: { "Accept-Language": "*" } });
     const problem = await expectProblem(res, 404, "not_found");
     expect(problem.detail).toBe(id[MISSING].replace("{0}", "/api/v1/no-such-place"));
   });
