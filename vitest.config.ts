@@ -24,9 +24,17 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/e2e/**", "node_modules/**"],
+          exclude: ["test/e2e/**", "test/**/*.static.test.ts", "node_modules/**"],
           setupFiles: ["./test/setup.ts"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Checks of the sources themselves (they read files, so they run in Node, not workerd).
+        test: {
+          name: "static",
+          include: ["test/**/*.static.test.ts"],
+          environment: "node",
         },
       },
       {

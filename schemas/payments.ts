@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { MoneySchema } from "./platform";
 
-export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise"]).openapi("Gateway");
+export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise"]).openapi("Gateway", {
+  description: "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422",
+});
 
 export const CreatePaymentSchema = z
   .object({

@@ -1,4 +1,5 @@
 import type { Role } from "../schemas/identity";
+import type { Locale } from "../schemas/platform";
 import type { Config } from "./platform/config";
 
 /** Hono's typing for this app: the Worker's bindings and what middleware puts on the context. */
@@ -9,6 +10,6 @@ export interface AppEnv {
     config: Config;
     /** Set by the auth middleware once a bearer token is verified and its session is live. */
     userId?: string;
-    auth?: { userId: string; sessionId: string; roles: Role[] };
+    auth?: { userId: string; sessionId: string; roles: Role[]; locale: Locale };
   };
 }

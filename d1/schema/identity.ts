@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Role } from "../../schemas/identity";
+import type { Locale } from "../../schemas/platform";
 
 /**
  * Accounts. Phone and email are stored AES-GCM encrypted and found by keyed hash; a deleted
@@ -15,7 +16,7 @@ export const users = sqliteTable(
     emailHash: text("email_hash"),
     passwordHash: text("password_hash"),
     country: text("country").notNull(),
-    locale: text("locale").notNull(),
+    locale: text("locale").$type<Locale>().notNull(),
     timezone: text("timezone").notNull(),
     displayName: text("display_name").notNull(),
     avatarUrl: text("avatar_url"),
@@ -67,7 +68,7 @@ export const otpChallenges = sqliteTable(
     phoneHash: text("phone_hash").notNull(),
     codeHash: text("code_hash").notNull(),
     country: text("country").notNull(),
-    locale: text("locale").notNull(),
+    locale: text("locale").$type<Locale>().notNull(),
     attempts: integer("attempts").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),

@@ -246,10 +246,10 @@ describe("POST /auth/otp/request: storage and limits", () => {
   it("enforceLimit (the per-IP mechanism) counts exactly in D1 and answers 429 with Retry-After", async () => {
     const db = database(env);
     const key = `otp-ip:test-${crypto.randomUUID()}`;
-    for (let i = 0; i < 3; i++) await enforceLimit(db, key, 3, 3600, "code requests from this network");
+    for (let i = 0; i < 3; i++) await enforceLimit(db, key, 3, 3600, "codesPerNetwork");
     let error: unknown;
     try {
-      await enforceLimit(db, key, 3, 3600, "code requests from this network");
+      await enforceLimit(db, key, 3, 3600, "codesPerNetwork");
     } catch (err) {
       error = err;
     }
@@ -260,6 +260,8 @@ describe("POST /auth/otp/request: storage and limits", () => {
     const retryAfter = Number(apiError.headers?.["Retry-After"]);
     expect(retryAfter).toBeGreaterThan(3590);
     expect(retryAfter).toBeLessThanOrEqual(3600);
+    // One whole sentence per limit, so it translates as a unit.
+    expect(apiError.detail).toBe(`Too many code requests from this network. Try again in ${retryAfter} seconds.`);
 
     const row = await env.DB.prepare("SELECT count, window_ends_at FROM rate_counters WHERE key = ?")
       .bind(key)
@@ -267,12 +269,12 @@ describe("POST /auth/otp/request: storage and limits", () => {
     expect(row?.count).toBe(4);
 
     // Other keys (other IPs) have their own counter.
-    await enforceLimit(db, `${key}-other`, 3, 3600, "x");
+    await enforceLimit(db, `${key}-other`, 3, 3600, "codesPerNetwork");
 
     // Parallel hits are counted exactly: 10 at once against a limit of 5 → exactly 5 pass.
     const parallelKey = `${key}-parallel`;
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => enforceLimit(db, parallelKey, 5, 3600, "x")),
+      Array.from({ length: 10 }, () => enforceLimit(db, parallelKey, 5, 3600, "codesPerNetwork")),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
 
@@ -280,7 +282,7 @@ describe("POST /auth/otp/request: storage and limits", () => {
     await env.DB.prepare("UPDATE rate_counters SET window_ends_at = ? WHERE key = ?")
       .bind(Date.now() - 1, key)
       .run();
-    await enforceLimit(db, key, 3, 3600, "x");
+    await enforceLimit(db, key, 3, 3600, "codesPerNetwork");
     const reset = await env.DB.prepare("SELECT count FROM rate_counters WHERE key = ?")
       .bind(key)
       .first<{ count: number }>();

@@ -24,6 +24,8 @@ export function withVars(vars: Record<string, string>) {
     if (options.ip) headers.set("CF-Connecting-IP", options.ip);
     if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
     if (options.cartToken) headers.set("X-Cart-Token", options.cartToken);
+    // The test accounts are Thai (their locale is th): these tests read the English details.
+    if (!headers.has("Accept-Language")) headers.set("Accept-Language", "en");
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const ctx = createExecutionContext();
     const res = await app.fetch(new Request(`${BASE}${path}`, { method, headers, body }), changed, ctx);

@@ -48,6 +48,9 @@ export function call(method: string, path: string, options: CallOptions = {}): P
   if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
   if (options.ip) headers.set("CF-Connecting-IP", options.ip);
   if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
+  // Problem details come in the caller's language, and most test accounts are Thai: tests read the
+  // English details unless they name a language (test/i18n sends "*" to get the account's own).
+  if (!headers.has("Accept-Language")) headers.set("Accept-Language", "en");
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
 }

@@ -10,21 +10,18 @@ export function refusalError(refusal: Refusal, productCurrency?: string): ApiErr
     case "currency_mismatch":
       return new ApiError(
         "currency_mismatch",
-        `Your cart holds items priced in ${refusal.cartCurrency} and this product is priced in ${productCurrency ?? "another currency"}. A cart holds one currency: check out or empty the cart first.`,
+        productCurrency
+          ? `Your cart holds items priced in ${refusal.cartCurrency} and this product is priced in ${productCurrency}. A cart holds one currency: check out or empty the cart first.`
+          : `Your cart holds items priced in ${refusal.cartCurrency} and this product is priced in another currency. A cart holds one currency: check out or empty the cart first.`,
       );
-    case "insufficient_stock": {
-      const more = Math.max(0, refusal.available - refusal.inCart);
-      return new ApiError(
-        "insufficient_stock",
-        refusal.available === 0
-          ? "This product is out of stock."
-          : `Only ${refusal.available} in stock${refusal.inCart > 0 ? ` and your cart already holds ${refusal.inCart}` : ""}: ${more > 0 ? `add at most ${more} more` : "you can't add more"}.`,
-      );
-    }
+    case "insufficient_stock":
+      return new ApiError("insufficient_stock", stockRefusalDetail(refusal.available, refusal.inCart));
     case "quantity_limit":
       return new ApiError(
         "validation_failed",
-        `A cart line holds at most ${refusal.max} units${refusal.inCart > 0 ? ` and yours already holds ${refusal.inCart}` : ""}.`,
+        refusal.inCart > 0
+          ? `A cart line holds at most ${refusal.max} units and yours already holds ${refusal.inCart}.`
+          : `A cart line holds at most ${refusal.max} units.`,
         { errors: [{ path: "quantity", message: `At most ${refusal.max - refusal.inCart} more` }] },
       );
     case "cart_full":
@@ -38,6 +35,16 @@ export function refusalError(refusal: Refusal, productCurrency?: string): ApiErr
       // invalid_argument: the Worker sent the object something it should have checked first.
       throw new Error(`Cart object refused the call: ${refusal.message}`);
   }
+}
+
+/** Why the stock refuses more: one whole sentence per case, so each translates as a unit. */
+function stockRefusalDetail(available: number, inCart: number): string {
+  if (available === 0) return "This product is out of stock.";
+  const more = Math.max(0, available - inCart);
+  if (inCart === 0) return `Only ${available} in stock: add at most ${more} more.`;
+  return more > 0
+    ? `Only ${available} in stock and your cart already holds ${inCart}: add at most ${more} more.`
+    : `Only ${available} in stock and your cart already holds ${inCart}: you can't add more.`;
 }
 
 /** A line may only be added for a product that is for sale (404 otherwise; 422 when a variant is needed). */

@@ -51,9 +51,13 @@ export async function setOnHand(
     { onHand, ...(options.lowStockThreshold !== undefined ? { lowStockThreshold: options.lowStockThreshold } : {}) },
   );
   if (!result.ok) {
-    const reason =
-      result.code === "below_reserved" ? `${result.reserved} units are held by unpaid orders` : result.message;
-    throw new ApiError("conflict", `The stock could not be set to ${onHand}: ${reason}.`);
+    throw new ApiError(
+      "conflict",
+      result.code === "below_reserved"
+        ? `The stock could not be set to ${onHand}: ${result.reserved} units are held by unpaid orders.`
+        : // The Inventory object's own diagnostic (input the catalog should have checked first).
+          `The stock could not be set to ${onHand}: ${result.message}.`,
+    );
   }
 }
 

@@ -82,12 +82,15 @@ export async function requireActiveAccounts(
   const found = await activeAccounts(db, ids);
   const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   if (missing.length === 0) return;
+  const named = missing
+    .slice(0, 5)
+    .map((m) => m.id)
+    .join(", ");
   throw new ApiError(
     "validation_failed",
-    `${missing.length === 1 ? "One participant does" : `${missing.length} participants do`} not exist: ${missing
-      .slice(0, 5)
-      .map((m) => m.id)
-      .join(", ")}. Send the ids of existing users.`,
+    missing.length === 1
+      ? `One participant does not exist: ${named}. Send the ids of existing users.`
+      : `${missing.length} participants do not exist: ${named}. Send the ids of existing users.`,
     { errors: missing.slice(0, 50).map(({ i }) => ({ path: `${field}.${i}`, message: "No such user" })) },
   );
 }

@@ -56,9 +56,13 @@ export async function createDialog(
     );
   }
   if (others.length + 1 > maxGroupMembers) {
-    throw new ApiError("validation_failed", `A ${input.type} holds at most ${maxGroupMembers} members, you included.`, {
-      errors: [{ path: "participantIds", message: `At most ${maxGroupMembers - 1} others` }],
-    });
+    throw new ApiError(
+      "validation_failed",
+      input.type === "channel"
+        ? `A channel holds at most ${maxGroupMembers} members, you included.`
+        : `A group holds at most ${maxGroupMembers} members, you included.`,
+      { errors: [{ path: "participantIds", message: `At most ${maxGroupMembers - 1} others` }] },
+    );
   }
   const db = database(env);
   await requireActiveAccounts(db, others);

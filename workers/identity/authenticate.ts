@@ -34,7 +34,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     });
   }
   c.set("userId", claims.userId);
-  c.set("auth", { userId: claims.userId, sessionId: claims.sessionId, roles: session.roles });
+  c.set("auth", { userId: claims.userId, sessionId: claims.sessionId, roles: session.roles, locale: session.locale });
   if (now - session.lastActiveAt > ACTIVITY_RESOLUTION_MS) {
     c.executionCtx.waitUntil(
       db

@@ -11,7 +11,7 @@ import { newId } from "../platform/ids";
 import { drainSoon } from "../platform/outbox";
 import { mobileNumber, supportedCountry } from "../platform/phone";
 import { encryptPii, piiLookupHash } from "../platform/pii";
-import { enforceLimit, hitCounter, inSeconds, retryAfterSeconds } from "../platform/rate-limit";
+import { enforceLimit, hitCounter, retryAfterSeconds } from "../platform/rate-limit";
 import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages";
 import { suspended } from "./account-status";
 import { auditWrite } from "./audit";
@@ -44,25 +44,21 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
   const db = database(c.env);
   const [phoneHash, ipHash] = await Promise.all([piiLookupHash(c.env, phone), clientIpHash(c)]);
 
-  await enforceLimit(db, `otp-ip:${ipHash}`, identity.otpMaxPerIpPerHour, 3600, "code requests from this network");
+  await enforceLimit(db, `otp-ip:${ipHash}`, identity.otpMaxPerIpPerHour, 3600, "codesPerNetwork");
   const resend = await hitCounter(db, `otp-resend:${phoneHash}`, identity.otpResendSeconds);
   if (resend.count > 1) {
     const wait = retryAfterSeconds(resend.resetAt);
     throw new ApiError(
       "rate_limited",
-      `A code was just sent to this number. Wait ${inSeconds(wait)} before asking for another.`,
+      wait === "1"
+        ? "A code was just sent to this number. Wait 1 second before asking for another."
+        : `A code was just sent to this number. Wait ${wait} seconds before asking for another.`,
       {
         headers: { "Retry-After": wait },
       },
     );
   }
-  await enforceLimit(
-    db,
-    `otp-phone:${phoneHash}`,
-    identity.otpMaxPerPhonePerHour,
-    3600,
-    "codes for this number this hour",
-  );
+  await enforceLimit(db, `otp-phone:${phoneHash}`, identity.otpMaxPerPhonePerHour, 3600, "codesPerNumber");
 
   const now = nowMs();
   const id = newId("otp");
@@ -112,7 +108,7 @@ export async function verifyOtp(
   const { identity } = c.get("config");
   const db = database(c.env);
   const [phoneHash, ipHash] = await Promise.all([piiLookupHash(c.env, phone), clientIpHash(c)]);
-  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "sign-in attempts from this network");
+  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "signInsPerNetwork");
 
   const now = nowMs();
   const challenge = await db
@@ -199,5 +195,8 @@ async function countWrongCode(
   }).run();
   if (attempts >= maxAttempts) return locked();
   const left = maxAttempts - attempts;
-  return new ApiError("invalid_code", `That code is not right. ${left} ${left === 1 ? "attempt" : "attempts"} left.`);
+  return new ApiError(
+    "invalid_code",
+    left === 1 ? "That code is not right. 1 attempt left." : `That code is not right. ${left} attempts left.`,
+  );
 }

@@ -37,7 +37,7 @@ export async function register(
   const { identity } = c.get("config");
   const db = database(c.env);
   const ipHash = await clientIpHash(c);
-  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "sign-in attempts from this network");
+  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "signInsPerNetwork");
   const emailHash = await piiLookupHash(c.env, input.email);
   if (await db.select({ id: users.id }).from(users).where(eq(users.emailHash, emailHash)).get()) {
     throw new ApiError(
@@ -86,16 +86,19 @@ export async function login(
   const { identity } = c.get("config");
   const db = database(c.env);
   const ipHash = await clientIpHash(c);
-  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "sign-in attempts from this network");
+  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "signInsPerNetwork");
   const emailHash = await piiLookupHash(c.env, input.email);
   // Count the attempt before checking the password (one atomic upsert), so parallel guesses cannot
   // all pass a read-only check: at most LOGIN_MAX_FAILURES passwords are tried per window.
   const failures = await hitCounter(db, loginFailuresKey(emailHash), identity.loginLockSeconds);
   if (failures.count > identity.loginMaxFailures) {
     const wait = retryAfterSeconds(failures.resetAt);
+    const minutes = Math.ceil(Number(wait) / 60);
     throw new ApiError(
       "rate_limited",
-      `Too many failed sign-ins for this account. Try again in ${Math.ceil(Number(wait) / 60)} minutes, or reset your password.`,
+      minutes === 1
+        ? "Too many failed sign-ins for this account. Try again in 1 minute, or reset your password."
+        : `Too many failed sign-ins for this account. Try again in ${minutes} minutes, or reset your password.`,
       { headers: { "Retry-After": wait } },
     );
   }
@@ -122,7 +125,7 @@ export async function forgotPassword(c: Context<AppEnv>, input: { email: string 
   const { identity } = c.get("config");
   const db = database(c.env);
   const ipHash = await clientIpHash(c);
-  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "requests from this network");
+  await enforceLimit(db, `auth-ip:${ipHash}`, identity.authMaxPerIpPerMinute, 60, "resetsPerNetwork");
   const emailHash = await piiLookupHash(c.env, input.email);
   const user = await db.select().from(users).where(eq(users.emailHash, emailHash)).get();
   if (user?.status !== "active") return;

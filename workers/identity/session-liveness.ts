@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { sessions, users } from "../../d1/schema/identity";
 import type { Role } from "../../schemas/identity";
+import type { Locale } from "../../schemas/platform";
 import { type Database, inList } from "../platform/db";
 
 /**
@@ -19,6 +20,8 @@ export function sessionUnexpired(now: number) {
 
 export interface LiveSession {
   roles: Role[];
+  /** The account's language: problem details use it when a request names none. */
+  locale: Locale;
   deviceId: string;
   lastActiveAt: number;
 }
@@ -30,7 +33,12 @@ export async function liveSession(
   now: number,
 ): Promise<LiveSession | undefined> {
   return db
-    .select({ roles: users.roles, deviceId: sessions.deviceId, lastActiveAt: sessions.lastActiveAt })
+    .select({
+      roles: users.roles,
+      locale: users.locale,
+      deviceId: sessions.deviceId,
+      lastActiveAt: sessions.lastActiveAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, ref.sessionId), eq(sessions.userId, ref.userId), live(now)))

@@ -17,10 +17,18 @@ export const mediaKey = (id: string) => `media/${id}`;
 const MEDIA_ID = /^med_[0-9A-HJKMNP-TV-Z]{26}$/;
 export const isMediaId = (id: string) => MEDIA_ID.test(id);
 
-function tooLarge(limit: number, what: string): ApiError {
+/** What an upload is, for its 413: each kind has its own whole sentence, so it translates as a unit. */
+export type UploadWhat = "productImage" | "image" | "file";
+
+function tooLarge(limit: number, what: UploadWhat): ApiError {
+  const mib = limit / MiB;
   return new ApiError(
     "payload_too_large",
-    `${what} may be at most ${limit} bytes (${limit / MiB} MiB). Send a smaller file.`,
+    what === "productImage"
+      ? `A product image may be at most ${limit} bytes (${mib} MiB). Send a smaller file.`
+      : what === "image"
+        ? `An image may be at most ${limit} bytes (${mib} MiB). Send a smaller file.`
+        : `A file may be at most ${limit} bytes (${mib} MiB). Send a smaller file.`,
     { errors: [{ path: "body", message: `At most ${limit} bytes` }] },
   );
 }
@@ -30,8 +38,8 @@ export interface UploadPlan {
   contentType: string;
   kind: "image" | "file";
   maxBytes: number;
-  /** For the 413 detail: "An image", "A file". */
-  what: string;
+  /** What the upload is, for the 413 detail. */
+  what: UploadWhat;
   contentDisposition: string;
 }
 
@@ -57,7 +65,7 @@ export function declaredLength(request: Request): number | undefined {
 }
 
 /** 413 before reading a byte when Content-Length already says the body is too big. */
-export function refuseIfDeclaredTooLarge(request: Request, limit: number, what: string): void {
+export function refuseIfDeclaredTooLarge(request: Request, limit: number, what: UploadWhat): void {
   const length = declaredLength(request);
   if (length !== undefined && length > limit) throw tooLarge(limit, what);
 }

@@ -67,14 +67,16 @@ export async function uploadProductPhoto(
   limits: Limits,
 ): Promise<UploadedMedia> {
   const limit = Math.min(limits.maxImageBytes, limits.maxMediaBytes);
-  refuseIfDeclaredTooLarge(request, limit, "A product image");
+  refuseIfDeclaredTooLarge(request, limit, "productImage");
   const db = database(env);
   const product = ownedProduct(await loadProduct(db, productId), userId);
   const declared = mediaTypeOf(request.headers.get("Content-Type"));
   if (!isProductImageType(declared)) {
     throw new ApiError(
       "unsupported_media_type",
-      `Product photos must be ${ACCEPTED_PRODUCT_IMAGES}; this request says ${declared || "nothing"}. Send the image with its Content-Type.`,
+      declared
+        ? `Product photos must be ${ACCEPTED_PRODUCT_IMAGES}; this request says ${declared}. Send the image with its Content-Type.`
+        : `Product photos must be ${ACCEPTED_PRODUCT_IMAGES}; this request has no Content-Type. Send the image with its Content-Type.`,
     );
   }
   if (product.images.length >= MAX_IMAGES_PER_PRODUCT) {
@@ -95,7 +97,7 @@ export async function uploadProductPhoto(
       contentType: actual,
       kind: "image",
       maxBytes: limit,
-      what: "A product image",
+      what: "productImage",
       contentDisposition: "inline",
     };
   });
@@ -118,8 +120,8 @@ export async function uploadChatMedia(
   if (!declared) {
     throw new ApiError("unsupported_media_type", "Send the file's Content-Type, e.g. image/jpeg or application/pdf.");
   }
-  if (isImageType(declared)) refuseIfDeclaredTooLarge(request, imageLimit, "An image");
-  else refuseIfDeclaredTooLarge(request, fileLimit, "A file");
+  if (isImageType(declared)) refuseIfDeclaredTooLarge(request, imageLimit, "image");
+  else refuseIfDeclaredTooLarge(request, fileLimit, "file");
 
   const id = newId("med");
   const scope = { ownerId: userId, access: "private" } as const;
@@ -138,7 +140,7 @@ export async function uploadChatMedia(
         contentType: actual,
         kind: "image",
         maxBytes: imageLimit,
-        what: "An image",
+        what: "image",
         contentDisposition: "inline",
       };
     }
@@ -146,7 +148,7 @@ export async function uploadChatMedia(
       contentType: SAFE_FILE_TYPES.has(declared) ? declared : "application/octet-stream",
       kind: "file",
       maxBytes: fileLimit,
-      what: "A file",
+      what: "file",
       contentDisposition: "attachment",
     };
   });

@@ -19,7 +19,9 @@ export const limitBodySize = createMiddleware<AppEnv>((c, next) => {
     onError: () => {
       throw new ApiError(
         "payload_too_large",
-        `The request body is larger than ${maxSize} bytes. Send at most ${maxSize} bytes${isRawUpload ? "" : " of JSON"}.`,
+        isRawUpload
+          ? `The request body is larger than ${maxSize} bytes. Send at most ${maxSize} bytes.`
+          : `The request body is larger than ${maxSize} bytes. Send at most ${maxSize} bytes of JSON.`,
       );
     },
   })(c, next);

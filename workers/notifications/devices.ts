@@ -36,7 +36,7 @@ export async function registerDevice(
     `push-device:${caller.userId}`,
     config.deviceRegistrationsPerHour,
     3600,
-    "device registrations",
+    "deviceRegistrations",
   );
   const tokenHash = await piiLookupHash(env, input.token);
   const now = nowMs();

@@ -13,8 +13,9 @@ export type PromotionInput =
   | { type: "price_drop"; productId: string; previousPrice: Money; userIds?: string[] }
   | { type: "voucher_expiring"; voucherCode: string; userIds: string[] };
 
-const invalid = (path: string, message: string) =>
-  new ApiError("validation_failed", `${message} Fix ${path} and send it again.`, { errors: [{ path, message }] });
+/** A 422 on `path`: `detail` is one whole sentence naming the field to fix (translated as a unit). */
+const invalid = (path: string, detail: string) =>
+  new ApiError("validation_failed", detail, { errors: [{ path, message: detail }] });
 
 /**
  * Turns an operator's promotion into `promotion.*` events on the notifications queue, one per
@@ -35,10 +36,16 @@ export async function promotionEvents(
     if (!product) throw new ApiError("not_found", "There is no active product with this id.");
     const { price } = product;
     if (input.previousPrice.currency !== price.currency) {
-      throw invalid("previousPrice.currency", `The product is priced in ${price.currency}.`);
+      throw invalid(
+        "previousPrice.currency",
+        `The product is priced in ${price.currency}. Fix previousPrice.currency and send it again.`,
+      );
     }
     if (input.previousPrice.amount <= price.amount) {
-      throw invalid("previousPrice.amount", "The product's price now is not lower than previousPrice.");
+      throw invalid(
+        "previousPrice.amount",
+        "The product's price now is not lower than previousPrice. Fix previousPrice.amount and send it again.",
+      );
     }
     userIds =
       input.userIds ??
@@ -56,14 +63,14 @@ export async function promotionEvents(
     const expiresAt = await voucherExpiry(db, input.voucherCode);
     if (expiresAt === undefined) throw new ApiError("not_found", "There is no voucher with this code.");
     if (!expiresAt || expiresAt <= Date.now()) {
-      throw invalid("voucherCode", "This voucher has no expiry ahead of it.");
+      throw invalid("voucherCode", "This voucher has no expiry ahead of it. Fix voucherCode and send it again.");
     }
     userIds = input.userIds;
     make = (chunk) => voucherExpiringEvent({ voucherCode: input.voucherCode, expiresAt, userIds: chunk, actorId });
   }
   const unique = [...new Set(userIds)];
   if (unique.length > promoMaxRecipients) {
-    throw invalid("userIds", `At most ${promoMaxRecipients} recipients per promotion.`);
+    throw invalid("userIds", `At most ${promoMaxRecipients} recipients per promotion. Fix userIds and send it again.`);
   }
   const events: EventEnvelope[] = [];
   for (let i = 0; i < unique.length; i += promoChunk) events.push(make(unique.slice(i, i + promoChunk)));

@@ -61,7 +61,9 @@ export async function cancelOrder(
     await resumeEndedOrderStock(env, db, order);
     throw new ApiError(
       "invalid_transition",
-      `An order that is ${order.status} can no longer be cancelled${order.status === "shipped" ? "; ask for a return once it arrives" : ""}.`,
+      order.status === "shipped"
+        ? "A shipped order can no longer be cancelled; ask for a return once it arrives."
+        : `An order that is ${order.status} can no longer be cancelled.`,
     );
   }
   const cancelled = await moveOrder(

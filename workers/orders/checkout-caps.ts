@@ -69,24 +69,24 @@ export async function enforceCaps(
 ): Promise<void> {
   const held = await db.select(tallies(holder, now)).from(ONE_ROW).get();
   if (!held) return;
-  const pay = "Pay or cancel one of your unpaid orders, then check out again (with a new Idempotency-Key).";
+  // Each cap is one whole sentence (translated as a unit), so the advice is repeated in each.
   if (held.buyerOrders + load.orders > caps.ordersPerBuyer) {
     throw capReached(
-      `You already have ${held.buyerOrders} unpaid orders holding stock and this checkout makes ${load.orders} more; one buyer may have at most ${caps.ordersPerBuyer} open at a time. ${pay}`,
+      `You already have ${held.buyerOrders} unpaid orders holding stock and this checkout makes ${load.orders} more; one buyer may have at most ${caps.ordersPerBuyer} open at a time. Pay or cancel one of your unpaid orders, then check out again (with a new Idempotency-Key).`,
       "orders",
       `at most ${caps.ordersPerBuyer} unpaid orders per buyer`,
     );
   }
   if (held.buyerUnits + load.units > caps.unitsPerBuyer) {
     throw capReached(
-      `Your unpaid orders already hold ${held.buyerUnits} units and this checkout would hold ${load.units} more; one buyer may hold at most ${caps.unitsPerBuyer} units in unpaid orders. ${pay} Or buy fewer units.`,
+      `Your unpaid orders already hold ${held.buyerUnits} units and this checkout would hold ${load.units} more; one buyer may hold at most ${caps.unitsPerBuyer} units in unpaid orders. Pay or cancel one of your unpaid orders, then check out again (with a new Idempotency-Key). Or buy fewer units.`,
       "items",
       `at most ${caps.unitsPerBuyer} units held per buyer`,
     );
   }
   if (held.ipOrders + load.orders > caps.ordersPerIp || held.ipUnits + load.units > caps.unitsPerIp) {
     throw capReached(
-      `Unpaid orders checked out from your network already hold ${held.ipOrders} orders and ${held.ipUnits} units; at most ${caps.ordersPerIp} orders and ${caps.unitsPerIp} units may be open per IP address. ${pay}`,
+      `Unpaid orders checked out from your network already hold ${held.ipOrders} orders and ${held.ipUnits} units; at most ${caps.ordersPerIp} orders and ${caps.unitsPerIp} units may be open per IP address. Pay or cancel one of your unpaid orders, then check out again (with a new Idempotency-Key).`,
       "orders",
       `at most ${caps.ordersPerIp} unpaid orders and ${caps.unitsPerIp} units per IP`,
     );

@@ -46,7 +46,9 @@ export function quoteForShop(input: {
   if (options.length === 0) {
     throw new ApiError(
       "validation_failed",
-      `Shop ${input.shopId} ships within ${input.shopCountry || "its country"} only; it cannot deliver to ${input.destination.country}.`,
+      input.shopCountry
+        ? `Shop ${input.shopId} ships within ${input.shopCountry} only; it cannot deliver to ${input.destination.country}.`
+        : `Shop ${input.shopId} ships within its own country only; it cannot deliver to ${input.destination.country}.`,
       {
         errors: [{ path: "shippingAddress.country", message: `Not served by shop ${input.shopId}` }],
       },

@@ -79,13 +79,7 @@ function timelineActor(actor: Actor, actorId: string | null) {
  */
 export function moveWrites(db: Database, order: OrderRow, move: Move, moveId = newId("mov")): BatchItem<"sqlite">[] {
   if (!canMove(order.status, move.to, move.actor)) {
-    const possible = nextStatuses(order.status, move.actor);
-    throw new ApiError(
-      "invalid_transition",
-      `An order that is ${order.status} cannot become ${move.to}${move.actor === "system" ? "" : ` by the ${move.actor}`}.${
-        possible.length ? ` Possible: ${possible.join(", ")}.` : " No further change is possible."
-      }`,
-    );
+    throw new ApiError("invalid_transition", refusedMoveDetail(order.status, move));
   }
   const now = nowMs();
   const applied = moveApplied(order.id, moveId);
@@ -186,4 +180,17 @@ async function soldWrites(
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id));
   return soldCountWrites(db, order.shopId, lines, direction, sql`EXISTS (SELECT 1 FROM ${orders} WHERE ${applied})`);
+}
+
+/** Why a move is refused, and what the order can become instead (one whole sentence per case). */
+function refusedMoveDetail(status: OrderStatus, move: Move): string {
+  const possible = nextStatuses(status, move.actor).join(", ");
+  if (move.actor === "system") {
+    return possible
+      ? `An order that is ${status} cannot become ${move.to}. Possible: ${possible}.`
+      : `An order that is ${status} cannot become ${move.to}. No further change is possible.`;
+  }
+  return possible
+    ? `An order that is ${status} cannot become ${move.to} by the ${move.actor}. Possible: ${possible}.`
+    : `An order that is ${status} cannot become ${move.to} by the ${move.actor}. No further change is possible.`;
 }

@@ -120,9 +120,14 @@ async function payableOrders(db: Database, buyer: Buyer, orderIds: string[]) {
   }
   const unpayable = rows.filter((r) => r.status !== "pending_payment");
   if (unpayable.length) {
+    // The numbers are data; each order's status goes in `errors`, so the sentence stays whole.
+    const numbers = unpayable.map((r) => r.number).join(", ");
     throw new ApiError(
       "conflict",
-      `Only unpaid orders can be paid; ${unpayable.map((r) => `${r.number} is ${r.status}`).join(", ")}.`,
+      unpayable.length === 1
+        ? `Only unpaid orders can be paid, and order ${numbers} is no longer awaiting payment.`
+        : `Only unpaid orders can be paid, and orders ${numbers} are no longer awaiting payment.`,
+      { errors: unpayable.map((r) => ({ path: "orderIds", message: `${r.number} is ${r.status}` })) },
     );
   }
   const currencies = new Set(rows.map((r) => r.currency));

@@ -1,8 +1,11 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Locale } from "../../schemas/platform";
 import { ERROR_CODES, type ErrorCode } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
+import { translateDetail } from "../i18n/problem-details";
+import { problemLocale } from "./locale";
 import { logEvent } from "./log";
 
 export { ERROR_CODES, type ErrorCode };
@@ -50,23 +53,25 @@ export function problemType(code: ErrorCode): string {
   return `urn:tchat:problem:${code}`;
 }
 
-export function toProblem(error: ApiError, requestId: string): Problem {
+/** The problem document; its `detail` in `locale` (the code, type and title stay the same). */
+export function toProblem(error: ApiError, requestId: string, locale: Locale = "en"): Problem {
   return {
     type: problemType(error.code),
     title: ERROR_CODES[error.code].title,
     status: error.status,
-    detail: error.detail,
+    detail: translateDetail(error.detail, locale),
     code: error.code,
     requestId,
     ...(error.errors?.length ? { errors: error.errors } : {}),
   };
 }
 
-export function problemResponse(error: ApiError, requestId: string): Response {
+export function problemResponse(error: ApiError, requestId: string, locale: Locale = "en"): Response {
   const headers = new Headers(error.headers);
   headers.set("Content-Type", "application/problem+json");
   headers.set("X-Request-ID", requestId);
-  return new Response(JSON.stringify(toProblem(error, requestId)), {
+  headers.set("Content-Language", locale);
+  return new Response(JSON.stringify(toProblem(error, requestId, locale)), {
     status: error.status,
     headers,
   });
@@ -118,5 +123,5 @@ export function renderError(err: unknown, c: Context<AppEnv>): Response {
       error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
     });
   }
-  return problemResponse(apiError, requestId);
+  return problemResponse(apiError, requestId, problemLocale(c));
 }

@@ -13,6 +13,16 @@ export function asLocale(tag: string | undefined | null): Locale | undefined {
 
 /** The reader's language: ?locale=, then Accept-Language (by q order), then English. */
 export function requestLocale(c: Context<AppEnv>): Locale {
+  return requestedLocale(c) ?? "en";
+}
+
+/** The language a problem's detail is written in: the request's, else the signed-in account's. */
+export function problemLocale(c: Context<AppEnv>): Locale {
+  return requestedLocale(c) ?? c.get("auth")?.locale ?? "en";
+}
+
+/** The language the request itself names (?locale=, then Accept-Language by q order), if any. */
+function requestedLocale(c: Context<AppEnv>): Locale | undefined {
   const explicit = asLocale(c.req.query("locale"));
   if (explicit) return explicit;
   const header = c.req.header("Accept-Language") ?? "";
@@ -33,7 +43,7 @@ export function requestLocale(c: Context<AppEnv>): Locale {
     const locale = asLocale(tag);
     if (locale) return locale;
   }
-  return "en";
+  return undefined;
 }
 
 /** Picks the text for a locale from a per-locale map, falling back to English. */

@@ -9,13 +9,31 @@ export function validationError(error: z.ZodError, target?: string): ApiError {
     path: issue.path.length ? issue.path.map(String).join(".") : (target ?? "body"),
     message: issue.message,
   }));
-  const first = errors[0];
-  const where = target === "json" || !target ? "body" : target;
-  return new ApiError(
-    "validation_failed",
-    `The request ${where} is invalid${first ? ` (${first.path}: ${first.message})` : ""}. Fix the fields listed in errors and send it again.`,
-    { errors },
-  );
+  return new ApiError("validation_failed", invalidDetail(target, errors[0]), { errors });
+}
+
+/** One whole sentence per part of the request (translated as a unit); the first field error is quoted. */
+function invalidDetail(target: string | undefined, first: FieldError | undefined): string {
+  switch (target) {
+    case "query":
+      return first
+        ? `The query string is invalid (${first.path}: ${first.message}). Fix the fields listed in errors and send it again.`
+        : "The query string is invalid. Fix the fields listed in errors and send it again.";
+    case "param":
+      return first
+        ? `The path is invalid (${first.path}: ${first.message}). Fix the fields listed in errors and send it again.`
+        : "The path is invalid. Fix the fields listed in errors and send it again.";
+    case "header":
+    case "cookie":
+      return first
+        ? `The request headers are invalid (${first.path}: ${first.message}). Fix the fields listed in errors and send it again.`
+        : "The request headers are invalid. Fix the fields listed in errors and send it again.";
+    default:
+      // json, form, or a body checked outside a route's schema.
+      return first
+        ? `The request body is invalid (${first.path}: ${first.message}). Fix the fields listed in errors and send it again.`
+        : "The request body is invalid. Fix the fields listed in errors and send it again.";
+  }
 }
 
 /** A router for one domain; invalid input anywhere becomes the same 422 problem. */

@@ -25,11 +25,28 @@ export function supportedCountry(country: string): Country {
   return country as Country;
 }
 
-/** "a Thai mobile number such as 081 234 5678 or +66 81 234 5678". */
+/** "a Thai mobile number such as 081 234 5678 or +66 81 234 5678": for field messages. */
 export function phoneFormatHint(country: Country): string {
   const example = getExampleNumber(country, examples);
   const sample = example ? ` such as ${example.formatNational()} or ${example.formatInternational()}` : "";
   return `a ${COUNTRY_NAMES[country]} mobile number${sample}`;
+}
+
+/**
+ * The 422 for a number that is not one of `country`'s: one whole sentence (translated into the
+ * caller's language) showing the country's format with an example, national and international.
+ */
+function invalidPhone(country: Country, path: string): ApiError {
+  const example = getExampleNumber(country, examples);
+  const national = example?.formatNational();
+  const international = example?.formatInternational();
+  return new ApiError(
+    "invalid_phone",
+    national && international
+      ? `That is not a valid phone number for ${country}. Enter a mobile number of ${country} such as ${national} or ${international}.`
+      : `That is not a valid phone number for ${country}. Enter a mobile number of ${country}.`,
+    { errors: [{ path, message: `Expected ${phoneFormatHint(country)}` }] },
+  );
 }
 
 /**
@@ -44,13 +61,7 @@ export function mobileNumber(input: string, country: Country, path = "phone"): s
     parsed.country === country &&
     (type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE" || type === undefined);
   if (!parsed || !ok) {
-    throw new ApiError(
-      "invalid_phone",
-      `That is not a valid phone number for ${country}. Enter ${phoneFormatHint(country)}.`,
-      {
-        errors: [{ path, message: `Expected ${phoneFormatHint(country)}` }],
-      },
-    );
+    throw invalidPhone(country, path);
   }
   return parsed.number;
 }
@@ -59,13 +70,7 @@ export function mobileNumber(input: string, country: Country, path = "phone"): s
 export function contactNumber(input: string, country: Country, path = "phone"): string {
   const parsed = parsePhoneNumberFromString(input, country);
   if (!parsed?.isValid() || parsed.country !== country) {
-    throw new ApiError(
-      "invalid_phone",
-      `That is not a valid phone number for ${country}. Enter ${phoneFormatHint(country)}.`,
-      {
-        errors: [{ path, message: `Expected ${phoneFormatHint(country)}` }],
-      },
-    );
+    throw invalidPhone(country, path);
   }
   return parsed.number;
 }

@@ -48,13 +48,48 @@ export function clearCounter(db: Database, key: string) {
   return db.delete(rateCounters).where(eq(rateCounters.key, key));
 }
 
-/** "1 second", "42 seconds": for the detail of a 429. */
-export function inSeconds(seconds: string | number): string {
-  return Number(seconds) === 1 ? "1 second" : `${seconds} seconds`;
-}
-
 export function retryAfterSeconds(resetAt: number): string {
   return String(Math.max(1, Math.ceil((resetAt - nowMs()) / 1000)));
+}
+
+/** What an `enforceLimit` counts: each has its own 429 sentences, so they translate whole. */
+export type LimitedRequest =
+  | "codesPerNetwork"
+  | "codesPerNumber"
+  | "signInsPerNetwork"
+  | "resetsPerNetwork"
+  | "realtimeTickets"
+  | "deviceRegistrations";
+
+/** The 429's detail: one whole sentence per limit and wait (workers/i18n/problem-details.ts). */
+function limitedDetail(what: LimitedRequest, retryAfter: string): string {
+  const one = retryAfter === "1";
+  switch (what) {
+    case "codesPerNetwork":
+      return one
+        ? "Too many code requests from this network. Try again in 1 second."
+        : `Too many code requests from this network. Try again in ${retryAfter} seconds.`;
+    case "codesPerNumber":
+      return one
+        ? "Too many codes for this number this hour. Try again in 1 second."
+        : `Too many codes for this number this hour. Try again in ${retryAfter} seconds.`;
+    case "signInsPerNetwork":
+      return one
+        ? "Too many sign-in attempts from this network. Try again in 1 second."
+        : `Too many sign-in attempts from this network. Try again in ${retryAfter} seconds.`;
+    case "resetsPerNetwork":
+      return one
+        ? "Too many requests from this network. Try again in 1 second."
+        : `Too many requests from this network. Try again in ${retryAfter} seconds.`;
+    case "realtimeTickets":
+      return one
+        ? "Too many realtime tickets. Try again in 1 second."
+        : `Too many realtime tickets. Try again in ${retryAfter} seconds.`;
+    case "deviceRegistrations":
+      return one
+        ? "Too many device registrations. Try again in 1 second."
+        : `Too many device registrations. Try again in ${retryAfter} seconds.`;
+  }
 }
 
 /** Counts a hit and refuses with 429 + Retry-After once the window's limit is passed. */
@@ -63,18 +98,18 @@ export async function enforceLimit(
   key: string,
   limit: number,
   windowSeconds: number,
-  what: string,
+  what: LimitedRequest,
 ): Promise<void> {
   const state = await hitCounter(db, key, windowSeconds);
   if (state.count > limit) {
     const retryAfter = retryAfterSeconds(state.resetAt);
-    throw new ApiError("rate_limited", `Too many ${what}. Try again in ${inSeconds(retryAfter)}.`, {
+    throw new ApiError("rate_limited", limitedDetail(what, retryAfter), {
       headers: { "Retry-After": retryAfter },
     });
   }
 }
 
-/** One limit on a write: its counter key, how many it allows, and whom it limits (for the detail). */
+/** One limit on a write: its counter key, how many it allows, and whom it limits ("account" or "network": the detail says which). */
 export interface WriteLimitKey {
   key: string;
   limit: number;

@@ -26,7 +26,7 @@ const REFUSED = "This ticket is unknown, used or expired. Take a new one with PO
 export async function issueTicket(env: Env, caller: SocketCaller): Promise<{ ticket: string; expiresIn: number }> {
   const { ticketTtlSeconds, ticketsPerMinute } = readConfig(env).chat;
   const db = database(env);
-  await enforceLimit(db, `rt-ticket:${caller.userId}`, ticketsPerMinute, 60, "realtime tickets");
+  await enforceLimit(db, `rt-ticket:${caller.userId}`, ticketsPerMinute, 60, "realtimeTickets");
   const ticket = randomToken(32);
   const now = nowMs();
   await db.batch([

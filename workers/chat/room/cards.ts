@@ -21,8 +21,13 @@ export async function cardForSend(
   ref: CardRef,
   senderId: string,
   origin: string,
-): Promise<{ card: Card } | { error: string }> {
-  const missing = { error: `There is no ${ref.type} with this id that can be shown.` };
+): Promise<{ card: Card } | { detail: string }> {
+  const missing = {
+    detail:
+      ref.type === "product"
+        ? "There is no product with this id that can be shown."
+        : "There is no order with this id that can be shown.",
+  };
   if (ref.type === "product") {
     const product = (await productCards(env, [ref.id], origin)).get(ref.id);
     // Any active product may be shown to anyone.
@@ -34,7 +39,7 @@ export async function cardForSend(
   if (!order) return missing;
   // Only the order's buyer or its shop's owner may bring it into a conversation.
   if (order.buyerId !== senderId && !owned.some((shop) => shop.id === order.card.shopId)) {
-    return { error: "Only the buyer of this order or its shop's owner can share it." };
+    return { detail: "Only the buyer of this order or its shop's owner can share it." };
   }
   return { card: { type: "order", id: ref.id, order: order.card } };
 }

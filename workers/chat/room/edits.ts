@@ -27,7 +27,8 @@ export async function edit(
   if (row.sender_id !== userId) return fail("forbidden", "Only its sender can edit a message.");
   if (row.deleted_at !== null) return fail("conflict", "This message was deleted.");
   if (!["text", "image", "file", "card"].includes(row.kind)) {
-    return fail("conflict", `A ${row.kind} message has no text to edit.`);
+    // Stickers, locations and system messages: one sentence for all (the kind is a code, not words).
+    return fail("conflict", "This kind of message has no text to edit.");
   }
   if ([...text].length > room.config.maxTextLength) {
     return fail("payload_too_large", `A message holds at most ${room.config.maxTextLength} characters of text.`);

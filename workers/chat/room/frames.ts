@@ -32,10 +32,14 @@ export function readFrame(data: string | ArrayBuffer, maxBytes: number): ReadFra
   if (parsed.success) return { ok: true, frame: parsed.data };
   const issue = parsed.error.issues[0];
   const clientId = (json as { clientId?: unknown } | null)?.clientId;
+  // The field named is a JSON path (a frame without a known `type` fails on `type`).
+  const field = issue && issue.path.length > 0 ? issue.path.join(".") : "type";
   return {
     ok: false,
     code: "validation_failed",
-    detail: `Invalid frame${issue ? ` (${issue.path.join(".") || "type"}: ${issue.message})` : ""}. Types: send, read, delivered, typing, ping, replay.`,
+    detail: issue
+      ? `Invalid frame (${field}: ${issue.message}). Types: send, read, delivered, typing, ping, replay.`
+      : "Invalid frame. Types: send, read, delivered, typing, ping, replay.",
     ...(typeof clientId === "string" ? { clientId } : {}),
   };
 }

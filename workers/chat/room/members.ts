@@ -32,7 +32,9 @@ export function addMembers(
   if (current.size + added.length > room.config.maxGroupMembers) {
     return fail(
       "conflict",
-      `A ${g.meta.type} holds at most ${room.config.maxGroupMembers} members; it has ${current.size}.`,
+      g.meta.type === "channel"
+        ? `A channel holds at most ${room.config.maxGroupMembers} members; it has ${current.size}.`
+        : `A group holds at most ${room.config.maxGroupMembers} members; it has ${current.size}.`,
     );
   }
   // A member who joins now starts with everything before them read.

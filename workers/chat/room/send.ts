@@ -49,15 +49,23 @@ export async function acceptSend(
   }
   const wait = takeSendSlot(room, senderId, Date.now());
   if (wait > 0) {
-    return fail("rate_limited", `Too many messages in this dialog. Try again in ${wait} seconds.`, {
-      retryAfter: wait,
-    });
+    return fail(
+      "rate_limited",
+      wait === 1
+        ? "Too many messages in this dialog. Try again in 1 second."
+        : `Too many messages in this dialog. Try again in ${wait} seconds.`,
+      { retryAfter: wait },
+    );
   }
   const userWait = await acrossDialogsWait(room.env, senderId, room.config);
   if (userWait > 0) {
-    return fail("rate_limited", `Too many messages across your dialogs. Try again in ${userWait} seconds.`, {
-      retryAfter: userWait,
-    });
+    return fail(
+      "rate_limited",
+      userWait === 1
+        ? "Too many messages across your dialogs. Try again in 1 second."
+        : `Too many messages across your dialogs. Try again in ${userWait} seconds.`,
+      { retryAfter: userWait },
+    );
   }
   // Slow work first: nothing is taken yet.
   const draft = await draftMessage(room, senderId, msg, origin, Boolean(g.meta.shop_id));
@@ -119,8 +127,8 @@ async function draftMessage(
   let card: Message["card"];
   if (msg.card) {
     const resolved = await cardForSend(room.env, msg.card, senderId, origin);
-    if ("error" in resolved) {
-      return fail("validation_failed", resolved.error, { errors: [{ path: "card.id", message: resolved.error }] });
+    if ("detail" in resolved) {
+      return fail("validation_failed", resolved.detail, { errors: [{ path: "card.id", message: resolved.detail }] });
     }
     card = resolved.card;
     payload.card = { type: msg.card.type, id: msg.card.id };

@@ -1,0 +1,8 @@
+import { chat } from "./fil/chat";
+import { commerce } from "./fil/commerce";
+import { orders } from "./fil/orders";
+import { platform } from "./fil/platform";
+import type { ProblemTranslations } from "./types";
+
+/** Problem details in Filipino, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
+export const fil: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat };

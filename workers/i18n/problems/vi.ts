@@ -1,0 +1,8 @@
+import type { ProblemTranslations } from "./types";
+import { chat } from "./vi/chat";
+import { commerce } from "./vi/commerce";
+import { orders } from "./vi/orders";
+import { platform } from "./vi/platform";
+
+/** Problem details in Vietnamese, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
+export const vi: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat };
