@@ -23,6 +23,8 @@ import {
 } from "./store";
 import { type Content, type Failure, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
 
+/** A send refused by a rate limit: its whole sentence (translated as one) and the wait for Retry-After. */
+const limited = (detail: string, wait: number) => fail("rate_limited", detail, { retryAfter: wait });
 /**
  * Sending: the checks, then one synchronous step that takes the clientId and the next seq, stores
  * the message, queues its D1 side effects and fans it out. Nothing awaits inside that step, so seq
@@ -49,22 +51,20 @@ export async function acceptSend(
   }
   const wait = takeSendSlot(room, senderId, Date.now());
   if (wait > 0) {
-    return fail(
-      "rate_limited",
+    return limited(
       wait === 1
         ? "Too many messages in this dialog. Try again in 1 second."
         : `Too many messages in this dialog. Try again in ${wait} seconds.`,
-      { retryAfter: wait },
+      wait,
     );
   }
   const userWait = await acrossDialogsWait(room.env, senderId, room.config);
   if (userWait > 0) {
-    return fail(
-      "rate_limited",
+    return limited(
       userWait === 1
         ? "Too many messages across your dialogs. Try again in 1 second."
         : `Too many messages across your dialogs. Try again in ${userWait} seconds.`,
-      { retryAfter: userWait },
+      userWait,
     );
   }
   // Slow work first: nothing is taken yet.
