@@ -278,8 +278,11 @@ describe("XenditGateway.refund", () => {
       providerRef: "ewc_bb8c3po-c3po-r2d2-c3po-r2d2c3por2d2",
       amount: money(50_025, "PHP"),
       reason: "Seller cancelled an item",
+      refundId: "rfd_01HZX8Q5Y2R4M6N8P0S2T4V6W8",
     });
     expect(result).toEqual({ providerRefundRef: "ewr_532as23lew2321id", status: "pending" });
+    // Sent again after a lost answer, the same key makes it the same refund at Xendit.
+    expect(calls[0].headers.get("X-IDEMPOTENCY-KEY")).toBe("rfd_01HZX8Q5Y2R4M6N8P0S2T4V6W8");
     expect(calls[0].url).toBe("https://api.xendit.co/ewallets/charges/ewc_bb8c3po-c3po-r2d2-c3po-r2d2c3por2d2/refunds");
     expect(calls[0].headers.get("Authorization")).toBe(basic(SECRET_KEY));
     expect(JSON.parse(calls[0].body)).toEqual({ amount: 500.25, reason: "Seller cancelled an item" });

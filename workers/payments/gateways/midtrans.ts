@@ -32,7 +32,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
+import { isRecord, parseAnswer, refundKey, requireNonEmpty, str, unsupported } from "./util";
 
 export interface MidtransConfig {
   /** MIDTRANS_SERVER_KEY (SB-Mid-server-... in sandbox, Mid-server-... in production). */
@@ -177,11 +177,8 @@ export class MidtransGateway implements PaymentGateway {
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
-    const refundKey = (input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`).replace(
-      /[^A-Za-z0-9_-]/g,
-      "-",
-    );
-    const body: Record<string, unknown> = { refund_key: refundKey, amount: wholeRupiah(input.amount) };
+    const key = refundKey(input).replace(/[^A-Za-z0-9_-]/g, "-");
+    const body: Record<string, unknown> = { refund_key: key, amount: wholeRupiah(input.amount) };
     if (input.reason) body.reason = input.reason.slice(0, 255);
     const answer = await this.call("POST", `/v2/${encodeURIComponent(input.paymentId)}/refund`, body);
     const json = accepted(answer, (code) => code === 200 || code === 201);
@@ -189,7 +186,7 @@ export class MidtransGateway implements PaymentGateway {
     const refund = parseAnswer("midtrans", RefundAnswerSchema, json, "the refund", { retryable: true });
     const status = refund.transaction_status;
     return {
-      providerRefundRef: refund.refund_key ?? refundKey,
+      providerRefundRef: refund.refund_key ?? key,
       status: status === "refund" || status === "partial_refund" ? "succeeded" : "pending",
     };
   }

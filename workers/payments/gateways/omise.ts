@@ -31,7 +31,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, fromMinor, isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
+import { currencyOf, fromMinor, isRecord, parseAnswer, refundKey, requireNonEmpty, str, unsupported } from "./util";
 
 export interface OmiseConfig {
   /** OMISE_SECRET_KEY (skey_test_... / skey_...), sent as Basic auth with an empty password. */
@@ -166,7 +166,7 @@ export class OmiseGateway implements PaymentGateway {
     if (input.reason) form.set("metadata[reason]", input.reason.slice(0, 255));
     // Omise answers a POST repeated with the same Idempotency-Key with the first one's result, so a
     // refund retried after a timeout or a crash (same refund id) never refunds twice.
-    const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
+    const key = refundKey(input);
     const answer = await this.post(`/charges/${encodeURIComponent(input.providerRef)}/refunds`, form, key);
     // The Idempotency-Key makes sending again safe, so an unreadable answer is retryable.
     const refund = parseAnswer("omise", RefundAnswerSchema, answer, "the refund", { retryable: true });

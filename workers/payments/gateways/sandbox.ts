@@ -16,7 +16,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, fromMinor, isRecord, parseSignatureHeader, requireNonEmpty, str } from "./util";
+import { currencyOf, fromMinor, isRecord, parseSignatureHeader, refundKey, requireNonEmpty, str } from "./util";
 
 /** The sandbox's signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
 export const SANDBOX_SIGNATURE_HEADER = "X-Sandbox-Signature";
@@ -229,7 +229,7 @@ export class SandboxGateway implements PaymentGateway {
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
-    const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
+    const key = refundKey(input);
     return { providerRefundRef: `sbx_rf_${key}`, status: "succeeded" };
   }
 }

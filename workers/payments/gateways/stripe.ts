@@ -32,7 +32,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
+import { currencyOf, isRecord, parseAnswer, refundKey, requireNonEmpty, str, unsupported } from "./util";
 
 export interface StripeConfig {
   /** STRIPE_SECRET_KEY (sk_test_... / sk_live_..., or a restricted rk_ key with PaymentIntents + Refunds write). */
@@ -141,7 +141,7 @@ export class StripeGateway implements PaymentGateway {
       if (REFUND_REASONS.has(input.reason)) form.set("reason", input.reason);
       else form.set("metadata[reason]", input.reason.slice(0, 500));
     }
-    const key = input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
+    const key = refundKey(input);
     const response = await this.post("/v1/refunds", form, key);
     // The idempotency key makes sending again safe, so an unreadable answer is retryable.
     const refund = parseAnswer("stripe", RefundAnswerSchema, response.json, "the refund", {

@@ -72,3 +72,8 @@ export function parseAnswer<S extends z.ZodType>(
   const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
   throw malformedAnswer(gateway, what, issues, options);
 }
+
+/** The refund's idempotency key at the gateway: our refund id, else one derived from the payment and amount. */
+export function refundKey(input: { paymentId: string; amount: Money; refundId?: string }): string {
+  return input.refundId ?? `${input.paymentId}-refund-${input.amount.amount}`;
+}

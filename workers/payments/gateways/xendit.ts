@@ -17,7 +17,7 @@ import {
   type WebhookRequest,
   type WebhookVerification,
 } from "./types";
-import { currencyOf, isRecord, parseAnswer, requireNonEmpty, str, unsupported } from "./util";
+import { currencyOf, isRecord, parseAnswer, refundKey, requireNonEmpty, str, unsupported } from "./util";
 import {
   EwalletChargeSchema,
   ewalletAction,
@@ -236,7 +236,11 @@ export class XenditGateway implements PaymentGateway {
     }
     const body: Record<string, unknown> = { amount: toMajorNumber(input.amount) };
     if (input.reason) body.reason = input.reason.slice(0, 255);
-    const answer = await this.post(`/ewallets/charges/${encodeURIComponent(input.providerRef)}/refunds`, body);
+    // X-IDEMPOTENCY-KEY = our refund id: a refund sent again after a crash or a lost answer is the
+    // same refund at Xendit, never a second one.
+    const answer = await this.post(`/ewallets/charges/${encodeURIComponent(input.providerRef)}/refunds`, body, {
+      "X-IDEMPOTENCY-KEY": refundKey(input),
+    });
     const refund = parseAnswer("xendit", RefundAnswerSchema, answer, "the refund");
     const id = refund.id;
     if (refund.status === "FAILED") {
@@ -266,15 +270,20 @@ export class XenditGateway implements PaymentGateway {
     return { ok: false, authentic: true, reason: `callback ${str(body.event) ?? "without event"} is not acted on` };
   }
 
-  private async post(path: string, body: unknown): Promise<Record<string, unknown>> {
-    return this.answer(await this.request("POST", path, body));
+  private async post(path: string, body: unknown, headers?: Record<string, string>): Promise<Record<string, unknown>> {
+    return this.answer(await this.request("POST", path, body, headers));
   }
 
-  private request(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<ProviderResponse> {
+  private request(
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ProviderResponse> {
     return callProvider(XENDIT, this.fetchFn, {
       method,
       url: `${this.base}${path}`,
-      headers: { Authorization: this.authorization, Accept: "application/json" },
+      headers: { Authorization: this.authorization, Accept: "application/json", ...headers },
       json: body,
       timeoutMs: this.options.timeoutMs,
     });
