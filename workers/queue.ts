@@ -2,6 +2,7 @@ import { accountSocketsConsumer } from "./chat";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
 import { orderStockConsumer } from "./orders";
+import { paymentRefundConsumer } from "./payments";
 import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
 import { searchIndexConsumer } from "./search";
 
@@ -16,6 +17,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   deliverNotification,
   accountSocketsConsumer,
   orderStockConsumer,
+  paymentRefundConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

@@ -1,18 +1,12 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { EventEnvelope } from "../../schemas/events";
-import { voucherGiveBack } from "../../workers/orders/cancel";
 import { expireOverdueOrders } from "../../workers/orders/expiry";
-import { orderById } from "../../workers/orders/order-rows";
-import type { Actor } from "../../workers/orders/status";
-import { moveOrder } from "../../workers/orders/transitions";
-import { consumeOnce } from "../../workers/platform/consume";
-import { database } from "../../workers/platform/db";
-import { consumersFor, defaultQueueDeps } from "../../workers/queue";
 import {
   ADDRESS,
   call,
   checkout,
+  consumeOrderEvent,
+  crashAfterMove,
   expectConserved,
   expectProblem,
   guestOrder,
@@ -20,38 +14,15 @@ import {
   newAccount,
   orderStatus,
   pay,
-  row,
   sellerWithProduct,
   simulate,
   timelineCount,
   userCart,
 } from "./helpers";
 
-/*
- * A process killed right after a cancellation's or expiry's commit point (the order's move in D1)
- * and before the Inventory object released the hold. The crash is the move alone, made as
- * cancelOrder / expireOverdueOrders make it, with nothing after it.
- */
-async function crashAfterMove(orderId: string, to: "cancelled" | "expired", actor: Actor = "customer") {
-  const db = database(env);
-  const order = await orderById(db, orderId);
-  if (!order) throw new Error(`no order ${orderId}`);
-  await moveOrder(db, order, { to, actor, actorId: null }, (applied) => voucherGiveBack(db, order, applied));
-}
-
 /** The move's outbox event, run through the stock consumer the queue routes it to. */
-async function consumeStockEvent(orderId: string, type: "order.cancelled" | "order.expired") {
-  const event = await row<{ envelope: string }>(
-    "SELECT envelope FROM outbox_events WHERE type = ? AND json_extract(envelope, '$.data.orderId') = ?",
-    type,
-    orderId,
-  );
-  if (!event) throw new Error(`no ${type} event for ${orderId}`);
-  const envelope = JSON.parse(event.envelope) as EventEnvelope;
-  const consumer = consumersFor(type).find((c) => c.name === "orders.stock");
-  expect(consumer, `orders.stock consumes ${type}`).toBeDefined();
-  return consumeOnce(consumer!, envelope, env, defaultQueueDeps(env));
-}
+const consumeStockEvent = (orderId: string, type: "order.cancelled" | "order.expired") =>
+  consumeOrderEvent(orderId, type, "orders.stock");
 
 describe("a cancellation or expiry killed between the order's move and the stock", () => {
   it("cancel: the retry releases the hold (still 409, as any second cancel); the event's consumer releases nothing twice", async () => {

@@ -1,7 +1,15 @@
 import { env } from "cloudflare:test";
 import { expect } from "vitest";
+import type { EventEnvelope } from "../../schemas/events";
 import { inventoryKey, type SkuStockLevel, stockLevel } from "../../workers/inventory";
+import { voucherGiveBack } from "../../workers/orders/cancel";
+import { orderById } from "../../workers/orders/order-rows";
+import type { Actor } from "../../workers/orders/status";
+import { moveOrder } from "../../workers/orders/transitions";
 import { signSandboxEvent } from "../../workers/payments/gateways";
+import { type ConsumeOutcome, consumeOnce } from "../../workers/platform/consume";
+import { database } from "../../workers/platform/db";
+import { consumersFor, defaultQueueDeps } from "../../workers/queue";
 import { type Caller, call } from "../cart/helpers";
 import {
   type Account,
@@ -291,6 +299,36 @@ export const outboxCount = (orderId: string, type: string) =>
     orderId,
     orderId,
   );
+
+/*
+ * A process killed right after a cancellation's or expiry's commit point (the order's move in D1)
+ * and before the Inventory object released the hold. The crash is the move alone, made as
+ * cancelOrder / expireOverdueOrders make it, with nothing after it.
+ */
+export async function crashAfterMove(orderId: string, to: "cancelled" | "expired", actor: Actor = "customer") {
+  const db = database(env);
+  const order = await orderById(db, orderId);
+  if (!order) throw new Error(`no order ${orderId}`);
+  await moveOrder(db, order, { to, actor, actorId: null }, (applied) => voucherGiveBack(db, order, applied));
+}
+
+/** An order's outbox event of this type, run through the named consumer as the queue would deliver it. */
+export async function consumeOrderEvent(
+  orderId: string,
+  type: EventEnvelope["type"],
+  consumerName: string,
+): Promise<ConsumeOutcome> {
+  const event = await row<{ envelope: string }>(
+    "SELECT envelope FROM outbox_events WHERE type = ? AND json_extract(envelope, '$.data.orderId') = ?",
+    type,
+    orderId,
+  );
+  if (!event) throw new Error(`no ${type} event for ${orderId}`);
+  const envelope = JSON.parse(event.envelope) as EventEnvelope;
+  const consumer = consumersFor(type).find((c) => c.name === consumerName);
+  expect(consumer, `${consumerName} consumes ${type}`).toBeDefined();
+  return consumeOnce(consumer!, envelope, env, defaultQueueDeps(env));
+}
 
 export const orderStatus = async (orderId: string) =>
   row<{ status: string; payment_status: string; paid_by_payment_id: string | null }>(

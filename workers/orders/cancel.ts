@@ -45,8 +45,9 @@ export function voucherGiveBack(db: ReturnType<typeof database>, order: OrderRow
  * invalid_transition as any second cancel does (CONTRACT.md), but first runs the stock step again
  * (resumeEndedOrderStock); the outbox event's consumer (orderStockConsumer, re-published by the
  * cron's reconciler until applied) runs it too. The stock step is idempotent by reservation id and
- * order, so the units come back once; a refund the gateway never got is retried by the cron
- * (retryFailedRefunds).
+ * order, so the units come back once. A paid order's refund is owed from the same event: killed
+ * before its refund row exists, the payments.refund consumer refunds it; killed after, the cron
+ * (retryFailedRefunds) takes the row up again. One refund per payment and order, so never twice.
  */
 export async function cancelOrder(
   env: Env,

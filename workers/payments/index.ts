@@ -6,6 +6,7 @@ import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
 export { customerPaymentsOf } from "./personal-data";
 export { checkStalePayments, orderMayExpire } from "./reconcile";
+export { paymentRefundConsumer } from "./refund-consumer";
 export { refundOrderPayment, retryFailedRefunds } from "./refunds";
 
 export const paymentsRouter = createRouter()

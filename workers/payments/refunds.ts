@@ -29,6 +29,13 @@ const STUCK_REFUND_MS = 10 * 60_000;
  * Gives an order's money back through the gateway that took it: one refund per payment and order (unique
  * index), idempotent at the gateway by our refund id. The order moves on to `refunded` once the
  * gateway accepted; a gateway failure is recorded and retried by the next sweep.
+ *
+ * Crash safety. The refund row (claimRefund) is the claim, not the commit: the commit point is
+ * recordRefund's batch (refund succeeded, payment's refunded total, the order's move). Killed
+ * before the claim, the cancellation's `order.cancelled` event brings the refund back
+ * (paymentRefundConsumer); killed between the claim and the gateway's answer, the row stays
+ * pending and retryFailedRefunds takes it up after STUCK_REFUND_MS, sending the same refund id, so
+ * the gateway (its idempotency key) answers with the first refund instead of making a second.
  */
 export async function refundOrderPayment(
   env: Env,
