@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { purgeOldNotifications } from "./notifications";
+import { sweepOrphanUploads } from "./media";
 import { expireOverdueOrders } from "./orders";
 import { checkStalePayments, orderMayExpire, retryFailedRefunds } from "./payments";
 import { readConfig } from "./platform/config";
@@ -20,7 +21,8 @@ const SETTLED_OUTBOX_KEPT_MS = 7 * DAY_MS;
  * The minute cron: expire unpaid orders (each confirmed unpaid with its gateway first), ask the
  * gateways about payments pending too long, retry refunds, publish again the events no consumer
  * applied in time, publish whatever the outbox holds, sweep expired bookkeeping and old
- * notifications, then go on with unfinished account erasures and key rotations.
+ * notifications and uploads whose process died before their record, then go on with unfinished
+ * account erasures and key rotations.
  */
 export async function runScheduled(env: Env): Promise<void> {
   const config = readConfig(env);
@@ -43,6 +45,7 @@ export async function runScheduled(env: Env): Promise<void> {
       .where(and(isNotNull(outboxEvents.settledAt), lt(outboxEvents.settledAt, now - SETTLED_OUTBOX_KEPT_MS))),
   ]);
   const purged = await purgeOldNotifications(env, now);
+  const orphans = await sweepOrphanUploads(env, now);
   // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
   const erased = await runAccountErasures(env);
   const rotating = await continuePiiRotation(env);
@@ -56,6 +59,7 @@ export async function runScheduled(env: Env): Promise<void> {
     published: drained.published,
     failed: drained.failed,
     purgedNotifications: purged.notifications,
+    orphanUploadsDeleted: orphans.deleted,
     erasuresCompleted: erased,
     piiRotation: rotating,
   });

@@ -1,7 +1,10 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { recordUpload } from "../../workers/catalog";
+import { UPLOAD_MAX_LIFE_MS } from "../../workers/media";
 import { readConfig } from "../../workers/platform/config";
-import { nowMs } from "../../workers/platform/db";
+import { database, nowMs } from "../../workers/platform/db";
+import { newId } from "../../workers/platform/ids";
 import { runAccountErasures } from "../../workers/privacy";
 import { runScheduled } from "../../workers/scheduled";
 import { accounts } from "../chat/helpers";
@@ -77,6 +80,10 @@ describe("DELETE /users/me erases the account's personal data everywhere", () =>
     advanceTime(readConfig(env).privacy.erasureLeaseMs + 1000);
     await runScheduled(env);
     expect(await orderRow(inFlight.id)).toMatchObject({ shipping_address_enc: null, status: "delivered" });
+    // Open until no upload begun before the deletion can still land, then complete.
+    expect((await job(buyer.userId))?.completed_at).toBeNull();
+    advanceTime(UPLOAD_MAX_LIFE_MS);
+    await runScheduled(env);
     expect((await job(buyer.userId))?.completed_at).not.toBeNull();
   });
 
@@ -141,9 +148,42 @@ describe("DELETE /users/me erases the account's personal data everywhere", () =>
     });
     expect(await count("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?", buyer.userId)).toBe(0);
     expect(await count("SELECT COUNT(*) AS n FROM product_views WHERE viewer_id = ?", buyer.userId)).toBe(0);
-    // Nothing left in flight: the job is complete.
+    // No order in flight: the job waits only for uploads that may still land, then completes.
     expect((await orderRow(order.id))?.shipping_address_enc).toBeNull();
+    expect((await job(buyer.userId))?.completed_at).toBeNull();
+    advanceTime(UPLOAD_MAX_LIFE_MS);
+    await runScheduled(env);
     expect((await job(buyer.userId))?.completed_at).not.toBeNull();
+  });
+
+  it("an upload in flight at the deletion, recorded after the uploads step, is erased by the next check", async () => {
+    const [member, friend] = await accounts(2);
+    const room = await dialog(member, [friend]);
+    await sendPicture(room.id, member, "before");
+    await deleteAccount(member.token);
+    expect(await count("SELECT COUNT(*) AS n FROM product_media WHERE owner_id = ?", member.userId)).toBe(0);
+
+    // The late upload: its bytes and its record land after the erasure's first run.
+    const late = newId("med", nowMs() - 60_000);
+    await env.MEDIA.put(`media/${late}`, new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    await recordUpload(database(env), {
+      id: late,
+      ownerId: member.userId,
+      r2Key: `media/${late}`,
+      kind: "image",
+      contentType: "image/png",
+      size: 4,
+      etag: "late",
+    });
+
+    advanceTime(readConfig(env).privacy.erasureLeaseMs + 1000);
+    await runScheduled(env);
+    expect(await env.MEDIA.head(`media/${late}`)).toBeNull();
+    expect(await count("SELECT COUNT(*) AS n FROM product_media WHERE owner_id = ?", member.userId)).toBe(0);
+    expect((await job(member.userId))?.completed_at).toBeNull();
+    advanceTime(UPLOAD_MAX_LIFE_MS);
+    await runScheduled(env);
+    expect((await job(member.userId))?.completed_at).not.toBeNull();
   });
 
   it("the erasure job resumes where it stopped: room by room, and after a crash once its lease has passed", async () => {
@@ -184,6 +224,9 @@ describe("DELETE /users/me erases the account's personal data everywhere", () =>
     expect(await left(sorted[1])).toBe(1);
 
     advanceTime(readConfig(env).privacy.erasureLeaseMs + 1000);
+    expect(await runAccountErasures(env)).toBe(0); // every room done; open while uploads may land
+    for (const id of sorted) expect(await left(id)).toBe(0);
+    advanceTime(UPLOAD_MAX_LIFE_MS);
     expect(await runAccountErasures(env)).toBe(1);
     for (const id of sorted) expect(await left(id)).toBe(0);
     expect(await job(member.userId)).toMatchObject({ step: "done" });

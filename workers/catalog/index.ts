@@ -31,6 +31,7 @@ export {
   addProductImage,
   forgetUploads,
   personalUploadsOf,
+  recordedUploadIds,
   recordUpload,
   type StoredMedia,
 } from "./media-records";

@@ -34,6 +34,13 @@ export async function personalUploadsOf(db: Database, ownerId: string, limit: nu
     .limit(limit);
 }
 
+/** Which of these upload ids have a record (the media orphan sweep keeps their bytes). */
+export async function recordedUploadIds(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.select({ id: productMedia.id }).from(productMedia).where(inList(productMedia.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Forgets upload records whose bytes are gone from R2. */
 export async function forgetUploads(db: Database, ids: readonly string[]): Promise<void> {
   if (ids.length) await db.delete(productMedia).where(inList(productMedia.id, ids));

@@ -3,7 +3,9 @@ import { createMediaHandler, createMediaRoute } from "./routes/media-create";
 import { getMediaHandler, getMediaRoute } from "./routes/media-get";
 import { createProductMediaHandler, createProductMediaRoute } from "./routes/product-media-create";
 
+export { type OrphanSweep, sweepOrphanUploads } from "./orphans";
 export { eraseUploadsOf } from "./personal-data";
+export { UPLOAD_MAX_LIFE_MS } from "./store";
 
 export const mediaRouter = createRouter()
   .openapi(createProductMediaRoute, createProductMediaHandler)

@@ -13,7 +13,14 @@ export const PRIVATE = "private, no-store";
  */
 export type MediaAccess = "public" | "private";
 
-export const mediaKey = (id: string) => `media/${id}`;
+export const MEDIA_PREFIX = "media/";
+export const mediaKey = (id: string) => `${MEDIA_PREFIX}${id}`;
+/**
+ * How long an upload may take from its first byte to its D1 record: far longer than any upload
+ * within the size limits runs. Bytes without a record past this age are orphans (orphans.ts), and an
+ * account erasure keeps erasing late uploads for this long after the deletion (privacy).
+ */
+export const UPLOAD_MAX_LIFE_MS = 60 * 60_000;
 const MEDIA_ID = /^med_[0-9A-HJKMNP-TV-Z]{26}$/;
 export const isMediaId = (id: string) => MEDIA_ID.test(id);
 

@@ -15,8 +15,12 @@ import { mediaKey, receiveUpload, refuseIfDeclaredTooLarge, type UploadPlan } fr
 
 /**
  * The two uploads: a product photo (owner only, a real JPEG, PNG or WebP) and a chat picture or
- * file. Either way the bytes stream into R2 first and the catalog records them after; if that
- * record fails, the bytes are deleted again.
+ * file. Either way the bytes stream into R2 first and the catalog records them after.
+ *
+ * Crash safety. The D1 record is the commit point: until it exists nothing points at the bytes
+ * and the client got no id. If the record fails, the bytes are deleted at once; if the process
+ * dies between the put and the record, the orphan sweep (orphans.ts, the minute cron) deletes
+ * them once they are older than UPLOAD_MAX_LIFE_MS. A retried upload is a new upload (new id).
  */
 
 /** Photos per product: a gallery, not a photo album. */
@@ -158,7 +162,7 @@ export async function uploadChatMedia(
   return { id, contentType: upload.contentType, size: upload.size };
 }
 
-/** Runs the D1 record of stored bytes; if it fails, the bytes go too (nothing points at them). */
+/** Runs the D1 record of stored bytes; if it fails, the bytes go too (nothing points at them; the sweep would, later). */
 async function recordOrDelete(env: Env, id: string, record: () => Promise<void>): Promise<void> {
   try {
     await record();

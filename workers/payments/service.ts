@@ -26,6 +26,13 @@ type CreatePayment = z.infer<typeof CreatePaymentSchema>;
  * request again gets the open payment back (no second gateway call), another one replaces it
  * (see claimPayment). The payment row exists before the gateway is called, so an early webhook
  * always finds it.
+ *
+ * Crash safety. The commit point is the pending payment's batch (recordPaymentStart). Killed
+ * before it, nothing changed and a retry starts afresh. Killed after it and before the gateway's
+ * answer was stored, the payment has no nextAction: a retry waits PAYMENT_START_TIMEOUT_MS for
+ * it, then supersedes it and cancels it at its gateway (which may never have seen it) before
+ * starting a new one, so the orders are never held by a payment nobody can pay. A payment the
+ * gateway took but whose webhook never came is asked about by the cron (checkStalePayments).
  */
 export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Promise<Payment> {
   const db = database(c.env);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { accountErasures, type ErasureStep } from "../../d1/schema/privacy";
 import { dialogIdsOf, eraseSenderInRoom } from "../chat";
-import { eraseUploadsOf } from "../media";
+import { eraseUploadsOf, UPLOAD_MAX_LIFE_MS } from "../media";
 import { addressesStillInUse, customerOrderErasureWrites } from "../orders";
 import { readConfig } from "../platform/config";
 import { type Database, database, nowMs } from "../platform/db";
@@ -89,11 +89,17 @@ async function advance(env: Env, db: Database, job: Job, budget: { calls: number
     if (budget.calls-- <= 0) return release(db, job.userId);
     if (!(await eraseUploadsOf(env, job.userId, batch))) await save("orders", null);
   }
+  // An upload begun before the deletion records its row after its bytes are in R2, maybe after
+  // the uploads step ran: until no such upload can still land, each check erases late ones.
+  const uploadsMayLand = nowMs() < job.requestedAt + UPLOAD_MAX_LIFE_MS;
+  while (uploadsMayLand && (await eraseUploadsOf(env, job.userId, batch))) {
+    if (budget.calls-- <= 0) return release(db, job.userId);
+  }
   // Orders delivered or closed since the last run lose their address; the job waits (a lease
-  // length between checks) while any order is still on its way.
+  // length between checks) while any order is still on its way or an upload may still land.
   const [first, ...rest] = customerOrderErasureWrites(db, job.userId);
   await db.batch([first, ...rest]);
-  if ((await addressesStillInUse(db, job.userId)) > 0) {
+  if (uploadsMayLand || (await addressesStillInUse(db, job.userId)) > 0) {
     await save("orders", null);
     return false;
   }
