@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
-import { purgeOldNotifications } from "./notifications";
 import { sweepOrphanUploads } from "./media";
+import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
 import { checkStalePayments, orderMayExpire, retryFailedRefunds } from "./payments";
 import { readConfig } from "./platform/config";
