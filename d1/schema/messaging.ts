@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const OUTBOUND_STATUS = ["pending", "sent", "delivered", "failed"] as const;
 
@@ -76,6 +76,11 @@ export const devOutbox = sqliteTable(
     subject: text("subject"),
     body: text("body").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** The sender's idempotency key: recorded once per key, as Resend sends once per key. */
+    idempotencyKey: text("idempotency_key"),
   },
-  (t) => [index("dev_outbox_recipient").on(t.recipient, t.id)],
+  (t) => [
+    index("dev_outbox_recipient").on(t.recipient, t.id),
+    uniqueIndex("dev_outbox_idempotency_key").on(t.idempotencyKey),
+  ],
 );

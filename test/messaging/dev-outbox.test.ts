@@ -149,3 +149,33 @@ describe("GET /api/v1/dev/outbox", () => {
     }
   });
 });
+
+describe("DevOutbox sends once per idempotency key, as Resend does", () => {
+  it("a send repeated under its key (a retry after a crash) records one message and answers its id", async () => {
+    const outbox = new DevOutbox(database(env));
+    const message: OutboundMessage = {
+      channel: "email",
+      to: "once@example.com",
+      locale: "th",
+      subject: "คำสั่งซื้อชำระแล้ว",
+      body: "ขอบคุณ",
+      idempotencyKey: "msg_01JONCEONCEONCEONCEONCEONC",
+    };
+    const receipts = await Promise.all([outbox.send(message), outbox.send(message), outbox.send(message)]);
+    expect(new Set(receipts.map((r) => r.providerMessageId)).size).toBe(1);
+    const again = await outbox.send(message);
+    expect(again.providerMessageId).toBe(receipts[0].providerMessageId);
+    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM dev_outbox WHERE recipient = ?")
+      .bind("once@example.com")
+      .first<{ n: number }>();
+    expect(stored?.n).toBe(1);
+    // Without a key every send is its own message.
+    const { idempotencyKey: _key, ...unkeyed } = message;
+    await outbox.send(unkeyed);
+    await outbox.send(unkeyed);
+    const all = await env.DB.prepare("SELECT COUNT(*) AS n FROM dev_outbox WHERE recipient = ?")
+      .bind("once@example.com")
+      .first<{ n: number }>();
+    expect(all?.n).toBe(3);
+  });
+});

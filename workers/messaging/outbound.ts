@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { devOutbox } from "../../d1/schema/messaging";
 import type { Channel } from "../../schemas/messaging";
 import { readConfig } from "../platform/config";
-import { type Database, database, nowMs } from "../platform/db";
+import { type Database, database, isUniqueViolation, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { resendFromEnv } from "./email/resend";
 import type { Outbound, OutboundMessage, SendReceipt } from "./provider";
@@ -20,8 +21,33 @@ export class DevOutbox implements Outbound {
   constructor(private readonly db: Database) {}
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
+    // Like Resend: a message sent again under its key (a retry after a crash between the send and
+    // its commit) is the first one, not a second email in the inbox.
+    const first = await this.sentBefore(message.idempotencyKey);
+    if (first) return first;
     const at = nowMs();
     const id = newId("dob", at);
+    try {
+      await this.record(id, message, at);
+    } catch (err) {
+      const raced = isUniqueViolation(err) ? await this.sentBefore(message.idempotencyKey) : undefined;
+      if (!raced) throw err;
+      return raced;
+    }
+    return { provider: this.name, providerMessageId: id };
+  }
+
+  private async sentBefore(key: string | undefined): Promise<SendReceipt | undefined> {
+    if (!key) return undefined;
+    const row = await this.db
+      .select({ id: devOutbox.id })
+      .from(devOutbox)
+      .where(eq(devOutbox.idempotencyKey, key))
+      .get();
+    return row ? { provider: this.name, providerMessageId: row.id } : undefined;
+  }
+
+  private async record(id: string, message: OutboundMessage, at: number): Promise<void> {
     await this.db.batch([
       this.db.insert(devOutbox).values({
         id,
@@ -31,6 +57,7 @@ export class DevOutbox implements Outbound {
         subject: message.subject ?? null,
         body: message.body,
         createdAt: at,
+        idempotencyKey: message.idempotencyKey ?? null,
       }),
       receiptInsert(
         this.db,
@@ -46,7 +73,6 @@ export class DevOutbox implements Outbound {
         at,
       ),
     ]);
-    return { provider: this.name, providerMessageId: id };
   }
 }
 
