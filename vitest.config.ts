@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 // @ts-expect-error plain ESM helper shared with the npm scripts
@@ -9,6 +10,8 @@ const accessLog = process.env.ACCESS_LOG === "true" ? "true" : "false";
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is a single worker; two keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         plugins: [
@@ -27,6 +30,9 @@ export default defineConfig({
           exclude: ["test/e2e/**", "test/**/*.static.test.ts", "node_modules/**"],
           setupFiles: ["./test/setup.ts"],
           testTimeout: 30_000,
+          // Each isolated file would start its own workerd (several seconds each). Files share a
+          // runtime, and so its storage, instead: tests look only at rows they made themselves.
+          isolate: false,
         },
       },
       {
@@ -42,7 +48,11 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
+          // The server boots in the background from the start of the run (global-setup.ts); these
+          // files run after the other projects' and wait for it in ready.ts.
           globalSetup: ["./test/e2e/global-setup.ts"],
+          setupFiles: ["./test/e2e/ready.ts"],
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

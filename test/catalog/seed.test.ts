@@ -1,7 +1,11 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSeedCatalog } from "../../workers/catalog/seed";
+import { useFreshStorage } from "../support/fresh-storage";
 import { expectJson, get, type Level, type Page, type Product, patch, post, type Shop } from "./helpers";
+
+// Its assertions are about the whole database; other test files share it.
+useFreshStorage();
 
 interface SeedResult {
   ran: { name: string; summary: Record<string, number> }[];

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,8 @@ const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Written once the server is up and seeded ({ ok: true }) or failed to start ({ error }); see ready.ts. */
+    e2eReadyFile: string;
   }
 }
 
@@ -26,20 +28,24 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts a real local server the way `npm start` does (wrangler dev, local D1/R2/DO/Queues),
- * on a free port with throwaway state, and seeds it.
- */
-export default async function setup(project: TestProject) {
-  const state = mkdtempSync(join(tmpdir(), "tchat-e2e-"));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  spawnSync(process.execPath, [join(ROOT, "scripts/assets.mjs")], { cwd: ROOT });
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
-    cwd: ROOT,
-    encoding: "utf8",
+/** Runs a command to its end without blocking Vitest's event loop (the workers tests run meanwhile). */
+function run(command: string, args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (e) => resolve({ status: null, output: `${output}\n${e.message}` }));
+    child.on("close", (status) => resolve({ status, output }));
   });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+}
+
+/** Migrates, starts `wrangler dev` the way `npm start` does, waits for /health and seeds. */
+async function boot(state: string, port: number, started: (server: ChildProcess) => void): Promise<void> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await run(process.execPath, [join(ROOT, "scripts/assets.mjs")]);
+  const migrate = await run(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.output}`);
 
   const server: ChildProcess = spawn(
     WRANGLER,
@@ -62,11 +68,13 @@ export default async function setup(project: TestProject) {
     ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
+  started(server);
   let output = "";
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
 
-  const deadline = Date.now() + 150_000;
+  // Generous: the server boots while the workers project keeps both cores busy.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     try {
       const res = await fetch(`${baseUrl}/health`);
@@ -81,15 +89,42 @@ export default async function setup(project: TestProject) {
   }
   const seeded = await fetch(`${baseUrl}/api/v1/dev/seed`, { method: "POST" });
   if (!seeded.ok) throw new Error(`seeding failed: ${seeded.status} ${await seeded.text()}`);
+}
 
-  project.provide("baseUrl", baseUrl);
+/**
+ * Starts a real local server on a free port with throwaway state, and seeds it, in the
+ * background: setup returns at once so the server boots while the other projects' tests run.
+ * The e2e files wait for it in ready.ts (their setup file) before their first request.
+ */
+export default async function setup(project: TestProject) {
+  const state = mkdtempSync(join(tmpdir(), "tchat-e2e-"));
+  // Outside the wrangler state directory, which the server owns.
+  const signals = mkdtempSync(join(tmpdir(), "tchat-e2e-ready-"));
+  const readyFile = join(signals, "ready.json");
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+
+  project.provide("baseUrl", `http://127.0.0.1:${port}`);
+  project.provide("e2eReadyFile", readyFile);
+  // Written whole, then renamed: ready.ts never reads a half-written file.
+  const signal = (outcome: { ok: true } | { error: string }) => {
+    writeFileSync(`${readyFile}.tmp`, JSON.stringify(outcome));
+    renameSync(`${readyFile}.tmp`, readyFile);
+  };
+  const booting = boot(state, port, (s) => (server = s)).then(
+    () => signal({ ok: true }),
+    (e: unknown) => signal({ error: e instanceof Error ? e.message : String(e) }),
+  );
+
   return async () => {
+    await booting;
     try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
+      if (server?.pid) process.kill(-server.pid, "SIGTERM");
     } catch {
       // already gone
     }
     await new Promise((r) => setTimeout(r, 500));
     rmSync(state, { recursive: true, force: true });
+    rmSync(signals, { recursive: true, force: true });
   };
 }

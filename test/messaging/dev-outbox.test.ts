@@ -7,7 +7,11 @@ import type { OutboundMessage } from "../../workers/messaging/provider";
 import { database } from "../../workers/platform/db";
 import type { OutboxItem } from "../identity/helpers";
 import { advanceTime } from "../support/clock";
+import { useFreshStorage } from "../support/fresh-storage";
 import type { Page as ListPage } from "../support/http";
+
+// Its assertions are about the whole database; other test files share it.
+useFreshStorage();
 
 type Page = ListPage<OutboxItem>;
 

@@ -231,15 +231,27 @@ describe("privacy", () => {
     expect(exported.pushDevices).toHaveLength(1);
     expect(JSON.stringify(exported)).not.toContain("fcm-");
 
+    // This user's tracked push messages (other files' messages share the table).
+    const tracked = (
+      await env.DB.prepare(
+        "SELECT d.outbound_message_id AS id FROM notification_deliveries d JOIN outbound_messages m ON m.id = d.outbound_message_id WHERE d.user_id = ? AND m.channel = 'push'",
+      )
+        .bind(user.userId)
+        .all<{ id: string }>()
+    ).results.map((r) => r.id);
+    expect(tracked.length).toBeGreaterThan(0);
+
     const [first, ...rest] = notificationErasureWrites(db, user.userId);
     await db.batch([first, ...rest]);
     const left = async (sql: string) => (await env.DB.prepare(sql).bind(user.userId).first<{ n: number }>())?.n;
     expect(await left("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?")).toBe(0);
     expect(await left("SELECT COUNT(*) AS n FROM notification_deliveries WHERE user_id = ?")).toBe(0);
     expect(await left("SELECT COUNT(*) AS n FROM notification_devices WHERE user_id = ?")).toBe(0);
-    const pushes = await env.DB.prepare("SELECT COUNT(*) AS n FROM outbound_messages WHERE channel = 'push'").first<{
-      n: number;
-    }>();
+    const pushes = await env.DB.prepare(
+      `SELECT COUNT(*) AS n FROM outbound_messages WHERE id IN (${tracked.map(() => "?").join(", ")})`,
+    )
+      .bind(...tracked)
+      .first<{ n: number }>();
     expect(pushes?.n).toBe(0);
   });
 });

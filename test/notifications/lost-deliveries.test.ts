@@ -5,6 +5,7 @@ import { reconcileDeliveries } from "../../workers/platform/redelivery";
 import { consumersFor } from "../../workers/queue";
 import { runScheduled } from "../../workers/scheduled";
 import { advanceTime } from "../support/clock";
+import { useFreshStorage } from "../support/fresh-storage";
 import {
   deliveriesOf,
   deliverToQueue,
@@ -16,6 +17,9 @@ import {
   priceDropFor,
   recordingDeps,
 } from "./helpers";
+
+// The cron jobs it runs work over the whole database, a bounded batch per run; other test files share it.
+useFreshStorage();
 
 // A notification's SMS, email and push go out as deliver events the compose consumer puts on the
 // queue itself (each with its own delay). Those events are in the outbox too, written in the same

@@ -22,8 +22,12 @@ import {
   timelineCount,
 } from "../orders/helpers";
 import { advanceTime } from "../support/clock";
+import { useFreshStorage } from "../support/fresh-storage";
 import type { RecordedCall } from "../support/recording-fetch";
 import { capturedLogs, insertPayment, midtransNotification } from "./flows";
+
+// The cron jobs it runs work over the whole database, a bounded batch per run; other test files share it.
+useFreshStorage();
 
 const logs = capturedLogs();
 

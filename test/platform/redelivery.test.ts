@@ -19,7 +19,11 @@ import { consumersFor, handleQueueBatch, type QueueDeps } from "../../workers/qu
 import { runScheduled } from "../../workers/scheduled";
 import { grantAdmin, register } from "../support/accounts";
 import { advanceTime } from "../support/clock";
+import { useFreshStorage } from "../support/fresh-storage";
 import { expectJson, expectProblem, get, post } from "../support/http";
+
+// Its assertions are about the whole database; other test files share it.
+useFreshStorage();
 
 // An event is done when its consumer has applied it, not when the queue accepted it: the cron's
 // reconciler publishes again what no consumer recorded in time, and gives up after a cap.

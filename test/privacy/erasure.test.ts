@@ -10,8 +10,12 @@ import { runScheduled } from "../../workers/scheduled";
 import { accounts } from "../chat/helpers";
 import { sellerWithProduct } from "../orders/helpers";
 import { advanceTime } from "../support/clock";
+import { useFreshStorage } from "../support/fresh-storage";
 import { expectJson, get, post } from "../support/http";
 import { count, deleteAccount, deliver, dialog, history, notify, orderOf, roomOf, say, sendPicture } from "./helpers";
+
+// The cron jobs it runs work over the whole database, a bounded batch per run; other test files share it.
+useFreshStorage();
 
 interface OrderRow {
   shipping_address_enc: string | null;

@@ -8,8 +8,12 @@ import { createShop, newAdmin } from "../catalog/helpers";
 import { createAddress, thaiAddress } from "../identity/helpers";
 import { sellerWithProduct } from "../orders/helpers";
 import { register } from "../support/accounts";
+import { useFreshStorage } from "../support/fresh-storage";
 import { expectJson, post } from "../support/http";
 import { appCall, dialog, orderOf, roomOf, say } from "./helpers";
+
+// Its assertions are about the whole database; other test files share it.
+useFreshStorage();
 
 const DEV = parsePiiKeyring(env)[0]; // key A: what the test env encrypts with ("v1")
 const B = { id: "k2027-01", key: base64url(crypto.getRandomValues(new Uint8Array(32))) };

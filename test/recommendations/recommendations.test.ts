@@ -151,10 +151,16 @@ describe("trending", () => {
 
     const top2 = await recommend(`/api/v1/recommendations/trending?categoryId=${category}&limit=2`);
     expect(ids(top2)).toEqual([a.id, sub.id]);
-    // Everything, unscoped: the category's leaders are there, the deleted product is not.
+    // Everything, unscoped: the category's leaders are there, the deleted product is not. Other
+    // files' products share the database, so the order is read among this test's own.
     const all = await recommend("/api/v1/recommendations/trending?limit=50");
     expect(all.source).toBe("trending");
-    expect(ids(all).slice(0, 2)).toEqual([other.id, a.id]);
+    const mine = new Set([a.id, b.id, d.id, e.id, g.id, sub.id, other.id]);
+    expect(
+      ids(all)
+        .filter((id) => mine.has(id))
+        .slice(0, 2),
+    ).toEqual([other.id, a.id]);
     expect(ids(all)).not.toContain(g.id);
   });
 

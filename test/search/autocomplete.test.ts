@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshStorage } from "../support/fresh-storage";
 import { call, createIndexed, expectProblem, insertCategory, suggest } from "./helpers";
+
+// Its assertions are about the whole database; other test files share it.
+useFreshStorage();
 
 beforeAll(async () => {
   const phones = await insertCategory("a-phones", { en: "Smartphones", th: "โทรศัพท์มือถือ", vi: "Điện thoại" });

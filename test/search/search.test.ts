@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchItem, SearchResult } from "../../schemas/search";
 import { seedSynonyms } from "../../workers/search/synonyms";
+import { useFreshStorage } from "../support/fresh-storage";
 import {
   call,
   createIndexed,
@@ -12,6 +13,9 @@ import {
   search,
   searchUrl,
 } from "./helpers";
+
+// Its assertions are about the whole database; other test files share it.
+useFreshStorage();
 
 const cat: Record<string, string> = {};
 const ids: Record<string, string> = {};

@@ -1,0 +1,13 @@
+import { existsSync, readFileSync } from "node:fs";
+import { inject } from "vitest";
+
+// Setup file of the e2e project: global-setup.ts boots the server in the background, so each
+// e2e file waits here until it is up and seeded (or fails with the reason it did not start).
+const readyFile = inject("e2eReadyFile");
+const deadline = Date.now() + 300_000;
+while (!existsSync(readyFile)) {
+  if (Date.now() > deadline) throw new Error(`the e2e server was not ready within 300 s (${readyFile})`);
+  await new Promise((r) => setTimeout(r, 200));
+}
+const state = JSON.parse(readFileSync(readyFile, "utf8")) as { ok?: true; error?: string };
+if (!state.ok) throw new Error(`the e2e server did not start: ${state.error}`);
