@@ -28,13 +28,12 @@ function freePort(): Promise<number> {
 
 /**
  * Starts a real local server the way `npm start` does (wrangler dev, local D1/R2/DO/Queues),
- * on a free port with throwaway state, and seeds it.
+ * on a free port with throwaway state, and seeds it. The web app is built by vitest.config.ts.
  */
 export default async function setup(project: TestProject) {
   const state = mkdtempSync(join(tmpdir(), "tchat-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  spawnSync(process.execPath, [join(ROOT, "scripts/assets.mjs")], { cwd: ROOT });
   const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
     cwd: ROOT,
     encoding: "utf8",
