@@ -36,8 +36,9 @@ function sourceDigest() {
 
 export async function buildWeb({ force = false, quiet = true } = {}) {
   const digest = sourceDigest();
-  if (!force && existsSync(STAMP) && readFileSync(STAMP, "utf8") === digest) return false;
+  // The types are cheap and needed by `tsc` even when the bundle is current (they are gitignored).
   await generateApiTypes();
+  if (!force && existsSync(STAMP) && readFileSync(STAMP, "utf8") === digest) return false;
   const { build } = await import("vite");
   const { default: preact } = await import("@preact/preset-vite");
   await build({

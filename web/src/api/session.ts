@@ -43,8 +43,23 @@ export function getSession(): StoredSession | null {
   }
 }
 
+const listeners = new Set<() => void>();
+
+/** Signing in or out (here or in another tab) re-renders whoever shows it (useSession). */
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function setSession(session: StoredSession | null) {
   write(SESSION_KEY, session ? JSON.stringify(session) : null);
+  for (const listener of listeners) listener();
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("storage", (event) => {
+    if (event.key === SESSION_KEY) for (const listener of listeners) listener();
+  });
 }
 
 export function getCartToken(): string | null {

@@ -1,12 +1,12 @@
 import { useLocation } from "preact-iso";
-import { getSession } from "../../api/session";
+import { useSession } from "../../api/use-session";
 import { LOCALE_NAMES, LOCALES, type Locale, useI18n } from "../../i18n";
 
 /** Brand, product search, the main links and the language switcher: on every page, phone width first. */
 export function Header() {
   const { t, locale, setLocale } = useI18n();
   const { route, path, query } = useLocation();
-  const signedIn = getSession() !== null;
+  const signedIn = useSession() !== null;
   const onSearch = (event: Event) => {
     event.preventDefault();
     const q = new FormData(event.currentTarget as HTMLFormElement).get("q")?.toString().trim() ?? "";

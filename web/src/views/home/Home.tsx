@@ -1,6 +1,6 @@
 import { useEffect } from "preact/hooks";
 import { api, type Schemas, unwrap } from "../../api/client";
-import { getSession } from "../../api/session";
+import { useSession } from "../../api/use-session";
 import { useI18n } from "../../i18n";
 import { type CardProduct, ProductGrid } from "../common/ProductCard";
 import { Loading, ProblemNotice } from "../common/Status";
@@ -61,7 +61,7 @@ function Categories() {
 /** Signed in: the reader's own recommendations; a guest: the best sellers. */
 function Recommended() {
   const { t, locale } = useI18n();
-  const signedIn = getSession() !== null;
+  const signedIn = useSession() !== null;
   const load = signedIn
     ? async () =>
         (
