@@ -2,7 +2,13 @@ import { availableParallelism } from "node:os";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 // @ts-expect-error plain ESM helper shared with the npm scripts
+import { buildWeb } from "./scripts/build-web.mjs";
+// @ts-expect-error plain ESM helper shared with the npm scripts
 import { localVars } from "./scripts/dev-vars.mjs";
+
+// The Worker serves the web app from dist/web (wrangler.toml [assets]): every project needs it
+// built, the browser tests most of all. Skipped when the app's sources have not changed.
+await buildWeb();
 
 const migrations = await readD1Migrations("./d1/migrations");
 /** One JSON line per request makes test output unreadable: off in tests unless ACCESS_LOG=true is set. */

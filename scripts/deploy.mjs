@@ -1,7 +1,7 @@
 // `npm run deploy [-- --env staging|production]`: apply D1 migrations remotely, then wrangler deploy.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { prepareAssets } from "./assets.mjs";
+import { buildWeb } from "./build-web.mjs";
 import { ROOT } from "./dev-vars.mjs";
 
 const args = process.argv.slice(2);
@@ -13,6 +13,6 @@ const run = (argv) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-prepareAssets();
+await buildWeb();
 run(["d1", "migrations", "apply", "DB", "--remote", ...envArgs]);
 run(["deploy", ...args]);

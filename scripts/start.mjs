@@ -1,4 +1,4 @@
-// `npm start`: apply D1 migrations locally, serve API + web console with wrangler dev on
+// `npm start`: apply D1 migrations locally, build the web app (scripts/build-web.mjs), serve API + web app with wrangler dev on
 // http://127.0.0.1:8787 (state kept in .wrangler/state between runs), seed demo data once, and
 // run the cron triggers of wrangler.toml on their schedule (scripts/cron-ticker.mjs).
 // PORT and HOST choose the address; extra arguments go to `wrangler dev` (`--persist-to DIR`
@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { prepareAssets } from "./assets.mjs";
+import { buildWeb } from "./build-web.mjs";
 import { readCrons, startCronTicker } from "./cron-ticker.mjs";
 import { ROOT } from "./dev-vars.mjs";
 
@@ -20,7 +20,7 @@ const persistAt = extraArgs.indexOf("--persist-to");
 const persist = persistAt >= 0 ? ["--persist-to", extraArgs[persistAt + 1]] : [];
 if (existsSync(join(ROOT, ".dev.vars"))) envFiles.push("--env-file", join(ROOT, ".dev.vars"));
 
-prepareAssets();
+await buildWeb();
 
 console.log("› applying D1 migrations (local)");
 const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", ...persist], {
@@ -67,7 +67,7 @@ if (await waitForHealth()) {
   const summary = await res.json().catch(() => ({}));
   if (!res.ok) console.error("› seeding failed", res.status, summary);
   else console.log("› seed:", JSON.stringify(summary));
-  console.log(`\n  Tchat Edge is running: API ${base}/api/v1 · docs ${base}/docs · console ${base}/\n`);
+  console.log(`\n  Tchat Edge is running: API ${base}/api/v1 · docs ${base}/docs · web app ${base}/\n`);
   startCrons();
 } else {
   console.error(`› the Worker did not answer ${base}/health in time`);

@@ -43,7 +43,6 @@ function run(command: string, args: string[]): Promise<{ status: number | null; 
 /** Migrates, starts `wrangler dev` the way `npm start` does, waits for /health and seeds. */
 async function boot(state: string, port: number, started: (server: ChildProcess) => void): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  await run(process.execPath, [join(ROOT, "scripts/assets.mjs")]);
   const migrate = await run(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.output}`);
 

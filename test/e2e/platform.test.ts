@@ -42,7 +42,7 @@ describe("a real local server", () => {
     expect((await ui.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
   });
 
-  it("serves the web console at /", async () => {
+  it("serves the web app at /", async () => {
     const res = await fetch(`${base}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { buildWeb } from "../../scripts/build-web.mjs";
 import { readCrons, startCronTicker } from "../../scripts/cron-ticker.mjs";
 import { ROOT } from "../../scripts/dev-vars.mjs";
 
@@ -33,7 +34,7 @@ export async function localServer({ stateDir, vars = {} }) {
   const base = `http://127.0.0.1:${port}`;
   const log = createWriteStream(join(stateDir, "server.log"), { flags: "a" });
   const crons = readCrons(readFileSync(join(ROOT, "wrangler.toml"), "utf8"));
-  spawnSync(process.execPath, [join(ROOT, "scripts/assets.mjs")], { cwd: ROOT });
+  await buildWeb();
   const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
     cwd: ROOT,
     encoding: "utf8",

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES, preferredLocale } from "../../web/src/i18n/locales";
+import { CATALOGS } from "../../web/src/i18n/messages";
+import { en } from "../../web/src/i18n/messages/en";
+
+// The web app's six catalogs: TypeScript types each as English's shape; this checks what the types
+// cannot (no extra keys, no empty or untranslated strings, the same {placeholders}).
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("web app messages", () => {
+  it("has a catalog for each of the six languages", () => {
+    expect(Object.keys(CATALOGS).sort()).toEqual(["en", "fil", "id", "ms", "th", "vi"]);
+    expect([...LOCALES].sort()).toEqual(Object.keys(CATALOGS).sort());
+  });
+
+  it.each(LOCALES)("%s has every key, and only those, each filled with the same placeholders", (locale) => {
+    const catalog = CATALOGS[locale];
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(catalog)) {
+      expect(text.trim(), `${locale} ${key}`).not.toBe("");
+      expect(placeholders(text), `${locale} ${key}`).toEqual(placeholders(en[key as keyof typeof en]));
+    }
+  });
+
+  it("the languages other than English are translated (words that stay English are few)", () => {
+    for (const locale of LOCALES.filter((l) => l !== "en")) {
+      const same = Object.entries(CATALOGS[locale]).filter(([key, text]) => text === en[key as keyof typeof en]);
+      // Loanwords such as "Chat", "Cart" or "Account" are the local usage in some languages.
+      expect(same.length, `${locale}: ${same.map(([k]) => k).join(", ")}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("picks the browser's first language the platform speaks, Tagalog as Filipino, else English", () => {
+    expect(preferredLocale(["th-TH", "en"])).toBe("th");
+    expect(preferredLocale(["de-DE", "vi-VN"])).toBe("vi");
+    expect(preferredLocale(["tl-PH"])).toBe("fil");
+    expect(preferredLocale(["fr-FR"])).toBe("en");
+    expect(preferredLocale([])).toBe("en");
+  });
+});

@@ -1,0 +1,37 @@
+/** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
+export const en = {
+  "app.skip": "Skip to content",
+  "app.loading": "Loading…",
+  "app.retry": "Try again",
+  "app.error": "Something went wrong.",
+  "nav.home": "Tchat home",
+  "nav.main": "Main",
+  "nav.search": "Search products",
+  "nav.searchPlaceholder": "Search products and shops",
+  "nav.searchSubmit": "Search",
+  "nav.cart": "Cart",
+  "nav.chat": "Chat",
+  "nav.account": "Account",
+  "nav.signin": "Sign in",
+  "nav.language": "Language",
+  "home.title": "Shop and chat across South-East Asia",
+  "home.categories": "Categories",
+  "home.trending": "Trending now",
+  "home.recommended": "Recommended for you",
+  "home.bestSellers": "Best sellers",
+  "home.empty": "Nothing here yet.",
+  "product.unavailable": "Out of stock",
+  "product.rating": "{average} out of 5 ({count} reviews)",
+  "search.title": "Search",
+  "search.resultsFor": "Results for “{q}”",
+  "search.total": "{count} products found",
+  "search.none": "No products match “{q}”. Check the spelling or try fewer words.",
+  "search.prompt": "Type what you are looking for in the search box above.",
+  "search.more": "Show more",
+  "notFound.title": "Page not found",
+  "notFound.body": "There is no page at this address. It may have moved, or the link may be mistyped.",
+  "notFound.home": "Go to the home page",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,14 @@
+import type { ComponentType } from "preact";
+import { lazy } from "preact-iso";
+import { Home } from "./views/home/Home";
+
+/**
+ * Every page of the app, one line each; a view lives in web/src/views/<area>/. Pages other than
+ * home are loaded on first visit (lazy) to keep the first load small (`npm run web:budgets`).
+ * A new top-level path must also be listed in wrangler.toml [assets] run_worker_first as a
+ * "!" pattern, so that reloading it serves the app (test/web/routes.static.test.ts checks it).
+ */
+export const ROUTES: { path: string; view: ComponentType }[] = [
+  { path: "/", view: Home },
+  { path: "/search", view: lazy(() => import("./views/search/Search").then((m) => m.Search)) },
+];
