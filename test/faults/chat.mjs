@@ -27,6 +27,7 @@ export function chatScenario({ http }) {
   const socketQueue = [];
   const watch = { last: 0, gaps: [], repeats: [], reconnects: 0 };
   const unexpected = [];
+  let socketRateLimited = 0;
   let done = false;
   let watching = true;
   let watchUntil = Number.POSITIVE_INFINITY;
@@ -78,6 +79,10 @@ export function chatScenario({ http }) {
         if (frame.type === "ack" && unacked.has(frame.clientId)) {
           unacked.delete(frame.clientId);
           sent.get(frame.clientId).ack = { seq: frame.message.seq, id: frame.message.id };
+        } else if (frame.type === "error" && frame.code === "rate_limited" && unacked.has(frame.clientId)) {
+          // A good app waits as told and sends the same clientId again (a reconnect resends it too).
+          socketRateLimited += 1;
+          setTimeout(() => open && unacked.has(frame.clientId) && send(frame.clientId), (frame.retryAfter ?? 1) * 1000);
         } else if (frame.type === "error") unexpected.push(`socket error frame: ${JSON.stringify(frame)}`);
       });
       const send = (clientId) =>
@@ -188,6 +193,7 @@ export function chatScenario({ http }) {
           lastSeq: history.at(-1)?.seq ?? 0,
           watcherLastSeq: watch.last,
           watcherReconnects: watch.reconnects,
+          socketRateLimited,
         },
       };
     },
