@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { recordUpload } from "../../workers/catalog";
 import { sweepOrphanUploads, UPLOAD_MAX_LIFE_MS } from "../../workers/media";
 import { database, nowMs } from "../../workers/platform/db";
@@ -49,6 +49,10 @@ async function sweepAll(): Promise<number> {
 const exists = async (id: string) => (await env.MEDIA.head(key(id))) !== null;
 
 describe("orphan uploads (bytes in R2 whose process died before their D1 record)", () => {
+  // Files share storage, and other files' cron runs move the clock ahead and the cursor with it;
+  // real time never goes back, so each test sweeps from the start of the bucket.
+  beforeEach(() => env.MEDIA.delete("sweeps/media-orphans"));
+
   it("are deleted once older than an upload can live; recorded and younger uploads stay", async () => {
     const [owner] = await accounts(1);
     const oldOrphan = await storedBytes(2 * HOUR);
@@ -82,8 +86,6 @@ describe("orphan uploads (bytes in R2 whose process died before their D1 record)
   });
 
   it("a sweep killed after its deletes and before its cursor moved deletes nothing twice", async () => {
-    // From the start of the bucket (the other test's clock ran an hour ahead and left its cursor there).
-    await env.MEDIA.delete("sweeps/media-orphans");
     const orphan = await storedBytes(3 * HOUR);
     expect(await sweepAll()).toBeGreaterThanOrEqual(1);
     expect(await exists(orphan)).toBe(false);
