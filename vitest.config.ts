@@ -18,6 +18,9 @@ export default defineConfig({
   test: {
     // Vitest's default on a 2-core machine is a single worker; two keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The Worker's structured log lines (cron runs, consumer retries a test provokes on purpose) stay
+    // out of the test output unless asked for: TEST_LOGS=true npx vitest run ...
+    onConsoleLog: () => (process.env.TEST_LOGS === "true" ? undefined : false),
     projects: [
       {
         plugins: [
