@@ -109,7 +109,7 @@ describe("web app: chat", () => {
     const row = a.getByTestId("dialogs").getByRole("link");
     await row.first().waitFor();
     expect(await row.count()).toBe(1);
-    expect(await row.innerText()).toContain("Sawasdee! Is the kettle in stock?");
+    expect(await row.textContent()).toContain("Sawasdee! Is the kettle in stock?");
     expect(await a.getByTestId("unread").getAttribute("data-count")).toBe("1");
     await row.click();
     await a.waitForURL(`**/chat/${dialog.id}`);

@@ -1,5 +1,5 @@
 import { backoffMs } from "../../../../workers/platform/backoff";
-import type { Schemas } from "../../api/client";
+import type { components } from "../../api/schema";
 
 // One dialog's live connection (docs/chat.md "Real time"), kept apart from the view so that its
 // rules can be tested without a browser: a fresh ticket per attempt, `since` = the highest seq
@@ -8,7 +8,7 @@ import type { Schemas } from "../../api/client";
 // known clientId with the first message), reconnects with the project's one backoff (full jitter,
 // 0.5 s doubling to 30 s, reset after a minute connected), a ping every 30 s, typing throttled.
 
-export type Message = Schemas["Message"];
+export type Message = components["schemas"]["Message"];
 
 /** What the view sends: the contract's `send` frame without its type. */
 export interface Outgoing {
