@@ -77,6 +77,12 @@ async function seqs(page: Page): Promise<number[]> {
   return values;
 }
 
+/** A 1×1 PNG: a real picture, as the media API checks the bytes. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 async function send(page: Page, text: string) {
   await page.getByLabel("Message", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Send" }).click();
@@ -175,6 +181,81 @@ describe("web app: chat", () => {
     // Only the lost network's own failures may be logged (requests made while offline).
     const offline = /ERR_INTERNET_DISCONNECTED|WebSocket connection to .* failed/;
     expect(errorsA.filter((e) => !offline.test(e))).toEqual([]);
+    expect(errorsB).toEqual([]);
+    await contextA.close();
+    await contextB.close();
+  });
+
+  it("shows product cards, sends a private picture, replies, reacts, edits and deletes", async () => {
+    const [ana, bo] = await Promise.all([signIn(), signIn()]);
+    const dialog = await call("/api/v1/dialogs", {
+      token: bo.session.accessToken,
+      body: { type: "direct", participantIds: [ana.id] },
+    });
+    const found = await call("/api/v1/search?q=samsung&limit=1");
+    const product = found.items[0] as { id: string; name: string };
+    await call(`/api/v1/dialogs/${dialog.id}/messages`, {
+      token: bo.session.accessToken,
+      body: { clientId: crypto.randomUUID(), kind: "card", card: { type: "product", id: product.id } },
+    });
+    const contextA = await contextFor(ana);
+    const contextB = await contextFor(bo);
+    const { page: a, errors: errorsA } = await openPage(contextA);
+    const { page: b, errors: errorsB } = await openPage(contextB);
+    await Promise.all([a.goto(`/chat/${dialog.id}`), b.goto(`/chat/${dialog.id}`)]);
+    await a.locator('[data-connection="open"]').waitFor();
+    await b.locator('[data-connection="open"]').waitFor();
+
+    // The product card links to the product page, with its live name.
+    const card = a.getByTestId("product-card");
+    await card.waitFor();
+    expect(await card.getAttribute("href")).toBe(`/p/${product.id}`);
+    expect(await card.textContent()).toContain(product.name);
+
+    // A picture: uploaded, sent, and shown to both from its private url (fetched with the token).
+    await a.locator('input[type="file"]').setInputFiles({ name: "dot.png", mimeType: "image/png", buffer: PNG });
+    for (const page of [a, b]) {
+      const image = page.locator("img.msg-image");
+      await image.waitFor();
+      expect(await image.getAttribute("src")).toMatch(/^blob:/);
+      await expect
+        .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+        .toBe(1);
+    }
+
+    // A reply quotes the message it answers.
+    await send(a, "Which colour?");
+    const question = b.locator('[data-testid="message"]', { hasText: "Which colour?" });
+    await question.waitFor();
+    await question.getByLabel("Message actions").click();
+    await question.getByRole("button", { name: "Reply" }).click();
+    await send(b, "Red");
+    const answer = a.locator('[data-testid="message"]', { hasText: "Red" });
+    await answer.locator("blockquote", { hasText: "Which colour?" }).waitFor();
+
+    // A reaction reaches the other side.
+    await answer.getByLabel("Message actions").click();
+    await answer.getByRole("button", { name: "React with 👍" }).click();
+    await b.locator('[data-testid="message"]', { hasText: "Red" }).getByRole("button", { name: "👍 1" }).waitFor();
+
+    // Edit, then delete, one's own message: the other side sees both.
+    const mine = a.locator('[data-testid="message"]', { hasText: "Which colour?" }).first();
+    await mine.getByLabel("Message actions").click();
+    await mine.getByRole("button", { name: "Edit" }).click();
+    await a.getByLabel("Message", { exact: true }).fill("Which colour and size?");
+    await a.getByRole("button", { name: "Save" }).click();
+    await b.locator(".msg-text", { hasText: "Which colour and size?" }).waitFor();
+    expect(
+      await b.locator('[data-testid="message"]', { hasText: "Which colour and size?" }).first().textContent(),
+    ).toContain("edited");
+    a.once("dialog", (d) => void d.accept());
+    const edited = a.locator('[data-testid="message"]', { hasText: "Which colour and size?" }).first();
+    await edited.getByLabel("Message actions").click();
+    await edited.getByRole("button", { name: "Delete" }).click();
+    await b.locator(".msg-text.deleted", { hasText: "Message deleted" }).first().waitFor();
+    expect(await b.locator(".msg-text", { hasText: "Which colour and size?" }).count()).toBe(0);
+
+    expect(errorsA).toEqual([]);
     expect(errorsB).toEqual([]);
     await contextA.close();
     await contextB.close();

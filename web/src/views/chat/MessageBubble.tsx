@@ -117,7 +117,11 @@ function Actions({
   return (
     <details class="msg-actions">
       <summary aria-label={t("chat.actions")}>⋯</summary>
-      <div class="msg-actions-menu">
+      {/* An action taken closes the menu, so the next one opens it afresh. */}
+      <div
+        class="msg-actions-menu"
+        onClickCapture={(e) => (e.currentTarget as HTMLElement).closest("details")?.removeAttribute("open")}
+      >
         <button type="button" onClick={() => actions.reply(message)}>
           {t("chat.reply")}
         </button>
