@@ -1,0 +1,73 @@
+import { useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiProblem, api, unwrap } from "../../api/client";
+import { useI18n } from "../../i18n";
+import { ProblemNotice } from "../common/Status";
+
+// The API has no user search: a dialog is started with the other people's ids (each person sees
+// their own id on /chat to share it). Support chats start from a product page instead.
+
+export function NewDialog() {
+  const { t } = useI18n();
+  const { route } = useLocation();
+  const [type, setType] = useState<"direct" | "group">("direct");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const participantIds = String(form.get("participants") ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const name = String(form.get("name") ?? "").trim();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const dialog = await unwrap(
+        api.POST("/api/v1/dialogs", {
+          body: { type, participantIds, ...(type === "group" && name ? { name } : {}) },
+        }),
+      );
+      route(`/chat/${encodeURIComponent(dialog.id)}`);
+    } catch (err) {
+      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="new-dialog" onSubmit={submit} aria-labelledby="new-dialog-title">
+      <h2 id="new-dialog-title">{t("chat.newTitle")}</h2>
+      <fieldset>
+        <legend>{t("chat.newType")}</legend>
+        <label>
+          <input type="radio" name="type" checked={type === "direct"} onChange={() => setType("direct")} />
+          {t("chat.newDirect")}
+        </label>
+        <label>
+          <input type="radio" name="type" checked={type === "group"} onChange={() => setType("group")} />
+          {t("chat.newGroup")}
+        </label>
+      </fieldset>
+      <label for="new-participants">{t("chat.newParticipants")}</label>
+      <input
+        id="new-participants"
+        name="participants"
+        required
+        autoComplete="off"
+        aria-describedby="new-participants-hint"
+      />
+      <small id="new-participants-hint">{t("chat.newParticipantsHint")}</small>
+      {type === "group" && (
+        <>
+          <label for="new-name">{t("chat.newName")}</label>
+          <input id="new-name" name="name" maxLength={100} />
+        </>
+      )}
+      {problem && <ProblemNotice problem={problem} />}
+      <button type="submit" disabled={busy} aria-busy={busy}>
+        {busy ? t("app.loading") : t("chat.newStart")}
+      </button>
+    </form>
+  );
+}
