@@ -200,11 +200,7 @@ describe("POST /api/v1/wallet/transfers: refusals (nothing moves)", () => {
       422,
       "validation_failed",
     );
-    await expectProblem(
-      await transfer(a.accessToken, { to, amount: thb(100) }, null),
-      400,
-      "idempotency_key_required",
-    );
+    await expectProblem(await transfer(a.accessToken, { to, amount: thb(100) }, null), 400, "idempotency_key_required");
     for (const amount of [thb(0), thb(-5), { amount: 1.5, currency: "THB" }, { amount: 100, currency: "XYZ" }]) {
       await expectProblem(await transfer(a.accessToken, { to, amount }), 422, "validation_failed");
     }
