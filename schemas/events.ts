@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { ChannelSchema } from "./messaging";
 import { ORDER_STATUS } from "./orders";
-import { MoneySchema } from "./platform";
+import { CurrencySchema, MoneySchema } from "./platform";
+import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from "./wallet";
 
 /*
  * Every event on every queue: one envelope, one discriminated union of the event types, each with
@@ -117,6 +118,27 @@ const VoucherExpiring = z.object({ voucherCode: z.string().min(1), expiresAt: z.
 
 const NotificationDeliver = z.object({ deliveryId: Id, hop: z.number().int().nonnegative() });
 
+/**
+ * One wallet transaction as its user's `Wallet` object has it after a change (the object's outbox
+ * carries it to the D1 projection). `version` grows with each change, so deliveries out of order
+ * or twice leave the newest.
+ */
+const WalletTransaction = z.object({
+  userId: Id,
+  transactionId: Id,
+  version: z.number().int().positive(),
+  currency: CurrencySchema,
+  type: z.enum(TRANSACTION_TYPES),
+  direction: z.enum(["credit", "debit"]),
+  amount: z.number().int().positive(),
+  status: z.enum(TRANSACTION_STATUSES),
+  counterpartyUserId: Id.optional(),
+  reference: Id.optional(),
+  note: z.string().optional(),
+  createdAt: z.number().int(),
+  completedAt: z.number().int().optional(),
+});
+
 const MessageRequested = z.object({ messageId: Id, channel: ChannelSchema });
 
 export const EventSchema = z.discriminatedUnion("type", [
@@ -145,6 +167,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   eventOf("promotion.voucher_expiring", VoucherExpiring),
   eventOf("notification.deliver", NotificationDeliver),
   eventOf("message.requested", MessageRequested),
+  eventOf("wallet.transaction", WalletTransaction),
 ]);
 
 /** Any event, as the union of every type. */

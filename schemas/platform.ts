@@ -92,6 +92,11 @@ export const ERROR_CODES = {
   invalid_transition: { status: 409, title: "Invalid status change" },
   // Reviews
   not_a_buyer: { status: 403, title: "Not a buyer of this product" },
+  // Wallet
+  insufficient_funds: { status: 409, title: "Insufficient funds" },
+  limit_exceeded: { status: 422, title: "Limit exceeded" },
+  recipient_not_found: { status: 404, title: "Recipient not found" },
+  wallet_restricted: { status: 403, title: "Wallet restricted" },
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const satisfies Record<

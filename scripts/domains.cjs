@@ -33,6 +33,7 @@ const DOMAINS = {
     "media",
     "recommendations",
   ],
+  wallet: ["identity"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 
@@ -55,6 +56,7 @@ const OBJECTS = {
   "durable-objects/inventory.ts": "workers/inventory/object/",
   "durable-objects/user-hub.ts": "workers/realtime/hub/",
   "durable-objects/rate-limiter.ts": "workers/platform/limiter/",
+  "durable-objects/wallet.ts": "workers/wallet/object/",
 };
 
 function assertAcyclic(domains) {

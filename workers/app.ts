@@ -28,6 +28,7 @@ import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
 import { shippingRouter } from "./shipping";
 import { shopsRouter } from "./shops";
+import { walletRouter } from "./wallet";
 
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
@@ -74,6 +75,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
   app.route("/", notificationsRouter);
+  app.route("/", walletRouter);
   mountApiDocs(app);
 
   const allowedMethods = methodsByPath(app.routes);

@@ -11,6 +11,7 @@ export { ChatRoom } from "../durable-objects/chat-room";
 export { Inventory } from "../durable-objects/inventory";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 export { UserHub } from "../durable-objects/user-hub";
+export { Wallet } from "../durable-objects/wallet";
 
 const app = createApp();
 

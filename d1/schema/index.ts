@@ -14,3 +14,4 @@ export * from "./recommendations";
 export * from "./reviews";
 export * from "./search";
 export * from "./shops";
+export * from "./wallet";

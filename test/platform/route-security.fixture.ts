@@ -1,5 +1,7 @@
+import { env } from "cloudflare:test";
 import { expect } from "vitest";
 import { securityAlertEvent } from "../../workers/identity";
+import { walletStub } from "../../workers/wallet";
 import { createProduct, createShop } from "../catalog/helpers";
 import { deliverToQueue, NOTIFICATIONS_QUEUE, recordingDeps } from "../notifications/helpers";
 import { ADDRESS, checkout, pay, userCart } from "../orders/helpers";
@@ -53,6 +55,9 @@ export interface OwnedResources {
   synonym: string;
   /** A dead letter (a malformed message the dead-letter queue kept). */
   deadLetter: string;
+  /** A currency A's wallet holds, and a transaction in it (a top-up). */
+  currency: string;
+  walletTransaction: string;
 }
 
 /**
@@ -81,6 +86,8 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   categories: "category",
   synonyms: "synonym",
   "dead-letters": "deadLetter",
+  wallets: "currency",
+  transactions: "walletTransaction",
 };
 
 export interface Input {
@@ -207,6 +214,19 @@ async function account(owner: Person) {
 }
 
 /** A category, a search synonym and a dead letter, which the operator role owns. */
+/** Money in A's wallet, credited on A's Wallet object as a top-up is. */
+async function wallet(owner: Person) {
+  const walletTransaction = `wtp_sweep_${crypto.randomUUID().slice(0, 8)}`;
+  const credited = await walletStub(env, owner.userId).credit({
+    movementId: walletTransaction,
+    currency: "THB",
+    amount: 10_000,
+    type: "topup",
+  });
+  expect(credited.ok).toBe(true);
+  return { currency: "THB", walletTransaction };
+}
+
 async function operations(operator: Person) {
   const category = await created<{ id: string }>("POST", "/api/v1/admin/categories", operator, {
     slug: `sweep-${crypto.randomUUID().slice(0, 8)}`,
@@ -228,5 +248,6 @@ export async function ownedResources({ owner, member, operator }: People): Promi
     ...(await chat(owner, member)),
     ...(await account(owner)),
     ...(await operations(operator)),
+    ...(await wallet(owner)),
   };
 }

@@ -78,6 +78,8 @@ const SHARED_ROUTES = new Set([
   "POST /api/v1/reviews/{id}/report",
   // Any signed-in buyer may open a support chat with any shop.
   "POST /api/v1/shops/{id}/chat",
+  // A wallet's history in a currency: each caller reads their own (the currency is not A's resource).
+  "GET /api/v1/wallets/{currency}/transactions",
 ]);
 
 interface Operation {
@@ -151,6 +153,8 @@ const ownersPaths = (r: OwnedResources) => [
   `/api/v1/dialogs/${r.dialog}/messages`,
   `/api/v1/notifications/${r.notification}`,
   "/api/v1/notifications/devices",
+  "/api/v1/wallets",
+  `/api/v1/wallet/transactions/${r.walletTransaction}`,
 ];
 
 const ownersView = async (path: string) => expectJson<unknown>(await call("GET", path, who.owner), 200);

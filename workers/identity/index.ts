@@ -36,6 +36,7 @@ export {
   IDENTITY_ENCRYPTED_COLUMNS,
   identityDataOf,
 } from "./personal-data";
+export { activeAccountByPhone } from "./phone-lookup";
 export { isAvatarOf } from "./profile";
 export { currentUser } from "./queries";
 export { readingPreferences } from "./reading-preferences";

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // The variables config.ts reads, each typed and range-checked (kept apart so that file stays readable).
 
+import { WALLET_LIMIT_VARS } from "./config-wallet-limits";
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
 
 // Each variable's schema carries a description of what it allows, so a bad value is reported
@@ -55,6 +56,8 @@ export const ConfigSchema = z.object({
   EVENT_DELIVERY_TIMEOUT_SECONDS: int(600, 5, 86_400),
   EVENT_MAX_DELIVERIES: int(5, 1, 50),
   ...WRITE_LIMIT_VARS,
+  ...WALLET_LIMIT_VARS,
+  WALLET_TRANSFER_RETRY_SECONDS: int(30, 1, 3600),
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),

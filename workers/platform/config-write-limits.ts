@@ -18,7 +18,8 @@ export type WriteLimitName =
   | "product"
   | "address"
   | "device"
-  | "cart";
+  | "cart"
+  | "transfer";
 
 /** At most `perAccount` per account (or guest cart) and `perIp` per IP in any `windowSeconds`. */
 export interface WriteLimit {
@@ -56,6 +57,7 @@ export const WRITE_LIMIT_VARS = {
   WRITE_LIMIT_ADDRESS: writeLimit("30,200,3600"),
   WRITE_LIMIT_DEVICE: writeLimit("30,300,3600"),
   WRITE_LIMIT_CART: writeLimit("600,3000,600"),
+  WRITE_LIMIT_TRANSFER: writeLimit("30,200,3600"),
 };
 
 type Parsed = { [K in keyof typeof WRITE_LIMIT_VARS]: WriteLimit };
@@ -75,5 +77,6 @@ export function writeLimits(raw: Parsed): Record<WriteLimitName, WriteLimit> {
     address: raw.WRITE_LIMIT_ADDRESS,
     device: raw.WRITE_LIMIT_DEVICE,
     cart: raw.WRITE_LIMIT_CART,
+    transfer: raw.WRITE_LIMIT_TRANSFER,
   };
 }

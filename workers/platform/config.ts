@@ -1,6 +1,7 @@
 import { ConfigError, describeProblems } from "./config-error";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
+import { type WalletLimits, walletLimits } from "./config-wallet-limits";
 import { type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
 
 export { ConfigError, type ConfigProblem } from "./config-error";
@@ -32,6 +33,12 @@ export interface Config {
   };
   /** Per-account and per-IP limits of the writes a person or a bot can repeat. */
   writeLimits: Record<WriteLimitName, WriteLimit>;
+  wallet: {
+    /** Per-transfer, rolling-24-hour and balance limits per currency and KYC level (docs/wallet.md). */
+    limits: WalletLimits;
+    /** A transfer whose receiving step did not answer is retried by the sender's alarm after this long (then backing off). */
+    transferRetryMs: number;
+  };
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -255,6 +262,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
       maxDeliveries: raw.EVENT_MAX_DELIVERIES,
     },
     writeLimits: writeLimits(raw),
+    wallet: { limits: walletLimits(raw), transferRetryMs: raw.WALLET_TRANSFER_RETRY_SECONDS * 1000 },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

@@ -2,7 +2,8 @@ import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
+import { wallet } from "./fil/wallet";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Filipino, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const fil: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat };
+export const fil: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };

@@ -3,6 +3,7 @@ import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
+import { wallet } from "./vi/wallet";
 
 /** Problem details in Vietnamese, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const vi: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat };
+export const vi: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };

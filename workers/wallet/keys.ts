@@ -1,0 +1,18 @@
+import { sha256Hex } from "../platform/ids";
+
+/** A stub of one user's Wallet object, typed by the Env binding (domain code never imports the class). */
+export type WalletStub = ReturnType<Env["WALLET"]["getByName"]>;
+
+/** The Wallet object of `userId` (one per user, named by the user id). */
+export function walletStub(env: Pick<Env, "WALLET">, userId: string): WalletStub {
+  return env.WALLET.getByName(userId);
+}
+
+/**
+ * The id of the transfer a sender's Idempotency-Key asks for: derived, never random, so a retry of
+ * the request (even after the key's stored answer expired) reaches the same transfer and moves
+ * nothing twice.
+ */
+export async function transferIdOf(senderId: string, idempotencyKey: string): Promise<string> {
+  return `trf_${(await sha256Hex(`wallet-transfer\n${senderId}\n${idempotencyKey}`)).slice(0, 26)}`;
+}
