@@ -10,5 +10,6 @@ import { Home } from "./views/home/Home";
  */
 export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/", view: Home },
+  { path: "/p/:productId", view: lazy(() => import("./views/product/Product").then((m) => m.ProductPage)) },
   { path: "/search", view: lazy(() => import("./views/search/Search").then((m) => m.Search)) },
 ];
