@@ -10,6 +10,7 @@ import { Home } from "./views/home/Home";
  */
 export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/", view: Home },
+  { path: "/p/:productId", view: lazy(() => import("./views/product/Product").then((m) => m.ProductPage)) },
   { path: "/search", view: lazy(() => import("./views/search/Search").then((m) => m.Search)) },
   { path: "/chat", view: lazy(() => import("./views/chat/ChatList").then((m) => m.ChatList)) },
   { path: "/chat/:dialogId", view: lazy(() => import("./views/chat/ChatRoom").then((m) => m.ChatRoom)) },

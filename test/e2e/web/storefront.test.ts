@@ -86,7 +86,7 @@ describe("web app: deep links and the API beside it", () => {
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Results for “samsung”" }).waitFor();
     await page.locator("main .card").first().waitFor();
-    expect(await page.getByRole("searchbox", { name: "Search products" }).inputValue()).toBe("samsung");
+    expect(await page.getByRole("combobox", { name: "Search products" }).inputValue()).toBe("samsung");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -97,7 +97,7 @@ describe("web app: deep links and the API beside it", () => {
     await page.goto("/");
     await page.getByTestId("categories").waitFor();
     await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
-    await page.getByRole("searchbox", { name: "Search products" }).fill("samsung");
+    await page.getByRole("combobox", { name: "Search products" }).fill("samsung");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\?q=samsung$/);
     await page.locator("main .card").first().waitFor();
