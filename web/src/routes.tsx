@@ -11,4 +11,10 @@ import { Home } from "./views/home/Home";
 export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/", view: Home },
   { path: "/search", view: lazy(() => import("./views/search/Search").then((m) => m.Search)) },
+  { path: "/signin", view: lazy(() => import("./views/account/SignIn").then((m) => m.SignIn)) },
+  { path: "/account", view: lazy(() => import("./views/account/Account").then((m) => m.Account)) },
+  {
+    path: "/account/notifications",
+    view: lazy(() => import("./views/account/Notifications").then((m) => m.Notifications)),
+  },
 ];

@@ -1,6 +1,7 @@
 import { useLocation } from "preact-iso";
 import { useSession } from "../../api/use-session";
 import { LOCALE_NAMES, LOCALES, type Locale, useI18n } from "../../i18n";
+import { NotificationBell } from "../account/Bell";
 
 /** Brand, product search, the main links and the language switcher: on every page, phone width first. */
 export function Header() {
@@ -38,6 +39,7 @@ export function Header() {
       <nav class="nav" aria-label={t("nav.main")}>
         <a href="/cart">{t("nav.cart")}</a>
         <a href="/chat">{t("nav.chat")}</a>
+        {signedIn && <NotificationBell />}
         {signedIn ? <a href="/account">{t("nav.account")}</a> : <a href="/signin">{t("nav.signin")}</a>}
         <label class="lang">
           <span class="visually-hidden">{t("nav.language")}</span>
