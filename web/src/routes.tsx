@@ -14,4 +14,10 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/search", view: lazy(() => import("./views/search/Search").then((m) => m.Search)) },
   { path: "/chat", view: lazy(() => import("./views/chat/ChatList").then((m) => m.ChatList)) },
   { path: "/chat/:dialogId", view: lazy(() => import("./views/chat/ChatRoom").then((m) => m.ChatRoom)) },
+  { path: "/signin", view: lazy(() => import("./views/account/SignIn").then((m) => m.SignIn)) },
+  { path: "/account", view: lazy(() => import("./views/account/Account").then((m) => m.Account)) },
+  {
+    path: "/account/notifications",
+    view: lazy(() => import("./views/account/Notifications").then((m) => m.Notifications)),
+  },
 ];

@@ -1,7 +1,8 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { Locale } from "../i18n/locales";
+import { freshSession } from "./refresh";
 import type { components, paths } from "./schema";
-import { getCartToken, getSession, setCartToken } from "./session";
+import { getCartToken, setCartToken } from "./session";
 
 // The one way the web app talks to the API: typed by the contract (schema.d.ts is generated from
 // the snapshot of /openapi.json that test/web/openapi-snapshot.test.ts keeps equal to the live one).
@@ -49,9 +50,9 @@ export function setApiLocale(next: Locale) {
 }
 
 const headers: Middleware = {
-  onRequest({ request }) {
+  async onRequest({ request }) {
     request.headers.set("Accept-Language", locale);
-    const session = getSession();
+    const session = await freshSession(request.url);
     if (session && !request.headers.has("Authorization")) {
       request.headers.set("Authorization", `Bearer ${session.accessToken}`);
     }
@@ -87,4 +88,17 @@ export async function unwrap<T>(
   if (response.ok && data !== undefined) return data as NonNullable<T>;
   const body = (typeof error === "object" && error ? error : {}) as Partial<ProblemBody>;
   throw new ApiProblem({ ...body, status: response.status });
+}
+
+/** For answers without a body (204, 202 with none): resolves when the server said yes, else an ApiProblem. */
+export async function unwrapEmpty(pending: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  let result: { error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch (err) {
+    throw new ApiProblem({ status: 0, code: "network", detail: err instanceof Error ? err.message : String(err) });
+  }
+  if (result.response.ok) return;
+  const body = (typeof result.error === "object" && result.error ? result.error : {}) as Partial<ProblemBody>;
+  throw new ApiProblem({ ...body, status: result.response.status });
 }

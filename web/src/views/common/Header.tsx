@@ -2,6 +2,7 @@ import { useSession } from "../../api/use-session";
 import { LOCALE_NAMES, LOCALES, type Locale, useI18n } from "../../i18n";
 import { useCartCount } from "./cart-count";
 import { SearchBox } from "./SearchBox";
+import { NotificationBell } from "../account/Bell";
 
 /** Brand, product search, the main links and the language switcher: on every page, phone width first. */
 export function Header() {
@@ -27,6 +28,7 @@ export function Header() {
           )}
         </a>
         <a href="/chat">{t("nav.chat")}</a>
+        {signedIn && <NotificationBell />}
         {signedIn ? <a href="/account">{t("nav.account")}</a> : <a href="/signin">{t("nav.signin")}</a>}
         <label class="lang">
           <span class="visually-hidden">{t("nav.language")}</span>

@@ -1,0 +1,138 @@
+import { useEffect, useState } from "preact/hooks";
+import { ApiProblem, api, unwrap } from "../../api/client";
+import { useI18n } from "../../i18n";
+import { BCP47 } from "../../i18n/locales";
+import { keepTokens } from "./auth";
+import { thisDevice } from "./device";
+import { Field } from "./Field";
+import { COUNTRIES, type Country, countryFormat, countryName, countryOfLocale } from "./phone";
+
+type Step = { name: "phone" } | { name: "code"; resendAt: number };
+
+const asProblem = (err: unknown) =>
+  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
+
+/** Whole seconds until `at` (epoch ms), ticking, for "resend in 30 s". */
+function useSecondsUntil(at: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (at <= now) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000);
+    return () => clearTimeout(timer);
+  }, [at, now]);
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Phone sign-in (or sign-up): number → SMS code → signed in. Every error is the server's, under its field. */
+export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t, locale } = useI18n();
+  const [country, setCountry] = useState<Country>(countryOfLocale(locale));
+  const [phone, setPhone] = useState("");
+  const [code, setCode] = useState("");
+  const [step, setStep] = useState<Step>({ name: "phone" });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const format = countryFormat(country);
+  const resendIn = useSecondsUntil(step.name === "code" ? step.resendAt : 0);
+  const tag = BCP47[locale];
+
+  const requestCode = async (event?: Event) => {
+    event?.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const sent = await unwrap(api.POST("/api/v1/auth/otp/request", { body: { phone, country, locale } }));
+      setStep({ name: "code", resendAt: Date.now() + sent.resendAfter * 1000 });
+      setCode("");
+    } catch (err) {
+      setProblem(asProblem(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const verify = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = { phone, country, code: code.trim(), device: thisDevice() };
+      keepTokens(await unwrap(api.POST("/api/v1/auth/otp/verify", { body })));
+      onSignedIn();
+    } catch (err) {
+      setProblem(asProblem(err));
+      setBusy(false);
+    }
+  };
+
+  if (step.name === "code") {
+    return (
+      <form class="stack" onSubmit={verify} aria-busy={busy}>
+        <p>{t("account.otp.sentTo", { phone })}</p>
+        <Field
+          id="otp-code"
+          label={t("account.otp.code")}
+          hint={t("account.otp.codeHint")}
+          error={problem?.detail}
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]*"
+          maxLength={6}
+          required
+          autoFocus
+        />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t("account.busy") : t("account.otp.verify")}
+        </button>
+        <div class="row">
+          <button type="button" onClick={() => requestCode()} disabled={busy || resendIn > 0}>
+            {resendIn > 0 ? t("account.otp.resendIn", { seconds: resendIn }) : t("account.otp.resend")}
+          </button>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setStep({ name: "phone" });
+              setProblem(null);
+            }}
+          >
+            {t("account.otp.changeNumber")}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <form class="stack" onSubmit={requestCode} aria-busy={busy}>
+      <div class="field">
+        <label for="otp-country">{t("account.otp.country")}</label>
+        <select id="otp-country" value={country} onChange={(e) => setCountry(e.currentTarget.value as Country)}>
+          {COUNTRIES.map((c) => (
+            <option key={c} value={c}>
+              {`${countryName(c, tag)} (${countryFormat(c).dialCode})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field
+        id="otp-phone"
+        label={t("account.otp.phone")}
+        hint={t("account.otp.phoneHint", { national: format.national, international: format.international })}
+        error={problem?.detail}
+        value={phone}
+        onInput={(e) => setPhone(e.currentTarget.value)}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        placeholder={format.national}
+        required
+      />
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? t("account.busy") : t("account.otp.send")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from "preact/hooks";
+import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { LOCALE_NAMES, LOCALES, type Locale, useI18n } from "../../i18n";
+import { ProblemNotice } from "../common/Status";
+import { Field, fieldError, shownAtField } from "./Field";
+import { forgetEndedSession } from "./guard";
+
+type User = Schemas["User"];
+
+/** Name, language, time zone and avatar (PATCH /users/me); choosing a language also switches the app's. */
+export function Profile({ user, onSaved }: { user: User; onSaved: (user: User) => void }) {
+  const { t, setLocale } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [avatar, setAvatar] = useState(user.avatarUrl ?? "");
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const get = (name: string) => data.get(name)?.toString().trim() ?? "";
+    setBusy(true);
+    setProblem(null);
+    setSaved(false);
+    try {
+      const body = {
+        displayName: get("profile-name"),
+        locale: get("profile-locale") as Locale,
+        timezone: get("profile-timezone"),
+        avatarUrl: get("profile-avatar") || null,
+      };
+      const next = await unwrap(api.PATCH("/api/v1/users/me", { body }));
+      onSaved(next);
+      setSaved(true);
+      setLocale(next.locale);
+    } catch (err) {
+      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
+      forgetEndedSession(p);
+      setProblem(p);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fields = ["displayName", "locale", "timezone", "avatarUrl"];
+  return (
+    <section class="card-section" aria-labelledby="profile-title">
+      <h2 id="profile-title">{t("account.profile.title")}</h2>
+      <p class="muted">{user.phone ?? user.email}</p>
+      <form class="stack" onSubmit={onSubmit} aria-busy={busy}>
+        {avatar && <img class="avatar" src={avatar} alt={t("account.profile.avatarAlt")} width={64} height={64} />}
+        <Field
+          id="profile-name"
+          label={t("account.displayName")}
+          defaultValue={user.displayName}
+          required
+          maxLength={100}
+          error={fieldError(problem, "displayName")}
+        />
+        <div class="field">
+          <label for="profile-locale">{t("account.profile.locale")}</label>
+          <select id="profile-locale" name="profile-locale" defaultValue={user.locale}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          id="profile-timezone"
+          label={t("account.profile.timezone")}
+          hint={t("account.profile.timezoneHint")}
+          defaultValue={user.timezone}
+          error={fieldError(problem, "timezone")}
+        />
+        <Field
+          id="profile-avatar"
+          label={t("account.profile.avatar")}
+          type="url"
+          defaultValue={user.avatarUrl ?? ""}
+          onChange={(e) => setAvatar(e.currentTarget.value)}
+          error={fieldError(problem, "avatarUrl")}
+        />
+        {problem && !shownAtField(problem, fields) && <ProblemNotice problem={problem} />}
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t("account.busy") : t("account.save")}
+        </button>
+        <p role="status" aria-live="polite">
+          {saved ? t("account.saved") : ""}
+        </p>
+      </form>
+    </section>
+  );
+}
