@@ -20,4 +20,9 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     path: "/account/notifications",
     view: lazy(() => import("./views/account/Notifications").then((m) => m.Notifications)),
   },
+  { path: "/cart", view: lazy(() => import("./views/cart/Cart").then((m) => m.Cart)) },
+  { path: "/checkout", view: lazy(() => import("./views/checkout/Checkout").then((m) => m.Checkout)) },
+  { path: "/orders", view: lazy(() => import("./views/orders/Orders").then((m) => m.Orders)) },
+  { path: "/orders/:id", view: lazy(() => import("./views/orders/Order").then((m) => m.Order)) },
+  { path: "/orders/:id/pay", view: lazy(() => import("./views/orders/Pay").then((m) => m.Pay)) },
 ];

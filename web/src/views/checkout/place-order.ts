@@ -1,0 +1,35 @@
+import { useRef, useState } from "preact/hooks";
+import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { attemptKey, finishAttempt } from "../../api/idempotency";
+
+export type CreateOrders = Schemas["CreateOrders"];
+export type Order = Schemas["Order"];
+
+/**
+ * Places the cart's orders (POST /orders). One attempt, one Idempotency-Key: a second click while
+ * the first is on its way is ignored, and a retry after an error or a reload sends the same key, so
+ * the server answers the first result instead of ordering twice.
+ */
+export function usePlaceOrder(onPlaced: (orders: Order[]) => void) {
+  const inFlight = useRef(false);
+  const [placing, setPlacing] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const place = async (body: CreateOrders) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setPlacing(true);
+    setProblem(null);
+    try {
+      const key = attemptKey("checkout", JSON.stringify(body));
+      const created = await unwrap(api.POST("/api/v1/orders", { body, headers: { "Idempotency-Key": key } }));
+      finishAttempt("checkout");
+      onPlaced(created.orders);
+    } catch (err) {
+      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
+    } finally {
+      inFlight.current = false;
+      setPlacing(false);
+    }
+  };
+  return { place, placing, problem };
+}
