@@ -26,8 +26,10 @@ describe("web app messages", () => {
   it("the languages other than English are translated (words that stay English are few)", () => {
     for (const locale of LOCALES.filter((l) => l !== "en")) {
       const same = Object.entries(CATALOGS[locale]).filter(([key, text]) => text === en[key as keyof typeof en]);
-      // Loanwords such as "Chat", "Cart" or "Account" are the local usage in some languages.
-      expect(same.length, `${locale}: ${same.map(([k]) => k).join(", ")}`).toBeLessThanOrEqual(4);
+      // Loanwords ("Chat", "Checkout", "Subtotal" in Filipino) and country names spelled alike
+      // ("Thailand", "Malaysia" in Indonesian) are the local usage: a few in a hundred, not more.
+      const allowed = Math.ceil(Object.keys(en).length * 0.05);
+      expect(same.length, `${locale}: ${same.map(([k]) => k).join(", ")}`).toBeLessThanOrEqual(allowed);
     }
   });
 

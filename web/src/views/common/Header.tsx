@@ -1,8 +1,8 @@
 import { useSession } from "../../api/use-session";
 import { LOCALE_NAMES, LOCALES, type Locale, useI18n } from "../../i18n";
+import { NotificationBell } from "../account/Bell";
 import { useCartCount } from "./cart-count";
 import { SearchBox } from "./SearchBox";
-import { NotificationBell } from "../account/Bell";
 
 /** Brand, product search, the main links and the language switcher: on every page, phone width first. */
 export function Header() {
