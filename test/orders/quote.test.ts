@@ -15,6 +15,7 @@ import {
   sellerWithProduct,
   userCart,
 } from "./helpers";
+import { uniqueIp, withVars } from "../platform/limits";
 import { holdings, voucher } from "./probed";
 
 // POST /api/v1/checkout/quote (beyond the contract): the checkout's prices without the checkout.
@@ -198,5 +199,19 @@ describe("POST /checkout/quote", () => {
       422,
       "validation_failed",
     );
+  });
+
+  it("is rate limited like cart changes, so voucher codes cannot be guessed at speed", async () => {
+    const { product } = await sellerWithProduct("TH", { stock: 10 });
+    const cartToken = await guestCart([{ productId: product.id, quantity: 1 }]);
+    // Its line was added before the cart had a token, so only the quotes count: two, then 429.
+    const limited = withVars({ WRITE_LIMIT_CART: "2,1000,600" });
+    const ip = uniqueIp();
+    const ask = (voucherCode: string) =>
+      limited("POST", "/api/v1/checkout/quote", { cartToken, ip, body: { shippingAddress: ADDRESS.TH, voucherCode } });
+    await expectProblem(await ask("GUESS-1"), 422, "validation_failed");
+    await expectProblem(await ask("GUESS-2"), 422, "validation_failed");
+    const refused = await expectProblem(await ask("GUESS-3"), 429, "rate_limited");
+    expect(refused.detail).toMatch(/Try again/);
   });
 });
