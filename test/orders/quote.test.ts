@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { uniqueIp, withVars } from "../platform/limits";
 import {
   ADDRESS,
   type Caller,
@@ -15,7 +16,6 @@ import {
   sellerWithProduct,
   userCart,
 } from "./helpers";
-import { uniqueIp, withVars } from "../platform/limits";
 import { holdings, voucher } from "./probed";
 
 // POST /api/v1/checkout/quote (beyond the contract): the checkout's prices without the checkout.
