@@ -81,7 +81,23 @@ export const LastMessageSchema = z
   })
   .openapi("LastMessage");
 
+/** A member as the caller's chat list shows them: public names only, never a phone number or email. */
+export const DialogMemberFaceSchema = z
+  .object({
+    userId: z.string(),
+    displayName: z.string(),
+    avatarUrl: z.string().optional(),
+    shopName: z.string().optional().openapi({
+      description: "Support dialogs: on the shop's side (everyone but the buyer who opened it), the shop's name",
+    }),
+  })
+  .openapi("DialogMemberFace");
+
 export const DialogListItemSchema = DialogSchema.extend({
+  members: z.array(DialogMemberFaceSchema).openapi({
+    description:
+      "Beyond the contract: the members (as participantIds, oldest first) with their public names, so a list can show who a direct dialog is with. Accounts that no longer exist are left out.",
+  }),
   unreadCount: Int,
   lastMessage: LastMessageSchema.nullable(),
   lastSeq: Int,
@@ -325,7 +341,7 @@ export const ReceiptsSchema = z
   .object({ items: z.array(z.object({ userId: z.string(), lastDeliveredSeq: Int, lastReadSeq: Int })) })
   .openapi("DialogReceipts");
 
-const FLAG_STATUSES = ["open", "resolved"] as const;
+export const FLAG_STATUSES = ["open", "resolved"] as const;
 
 export const ReportedSchema = z
   .object({ flagId: z.string(), status: z.enum(FLAG_STATUSES) })
@@ -377,24 +393,3 @@ export type ServerFrame =
   | { type: "updated"; message: Message }
   | { type: "pong" }
   | { type: "error"; code: string; detail: string; clientId?: string; retryAfter?: number };
-
-// ------------------------------------------------------------------ moderation
-
-export const ChatFlagSchema = z
-  .object({
-    id: z.string(),
-    dialogId: z.string(),
-    messageId: z.string(),
-    seq: Int,
-    senderId: z.string(),
-    reason: z.enum(CHAT_FLAG_REASONS),
-    reporterId: z.string().nullable(),
-    note: z.string().nullable(),
-    excerpt: z.string().nullable().openapi({ description: "The message text when it was flagged" }),
-    status: z.enum(FLAG_STATUSES),
-    createdAt: Timestamp,
-    resolvedAt: Timestamp.nullable(),
-  })
-  .openapi("ChatFlag");
-
-export const ChatFlagPageSchema = pageOf(ChatFlagSchema, "ChatFlagPage");

@@ -113,3 +113,40 @@ export const CancelOrderSchema = z
   .object({ reason: z.string().trim().max(500).optional() })
   .strict()
   .openapi("CancelOrder");
+
+/** One shop's order as the checkout would write it now (POST /checkout/quote): nothing is held. */
+export const QuotedOrderSchema = z
+  .object({
+    shopId: z.string(),
+    shopName: z.string().optional(),
+    items: z.array(OrderItemSchema),
+    shipping: ShippingSchema.omit({ trackingNumber: true }).openapi({
+      description: "The shipping option the checkout would choose (shippingOptionId, else the cheapest)",
+    }),
+    subtotal: MoneySchema,
+    shippingCost: MoneySchema,
+    tax: MoneySchema,
+    discount: MoneySchema,
+    total: MoneySchema,
+    currency: z.string(),
+  })
+  .openapi("QuotedOrder");
+
+export const CheckoutQuoteSchema = z
+  .object({
+    orders: z.array(QuotedOrderSchema),
+    subtotal: MoneySchema,
+    shippingCost: MoneySchema,
+    tax: MoneySchema,
+    discount: MoneySchema,
+    total: MoneySchema,
+    currency: z.string(),
+    voucher: z
+      .object({
+        code: z.string().openapi({ description: "The voucher's code as stored (upper case)" }),
+        applied: z.boolean().openapi({ description: "Whether it discounts this cart (false: a discount of zero)" }),
+      })
+      .optional()
+      .openapi({ description: "Present when voucherCode was sent and is valid for this cart" }),
+  })
+  .openapi("CheckoutQuote");

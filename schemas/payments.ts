@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./platform";
+import { CurrencySchema, MoneySchema } from "./platform";
 
 export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise"]).openapi("Gateway", {
   description: "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422",
@@ -63,3 +63,50 @@ export const SimulatePaymentSchema = z
 export const WebhookAckSchema = z
   .object({ received: z.literal(true), duplicate: z.boolean().optional(), applied: z.boolean().optional() })
   .openapi("WebhookAck");
+
+export const PAYMENT_OPTION_KINDS = ["card", "qr", "virtual_account", "ewallet"] as const;
+
+export const PaymentOptionsQuerySchema = z
+  .object({
+    currency: CurrencySchema.optional().openapi({
+      param: { name: "currency", in: "query" },
+      description: "The currency to pay in (ISO 4217, upper case)",
+    }),
+    orderIds: z
+      .string()
+      .max(20 * 65)
+      .optional()
+      .transform((v) => (v === undefined ? undefined : [...new Set(v.split(",").map((id) => id.trim()))]))
+      .pipe(z.array(z.string().min(1).max(64)).min(1).max(20).optional())
+      .openapi({
+        param: { name: "orderIds", in: "query" },
+        type: "string",
+        description:
+          "Comma-separated ids of the caller's unpaid orders (as for POST /payments): their currency is used",
+        example: "ord_01JD3Q5W8T2M4V6X8Z0B2D4F6H",
+      }),
+  })
+  .refine((v) => (v.currency === undefined) !== (v.orderIds === undefined), {
+    message: "Send either currency or orderIds",
+    path: ["currency"],
+  });
+
+export const PaymentOptionSchema = z
+  .object({
+    gateway: GatewaySchema,
+    method: z.string().openapi({ description: "The value of `method` for POST /payments", example: "promptpay" }),
+    label: z.string().optional().openapi({
+      description:
+        "The method's brand name (PromptPay, QRIS, GCash...); absent for cards, which clients name by `kind`",
+    }),
+    kind: z.enum(PAYMENT_OPTION_KINDS).openapi({
+      description:
+        "How the payer pays: card (card details or a gateway SDK token), qr (scan a code), virtual_account (bank transfer to an account number), ewallet (the wallet's app or page)",
+    }),
+    sandbox: z.boolean().openapi({ description: "The sandbox gateway: development and tests only, never real money" }),
+  })
+  .openapi("PaymentOption");
+
+export const PaymentOptionsSchema = z
+  .object({ currency: CurrencySchema, options: z.array(PaymentOptionSchema) })
+  .openapi("PaymentOptions");

@@ -43,7 +43,9 @@ const PRIVATE_REFERENCES = new Set([
   "PUT /api/v1/inventory/{productId} variantId",
   "POST /api/v1/cart/items variantId",
   "POST /api/v1/orders shippingAddressId",
+  "POST /api/v1/checkout/quote shippingAddressId",
   "POST /api/v1/payments orderIds",
+  "GET /api/v1/payments/options orderIds",
   "POST /api/v1/dialogs/{id}/messages mediaId",
   "POST /api/v1/dialogs/{id}/messages card.id",
   "POST /api/v1/dialogs/{id}/messages replyTo",
@@ -178,6 +180,21 @@ describe("API1: ids in bodies and query strings", () => {
     await expectRefused(res, "POST /orders shippingAddressId");
     const cart = await expectJson<{ itemCount: number }>(await call("GET", "/api/v1/cart", asB()), 200);
     expect(cart.itemCount).toBeGreaterThan(0);
+  });
+
+  it("POST /checkout/quote to A's saved address: refused, nothing of A's shown", async () => {
+    await userCart(who.stranger.token, [{ productId: strangersProduct.id, quantity: 1 }]);
+    const res = await call("POST", "/api/v1/checkout/quote", { ...asB(), body: { shippingAddressId: owned.address } });
+    const text = await res.clone().text();
+    await expectRefused(res, "POST /checkout/quote shippingAddressId");
+    expect(text).not.toContain("postalCode");
+  });
+
+  it("GET /payments/options for A's order: refused, its currency not told", async () => {
+    await expectRefused(
+      await call("GET", `/api/v1/payments/options?orderIds=${owned.order}`, asB()),
+      "GET /payments/options orderIds",
+    );
   });
 
   it("POST /payments for A's order: refused, A's order unchanged", async () => {

@@ -1,10 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { dialogMembers, dialogs } from "../../d1/schema/chat";
-import type { DialogListItemSchema, LastMessageSchema } from "../../schemas/chat";
+import type { DialogListItemSchema, DialogMemberFaceSchema, LastMessageSchema } from "../../schemas/chat";
+import { publicFaceOf } from "../identity";
 import { type Database, database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { decodeCursor, type Page, toPage } from "../platform/pagination";
+import { shopFactOf } from "../shops";
 import { type DialogRow, dialogOf, loadDialog, NO_DIALOG, presentDialog } from "./dialogs";
 import { openContent, snippet } from "./room/content";
 import { isDialogId } from "./rooms";
@@ -28,7 +30,7 @@ export async function dialogsPage(
   const rows = await listDialogs(database(env), userId, limit + 1, after ? { at: after[0], id: after[1] } : undefined);
   const page = toPage(rows, limit, (r) => [r.row.activityAt, r.row.id]);
   const items = await Promise.all(
-    page.items.map((r) => listItem(env, presentDialog(r.row, r.participantIds, r.adminIds), r.row, r)),
+    page.items.map((r) => listItem(env, presentDialog(r.row, r.participantIds, r.adminIds), r.row, r, r.faces)),
   );
   return { items, nextCursor: page.nextCursor };
 }
@@ -37,17 +39,18 @@ export async function dialogsPage(
 export async function memberDialog(env: Env, userId: string, id: string): Promise<DialogListItem> {
   if (!isDialogId(id)) throw new ApiError("not_found", NO_DIALOG);
   const db = database(env);
-  const [loaded, me] = await Promise.all([
+  const [loaded, me, faces] = await Promise.all([
     loadDialog(db, id),
     db
       .select()
       .from(dialogMembers)
       .where(and(eq(dialogMembers.dialogId, id), eq(dialogMembers.userId, userId)))
       .get(),
+    db.select(facesOf(dialogs)).from(dialogs).where(eq(dialogs.id, id)).get(),
   ]);
   if (!loaded) throw new ApiError("not_found", NO_DIALOG);
   if (!me) throw new ApiError("forbidden", "You are not a member of this dialog.");
-  return listItem(env, dialogOf(loaded), loaded.row, me);
+  return listItem(env, dialogOf(loaded), loaded.row, me, faces ?? { faces: "[]", shopName: null });
 }
 
 /** The caller's own settings for a dialog (mute); 403 when they are not in it. */
@@ -66,9 +69,11 @@ async function listItem(
   dialog: ReturnType<typeof presentDialog>,
   row: DialogRow,
   me: { role: "member" | "admin"; lastReadSeq: number; muted: boolean },
+  faces: MemberFaces,
 ): Promise<DialogListItem> {
   return {
     ...dialog,
+    members: presentFaces(row, faces),
     unreadCount: Math.max(0, row.lastSeq - me.lastReadSeq),
     lastMessage: await lastMessageOf(env, row),
     lastSeq: row.lastSeq,
@@ -85,6 +90,7 @@ interface ListedDialog {
   muted: boolean;
   participantIds: string[];
   adminIds: string[];
+  faces: MemberFaces;
 }
 
 /**
@@ -105,6 +111,7 @@ async function listDialogs(
       muted: dialogMembers.muted,
       participantIds: sql<string>`(SELECT json_group_array(x.user_id) FROM dialog_members x WHERE x.dialog_id = ${dialogs.id})`,
       adminIds: sql<string>`(SELECT json_group_array(x.user_id) FROM dialog_members x WHERE x.dialog_id = ${dialogs.id} AND x.role = 'admin')`,
+      ...facesOf(dialogs),
     })
     .from(dialogMembers)
     .innerJoin(dialogs, eq(dialogs.id, dialogMembers.dialogId))
@@ -118,11 +125,57 @@ async function listDialogs(
     )
     .orderBy(desc(dialogs.activityAt), desc(dialogs.id))
     .limit(limit);
-  return rows.map((r) => ({
+  return rows.map(({ faces, shopName, ...r }) => ({
     ...r,
+    faces: { faces, shopName },
     participantIds: JSON.parse(r.participantIds) as string[],
     adminIds: JSON.parse(r.adminIds) as string[],
   }));
+}
+
+type DialogMemberFace = z.infer<typeof DialogMemberFaceSchema>;
+
+/** The members' public faces (JSON from the dialog's own query) and, for a support dialog, its shop's name. */
+interface MemberFaces {
+  faces: string;
+  shopName: string | null;
+}
+
+/**
+ * The columns that give a dialog's members their public faces (identity's) and its shop's name
+ * (shops'), as subqueries of the query that reads the dialog: a page of dialogs stays one query.
+ */
+function facesOf(d: typeof dialogs): { faces: SQL<string>; shopName: SQL<string | null> } {
+  const face = publicFaceOf(sql`x.user_id`);
+  return {
+    faces: sql<string>`(SELECT json_group_array(json_object('userId', m.user_id, 'face', json(m.face))) FROM
+      (SELECT x.user_id, ${face} AS face FROM dialog_members x WHERE x.dialog_id = ${d.id}
+        ORDER BY x.joined_at, x.user_id) m)`,
+    shopName: shopFactOf(d.shopId, "name"),
+  };
+}
+
+/**
+ * Each member's public name and avatar (an account that no longer exists is left out); in a support
+ * dialog everyone but the buyer who opened it speaks for the shop, so carries the shop's name.
+ */
+function presentFaces(row: DialogRow, { faces, shopName }: MemberFaces): DialogMemberFace[] {
+  const parsed = JSON.parse(faces) as {
+    userId: string;
+    face: { displayName: string; avatarUrl: string | null } | null;
+  }[];
+  return parsed.flatMap(({ userId, face }) => {
+    if (!face) return [];
+    const forShop = row.shopId !== null && shopName !== null && userId !== row.createdBy;
+    return [
+      {
+        userId,
+        displayName: face.displayName,
+        ...(face.avatarUrl ? { avatarUrl: face.avatarUrl } : {}),
+        ...(forShop ? { shopName } : {}),
+      },
+    ];
+  });
 }
 
 async function lastMessageOf(env: Env, row: DialogRow): Promise<z.infer<typeof LastMessageSchema> | null> {

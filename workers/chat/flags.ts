@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { chatFlags } from "../../d1/schema/chat";
-import type { ChatFlagSchema } from "../../schemas/chat";
+import type { ChatFlagSchema } from "../../schemas/chat-moderation";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";

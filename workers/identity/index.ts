@@ -26,7 +26,7 @@ export { auditWrite } from "./audit";
 export { auditEventsPage } from "./audit-log";
 export { authenticate } from "./authenticate";
 export { activeUserContacts } from "./contacts";
-export { displayNameOf, displayNameQuery } from "./display-names";
+export { displayNameOf, displayNameQuery, publicFaceOf } from "./display-names";
 export { SECURITY_ALERT, securityAlertEvent } from "./events";
 export type { IdentityHooks } from "./hooks";
 export { hashPassword } from "./passwords";

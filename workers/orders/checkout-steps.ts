@@ -1,18 +1,37 @@
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
-import { cartTokenHash } from "../cart";
+import { cartTokenHash, guestCartToken } from "../cart";
 import { inventoryKey, reserveItems } from "../inventory";
 import { clientIpHash } from "../platform/client";
 import { ApiError } from "../platform/errors";
 import { type Currency, sum } from "../platform/money";
 import type { CheckoutHolder } from "./checkout-caps";
-import type { CheckoutLine, ShippingAddress } from "./checkout-lines";
+import { type CheckoutLine, type ShippingAddress, shippingAddressFor } from "./checkout-lines";
 import type { ShopParcel } from "./checkout-writes";
 import type { OrderConfig } from "./config";
 import { lineTotal } from "./pricing";
 import { quoteForShop } from "./shipping-link";
 
 /* The pieces of the checkout's steps (workers/orders/checkout.ts) that stand on their own. */
+
+/**
+ * The guest's cart token (undefined for a signed-in buyer); a guest without one has no cart, which
+ * the checkout and the quote answer as an empty cart (422).
+ */
+export function callerCartToken(c: Context<AppEnv>): string | undefined {
+  const auth = c.get("auth");
+  const guestToken = auth ? undefined : guestCartToken(c);
+  if (!auth && !guestToken) {
+    throw new ApiError(
+      "validation_failed",
+      "Your cart is empty. Add items first (guests: send the X-Cart-Token of your cart).",
+      { errors: [{ path: "cart", message: "empty" }] },
+    );
+  }
+  return guestToken;
+}
 
 /** Who is checking out, as the orders record it and the hoarding caps count it. */
 export async function holderOf(c: Context<AppEnv>, guestToken: string | undefined): Promise<CheckoutHolder> {
@@ -22,6 +41,26 @@ export async function holderOf(c: Context<AppEnv>, guestToken: string | undefine
     guestTokenHash: guestToken ? await cartTokenHash(guestToken) : null,
     ipHash: await clientIpHash(c),
   };
+}
+
+/** `user:<id>` or `guest:<token hash>`: whose voucher use a redemption counts. */
+export function buyerKeyOf(holder: CheckoutHolder): string {
+  return holder.customerId ? `user:${holder.customerId}` : `guest:${holder.guestTokenHash}`;
+}
+
+/**
+ * The delivery address and the shop parcels of priced lines: what the checkout writes and the quote
+ * (checkout-quote.ts) shows, from one function so that the two never price a cart differently.
+ */
+export async function checkoutParcels(
+  c: Context<AppEnv>,
+  input: z.infer<typeof CreateOrdersSchema>,
+  lines: readonly CheckoutLine[],
+): Promise<{ address: ShippingAddress; currency: Currency; parcels: ShopParcel[] }> {
+  const address = await shippingAddressFor(c, input);
+  const currency = lines[0].unitPrice.currency;
+  const parcels = shopParcels(lines, address, currency, input.shippingOptionId, c.get("config").shipping);
+  return { address, currency, parcels };
 }
 
 /** One parcel per shop, in the order the shops first appear in the cart, with its shipping and subtotal. */

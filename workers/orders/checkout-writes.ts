@@ -58,7 +58,7 @@ export async function orderWrites(
   discount: Money,
   index: number,
 ): Promise<{ row: NewOrderRow & { id: string }; items: NewOrderItemRow[]; writes: BatchItem<"sqlite">[] }> {
-  const totals = orderTotals(parcel.lines, parcel.option.cost, discount, facts.address.country, facts.taxRates);
+  const totals = parcelTotals(parcel, discount, facts.address.country, facts.taxRates);
   const voucherCode = discount.amount > 0 ? facts.voucherCode : undefined;
   const id = await stableId("ord", facts.now + index, `${facts.checkoutId}:${parcel.shopId}`);
   const row = orderRow(id, facts, parcel, totals, voucherCode);
@@ -115,6 +115,16 @@ export async function orderWrites(
     );
   }
   return { row, items, writes };
+}
+
+/** One shop's order's money (pricing.ts), for the order the checkout writes and for the quote. */
+export function parcelTotals(
+  parcel: ShopParcel,
+  discount: Money,
+  country: ShippingAddress["country"],
+  taxRates: CheckoutFacts["taxRates"],
+): OrderTotals {
+  return orderTotals(parcel.lines, parcel.option.cost, discount, country, taxRates);
 }
 
 /** The order row: its totals (rounded parts that add up), pending payment, its stock held until `expiresAt`. */

@@ -5,7 +5,6 @@ import type { Context } from "hono";
 import { orders as ordersTable } from "../../d1/schema/orders";
 import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
-import { guestCartToken } from "../cart";
 import { dropItems, inventoryKey } from "../inventory";
 import { isGuardRefusal } from "../platform/batch-guard";
 import { type Database, database, nowMs } from "../platform/db";
@@ -17,9 +16,9 @@ import { drainSoon } from "../platform/outbox";
 import { encryptPii } from "../platform/pii";
 import { type CheckoutCart, handCartToCheckout } from "./cart-link";
 import { type CheckoutLoad, capsGuard, enforceCaps } from "./checkout-caps";
-import { priceLines, shippingAddressFor } from "./checkout-lines";
+import { priceLines } from "./checkout-lines";
 import type { CheckoutPoint, CheckoutProbe } from "./checkout-probe";
-import { holderOf, reserveStock, shopParcels } from "./checkout-steps";
+import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf, reserveStock } from "./checkout-steps";
 import { type CheckoutFacts, orderWrites } from "./checkout-writes";
 import { readOrderConfig } from "./config";
 import { type Order, type OrderRow, presentOrder, presentOrders } from "./present";
@@ -96,16 +95,8 @@ export async function placeOrders(
 
 /** The guest's cart token (undefined for a signed-in buyer); 422 for a guest who cannot check out. */
 function checkoutCaller(c: Context<AppEnv>, input: CreateOrders): string | undefined {
-  const auth = c.get("auth");
-  const guestToken = auth ? undefined : guestCartToken(c);
-  if (!auth && !guestToken) {
-    throw new ApiError(
-      "validation_failed",
-      "Your cart is empty. Add items first (guests: send the X-Cart-Token of your cart).",
-      { errors: [{ path: "cart", message: "empty" }] },
-    );
-  }
-  if (!auth && !input.contactEmail) {
+  const guestToken = callerCartToken(c);
+  if (!c.get("auth") && !input.contactEmail) {
     throw new ApiError("validation_failed", "Guests need a contactEmail for the order confirmation.", {
       errors: [{ path: "contactEmail", message: "Required for guest checkout" }],
     });
@@ -127,15 +118,13 @@ async function ordersFromCart(
   const lines = await priceLines(db, taken.cart.lines);
   await reached("priced");
 
-  const address = await shippingAddressFor(c, input);
-  const currency = lines[0].unitPrice.currency;
-  const parcels = shopParcels(lines, address, currency, input.shippingOptionId, c.get("config").shipping);
+  const { address, currency, parcels } = await checkoutParcels(c, input, lines);
   const holder = await holderOf(c, guestToken);
   const load: CheckoutLoad = { orders: parcels.length, units: lines.reduce((n, l) => n + l.quantity, 0) };
   await enforceCaps(db, config.caps, holder, load, nowMs());
   await reached("quoted");
 
-  const buyerKey = holder.customerId ? `user:${holder.customerId}` : `guest:${holder.guestTokenHash}`;
+  const buyerKey = buyerKeyOf(holder);
   const voucher = await checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels);
   await reached("claimed");
 

@@ -2,6 +2,7 @@ import { createRouter } from "../platform/openapi";
 import type { RefundPayment } from "./cancel";
 import type { CheckoutProbe } from "./checkout-probe";
 import { cancelOrderHandler, cancelOrderRoute } from "./routes/cancel-order";
+import { checkoutQuoteHandler, checkoutQuoteRoute } from "./routes/checkout-quote";
 import { createOrdersHandler, createOrdersRoute } from "./routes/create-orders";
 import { getOrderHandler, getOrderRoute } from "./routes/get-order";
 import { listOrdersHandler, listOrdersRoute } from "./routes/list-orders";
@@ -42,6 +43,7 @@ export interface OrdersRouterDeps {
 export function createOrdersRouter({ refundPayment, checkoutProbe }: OrdersRouterDeps) {
   return createRouter()
     .openapi(createOrdersRoute, createOrdersHandler(checkoutProbe))
+    .openapi(checkoutQuoteRoute, checkoutQuoteHandler)
     .openapi(listOrdersRoute, listOrdersHandler)
     .openapi(getOrderRoute, getOrderHandler)
     .openapi(orderTimelineRoute, orderTimelineHandler)

@@ -1,6 +1,7 @@
 import { createRouter } from "../platform/openapi";
 import { createPaymentHandler, createPaymentRoute } from "./routes/create-payment";
 import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
+import { paymentOptionsHandler, paymentOptionsRoute } from "./routes/payment-options";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
@@ -12,5 +13,7 @@ export { refundOrderPayment, retryFailedRefunds } from "./refunds";
 export const paymentsRouter = createRouter()
   .openapi(createPaymentRoute, createPaymentHandler)
   .openapi(paymentWebhookRoute, paymentWebhookHandler)
+  // Before /payments/{id}, which would take "options" for a payment id.
+  .openapi(paymentOptionsRoute, paymentOptionsHandler)
   .openapi(getPaymentRoute, getPaymentHandler)
   .openapi(simulatePaymentRoute, simulatePaymentHandler);

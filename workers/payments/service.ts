@@ -116,8 +116,8 @@ async function recordStartFailure(db: Database, id: string, orderIds: string[], 
   ]);
 }
 
-/** The orders to pay: all the buyer's, all unpaid (pending_payment), all in one currency. */
-async function payableOrders(db: Database, buyer: Buyer, orderIds: string[]) {
+/** The orders to pay: all the buyer's, all unpaid (pending_payment), all in one currency (also for the payment options). */
+export async function payableOrders(db: Database, buyer: Buyer, orderIds: string[]) {
   const rows = await ordersByIds(db, orderIds);
   const missing = orderIds.filter((id) => !rows.some((r) => r.id === id && isBuyerOf(buyer, r)));
   if (missing.length) {

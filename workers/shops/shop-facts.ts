@@ -29,7 +29,7 @@ export async function shopSummary(db: Database, id: string): Promise<ShopSummary
   return (await shopSummaries(db, [id])).get(id);
 }
 
-const FACTS = { ownerId: shops.ownerId, country: shops.country } as const;
+const FACTS = { ownerId: shops.ownerId, country: shops.country, name: shops.name } as const;
 
 /**
  * One fact of the shop whose id another query's column `shopId` holds, as a scalar subquery (NULL

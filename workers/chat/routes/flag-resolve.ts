@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { ChatFlagSchema } from "../../../schemas/chat";
+import { ChatFlagSchema } from "../../../schemas/chat-moderation";
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireRole } from "../../middleware/auth";

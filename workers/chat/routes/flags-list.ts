@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { ChatFlagPageSchema } from "../../../schemas/chat";
+import { ChatFlagPageSchema } from "../../../schemas/chat-moderation";
 import { PageQuerySchema } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";

@@ -95,3 +95,20 @@ export function gatewayFor(
     }
   }
 }
+
+const REAL_GATEWAYS = {
+  stripe: StripeGateway,
+  midtrans: MidtransGateway,
+  xendit: XenditGateway,
+  omise: OmiseGateway,
+} satisfies Record<Exclude<GatewayName, "sandbox">, { supports(method: string, currency: string): boolean }>;
+
+/**
+ * Whether the real gateway `name` takes `method` in `currency`, known without its keys: what the
+ * sandbox stands in for (it takes any method itself).
+ */
+export function realGatewaySupports(name: keyof typeof REAL_GATEWAYS, method: string, currency: string): boolean {
+  return REAL_GATEWAYS[name].supports(method, currency);
+}
+
+export const REAL_GATEWAY_NAMES = Object.keys(REAL_GATEWAYS) as (keyof typeof REAL_GATEWAYS)[];

@@ -75,8 +75,13 @@ export class MidtransGateway implements PaymentGateway {
     this.authorization = basicAuthorization(config.serverKey, "");
   }
 
-  supports(method: string, currency: string): boolean {
+  /** What this gateway takes, known without its keys (payment options list it before any is built). */
+  static supports(method: string, currency: string): boolean {
     return currency === "IDR" && METHODS.has(method);
+  }
+
+  supports(method: string, currency: string): boolean {
+    return MidtransGateway.supports(method, currency);
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {

@@ -74,8 +74,13 @@ export class OmiseGateway implements PaymentGateway {
     this.authorization = basicAuthorization(config.secretKey, "");
   }
 
-  supports(method: string, currency: string): boolean {
+  /** What this gateway takes, known without its keys (payment options list it before any is built). */
+  static supports(method: string, currency: string): boolean {
     return currency === "THB" && (method === "card" || method === "promptpay");
+  }
+
+  supports(method: string, currency: string): boolean {
+    return OmiseGateway.supports(method, currency);
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {

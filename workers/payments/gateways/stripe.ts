@@ -69,8 +69,13 @@ export class StripeGateway implements PaymentGateway {
     this.base = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
   }
 
-  supports(method: string, currency: string): boolean {
+  /** What this gateway takes, known without its keys (payment options list it before any is built). */
+  static supports(method: string, currency: string): boolean {
     return method === "card" && currencyOf(currency) === currency;
+  }
+
+  supports(method: string, currency: string): boolean {
+    return StripeGateway.supports(method, currency);
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {

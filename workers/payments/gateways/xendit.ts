@@ -91,9 +91,14 @@ export class XenditGateway implements PaymentGateway {
     this.authorization = basicAuthorization(config.secretKey, "");
   }
 
-  supports(method: string, currency: string): boolean {
+  /** What this gateway takes, known without its keys (payment options list it before any is built). */
+  static supports(method: string, currency: string): boolean {
     if (VA_BANKS[method]) return currency === "IDR";
     return EWALLETS[method]?.currency === currency;
+  }
+
+  supports(method: string, currency: string): boolean {
+    return XenditGateway.supports(method, currency);
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {

@@ -1,0 +1,90 @@
+import type { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { CheckoutQuoteSchema, CreateOrdersSchema } from "../../schemas/orders";
+import type { AppEnv } from "../app-env";
+import { resolveCart } from "../cart";
+import { database } from "../platform/db";
+import { ApiError } from "../platform/errors";
+import { type Money, sum } from "../platform/money";
+import { shopSummaries } from "../shops";
+import { priceLines } from "./checkout-lines";
+import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf } from "./checkout-steps";
+import { parcelTotals, type ShopParcel } from "./checkout-writes";
+import { readOrderConfig } from "./config";
+import type { OrderTotals } from "./pricing";
+import { lineTotal } from "./pricing";
+import { checkoutVoucher } from "./vouchers";
+
+type CheckoutQuote = z.infer<typeof CheckoutQuoteSchema>;
+
+/**
+ * POST /checkout/quote: what `POST /orders` would charge for the caller's cart now, worked out by
+ * the checkout's own steps (checkout.ts: price the lines, the address and the shop parcels, the
+ * voucher, each order's totals), so the two cannot disagree. Unlike the checkout it takes nothing:
+ * the cart keeps its lines (read, not handed off), no stock is held, no voucher use is counted and
+ * the hoarding caps are not applied (they count orders, and a quote makes none). Its refusals are
+ * the checkout's: an empty cart, a line no longer for sale, an address no shop ships to, a voucher
+ * that does not apply, each with the checkout's code and detail.
+ */
+export async function quoteCheckout(
+  c: Context<AppEnv>,
+  input: z.infer<typeof CreateOrdersSchema>,
+): Promise<CheckoutQuote> {
+  const guestToken = callerCartToken(c);
+  const db = database(c.env);
+  const { stub } = await resolveCart(c);
+  const snapshot = await stub.snapshot();
+  if (snapshot.lines.length === 0) {
+    throw new ApiError("validation_failed", "Your cart is empty. Add items first.", {
+      errors: [{ path: "cart", message: "empty" }],
+    });
+  }
+  const lines = await priceLines(db, snapshot.lines);
+  const { address, currency, parcels } = await checkoutParcels(c, input, lines);
+  const buyerKey = buyerKeyOf(await holderOf(c, guestToken));
+  const [voucher, shops] = await Promise.all([
+    checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels),
+    shopSummaries(
+      db,
+      parcels.map((p) => p.shopId),
+    ),
+  ]);
+  const { taxRates } = readOrderConfig(c.env);
+  const totals = parcels.map((p, i) => parcelTotals(p, voucher.discounts[i], address.country, taxRates));
+  const whole = (part: keyof OrderTotals): Money =>
+    sum(
+      totals.map((t) => t[part]),
+      currency,
+    );
+  const discount = whole("discount");
+  return {
+    orders: parcels.map((p, i) => quotedOrder(p, totals[i], shops.get(p.shopId)?.name)),
+    subtotal: whole("subtotal"),
+    shippingCost: whole("shippingCost"),
+    tax: whole("tax"),
+    discount,
+    total: whole("total"),
+    currency,
+    ...(voucher.code ? { voucher: { code: voucher.code, applied: discount.amount > 0 } } : {}),
+  };
+}
+
+function quotedOrder(parcel: ShopParcel, totals: OrderTotals, shopName: string | undefined) {
+  const { id, courier, service, etd } = parcel.option;
+  return {
+    shopId: parcel.shopId,
+    ...(shopName !== undefined ? { shopName } : {}),
+    items: parcel.lines.map((l) => ({
+      productId: l.productId,
+      ...(l.variantId !== null ? { variantId: l.variantId } : {}),
+      name: l.name,
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      lineTotal: lineTotal(l.unitPrice, l.quantity),
+    })),
+    shipping: { optionId: id, courier, service, ...(etd ? { etd } : {}) },
+    ...totals,
+    currency: totals.total.currency,
+  };
+}
