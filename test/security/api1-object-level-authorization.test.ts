@@ -32,6 +32,7 @@ const PUBLIC_REFERENCES: Record<string, string> = {
   participantIds: "any user may start a chat with any user (blocked users aside)",
   userIds: "adding members: the dialog in the path is checked (route-security), members are any users",
   clientId: "the sender's own idempotency key for a message",
+  "to.userId": "a transfer's recipient: money may be sent to any user (the sender's own wallet is the one debited)",
   "sticker.id": "stickers are public",
   "sticker.packId": "sticker packs are public",
 };
