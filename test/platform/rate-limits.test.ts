@@ -79,7 +79,8 @@ describe("WRITE_LIMIT_* variables", () => {
     const config = readConfig({ ENVIRONMENT: "production", PII_ENCRYPTION_KEYS: env.PII_ENCRYPTION_KEYS } as Env);
     expect(config.writeLimits.checkout).toEqual({ perAccount: 10, perIp: 60, windowSeconds: 600 });
     expect(config.writeLimits.shop).toEqual({ perAccount: 3, perIp: 20, windowSeconds: 86_400 });
-    expect(Object.keys(config.writeLimits)).toHaveLength(12);
+    expect(config.writeLimits.transfer).toEqual({ perAccount: 30, perIp: 200, windowSeconds: 3600 });
+    expect(Object.keys(config.writeLimits)).toHaveLength(13);
     expect(config.chat.userSendLimit).toBe(60);
   });
 
