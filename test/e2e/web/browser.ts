@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 // The browser tests drive Debian's Chromium (apt-get install chromium; .ci/run installs it when
 // missing) through playwright-core: no browser download at install time.
@@ -31,4 +32,22 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
     if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
   });
   return { page, errors };
+}
+
+/**
+ * One browser for the calling test file, launched before its tests and closed after them; returns
+ * a function that opens a fresh phone-sized context on `baseURL` in a locale.
+ */
+export function useBrowser(baseURL: string): (locale?: string) => Promise<BrowserContext> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (locale = "en-US") => {
+    if (!browser) throw new Error("useBrowser: the browser is opened in beforeAll; call this inside a test");
+    return phoneContext(browser, baseURL, locale);
+  };
 }

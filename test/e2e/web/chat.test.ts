@@ -1,19 +1,12 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPage, phoneContext } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser";
 
 // Two people chat live in two browser contexts against the e2e server: receipts, typing, a
 // dropped connection that catches up with nothing lost or doubled, and a reload of the room.
 
 const base = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const newContext = useBrowser(base);
 
 interface Person {
   id: string;
@@ -58,7 +51,7 @@ async function signIn(): Promise<Person> {
 
 /** A browser context signed in as `person`: the session stored where web/src/api/session.ts keeps it. */
 async function contextFor(person: Person): Promise<BrowserContext> {
-  const context = await phoneContext(browser, base, "en-US");
+  const context = await newContext("en-US");
   await context.addInitScript((session) => {
     localStorage.setItem("tchat.session", JSON.stringify(session));
   }, person.session);

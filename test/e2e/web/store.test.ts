@@ -1,22 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPage, phoneContext } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser";
 
 // The storefront in a real browser against the seeded e2e server: search, product page, cart count.
 
 const base = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const newContext = useBrowser(base);
 
 describe("web app: storefront", () => {
   it("a guest searches a Thai word inside Thai text, opens the product, picks a variant and adds it to the cart", async () => {
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     // "มือถือ" (mobile) is written inside "โทรศัพท์มือถือ" with no space in the seeded names.
     await page.goto(`/search?q=${encodeURIComponent("มือถือ")}`);
@@ -46,7 +38,7 @@ describe("web app: storefront", () => {
   it("a product deep link survives a reload and shows reviews, similar products and the shop", async () => {
     const res = await fetch(`${base}/api/v1/search?q=samsung&limit=1`);
     const { items } = (await res.json()) as { items: { id: string; name: string }[] };
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     expect((await page.goto(`/p/${items[0].id}`))?.status()).toBe(200);
     await page.getByRole("heading", { level: 1, name: items[0].name }).waitFor();
@@ -62,7 +54,7 @@ describe("web app: storefront", () => {
   });
 
   it("the header box suggests as you type, with the keyboard", async () => {
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     await page.goto("/");
     const box = page.getByRole("combobox", { name: "Search products" });
@@ -82,7 +74,7 @@ describe("web app: storefront", () => {
   });
 
   it("sorting and facets change the results, and the URL keeps them across a reload", async () => {
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     await page.goto("/search?q=samsung");
     await page.locator("main .card").first().waitFor();

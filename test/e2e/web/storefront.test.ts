@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPage, phoneContext } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser";
 
 // The web app in a real browser against the e2e server (test/e2e/global-setup.ts, seeded data).
 
 const base = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const newContext = useBrowser(base);
 
 /** The seeded category names as the API gives them in `locale`: what the home page must show. */
 async function categoryNames(locale: string): Promise<string[]> {
@@ -27,7 +19,7 @@ describe("web app: home", () => {
       ["th-TH", "th", "หมวดหมู่"],
       ["en-US", "en", "Categories"],
     ] as const) {
-      const context = await phoneContext(browser, base, browserLocale);
+      const context = await newContext(browserLocale);
       const { page, errors } = await openPage(context);
       await page.goto("/");
       const categories = page.getByTestId("categories");
@@ -44,7 +36,7 @@ describe("web app: home", () => {
   });
 
   it("switches language from the header: text and money format change, and the choice survives a reload", async () => {
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     await page.goto("/");
     const trending = page.getByTestId("trending");
@@ -77,7 +69,7 @@ describe("web app: home", () => {
 
 describe("web app: deep links and the API beside it", () => {
   it("a search link survives a reload: the server answers the app, the app shows the results", async () => {
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     const res = await page.goto("/search?q=samsung");
     expect(res?.status()).toBe(200);
@@ -92,7 +84,7 @@ describe("web app: deep links and the API beside it", () => {
   });
 
   it("searching from the header box goes to the results page without a full reload", async () => {
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     await page.goto("/");
     await page.getByTestId("categories").waitFor();
@@ -120,7 +112,7 @@ describe("web app: deep links and the API beside it", () => {
       expect(res.headers.get("content-type"), path).toContain("text/html");
       expect(await res.text(), path).toContain('<div id="app">');
     }
-    const context = await phoneContext(browser, base, "en-US");
+    const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     await page.goto("/wallet");
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();

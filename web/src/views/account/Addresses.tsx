@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap, unwrapEmpty } from "../../api/client";
+import { api, type Schemas, unwrap, unwrapEmpty } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { AddressForm } from "./AddressForm";
-import { forgetEndedSession } from "./guard";
+import { useRowAction } from "./use-action";
 
 type Address = Schemas["Address"];
 
@@ -25,23 +25,7 @@ export function Addresses() {
   const { t } = useI18n();
   const [list, reload] = useApi(allAddresses, []);
   const [editing, setEditing] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const act = async (id: string, action: () => Promise<unknown>) => {
-    setBusy(id);
-    setProblem(null);
-    try {
-      await action();
-      reload();
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      forgetEndedSession(p);
-      setProblem(p);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, problem, act } = useRowAction(reload);
   const remove = (a: Address) =>
     act(a.id, () => unwrapEmpty(api.DELETE("/api/v1/users/me/addresses/{id}", { params: { path: { id: a.id } } })));
   const makePrimary = (a: Address) =>

@@ -1,10 +1,9 @@
-import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap, unwrapEmpty } from "../../api/client";
+import { api, type Schemas, unwrap, unwrapEmpty } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { signOutHere } from "./auth";
-import { forgetEndedSession } from "./guard";
+import { useRowAction } from "./use-action";
 
 type Session = Schemas["Session"];
 
@@ -15,23 +14,7 @@ const endSession = (s: Session) =>
 export function Sessions() {
   const { t, fmt } = useI18n();
   const [list, reload] = useApi(() => unwrap(api.GET("/api/v1/auth/sessions")).then((r) => r.items), []);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const act = async (key: string, action: () => Promise<unknown>) => {
-    setBusy(key);
-    setProblem(null);
-    try {
-      await action();
-      reload();
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      forgetEndedSession(p);
-      setProblem(p);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, problem, act } = useRowAction(reload);
   const others = list.state === "ready" ? list.data.filter((s) => !s.current) : [];
 
   return (
