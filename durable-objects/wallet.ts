@@ -19,7 +19,11 @@ import type {
   SendResult,
   TransactionView,
   TransferView,
+  WithdrawalOutcome,
+  WithdrawInput,
+  WithdrawResult,
 } from "../workers/wallet/object/types";
+import { finishWithdrawal, requestWithdrawal, withdraw } from "../workers/wallet/object/withdrawals";
 
 /**
  * One user's wallet in every currency: the truth of their balances, holds and postings (the code
@@ -60,6 +64,21 @@ export class Wallet extends DurableObject<Env> {
   /** Drives one pending transfer now (what the alarm does when its retry time comes). */
   resume(transferId: string, trace?: RpcTrace): Promise<void> {
     return traced(trace, () => drive(this.state, transferId));
+  }
+
+  /** A withdrawal to a bank account: held here, then asked of the disbursement provider. */
+  withdraw(input: WithdrawInput, trace?: RpcTrace): Promise<WithdrawResult> {
+    return traced(trace, () => withdraw(this.state, input));
+  }
+
+  /** The provider's outcome of a withdrawal (its disbursement.settled event); once. */
+  finishWithdrawal(outcome: WithdrawalOutcome, trace?: RpcTrace): boolean {
+    return traced(trace, () => finishWithdrawal(this.state, outcome, Date.now()));
+  }
+
+  /** Asks for one held withdrawal's disbursement now (what the alarm does when its retry time comes). */
+  resumeWithdrawal(id: string, trace?: RpcTrace): Promise<void> {
+    return traced(trace, () => requestWithdrawal(this.state, id));
   }
 
   credit(input: CreditInput, trace?: RpcTrace): CreditResult {

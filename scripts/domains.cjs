@@ -33,7 +33,8 @@ const DOMAINS = {
     "media",
     "recommendations",
   ],
-  wallet: ["identity"],
+  wallet: ["identity", "disbursements"],
+  disbursements: [],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 

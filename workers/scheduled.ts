@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
+import { checkStaleDisbursements } from "./disbursements";
 import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
@@ -30,6 +31,8 @@ export async function runScheduled(env: Env): Promise<void> {
   const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
   const paidLate = await checkStalePayments(env);
   const refunded = await retryFailedRefunds(env);
+  // Payouts whose provider webhook never came are asked about (their outcome takes the webhook's path).
+  const disbursed = await checkStaleDisbursements(env);
   // Before the drain, so the events it hands back are published in this same run.
   const reconciled = await reconcileDeliveries(env, config, consumersFor);
   const drained = await drainOutbox(env, config);
@@ -53,6 +56,7 @@ export async function runScheduled(env: Env): Promise<void> {
     expired,
     paidLate,
     refunded,
+    disbursed,
     settled: reconciled.settled,
     republished: reconciled.republished,
     deadLettered: reconciled.deadLettered,

@@ -3,8 +3,9 @@ import { getTransactionHandler, getTransactionRoute } from "./routes/transaction
 import { listTransactionsHandler, listTransactionsRoute } from "./routes/transactions-list";
 import { createTransferHandler, createTransferRoute } from "./routes/transfer-create";
 import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
+import { createWithdrawalHandler, createWithdrawalRoute } from "./routes/withdrawal-create";
 
-export { transferIdOf, type WalletStub, walletStub } from "./keys";
+export { transferIdOf, type WalletStub, walletStub, withdrawalIdOf } from "./keys";
 export type {
   BalanceView,
   CreditInput,
@@ -14,6 +15,7 @@ export type {
   TransactionView,
   TransferView,
 } from "./object/types";
+export { withdrawalOutcomeConsumer } from "./withdrawal-consumer";
 
 /**
  * Wallet: each user's money in every currency, kept by their `Wallet` Durable Object
@@ -24,4 +26,5 @@ export const walletRouter = createRouter()
   .openapi(listWalletsRoute, listWalletsHandler)
   .openapi(listTransactionsRoute, listTransactionsHandler)
   .openapi(getTransactionRoute, getTransactionHandler)
-  .openapi(createTransferRoute, createTransferHandler);
+  .openapi(createTransferRoute, createTransferHandler)
+  .openapi(createWithdrawalRoute, createWithdrawalHandler);
