@@ -67,22 +67,30 @@ export interface BankAccountInput {
 
 export type BankAccountCheck =
   | { ok: true; country: PayoutCountry["country"]; bank: Bank; accountNumber: string; accountName: string }
-  | { ok: false; path: string; message: string };
+  /** `detail` tells the person what to do; `message` names what is wrong with the field. */
+  | { ok: false; path: string; message: string; detail: string };
 
 /** The account, normalised, or what is wrong with it (the route answers 422 naming the field). */
 export function checkBankAccount(currency: Currency, input: BankAccountInput): BankAccountCheck {
   const payout = PAYOUT_COUNTRIES[currency];
   if (!payout) {
     const supported = Object.keys(PAYOUT_COUNTRIES).join(", ");
-    return { ok: false, path: "amount.currency", message: `Withdrawals to a bank are available in ${supported}` };
+    return {
+      ok: false,
+      path: "amount.currency",
+      message: "No withdrawals to a bank in this currency",
+      detail: `Withdrawals to a bank are available in ${supported}. Choose one of those wallets.`,
+    };
   }
   const code = input.bankCode.trim().toUpperCase();
   const bank = payout.banks.find((b) => b.code === code);
   if (!bank) {
+    const codes = payout.banks.map((b) => b.code).join(", ");
     return {
       ok: false,
       path: "bankAccount.bankCode",
-      message: `Unknown bank for ${payout.country}: use one of ${payout.banks.map((b) => b.code).join(", ")}`,
+      message: "Unknown bank code for this country",
+      detail: `Unknown bank for ${payout.country}. Use one of ${codes}.`,
     };
   }
   const accountNumber = input.accountNumber.replace(/[\s-]/g, "");
@@ -91,12 +99,18 @@ export function checkBankAccount(currency: Currency, input: BankAccountInput): B
     return {
       ok: false,
       path: "bankAccount.accountNumber",
-      message: `A ${payout.country} account number has ${min} to ${max} digits`,
+      message: `${min} to ${max} digits`,
+      detail: `A bank account number in ${payout.country} has ${min} to ${max} digits. Check the number.`,
     };
   }
   const accountName = input.accountName.trim().replace(/\s+/g, " ");
   if (accountName.length < 2) {
-    return { ok: false, path: "bankAccount.accountName", message: "The account holder's name as the bank has it" };
+    return {
+      ok: false,
+      path: "bankAccount.accountName",
+      message: "Too short",
+      detail: "Write the account holder's name as the bank has it.",
+    };
   }
   return { ok: true, country: payout.country, bank, accountNumber, accountName };
 }

@@ -25,7 +25,7 @@ export async function createWithdrawal(c: Context<AppEnv>, body: z.infer<typeof 
   const { currency } = body.amount;
   const checked = checkBankAccount(currency, body.bankAccount);
   if (!checked.ok) {
-    throw new ApiError("validation_failed", `The bank account is not valid: ${checked.message}.`, {
+    throw new ApiError("validation_failed", checked.detail, {
       errors: [{ path: checked.path, message: checked.message }],
     });
   }
