@@ -32,6 +32,7 @@ const DOMAINS = {
     "shops",
     "media",
     "recommendations",
+    "disbursements",
   ],
   wallet: ["identity", "disbursements"],
   disbursements: [],

@@ -3,6 +3,7 @@ import { simulateDisbursementHandler, simulateDisbursementRoute } from "./routes
 import { disbursementWebhookHandler, disbursementWebhookRoute } from "./routes/webhook";
 
 export { type BankAccountInput, checkBankAccount, maskAccount, PAYOUT_COUNTRIES } from "./banks";
+export { DISBURSEMENT_ENCRYPTED_COLUMNS } from "./personal-data";
 export { providerNameFor } from "./providers";
 export {
   type DisbursementRequest,
