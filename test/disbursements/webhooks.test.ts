@@ -196,3 +196,27 @@ describe("the status check (webhooks that never came)", () => {
     expect(await rowOf(id)).toMatchObject({ status: "requested", providerRef: `ref-${id}` });
   });
 });
+
+describe("a provider that refuses a disbursement for good", () => {
+  it("fails it at once with the provider's code and announces it (the owner gets the money back)", async () => {
+    const id = await seed("xendit", "pending", { createdAt: Date.now() - 3_600_000 });
+    const { fetchFn } = recordingFetch(
+      json(400, { error_code: "RECIPIENT_ACCOUNT_NUMBER_ERROR", message: "Account number is invalid" }),
+    );
+    await checkStaleDisbursements(env, fetchFn);
+    expect(await rowOf(id)).toMatchObject({ status: "failed", failureCode: "RECIPIENT_ACCOUNT_NUMBER_ERROR" });
+    const [event] = await eventsOf(id);
+    expect(JSON.parse(event.envelope).data).toMatchObject({
+      outcome: "failed",
+      failureCode: "RECIPIENT_ACCOUNT_NUMBER_ERROR",
+    });
+  });
+
+  it("one it could not reach stays pending, to be sent again later", async () => {
+    const id = await seed("xendit", "pending", { createdAt: Date.now() - 3_600_000 });
+    const { fetchFn } = recordingFetch(json(503, { error_code: "SERVER_ERROR", message: "unavailable" }));
+    await checkStaleDisbursements(env, fetchFn);
+    expect(await rowOf(id)).toMatchObject({ status: "pending" });
+    expect(await eventsOf(id)).toHaveLength(0);
+  });
+});

@@ -1,10 +1,11 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Wallet } from "../../durable-objects/wallet";
+import { signSandboxDisbursement } from "../../workers/disbursements/providers/sandbox";
 import { encryptPii } from "../../workers/platform/pii";
 import { withdrawalIdOf } from "../../workers/wallet";
 import { holdWithdrawal } from "../../workers/wallet/object/withdrawals";
-import { expectJson, expectProblem, get } from "../support/http";
+import { call, expectJson, expectProblem, get } from "../support/http";
 import { balanceOf, wallet } from "./helpers";
 import {
   abort,
@@ -37,6 +38,15 @@ describe("POST /api/v1/wallet/withdrawals through the sandbox provider", () => {
     expect(tx).toMatchObject({ type: "withdrawal", direction: "debit", status: "pending", amount: thb(30_000) });
     expect(tx.note).toBe("KBANK ••••7890");
     expect(await balanceOf(userId)).toMatchObject({ balance: 100_000, held: 30_000, available: 70_000 });
+
+    // A forged webhook (wrong secret) is refused and changes nothing.
+    const forged = await signSandboxDisbursement("forged-secret", { disbursementId: tx.id, status: "succeeded" });
+    const refused = await call("POST", "/api/v1/disbursements/webhook/sandbox", {
+      raw: forged.rawBody,
+      headers: forged.headers,
+    });
+    expect(refused.status).toBe(401);
+    expect(await balanceOf(userId)).toMatchObject({ balance: 100_000, held: 30_000 });
 
     const row = await disbursementRow(tx.id);
     expect(row).toMatchObject({ status: "requested", provider: "sandbox", ownerId: userId, accountLast4: "7890" });

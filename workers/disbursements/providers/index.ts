@@ -1,4 +1,5 @@
 import { readConfig } from "../../platform/config";
+import { logEvent } from "../../platform/log";
 import type { Currency } from "../../platform/money";
 import { OmiseTransfers } from "./omise";
 import { SandboxDisbursements } from "./sandbox";
@@ -11,14 +12,24 @@ export * from "./types";
 const workerFetch: typeof fetch = (input, init) => fetch(input, init);
 
 /**
- * The provider `name` with this environment's secrets. The sandbox exists only where
- * PAYMENTS_SANDBOX is on (never in production): elsewhere it is not a provider at all.
+ * The provider `name` with this environment's secrets, or undefined where it is not available: the
+ * sandbox exists only where PAYMENTS_SANDBOX is on (never in production), and a provider without
+ * its secrets is logged and treated as absent (its webhooks 404, nothing is sent through it).
  */
 export function disbursementProviderNamed(
   env: Env,
   name: DisbursementProviderName,
   fetchFn: typeof fetch = workerFetch,
 ): DisbursementProvider | undefined {
+  try {
+    return construct(env, name, fetchFn);
+  } catch (err) {
+    logEvent("error", "disbursement_provider_unavailable", { provider: name, error: String(err) });
+    return undefined;
+  }
+}
+
+function construct(env: Env, name: DisbursementProviderName, fetchFn: typeof fetch): DisbursementProvider | undefined {
   switch (name) {
     case "sandbox":
       return readConfig(env).paymentsSandbox ? new SandboxDisbursements(env.SANDBOX_WEBHOOK_SECRET) : undefined;
