@@ -17,7 +17,8 @@ import { simulateDisbursement } from "../webhooks";
 export const simulateDisbursementRoute = defineRoute({
   method: "post",
   path: "/api/v1/dev/disbursements/{id}/simulate",
-  tags: ["Disbursements"],
+  // A development helper under /api/v1/dev/: switched off with the others where DEV_OUTBOX is off.
+  tags: ["Dev"],
   summary: "Sandbox only: the bank's answer to one of the caller's disbursements",
   description:
     "Only when PAYMENTS_SANDBOX=\"true\" (the local default). Signs a sandbox webhook with the outcome and sends it through the same path as a real provider's webhook (POST /api/v1/disbursements/webhook/sandbox); a withdrawal's id is its disbursement's id. A disbursement already final stays as it is.",
