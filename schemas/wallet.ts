@@ -42,7 +42,7 @@ export const WalletSchema = z
   .object({
     currency: CurrencySchema,
     balance: MoneySchema.openapi({ description: "Everything the wallet holds, held amounts included" }),
-    held: MoneySchema.openapi({ description: "Set aside for transfers still in flight" }),
+    held: MoneySchema.openapi({ description: "Set aside for transfers and withdrawals still in flight" }),
     available: MoneySchema.openapi({ description: "balance - held: what can be sent now" }),
     kycLevel: KycLevelSchema,
     limits: WalletLimitsSchema,

@@ -200,3 +200,45 @@ describe("withdrawals: idempotency and refusals (nothing moves on any error)", (
     expect((await transactionOf(a.token, tx.id)).status).toBe("pending");
   });
 });
+
+describe("the money invariant across wallets, with transfers and withdrawals in every state", () => {
+  it("the sum of balances (holds included) is what came in less what was paid out, at every step", async () => {
+    const a = await fundedUser(200_000);
+    const b = await fundedUser(50_000);
+    const topups = 250_000;
+    const check = async (paidOut: number) => {
+      const [x, y] = [await balanceOf(a.userId), await balanceOf(b.userId)];
+      expect(x.balance + y.balance).toBe(topups - paidOut);
+      for (const u of [a.userId, b.userId]) expect((await wallet(u).audit()).ok).toBe(true);
+    };
+    const sent = await call("POST", "/api/v1/wallet/transfers", {
+      token: a.token,
+      idempotencyKey: crypto.randomUUID(),
+      body: { to: { userId: b.userId }, amount: thb(30_000) },
+    });
+    expect(sent.status).toBe(201);
+    await check(0);
+    const paid = await expectJson<Transaction>(
+      await withdraw(a.token, { amount: thb(40_000), bankAccount: KBANK }),
+      201,
+    );
+    const refused = await expectJson<Transaction>(
+      await withdraw(b.token, { amount: thb(60_000), bankAccount: KBANK }),
+      201,
+    );
+    const waiting = await expectJson<Transaction>(
+      await withdraw(a.token, { amount: thb(10_000), bankAccount: KBANK }),
+      201,
+    );
+    // Held, not yet gone: the total is unchanged while the banks have not answered.
+    await check(0);
+    await expectJson(await simulate(a.token, paid.id, "succeeded"), 200);
+    await expectJson(await simulate(b.token, refused.id, "failed"), 200);
+    await settledAs(a.token, paid.id, "completed");
+    await settledAs(b.token, refused.id, "failed");
+    await check(40_000);
+    expect(await balanceOf(a.userId)).toMatchObject({ balance: 130_000, held: 10_000 });
+    expect(await balanceOf(b.userId)).toMatchObject({ balance: 80_000, held: 0 });
+    expect((await transactionOf(a.token, waiting.id)).status).toBe("pending");
+  });
+});
