@@ -74,6 +74,14 @@ export async function requestDisbursement(
   fetchFn?: typeof fetch,
 ): Promise<DisbursementView> {
   const db = database(env);
+  const row = (await disbursementById(db, request.id)) ?? (await record(env, request));
+  if (!row) throw new Error(`Disbursement ${request.id} vanished`);
+  return row.status === "pending" ? view(await sendPending(env, row, fetchFn)) : view(row);
+}
+
+/** The disbursement's row, written once (a concurrent writer of the same id wins the same row). */
+async function record(env: Env, request: DisbursementRequest): Promise<DisbursementRow | undefined> {
+  const db = database(env);
   const provider = providerNameFor(env, request.amount.currency);
   const country = PAYOUT_COUNTRIES[request.amount.currency]?.country;
   if (!provider || !country) throw new Error(`No disbursement provider pays out ${request.amount.currency}`);
@@ -97,9 +105,7 @@ export async function requestDisbursement(
       updatedAt: now,
     })
     .onConflictDoNothing();
-  const row = await disbursementById(db, request.id);
-  if (!row) throw new Error(`Disbursement ${request.id} vanished`);
-  return row.status === "pending" ? view(await sendPending(env, row, fetchFn)) : view(row);
+  return disbursementById(db, request.id);
 }
 
 async function sendPending(env: Env, row: DisbursementRow, fetchFn?: typeof fetch): Promise<DisbursementRow> {

@@ -3,6 +3,7 @@ import { base64Decode, constantTimeEqual, hmacSha256Hex } from "../../platform/c
 import {
   basicAuthorization,
   callProvider,
+  ProviderError,
   type ProviderResponse,
   providerErrorFrom,
   unreadableAnswer,
@@ -83,7 +84,12 @@ export class OmiseTransfers implements DisbursementProvider {
   }
 
   async create(input: CreateDisbursementInput): Promise<DisbursementState> {
-    if (input.amount.currency !== "THB") throw new Error("Omise transfers pay out THB only");
+    if (input.amount.currency !== "THB") {
+      throw new ProviderError("omise", "Omise transfers pay out THB only", {
+        retryable: false,
+        providerCode: "unsupported_currency",
+      });
+    }
     const recipientAnswer = await this.request(
       "POST",
       "/recipients",
