@@ -33,7 +33,8 @@ const DOMAINS = {
     "media",
     "recommendations",
   ],
-  wallet: ["identity"],
+  fx: [],
+  wallet: ["identity", "fx"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
+import { refreshFxRates } from "./fx";
 import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
@@ -49,6 +50,8 @@ export async function runScheduled(env: Env): Promise<void> {
   // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
   const erased = await runAccountErasures(env);
   const rotating = await continuePiiRotation(env);
+  // FX rates when due (a provider failure keeps the previous rates and is logged), and old quotes.
+  const fx = await refreshFxRates(env);
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
@@ -62,5 +65,7 @@ export async function runScheduled(env: Env): Promise<void> {
     orphanUploadsDeleted: orphans.deleted,
     erasuresCompleted: erased,
     piiRotation: rotating,
+    fxRatesRefreshed: fx.refreshed,
+    fxQuotesDeleted: fx.quotesDeleted,
   });
 }

@@ -2,6 +2,7 @@
 export * from "./catalog";
 export * from "./chat";
 export * from "./dev";
+export * from "./fx";
 export * from "./identity";
 export * from "./messaging";
 export * from "./notifications";

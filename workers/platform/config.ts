@@ -1,4 +1,5 @@
 import { ConfigError, describeProblems } from "./config-error";
+import { type FxConfig, fxConfig } from "./config-fx";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WalletLimits, walletLimits } from "./config-wallet-limits";
@@ -39,6 +40,8 @@ export interface Config {
     /** A transfer whose receiving step did not answer is retried by the sender's alarm after this long (then backing off). */
     transferRetryMs: number;
   };
+  /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
+  fx: FxConfig;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -263,6 +266,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     },
     writeLimits: writeLimits(raw),
     wallet: { limits: walletLimits(raw), transferRetryMs: raw.WALLET_TRANSFER_RETRY_SECONDS * 1000 },
+    fx: fxConfig(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

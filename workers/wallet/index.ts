@@ -1,10 +1,13 @@
 import { createRouter } from "../platform/openapi";
+import { createConversionHandler, createConversionRoute } from "./routes/conversion-create";
 import { getTransactionHandler, getTransactionRoute } from "./routes/transaction-get";
 import { listTransactionsHandler, listTransactionsRoute } from "./routes/transactions-list";
 import { createTransferHandler, createTransferRoute } from "./routes/transfer-create";
 import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
 
+export { conversionIdOf } from "./conversions";
 export { transferIdOf, type WalletStub, walletStub } from "./keys";
+export type { ConvertInput, ConvertResult } from "./object/conversions";
 export type {
   BalanceView,
   CreditInput,
@@ -24,4 +27,5 @@ export const walletRouter = createRouter()
   .openapi(listWalletsRoute, listWalletsHandler)
   .openapi(listTransactionsRoute, listTransactionsHandler)
   .openapi(getTransactionRoute, getTransactionHandler)
-  .openapi(createTransferRoute, createTransferHandler);
+  .openapi(createTransferRoute, createTransferHandler)
+  .openapi(createConversionRoute, createConversionHandler);
