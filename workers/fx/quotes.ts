@@ -6,7 +6,7 @@ import { readConfig } from "../platform/config";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
-import { CURRENCIES, type Currency, money, toMajorString } from "../platform/money";
+import { CURRENCIES, type Currency, type Money, money, toMajorString } from "../platform/money";
 import { midRateOf, priceConversion } from "./quote-math";
 import { usableRates } from "./rates";
 
@@ -23,6 +23,11 @@ export interface StoredQuote {
   feeAmount: number;
   rate: string;
   expiresAt: number;
+}
+
+/** "3.00 THB": an amount as data in a detail. */
+function shown(m: Money): string {
+  return `${toMajorString(m)} ${m.currency}`;
 }
 
 function refuseInput(body: z.infer<typeof CreateQuoteSchema>): void {
@@ -59,7 +64,7 @@ export async function createQuote(env: Env, userId: string, body: z.infer<typeof
   if (!priced.ok) {
     throw new ApiError(
       "validation_failed",
-      `This amount is too small to convert: the fee is ${toMajorString(priced.fee)} ${priced.fee.currency}. Convert more.`,
+      `This amount is too small to convert: the fee is ${shown(priced.fee)}. Convert more.`,
       { errors: [{ path: "from.amount", message: "Too small to convert" }] },
     );
   }

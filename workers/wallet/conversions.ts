@@ -7,7 +7,7 @@ import { currentAuth } from "../middleware/auth";
 import { ApiError } from "../platform/errors";
 import { keyClaimOf } from "../platform/idempotency";
 import { sha256Hex } from "../platform/ids";
-import { money, toMajorString } from "../platform/money";
+import { type Currency, money, toMajorString } from "../platform/money";
 import { rpcTrace } from "../platform/request-context";
 import { walletStub } from "./keys";
 import type { ConvertRefusal } from "./object/conversions";
@@ -19,6 +19,11 @@ import { presentTransaction } from "./present";
  */
 export async function conversionIdOf(userId: string, idempotencyKey: string): Promise<string> {
   return `cnv_${(await sha256Hex(`wallet-conversion\n${userId}\n${idempotencyKey}`)).slice(0, 26)}`;
+}
+
+/** "1,250.00 THB": an amount as data in a detail (the sentence around it is translated, not this). */
+function shown(amount: number, currency: Currency): string {
+  return `${toMajorString(money(amount, currency))} ${currency}`;
 }
 
 function refusalError(r: ConvertRefusal): ApiError {
@@ -40,12 +45,12 @@ function refusalError(r: ConvertRefusal): ApiError {
     case "insufficient_funds":
       return new ApiError(
         "insufficient_funds",
-        `Your wallet has ${toMajorString(money(r.available, r.currency))} ${r.currency} available, less than this conversion. Top up or ask for a smaller quote.`,
+        `Your wallet has ${shown(r.available, r.currency)} available, less than this conversion. Top up or ask for a smaller quote.`,
       );
     case "limit_exceeded":
       return new ApiError(
         "limit_exceeded",
-        `Your ${r.currency} wallet may hold at most ${toMajorString(money(r.limitAmount, r.currency))} ${r.currency}; ${toMajorString(money(r.remaining, r.currency))} ${r.currency} of room remains. Ask for a smaller quote.`,
+        `This wallet may hold at most ${shown(r.limitAmount, r.currency)}; ${shown(r.remaining, r.currency)} of room remains. Ask for a smaller quote.`,
       );
   }
 }

@@ -40,9 +40,11 @@ export function openExchangeRatesProvider(
       if (!response.ok) {
         const body = (response.json ?? {}) as OxrError;
         const code = typeof body.message === "string" ? body.message : undefined;
+        // The provider's own words, for logs (never shown to a customer).
+        const message = typeof body.description === "string" ? body.description : undefined;
         throw providerErrorFrom(OXR, response, {
           ...(code ? { code } : {}),
-          ...(typeof body.description === "string" ? { detail: body.description } : {}),
+          detail: message,
           ...(code && PERMANENT.has(code) ? { retryable: false } : {}),
         });
       }
