@@ -1,4 +1,4 @@
-import { CURRENCIES, type Currency, convert, type Money, money, percentage } from "../platform/money";
+import { CURRENCIES, type Currency, convert, type Money, MoneyError, money, percentage } from "../platform/money";
 import { divideRates, formatRate, lessBasisPoints, parseRate } from "./decimal";
 
 /*
@@ -37,6 +37,12 @@ export interface TooSmall {
   fee: Money;
 }
 
+/** The converted amount would not fit a safe integer of the target's minor units. */
+export interface TooLarge {
+  ok: false;
+  reason: "too_large";
+}
+
 /** Units of `to` per unit of `from`, from rates per US dollar (both decimal strings). */
 export function midRateOf(fromPerUsd: string, toPerUsd: string): string {
   const from = parseRate(fromPerUsd);
@@ -50,7 +56,12 @@ export function feeOf(from: Money, terms: PricingTerms): Money {
   return money(Math.max(share.amount, terms.feeMin[from.currency]), from.currency);
 }
 
-export function priceConversion(from: Money, to: Currency, midRate: string, terms: PricingTerms): Priced | TooSmall {
+export function priceConversion(
+  from: Money,
+  to: Currency,
+  midRate: string,
+  terms: PricingTerms,
+): Priced | TooSmall | TooLarge {
   const mid = parseRate(midRate);
   if (mid === undefined) throw new Error(`Invalid mid rate ${midRate}`);
   if (from.amount <= 0 || from.amount % CURRENCIES[from.currency].step !== 0) {
@@ -60,7 +71,14 @@ export function priceConversion(from: Money, to: Currency, midRate: string, term
   if (fee.amount >= from.amount) return { ok: false, reason: "too_small", fee };
   const converted = money(from.amount - fee.amount, from.currency);
   const rate = formatRate(lessBasisPoints(mid, terms.spreadBps));
-  const out = convert(converted, { from: from.currency, to, rate, quotedAt: "" }, "down");
+  let out: Money;
+  try {
+    out = convert(converted, { from: from.currency, to, rate, quotedAt: "" }, "down");
+  } catch (err) {
+    // Billions of dollars in dong pass a safe integer: an input to refuse (422), never a crash.
+    if (err instanceof MoneyError) return { ok: false, reason: "too_large" };
+    throw err;
+  }
   if (out.amount <= 0) return { ok: false, reason: "too_small", fee };
   return { ok: true, from, to: out, fee, converted, rate, midRate, spreadBps: terms.spreadBps };
 }

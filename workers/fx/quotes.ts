@@ -61,6 +61,11 @@ export async function createQuote(env: Env, userId: string, body: z.infer<typeof
   const from = money(body.from.amount, body.from.currency);
   const mid = midRateOf(rates.perUsd[from.currency], rates.perUsd[body.to]);
   const priced = priceConversion(from, body.to, mid, config);
+  if (!priced.ok && priced.reason === "too_large") {
+    throw new ApiError("validation_failed", "This amount is too large to convert at once. Convert less.", {
+      errors: [{ path: "from.amount", message: "Too large to convert" }],
+    });
+  }
   if (!priced.ok) {
     throw new ApiError(
       "validation_failed",

@@ -24,4 +24,6 @@ export const fx: ProblemTranslations = {
     "Hanggang {0} lamang ang kayang hawakan ng wallet na ito; {1} na lang ang natitirang puwang. Humingi ng mas maliit na quote.",
   "There is no FX quote with this id. Ask for a quote first.":
     "Walang FX quote na may ganitong id. Humingi muna ng quote.",
+  "This amount is too large to convert at once. Convert less.":
+    "Masyadong malaki ang halagang ito para i-convert nang isang beses. Mag-convert ng mas kaunti.",
 };

@@ -24,4 +24,6 @@ export const fx: ProblemTranslations = {
     "Dompet ini dapat menampung paling banyak {0}; sisa ruang {1}. Minta penawaran yang lebih kecil.",
   "There is no FX quote with this id. Ask for a quote first.":
     "Tidak ada penawaran kurs dengan id ini. Minta penawaran terlebih dahulu.",
+  "This amount is too large to convert at once. Convert less.":
+    "Jumlah ini terlalu besar untuk ditukar sekaligus. Tukar lebih sedikit.",
 };

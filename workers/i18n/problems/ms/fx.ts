@@ -24,4 +24,6 @@ export const fx: ProblemTranslations = {
     "Dompet ini boleh memegang paling banyak {0}; baki ruang {1}. Minta sebut harga yang lebih kecil.",
   "There is no FX quote with this id. Ask for a quote first.":
     "Tiada sebut harga pertukaran dengan id ini. Minta sebut harga dahulu.",
+  "This amount is too large to convert at once. Convert less.":
+    "Amaun ini terlalu besar untuk ditukar sekali gus. Tukar kurang.",
 };

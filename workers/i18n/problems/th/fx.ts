@@ -22,4 +22,5 @@ export const fx: ProblemTranslations = {
   "This wallet may hold at most {0}; {1} of room remains. Ask for a smaller quote.":
     "กระเป๋าเงินนี้มียอดได้ไม่เกิน {0} ขณะนี้รับเพิ่มได้อีก {1} กรุณาขอใบเสนอราคาที่น้อยลง",
   "There is no FX quote with this id. Ask for a quote first.": "ไม่พบใบเสนอราคาแลกเงินที่มีรหัสนี้ กรุณาขอใบเสนอราคาก่อน",
+  "This amount is too large to convert at once. Convert less.": "จำนวนนี้มากเกินกว่าจะแลกได้ในครั้งเดียว กรุณาแลกน้อยลง",
 };

@@ -24,4 +24,6 @@ export const fx: ProblemTranslations = {
     "Ví này chỉ được giữ tối đa {0}; còn trống {1}. Hãy yêu cầu báo giá nhỏ hơn.",
   "There is no FX quote with this id. Ask for a quote first.":
     "Không có báo giá quy đổi nào có mã này. Hãy yêu cầu báo giá trước.",
+  "This amount is too large to convert at once. Convert less.":
+    "Số tiền này quá lớn để quy đổi một lần. Hãy quy đổi ít hơn.",
 };
