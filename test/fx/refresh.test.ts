@@ -5,6 +5,7 @@ import { fxQuotes, fxRates } from "../../d1/schema/fx";
 import { fetchAndStore, fixedRatesProvider, refreshFxRates, storedRates } from "../../workers/fx";
 import { createQuote } from "../../workers/fx/quotes";
 import { database } from "../../workers/platform/db";
+import { runScheduled } from "../../workers/scheduled";
 import { ApiError } from "../../workers/platform/errors";
 import { LATEST_2018_03_22, latestAt, type Recorded, replay } from "./fixtures";
 
@@ -94,6 +95,13 @@ describe("FX rates refresh (cron)", () => {
     const q = await createQuote(env, "usr_fx_fixed", { from: { amount: 100_000, currency: "THB" }, to: "USD" });
     expect(q.midRate).toBe("0.031970842592"); // 1 / 31.2785, to 12 places
     expect((await storedRates(env))?.provider).toBe("fixed");
+  });
+
+  it("the minute cron runs the refresh: old rates are fetched again", async () => {
+    await ageRates(10 * HOUR);
+    const before = Date.now();
+    await runScheduled(env);
+    expect((await storedRates(env))?.fetchedAt).toBeGreaterThanOrEqual(before);
   });
 
   it("deletes quotes a day past their expiry, keeps younger ones", async () => {
