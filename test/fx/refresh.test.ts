@@ -5,8 +5,8 @@ import { fxQuotes, fxRates } from "../../d1/schema/fx";
 import { fetchAndStore, fixedRatesProvider, refreshFxRates, storedRates } from "../../workers/fx";
 import { createQuote } from "../../workers/fx/quotes";
 import { database } from "../../workers/platform/db";
-import { runScheduled } from "../../workers/scheduled";
 import { ApiError } from "../../workers/platform/errors";
+import { runScheduled } from "../../workers/scheduled";
 import { LATEST_2018_03_22, latestAt, type Recorded, replay } from "./fixtures";
 
 /*
