@@ -17,8 +17,6 @@ const terms: fc.Arbitrary<PricingTerms> = fc.record({
     Record<Currency, number>
   >,
 });
-/** An amount on the currency's step, up to about 10^12 minor units. */
-const amountOn = (c: Currency) => fc.integer({ min: 1, max: 10_000_000_000 }).map((n) => n * CURRENCIES[c].step);
 
 /** Exact rational value of `converted × rate` in the target's minor units, as numerator / denominator. */
 function exactTarget(convertedMinor: number, from: Currency, to: Currency, rate: string): [bigint, bigint] {
