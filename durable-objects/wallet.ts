@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { type RpcTrace, traced } from "../workers/platform/request-context";
 import { runAlarm } from "../workers/wallet/object/alarm";
+import { type ConvertInput, type ConvertResult, convertAndProject } from "../workers/wallet/object/conversions";
 import { auditLedger } from "../workers/wallet/object/ledger";
 import { deliverOutbox } from "../workers/wallet/object/projection";
 import { balances, credit, setStanding, transaction, transfer } from "../workers/wallet/object/reads";
@@ -83,6 +84,11 @@ export class Wallet extends DurableObject<Env> {
 
   credit(input: CreditInput, trace?: RpcTrace): CreditResult {
     return traced(trace, () => credit(this.state, input));
+  }
+
+  /** An FX conversion by a quote: both legs in one transaction, once by its id (conversions.ts). */
+  convert(input: ConvertInput, trace?: RpcTrace): Promise<ConvertResult> {
+    return traced(trace, () => convertAndProject(this.state, input));
   }
 
   setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): void {

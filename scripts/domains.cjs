@@ -34,8 +34,9 @@ const DOMAINS = {
     "recommendations",
     "disbursements",
   ],
-  wallet: ["identity", "disbursements"],
   disbursements: [],
+  fx: [],
+  wallet: ["identity", "disbursements", "fx"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { checkStaleDisbursements } from "./disbursements";
+import { refreshFxRates } from "./fx";
 import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
@@ -52,6 +53,8 @@ export async function runScheduled(env: Env): Promise<void> {
   // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
   const erased = await runAccountErasures(env);
   const rotating = await continuePiiRotation(env);
+  // FX rates when due (a provider failure keeps the previous rates and is logged), and old quotes.
+  const fx = await refreshFxRates(env);
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
@@ -66,5 +69,7 @@ export async function runScheduled(env: Env): Promise<void> {
     orphanUploadsDeleted: orphans.deleted,
     erasuresCompleted: erased,
     piiRotation: rotating,
+    fxRatesRefreshed: fx.refreshed,
+    fxQuotesDeleted: fx.quotesDeleted,
   });
 }

@@ -1,4 +1,5 @@
 import { ConfigError, describeProblems } from "./config-error";
+import { type FxConfig, fxConfig } from "./config-fx";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WalletLimits, walletLimits } from "./config-wallet-limits";
@@ -45,6 +46,8 @@ export interface Config {
     /** A disbursement the provider accepted but whose webhook has not come is asked about after this long (then backing off). */
     statusCheckMs: number;
   };
+  /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
+  fx: FxConfig;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -277,6 +280,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
       ),
       statusCheckMs: raw.DISBURSEMENT_STATUS_CHECK_SECONDS * 1000,
     },
+    fx: fxConfig(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

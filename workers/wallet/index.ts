@@ -1,11 +1,14 @@
 import { createRouter } from "../platform/openapi";
+import { createConversionHandler, createConversionRoute } from "./routes/conversion-create";
 import { getTransactionHandler, getTransactionRoute } from "./routes/transaction-get";
 import { listTransactionsHandler, listTransactionsRoute } from "./routes/transactions-list";
 import { createTransferHandler, createTransferRoute } from "./routes/transfer-create";
 import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
 import { createWithdrawalHandler, createWithdrawalRoute } from "./routes/withdrawal-create";
 
+export { conversionIdOf } from "./conversions";
 export { transferIdOf, type WalletStub, walletStub, withdrawalIdOf } from "./keys";
+export type { ConvertInput, ConvertResult } from "./object/conversions";
 export type {
   BalanceView,
   CreditInput,
@@ -27,4 +30,5 @@ export const walletRouter = createRouter()
   .openapi(listTransactionsRoute, listTransactionsHandler)
   .openapi(getTransactionRoute, getTransactionHandler)
   .openapi(createTransferRoute, createTransferHandler)
-  .openapi(createWithdrawalRoute, createWithdrawalHandler);
+  .openapi(createWithdrawalRoute, createWithdrawalHandler)
+  .openapi(createConversionRoute, createConversionHandler);

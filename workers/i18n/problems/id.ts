@@ -1,5 +1,6 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
+import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
 import { wallet } from "./id/wallet";
@@ -7,4 +8,12 @@ import { withdrawals } from "./id/withdrawals";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Indonesian, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const id: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet, ...withdrawals };
+export const id: ProblemTranslations = {
+  ...platform,
+  ...commerce,
+  ...orders,
+  ...chat,
+  ...wallet,
+  ...withdrawals,
+  ...fx,
+};
