@@ -6,14 +6,22 @@ import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
 
 export { transferIdOf, type WalletStub, walletStub } from "./keys";
 export type {
+  TopupOpenResult,
+  TopupSettleResult,
+  WalletPaymentInput,
+  WalletPaymentResult,
+} from "./object/payment-types";
+export type {
   BalanceView,
   CreditInput,
   CreditResult,
   LedgerAudit,
+  LimitRefusal,
   SendResult,
   TransactionView,
   TransferView,
 } from "./object/types";
+export { presentTransaction } from "./present";
 
 /**
  * Wallet: each user's money in every currency, kept by their `Wallet` Durable Object

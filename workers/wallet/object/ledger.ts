@@ -10,7 +10,7 @@ import type { LedgerAudit } from "./types";
  * the same synchronous transaction as the records the movement belongs to.
  */
 
-export type MovementKind = "hold" | "release" | "settle" | "receive" | "topup" | "refund";
+export type MovementKind = "hold" | "release" | "settle" | "receive" | "topup" | "refund" | "payment";
 
 export const CLEARING = "system:transfers";
 
@@ -41,6 +41,11 @@ const POSTINGS: Record<MovementKind, (amount: number) => [string, number][]> = {
   refund: (a) => [
     ["system:refunds", -a],
     ["available", a],
+  ],
+  // Orders paid from the wallet: the money leaves for the platform's payments account at once.
+  payment: (a) => [
+    ["available", -a],
+    ["system:payments", a],
   ],
 };
 
