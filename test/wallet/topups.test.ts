@@ -1,7 +1,10 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { newAccount } from "../orders/helpers";
+import { checkStalePayments } from "../../workers/payments";
+import { topupIdsOf } from "../../workers/payments/wallet-ids";
+import { deliver, newAccount, sandboxEvent } from "../orders/helpers";
 import { call, expectJson, expectProblem, type Money } from "../support/http";
-import { balanceOf, fund } from "./helpers";
+import { balanceOf, fund, wallet } from "./helpers";
 import { dbRow, expectAuditOk } from "./pay-helpers";
 
 interface Topup {
@@ -135,5 +138,70 @@ describe("POST /api/v1/wallet/topups", () => {
     );
     expect(await balanceOf(owner.userId)).toMatchObject({ balance: 0 });
     expect(await balanceOf(other.userId)).toMatchObject({ balance: 0 });
+  });
+});
+
+describe("top-ups: crash, lost webhook, late payment", () => {
+  const ageAll = (paymentId: string) =>
+    env.DB.prepare("UPDATE payments SET created_at = ?, updated_at = ?, status_checked_at = NULL WHERE id = ?")
+      .bind(Date.now() - 3_600_000, Date.now() - 3_600_000, paymentId)
+      .run();
+
+  it("killed after the wallet opened the top-up: the retry with the same key resumes the same transaction", async () => {
+    const user = await newAccount("TH");
+    const key = crypto.randomUUID();
+    const ids = await topupIdsOf(user.userId, key);
+    // What a request that died right after step 1 leaves: the pending transaction, no payment.
+    const opened = await wallet(user.userId).openTopup({ ...ids, currency: "THB", amount: 40_000 });
+    expect(opened.ok).toBe(true);
+    const resumed = await expectJson<Topup>(
+      await topup(user.token, { amount: thb(40_000), gateway: "sandbox", method: "promptpay" }, key),
+      201,
+    );
+    expect(resumed.transaction.id).toBe(ids.transactionId);
+    expect(resumed.payment.id).toBe(ids.paymentId);
+    expect(await simulate(user.token, ids.paymentId, "success").then((r) => r.status)).toBe(200);
+    expect(await balanceOf(user.userId)).toMatchObject({ balance: 40_000 });
+  });
+
+  it("a lost webhook: the status check finds the payment and credits the wallet once", async () => {
+    const user = await newAccount("TH");
+    const started = await expectJson<Topup>(
+      await topup(user.token, { amount: thb(25_000), gateway: "sandbox", method: "promptpay" }),
+      201,
+    );
+    const lost = await call("POST", `/api/v1/payments/${started.payment.id}/simulate`, {
+      token: user.token,
+      body: { outcome: "success", webhook: "lose" },
+    });
+    expect(lost.status).toBe(200);
+    expect(await balanceOf(user.userId)).toMatchObject({ balance: 0 });
+    await ageAll(started.payment.id);
+    await checkStalePayments(env);
+    expect(await balanceOf(user.userId)).toMatchObject({ balance: 25_000 });
+    // The webhook arriving after all changes nothing.
+    await simulate(user.token, started.payment.id, "success");
+    expect(await balanceOf(user.userId)).toMatchObject({ balance: 25_000 });
+    await expectAuditOk(user.userId);
+  });
+
+  it("unpaid past its validity: expired and failed; money the gateway took late after all is refunded, never credited", async () => {
+    const user = await newAccount("TH");
+    const started = await expectJson<Topup>(
+      await topup(user.token, { amount: thb(15_000), gateway: "sandbox", method: "promptpay" }),
+      201,
+    );
+    await ageAll(started.payment.id);
+    await checkStalePayments(env);
+    expect(await dbRow("SELECT status FROM payments WHERE id = ?", started.payment.id)).toEqual({ status: "expired" });
+    expect(await transactionOf(user.token, started.transaction.id)).toMatchObject({ status: "failed" });
+    // The sandbox cancelled it at the "gateway": a late payer is refused there (409).
+    await expectProblem(await simulate(user.token, started.payment.id, "success"), 409, "conflict");
+    // A real gateway may still take the money and say so: it goes back, the failed top-up stays failed.
+    const late = await deliver("sandbox", await sandboxEvent(started.payment.id, thb(15_000)));
+    expect(late.status, await late.clone().text()).toBe(200);
+    expect(await dbRow("SELECT status FROM payments WHERE id = ?", started.payment.id)).toEqual({ status: "refunded" });
+    expect(await transactionOf(user.token, started.transaction.id)).toMatchObject({ status: "failed" });
+    expect(await balanceOf(user.userId)).toMatchObject({ balance: 0 });
   });
 });
