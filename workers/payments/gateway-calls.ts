@@ -23,7 +23,14 @@ export function referenceOf(payment: PaymentRow): PaymentReference {
 export async function cancelAtGateway(env: Env, payment: PaymentRow, fetchFn?: typeof fetch): Promise<void> {
   // A wallet payment is stopped in its wallet: given up for good, or (already debited) applied as paid.
   if (payment.gateway === "wallet") {
-    await settleWalletPayment(env, payment);
+    try {
+      await settleWalletPayment(env, payment);
+    } catch (err) {
+      logEvent("error", "wallet_payment_cancel_failed", {
+        paymentId: payment.id,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
     return;
   }
   try {
