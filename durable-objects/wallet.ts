@@ -3,10 +3,20 @@ import { type RpcTrace, traced } from "../workers/platform/request-context";
 import { runAlarm } from "../workers/wallet/object/alarm";
 import { type ConvertInput, type ConvertResult, convertAndProject } from "../workers/wallet/object/conversions";
 import { auditLedger } from "../workers/wallet/object/ledger";
+import type {
+  TopupInput,
+  TopupOpenResult,
+  TopupSettleResult,
+  WalletPaymentInput,
+  WalletPaymentResult,
+  WalletRefundInput,
+} from "../workers/wallet/object/payment-types";
+import { payFromWallet, refundToWallet, voidWalletPayment } from "../workers/wallet/object/payments";
 import { deliverOutbox } from "../workers/wallet/object/projection";
 import { balances, credit, setStanding, transaction, transfer } from "../workers/wallet/object/reads";
 import { drive, send } from "../workers/wallet/object/saga";
 import { openWallet, type WalletState } from "../workers/wallet/object/state";
+import { failTopup, openTopup, settleTopup } from "../workers/wallet/object/topups";
 import { receive } from "../workers/wallet/object/transfers";
 import type {
   BalanceView,
@@ -89,6 +99,33 @@ export class Wallet extends DurableObject<Env> {
   /** An FX conversion by a quote: both legs in one transaction, once by its id (conversions.ts). */
   convert(input: ConvertInput, trace?: RpcTrace): Promise<ConvertResult> {
     return traced(trace, () => convertAndProject(this.state, input));
+  }
+
+  // Orders paid from the wallet, their refunds, and top-ups (workers/wallet/object/payments.ts, topups.ts).
+  /** Debits a payment once by its id (the payment's commit point). */
+  payFromWallet(input: WalletPaymentInput, trace?: RpcTrace): WalletPaymentResult {
+    return traced(trace, () => payFromWallet(this.state, input));
+  }
+
+  /** Paid, or given up for good: the reconcile's answer for a payment whose request may have died. */
+  voidWalletPayment(input: WalletPaymentInput, trace?: RpcTrace): "paid" | "void" {
+    return traced(trace, () => voidWalletPayment(this.state, input));
+  }
+
+  refundToWallet(input: WalletRefundInput, trace?: RpcTrace): { applied: boolean } {
+    return traced(trace, () => refundToWallet(this.state, input));
+  }
+
+  openTopup(input: TopupInput, trace?: RpcTrace): TopupOpenResult {
+    return traced(trace, () => openTopup(this.state, input));
+  }
+
+  settleTopup(transactionId: string, trace?: RpcTrace): TopupSettleResult {
+    return traced(trace, () => settleTopup(this.state, transactionId));
+  }
+
+  failTopup(transactionId: string, trace?: RpcTrace): void {
+    traced(trace, () => failTopup(this.state, transactionId));
   }
 
   setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): void {

@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { CurrencySchema, MoneySchema } from "./platform";
+import { TransactionSchema } from "./wallet";
 
-export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise"]).openapi("Gateway", {
-  description: "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422",
+export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise", "wallet"]).openapi("Gateway", {
+  description:
+    "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422. wallet: the signed-in payer's Tchat wallet in the orders' currency (method `wallet`), paid at once",
 });
 
 export const CreatePaymentSchema = z
@@ -104,9 +106,36 @@ export const PaymentOptionSchema = z
         "How the payer pays: card (card details or a gateway SDK token), qr (scan a code), virtual_account (bank transfer to an account number), ewallet (the wallet's app or page)",
     }),
     sandbox: z.boolean().openapi({ description: "The sandbox gateway: development and tests only, never real money" }),
+    available: MoneySchema.optional().openapi({
+      description:
+        "The wallet option only: what the caller's wallet has available in this currency now (the option is listed even when it is short, so a client can offer a top-up)",
+    }),
   })
   .openapi("PaymentOption");
 
 export const PaymentOptionsSchema = z
   .object({ currency: CurrencySchema, options: z.array(PaymentOptionSchema) })
   .openapi("PaymentOptions");
+
+// Wallet top-ups (CONTRACT "Wallet, transfers and FX"): a payment through a gateway that credits the
+// payer's wallet once it succeeds. The wallet itself cannot top itself up.
+export const TopupGatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise"]).openapi("TopupGateway");
+
+export const CreateTopupSchema = z
+  .object({
+    amount: MoneySchema.refine((m) => m.amount > 0, { message: "amount must be more than 0", path: ["amount"] }),
+    gateway: TopupGatewaySchema,
+    method: z.string().trim().min(2).max(40).openapi({ example: "promptpay" }),
+    returnUrl: z.string().url().max(2048).optional(),
+  })
+  .strict()
+  .openapi("CreateTopup");
+
+export const TopupSchema = z
+  .object({
+    transaction: TransactionSchema.openapi({
+      description: "The wallet's topup transaction: pending until the payment succeeds, failed if it fails",
+    }),
+    payment: PaymentSchema,
+  })
+  .openapi("Topup");

@@ -16,7 +16,7 @@ const DOMAINS = {
   cart: ["catalog", "inventory", "shops"],
   shipping: ["cart", "identity"],
   orders: ["cart", "catalog", "inventory", "shipping", "identity", "shops"],
-  payments: ["orders", "identity"],
+  payments: ["orders", "identity", "wallet"],
   reviews: ["catalog", "orders", "identity", "shops"],
   recommendations: ["catalog", "cart", "orders"],
   chat: ["identity", "shops", "catalog", "orders", "realtime"],

@@ -27,6 +27,11 @@ export const payments = sqliteTable(
     nextAction: text("next_action", { mode: "json" }).$type<Record<string, unknown>>(),
     failureReason: text("failure_reason"),
     refundedAmount: integer("refunded_amount").notNull().default(0),
+    /**
+     * A wallet top-up's payment (no orders): the pending wallet transaction it credits once paid
+     * (docs/wallet.md "Top-ups"). Null for payments of orders.
+     */
+    walletTransactionId: text("wallet_transaction_id"),
     /** When the gateway was last asked for this payment's status (a pending payment is asked again later). */
     statusCheckedAt: integer("status_checked_at"),
     createdAt: integer("created_at").notNull(),

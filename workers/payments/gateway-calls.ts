@@ -3,6 +3,7 @@ import { type Currency, money } from "../platform/money";
 import { paymentGateway } from "./gateway-config";
 import type { PaymentReference } from "./gateways/types";
 import type { PaymentRow } from "./present";
+import { settleWalletPayment } from "./wallet-status";
 
 /** A stored payment as its gateway knows it. */
 export function referenceOf(payment: PaymentRow): PaymentReference {
@@ -20,6 +21,18 @@ export function referenceOf(payment: PaymentRow): PaymentReference {
  * money is applied or refunded like any late payment.
  */
 export async function cancelAtGateway(env: Env, payment: PaymentRow, fetchFn?: typeof fetch): Promise<void> {
+  // A wallet payment is stopped in its wallet: given up for good, or (already debited) applied as paid.
+  if (payment.gateway === "wallet") {
+    try {
+      await settleWalletPayment(env, payment);
+    } catch (err) {
+      logEvent("error", "wallet_payment_cancel_failed", {
+        paymentId: payment.id,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+    return;
+  }
   try {
     const result = await paymentGateway(env, payment.gateway, fetchFn).cancelPayment(referenceOf(payment));
     if (!result.cancelled)

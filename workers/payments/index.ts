@@ -3,6 +3,7 @@ import { createPaymentHandler, createPaymentRoute } from "./routes/create-paymen
 import { getPaymentHandler, getPaymentRoute } from "./routes/get-payment";
 import { paymentOptionsHandler, paymentOptionsRoute } from "./routes/payment-options";
 import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-payment";
+import { createTopupHandler, createTopupRoute } from "./routes/topup-create";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
 export { customerPaymentsOf } from "./personal-data";
@@ -16,4 +17,6 @@ export const paymentsRouter = createRouter()
   // Before /payments/{id}, which would take "options" for a payment id.
   .openapi(paymentOptionsRoute, paymentOptionsHandler)
   .openapi(getPaymentRoute, getPaymentHandler)
-  .openapi(simulatePaymentRoute, simulatePaymentHandler);
+  .openapi(simulatePaymentRoute, simulatePaymentHandler)
+  // POST /wallet/topups: a top-up is a payment; payments may use the wallet, not the other way round.
+  .openapi(createTopupRoute, createTopupHandler);

@@ -26,6 +26,10 @@ export interface PaymentRequest {
   input: CreatePayment;
   orderIds: string[];
   amount: Money;
+  /** A payment id derived from the request's key (wallet payments); otherwise a new one per claim. */
+  paymentId?: string;
+  /** What the client does next, when known before any gateway call (wallet payments: none). */
+  nextAction?: Record<string, unknown>;
 }
 
 export type Claim =
@@ -103,12 +107,12 @@ function sameRequest(payment: PaymentRow, { input, orderIds, amount }: PaymentRe
  */
 async function recordPaymentStart(
   db: Database,
-  { buyer, input, orderIds, amount }: PaymentRequest,
+  { buyer, input, orderIds, amount, paymentId, nextAction }: PaymentRequest,
   open: PaymentRow[],
   live: PaymentRow[],
 ): Promise<string> {
   const now = nowMs();
-  const id = newId("pay");
+  const id = paymentId ?? newId("pay");
   const released = open.map((p) => p.id);
   const supersede: BatchItem<"sqlite">[] = live.map((p) =>
     db
@@ -128,6 +132,7 @@ async function recordPaymentStart(
       amount: amount.amount,
       currency: amount.currency,
       status: "pending",
+      nextAction: nextAction ?? null,
       createdAt: now,
       updatedAt: now,
     }),

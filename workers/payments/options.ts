@@ -5,7 +5,8 @@ import type { AppEnv } from "../app-env";
 import { buyerOf } from "../orders";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import type { Currency } from "../platform/money";
+import { type Currency, money } from "../platform/money";
+import { walletStub } from "../wallet";
 import {
   GATEWAY_NAMES,
   type GatewayName,
@@ -104,5 +105,24 @@ export async function paymentOptions(
     currency = (await payableOrders(database(c.env), buyer, query.orderIds)).currency;
   }
   if (!currency) throw new Error("PaymentOptionsQuerySchema lets through neither currency nor orderIds");
-  return { currency, options: paymentOptionsFor(c.env, c.get("config").paymentsSandbox, currency) };
+  const options = paymentOptionsFor(c.env, c.get("config").paymentsSandbox, currency);
+  const userId = c.get("auth")?.userId;
+  return { currency, options: userId ? [await walletOption(c.env, userId, currency), ...options] : options };
+}
+
+/**
+ * The signed-in caller's wallet in `currency` (guests have none), first: it pays at once. Listed
+ * even when short, with what it has available (the caller's own balance, to them only), so a
+ * client can offer a top-up instead of hiding the wallet.
+ */
+async function walletOption(env: Env, userId: string, currency: Currency): Promise<PaymentOption> {
+  const balance = (await walletStub(env, userId).balances()).find((b) => b.currency === currency);
+  return {
+    gateway: "wallet",
+    method: "wallet",
+    label: "Tchat Wallet",
+    kind: "ewallet",
+    sandbox: false,
+    available: money(balance?.available ?? 0, currency),
+  };
 }

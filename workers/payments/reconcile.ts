@@ -9,6 +9,8 @@ import { paymentGateway } from "./gateway-config";
 import type { GatewayName, PaymentStatus, WebhookEvent } from "./gateways/types";
 import { PAYMENT_START_TIMEOUT_MS } from "./open-payments";
 import type { PaymentRow } from "./present";
+import { failTopupOf } from "./topup-settlement";
+import { settleWalletPayment } from "./wallet-status";
 import { applyGatewayEvent } from "./webhooks";
 
 // A lost webhook must never leave a paid order to expire: before an unpaid order expires, and for
@@ -29,6 +31,12 @@ export async function checkPaymentStatus(env: Env, payment: PaymentRow, fetchFn?
   // Its request is still waiting for the gateway's first answer: not ours to judge yet.
   if (!payment.nextAction && nowMs() - payment.createdAt < PAYMENT_START_TIMEOUT_MS) return "unknown";
   const db = database(env);
+  if (payment.gateway === "wallet") {
+    // Its request may still be between its record and its debit: not ours to judge yet.
+    if (nowMs() - payment.createdAt < PAYMENT_START_TIMEOUT_MS) return "unknown";
+    await db.update(payments).set({ statusCheckedAt: nowMs() }).where(eq(payments.id, payment.id));
+    return settleWalletPayment(env, payment);
+  }
   await db.update(payments).set({ statusCheckedAt: nowMs() }).where(eq(payments.id, payment.id));
   let status: PaymentStatus;
   try {
@@ -128,6 +136,7 @@ export async function checkStalePayments(env: Env, fetchFn?: typeof fetch): Prom
 }
 
 async function closeIfOrdersEnded(env: Env, payment: PaymentRow, fetchFn?: typeof fetch): Promise<void> {
+  if (payment.walletTransactionId) return closeTopupIfExpired(env, payment, fetchFn);
   const db = database(env);
   const orders = await ordersByIds(db, payment.orderIds);
   if (orders.some((o) => o.status === "pending_payment")) return;
@@ -140,4 +149,23 @@ async function closeIfOrdersEnded(env: Env, payment: PaymentRow, fetchFn?: typeo
     db.delete(openPayments).where(eq(openPayments.paymentId, payment.id)),
   ]);
   if (closed.length > 0) await cancelAtGateway(env, payment, fetchFn);
+}
+
+/**
+ * A top-up's payment that its gateway still calls unpaid: once its validity has passed (an order's
+ * reservation time, which is what the gateway was told), it is closed as expired, stopped at its
+ * gateway, and its wallet transaction fails. Paid later after all, it is refunded (settleTopup).
+ */
+async function closeTopupIfExpired(env: Env, payment: PaymentRow, fetchFn?: typeof fetch): Promise<void> {
+  const validUntil = payment.createdAt + readConfig(env).orders.reservationSeconds * 1000;
+  if (nowMs() < validUntil) return;
+  const db = database(env);
+  const closed = await db
+    .update(payments)
+    .set({ status: "expired", failureReason: "the top-up was not paid in time", updatedAt: nowMs() })
+    .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
+    .returning();
+  if (closed.length === 0) return;
+  await failTopupOf(env, closed[0]);
+  await cancelAtGateway(env, payment, fetchFn);
 }

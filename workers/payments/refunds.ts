@@ -7,6 +7,7 @@ import { logEvent } from "../platform/log";
 import { type Currency, money } from "../platform/money";
 import { paymentGateway } from "./gateway-config";
 import type { PaymentRow } from "./present";
+import { refundIntoWallet } from "./wallet-refund";
 
 /** The succeeded payment that paid for an order, if any. */
 async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefined> {
@@ -21,6 +22,9 @@ async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefi
     );
   return rows[0];
 }
+
+/** What a refund gives back: an order's total, or a whole top-up (its wallet transaction in `orderId`). */
+type RefundTarget = Pick<OrderRow, "id" | "total" | "currency">;
 
 /** A refund still pending after this long was abandoned by a worker that died: it is taken up again. */
 const STUCK_REFUND_MS = 10 * 60_000;
@@ -52,13 +56,17 @@ export async function refundOrderPayment(
   const refund = await claimRefund(db, order, paid, reason);
   if (!refund) return order;
   try {
-    const result = await paymentGateway(env, paid.gateway).refund({
-      paymentId: paid.id,
-      providerRef: paid.providerRef ?? paid.id,
-      amount: money(order.total, order.currency as Currency),
-      reason,
-      refundId: refund.id,
-    });
+    const amount = money(order.total, order.currency as Currency);
+    const result =
+      paid.gateway === "wallet"
+        ? await refundIntoWallet(paid, env, refund.id, amount)
+        : await paymentGateway(env, paid.gateway).refund({
+            paymentId: paid.id,
+            providerRef: paid.providerRef ?? paid.id,
+            amount,
+            reason,
+            refundId: refund.id,
+          });
     return await recordRefund(db, order, paid, { id: refund.id, providerRefundRef: result.providerRefundRef, reason });
   } catch (err) {
     // Unless the gateway's refund was already recorded (only the order's move failed after it).
@@ -80,7 +88,7 @@ export async function refundOrderPayment(
  * abandoned) one taken back. Only one worker at a time calls the gateway for a refund: a pending
  * refund belongs to whoever is processing it, so undefined means someone else is.
  */
-async function claimRefund(db: Database, order: OrderRow, paid: PaymentRow, reason: string) {
+async function claimRefund(db: Database, order: RefundTarget, paid: PaymentRow, reason: string) {
   const now = nowMs();
   const claimed = await db
     .insert(refunds)
@@ -176,11 +184,59 @@ export async function retryFailedRefunds(env: Env): Promise<number> {
     .limit(20);
   let done = 0;
   for (const refund of failed) {
-    const order = await orderById(db, refund.orderId);
     const payment = await db.select().from(payments).where(eq(payments.id, refund.paymentId)).get();
+    if (payment?.walletTransactionId) {
+      if (await refundTopupPayment(env, payment, refund.reason ?? "retry")) done += 1;
+      continue;
+    }
+    const order = await orderById(db, refund.orderId);
     if (!order || !payment) continue;
     const after = await refundOrderPayment(env, order, refund.reason ?? "retry", payment);
     if (after.paymentStatus === "refunded") done += 1;
   }
   return done;
+}
+
+/**
+ * Gives a whole top-up's payment back through its gateway (the wallet refused to credit it: see
+ * topupPaid). One refund per payment, keyed like an order's by (payment, its wallet transaction),
+ * sent with the same refund id on every retry; retryFailedRefunds takes a failed one up again.
+ * True once the gateway accepted.
+ */
+export async function refundTopupPayment(env: Env, paid: PaymentRow, reason: string): Promise<boolean> {
+  const db = database(env);
+  if (!paid.walletTransactionId) throw new Error(`payment ${paid.id} is not a top-up`);
+  const target = { id: paid.walletTransactionId, total: paid.amount, currency: paid.currency };
+  const refund = await claimRefund(db, target, paid, reason);
+  if (!refund) return false;
+  try {
+    const result = await paymentGateway(env, paid.gateway).refund({
+      paymentId: paid.id,
+      providerRef: paid.providerRef ?? paid.id,
+      amount: money(paid.amount, paid.currency as Currency),
+      reason,
+      refundId: refund.id,
+    });
+    await db.batch([
+      db
+        .update(refunds)
+        .set({ status: "succeeded", providerRefundRef: result.providerRefundRef, updatedAt: nowMs() })
+        .where(eq(refunds.id, refund.id)),
+      db
+        .update(payments)
+        .set({ refundedAmount: paid.amount, status: "refunded", updatedAt: nowMs() })
+        .where(eq(payments.id, paid.id)),
+    ]);
+    return true;
+  } catch (err) {
+    await db
+      .update(refunds)
+      .set({ status: "failed", updatedAt: nowMs() })
+      .where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")));
+    logEvent("error", "refund_failed", {
+      paymentId: paid.id,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return false;
+  }
 }

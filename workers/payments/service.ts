@@ -104,7 +104,7 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
 }
 
 /** The gateway did not take the payment: it failed, and no longer holds its orders open. */
-async function recordStartFailure(db: Database, id: string, orderIds: string[], err: unknown): Promise<void> {
+export async function recordStartFailure(db: Database, id: string, orderIds: string[], err: unknown): Promise<void> {
   const reason = err instanceof Error ? err.message.slice(0, 300) : String(err);
   await db.batch([
     db
@@ -147,7 +147,7 @@ export async function payableOrders(db: Database, buyer: Buyer, orderIds: string
  * an outside service failing) when the gateway is unreachable or answered in a shape its API does
  * not document, 422 when it refused this payment.
  */
-function gatewayProblem(gateway: string, err: unknown): unknown {
+export function gatewayProblem(gateway: string, err: unknown): unknown {
   if (err instanceof GatewayError && err.gatewayCode === MALFORMED_ANSWER) {
     return new ApiError(
       "service_unavailable",

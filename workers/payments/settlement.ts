@@ -16,10 +16,12 @@ import { createEvent, recordEvent, recordEventIf } from "../platform/outbox";
 import type { WebhookEvent } from "./gateways/types";
 import type { PaymentRow } from "./present";
 import { refundOrderPayment } from "./refunds";
+import { topupFailed, topupPaid } from "./topup-settlement";
 
 // What an accepted gateway event does, whichever way it arrived (webhook, simulate, status lookup).
 
 export async function applyOutcome(env: Env, payment: PaymentRow, event: WebhookEvent): Promise<void> {
+  if (payment.walletTransactionId) return applyTopupOutcome(env, payment, event);
   switch (event.outcome) {
     case "succeeded":
       return paymentSucceeded(env, payment, event);
@@ -31,6 +33,13 @@ export async function applyOutcome(env: Env, payment: PaymentRow, event: Webhook
       logEvent("info", "webhook_noted", { paymentId: payment.id, outcome: event.outcome });
       return;
   }
+}
+
+/** A wallet top-up's payment (no orders): its wallet transaction is credited or failed instead. */
+async function applyTopupOutcome(env: Env, payment: PaymentRow, event: WebhookEvent): Promise<void> {
+  if (event.outcome === "succeeded") return topupPaid(env, payment, event);
+  if (event.outcome === "failed" || event.outcome === "expired") return topupFailed(env, payment, event);
+  logEvent("info", "webhook_noted", { paymentId: payment.id, outcome: event.outcome });
 }
 
 /**

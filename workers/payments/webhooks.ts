@@ -44,7 +44,7 @@ export async function receiveWebhook(
  */
 export async function applyGatewayEvent(
   env: Env,
-  gatewayName: GatewayName,
+  gatewayName: GatewayName | "wallet",
   event: WebhookEvent,
 ): Promise<WebhookResult> {
   const db = database(env);
@@ -102,7 +102,7 @@ export async function applyGatewayEvent(
   return { applied: true, duplicate: false };
 }
 
-async function markApplied(env: Env, gateway: GatewayName, eventId: string): Promise<void> {
+async function markApplied(env: Env, gateway: GatewayName | "wallet", eventId: string): Promise<void> {
   await database(env)
     .update(paymentEvents)
     .set({ appliedAt: nowMs() })
@@ -119,7 +119,11 @@ function refused(reason: string): ApiError {
  * Why an event may not touch this payment, or null. A gateway settles only its own payments: a
  * correctly signed notification of one gateway naming another's payment id changes nothing.
  */
-function refusalOf(gateway: GatewayName, payment: PaymentRow | undefined, event: WebhookEvent): string | null {
+function refusalOf(
+  gateway: GatewayName | "wallet",
+  payment: PaymentRow | undefined,
+  event: WebhookEvent,
+): string | null {
   if (!payment) return "unknown payment";
   if (payment.gateway !== gateway) return `payment ${payment.id} is not a ${gateway} payment`;
   if (!event.amount || event.outcome !== "succeeded") return null;

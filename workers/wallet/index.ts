@@ -10,14 +10,22 @@ export { conversionIdOf } from "./conversions";
 export { transferIdOf, type WalletStub, walletStub, withdrawalIdOf } from "./keys";
 export type { ConvertInput, ConvertResult } from "./object/conversions";
 export type {
+  TopupOpenResult,
+  TopupSettleResult,
+  WalletPaymentInput,
+  WalletPaymentResult,
+} from "./object/payment-types";
+export type {
   BalanceView,
   CreditInput,
   CreditResult,
   LedgerAudit,
+  LimitRefusal,
   SendResult,
   TransactionView,
   TransferView,
 } from "./object/types";
+export { presentTransaction } from "./present";
 export { withdrawalOutcomeConsumer } from "./withdrawal-consumer";
 
 /**

@@ -4,6 +4,7 @@ import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
 import { wallet } from "./th/wallet";
+import { walletPayments } from "./th/wallet-payments";
 import { withdrawals } from "./th/withdrawals";
 import type { ProblemTranslations } from "./types";
 
@@ -16,4 +17,5 @@ export const th: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...walletPayments,
 };

@@ -5,6 +5,7 @@ import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
 import { wallet } from "./vi/wallet";
+import { walletPayments } from "./vi/wallet-payments";
 import { withdrawals } from "./vi/withdrawals";
 
 /** Problem details in Vietnamese, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
@@ -16,4 +17,5 @@ export const vi: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...walletPayments,
 };

@@ -5,6 +5,7 @@ import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { startPayment } from "../service";
+import { payWithWallet } from "../wallet-pay";
 
 export const createPaymentRoute = defineRoute({
   method: "post",
@@ -12,7 +13,7 @@ export const createPaymentRoute = defineRoute({
   tags: ["Payments"],
   summary: "Pay for orders through a gateway",
   description:
-    "Needs an Idempotency-Key. Returns the payment with nextAction (redirect, virtual account, QR string or deeplink) and localized instructions. Guests send the X-Cart-Token they checked out with.",
+    "Needs an Idempotency-Key. Returns the payment with nextAction (redirect, virtual account, QR string or deeplink) and localized instructions. Guests send the X-Cart-Token they checked out with. gateway wallet (method wallet, signed-in buyers): paid at once from the wallet of the orders' currency, status succeeded and the orders paid; short funds → 409 insufficient_funds and nothing changes; a restricted wallet → 403 wallet_restricted.",
   security: [...bearerAuth, {}],
   middleware: [idempotent, limitWrites("payment")] as const,
   request: jsonBody(CreatePaymentSchema),
@@ -20,5 +21,7 @@ export const createPaymentRoute = defineRoute({
   errors: [401, 403, 404, 409, 503],
 });
 
-export const createPaymentHandler: RouteHandler<typeof createPaymentRoute, AppEnv> = async (c) =>
-  c.json(await startPayment(c, c.req.valid("json")), 201);
+export const createPaymentHandler: RouteHandler<typeof createPaymentRoute, AppEnv> = async (c) => {
+  const input = c.req.valid("json");
+  return c.json(await (input.gateway === "wallet" ? payWithWallet(c, input) : startPayment(c, input)), 201);
+};

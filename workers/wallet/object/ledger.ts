@@ -22,7 +22,9 @@ export type MovementKind =
   | "conversion_fee"
   | "conversion_in"
   // Withdrawals (withdrawals.ts): held money leaves the platform for a bank account.
-  | "withdraw";
+  | "withdraw"
+  // Orders paid from the wallet (payments.ts).
+  | "payment";
 
 export const CLEARING = "system:transfers";
 
@@ -72,6 +74,11 @@ const POSTINGS: Record<MovementKind, (amount: number) => [string, number][]> = {
   conversion_in: (a) => [
     ["system:fx", -a],
     ["available", a],
+  ],
+  // Orders paid from the wallet: the money leaves for the platform's payments account at once.
+  payment: (a) => [
+    ["available", -a],
+    ["system:payments", a],
   ],
 };
 

@@ -1,0 +1,1 @@
+ALTER TABLE `payments` ADD `wallet_transaction_id` text;
