@@ -124,7 +124,7 @@ export const SupportChatSchema = z
 
 // ------------------------------------------------------------------ messages
 
-export const INPUT_KINDS = ["text", "image", "file", "location", "sticker", "card"] as const;
+export const INPUT_KINDS = ["text", "image", "file", "location", "sticker", "card", "transfer"] as const;
 export const MESSAGE_KINDS = [...INPUT_KINDS, "system"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
@@ -163,13 +163,18 @@ const SendFields = {
   location: LocationSchema.optional(),
   sticker: StickerSchema.optional(),
   card: CardInputSchema.optional(),
+  transferId: Id.optional().openapi({
+    description:
+      "kind transfer: the id POST /api/v1/wallet/transfers returned. Only its sender posts it, in the direct dialog with its recipient.",
+    example: "trf_3f9a0c1d2e4b5a6978c0d1e2f3",
+  }),
   replyTo: Id.optional().openapi({ description: "The id of the message this answers" }),
 };
 
 type SendShape = z.infer<z.ZodObject<typeof SendFields>>;
 
 /** The attachments of a message; each kind needs its own (text: text) and allows no other. */
-const ATTACHMENTS = ["mediaId", "location", "sticker", "card"] as const;
+const ATTACHMENTS = ["mediaId", "location", "sticker", "card", "transferId"] as const;
 const MEDIA_NEEDED = "Upload with POST /api/v1/media and send its id as mediaId";
 const KIND_NEEDS: Record<InputKind, [field: "text" | (typeof ATTACHMENTS)[number], message: string]> = {
   text: ["text", "A text message needs text"],
@@ -178,6 +183,7 @@ const KIND_NEEDS: Record<InputKind, [field: "text" | (typeof ATTACHMENTS)[number
   location: ["location", "A location message needs location { latitude, longitude }"],
   sticker: ["sticker", "A sticker message needs sticker { id }"],
   card: ["card", "A card message needs card { type, id }"],
+  transfer: ["transferId", "A transfer message needs transferId (the id POST /api/v1/wallet/transfers returned)"],
 };
 
 /** What each kind needs; shared by the HTTP body and the socket's `send` frame. */
@@ -250,6 +256,23 @@ export const CardSchema = z
   })
   .openapi("ChatCard");
 
+/** A transfer card (kind transfer): the wallet transfer as its sender's wallet has it now. */
+export const TransferCardSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["pending", "completed", "failed"]),
+    amount: MoneySchema,
+    note: z.string().optional(),
+    fromUserId: z.string(),
+    toUserId: z.string(),
+    createdAt: Timestamp,
+    completedAt: Timestamp.optional(),
+  })
+  .openapi("TransferCard", {
+    description:
+      "Read live from the sender's wallet each time the message is read; a status change reaches the dialog's sockets as an `updated` frame",
+  });
+
 export const SystemEventSchema = z
   .object({
     event: z.enum(["members_added", "member_removed", "member_left", "role_changed", "renamed"]),
@@ -281,6 +304,10 @@ export const MessageSchema = z
     location: LocationSchema.optional(),
     sticker: StickerSchema.optional(),
     card: CardSchema.optional(),
+    transferId: z.string().optional().openapi({ description: "kind transfer: the wallet transfer it shows" }),
+    transfer: TransferCardSchema.nullable()
+      .optional()
+      .openapi({ description: "kind transfer: the transfer's live state (null when it can not be read now)" }),
     system: SystemEventSchema.optional(),
     replyTo: z.string().optional().openapi({ description: "Id of the message this answers" }),
     replyPreview: ReplyPreviewSchema.optional(),
@@ -295,6 +322,7 @@ export type Message = z.infer<typeof MessageSchema>;
 export type Card = z.infer<typeof CardSchema>;
 export type ProductCard = z.infer<typeof ProductCardSchema>;
 export type OrderCard = z.infer<typeof OrderCardSchema>;
+export type TransferCard = z.infer<typeof TransferCardSchema>;
 export type SystemEvent = z.infer<typeof SystemEventSchema>;
 export type ChatLocation = z.infer<typeof LocationSchema>;
 

@@ -19,7 +19,7 @@ const DOMAINS = {
   payments: ["orders", "identity"],
   reviews: ["catalog", "orders", "identity", "shops"],
   recommendations: ["catalog", "cart", "orders"],
-  chat: ["identity", "shops", "catalog", "orders", "realtime"],
+  chat: ["identity", "shops", "catalog", "orders", "realtime", "wallet"],
   notifications: ["identity", "messaging", "realtime", "orders", "shops", "catalog", "chat", "recommendations"],
   privacy: [
     "identity",
@@ -32,6 +32,7 @@ const DOMAINS = {
     "shops",
     "media",
     "recommendations",
+    "wallet",
   ],
   wallet: ["identity"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],

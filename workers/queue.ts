@@ -1,4 +1,4 @@
-import { accountSocketsConsumer } from "./chat";
+import { accountSocketsConsumer, transferCardsConsumer } from "./chat";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
 import { orderStockConsumer } from "./orders";
@@ -18,6 +18,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   accountSocketsConsumer,
   orderStockConsumer,
   paymentRefundConsumer,
+  transferCardsConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

@@ -1,6 +1,7 @@
 import { deliverOutbox } from "./projection";
 import { driveDue } from "./saga";
 import { scheduleNext, type WalletState } from "./state";
+import { publishTransferEvents } from "./transfer-events";
 
 /** Sent outbox rows are forgotten after a week (the projection has them; a week covers any replay). */
 export const OUTBOX_RETENTION_MS = 7 * 86_400_000;
@@ -16,6 +17,7 @@ export async function runAlarm(state: WalletState): Promise<void> {
   state.sql.exec("UPDATE w_meta SET alarm_at = NULL");
   await driveDue(state, now);
   await deliverOutbox(state);
+  await publishTransferEvents(state);
   state.sql.exec("DELETE FROM w_outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", now - OUTBOX_RETENTION_MS);
   scheduleNext(state, OUTBOX_RETENTION_MS);
 }
