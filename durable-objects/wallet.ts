@@ -66,8 +66,8 @@ export class Wallet extends DurableObject<Env> {
     return traced(trace, () => credit(this.state, input));
   }
 
-  setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): void {
-    setStanding(this.state, standing);
+  setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): { kycLevel: KycLevel; restricted: boolean } {
+    return setStanding(this.state, standing);
   }
 
   audit(): LedgerAudit {

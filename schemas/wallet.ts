@@ -112,3 +112,21 @@ export const TransferSchema = z
     createdAt: z.string().datetime(),
   })
   .openapi("Transfer");
+
+/** POST /api/v1/admin/users/:id/wallet-standing (operators): KYC level and restriction. */
+export const WalletStandingInputSchema = z
+  .object({
+    kycLevel: KycLevelSchema.optional(),
+    restricted: z.boolean().optional().openapi({ description: "true: the wallet receives but can not send" }),
+    reason: z.string().trim().min(1).max(500).openapi({ example: "ID card checked by support" }),
+  })
+  .strict()
+  .refine((v) => v.kycLevel !== undefined || v.restricted !== undefined, {
+    message: "Send kycLevel, restricted or both",
+    path: ["kycLevel"],
+  })
+  .openapi("WalletStandingInput");
+
+export const WalletStandingSchema = z
+  .object({ userId: z.string(), kycLevel: KycLevelSchema, restricted: z.boolean() })
+  .openapi("WalletStanding");

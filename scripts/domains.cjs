@@ -8,7 +8,7 @@ const DOMAINS = {
   ops: [],
   identity: ["messaging"],
   realtime: ["identity"],
-  admin: ["identity"],
+  admin: ["identity", "wallet"],
   shops: ["identity"],
   catalog: ["shops", "inventory"],
   media: ["catalog", "shops", "chat", "identity"],

@@ -14,6 +14,7 @@ export type {
   TransactionView,
   TransferView,
 } from "./object/types";
+export { assertWalletEmpty, walletDataOf } from "./personal-data";
 
 /**
  * Wallet: each user's money in every currency, kept by their `Wallet` Durable Object
