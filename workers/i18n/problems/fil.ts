@@ -3,7 +3,8 @@ import { commerce } from "./fil/commerce";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
 import { wallet } from "./fil/wallet";
+import { walletCard } from "./fil/wallet-card";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Filipino, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const fil: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };
+export const fil: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet, ...walletCard };

@@ -3,7 +3,8 @@ import { commerce } from "./id/commerce";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
 import { wallet } from "./id/wallet";
+import { walletCard } from "./id/wallet-card";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Indonesian, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const id: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };
+export const id: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet, ...walletCard };

@@ -3,7 +3,8 @@ import { commerce } from "./th/commerce";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
 import { wallet } from "./th/wallet";
+import { walletCard } from "./th/wallet-card";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Thai, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const th: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };
+export const th: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet, ...walletCard };

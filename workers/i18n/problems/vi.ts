@@ -4,6 +4,7 @@ import { commerce } from "./vi/commerce";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
 import { wallet } from "./vi/wallet";
+import { walletCard } from "./vi/wallet-card";
 
 /** Problem details in Vietnamese, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const vi: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };
+export const vi: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet, ...walletCard };
