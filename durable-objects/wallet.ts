@@ -6,6 +6,7 @@ import { deliverOutbox } from "../workers/wallet/object/projection";
 import { balances, credit, setStanding, transaction, transfer } from "../workers/wallet/object/reads";
 import { drive, send } from "../workers/wallet/object/saga";
 import { openWallet, type WalletState } from "../workers/wallet/object/state";
+import { statusHistory } from "../workers/wallet/object/transactions";
 import { receive } from "../workers/wallet/object/transfers";
 import type {
   BalanceView,
@@ -17,6 +18,7 @@ import type {
   ReceiveResult,
   SendInput,
   SendResult,
+  TransactionStatus,
   TransactionView,
   TransferView,
 } from "../workers/wallet/object/types";
@@ -41,6 +43,11 @@ export class Wallet extends DurableObject<Env> {
 
   transaction(id: string): TransactionView | null {
     return transaction(this.state, id);
+  }
+
+  /** A transaction's audit trail: each status it took and when, oldest first. */
+  statusHistory(id: string): { status: TransactionStatus; at: number }[] {
+    return statusHistory(this.state, id);
   }
 
   transfer(id: string): TransferView | null {

@@ -63,6 +63,10 @@ export const TransactionSchema = z
     note: z.string().optional(),
     createdAt: z.string().datetime(),
     completedAt: z.string().datetime().optional(),
+    statusHistory: z
+      .array(z.object({ status: z.enum(TRANSACTION_STATUSES), at: z.string().datetime() }))
+      .optional()
+      .openapi({ description: "GET /wallet/transactions/:id: every status it took and when, oldest first" }),
   })
   .openapi("Transaction");
 

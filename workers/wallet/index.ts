@@ -1,5 +1,6 @@
 import { createRouter } from "../platform/openapi";
 import { getTransactionHandler, getTransactionRoute } from "./routes/transaction-get";
+import { transactionReceiptHandler, transactionReceiptRoute } from "./routes/transaction-receipt";
 import { listTransactionsHandler, listTransactionsRoute } from "./routes/transactions-list";
 import { createTransferHandler, createTransferRoute } from "./routes/transfer-create";
 import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
@@ -25,4 +26,5 @@ export const walletRouter = createRouter()
   .openapi(listWalletsRoute, listWalletsHandler)
   .openapi(listTransactionsRoute, listTransactionsHandler)
   .openapi(getTransactionRoute, getTransactionHandler)
+  .openapi(transactionReceiptRoute, transactionReceiptHandler)
   .openapi(createTransferRoute, createTransferHandler);
