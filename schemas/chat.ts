@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MoneySchema, pageOf, queryInt } from "./platform";
+import { TransferCardSchema } from "./wallet";
 
 export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
 export type DialogType = (typeof DIALOG_TYPES)[number];
@@ -163,11 +164,7 @@ const SendFields = {
   location: LocationSchema.optional(),
   sticker: StickerSchema.optional(),
   card: CardInputSchema.optional(),
-  transferId: Id.optional().openapi({
-    description:
-      "kind transfer: the id POST /api/v1/wallet/transfers returned. Only its sender posts it, in the direct dialog with its recipient.",
-    example: "trf_3f9a0c1d2e4b5a6978c0d1e2f3",
-  }),
+  transferId: Id.optional().openapi({ description: "kind transfer: the id POST /api/v1/wallet/transfers returned" }),
   replyTo: Id.optional().openapi({ description: "The id of the message this answers" }),
 };
 
@@ -256,23 +253,6 @@ export const CardSchema = z
   })
   .openapi("ChatCard");
 
-/** A transfer card (kind transfer): the wallet transfer as its sender's wallet has it now. */
-export const TransferCardSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(["pending", "completed", "failed"]),
-    amount: MoneySchema,
-    note: z.string().optional(),
-    fromUserId: z.string(),
-    toUserId: z.string(),
-    createdAt: Timestamp,
-    completedAt: Timestamp.optional(),
-  })
-  .openapi("TransferCard", {
-    description:
-      "Read live from the sender's wallet each time the message is read; a status change reaches the dialog's sockets as an `updated` frame",
-  });
-
 export const SystemEventSchema = z
   .object({
     event: z.enum(["members_added", "member_removed", "member_left", "role_changed", "renamed"]),
@@ -305,9 +285,7 @@ export const MessageSchema = z
     sticker: StickerSchema.optional(),
     card: CardSchema.optional(),
     transferId: z.string().optional().openapi({ description: "kind transfer: the wallet transfer it shows" }),
-    transfer: TransferCardSchema.nullable()
-      .optional()
-      .openapi({ description: "kind transfer: the transfer's live state (null when it can not be read now)" }),
+    transfer: TransferCardSchema.nullable().optional().openapi({ description: "kind transfer: its live state" }),
     system: SystemEventSchema.optional(),
     replyTo: z.string().optional().openapi({ description: "Id of the message this answers" }),
     replyPreview: ReplyPreviewSchema.optional(),
@@ -322,7 +300,6 @@ export type Message = z.infer<typeof MessageSchema>;
 export type Card = z.infer<typeof CardSchema>;
 export type ProductCard = z.infer<typeof ProductCardSchema>;
 export type OrderCard = z.infer<typeof OrderCardSchema>;
-export type TransferCard = z.infer<typeof TransferCardSchema>;
 export type SystemEvent = z.infer<typeof SystemEventSchema>;
 export type ChatLocation = z.infer<typeof LocationSchema>;
 

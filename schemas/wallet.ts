@@ -134,3 +134,21 @@ export const WalletStandingInputSchema = z
 export const WalletStandingSchema = z
   .object({ userId: z.string(), kycLevel: KycLevelSchema, restricted: z.boolean() })
   .openapi("WalletStanding");
+
+/** A transfer card (kind transfer): the wallet transfer as its sender's wallet has it now. */
+export const TransferCardSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["pending", "completed", "failed"]),
+    amount: MoneySchema,
+    note: z.string().optional(),
+    fromUserId: z.string(),
+    toUserId: z.string(),
+    createdAt: z.string().datetime(),
+    completedAt: z.string().datetime().optional(),
+  })
+  .openapi("TransferCard", {
+    description:
+      "Read live from the sender's wallet each time the message is read; a status change reaches the dialog's sockets as an `updated` frame",
+  });
+export type TransferCard = z.infer<typeof TransferCardSchema>;

@@ -1,4 +1,5 @@
-import type { Card, Message, TransferCard } from "../../../schemas/chat";
+import type { Card, Message } from "../../../schemas/chat";
+import type { TransferCard } from "../../../schemas/wallet";
 import { cardKey, liveCards } from "./cards";
 import { type ContentCache, openContent, snippet } from "./content";
 import { type MessageRow, messagesByIds, messagesBySeqs, type Payload, parsePayload, reactionsFor } from "./store";

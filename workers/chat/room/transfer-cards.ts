@@ -1,4 +1,4 @@
-import type { TransferCard } from "../../../schemas/chat";
+import type { TransferCard } from "../../../schemas/wallet";
 import { logEvent } from "../../platform/log";
 import { money } from "../../platform/money";
 import { type TransferView, walletStub } from "../../wallet";
