@@ -35,7 +35,7 @@ const DOMAINS = {
     "wallet",
   ],
   wallet: ["identity"],
-  dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
+  dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications", "wallet"],
 };
 
 /**
