@@ -14,6 +14,7 @@ import type {
   SendInput,
   SetRoleInput,
   SnapshotInput,
+  TransferRefreshInput,
 } from "../workers/chat/room/inputs";
 import type { EraseSenderInput, ResealInput, SealedPageInput, SentByInput } from "../workers/chat/room/personal-data";
 import { Room } from "../workers/chat/room/room";
@@ -98,6 +99,10 @@ export class ChatRoom extends DurableObject<Env> {
 
   closeUserSockets(input: CloseUserSocketsInput) {
     return this.room.closeUserSockets(input);
+  }
+
+  refreshTransfer(input: TransferRefreshInput) {
+    return this.room.refreshTransfer(input);
   }
 
   sentBy(input: SentByInput) {

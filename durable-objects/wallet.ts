@@ -17,6 +17,7 @@ import { balances, credit, setStanding, transaction, transfer } from "../workers
 import { drive, send } from "../workers/wallet/object/saga";
 import { openWallet, type WalletState } from "../workers/wallet/object/state";
 import { failTopup, openTopup, settleTopup } from "../workers/wallet/object/topups";
+import { statusHistory } from "../workers/wallet/object/transactions";
 import { receive } from "../workers/wallet/object/transfers";
 import type {
   BalanceView,
@@ -28,6 +29,7 @@ import type {
   ReceiveResult,
   SendInput,
   SendResult,
+  TransactionStatus,
   TransactionView,
   TransferView,
   WithdrawalOutcome,
@@ -56,6 +58,11 @@ export class Wallet extends DurableObject<Env> {
 
   transaction(id: string): TransactionView | null {
     return transaction(this.state, id);
+  }
+
+  /** A transaction's audit trail: each status it took and when, oldest first. */
+  statusHistory(id: string): { status: TransactionStatus; at: number }[] {
+    return statusHistory(this.state, id);
   }
 
   transfer(id: string): TransferView | null {
@@ -128,8 +135,8 @@ export class Wallet extends DurableObject<Env> {
     traced(trace, () => failTopup(this.state, transactionId));
   }
 
-  setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): void {
-    setStanding(this.state, standing);
+  setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): { kycLevel: KycLevel; restricted: boolean } {
+    return setStanding(this.state, standing);
   }
 
   audit(): LedgerAudit {

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MoneySchema, pageOf, queryInt } from "./platform";
+import { TransferCardSchema } from "./wallet";
 
 export const DIALOG_TYPES = ["direct", "group", "channel"] as const;
 export type DialogType = (typeof DIALOG_TYPES)[number];
@@ -124,7 +125,7 @@ export const SupportChatSchema = z
 
 // ------------------------------------------------------------------ messages
 
-export const INPUT_KINDS = ["text", "image", "file", "location", "sticker", "card"] as const;
+export const INPUT_KINDS = ["text", "image", "file", "location", "sticker", "card", "transfer"] as const;
 export const MESSAGE_KINDS = [...INPUT_KINDS, "system"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
@@ -163,13 +164,14 @@ const SendFields = {
   location: LocationSchema.optional(),
   sticker: StickerSchema.optional(),
   card: CardInputSchema.optional(),
+  transferId: Id.optional().openapi({ description: "kind transfer: the id POST /api/v1/wallet/transfers returned" }),
   replyTo: Id.optional().openapi({ description: "The id of the message this answers" }),
 };
 
 type SendShape = z.infer<z.ZodObject<typeof SendFields>>;
 
 /** The attachments of a message; each kind needs its own (text: text) and allows no other. */
-const ATTACHMENTS = ["mediaId", "location", "sticker", "card"] as const;
+const ATTACHMENTS = ["mediaId", "location", "sticker", "card", "transferId"] as const;
 const MEDIA_NEEDED = "Upload with POST /api/v1/media and send its id as mediaId";
 const KIND_NEEDS: Record<InputKind, [field: "text" | (typeof ATTACHMENTS)[number], message: string]> = {
   text: ["text", "A text message needs text"],
@@ -178,6 +180,7 @@ const KIND_NEEDS: Record<InputKind, [field: "text" | (typeof ATTACHMENTS)[number
   location: ["location", "A location message needs location { latitude, longitude }"],
   sticker: ["sticker", "A sticker message needs sticker { id }"],
   card: ["card", "A card message needs card { type, id }"],
+  transfer: ["transferId", "A transfer message needs transferId (the id POST /api/v1/wallet/transfers returned)"],
 };
 
 /** What each kind needs; shared by the HTTP body and the socket's `send` frame. */
@@ -281,6 +284,8 @@ export const MessageSchema = z
     location: LocationSchema.optional(),
     sticker: StickerSchema.optional(),
     card: CardSchema.optional(),
+    transferId: z.string().optional().openapi({ description: "kind transfer: the wallet transfer it shows" }),
+    transfer: TransferCardSchema.nullable().optional().openapi({ description: "kind transfer: its live state" }),
     system: SystemEventSchema.optional(),
     replyTo: z.string().optional().openapi({ description: "Id of the message this answers" }),
     replyPreview: ReplyPreviewSchema.optional(),

@@ -4,6 +4,7 @@ import { OrderSchema } from "./orders";
 import { PaymentSchema } from "./payments";
 import { ReviewSchema } from "./reviews";
 import { ShopSchema } from "./shops";
+import { TransactionSchema, WalletSchema } from "./wallet";
 
 const Entries = z.array(z.record(z.string(), z.unknown()));
 
@@ -35,6 +36,9 @@ export const PersonalDataExportSchema = z
         }),
       )
       .openapi({ description: "Products the caller viewed, per day, that recommendations learn from" }),
+    wallet: z
+      .object({ wallets: z.array(WalletSchema), transactions: z.array(TransactionSchema) })
+      .openapi({ description: "The caller's wallets (balances now) and every wallet transaction, oldest first" }),
   })
   .openapi("PersonalDataExport");
 

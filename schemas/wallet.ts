@@ -63,6 +63,10 @@ export const TransactionSchema = z
     note: z.string().optional(),
     createdAt: z.string().datetime(),
     completedAt: z.string().datetime().optional(),
+    statusHistory: z
+      .array(z.object({ status: z.enum(TRANSACTION_STATUSES), at: z.string().datetime() }))
+      .optional()
+      .openapi({ description: "GET /wallet/transactions/:id: every status it took and when, oldest first" }),
   })
   .openapi("Transaction");
 
@@ -131,3 +135,38 @@ export const CreateWithdrawalSchema = z
   })
   .strict()
   .openapi("CreateWithdrawal");
+/** POST /api/v1/admin/users/:id/wallet-standing (operators): KYC level and restriction. */
+export const WalletStandingInputSchema = z
+  .object({
+    kycLevel: KycLevelSchema.optional(),
+    restricted: z.boolean().optional().openapi({ description: "true: the wallet receives but can not send" }),
+    reason: z.string().trim().min(1).max(500).openapi({ example: "ID card checked by support" }),
+  })
+  .strict()
+  .refine((v) => v.kycLevel !== undefined || v.restricted !== undefined, {
+    message: "Send kycLevel, restricted or both",
+    path: ["kycLevel"],
+  })
+  .openapi("WalletStandingInput");
+
+export const WalletStandingSchema = z
+  .object({ userId: z.string(), kycLevel: KycLevelSchema, restricted: z.boolean() })
+  .openapi("WalletStanding");
+
+/** A transfer card (kind transfer): the wallet transfer as its sender's wallet has it now. */
+export const TransferCardSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["pending", "completed", "failed"]),
+    amount: MoneySchema,
+    note: z.string().optional(),
+    fromUserId: z.string(),
+    toUserId: z.string(),
+    createdAt: z.string().datetime(),
+    completedAt: z.string().datetime().optional(),
+  })
+  .openapi("TransferCard", {
+    description:
+      "Read live from the sender's wallet each time the message is read; a status change reaches the dialog's sockets as an `updated` frame",
+  });
+export type TransferCard = z.infer<typeof TransferCardSchema>;

@@ -8,7 +8,7 @@ const DOMAINS = {
   ops: [],
   identity: ["messaging"],
   realtime: ["identity"],
-  admin: ["identity"],
+  admin: ["identity", "wallet"],
   shops: ["identity"],
   catalog: ["shops", "inventory"],
   media: ["catalog", "shops", "chat", "identity"],
@@ -19,7 +19,7 @@ const DOMAINS = {
   payments: ["orders", "identity", "wallet"],
   reviews: ["catalog", "orders", "identity", "shops"],
   recommendations: ["catalog", "cart", "orders"],
-  chat: ["identity", "shops", "catalog", "orders", "realtime"],
+  chat: ["identity", "shops", "catalog", "orders", "realtime", "wallet"],
   notifications: ["identity", "messaging", "realtime", "orders", "shops", "catalog", "chat", "recommendations"],
   privacy: [
     "identity",
@@ -33,11 +33,12 @@ const DOMAINS = {
     "media",
     "recommendations",
     "disbursements",
+    "wallet",
   ],
   disbursements: [],
   fx: [],
   wallet: ["identity", "disbursements", "fx"],
-  dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
+  dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications", "wallet"],
 };
 
 /**

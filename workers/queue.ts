@@ -1,4 +1,4 @@
-import { accountSocketsConsumer } from "./chat";
+import { accountSocketsConsumer, transferCardsConsumer } from "./chat";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
 import { orderStockConsumer } from "./orders";
@@ -20,6 +20,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   orderStockConsumer,
   paymentRefundConsumer,
   withdrawalOutcomeConsumer,
+  transferCardsConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

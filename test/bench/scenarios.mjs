@@ -2,6 +2,7 @@ import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
 import { prepareCheckout, prepareReservations } from "./commerce.mjs";
 import { loadCatalog } from "./load-products.mjs";
 import { prepareNotifications, runNotifications } from "./notifications.mjs";
+import { prepareTransfers } from "./wallet.mjs";
 
 // Benchmark scenarios, run in this order by test/bench/run.mjs (`npm run bench -- <name> ...` picks some).
 //
@@ -190,6 +191,13 @@ export const scenarios = [
       return { notifications: await prepareNotifications({ baseUrl, mf }) };
     },
     run: ({ baseUrl, prepared }) => runNotifications({ baseUrl, prepared: prepared.notifications }),
+  },
+  {
+    name: "transfers",
+    title: "POST /api/v1/wallet/transfers between random pairs of 40 funded wallets (transfers/s)",
+    method: "POST",
+    path: "/api/v1/wallet/transfers",
+    setup: (baseUrl) => prepareTransfers(baseUrl),
   },
   // Next: product reads.
 ];

@@ -1,9 +1,11 @@
 import { createRouter } from "../platform/openapi";
 import { reinstateAccountHandler, reinstateAccountRoute, suspendAccountHandler, suspendAccountRoute } from "./accounts";
 import { listAuditEventsHandler, listAuditEventsRoute } from "./audit-events";
+import { walletStandingHandler, walletStandingRoute } from "./wallet-standing";
 
 /** Administration that spans domains; each admin route calls the face of the domain it administers. */
 export const adminRouter = createRouter()
   .openapi(listAuditEventsRoute, listAuditEventsHandler)
   .openapi(suspendAccountRoute, suspendAccountHandler)
-  .openapi(reinstateAccountRoute, reinstateAccountHandler);
+  .openapi(reinstateAccountRoute, reinstateAccountHandler)
+  .openapi(walletStandingRoute, walletStandingHandler);

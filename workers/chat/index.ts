@@ -36,6 +36,7 @@ export {
   messagesSentBy,
   reencryptRoomPage,
 } from "./personal-data";
+export { refreshTransferDialogs, transferCardsConsumer } from "./transfer-cards";
 
 /** Chat (CONTRACT.md "Chat"): dialogs in D1, each dialog's messages in its ChatRoom object. Design: docs/chat.md. */
 export const chatRouter = createRouter()

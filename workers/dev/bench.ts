@@ -1,10 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
+import { MoneySchema } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { reserveStock, setStock } from "../inventory";
 import { ApiError } from "../platform/errors";
 import { newId } from "../platform/ids";
 import { createRouter, defineRoute, jsonBody, jsonResponse } from "../platform/openapi";
+import { walletStub } from "../wallet";
 
 /**
  * Load-test hooks for `npm run bench` (test/bench/scenarios.mjs): reservations have no public
@@ -83,7 +85,35 @@ export const benchReserveRoute = defineRoute({
   errors: [404, 409],
 });
 
+const BenchWalletCreditSchema = z
+  .object({ userId: z.string().min(1).max(64), amount: MoneySchema })
+  .strict()
+  .openapi("BenchWalletCredit");
+
+export const benchWalletCreditRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/dev/bench/wallet-credit",
+  tags: ["Dev"],
+  summary: "Put money into a user's wallet as a top-up, so the transfer benchmark has something to send (local only)",
+  middleware: [devOnly] as const,
+  request: jsonBody(BenchWalletCreditSchema),
+  responses: { 201: jsonResponse("Credited", z.object({ applied: z.boolean() }).openapi("BenchWalletCredited")) },
+  errors: [404, 409],
+});
+
 export const benchRouter = createRouter()
+  .openapi(benchWalletCreditRoute, async (c) => {
+    const { userId, amount } = c.req.valid("json");
+    const result = await walletStub(c.env, userId).credit({
+      movementId: newId("wtp"),
+      currency: amount.currency,
+      amount: amount.amount,
+      type: "topup",
+      reference: "bench",
+    });
+    if (!result.ok) throw new ApiError("conflict", "The wallet cannot hold this amount (its balance limit).");
+    return c.json({ applied: result.applied }, 201);
+  })
   .openapi(benchStockRoute, async (c) => {
     const { key, shards, onHand } = c.req.valid("json");
     const result = await setStock(c.env, { key: benchKey(key), shards }, { onHand });

@@ -20,7 +20,8 @@ export type AuditType =
   | "account_deleted"
   | "account_suspended"
   | "account_reinstated"
-  | "data_exported";
+  | "data_exported"
+  | "wallet_standing_changed";
 
 export interface AuditEntry {
   type: AuditType;

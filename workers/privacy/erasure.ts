@@ -11,6 +11,7 @@ import { logEvent } from "../platform/log";
 import { drainSoon } from "../platform/outbox";
 import { productViewErasureWrites } from "../recommendations";
 import { reviewErasureWrites } from "../reviews";
+import { assertWalletEmpty } from "../wallet";
 import { runAccountErasures } from "./erasure-job";
 
 /**
@@ -24,6 +25,8 @@ import { runAccountErasures } from "./erasure-job";
 export async function eraseAccount(c: Context<AppEnv>): Promise<{ deletedAt: number }> {
   const user = await currentUser(c);
   const db = database(c.env);
+  // Money is never erased with an account: a wallet that holds any refuses the deletion (409).
+  await assertWalletEmpty(c.env, user.id);
   const account = await accountErasure(c, user);
   // The commit point: before this batch nothing has changed (a retry starts over); once it commits
   // the account is deleted and the job row guarantees the rest, resumed by the minute cron.

@@ -11,6 +11,7 @@ import { database } from "../platform/db";
 import { productViewsOf } from "../recommendations";
 import { reviewsWrittenBy } from "../reviews";
 import { shopsOwnedBy } from "../shops";
+import { walletDataOf } from "../wallet";
 
 /**
  * Everything the platform holds about the caller, gathered from each domain that holds some:
@@ -22,17 +23,19 @@ import { shopsOwnedBy } from "../shops";
 export async function personalDataExport(c: Context<AppEnv>) {
   const user = await currentUser(c);
   const db = database(c.env);
-  const [identity, messages, inbox, orders, payments, reviews, chatMessages, shops, productViews] = await Promise.all([
-    identityDataOf(c.env, db, user),
-    contactAddressesOf(c.env, user).then((to) => messagesSentTo(c.env, db, to, user.createdAt)),
-    notificationDataOf(db, user.id),
-    customerOrdersOf(c.env, db, user.id),
-    customerPaymentsOf(db, user.id),
-    reviewsWrittenBy(db, user.id, user.displayName),
-    messagesSentBy(c.env, db, user.id),
-    shopsOwnedBy(c.env, db, user.id),
-    productViewsOf(db, user.id),
-  ]);
+  const [identity, messages, inbox, orders, payments, reviews, chatMessages, shops, productViews, wallet] =
+    await Promise.all([
+      identityDataOf(c.env, db, user),
+      contactAddressesOf(c.env, user).then((to) => messagesSentTo(c.env, db, to, user.createdAt)),
+      notificationDataOf(db, user.id),
+      customerOrdersOf(c.env, db, user.id),
+      customerPaymentsOf(db, user.id),
+      reviewsWrittenBy(db, user.id, user.displayName),
+      messagesSentBy(c.env, db, user.id),
+      shopsOwnedBy(c.env, db, user.id),
+      productViewsOf(db, user.id),
+      walletDataOf(c.env, db, user.id),
+    ]);
   const { pushDevices, ...notifications } = inbox;
   await auditWrite(db, { type: "data_exported", userId: user.id, ipHash: await clientIpHash(c) }).run();
   return {
@@ -49,6 +52,7 @@ export async function personalDataExport(c: Context<AppEnv>) {
       chatMessages,
       shops,
       productViews,
+      wallet,
     },
   };
 }

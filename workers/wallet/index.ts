@@ -1,6 +1,7 @@
 import { createRouter } from "../platform/openapi";
 import { createConversionHandler, createConversionRoute } from "./routes/conversion-create";
 import { getTransactionHandler, getTransactionRoute } from "./routes/transaction-get";
+import { transactionReceiptHandler, transactionReceiptRoute } from "./routes/transaction-receipt";
 import { listTransactionsHandler, listTransactionsRoute } from "./routes/transactions-list";
 import { createTransferHandler, createTransferRoute } from "./routes/transfer-create";
 import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
@@ -25,6 +26,7 @@ export type {
   TransactionView,
   TransferView,
 } from "./object/types";
+export { assertWalletEmpty, walletDataOf } from "./personal-data";
 export { presentTransaction } from "./present";
 export { withdrawalOutcomeConsumer } from "./withdrawal-consumer";
 
@@ -39,4 +41,5 @@ export const walletRouter = createRouter()
   .openapi(getTransactionRoute, getTransactionHandler)
   .openapi(createTransferRoute, createTransferHandler)
   .openapi(createWithdrawalRoute, createWithdrawalHandler)
-  .openapi(createConversionRoute, createConversionHandler);
+  .openapi(createConversionRoute, createConversionHandler)
+  .openapi(transactionReceiptRoute, transactionReceiptHandler);

@@ -83,7 +83,7 @@ export function remove(
   if (row.kind === "system") return fail("conflict", "System messages cannot be deleted.");
   const moderator = g.meta.type !== "direct" && g.member.role === "admin";
   if (row.sender_id !== userId && !moderator) return fail("forbidden", "Only its sender can delete a message.");
-  const empty = { contents: new Map(), cards: new Map() };
+  const empty = { contents: new Map(), cards: new Map(), transfers: new Map() };
   if (row.deleted_at !== null) {
     return { ok: true, message: assemble(room.present(), [row.seq], empty)[0], effect: null };
   }
@@ -115,7 +115,11 @@ export function softDelete(
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
-  const [message] = assemble(room.present(), [row.seq], { contents: new Map(), cards: new Map() });
+  const [message] = assemble(room.present(), [row.seq], {
+    contents: new Map(),
+    cards: new Map(),
+    transfers: new Map(),
+  });
   room.live.broadcast({ type: "updated", message });
   return { message, effect };
 }

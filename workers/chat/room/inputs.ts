@@ -78,7 +78,11 @@ export const CloseUserSocketsInput = z.object({
   reason: z.string().max(120),
 });
 
+/** A wallet transfer shown in this room changed status (transfer-refresh.ts). */
+export const TransferRefreshInput = z.object({ transferId: Id });
+
 export type SnapshotInput = z.input<typeof SnapshotInput>;
+export type TransferRefreshInput = z.input<typeof TransferRefreshInput>;
 export type CloseUserSocketsInput = z.input<typeof CloseUserSocketsInput>;
 export type MemberInput = z.input<typeof MemberInput>;
 export type PageInput = z.input<typeof PageInput>;

@@ -1,7 +1,9 @@
 import type { Card, Message } from "../../../schemas/chat";
+import type { TransferCard } from "../../../schemas/wallet";
 import { cardKey, liveCards } from "./cards";
 import { type ContentCache, openContent, snippet } from "./content";
 import { type MessageRow, messagesByIds, messagesBySeqs, type Payload, parsePayload, reactionsFor } from "./store";
+import { liveTransfers } from "./transfer-cards";
 import type { Content } from "./types";
 
 /**
@@ -21,6 +23,8 @@ export interface PresentContext {
 export interface Prepared {
   contents: Map<number, Content>;
   cards: Map<string, Card>;
+  /** Transfer cards by transfer id, read from the senders' wallets. */
+  transfers: Map<string, TransferCard | null>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -41,8 +45,11 @@ export async function prepare(ctx: PresentContext, rows: readonly MessageRow[], 
     }),
   );
   const refs = withCards ? rows.filter((r) => r.deleted_at === null).flatMap((r) => parsePayload(r).card ?? []) : [];
-  const cards = refs.length > 0 ? await liveCards(ctx.env, refs, ctx.origin) : new Map<string, Card>();
-  return { contents, cards };
+  const [cards, transfers] = await Promise.all([
+    refs.length > 0 ? liveCards(ctx.env, refs, ctx.origin) : new Map<string, Card>(),
+    withCards ? liveTransfers(ctx.env, rows) : new Map<string, TransferCard | null>(),
+  ]);
+  return { contents, cards, transfers };
 }
 
 /** Synchronous: the current rows for `seqs` (in that order), with what `prepare` gathered. */
@@ -63,6 +70,7 @@ export function assemble(ctx: PresentContext, seqs: readonly number[], prepared:
     out.push(
       presentRow(ctx.dialogId, row, contentOf(row), payload, reactions.get(seq) ?? [], {
         card,
+        transfer: payload.transfer ? prepared.transfers.get(payload.transfer.id) : undefined,
         reply: reply ? { row: reply, content: contentOf(reply) } : undefined,
       }),
     );
@@ -85,7 +93,7 @@ export function presentRow(
   content: Content,
   payload: Payload,
   reactions: Message["reactions"],
-  extra: { card?: Card; reply?: { row: MessageRow; content: Content } } = {},
+  extra: { card?: Card; transfer?: TransferCard | null; reply?: { row: MessageRow; content: Content } } = {},
 ): Message {
   const deleted = row.deleted_at !== null;
   const message: Message = {
@@ -104,6 +112,10 @@ export function presentRow(
     if (payload.media) message.media = payload.media;
     if (payload.sticker) message.sticker = payload.sticker;
     if (payload.card) message.card = extra.card ?? { type: payload.card.type, id: payload.card.id };
+    if (payload.transfer) {
+      message.transferId = payload.transfer.id;
+      message.transfer = extra.transfer ?? null;
+    }
   }
   if (payload.system) message.system = payload.system;
   if (row.reply_to) {

@@ -24,6 +24,7 @@ import {
   SetRoleInput,
   SnapshotInput,
   SocketRequestInput,
+  TransferRefreshInput,
 } from "./inputs";
 import { addMembers, removeMember, rename, setRole } from "./members";
 import {
@@ -45,6 +46,7 @@ import { acceptSend } from "./send";
 import { SOCKET_HEADERS } from "./socket-headers";
 import { RoomSockets } from "./sockets";
 import { initRoom, type MemberRow, type MetaRow, readMember, readMeta } from "./store";
+import { refreshTransferCards } from "./transfer-refresh";
 import { type Failure, fail, NOT_MEMBER, notInitialized } from "./types";
 
 /**
@@ -179,6 +181,12 @@ export class Room {
   receipt(input: ReceiptInput) {
     const p = parse(ReceiptInput, input);
     return p.ok ? applyReceipt(this.core, p.value) : p;
+  }
+
+  /** A transfer's status changed: its cards here go out again as `updated` (transfer-refresh.ts). */
+  async refreshTransfer(input: TransferRefreshInput) {
+    const p = parse(TransferRefreshInput, input);
+    return p.ok ? refreshTransferCards(this.core, p.value.transferId) : p;
   }
 
   // ------------------------------------------------------------------ membership (members.ts)

@@ -21,6 +21,7 @@ import {
   queueEffect,
   readMember,
 } from "./store";
+import { transferForSend } from "./transfer-cards";
 import { type Content, type Failure, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
 
 /** A send refused by a rate limit: its whole sentence (translated as one) and the wait for Retry-After. */
@@ -96,6 +97,7 @@ interface Draft {
   replyRow: MessageRow | undefined;
   payload: Payload;
   card: Message["card"];
+  transfer?: Message["transfer"];
   content: Content;
   contentEnc: string | null;
   flags: ChatFlagReason[];
@@ -133,10 +135,17 @@ async function draftMessage(
     card = resolved.card;
     payload.card = { type: msg.card.type, id: msg.card.id };
   }
+  let transfer: Draft["transfer"];
+  if (msg.transferId) {
+    const shown = await transferForSend(room, senderId, msg.transferId);
+    if (!shown.ok) return shown;
+    transfer = shown.card;
+    payload.transfer = { id: msg.transferId };
+  }
   const content = { text: msg.text, location: msg.location };
   const contentEnc = await sealContent(room.env, content);
   const flags = supportChat ? detectOffPlatform(msg.text) : [];
-  return { ok: true, replyRow, payload, card, content, contentEnc, flags };
+  return { ok: true, replyRow, payload, card, transfer, content, contentEnc, flags };
 }
 
 /** Synchronous: takes the next seq, stores the message, queues its D1 effects and fans it out. */
@@ -170,6 +179,7 @@ function commitMessage(
   const currentReply = draft.replyRow ? messageById(room.sql, draft.replyRow.id) : undefined;
   const message = presentRow(meta.dialog_id, row, plain, payload, [], {
     card: draft.card,
+    transfer: draft.transfer,
     reply: currentReply ? { row: currentReply, content: room.cache.get(currentReply.seq) ?? {} } : undefined,
   });
   const effect: RoomEffect = {

@@ -44,6 +44,8 @@ export interface Payload {
   media?: NonNullable<Message["media"]>;
   sticker?: NonNullable<Message["sticker"]>;
   card?: { type: "product" | "order"; id: string };
+  /** kind transfer: the wallet transfer the message shows (its card is read live). */
+  transfer?: { id: string };
   system?: SystemEvent;
 }
 

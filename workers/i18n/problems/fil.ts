@@ -4,6 +4,7 @@ import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
 import { wallet } from "./fil/wallet";
+import { walletCard } from "./fil/wallet-card";
 import { walletPayments } from "./fil/wallet-payments";
 import { withdrawals } from "./fil/withdrawals";
 import type { ProblemTranslations } from "./types";
@@ -18,4 +19,5 @@ export const fil: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...walletPayments,
+  ...walletCard,
 };

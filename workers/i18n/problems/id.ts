@@ -4,6 +4,7 @@ import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
 import { wallet } from "./id/wallet";
+import { walletCard } from "./id/wallet-card";
 import { walletPayments } from "./id/wallet-payments";
 import { withdrawals } from "./id/withdrawals";
 import type { ProblemTranslations } from "./types";
@@ -18,4 +19,5 @@ export const id: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...walletPayments,
+  ...walletCard,
 };

@@ -4,6 +4,7 @@ import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
 import { wallet } from "./ms/wallet";
+import { walletCard } from "./ms/wallet-card";
 import { walletPayments } from "./ms/wallet-payments";
 import { withdrawals } from "./ms/withdrawals";
 import type { ProblemTranslations } from "./types";
@@ -18,4 +19,5 @@ export const ms: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...walletPayments,
+  ...walletCard,
 };

@@ -4,6 +4,7 @@ import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
 import { wallet } from "./th/wallet";
+import { walletCard } from "./th/wallet-card";
 import { walletPayments } from "./th/wallet-payments";
 import { withdrawals } from "./th/withdrawals";
 import type { ProblemTranslations } from "./types";
@@ -18,4 +19,5 @@ export const th: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...walletPayments,
+  ...walletCard,
 };

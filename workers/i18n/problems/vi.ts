@@ -5,6 +5,7 @@ import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
 import { wallet } from "./vi/wallet";
+import { walletCard } from "./vi/wallet-card";
 import { walletPayments } from "./vi/wallet-payments";
 import { withdrawals } from "./vi/withdrawals";
 
@@ -18,4 +19,5 @@ export const vi: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...walletPayments,
+  ...walletCard,
 };

@@ -11,11 +11,11 @@ export const deleteMeRoute = defineRoute({
   tags: ["Users"],
   summary: "Delete the account: sessions revoked, personal data erased",
   description:
-    "Every session ends, phone, email, password, name, avatar and addresses are erased. Orders stay (legal retention) without personal data, pointing at the anonymous account id.",
+    "Every session ends, phone, email, password, name, avatar and addresses are erased. Orders stay (legal retention) without personal data, pointing at the anonymous account id. An account whose wallet still holds money (available or held) → 409 conflict, nothing changes: withdraw or spend it first.",
   security: bearerAuth,
   middleware: [requireAuth] as const,
   responses: { 202: jsonResponse("Deleted", AccountDeletionSchema) },
-  errors: [401],
+  errors: [401, 409],
 });
 
 export const deleteMeHandler: RouteHandler<typeof deleteMeRoute, AppEnv> = async (c) => {

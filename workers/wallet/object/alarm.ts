@@ -1,6 +1,7 @@
 import { deliverOutbox } from "./projection";
 import { driveDue } from "./saga";
 import { scheduleNext, type WalletState } from "./state";
+import { publishTransferEvents } from "./transfer-events";
 import { driveDueWithdrawals } from "./withdrawals";
 
 /** Sent outbox rows are forgotten after a week (the projection has them; a week covers any replay). */
@@ -18,6 +19,7 @@ export async function runAlarm(state: WalletState): Promise<void> {
   await driveDue(state, now);
   await driveDueWithdrawals(state, now);
   await deliverOutbox(state);
+  await publishTransferEvents(state);
   state.sql.exec("DELETE FROM w_outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", now - OUTBOX_RETENTION_MS);
   scheduleNext(state, OUTBOX_RETENTION_MS);
 }

@@ -5,6 +5,7 @@ import { backoffMs } from "../../platform/backoff";
 import { database } from "../../platform/db";
 import { logEvent } from "../../platform/log";
 import type { WalletState } from "./state";
+import { transferEventWrites } from "./transfer-events";
 
 /** Events one delivery writes to D1 (one batch: D1 commits it as one transaction). */
 const BATCH = 50;
@@ -44,8 +45,8 @@ async function deliverBatch(
 ): Promise<boolean> {
   const db = database(state.env);
   const now = Date.now();
-  const writes = due.map((r) => {
-    const { data } = JSON.parse(r.envelope) as WalletTransactionEvent;
+  const events = due.map((r) => JSON.parse(r.envelope) as WalletTransactionEvent);
+  const writes = events.map(({ data }) => {
     const row = {
       id: data.transactionId,
       userId: data.userId,
@@ -73,7 +74,7 @@ async function deliverBatch(
   });
   try {
     const [first, ...rest] = writes;
-    await db.batch([first, ...rest]);
+    await db.batch([first, ...rest, ...transferEventWrites(state, db, events)]);
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     logEvent("warn", "wallet_projection_failed", { userId: state.userId, count: due.length, error });

@@ -74,12 +74,16 @@ export function credit(state: WalletState, input: CreditInput): CreditResult {
   return { ok: true, applied: true };
 }
 
-/** The wallet's KYC level and whether it may send (a restricted wallet still receives). */
-export function setStanding(state: WalletState, standing: { kycLevel?: KycLevel; restricted?: boolean }): void {
+/** The wallet's KYC level and whether it may send (a restricted wallet still receives); the standing after. */
+export function setStanding(
+  state: WalletState,
+  standing: { kycLevel?: KycLevel; restricted?: boolean },
+): { kycLevel: KycLevel; restricted: boolean } {
   const meta = readMeta(state);
-  state.sql.exec(
-    "UPDATE w_meta SET kyc_level = ?, restricted = ?",
-    standing.kycLevel ?? meta.kyc_level,
-    standing.restricted === undefined ? meta.restricted : standing.restricted ? 1 : 0,
-  );
+  const next = {
+    kycLevel: standing.kycLevel ?? meta.kyc_level,
+    restricted: standing.restricted ?? meta.restricted === 1,
+  };
+  state.sql.exec("UPDATE w_meta SET kyc_level = ?, restricted = ?", next.kycLevel, next.restricted ? 1 : 0);
+  return next;
 }

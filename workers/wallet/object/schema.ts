@@ -114,5 +114,25 @@ export function walletMigrations(userId: string): readonly SchemaMigration[] {
         sql.exec("CREATE INDEX w_withdrawals_sent ON w_withdrawals (currency, created_at)");
       },
     },
+    // ---- wcard: the audit trail of every transaction's status (receipts, GET transaction).
+    {
+      version: 3,
+      name: "status history of each transaction",
+      up(sql) {
+        sql.exec(`CREATE TABLE w_status_history (
+          transaction_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          PRIMARY KEY (transaction_id, status)
+        )`);
+        // Rows written before the trail existed: what their own columns tell (pending at creation
+        // when they closed later, their status at completion or creation).
+        sql.exec(`INSERT INTO w_status_history (transaction_id, status, at)
+          SELECT id, 'pending', created_at FROM w_transactions
+          WHERE status = 'pending' OR (completed_at IS NOT NULL AND completed_at > created_at) OR type = 'transfer_out'`);
+        sql.exec(`INSERT OR IGNORE INTO w_status_history (transaction_id, status, at)
+          SELECT id, status, COALESCE(completed_at, created_at) FROM w_transactions WHERE status <> 'pending'`);
+      },
+    },
   ];
 }

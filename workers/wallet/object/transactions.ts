@@ -64,6 +64,7 @@ export function openTransaction(state: WalletState, t: Omit<TransactionView, "ve
     t.createdAt,
     t.completedAt,
   );
+  recordStatus(state, t.id, t.status, now);
   queueProjection(state, { ...t, version: 1 }, now);
 }
 
@@ -77,7 +78,30 @@ export function closeTransaction(state: WalletState, id: string, status: Transac
       id,
     )
     .toArray()[0];
-  if (row) queueProjection(state, viewOf(row), now);
+  if (row) {
+    recordStatus(state, id, status, now);
+    queueProjection(state, viewOf(row), now);
+  }
+}
+
+/** The audit trail: each status a transaction took, with when (in the same step as the change). */
+function recordStatus(state: WalletState, id: string, status: TransactionStatus, at: number): void {
+  state.sql.exec(
+    "INSERT OR IGNORE INTO w_status_history (transaction_id, status, at) VALUES (?, ?, ?)",
+    id,
+    status,
+    at,
+  );
+}
+
+/** Every status of one transaction, oldest first. */
+export function statusHistory(state: WalletState, id: string): { status: TransactionStatus; at: number }[] {
+  return state.sql
+    .exec<{ status: TransactionStatus; at: number }>(
+      "SELECT status, at FROM w_status_history WHERE transaction_id = ? ORDER BY at, rowid",
+      id,
+    )
+    .toArray();
 }
 
 function queueProjection(state: WalletState, t: TransactionView, now: number): void {

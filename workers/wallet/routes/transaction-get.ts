@@ -24,10 +24,13 @@ export const getTransactionRoute = defineRoute({
 
 export const getTransactionHandler: RouteHandler<typeof getTransactionRoute, AppEnv> = async (c) => {
   // Only the caller's own wallet is asked: another user's transaction id is simply not found there.
-  const found = await walletStub(c.env, currentAuth(c).userId).transaction(c.req.valid("param").id);
+  const stub = walletStub(c.env, currentAuth(c).userId);
+  const { id } = c.req.valid("param");
+  const [found, history] = await Promise.all([stub.transaction(id), stub.statusHistory(id)]);
   if (!found) throw new ApiError("not_found", "There is no wallet transaction with this id in your wallet.");
   const name = found.counterpartyUserId
     ? ((await displayNameQuery(database(c.env), found.counterpartyUserId).get())?.displayName ?? null)
     : null;
-  return c.json(presentTransaction(found, name), 200);
+  const statusHistory = history.map((h) => ({ status: h.status, at: new Date(h.at).toISOString() }));
+  return c.json({ ...presentTransaction(found, name), statusHistory }, 200);
 };

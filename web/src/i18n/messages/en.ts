@@ -85,6 +85,12 @@ export const en = {
   "chat.productGone": "This product is no longer available.",
   "chat.orderGone": "This order is no longer available.",
   "chat.orderCard": "Order {number}",
+  // wcard: transfer cards in chat
+  "chat.transferCard": "Money transfer",
+  "chat.transferPending": "Pending",
+  "chat.transferCompleted": "Completed",
+  "chat.transferFailed": "Failed",
+  "chat.transferUnavailable": "The transfer's status can not be read now.",
   "chat.orderItems": "{count} items",
   "chat.sysAdded": "{actor} added {people}",
   "chat.sysRemoved": "{actor} removed {people}",

@@ -86,6 +86,12 @@ export const fil: Messages = {
   "chat.productGone": "Hindi na available ang produktong ito.",
   "chat.orderGone": "Hindi na available ang order na ito.",
   "chat.orderCard": "Order {number}",
+  // wcard: transfer cards in chat
+  "chat.transferCard": "Padala ng pera",
+  "chat.transferPending": "Nakabinbin",
+  "chat.transferCompleted": "Kumpleto",
+  "chat.transferFailed": "Nabigo",
+  "chat.transferUnavailable": "Hindi mabasa ang status ng padala ngayon.",
   "chat.orderItems": "{count} item",
   "chat.sysAdded": "Idinagdag ni {actor} si {people}",
   "chat.sysRemoved": "Inalis ni {actor} si {people}",

@@ -86,6 +86,12 @@ export const id: Messages = {
   "chat.productGone": "Produk ini sudah tidak tersedia.",
   "chat.orderGone": "Pesanan ini sudah tidak tersedia.",
   "chat.orderCard": "Pesanan {number}",
+  // wcard: transfer cards in chat
+  "chat.transferCard": "Transfer uang",
+  "chat.transferPending": "Diproses",
+  "chat.transferCompleted": "Berhasil",
+  "chat.transferFailed": "Gagal",
+  "chat.transferUnavailable": "Status transfer belum dapat dibaca sekarang.",
   "chat.orderItems": "{count} barang",
   "chat.sysAdded": "{actor} menambahkan {people}",
   "chat.sysRemoved": "{actor} mengeluarkan {people}",

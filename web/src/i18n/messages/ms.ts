@@ -86,6 +86,12 @@ export const ms: Messages = {
   "chat.productGone": "Produk ini tidak lagi tersedia.",
   "chat.orderGone": "Pesanan ini tidak lagi tersedia.",
   "chat.orderCard": "Pesanan {number}",
+  // wcard: transfer cards in chat
+  "chat.transferCard": "Pemindahan wang",
+  "chat.transferPending": "Dalam proses",
+  "chat.transferCompleted": "Berjaya",
+  "chat.transferFailed": "Gagal",
+  "chat.transferUnavailable": "Status pemindahan tidak dapat dibaca sekarang.",
   "chat.orderItems": "{count} item",
   "chat.sysAdded": "{actor} menambah {people}",
   "chat.sysRemoved": "{actor} mengeluarkan {people}",

@@ -85,6 +85,12 @@ export const th: Messages = {
   "chat.productGone": "สินค้านี้ไม่มีจำหน่ายแล้ว",
   "chat.orderGone": "คำสั่งซื้อนี้ไม่มีอยู่แล้ว",
   "chat.orderCard": "คำสั่งซื้อ {number}",
+  // wcard: transfer cards in chat
+  "chat.transferCard": "โอนเงิน",
+  "chat.transferPending": "รอดำเนินการ",
+  "chat.transferCompleted": "สำเร็จ",
+  "chat.transferFailed": "ไม่สำเร็จ",
+  "chat.transferUnavailable": "ยังอ่านสถานะการโอนไม่ได้ในขณะนี้",
   "chat.orderItems": "{count} รายการ",
   "chat.sysAdded": "{actor} เพิ่ม {people}",
   "chat.sysRemoved": "{actor} นำ {people} ออก",

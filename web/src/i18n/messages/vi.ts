@@ -86,6 +86,12 @@ export const vi: Messages = {
   "chat.productGone": "Sản phẩm này không còn nữa.",
   "chat.orderGone": "Đơn hàng này không còn nữa.",
   "chat.orderCard": "Đơn hàng {number}",
+  // wcard: transfer cards in chat
+  "chat.transferCard": "Chuyển tiền",
+  "chat.transferPending": "Đang xử lý",
+  "chat.transferCompleted": "Hoàn tất",
+  "chat.transferFailed": "Thất bại",
+  "chat.transferUnavailable": "Chưa đọc được trạng thái khoản chuyển lúc này.",
   "chat.orderItems": "{count} sản phẩm",
   "chat.sysAdded": "{actor} đã thêm {people}",
   "chat.sysRemoved": "{actor} đã xóa {people}",

@@ -27,3 +27,23 @@ export function ChatCard({ card }: { card: Schemas["ChatCard"] }) {
     </a>
   );
 }
+
+const TRANSFER_STATUS = {
+  pending: "chat.transferPending",
+  completed: "chat.transferCompleted",
+  failed: "chat.transferFailed",
+} as const;
+
+/** A wallet transfer shown in a direct dialog: amount, note and its status now (read live, updated by the socket). */
+export function TransferCard({ transfer }: { transfer: Schemas["Message"]["transfer"] }) {
+  const { t, fmt } = useI18n();
+  if (!transfer) return <p class="msg-card gone">{t("chat.transferUnavailable")}</p>;
+  return (
+    <div class={`msg-card transfer ${transfer.status}`} data-testid="transfer-card" data-status={transfer.status}>
+      <span class="msg-card-name">{t("chat.transferCard")}</span>
+      <span class="msg-card-price">{fmt.money(transfer.amount)}</span>
+      {transfer.note && <span class="msg-card-note">{transfer.note}</span>}
+      <span class="msg-card-status">{t(TRANSFER_STATUS[transfer.status])}</span>
+    </div>
+  );
+}

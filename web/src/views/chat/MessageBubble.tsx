@@ -1,6 +1,6 @@
 import type { Schemas } from "../../api/client";
 import { useI18n } from "../../i18n";
-import { ChatCard } from "./Cards";
+import { ChatCard, TransferCard } from "./Cards";
 import { PrivateImage } from "./PrivateImage";
 import type { Message } from "./room-socket";
 import type { Pending, Tick } from "./room-state";
@@ -77,8 +77,11 @@ function Body({ message }: { message: Message }) {
         <PrivateImage url={message.media.url} alt={message.text ?? t("chat.kindImage")} />
       )}
       {message.card && <ChatCard card={message.card} />}
+      {message.kind === "transfer" && <TransferCard transfer={message.transfer} />}
       {message.text && <p class="msg-text">{message.text}</p>}
-      {!message.text && !message.media && !message.card && <p class="msg-text">{t("chat.kindOther")}</p>}
+      {!message.text && !message.media && !message.card && message.kind !== "transfer" && (
+        <p class="msg-text">{t("chat.kindOther")}</p>
+      )}
     </>
   );
 }
