@@ -7,6 +7,7 @@ import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
 import {
+  FPX_BANKS,
   GATEWAY_NAMES,
   type GatewayName,
   gatewayFor,
@@ -48,7 +49,16 @@ const METHOD_FACTS: Record<PaymentMethod, Pick<PaymentOption, "kind" | "label">>
   vnptwallet: { kind: "ewallet", label: "VNPT Money" },
   viettelpay: { kind: "ewallet", label: "Viettel Money" },
   shopeepay_vn: { kind: "ewallet", label: "ShopeePay" },
+  paynow: { kind: "qr", label: "PayNow" },
+  fpx: { kind: "online_banking", label: "FPX" },
+  grabpay: { kind: "ewallet", label: "GrabPay" },
 };
+
+/** The banks a method makes the payer choose from (FPX), as POST /payments takes them in `bank`. */
+function methodBanks(method: PaymentMethod): Pick<PaymentOption, "banks"> {
+  if (method !== "fpx") return {};
+  return { banks: FPX_BANKS.map(({ code, name, business }) => ({ code, name, ...(business ? { business } : {}) })) };
+}
 
 /**
  * The gateways this deployment can take payments through: those with their keys set (a gateway
@@ -83,6 +93,7 @@ export function paymentOptionsFor(env: Env, sandbox: boolean, currency: Currency
       gateway: gateway.name,
       method,
       ...METHOD_FACTS[method],
+      ...methodBanks(method),
       sandbox: gateway.name === "sandbox",
     })),
   );

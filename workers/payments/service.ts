@@ -15,6 +15,7 @@ import { cancelAtGateway } from "./gateway-calls";
 import { paymentGateway } from "./gateway-config";
 import { paymentInstructions } from "./gateways/instructions";
 import { type CreatePaymentResult, GatewayError, MALFORMED_ANSWER } from "./gateways/types";
+import { methodInputProblem } from "./method-input";
 import { claimPayment } from "./open-payments";
 import { type Payment, presentPayment } from "./present";
 
@@ -51,6 +52,8 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
       },
     );
   }
+  const methodProblem = methodInputProblem(input.method, currency, input.bank);
+  if (methodProblem) throw methodProblem;
   const amount = sum(
     rows.map((r) => money(r.total, currency)),
     currency,
@@ -78,6 +81,7 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
       locale,
       expiresAt: new Date(expiresAt),
       ...(input.paymentToken ? { paymentToken: input.paymentToken } : {}),
+      ...(input.bank ? { bank: input.bank } : {}),
     });
   } catch (err) {
     await recordStartFailure(db, id, orderIds, err);
