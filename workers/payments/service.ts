@@ -43,6 +43,9 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
   const gateway = paymentGateway(c.env, input.gateway);
   const orderIds = [...new Set(input.orderIds)];
   const { rows, currency } = await payableOrders(db, buyer, orderIds);
+  // The regional rules first: their detail says what the method takes, not only what it does not.
+  const methodProblem = methodInputProblem(input.method, currency, input.bank);
+  if (methodProblem) throw methodProblem;
   if (!gateway.supports(input.method, currency)) {
     throw new ApiError(
       "validation_failed",
@@ -52,8 +55,6 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
       },
     );
   }
-  const methodProblem = methodInputProblem(input.method, currency, input.bank);
-  if (methodProblem) throw methodProblem;
   const amount = sum(
     rows.map((r) => money(r.total, currency)),
     currency,
