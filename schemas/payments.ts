@@ -19,6 +19,11 @@ export const CreatePaymentSchema = z
       .optional()
       .openapi({ description: "Card token from the gateway's SDK (Stripe pm_..., Omise tokn_...)" }),
     returnUrl: z.string().url().max(2048).optional(),
+    bank: z.string().trim().min(2).max(40).optional().openapi({
+      description:
+        "FPX only (required there): the payer's bank, one of the `banks` codes GET /payments/options lists for fpx",
+      example: "maybank2u",
+    }),
   })
   .strict()
   .openapi("CreatePayment");
@@ -66,7 +71,15 @@ export const WebhookAckSchema = z
   .object({ received: z.literal(true), duplicate: z.boolean().optional(), applied: z.boolean().optional() })
   .openapi("WebhookAck");
 
-export const PAYMENT_OPTION_KINDS = ["card", "qr", "virtual_account", "ewallet"] as const;
+export const PAYMENT_OPTION_KINDS = ["card", "qr", "virtual_account", "ewallet", "online_banking"] as const;
+
+export const PaymentBankSchema = z
+  .object({
+    code: z.string().openapi({ description: "The value of `bank` for POST /payments", example: "maybank2u" }),
+    name: z.string().openapi({ example: "Maybank2u" }),
+    business: z.boolean().optional().openapi({ description: "Business (company account) online banking only" }),
+  })
+  .openapi("PaymentBank");
 
 export const PaymentOptionsQuerySchema = z
   .object({
@@ -103,7 +116,10 @@ export const PaymentOptionSchema = z
     }),
     kind: z.enum(PAYMENT_OPTION_KINDS).openapi({
       description:
-        "How the payer pays: card (card details or a gateway SDK token), qr (scan a code), virtual_account (bank transfer to an account number), ewallet (the wallet's app or page)",
+        "How the payer pays: card (card details or a gateway SDK token), qr (scan a code), virtual_account (bank transfer to an account number), ewallet (the wallet's app or page), online_banking (the payer's bank's own page, e.g. FPX)",
+    }),
+    banks: z.array(PaymentBankSchema).optional().openapi({
+      description: "The banks to choose from, sent as `bank` with POST /payments (FPX)",
     }),
     sandbox: z.boolean().openapi({ description: "The sandbox gateway: development and tests only, never real money" }),
     available: MoneySchema.optional().openapi({

@@ -57,6 +57,33 @@ describe("SandboxGateway.createPayment", () => {
     });
   });
 
+  it("stands in for Stripe's regional methods with Stripe's rules: PayNow QR, FPX redirect with its bank", async () => {
+    expect(sandbox.supports("paynow", "SGD")).toBe(true);
+    expect(sandbox.supports("paynow", "MYR")).toBe(false);
+    expect(sandbox.supports("fpx", "SGD")).toBe(false);
+    expect(sandbox.supports("grabpay", "MYR")).toBe(true);
+    const paynow = await sandbox.createPayment(input({ method: "paynow", amount: money(4_590, "SGD") }));
+    expect(paynow.nextAction).toEqual({
+      type: "qr",
+      qrString: `SANDBOX|PAYNOW|${PAYMENT_ID}|45.90|SGD`,
+      expiresAt: "2026-03-05T07:45:00.000Z",
+    });
+    const fpx = await sandbox.createPayment(input({ method: "fpx", amount: money(12_900, "MYR"), bank: "rhb" }));
+    expect(fpx.nextAction).toEqual({
+      type: "redirect",
+      url: `https://app.tchat.example/payments/return?order=ID-260305-0001&sandboxPayment=${PAYMENT_ID}`,
+      bank: "rhb",
+    });
+    for (const bad of [
+      input({ method: "fpx", amount: money(12_900, "MYR") }),
+      input({ method: "fpx", amount: money(12_900, "MYR"), bank: "dbs" }),
+      input({ method: "grabpay", amount: money(12_900, "MYR"), bank: "rhb" }),
+      input({ method: "paynow", amount: money(12_900, "MYR") }),
+    ]) {
+      expect(await gatewayFailure(sandbox.createPayment(bad))).toMatchObject({ retryable: false });
+    }
+  });
+
   it("refuses a currency we do not have", async () => {
     const error = await gatewayFailure(
       sandbox.createPayment(input({ amount: { amount: 100, currency: "EUR" } as unknown as ReturnType<typeof money> })),

@@ -81,8 +81,8 @@ async function openPaymentsOf(db: Database, orderIds: string[]): Promise<Payment
 }
 
 /**
- * The same payment again: same gateway, method and amount for exactly these orders. A card token
- * is single-use, so a request carrying one always makes a new payment.
+ * The same payment again: same gateway, method, FPX bank and amount for exactly these orders. A
+ * card token is single-use, so a request carrying one always makes a new payment.
  */
 function sameRequest(payment: PaymentRow, { input, orderIds, amount }: PaymentRequest): boolean {
   const sameOrders =
@@ -92,9 +92,16 @@ function sameRequest(payment: PaymentRow, { input, orderIds, amount }: PaymentRe
     sameOrders &&
     payment.gateway === input.gateway &&
     payment.method === input.method &&
+    bankOf(payment) === input.bank &&
     payment.amount === amount.amount &&
     payment.currency === amount.currency
   );
+}
+
+/** The FPX bank an open payment's redirect leads to (stored in its nextAction). */
+function bankOf(payment: PaymentRow): string | undefined {
+  const action = payment.nextAction as { bank?: unknown } | null;
+  return typeof action?.bank === "string" ? action.bank : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ApiError } from "../platform/errors";
 import { type Currency, money } from "../platform/money";
 import { walletStub } from "../wallet";
 import {
+  FPX_BANKS,
   GATEWAY_NAMES,
   type GatewayName,
   gatewayFor,
@@ -49,7 +50,16 @@ const METHOD_FACTS: Record<PaymentMethod, Pick<PaymentOption, "kind" | "label">>
   vnptwallet: { kind: "ewallet", label: "VNPT Money" },
   viettelpay: { kind: "ewallet", label: "Viettel Money" },
   shopeepay_vn: { kind: "ewallet", label: "ShopeePay" },
+  paynow: { kind: "qr", label: "PayNow" },
+  fpx: { kind: "online_banking", label: "FPX" },
+  grabpay: { kind: "ewallet", label: "GrabPay" },
 };
+
+/** The banks a method makes the payer choose from (FPX), as POST /payments takes them in `bank`. */
+function methodBanks(method: PaymentMethod): Pick<PaymentOption, "banks"> {
+  if (method !== "fpx") return {};
+  return { banks: FPX_BANKS.map(({ code, name, business }) => ({ code, name, ...(business ? { business } : {}) })) };
+}
 
 /**
  * The gateways this deployment can take payments through: those with their keys set (a gateway
@@ -84,6 +94,7 @@ export function paymentOptionsFor(env: Env, sandbox: boolean, currency: Currency
       gateway: gateway.name,
       method,
       ...METHOD_FACTS[method],
+      ...methodBanks(method),
       sandbox: gateway.name === "sandbox",
     })),
   );

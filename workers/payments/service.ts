@@ -15,6 +15,7 @@ import { cancelAtGateway } from "./gateway-calls";
 import { paymentGateway } from "./gateway-config";
 import { paymentInstructions } from "./gateways/instructions";
 import { type CreatePaymentResult, GatewayError, MALFORMED_ANSWER } from "./gateways/types";
+import { methodInputProblem } from "./method-input";
 import { claimPayment } from "./open-payments";
 import { type Payment, presentPayment } from "./present";
 
@@ -42,6 +43,9 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
   const gateway = paymentGateway(c.env, input.gateway);
   const orderIds = [...new Set(input.orderIds)];
   const { rows, currency } = await payableOrders(db, buyer, orderIds);
+  // The regional rules first: their detail says what the method takes, not only what it does not.
+  const methodProblem = methodInputProblem(input.method, currency, input.bank);
+  if (methodProblem) throw methodProblem;
   if (!gateway.supports(input.method, currency)) {
     throw new ApiError(
       "validation_failed",
@@ -78,6 +82,7 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
       locale,
       expiresAt: new Date(expiresAt),
       ...(input.paymentToken ? { paymentToken: input.paymentToken } : {}),
+      ...(input.bank ? { bank: input.bank } : {}),
     });
   } catch (err) {
     await recordStartFailure(db, id, orderIds, err);

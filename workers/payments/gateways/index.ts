@@ -9,6 +9,14 @@ export { paymentInstructions } from "./instructions";
 export { MidtransGateway } from "./midtrans";
 export { OmiseGateway } from "./omise";
 export {
+  FPX_BANKS,
+  type FpxBank,
+  fpxBank,
+  isRegionalMethod,
+  methodInputError,
+  REGIONAL_METHOD_CURRENCIES,
+} from "./regional";
+export {
   memorySandboxLedger,
   SANDBOX_SIGNATURE_HEADER,
   type SandboxEventPayload,

@@ -1,5 +1,6 @@
 import { constantTimeEqual, hex, hmacSha256Hex } from "../../platform/crypto";
 import { CURRENCIES, type Money, toMajorString } from "../../platform/money";
+import { isRegionalMethod, methodInputError, regionalCurrencyAllowed } from "./regional";
 import {
   type CancelResult,
   type CreatePaymentInput,
@@ -110,9 +111,10 @@ const VA_BANKS: Record<string, VirtualAccountBank> = {
 };
 
 /**
- * The local default gateway: no network at all. Every method in every currency is accepted and
- * answered with a deterministic next action (a QR string for qris/promptpay, a VA number for VA
- * methods, a redirect back to `returnUrl` otherwise). Its "webhooks" are HMAC-signed JSON bodies.
+ * The local default gateway: no network at all. Every method in every currency is accepted (but
+ * Stripe's regional methods only where Stripe takes them, FPX only with a bank) and answered with
+ * a deterministic next action (a QR string for qris/promptpay/paynow, a VA number for VA methods,
+ * a redirect back to `returnUrl` otherwise, naming the FPX bank). Its "webhooks" are HMAC-signed JSON bodies.
  */
 export class SandboxGateway implements PaymentGateway {
   readonly name = "sandbox" as const;
@@ -123,8 +125,10 @@ export class SandboxGateway implements PaymentGateway {
     this.ledger = config.ledger ?? memorySandboxLedger();
   }
 
+  /** Any method in our currencies, except a regional one outside its own (PayNow SGD, FPX MYR...), as at Stripe. */
   supports(method: string, currency: string): boolean {
-    return method.length > 0 && currencyOf(currency) === currency;
+    if (method.length === 0 || currencyOf(currency) !== currency) return false;
+    return !isRegionalMethod(method) || regionalCurrencyAllowed(method, currency);
   }
 
   async createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult> {
@@ -134,10 +138,12 @@ export class SandboxGateway implements PaymentGateway {
         gatewayCode: "unsupported_method",
       });
     }
+    const invalid = methodInputError(input.method, input.amount.currency, input.bank);
+    if (invalid) throw new GatewayError("sandbox", invalid, { retryable: false, gatewayCode: "invalid_request" });
     const expiresAt = input.expiresAt.toISOString();
     let nextAction: NextAction;
     const bank = VA_BANKS[input.method];
-    if (input.method === "qris" || input.method === "promptpay") {
+    if (input.method === "qris" || input.method === "promptpay" || input.method === "paynow") {
       nextAction = {
         type: "qr",
         qrString: `SANDBOX|${input.method.toUpperCase()}|${input.paymentId}|${toMajorString(input.amount)}|${input.amount.currency}`,
@@ -148,7 +154,9 @@ export class SandboxGateway implements PaymentGateway {
     } else {
       const url = new URL(input.returnUrl);
       url.searchParams.set("sandboxPayment", input.paymentId);
-      nextAction = { type: "redirect", url: url.toString() };
+      nextAction = input.bank
+        ? { type: "redirect", url: url.toString(), bank: input.bank }
+        : { type: "redirect", url: url.toString() };
     }
     return { providerRef: providerRefFor(input.paymentId), nextAction };
   }

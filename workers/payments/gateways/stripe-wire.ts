@@ -52,6 +52,8 @@ export const PaymentIntentSchema = z.object({
   cancellation_reason: z.string().nullable().optional(),
   client_secret: z.string().nullable().optional(),
   next_action: z.unknown().optional(),
+  /** Why the last confirmation failed (a regional method refused at once). */
+  last_payment_error: z.unknown().optional(),
 });
 export type PaymentIntent = z.infer<typeof PaymentIntentSchema>;
 

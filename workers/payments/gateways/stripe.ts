@@ -6,6 +6,8 @@ import {
   type ProviderResponse,
   providerErrorFrom,
 } from "../../platform/provider-http";
+import { isRegionalMethod, methodInputError, regionalCurrencyAllowed } from "./regional";
+import { regionalConfirmForm, stripeNextAction } from "./stripe-regional";
 import {
   fromStripeAmount,
   intentEvent,
@@ -22,7 +24,6 @@ import {
   type GatewayOptions,
   gatewayProvider,
   malformedAnswer,
-  type NextAction,
   type PaymentGateway,
   type PaymentReference,
   type PaymentStatus,
@@ -52,7 +53,7 @@ const DEFAULT_API_BASE = "https://api.stripe.com";
 const REFUND_REASONS = new Set(["duplicate", "fraudulent", "requested_by_customer"]);
 
 /**
- * Cards through Stripe PaymentIntents, called over fetch (form-encoded, `Authorization: Bearer`,
+ * Cards in every currency, and PayNow (SGD), FPX (MYR) and GrabPay (SGD, MYR), through Stripe PaymentIntents, called over fetch (form-encoded, `Authorization: Bearer`,
  * `Idempotency-Key` = our payment id, API version pinned to the installed `stripe` package's).
  * Webhooks are verified with the `stripe` package's async verifier and WebCrypto: no network.
  */
@@ -71,7 +72,9 @@ export class StripeGateway implements PaymentGateway {
 
   /** What this gateway takes, known without its keys (payment options list it before any is built). */
   static supports(method: string, currency: string): boolean {
-    return method === "card" && currencyOf(currency) === currency;
+    if (currencyOf(currency) !== currency) return false;
+    if (method === "card") return true;
+    return isRegionalMethod(method) && regionalCurrencyAllowed(method, currency);
   }
 
   supports(method: string, currency: string): boolean {
@@ -82,14 +85,17 @@ export class StripeGateway implements PaymentGateway {
     if (!this.supports(input.method, input.amount.currency)) {
       throw unsupported("stripe", input.method, input.amount.currency);
     }
+    const invalid = methodInputError(input.method, input.amount.currency, input.bank);
+    if (invalid) throw new GatewayError("stripe", invalid, { retryable: false, gatewayCode: "invalid_request" });
     const form = new URLSearchParams();
     form.set("amount", String(toStripeAmount(input.amount)));
     form.set("currency", input.amount.currency.toLowerCase());
     form.set("description", input.description);
     form.set("metadata[paymentId]", input.paymentId);
-    form.set("payment_method_types[0]", "card");
+    form.set("payment_method_types[0]", input.method);
     if (input.customer?.email) form.set("receipt_email", input.customer.email);
-    if (input.paymentToken) {
+    if (isRegionalMethod(input.method)) regionalConfirmForm(form, input);
+    else if (input.paymentToken) {
       // A PaymentMethod collected by Stripe.js: confirm at once; 3-D Secure comes back as a redirect.
       form.set("payment_method", input.paymentToken);
       form.set("confirm", "true");
@@ -97,7 +103,7 @@ export class StripeGateway implements PaymentGateway {
     }
     const response = await this.post("/v1/payment_intents", form, input.paymentId);
     const intent = this.intent(response, "the PaymentIntent");
-    return { providerRef: intent.id, nextAction: nextActionOf(intent), raw: response.json };
+    return { providerRef: intent.id, nextAction: stripeNextAction(intent, input), raw: response.json };
   }
 
   /**
@@ -227,16 +233,6 @@ export class StripeGateway implements PaymentGateway {
       timeoutMs: this.options.timeoutMs,
     });
   }
-}
-
-function nextActionOf(intent: { next_action?: unknown; client_secret?: string | null }): NextAction {
-  const action = intent.next_action;
-  if (isRecord(action) && action.type === "redirect_to_url" && isRecord(action.redirect_to_url)) {
-    const url = str(action.redirect_to_url.url);
-    if (url) return { type: "redirect", url };
-  }
-  const clientSecret = intent.client_secret;
-  return clientSecret ? { type: "none", clientSecret } : { type: "none" };
 }
 
 /** Stripe's error body: `{ error: { type, code, decline_code, message, param } }`. */

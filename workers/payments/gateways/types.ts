@@ -39,6 +39,11 @@ export const PAYMENT_METHODS = [
   "vnptwallet",
   "viettelpay",
   "shopeepay_vn",
+  // Singapore and Malaysia through Stripe (regional.ts): PayNow QR (SGD), FPX online banking (MYR),
+  // GrabPay (SGD, MYR)
+  "paynow",
+  "fpx",
+  "grabpay",
 ] as const;
 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -55,8 +60,11 @@ export type VirtualAccountBank = "BCA" | "BNI" | "BRI" | "PERMATA" | "MANDIRI";
  * returned as JSON unchanged.
  */
 export type NextAction =
-  /** Open this URL (3-D Secure, a hosted e-wallet checkout). */
-  | { type: "redirect"; url: string }
+  /**
+   * Open this URL (3-D Secure, a hosted e-wallet checkout, an FPX bank's page). `bank` is the FPX
+   * bank code the redirect leads to, so a request naming another bank is a new payment.
+   */
+  | { type: "redirect"; url: string; bank?: string }
   /** Transfer exactly the amount to this account before it expires. */
   | { type: "virtual_account"; bank: VirtualAccountBank; accountNumber: string; expiresAt: string }
   /**
@@ -89,6 +97,8 @@ export interface CreatePaymentInput {
    * client secret for Stripe.js to confirm with; Omise cards require it.
    */
   paymentToken?: string;
+  /** FPX: the payer's bank, one of regional.ts FPX_BANKS (required for fpx, refused elsewhere). */
+  bank?: string;
 }
 
 export interface CreatePaymentResult {

@@ -304,6 +304,12 @@ export const en = {
   "pay.simulateFailure": "Simulate failure",
   "pay.nothingToPay": "These orders are not waiting for payment.",
   "pay.viewOrder": "View order {number}",
+  // Stripe's regional methods: FPX bank choice and redirect.
+  "pay.kind.onlineBanking": "Online banking",
+  "pay.fpxBank": "Your bank",
+  "pay.fpxBankChoose": "Choose your bank",
+  "pay.fpxBusinessBank": "{name} (business account)",
+  "pay.continueToBank": "Continue to {bank}",
   "orders.title": "Your orders",
   "orders.none": "No orders yet.",
   "orders.signInToSee": "Sign in to see orders placed from another device.",

@@ -306,6 +306,12 @@ export const fil: Messages = {
   "pay.simulateFailure": "I-simulate ang pagkabigo",
   "pay.nothingToPay": "Hindi naghihintay ng bayad ang mga order na ito.",
   "pay.viewOrder": "Tingnan ang order {number}",
+  // Stripe's regional methods: FPX bank choice and redirect.
+  "pay.kind.onlineBanking": "Online banking",
+  "pay.fpxBank": "Ang iyong bangko",
+  "pay.fpxBankChoose": "Piliin ang iyong bangko",
+  "pay.fpxBusinessBank": "{name} (business account)",
+  "pay.continueToBank": "Magpatuloy sa {bank}",
   "orders.title": "Iyong mga order",
   "orders.none": "Wala pang order.",
   "orders.signInToSee": "Mag-sign in para makita ang mga order mula sa ibang device.",

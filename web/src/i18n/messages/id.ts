@@ -306,6 +306,12 @@ export const id: Messages = {
   "pay.simulateFailure": "Simulasikan gagal",
   "pay.nothingToPay": "Pesanan ini tidak menunggu pembayaran.",
   "pay.viewOrder": "Lihat pesanan {number}",
+  // Stripe's regional methods: FPX bank choice and redirect.
+  "pay.kind.onlineBanking": "Internet banking",
+  "pay.fpxBank": "Bank Anda",
+  "pay.fpxBankChoose": "Pilih bank Anda",
+  "pay.fpxBusinessBank": "{name} (rekening bisnis)",
+  "pay.continueToBank": "Lanjutkan ke {bank}",
   "orders.title": "Pesanan Anda",
   "orders.none": "Belum ada pesanan.",
   "orders.signInToSee": "Masuk untuk melihat pesanan dari perangkat lain.",

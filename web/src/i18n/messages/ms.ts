@@ -306,6 +306,12 @@ export const ms: Messages = {
   "pay.simulateFailure": "Simulasi gagal",
   "pay.nothingToPay": "Pesanan ini tidak menunggu pembayaran.",
   "pay.viewOrder": "Lihat pesanan {number}",
+  // Stripe's regional methods: FPX bank choice and redirect.
+  "pay.kind.onlineBanking": "Perbankan dalam talian",
+  "pay.fpxBank": "Bank anda",
+  "pay.fpxBankChoose": "Pilih bank anda",
+  "pay.fpxBusinessBank": "{name} (akaun perniagaan)",
+  "pay.continueToBank": "Teruskan ke {bank}",
   "orders.title": "Pesanan anda",
   "orders.none": "Belum ada pesanan.",
   "orders.signInToSee": "Log masuk untuk melihat pesanan dari peranti lain.",

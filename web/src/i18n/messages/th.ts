@@ -302,6 +302,12 @@ export const th: Messages = {
   "pay.simulateFailure": "จำลองการชำระล้มเหลว",
   "pay.nothingToPay": "คำสั่งซื้อเหล่านี้ไม่ได้รอการชำระเงิน",
   "pay.viewOrder": "ดูคำสั่งซื้อ {number}",
+  // Stripe's regional methods: FPX bank choice and redirect.
+  "pay.kind.onlineBanking": "ธนาคารออนไลน์",
+  "pay.fpxBank": "ธนาคารของคุณ",
+  "pay.fpxBankChoose": "เลือกธนาคารของคุณ",
+  "pay.fpxBusinessBank": "{name} (บัญชีธุรกิจ)",
+  "pay.continueToBank": "ไปที่ {bank}",
   "orders.title": "คำสั่งซื้อของคุณ",
   "orders.none": "ยังไม่มีคำสั่งซื้อ",
   "orders.signInToSee": "เข้าสู่ระบบเพื่อดูคำสั่งซื้อจากอุปกรณ์อื่น",

@@ -305,6 +305,12 @@ export const vi: Messages = {
   "pay.simulateFailure": "Giả lập thất bại",
   "pay.nothingToPay": "Các đơn hàng này không chờ thanh toán.",
   "pay.viewOrder": "Xem đơn hàng {number}",
+  // Stripe's regional methods: FPX bank choice and redirect.
+  "pay.kind.onlineBanking": "Ngân hàng trực tuyến",
+  "pay.fpxBank": "Ngân hàng của bạn",
+  "pay.fpxBankChoose": "Chọn ngân hàng của bạn",
+  "pay.fpxBusinessBank": "{name} (tài khoản doanh nghiệp)",
+  "pay.continueToBank": "Tiếp tục đến {bank}",
   "orders.title": "Đơn hàng của bạn",
   "orders.none": "Chưa có đơn hàng nào.",
   "orders.signInToSee": "Đăng nhập để xem đơn hàng đặt từ thiết bị khác.",

@@ -8,6 +8,7 @@ const KIND: Record<PaymentKind, MessageKey> = {
   qr: "pay.kind.qr",
   virtual_account: "pay.kind.va",
   ewallet: "pay.kind.ewallet",
+  online_banking: "pay.kind.onlineBanking",
 };
 
 /**
@@ -26,15 +27,17 @@ export function MethodPicker({
 }: {
   currency: string;
   busy: boolean;
-  onChoose: (option: PaymentOption) => void;
+  onChoose: (option: PaymentOption, bank?: string) => void;
 }) {
   const { t } = useI18n();
   const options = paymentOptions(currency, sandboxLikely());
   const [chosen, setChosen] = useState<string>(options[0] ? optionKey(options[0]) : "");
+  const [bank, setBank] = useState("");
+  const option = options.find((o) => optionKey(o) === chosen);
+  const needsBank = Boolean(option?.banks?.length);
   const submit = (event: Event) => {
     event.preventDefault();
-    const option = options.find((o) => optionKey(o) === chosen);
-    if (option) onChoose(option);
+    if (option && !(needsBank && !bank)) onChoose(option, needsBank ? bank : undefined);
   };
   return (
     <form onSubmit={submit} aria-busy={busy}>
@@ -57,7 +60,20 @@ export function MethodPicker({
           );
         })}
       </fieldset>
-      <button type="submit" class="primary" disabled={busy || !chosen} aria-busy={busy}>
+      {needsBank && option?.banks && (
+        <label class="choice">
+          {t("pay.fpxBank")}{" "}
+          <select value={bank} required onChange={(e) => setBank((e.target as HTMLSelectElement).value)}>
+            <option value="">{t("pay.fpxBankChoose")}</option>
+            {option.banks.map((b) => (
+              <option key={b.code} value={b.code}>
+                {b.business ? t("pay.fpxBusinessBank", { name: b.name }) : b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="submit" class="primary" disabled={busy || !chosen || (needsBank && !bank)} aria-busy={busy}>
         {busy ? t("pay.starting") : t("pay.start")}
       </button>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { FPX_BANKS } from "../../../../workers/payments/gateways/regional";
 import type { Schemas } from "../../api/client";
 import type { Money } from "../../format";
 import { useI18n } from "../../i18n";
@@ -7,6 +8,11 @@ import { QrCode } from "./QrCode";
 type NextAction = NonNullable<Schemas["NextAction"]>;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/** The FPX bank a redirect leads to, by the name the payer knows. */
+function bankName(code: unknown): string | undefined {
+  return FPX_BANKS.find((b) => b.code === code)?.name;
+}
 
 /** A button that copies `value` and says so (for a VA number typed into a banking app). */
 function CopyButton({ value }: { value: string }) {
@@ -39,7 +45,7 @@ export function NextActionView({ action, amount }: { action: NextAction; amount:
     <div class="next-action" data-testid="next-action">
       {action.type === "redirect" && url && (
         <a class="button" href={url} rel="noopener">
-          {t("pay.continue")}
+          {bankName(action.bank) ? t("pay.continueToBank", { bank: bankName(action.bank) ?? "" }) : t("pay.continue")}
         </a>
       )}
       {action.type === "deeplink" && url && (

@@ -34,7 +34,7 @@ export function Pay() {
   const here = (payment?: string) =>
     `${path}?orders=${encodeURIComponent(ids.join(","))}${payment ? `&payment=${encodeURIComponent(payment)}` : ""}`;
 
-  const start = async (option: PaymentOption) => {
+  const start = async (option: PaymentOption, bank?: string) => {
     if (starting) return;
     setStarting(true);
     setProblem(null);
@@ -43,6 +43,7 @@ export function Pay() {
         orderIds: ids,
         gateway: option.gateway,
         method: option.method,
+        ...(bank ? { bank } : {}),
         returnUrl: location.origin + here(),
       };
       const key = attemptKey(scope, JSON.stringify(body));

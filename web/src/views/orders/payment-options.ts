@@ -1,12 +1,15 @@
 // What the payer may choose for a currency, as pairs of gateway and method. GET /payments/options
 // (being added to the API) will answer this from each gateway's own `supports`; until then this
 // table mirrors workers/payments/gateways/*.ts: Stripe takes cards, Omise cards and PromptPay in
-// THB, Midtrans VA/GoPay/QRIS in IDR, Xendit Indonesian VAs and the e-wallets of ID, PH and VN. The
+// THB, Midtrans VA/GoPay/QRIS in IDR, Xendit Indonesian VAs and the e-wallets of ID, PH and VN,
+// Stripe PayNow (SGD), FPX (MYR, the payer picks a bank) and GrabPay (SGD, MYR). The
 // server stays the judge: a pair it refuses (a gateway not configured, the sandbox in production)
 // is answered 422 and its detail is shown.
 
+import { FPX_BANKS, type FpxBank } from "../../../../workers/payments/gateways/regional";
+
 export type Gateway = "sandbox" | "stripe" | "midtrans" | "xendit" | "omise";
-export type PaymentKind = "card" | "qr" | "virtual_account" | "ewallet";
+export type PaymentKind = "card" | "qr" | "virtual_account" | "ewallet" | "online_banking";
 
 export interface PaymentOption {
   gateway: Gateway;
@@ -15,6 +18,8 @@ export interface PaymentOption {
   label?: string;
   kind: PaymentKind;
   sandbox: boolean;
+  /** The banks to choose from (FPX), sent as `bank`. */
+  banks?: readonly FpxBank[];
 }
 
 const VA = ["bca_va", "bni_va", "bri_va", "permata_va"] as const;
@@ -59,6 +64,10 @@ function realOptions(currency: string): PaymentOption[] {
   for (const [method, wallet] of Object.entries(EWALLETS)) {
     if (wallet.currency === currency) options.push(real("xendit", method, "ewallet", wallet.label));
   }
+  // Stripe's regional methods: PayNow in SGD, FPX (with its banks) in MYR, GrabPay in both.
+  if (currency === "SGD") options.push(real("stripe", "paynow", "qr", "PayNow"));
+  if (currency === "MYR") options.push({ ...real("stripe", "fpx", "online_banking", "FPX"), banks: FPX_BANKS });
+  if (currency === "SGD" || currency === "MYR") options.push(real("stripe", "grabpay", "ewallet", "GrabPay"));
   return options;
 }
 
@@ -71,7 +80,12 @@ function sandboxOptions(currency: string): PaymentOption[] {
     label,
     sandbox: true,
   });
+  const regional: PaymentOption[] = [];
+  if (currency === "SGD") regional.push(sandbox("paynow", "qr", "PayNow"));
+  if (currency === "MYR") regional.push({ ...sandbox("fpx", "online_banking", "FPX"), banks: FPX_BANKS });
+  if (currency === "SGD" || currency === "MYR") regional.push(sandbox("grabpay", "ewallet", "GrabPay"));
   return [
+    ...regional,
     currency === "THB" ? sandbox("promptpay", "qr", "PromptPay") : sandbox("qris", "qr", "QRIS"),
     sandbox("bca_va", "virtual_account", VA_LABEL.bca_va),
     sandbox("card", "card"),

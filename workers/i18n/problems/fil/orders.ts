@@ -122,4 +122,17 @@ export const orders: ProblemTranslations = {
     "Mga sandbox na bayad lang ang puwedeng i-simulate; ang gateway nito ang humahawak sa bayad na ito.",
   "This payment was cancelled at the gateway (a newer payment request replaced it, or its orders ended). Pay the open payment instead.":
     "Nakansela sa gateway ang bayad na ito (napalitan ito ng mas bagong payment request, o natapos na ang mga order nito). Bayaran na lang ang bukas na bayad.",
+  // Stripe's regional methods (PayNow, FPX, GrabPay): currency rules and the FPX bank.
+  "PayNow takes only Singapore dollars (SGD). Choose another method.":
+    "Singapore dollar (SGD) lamang ang tinatanggap ng PayNow. Pumili ng ibang paraan.",
+  "FPX takes only Malaysian ringgit (MYR). Choose another method.":
+    "Malaysian ringgit (MYR) lamang ang tinatanggap ng FPX. Pumili ng ibang paraan.",
+  "GrabPay takes only Singapore dollars (SGD) or Malaysian ringgit (MYR). Choose another method.":
+    "Singapore dollar (SGD) o Malaysian ringgit (MYR) lamang ang tinatanggap ng GrabPay. Pumili ng ibang paraan.",
+  "Only FPX payments take a bank. Leave bank out.":
+    "Mga bayad sa FPX lamang ang may bangko. Huwag nang ipadala ang bank.",
+  "Choose your bank for FPX: send bank with one of the codes the payment options list.":
+    "Piliin ang iyong bangko para sa FPX: ipadala ang bank na may isa sa mga code sa listahan ng mga opsyon sa pagbabayad.",
+  "FPX does not know this bank. Send one of the bank codes the payment options list.":
+    "Hindi kilala ng FPX ang bangkong ito. Ipadala ang isa sa mga bank code sa listahan ng mga opsyon sa pagbabayad.",
 };

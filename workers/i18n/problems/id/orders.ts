@@ -120,4 +120,16 @@ export const orders: ProblemTranslations = {
     "Hanya pembayaran sandbox yang dapat disimulasikan; pembayaran ini ditangani oleh gateway-nya.",
   "This payment was cancelled at the gateway (a newer payment request replaced it, or its orders ended). Pay the open payment instead.":
     "Pembayaran ini dibatalkan di gateway (permintaan pembayaran yang lebih baru menggantikannya, atau pesanannya sudah berakhir). Bayar pembayaran yang masih terbuka sebagai gantinya.",
+  // Stripe's regional methods (PayNow, FPX, GrabPay): currency rules and the FPX bank.
+  "PayNow takes only Singapore dollars (SGD). Choose another method.":
+    "PayNow hanya menerima dolar Singapura (SGD). Pilih metode lain.",
+  "FPX takes only Malaysian ringgit (MYR). Choose another method.":
+    "FPX hanya menerima ringgit Malaysia (MYR). Pilih metode lain.",
+  "GrabPay takes only Singapore dollars (SGD) or Malaysian ringgit (MYR). Choose another method.":
+    "GrabPay hanya menerima dolar Singapura (SGD) atau ringgit Malaysia (MYR). Pilih metode lain.",
+  "Only FPX payments take a bank. Leave bank out.": "Hanya pembayaran FPX yang memerlukan bank. Jangan kirim bank.",
+  "Choose your bank for FPX: send bank with one of the codes the payment options list.":
+    "Pilih bank Anda untuk FPX: kirim bank dengan salah satu kode dari daftar opsi pembayaran.",
+  "FPX does not know this bank. Send one of the bank codes the payment options list.":
+    "FPX tidak mengenal bank ini. Kirim salah satu kode bank dari daftar opsi pembayaran.",
 };

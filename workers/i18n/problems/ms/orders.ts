@@ -120,4 +120,16 @@ export const orders: ProblemTranslations = {
     "Hanya pembayaran sandbox boleh disimulasikan; pembayaran ini dikendalikan oleh gerbangnya.",
   "This payment was cancelled at the gateway (a newer payment request replaced it, or its orders ended). Pay the open payment instead.":
     "Pembayaran ini telah dibatalkan di gerbang (permintaan pembayaran yang lebih baharu menggantikannya, atau pesanannya telah tamat). Bayar pembayaran yang masih terbuka.",
+  // Stripe's regional methods (PayNow, FPX, GrabPay): currency rules and the FPX bank.
+  "PayNow takes only Singapore dollars (SGD). Choose another method.":
+    "PayNow hanya menerima dolar Singapura (SGD). Pilih kaedah lain.",
+  "FPX takes only Malaysian ringgit (MYR). Choose another method.":
+    "FPX hanya menerima ringgit Malaysia (MYR). Pilih kaedah lain.",
+  "GrabPay takes only Singapore dollars (SGD) or Malaysian ringgit (MYR). Choose another method.":
+    "GrabPay hanya menerima dolar Singapura (SGD) atau ringgit Malaysia (MYR). Pilih kaedah lain.",
+  "Only FPX payments take a bank. Leave bank out.": "Hanya pembayaran FPX yang memerlukan bank. Jangan hantar bank.",
+  "Choose your bank for FPX: send bank with one of the codes the payment options list.":
+    "Pilih bank anda untuk FPX: hantar bank dengan salah satu kod dalam senarai pilihan pembayaran.",
+  "FPX does not know this bank. Send one of the bank codes the payment options list.":
+    "FPX tidak mengenali bank ini. Hantar salah satu kod bank dalam senarai pilihan pembayaran.",
 };

@@ -114,4 +114,16 @@ export const orders: ProblemTranslations = {
     "จำลองได้เฉพาะการชำระเงินแบบ sandbox เท่านั้น รายการนี้ดำเนินการโดยช่องทางชำระเงินของรายการเอง",
   "This payment was cancelled at the gateway (a newer payment request replaced it, or its orders ended). Pay the open payment instead.":
     "การชำระเงินนี้ถูกยกเลิกที่ช่องทางชำระเงินแล้ว (มีคำขอชำระเงินใหม่กว่ามาแทนที่ หรือคำสั่งซื้อสิ้นสุดแล้ว) กรุณาชำระเงินรายการที่ยังเปิดอยู่แทน",
+  // Stripe's regional methods (PayNow, FPX, GrabPay): currency rules and the FPX bank.
+  "PayNow takes only Singapore dollars (SGD). Choose another method.":
+    "PayNow รับเฉพาะเงินดอลลาร์สิงคโปร์ (SGD) กรุณาเลือกวิธีชำระเงินอื่น",
+  "FPX takes only Malaysian ringgit (MYR). Choose another method.":
+    "FPX รับเฉพาะเงินริงกิตมาเลเซีย (MYR) กรุณาเลือกวิธีชำระเงินอื่น",
+  "GrabPay takes only Singapore dollars (SGD) or Malaysian ringgit (MYR). Choose another method.":
+    "GrabPay รับเฉพาะเงินดอลลาร์สิงคโปร์ (SGD) หรือริงกิตมาเลเซีย (MYR) กรุณาเลือกวิธีชำระเงินอื่น",
+  "Only FPX payments take a bank. Leave bank out.": "ระบุธนาคารได้เฉพาะการชำระเงินผ่าน FPX เท่านั้น กรุณาไม่ต้องส่ง bank",
+  "Choose your bank for FPX: send bank with one of the codes the payment options list.":
+    "กรุณาเลือกธนาคารของคุณสำหรับ FPX: ส่ง bank เป็นรหัสหนึ่งในรายการตัวเลือกการชำระเงิน",
+  "FPX does not know this bank. Send one of the bank codes the payment options list.":
+    "FPX ไม่รู้จักธนาคารนี้ กรุณาส่งรหัสธนาคารหนึ่งในรายการตัวเลือกการชำระเงิน",
 };

@@ -123,4 +123,16 @@ export const orders: ProblemTranslations = {
     "Chỉ có thể mô phỏng các khoản thanh toán sandbox; khoản này do cổng thanh toán của nó xử lý.",
   "This payment was cancelled at the gateway (a newer payment request replaced it, or its orders ended). Pay the open payment instead.":
     "Khoản thanh toán này đã bị hủy tại cổng thanh toán (một yêu cầu thanh toán mới hơn đã thay thế nó, hoặc các đơn hàng của nó đã kết thúc). Vui lòng thanh toán khoản đang mở.",
+  // Stripe's regional methods (PayNow, FPX, GrabPay): currency rules and the FPX bank.
+  "PayNow takes only Singapore dollars (SGD). Choose another method.":
+    "PayNow chỉ nhận đô la Singapore (SGD). Vui lòng chọn phương thức khác.",
+  "FPX takes only Malaysian ringgit (MYR). Choose another method.":
+    "FPX chỉ nhận ringgit Malaysia (MYR). Vui lòng chọn phương thức khác.",
+  "GrabPay takes only Singapore dollars (SGD) or Malaysian ringgit (MYR). Choose another method.":
+    "GrabPay chỉ nhận đô la Singapore (SGD) hoặc ringgit Malaysia (MYR). Vui lòng chọn phương thức khác.",
+  "Only FPX payments take a bank. Leave bank out.": "Chỉ thanh toán FPX mới cần ngân hàng. Vui lòng bỏ trường bank.",
+  "Choose your bank for FPX: send bank with one of the codes the payment options list.":
+    "Hãy chọn ngân hàng của bạn cho FPX: gửi bank với một trong các mã có trong danh sách tùy chọn thanh toán.",
+  "FPX does not know this bank. Send one of the bank codes the payment options list.":
+    "FPX không biết ngân hàng này. Hãy gửi một trong các mã ngân hàng có trong danh sách tùy chọn thanh toán.",
 };
