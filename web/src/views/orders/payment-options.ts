@@ -9,7 +9,9 @@ export type PaymentKind = PaymentOption["kind"];
 
 /** The choices for paying these orders together (they share one currency). */
 export async function loadPaymentOptions(orderIds: string[]): Promise<PaymentOption[]> {
-  const answer = await unwrap(api.GET("/api/v1/payments/options", { params: { query: { orderIds: orderIds.join(",") } } }));
+  const answer = await unwrap(
+    api.GET("/api/v1/payments/options", { params: { query: { orderIds: orderIds.join(",") } } }),
+  );
   return answer.options;
 }
 
