@@ -340,6 +340,10 @@ export const en = {
   "timeline.paymentFailed": "Payment failed",
   "timeline.paymentSuperseded": "Payment replaced by a newer one",
   "timeline.paymentLate": "Payment arrived after the order closed; it is refunded",
+  "checkout.quote.apply": "Apply",
+  "checkout.quote.applied": "Voucher {code} applied.",
+  "checkout.quote.noDiscount": "Voucher {code} is valid, but gives no discount on this cart.",
+  "checkout.quote.hint": "Enter a code and press Apply to see the discount in the summary.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -342,4 +342,8 @@ export const fil: Messages = {
   "timeline.paymentFailed": "Nabigo ang pagbabayad",
   "timeline.paymentSuperseded": "Napalitan ng mas bagong bayad",
   "timeline.paymentLate": "Dumating ang bayad matapos isara ang order; ire-refund ito",
+  "checkout.quote.apply": "Gamitin",
+  "checkout.quote.applied": "Nagamit ang voucher na {code}.",
+  "checkout.quote.noDiscount": "May bisa ang voucher na {code}, pero walang bawas sa cart na ito.",
+  "checkout.quote.hint": "Ilagay ang code at pindutin ang Gamitin para makita ang bawas sa buod.",
 };

@@ -342,4 +342,8 @@ export const id: Messages = {
   "timeline.paymentFailed": "Pembayaran gagal",
   "timeline.paymentSuperseded": "Pembayaran diganti dengan yang baru",
   "timeline.paymentLate": "Pembayaran masuk setelah pesanan ditutup; dana dikembalikan",
+  "checkout.quote.apply": "Pakai",
+  "checkout.quote.applied": "Voucher {code} dipakai.",
+  "checkout.quote.noDiscount": "Voucher {code} berlaku, tetapi tidak memberi potongan untuk keranjang ini.",
+  "checkout.quote.hint": "Masukkan kode lalu tekan Pakai untuk melihat potongannya di ringkasan.",
 };

@@ -342,4 +342,8 @@ export const ms: Messages = {
   "timeline.paymentFailed": "Pembayaran gagal",
   "timeline.paymentSuperseded": "Pembayaran diganti dengan yang baharu",
   "timeline.paymentLate": "Bayaran diterima selepas pesanan ditutup; wang dipulangkan",
+  "checkout.quote.apply": "Guna",
+  "checkout.quote.applied": "Baucar {code} digunakan.",
+  "checkout.quote.noDiscount": "Baucar {code} sah, tetapi tidak memberi diskaun untuk troli ini.",
+  "checkout.quote.hint": "Masukkan kod dan tekan Guna untuk melihat diskaun dalam ringkasan.",
 };

@@ -338,4 +338,8 @@ export const th: Messages = {
   "timeline.paymentFailed": "การชำระเงินล้มเหลว",
   "timeline.paymentSuperseded": "การชำระเงินถูกแทนที่ด้วยรายการใหม่",
   "timeline.paymentLate": "ได้รับเงินหลังคำสั่งซื้อปิดแล้ว จะคืนเงินให้",
+  "checkout.quote.apply": "ใช้โค้ด",
+  "checkout.quote.applied": "ใช้บัตรกำนัล {code} แล้ว",
+  "checkout.quote.noDiscount": "บัตรกำนัล {code} ใช้ได้ แต่ไม่มีส่วนลดสำหรับตะกร้านี้",
+  "checkout.quote.hint": "กรอกรหัสแล้วกด ใช้โค้ด เพื่อดูส่วนลดในสรุปคำสั่งซื้อ",
 };

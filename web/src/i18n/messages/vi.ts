@@ -341,4 +341,8 @@ export const vi: Messages = {
   "timeline.paymentFailed": "Thanh toán thất bại",
   "timeline.paymentSuperseded": "Thanh toán được thay bằng lần mới",
   "timeline.paymentLate": "Tiền đến sau khi đơn đã đóng; sẽ được hoàn lại",
+  "checkout.quote.apply": "Áp dụng",
+  "checkout.quote.applied": "Đã áp dụng mã giảm giá {code}.",
+  "checkout.quote.noDiscount": "Mã giảm giá {code} hợp lệ nhưng không giảm giá cho giỏ hàng này.",
+  "checkout.quote.hint": "Nhập mã rồi nhấn Áp dụng để xem mức giảm trong phần tóm tắt.",
 };

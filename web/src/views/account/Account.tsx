@@ -14,7 +14,7 @@ import "./account.css";
 export function Account() {
   const { t, fmt } = useI18n();
   const [deleted, setDeleted] = useState<Schemas["AccountDeletion"] | null>(null);
-  const session = useRequiredSession();
+  const session = useRequiredSession(deleted !== null);
   if (deleted) {
     // The server's answer, kept on screen after the session is gone.
     return (

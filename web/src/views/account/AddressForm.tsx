@@ -35,6 +35,8 @@ export function AddressForm({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const prefix = `addr-${address?.id ?? "new"}`;
+  // Controlled: Preact sets no `defaultValue` on a <select>, which would show the first country instead.
+  const [country, setCountry] = useState<Address["country"]>(address?.country ?? "TH");
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -82,7 +84,12 @@ export function AddressForm({
       ))}
       <div class="field">
         <label for={`${prefix}-country`}>{t("account.otp.country")}</label>
-        <select id={`${prefix}-country`} name={`${prefix}-country`} defaultValue={address?.country ?? "TH"}>
+        <select
+          id={`${prefix}-country`}
+          name={`${prefix}-country`}
+          value={country}
+          onChange={(e) => setCountry(e.currentTarget.value as Address["country"])}
+        >
           {COUNTRIES.map((c) => (
             <option key={c} value={c}>
               {countryName(c, BCP47[locale])}

@@ -14,6 +14,8 @@ export function Profile({ user, onSaved }: { user: User; onSaved: (user: User) =
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [saved, setSaved] = useState(false);
   const [avatar, setAvatar] = useState(user.avatarUrl ?? "");
+  // Controlled: Preact sets no `defaultValue` on a <select>, which would show the first language instead.
+  const [language, setLanguage] = useState<Locale>(user.locale);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -59,7 +61,12 @@ export function Profile({ user, onSaved }: { user: User; onSaved: (user: User) =
         />
         <div class="field">
           <label for="profile-locale">{t("account.profile.locale")}</label>
-          <select id="profile-locale" name="profile-locale" defaultValue={user.locale}>
+          <select
+            id="profile-locale"
+            name="profile-locale"
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value as Locale)}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LOCALE_NAMES[l]}

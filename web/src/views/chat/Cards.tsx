@@ -1,5 +1,6 @@
 import type { Schemas } from "../../api/client";
 import { useI18n } from "../../i18n";
+import { isStatus, STATUS_TEXT } from "../orders/OrderStatus";
 
 /** A product or order shared in a dialog, with the live data the message carries. */
 export function ChatCard({ card }: { card: Schemas["ChatCard"] }) {
@@ -23,7 +24,7 @@ export function ChatCard({ card }: { card: Schemas["ChatCard"] }) {
       <span class="msg-card-name">{t("chat.orderCard", { number: order.number })}</span>
       <span>{t("chat.orderItems", { count: fmt.number(order.itemCount) })}</span>
       <span class="msg-card-price">{fmt.money(order.total)}</span>
-      <span class="msg-card-status">{order.status}</span>
+      <span class="msg-card-status">{isStatus(order.status) ? t(STATUS_TEXT[order.status]) : order.status}</span>
     </a>
   );
 }

@@ -7,11 +7,13 @@ import { type Cart, cartSubtotal, loadCart } from "../cart/cart-api";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import "../orders/commerce.css";
-import { OrderSummary } from "../orders/OrderSummary";
+import { OrderSummary, type SummaryPart } from "../orders/OrderSummary";
 import { AddressForm } from "./AddressForm";
-import { type AddressDraft, countryOfCurrency, emptyAddress, hasDestination } from "./address-formats";
+import { type AddressDraft, countryOfCurrency, emptyAddress, hasDestination, isComplete } from "./address-formats";
 import { type CreateOrders, usePlaceOrder } from "./place-order";
 import { ShippingChoice, type ShippingOption } from "./ShippingChoice";
+import { isVoucherProblem, useQuote } from "./use-quote";
+import { VoucherField } from "./VoucherField";
 
 type Address = Schemas["Address"];
 
@@ -44,6 +46,9 @@ export function Checkout() {
   );
 }
 
+const trimmed = (draft: AddressDraft) =>
+  Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()])) as AddressDraft;
+
 function CheckoutForm({ cart, addresses, guest }: { cart: Cart; addresses: Address[]; guest: boolean }) {
   const { t } = useI18n();
   const { route } = useLocation();
@@ -53,7 +58,7 @@ function CheckoutForm({ cart, addresses, guest }: { cart: Cart; addresses: Addre
   const [email, setEmail] = useState("");
   const [voucher, setVoucher] = useState("");
   const [option, setOption] = useState<ShippingOption | null>(null);
-  const { place, placing, problem } = usePlaceOrder((orders) => {
+  const placed = usePlaceOrder((orders) => {
     const ids = orders.map((o) => o.id);
     route(`/orders/${encodeURIComponent(ids[0])}/pay?orders=${encodeURIComponent(ids.join(","))}`);
   });
@@ -63,18 +68,33 @@ function CheckoutForm({ cart, addresses, guest }: { cart: Cart; addresses: Addre
     : hasDestination(draft)
       ? { country: draft.country, postalCode: draft.postalCode.trim() }
       : null;
+  // What placing would send, less the contact email (the quote does not need it).
+  const order: CreateOrders | null =
+    option && (saved || isComplete(draft))
+      ? {
+          ...(saved ? { shippingAddressId: saved.id } : { shippingAddress: trimmed(draft) }),
+          shippingOptionId: option.id,
+          ...(voucher ? { voucherCode: voucher } : {}),
+        }
+      : null;
+  const quoted = useQuote(order);
+  const body = order && { ...order, ...(guest ? { contactEmail: email.trim() } : {}) };
+  // A refusal of placing stands until the buyer changes what would be placed.
+  const problem = body && placed.failure?.body === JSON.stringify(body) ? placed.failure.problem : null;
+  const placing = placed.placing;
   const submit = (event: Event) => {
     event.preventDefault();
-    const trimmed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()])) as AddressDraft;
-    const body: CreateOrders = {
-      ...(saved ? { shippingAddressId: saved.id } : { shippingAddress: trimmed }),
-      ...(option ? { shippingOptionId: option.id } : {}),
-      ...(voucher.trim() ? { voucherCode: voucher.trim() } : {}),
-      ...(guest ? { contactEmail: email.trim() } : {}),
-    };
-    place(body);
+    if (body) placed.place(body);
   };
   const subtotal = cartSubtotal(cart);
+  // The server's quote once the address is complete; until then what the cart and courier say.
+  const parts: SummaryPart[] = quoted.quote
+    ? quoted.quote.orders.map((o) => ({ ...o, key: o.shopId, title: o.shopName }))
+    : subtotal
+      ? [{ key: "cart", subtotal, shippingCost: option?.cost ?? null, tax: null, discount: null, total: null }]
+      : [];
+  const voucherProblem = isVoucherProblem(problem) ? problem : isVoucherProblem(quoted.problem) ? quoted.problem : null;
+  const otherProblem = quoted.problem && !isVoucherProblem(quoted.problem) ? quoted.problem : null;
   return (
     <form onSubmit={submit} class="checkout" aria-busy={placing}>
       {addresses.length > 0 && (
@@ -94,7 +114,7 @@ function CheckoutForm({ cart, addresses, guest }: { cart: Cart; addresses: Addre
           </label>
         </fieldset>
       )}
-      {!saved && <AddressForm value={draft} onChange={setDraft} problem={problem} />}
+      {!saved && <AddressForm value={draft} onChange={setDraft} problem={problem ?? quoted.problem} />}
       {guest && (
         <div class="field">
           <label for="checkout-email">{t("checkout.email")}</label>
@@ -113,28 +133,17 @@ function CheckoutForm({ cart, addresses, guest }: { cart: Cart; addresses: Addre
         </div>
       )}
       <ShippingChoice destination={destination} chosen={option} onChoose={setOption} />
-      <div class="field">
-        <label for="checkout-voucher">{t("checkout.voucher")}</label>
-        <input
-          id="checkout-voucher"
-          value={voucher}
-          autoComplete="off"
-          onInput={(e) => setVoucher((e.currentTarget as HTMLInputElement).value)}
-          aria-describedby="checkout-voucher-note"
-        />
-        <span id="checkout-voucher-note" class={problem?.fieldDetail("voucherCode") ? "problem" : "status"}>
-          {problem?.fieldDetail("voucherCode") ?? t("checkout.voucherWhen")}
-        </span>
-      </div>
-      {subtotal && (
-        <OrderSummary
-          parts={[
-            { key: "cart", subtotal, shippingCost: option?.cost ?? null, tax: null, discount: null, total: null },
-          ]}
-        />
-      )}
-      {problem && <ProblemNotice problem={problem} />}
-      <button type="submit" class="primary" disabled={placing || !destination || !option} aria-busy={placing}>
+      <VoucherField applied={voucher} onApply={setVoucher} quote={quoted.quote} problem={voucherProblem} />
+      {parts.length > 0 && <OrderSummary parts={parts} />}
+      {quoted.loading && <Loading />}
+      {otherProblem && <ProblemNotice problem={otherProblem} />}
+      {problem && !isVoucherProblem(problem) && <ProblemNotice problem={problem} />}
+      <button
+        type="submit"
+        class="primary"
+        disabled={placing || !order || isVoucherProblem(quoted.problem)}
+        aria-busy={placing}
+      >
         {placing ? t("checkout.placing") : t("checkout.place")}
       </button>
     </form>

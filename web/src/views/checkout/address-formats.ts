@@ -88,3 +88,11 @@ export function emptyAddress(country: Country): AddressDraft {
 export function hasDestination(address: Pick<AddressDraft, "country" | "postalCode">): boolean {
   return ADDRESS_FORMATS[address.country].postal.test(address.postalCode.trim());
 }
+
+/** Whether every field the checkout needs is filled in (the server still checks each one). */
+export function isComplete(address: AddressDraft): boolean {
+  return (
+    hasDestination(address) &&
+    [address.recipientName, address.phone, address.street, address.city, address.province].every((v) => v.trim() !== "")
+  );
+}

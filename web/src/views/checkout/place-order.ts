@@ -13,23 +13,26 @@ export type Order = Schemas["Order"];
 export function usePlaceOrder(onPlaced: (orders: Order[]) => void) {
   const inFlight = useRef(false);
   const [placing, setPlacing] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  /** The last refusal, with the body it refused (serialized), so the form shows it only for that body. */
+  const [failure, setFailure] = useState<{ body: string; problem: ApiProblem } | null>(null);
   const place = async (body: CreateOrders) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setPlacing(true);
-    setProblem(null);
+    setFailure(null);
+    const fingerprint = JSON.stringify(body);
     try {
-      const key = attemptKey("checkout", JSON.stringify(body));
+      const key = attemptKey("checkout", fingerprint);
       const created = await unwrap(api.POST("/api/v1/orders", { body, headers: { "Idempotency-Key": key } }));
       finishAttempt("checkout");
       onPlaced(created.orders);
     } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
+      const problem = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
+      setFailure({ body: fingerprint, problem });
     } finally {
       inFlight.current = false;
       setPlacing(false);
     }
   };
-  return { place, placing, problem };
+  return { place, placing, failure };
 }

@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
-import { optionKey, type PaymentKind, type PaymentOption, paymentOptions } from "./payment-options";
+import { Loading, ProblemNotice } from "../common/Status";
+import { useApi } from "../common/use-api";
+import { loadPaymentOptions, optionKey, type PaymentKind, type PaymentOption } from "./payment-options";
 
 const KIND: Record<PaymentKind, MessageKey> = {
   card: "pay.kind.card",
@@ -11,26 +13,28 @@ const KIND: Record<PaymentKind, MessageKey> = {
   online_banking: "pay.kind.onlineBanking",
 };
 
-/**
- * Whether to offer the sandbox gateway: it is on only in development and tests, which run on the
- * developer's own machine. GET /payments/options will say so from the server itself.
- */
-function sandboxLikely(): boolean {
-  return ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
+/** The gateways and methods the server takes for these orders; the choice starts a payment. */
+export function MethodPicker(props: {
+  orderIds: string[];
+  busy: boolean;
+  onChoose: (option: PaymentOption, bank?: string) => void;
+}) {
+  const [loaded, reload] = useApi(() => loadPaymentOptions(props.orderIds), [props.orderIds.join(",")]);
+  if (loaded.state === "loading") return <Loading />;
+  if (loaded.state === "error") return <ProblemNotice problem={loaded.problem} onRetry={reload} />;
+  return <Methods options={loaded.data} busy={props.busy} onChoose={props.onChoose} />;
 }
 
-/** The gateways and methods for the orders' currency; the choice starts a payment. */
-export function MethodPicker({
-  currency,
+function Methods({
+  options,
   busy,
   onChoose,
 }: {
-  currency: string;
+  options: PaymentOption[];
   busy: boolean;
   onChoose: (option: PaymentOption, bank?: string) => void;
 }) {
   const { t } = useI18n();
-  const options = paymentOptions(currency, sandboxLikely());
   const [chosen, setChosen] = useState<string>(options[0] ? optionKey(options[0]) : "");
   const [bank, setBank] = useState("");
   const option = options.find((o) => optionKey(o) === chosen);

@@ -2,9 +2,9 @@ import type { Money } from "../../format";
 import { useI18n } from "../../i18n";
 
 /**
- * One shop's order in a summary. Placed orders (and, once POST /checkout/quote is there, a quote's
- * orders) know every part; before that the checkout knows the subtotal and the chosen shipping
- * only, and leaves tax, discount and total null: they are shown as worked out at placing.
+ * One shop's order in a summary. Placed orders and the checkout's quote (POST /checkout/quote)
+ * know every part; until the address is complete the checkout knows the subtotal and the chosen
+ * shipping only, and leaves tax, discount and total null: they are shown as worked out later.
  */
 export interface SummaryPart {
   key: string;

@@ -82,7 +82,7 @@ export function Pay() {
       {paymentId ? (
         <PaymentProgress key={paymentId} paymentId={paymentId} first={first} onFinal={onFinal} onRetry={again} />
       ) : (
-        unpaid && <MethodPicker currency={orders[0].currency} busy={starting} onChoose={start} />
+        unpaid && <MethodPicker orderIds={ids} busy={starting} onChoose={start} />
       )}
       {problem && <ProblemNotice problem={problem} />}
       {orders.length > 0 && !unpaid && !paymentId && <p class="status">{t("pay.nothingToPay")}</p>}
