@@ -5,10 +5,11 @@
 //   accessibility ≥ 95, mobile form factor (Lighthouse's default: a mid-range phone on slow 4G,
 //   simulated) unless `--desktop`.
 // It boots a throwaway platform, or measures one already running: `--base-url http://127.0.0.1:8787`
-// (or WEB_BASE_URL). `--js-only` skips Lighthouse. Exits 1 when any number misses its budget.
+// (or WEB_BASE_URL). `--js-only` skips Lighthouse; `--reports DIR` keeps each page's full report (JSON);
+// `--pages home,chat` measures only those. Exits 1 when any number misses its budget.
 // Scores are printed, not asserted in the timed test suite: they depend on the machine's load.
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildWeb, firstLoadScripts } from "./build-web.mjs";
 import { ROOT } from "./dev-vars.mjs";
@@ -88,18 +89,24 @@ async function measurePages(desktop) {
       { name: "product", path: `/p/${encodeURIComponent(product.id)}` },
       { name: "chat", path: `/chat/${encodeURIComponent(chat.dialogId)}`, session: chat.me.session },
     ];
+    const only = option("pages", "WEB_PAGES")?.split(",");
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
       // --no-sandbox: CI containers run as root, where Chromium's sandbox cannot start.
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
     });
     console.log(`Lighthouse (${desktop ? "desktop" : "mobile"}), ${platform.baseUrl}:`);
-    for (const page of pages) {
+    for (const page of pages.filter((p) => !only || only.includes(p.name))) {
       if (page.session) await seedSession(chrome.port, platform.baseUrl, page.session);
       const lhr = await lighthouseRun(chrome, `${platform.baseUrl}${page.path}`, {
         desktop,
         keepStorage: Boolean(page.session),
       });
+      const reports = option("reports", "WEB_REPORTS");
+      if (reports) {
+        mkdirSync(reports, { recursive: true });
+        writeFileSync(join(reports, `${page.name}.json`), JSON.stringify(lhr));
+      }
       const line = [];
       for (const [id, min] of Object.entries(MIN_SCORES)) {
         const score = Math.round((lhr.categories[id].score ?? 0) * 100);
