@@ -108,9 +108,10 @@ export async function startPlatform(baseUrl) {
 }
 
 /** One API call; anything but 2xx throws with the server's problem detail. */
-export async function call(baseUrl, path, { method, token, body } = {}) {
+export async function call(baseUrl, path, { method: asked, token, body } = {}) {
+  const method = asked ?? (body === undefined ? "GET" : "POST");
   const res = await fetch(`${baseUrl}${path}`, {
-    method: method ?? (body === undefined ? "GET" : "POST"),
+    method,
     headers: {
       ...(body === undefined ? {} : { "Content-Type": "application/json" }),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -118,7 +119,7 @@ export async function call(baseUrl, path, { method, token, body } = {}) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`${method ?? "GET"} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : {};
 }
 
@@ -151,12 +152,13 @@ export async function signInByPhone(baseUrl, displayName, locale = "en") {
   };
 }
 
-/** A seeded product that has a picture when one exists (the product page's heaviest case). */
+/** A seeded product in stock, with a picture when one exists (the product page's heaviest case). */
 export async function pickProduct(baseUrl) {
   const page = await call(baseUrl, "/api/v1/products?limit=50&sort=rating");
   const items = page.items;
   if (items.length === 0) throw new Error("no products: was the platform seeded?");
-  return items.find((p) => p.images?.length > 0) ?? items[0];
+  const inStock = items.filter((p) => p.available > 0);
+  return inStock.find((p) => p.images?.length > 0) ?? inStock[0] ?? items[0];
 }
 
 /** A direct dialog between two new people with a short exchange in it; `me` is the first. */
