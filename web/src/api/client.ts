@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { Locale } from "../i18n/locales";
-import { freshSession } from "./refresh";
+import { freshSession, refreshAfterRejection } from "./refresh";
 import type { components, paths } from "./schema";
 import { getCartToken, setCartToken } from "./session";
 
@@ -68,7 +68,23 @@ const headers: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: "" });
+/**
+ * fetch, asked once more with a refreshed token when the server answers 401 to a bearer token the
+ * client still thought valid: an open page (a chat room left for the night) keeps working instead of
+ * turning into errors. The request is copied before it is sent, as a body can be read only once.
+ */
+async function fetchRefreshing(request: Request): Promise<Response> {
+  const auth = request.headers.get("Authorization");
+  const copy = auth?.startsWith("Bearer ") ? request.clone() : null;
+  const response = await fetch(request);
+  if (response.status !== 401 || !copy || !auth) return response;
+  const session = await refreshAfterRejection(auth.slice("Bearer ".length));
+  if (!session || `Bearer ${session.accessToken}` === auth) return response;
+  copy.headers.set("Authorization", `Bearer ${session.accessToken}`);
+  return fetch(copy);
+}
+
+export const api = createClient<paths>({ baseUrl: "", fetch: fetchRefreshing });
 api.use(headers);
 
 /**

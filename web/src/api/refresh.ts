@@ -58,3 +58,23 @@ export async function freshSession(url: string): Promise<StoredSession | null> {
   });
   return pending;
 }
+
+/**
+ * The server refused `rejectedToken` (401) before its time: the session's signing key rotated, the
+ * clock is off, or the page slept past it. Exchanges the refresh token once (shared by every request
+ * that saw the same 401) and returns the new session, or null when the session is over.
+ */
+export async function refreshAfterRejection(rejectedToken: string): Promise<StoredSession | null> {
+  const session = getSession();
+  if (!session) return null;
+  // Another request (or tab) already replaced the rejected token: use the new one.
+  if (session.accessToken !== rejectedToken) return session;
+  pending ??= acrossTabs(() => {
+    const current = getSession();
+    if (!current || current.accessToken !== rejectedToken) return Promise.resolve(current);
+    return refresh(current);
+  }).finally(() => {
+    pending = null;
+  });
+  return pending;
+}

@@ -2,6 +2,7 @@ import "./chat.css";
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { api, unwrap } from "../../api/client";
+import { useSession } from "../../api/use-session";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
@@ -19,7 +20,8 @@ export function ChatRoom() {
   const { params } = useRoute();
   const dialogId = params.dialogId ?? "";
   const [me] = useMe();
-  const signedIn = me.state === "ready" && me.data !== null;
+  // Asked alongside /users/me rather than after it: one round trip less before the room shows.
+  const signedIn = useSession() !== null;
   const [dialog, reload] = useApi(
     async () =>
       signedIn

@@ -2,7 +2,7 @@ import { useEffect } from "preact/hooks";
 import { api, type Schemas, unwrap } from "../../api/client";
 import { useSession } from "../../api/use-session";
 import { useI18n } from "../../i18n";
-import { type CardProduct, ProductGrid } from "../common/ProductCard";
+import { type CardProduct, GridPlaceholder, ProductGrid } from "../common/ProductCard";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 
@@ -41,7 +41,7 @@ function Categories() {
     [locale],
   );
   return (
-    <section aria-labelledby="categories-title">
+    <section aria-labelledby="categories-title" class="home-categories">
       <h2 id="categories-title">{t("home.categories")}</h2>
       {categories.state === "loading" && <Loading />}
       {categories.state === "error" && <ProblemNotice problem={categories.problem} onRetry={reload} />}
@@ -88,7 +88,7 @@ function Section(props: { title: string; id: string; load: () => Promise<CardPro
   return (
     <section aria-labelledby={`${props.id}-title`} data-testid={props.id}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
-      {products.state === "loading" && <Loading />}
+      {products.state === "loading" && <GridPlaceholder count={SECTION_SIZE} />}
       {products.state === "error" && <ProblemNotice problem={products.problem} onRetry={reload} />}
       {products.state === "ready" && <ProductGrid products={products.data} />}
     </section>

@@ -1,0 +1,122 @@
+import type { Page, WebSocketRoute } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser";
+
+// An open chat room outlives its access token (15 min at most): when the token is rejected or
+// expires mid-session, the client refreshes it (web/src/api/refresh.ts) and the room carries on.
+
+const base = inject("baseUrl");
+const newContext = useBrowser(base);
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+}
+
+async function call(path: string, init: { token?: string; body?: unknown } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method: init.body === undefined ? "GET" : "POST",
+    headers: {
+      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  expect(res.ok, `${path}: ${res.status} ${text.slice(0, 300)}`).toBe(true);
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely and checked by expect()
+  return (text ? JSON.parse(text) : {}) as any;
+}
+
+async function signIn(): Promise<{ id: string; session: Session }> {
+  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
+  const phone = `+668${digits}`;
+  await call("/api/v1/auth/otp/request", { body: { phone, country: "TH" } });
+  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`);
+  const code = (outbox.items as { body: string }[])[0]?.body.match(/\b\d{6}\b/)?.[0];
+  const tokens = await call("/api/v1/auth/otp/verify", {
+    body: { phone, country: "TH", code, device: { id: `web-${digits}`, platform: "web" } },
+  });
+  return {
+    id: tokens.user.id,
+    session: {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: Date.now() + tokens.expiresIn * 1000,
+    },
+  };
+}
+
+const stored = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("tchat.session") ?? "null") as Session | null);
+
+async function send(page: Page, text: string) {
+  await page.getByLabel("Message", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.locator('[data-testid="message"][data-seq] .msg-text', { hasText: text }).waitFor();
+}
+
+describe("web app: chat session", () => {
+  it("the room recovers when its access token is rejected mid-session, and when it expires", async () => {
+    const [ana, bo] = await Promise.all([signIn(), signIn()]);
+    const dialog = await call("/api/v1/dialogs", {
+      token: ana.session.accessToken,
+      body: { type: "direct", participantIds: [bo.id] },
+    });
+    const context = await newContext();
+    await context.addInitScript((session) => {
+      if (!sessionStorage.getItem("seeded")) localStorage.setItem("tchat.session", JSON.stringify(session));
+      sessionStorage.setItem("seeded", "1");
+    }, ana.session);
+    const routes: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/ws\?/, (ws) => {
+      ws.connectToServer();
+      routes.push(ws);
+    });
+    const { page, errors } = await openPage(context);
+    await page.goto(`/chat/${dialog.id}`);
+    await page.locator('[data-connection="open"]').waitFor();
+    await send(page, "Before the token went bad");
+
+    // Rejected: the stored access token is no longer accepted although its time is not up. The
+    // socket drops, the reconnect's ticket request gets a 401, the client refreshes and retries.
+    await page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem("tchat.session") ?? "{}");
+      localStorage.setItem("tchat.session", JSON.stringify({ ...s, accessToken: `${s.accessToken}x` }));
+    });
+    for (const ws of routes.splice(0)) await ws.close({ code: 4000, reason: "network lost" });
+    await page.locator('[data-connection="open"]').waitFor({ timeout: 30_000 });
+    const renewed = await stored(page);
+    expect(renewed?.accessToken).not.toContain(ana.session.accessToken);
+    expect(renewed?.refreshToken).not.toBe(ana.session.refreshToken);
+    await send(page, "After a rejected token");
+
+    // Expired: the access token's time is over; the next request refreshes it first.
+    await page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem("tchat.session") ?? "{}");
+      localStorage.setItem("tchat.session", JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+    });
+    await page.reload();
+    await page.locator('[data-connection="open"]').waitFor({ timeout: 30_000 });
+    const again = await stored(page);
+    expect(again?.refreshToken).not.toBe(renewed?.refreshToken);
+    expect(again?.expiresAt).toBeGreaterThan(Date.now());
+    expect(await page.locator('[data-testid="message"][data-seq] .msg-text').allInnerTexts()).toEqual([
+      "Before the token went bad",
+      "After a rejected token",
+    ]);
+    await send(page, "After an expired token");
+
+    // Nothing was lost: the other person reads all three.
+    const page2 = await call(`/api/v1/dialogs/${dialog.id}/messages?limit=10`, { token: bo.session.accessToken });
+    expect((page2.items as { text: string }[]).map((m) => m.text).reverse()).toEqual([
+      "Before the token went bad",
+      "After a rejected token",
+      "After an expired token",
+    ]);
+    // The one expected console line: Chromium reports the rejected token's 401 itself.
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
