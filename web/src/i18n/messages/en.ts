@@ -1,3 +1,5 @@
+import { walletEn } from "./wallet/en";
+
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
 export const en = {
   "app.skip": "Skip to content",
@@ -328,6 +330,8 @@ export const en = {
   "timeline.paymentFailed": "Payment failed",
   "timeline.paymentSuperseded": "Payment replaced by a newer one",
   "timeline.paymentLate": "Payment arrived after the order closed; it is refunded",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
   "app.skip": "Lumaktaw sa nilalaman",
@@ -330,4 +331,6 @@ export const fil: Messages = {
   "timeline.paymentFailed": "Nabigo ang pagbabayad",
   "timeline.paymentSuperseded": "Napalitan ng mas bagong bayad",
   "timeline.paymentLate": "Dumating ang bayad matapos isara ang order; ire-refund ito",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletFil,
 };

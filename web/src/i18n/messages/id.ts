@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletId } from "./wallet/id";
 
 export const id: Messages = {
   "app.skip": "Langsung ke konten",
@@ -330,4 +331,6 @@ export const id: Messages = {
   "timeline.paymentFailed": "Pembayaran gagal",
   "timeline.paymentSuperseded": "Pembayaran diganti dengan yang baru",
   "timeline.paymentLate": "Pembayaran masuk setelah pesanan ditutup; dana dikembalikan",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletId,
 };

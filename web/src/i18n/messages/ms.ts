@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {
   "app.skip": "Langkau ke kandungan",
@@ -330,4 +331,6 @@ export const ms: Messages = {
   "timeline.paymentFailed": "Pembayaran gagal",
   "timeline.paymentSuperseded": "Pembayaran diganti dengan yang baharu",
   "timeline.paymentLate": "Bayaran diterima selepas pesanan ditutup; wang dipulangkan",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletMs,
 };

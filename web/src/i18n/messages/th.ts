@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletTh } from "./wallet/th";
 
 export const th: Messages = {
   "app.skip": "ข้ามไปยังเนื้อหา",
@@ -326,4 +327,6 @@ export const th: Messages = {
   "timeline.paymentFailed": "การชำระเงินล้มเหลว",
   "timeline.paymentSuperseded": "การชำระเงินถูกแทนที่ด้วยรายการใหม่",
   "timeline.paymentLate": "ได้รับเงินหลังคำสั่งซื้อปิดแล้ว จะคืนเงินให้",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletTh,
 };

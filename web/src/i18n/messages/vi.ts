@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
   "app.skip": "Chuyển đến nội dung",
@@ -329,4 +330,6 @@ export const vi: Messages = {
   "timeline.paymentFailed": "Thanh toán thất bại",
   "timeline.paymentSuperseded": "Thanh toán được thay bằng lần mới",
   "timeline.paymentLate": "Tiền đến sau khi đơn đã đóng; sẽ được hoàn lại",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletVi,
 };
