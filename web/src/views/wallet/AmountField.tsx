@@ -15,21 +15,27 @@ export function AmountField(props: {
   amount: string;
   error?: string | null;
   label?: string;
+  /** What the hint tells: the sending limits (default), the balance and its ceiling (top-up), or what is available. */
+  hint?: "send" | "balance" | "available";
   onCurrency: (currency: Currency) => void;
   onAmount: (amount: string) => void;
 }) {
   const { t, fmt } = useI18n();
+  const hintText = (w: Wallet, kind: "send" | "balance" | "available") =>
+    kind === "send"
+      ? t("wallet.send.amountHint", {
+          available: fmt.money(w.available),
+          perTransfer: fmt.money(w.limits.perTransfer),
+          remaining: fmt.money(w.limits.dailyRemaining),
+        })
+      : kind === "balance"
+        ? t("wallet.topup.amountHint", { balance: fmt.money(w.balance), maxBalance: fmt.money(w.limits.maxBalance) })
+        : t("wallet.amountAvailable", { available: fmt.money(w.available) });
   const id = props.id ?? "amount";
   const held = props.wallets.map((w) => w.currency);
   const choices = props.heldOnly && held.length > 0 ? CURRENCIES.filter((c) => held.includes(c)) : CURRENCIES;
   const wallet = props.wallets.find((w) => w.currency === props.currency);
-  const hint = wallet
-    ? t("wallet.send.amountHint", {
-        available: fmt.money(wallet.available),
-        perTransfer: fmt.money(wallet.limits.perTransfer),
-        remaining: fmt.money(wallet.limits.dailyRemaining),
-      })
-    : undefined;
+  const hint = wallet ? hintText(wallet, props.hint ?? "send") : undefined;
   const described = [hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div class="field amount-field">

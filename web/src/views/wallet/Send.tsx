@@ -6,6 +6,7 @@ import { forgetEndedSession, useRequiredSession } from "../account/guard";
 import { countryOfLocale } from "../account/phone";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
+import { isFinalRefusal } from "./attempt";
 import { type Draft, SendForm } from "./SendForm";
 import { internationalPhone, sendTransfer, type Transfer, type TransferRequest } from "./send-api";
 import { chosenCurrency, currencyOfLocale, loadWallets, type Wallet } from "./wallet-api";
@@ -109,8 +110,8 @@ function Confirm(props: {
     } catch (err) {
       const p = err as ApiProblem;
       // Offline or a server hiccup: the same attempt (same key) can simply be sent again.
-      if (p.status === 0 || p.status >= 500 || p.status === 429) setProblem(p);
-      else props.onRefused(p);
+      if (isFinalRefusal(p)) props.onRefused(p);
+      else setProblem(p);
     } finally {
       setBusy(false);
     }
