@@ -77,7 +77,7 @@ async function fillSend(page: Page, phone: string, amount: string, note = "") {
 }
 
 describe("wallet pages", () => {
-  it("refuses in the server's words: an unknown recipient, then short funds, with what to do", async () => {
+  it("refuses in the server's words: an unknown recipient, a limit, short funds, each with what to do", async () => {
     const [ann, bob] = await Promise.all([signIn("Ann Empty"), signIn("Bob Receiver")]);
     const context = await contextFor(ann);
     const { page, errors } = await openPage(context);
@@ -95,19 +95,28 @@ describe("wallet pages", () => {
     expect(await page.getByTestId("send-fix").textContent()).toContain("Check the country and number");
     expect(await page.getByLabel("Recipient's phone number").getAttribute("aria-invalid")).toBe("true");
 
+    // Over the basic per-transfer limit (THB 5,000): refused before funds are even looked at.
     await page.getByLabel("Recipient's phone number").fill(bob.localPhone);
+    await page.getByLabel("Amount", { exact: true }).fill("6,000");
+    await page.getByRole("button", { name: "Review" }).click();
+    await page.getByRole("button", { name: /^Send THB\s6,000\.00$/ }).click();
+    await page.locator("#amount-error").waitFor();
+    expect(await page.getByTestId("send-fix").textContent()).toContain("Send a smaller amount");
+
+    await page.getByLabel("Amount", { exact: true }).fill("50");
     await page.getByRole("button", { name: "Review" }).click();
     await page.getByRole("button", { name: /^Send THB\s50\.00$/ }).click();
-    await page.locator("#amount-error").waitFor();
+    await page.getByText("Top up your wallet").waitFor();
     expect(await page.getByTestId("send-fix").textContent()).toContain("Top up your wallet");
     expect(await page.getByTestId("send-fix").getByRole("link", { name: "Top up" }).getAttribute("href")).toBe(
       "/wallet/topup?currency=THB",
     );
     // Nothing moved: the recipient's wallet is still empty.
     expect((await call("/api/v1/wallets", { token: bob.token })).items).toEqual([]);
-    // The browser logs the two refusals (404 recipient_not_found, 409 insufficient_funds) it was asked to show.
-    const refusals = /the server responded with a status of (404|409) /;
-    expect(errors.filter((e) => refusals.test(e))).toHaveLength(2);
+    // The browser logs the three refusals (404 recipient_not_found, 422 limit_exceeded, 409
+    // insufficient_funds) it was asked to show.
+    const refusals = /the server responded with a status of (404|409|422) /;
+    expect(errors.filter((e) => refusals.test(e))).toHaveLength(3);
     expect(errors.filter((e) => !refusals.test(e))).toEqual([]);
     await context.close();
   });
