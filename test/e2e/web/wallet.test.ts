@@ -1,69 +1,13 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
+import { call, contextAs, signIn } from "./wallet-helpers";
 
 // The wallet pages against the e2e server: balances, sending money by phone number with a
 // confirm step, the contract's refusals in the server's words, and both sides' history.
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-interface Person {
-  id: string;
-  /** National format, as a person types it: "08x xxx xxxx". */
-  localPhone: string;
-  token: string;
-  session: { accessToken: string; refreshToken: string; expiresAt: number };
-}
-
-async function call(path: string, init: { method?: string; token?: string; body?: unknown; key?: string } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: {
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      ...(init.key ? { "Idempotency-Key": init.key } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  expect(res.ok, `${path}: ${res.status} ${text.slice(0, 300)}`).toBe(true);
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely and checked by expect()
-  return (text ? JSON.parse(text) : {}) as any;
-}
-
-/** A new person signed in by phone in Thailand (the code from the dev outbox), named `name`. */
-async function signIn(name: string): Promise<Person> {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
-  const phone = `+668${digits}`;
-  await call("/api/v1/auth/otp/request", { body: { phone, country: "TH" } });
-  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`);
-  const code = (outbox.items as { body: string }[])[0]?.body.match(/\b\d{6}\b/)?.[0];
-  expect(code).toBeDefined();
-  const tokens = await call("/api/v1/auth/otp/verify", {
-    body: { phone, country: "TH", code, device: { id: `web-${digits}`, platform: "web", name: "Chromium" } },
-  });
-  await call("/api/v1/users/me", { method: "PATCH", token: tokens.accessToken, body: { displayName: name } });
-  return {
-    id: tokens.user.id,
-    localPhone: `08${digits}`,
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
-
-/** A browser context signed in as `person`, the session where web/src/api/session.ts keeps it. */
-async function contextFor(person: Person, locale = "en-US"): Promise<BrowserContext> {
-  const context = await newContext(locale);
-  await context.addInitScript((session) => {
-    localStorage.setItem("tchat.session", JSON.stringify(session));
-  }, person.session);
-  return context;
-}
 
 /** Fills the send form (Thailand, the recipient's number, THB) and goes to the confirm step. */
 async function fillSend(page: Page, phone: string, amount: string, note = "") {
@@ -79,7 +23,7 @@ async function fillSend(page: Page, phone: string, amount: string, note = "") {
 describe("wallet pages", () => {
   it("refuses in the server's words: an unknown recipient, a limit, short funds, each with what to do", async () => {
     const [ann, bob] = await Promise.all([signIn("Ann Empty"), signIn("Bob Receiver")]);
-    const context = await contextFor(ann);
+    const context = await contextAs(newContext, ann);
     const { page, errors } = await openPage(context);
     await page.goto("/wallet");
     await expect.poll(() => page.getByText("Your wallet is empty").count()).toBe(1);
@@ -123,7 +67,7 @@ describe("wallet pages", () => {
 
   it("checks the amount before asking the server", async () => {
     const ann = await signIn("Ann Typo");
-    const context = await contextFor(ann, "th-TH");
+    const context = await contextAs(newContext, ann, "th-TH");
     const { page, errors } = await openPage(context);
     await page.goto("/wallet/send?currency=THB");
     await page.locator("#amount-value").fill("12.3456");
