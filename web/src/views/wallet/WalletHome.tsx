@@ -23,9 +23,6 @@ export function WalletActions({ currency }: { currency?: string }) {
       <a class="button" href={`/wallet/send${q}`}>
         {t("wallet.send.title")}
       </a>
-      <a class="button secondary" href={`/wallet/topup${q}`}>
-        {t("wallet.topup.title")}
-      </a>
     </nav>
   );
 }
