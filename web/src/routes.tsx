@@ -27,6 +27,9 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/orders/:id/pay", view: lazy(() => import("./views/orders/Pay").then((m) => m.Pay)) },
   { path: "/wallet", view: lazy(() => import("./views/wallet/WalletHome").then((m) => m.WalletHome)) },
   { path: "/wallet/send", view: lazy(() => import("./views/wallet/Send").then((m) => m.Send)) },
+  { path: "/wallet/topup", view: lazy(() => import("./views/wallet/TopUp").then((m) => m.TopUp)) },
+  { path: "/wallet/convert", view: lazy(() => import("./views/wallet/Convert").then((m) => m.Convert)) },
+  { path: "/wallet/withdraw", view: lazy(() => import("./views/wallet/Withdraw").then((m) => m.Withdraw)) },
   { path: "/wallet/history/:currency", view: lazy(() => import("./views/wallet/History").then((m) => m.History)) },
   {
     path: "/wallet/transactions/:id",

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { call, contextAs, signIn } from "./wallet-helpers";
+import { call, contextAs, credit, signIn } from "./wallet-helpers";
 
 // The wallet pages against the e2e server: balances, sending money by phone number with a
 // confirm step, the contract's refusals in the server's words, and both sides' history.
@@ -52,6 +52,9 @@ describe("wallet pages", () => {
     await page.getByRole("button", { name: /^Send THB\s50\.00$/ }).click();
     await page.getByText("Top up your wallet").waitFor();
     expect(await page.getByTestId("send-fix").textContent()).toContain("Top up your wallet");
+    expect(await page.getByTestId("send-fix").getByRole("link", { name: "Top up" }).getAttribute("href")).toBe(
+      "/wallet/topup?currency=THB",
+    );
     // Nothing moved: the recipient's wallet is still empty.
     expect((await call("/api/v1/wallets", { token: bob.token })).items).toEqual([]);
     // The browser logs the three refusals (404 recipient_not_found, 422 limit_exceeded, 409
@@ -73,5 +76,70 @@ describe("wallet pages", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("th");
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("one person, credited in setup, sends to the other by phone; the other sees the balance and the history", async () => {
+    const [ann, bob] = await Promise.all([signIn("Ann Sender"), signIn("Bob Receiver")]);
+    await credit(ann, { amount: 100_000, currency: "THB" });
+    const annContext = await contextAs(newContext, ann);
+    const { page, errors } = await openPage(annContext);
+    await page.goto("/wallet");
+    const card = page.locator('[data-testid=wallet-card][data-currency="THB"]');
+    await card.waitFor();
+    expect(await card.getByTestId("wallet-balance").textContent()).toMatch(/^THB\s1,000\.00$/);
+    await card.getByRole("link", { name: "Send money" }).click();
+    await page.waitForURL("**/wallet/send?currency=THB");
+    await fillSend(page, bob.localPhone, "250.50", "Dinner at Jay Fai");
+    expect(await page.getByTestId("confirm-to").textContent()).toMatch(/^\+66 8/);
+    expect(await page.getByTestId("send-confirm").textContent()).toMatch(/THB\s749\.50/);
+    await page.getByRole("button", { name: /^Send THB\s250\.50$/ }).click();
+    expect(await page.getByTestId("send-result").textContent()).toMatch(/^Sent THB\s250\.50 to \+66 8/);
+
+    // The history reads the server's projection, a moment behind: look again until it shows.
+    await page.goto("/wallet/history/THB");
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator("main h1").waitFor();
+          return page.getByTestId("tx-row").count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(2);
+    const sent = page.getByTestId("tx-row").first();
+    expect(await sent.textContent()).toContain("To Bob Receiver");
+    expect(await sent.getByTestId("tx-amount").textContent()).toMatch(/^−THB\s250\.50$/);
+    expect(errors).toEqual([]);
+    await annContext.close();
+
+    const bobContext = await contextAs(newContext, bob, "th-TH");
+    const other = await openPage(bobContext);
+    await other.page.goto("/wallet");
+    const bobCard = other.page.locator('[data-testid=wallet-card][data-currency="THB"]');
+    await bobCard.waitFor();
+    expect(await bobCard.getByTestId("wallet-balance").textContent()).toBe("฿250.50");
+    await bobCard.getByRole("link", { name: "ประวัติ" }).click();
+    await expect
+      .poll(
+        async () => {
+          await other.page.reload();
+          await other.page.locator("main h1").waitFor();
+          return other.page.getByTestId("tx-row").count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    const received = other.page.getByTestId("tx-row").first();
+    expect(await received.textContent()).toContain("จาก Ann Sender");
+    expect(await received.textContent()).toContain("Dinner at Jay Fai");
+    await received.locator("a").click();
+    await other.page.getByTestId("tx-details").waitFor();
+    // A deep link to the transaction survives a reload.
+    await other.page.reload();
+    expect(await other.page.getByTestId("tx-type").textContent()).toBe("ได้รับเงิน");
+    expect(await other.page.getByTestId("tx-note").textContent()).toBe("Dinner at Jay Fai");
+    expect(other.errors).toEqual([]);
+    await bobContext.close();
   });
 });

@@ -114,7 +114,10 @@ export function SendForm(props: {
       {problem && !shown && <ProblemNotice problem={problem} />}
       {fix && (
         <p class="hint" data-testid="send-fix">
-          {t(fix)}
+          {t(fix)}{" "}
+          {problem?.code === "insufficient_funds" && (
+            <a href={`/wallet/topup?currency=${draft.currency}`}>{t("wallet.topup.title")}</a>
+          )}
         </p>
       )}
       <button type="submit" class="primary">

@@ -23,6 +23,15 @@ export function WalletActions({ currency }: { currency?: string }) {
       <a class="button" href={`/wallet/send${q}`}>
         {t("wallet.send.title")}
       </a>
+      <a class="button secondary" href={`/wallet/topup${q}`}>
+        {t("wallet.topup.title")}
+      </a>
+      <a class="button secondary" href={`/wallet/convert${q}`}>
+        {t("wallet.convert.title")}
+      </a>
+      <a class="button secondary" href={`/wallet/withdraw${q}`}>
+        {t("wallet.withdraw.title")}
+      </a>
     </nav>
   );
 }
