@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { type RpcTrace, traced } from "../workers/platform/request-context";
 import { runAlarm } from "../workers/wallet/object/alarm";
+import { type ConvertInput, type ConvertResult, convertAndProject } from "../workers/wallet/object/conversions";
 import { auditLedger } from "../workers/wallet/object/ledger";
 import { deliverOutbox } from "../workers/wallet/object/projection";
 import { balances, credit, setStanding, transaction, transfer } from "../workers/wallet/object/reads";
@@ -19,7 +20,11 @@ import type {
   SendResult,
   TransactionView,
   TransferView,
+  WithdrawalOutcome,
+  WithdrawInput,
+  WithdrawResult,
 } from "../workers/wallet/object/types";
+import { finishWithdrawal, requestWithdrawal, withdraw } from "../workers/wallet/object/withdrawals";
 
 /**
  * One user's wallet in every currency: the truth of their balances, holds and postings (the code
@@ -62,8 +67,28 @@ export class Wallet extends DurableObject<Env> {
     return traced(trace, () => drive(this.state, transferId));
   }
 
+  /** A withdrawal to a bank account: held here, then asked of the disbursement provider. */
+  withdraw(input: WithdrawInput, trace?: RpcTrace): Promise<WithdrawResult> {
+    return traced(trace, () => withdraw(this.state, input));
+  }
+
+  /** The provider's outcome of a withdrawal (its disbursement.settled event); once. */
+  finishWithdrawal(outcome: WithdrawalOutcome, trace?: RpcTrace): boolean {
+    return traced(trace, () => finishWithdrawal(this.state, outcome, Date.now()));
+  }
+
+  /** Asks for one held withdrawal's disbursement now (what the alarm does when its retry time comes). */
+  resumeWithdrawal(id: string, trace?: RpcTrace): Promise<void> {
+    return traced(trace, () => requestWithdrawal(this.state, id));
+  }
+
   credit(input: CreditInput, trace?: RpcTrace): CreditResult {
     return traced(trace, () => credit(this.state, input));
+  }
+
+  /** An FX conversion by a quote: both legs in one transaction, once by its id (conversions.ts). */
+  convert(input: ConvertInput, trace?: RpcTrace): Promise<ConvertResult> {
+    return traced(trace, () => convertAndProject(this.state, input));
   }
 
   setStanding(standing: { kycLevel?: KycLevel; restricted?: boolean }): void {

@@ -141,6 +141,20 @@ const WalletTransaction = z.object({
 
 const MessageRequested = z.object({ messageId: Id, channel: ChannelSchema });
 
+/**
+ * Money sent to a bank account (a wallet withdrawal, a seller payout) reached its final status at
+ * the provider; the domain that asked for it applies the outcome once (docs/disbursements.md).
+ */
+const DisbursementSettled = z.object({
+  disbursementId: Id,
+  purpose: z.enum(["withdrawal", "payout"]),
+  ownerId: Id,
+  outcome: z.enum(["succeeded", "failed"]),
+  currency: CurrencySchema,
+  amount: z.number().int().positive(),
+  failureCode: z.string().optional(),
+});
+
 export const EventSchema = z.discriminatedUnion("type", [
   eventOf("product.created", ProductChanged),
   eventOf("product.updated", ProductChanged),
@@ -168,6 +182,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   eventOf("notification.deliver", NotificationDeliver),
   eventOf("message.requested", MessageRequested),
   eventOf("wallet.transaction", WalletTransaction),
+  eventOf("disbursement.settled", DisbursementSettled),
 ]);
 
 /** Any event, as the union of every type. */

@@ -97,6 +97,10 @@ export const ERROR_CODES = {
   limit_exceeded: { status: 422, title: "Limit exceeded" },
   recipient_not_found: { status: 404, title: "Recipient not found" },
   wallet_restricted: { status: 403, title: "Wallet restricted" },
+  // FX quotes and conversions
+  rates_unavailable: { status: 409, title: "Exchange rates unavailable" },
+  quote_expired: { status: 409, title: "Quote expired" },
+  quote_used: { status: 409, title: "Quote already used" },
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const satisfies Record<

@@ -42,7 +42,7 @@ export const WalletSchema = z
   .object({
     currency: CurrencySchema,
     balance: MoneySchema.openapi({ description: "Everything the wallet holds, held amounts included" }),
-    held: MoneySchema.openapi({ description: "Set aside for transfers still in flight" }),
+    held: MoneySchema.openapi({ description: "Set aside for transfers and withdrawals still in flight" }),
     available: MoneySchema.openapi({ description: "balance - held: what can be sent now" }),
     kycLevel: KycLevelSchema,
     limits: WalletLimitsSchema,
@@ -112,3 +112,22 @@ export const TransferSchema = z
     createdAt: z.string().datetime(),
   })
   .openapi("Transfer");
+
+export const CreateWithdrawalSchema = z
+  .object({
+    amount: PositiveMoneySchema,
+    bankAccount: z
+      .object({
+        bankCode: z
+          .string()
+          .trim()
+          .min(2)
+          .max(16)
+          .openapi({ example: "KBANK", description: "See docs/disbursements.md for each country's banks" }),
+        accountNumber: z.string().trim().min(4).max(34).openapi({ example: "123-4-56789-0" }),
+        accountName: z.string().trim().min(2).max(100).openapi({ example: "Somchai Jaidee" }),
+      })
+      .strict(),
+  })
+  .strict()
+  .openapi("CreateWithdrawal");

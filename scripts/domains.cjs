@@ -32,8 +32,11 @@ const DOMAINS = {
     "shops",
     "media",
     "recommendations",
+    "disbursements",
   ],
-  wallet: ["identity"],
+  disbursements: [],
+  fx: [],
+  wallet: ["identity", "disbursements", "fx"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications"],
 };
 

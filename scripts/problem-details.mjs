@@ -191,8 +191,8 @@ function isPassThrough(expr) {
   return ts.isPropertyAccessExpression(expr) && /^(detail|message)$/.test(expr.name.text);
 }
 
-/** Provider delivery notes (messaging), gateway error reports and the bench's own answers are not API problems. */
-const NOT_PROBLEMS = /^workers\/(messaging\/|dev\/|payments\/gateways\/)/;
+/** Provider delivery notes (messaging), gateway and payout provider error reports and the bench's own answers are not API problems. */
+const NOT_PROBLEMS = /^workers\/(messaging\/|dev\/|payments\/gateways\/|disbursements\/providers\/)/;
 
 export function collectProblemDetails(dirs = ["workers", "durable-objects"]) {
   const templates = new Map();

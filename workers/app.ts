@@ -5,6 +5,8 @@ import { cartRouter, mergeGuestCartOnSignIn } from "./cart";
 import { catalogRouter, categoriesRouter } from "./catalog";
 import { chatRouter } from "./chat";
 import { benchRouter, seedRouter } from "./dev";
+import { disbursementsRouter } from "./disbursements";
+import { fxRouter } from "./fx";
 import { authenticate, createIdentityRouter } from "./identity";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
@@ -76,6 +78,8 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", realtimeRouter);
   app.route("/", notificationsRouter);
   app.route("/", walletRouter);
+  app.route("/", disbursementsRouter);
+  app.route("/", fxRouter);
   mountApiDocs(app);
 
   const allowedMethods = methodsByPath(app.routes);

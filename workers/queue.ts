@@ -5,6 +5,7 @@ import { orderStockConsumer } from "./orders";
 import { paymentRefundConsumer } from "./payments";
 import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
 import { searchIndexConsumer } from "./search";
+import { withdrawalOutcomeConsumer } from "./wallet";
 
 /** Everything a queue consumer may call out to; tests pass their own. */
 export type QueueDeps = MessagingDeps;
@@ -18,6 +19,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   accountSocketsConsumer,
   orderStockConsumer,
   paymentRefundConsumer,
+  withdrawalOutcomeConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

@@ -1,5 +1,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
+import { checkStaleDisbursements } from "./disbursements";
+import { refreshFxRates } from "./fx";
 import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
@@ -30,6 +32,8 @@ export async function runScheduled(env: Env): Promise<void> {
   const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
   const paidLate = await checkStalePayments(env);
   const refunded = await retryFailedRefunds(env);
+  // Payouts whose provider webhook never came are asked about (their outcome takes the webhook's path).
+  const disbursed = await checkStaleDisbursements(env);
   // Before the drain, so the events it hands back are published in this same run.
   const reconciled = await reconcileDeliveries(env, config, consumersFor);
   const drained = await drainOutbox(env, config);
@@ -49,10 +53,13 @@ export async function runScheduled(env: Env): Promise<void> {
   // Account erasures left unfinished (a crash, orders still on their way) and a started key rotation go on.
   const erased = await runAccountErasures(env);
   const rotating = await continuePiiRotation(env);
+  // FX rates when due (a provider failure keeps the previous rates and is logged), and old quotes.
+  const fx = await refreshFxRates(env);
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
     refunded,
+    disbursed,
     settled: reconciled.settled,
     republished: reconciled.republished,
     deadLettered: reconciled.deadLettered,
@@ -62,5 +69,7 @@ export async function runScheduled(env: Env): Promise<void> {
     orphanUploadsDeleted: orphans.deleted,
     erasuresCompleted: erased,
     piiRotation: rotating,
+    fxRatesRefreshed: fx.refreshed,
+    fxQuotesDeleted: fx.quotesDeleted,
   });
 }

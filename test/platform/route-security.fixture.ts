@@ -58,6 +58,8 @@ export interface OwnedResources {
   /** A currency A's wallet holds, and a transaction in it (a top-up). */
   currency: string;
   walletTransaction: string;
+  /** A's withdrawal to a bank account, whose id is also its disbursement's. */
+  disbursement: string;
 }
 
 /**
@@ -88,6 +90,7 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   "dead-letters": "deadLetter",
   wallets: "currency",
   transactions: "walletTransaction",
+  disbursements: "disbursement",
 };
 
 export interface Input {
@@ -110,6 +113,7 @@ export const SAMPLE_INPUT: Record<string, (r: OwnedResources) => Input> = {
   "PATCH /api/v1/cart/items/{id}": () => ({ body: { quantity: 2 } }),
   "PATCH /api/v1/orders/{id}/status": () => ({ body: { status: "processing" } }),
   "POST /api/v1/payments/{id}/simulate": () => ({ body: { outcome: "success" } }),
+  "POST /api/v1/dev/disbursements/{id}/simulate": () => ({ body: { status: "succeeded" } }),
   "PATCH /api/v1/dialogs/{id}": () => ({ body: { name: "Not yours" } }),
   "POST /api/v1/dialogs/{id}/members": (r) => ({ body: { userIds: [r.member] } }),
   "PATCH /api/v1/dialogs/{id}/members/{userId}": () => ({ body: { role: "admin" } }),
@@ -224,7 +228,18 @@ async function wallet(owner: Person) {
     type: "topup",
   });
   expect(credited.ok).toBe(true);
-  return { currency: "THB", walletTransaction };
+  const withdrawal = await expectJson<{ id: string }>(
+    await call("POST", "/api/v1/wallet/withdrawals", {
+      token: owner.token,
+      idempotencyKey: crypto.randomUUID(),
+      body: {
+        amount: { amount: 1_000, currency: "THB" },
+        bankAccount: { bankCode: "KBANK", accountNumber: "1234567890", accountName: "Sweep Owner" },
+      },
+    }),
+    201,
+  );
+  return { currency: "THB", walletTransaction, disbursement: withdrawal.id };
 }
 
 async function operations(operator: Person) {

@@ -46,6 +46,7 @@ const PUBLIC_ROUTES = new Set([
   "POST /api/v1/notifications/webhooks/twilio",
   "POST /api/v1/notifications/webhooks/resend",
   "POST /api/v1/payments/webhook/{gateway}",
+  "POST /api/v1/disbursements/webhook/{provider}",
   // The public catalog: categories, shops, products, stock, reviews, media, search, recommendations.
   "GET /api/v1/categories",
   "GET /api/v1/shops/{id}",

@@ -50,6 +50,7 @@ const PRIVATE_REFERENCES = new Set([
   "POST /api/v1/dialogs/{id}/messages mediaId",
   "POST /api/v1/dialogs/{id}/messages card.id",
   "POST /api/v1/dialogs/{id}/messages replyTo",
+  "POST /api/v1/wallet/conversions quoteId",
 ]);
 
 function idFields(doc: OpenApiDocument, raw: JsonSchema | undefined, prefix = "", depth = 0): string[] {
@@ -207,6 +208,27 @@ describe("API1: ids in bodies and query strings", () => {
     });
     await expectRefused(res, "POST /payments orderIds");
     expect(await expectJson(await call("GET", `/api/v1/orders/${owned.order}`, asA()), 200)).toEqual(before);
+  });
+
+  it("POST /wallet/conversions with A's quote: not found for B, and A's quote still unused", async () => {
+    const quoted = await call("POST", "/api/v1/fx/quotes", {
+      ...asA(),
+      body: { from: { amount: 100_000, currency: "THB" }, to: "USD" },
+    });
+    const quote = await expectJson<{ id: string }>(quoted, 201);
+    const convert = (auth: { token: string }) =>
+      call("POST", "/api/v1/wallet/conversions", {
+        ...auth,
+        idempotencyKey: crypto.randomUUID(),
+        body: { quoteId: quote.id },
+      });
+    const res = await convert(asB());
+    expect(res.status).toBe(404);
+    await expectRefused(res, "POST /wallet/conversions quoteId");
+    // Still A's to use: A's (empty) wallet answers for its funds, not that the quote was used.
+    const own = await convert(asA());
+    expect(own.status).toBe(409);
+    expect(((await own.json()) as { code: string }).code).toBe("insufficient_funds");
   });
 
   it("B's message with A's upload, A's order card, or a reply to A's private message: refused or shown without A's data", async () => {

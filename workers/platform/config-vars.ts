@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // The variables config.ts reads, each typed and range-checked (kept apart so that file stays readable).
 
+import { FX_VARS } from "./config-fx";
 import { WALLET_LIMIT_VARS } from "./config-wallet-limits";
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
 
@@ -58,6 +59,14 @@ export const ConfigSchema = z.object({
   ...WRITE_LIMIT_VARS,
   ...WALLET_LIMIT_VARS,
   WALLET_TRANSFER_RETRY_SECONDS: int(30, 1, 3600),
+  // Disbursements (docs/disbursements.md): the provider per currency, and when a payout whose webhook never came is asked about.
+  DISBURSEMENT_PROVIDERS: z
+    .string()
+    .regex(/^([A-Z]{3}:(xendit|omise))?(,[A-Z]{3}:(xendit|omise))*$/)
+    .default("THB:omise,IDR:xendit,PHP:xendit")
+    .describe('a list like "THB:omise,IDR:xendit,PHP:xendit"'),
+  DISBURSEMENT_STATUS_CHECK_SECONDS: int(900, 60, 86_400),
+  ...FX_VARS,
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),

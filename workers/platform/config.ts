@@ -1,4 +1,5 @@
 import { ConfigError, describeProblems } from "./config-error";
+import { type FxConfig, fxConfig } from "./config-fx";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WalletLimits, walletLimits } from "./config-wallet-limits";
@@ -39,6 +40,14 @@ export interface Config {
     /** A transfer whose receiving step did not answer is retried by the sender's alarm after this long (then backing off). */
     transferRetryMs: number;
   };
+  disbursements: {
+    /** The provider that pays out each currency (production; the sandbox pays out everything where PAYMENTS_SANDBOX is on). */
+    providers: Record<string, "xendit" | "omise">;
+    /** A disbursement the provider accepted but whose webhook has not come is asked about after this long (then backing off). */
+    statusCheckMs: number;
+  };
+  /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
+  fx: FxConfig;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -263,6 +272,15 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     },
     writeLimits: writeLimits(raw),
     wallet: { limits: walletLimits(raw), transferRetryMs: raw.WALLET_TRANSFER_RETRY_SECONDS * 1000 },
+    disbursements: {
+      providers: Object.fromEntries(
+        raw.DISBURSEMENT_PROVIDERS.split(",")
+          .filter(Boolean)
+          .map((pair) => pair.split(":") as [string, "xendit" | "omise"]),
+      ),
+      statusCheckMs: raw.DISBURSEMENT_STATUS_CHECK_SECONDS * 1000,
+    },
+    fx: fxConfig(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

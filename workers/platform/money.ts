@@ -126,7 +126,11 @@ export interface RateQuote {
   quotedAt: string;
 }
 
-export function convert(m: Money, quote: RateQuote): Money {
+/**
+ * `m` at a quoted rate, on the target currency's step: rounded half away from zero, or with
+ * `"down"` toward zero (FX conversions: the customer is never paid a fraction the rate does not cover).
+ */
+export function convert(m: Money, quote: RateQuote, rounding: "half_away" | "down" = "half_away"): Money {
   if (m.currency !== quote.from) throw new MoneyError(`Quote is for ${quote.from}, money is ${m.currency}`);
   const match = /^(\d+)(?:\.(\d{1,12}))?$/.exec(quote.rate);
   if (!match) throw new MoneyError(`Invalid rate ${quote.rate}`);
@@ -140,7 +144,8 @@ export function convert(m: Money, quote: RateQuote): Money {
   const expDiff = to.exponent - from.exponent;
   if (expDiff >= 0) num *= 10n ** BigInt(expDiff);
   else den *= 10n ** BigInt(-expDiff);
-  return money(Number(mulDivRound(BigInt(m.amount), num, den)) * to.step, quote.to);
+  const steps = rounding === "down" ? (BigInt(m.amount) * num) / den : mulDivRound(BigInt(m.amount), num, den);
+  return money(Number(steps) * to.step, quote.to);
 }
 
 // ------------------------------------------------------------------ major units

@@ -1,10 +1,14 @@
 import { createRouter } from "../platform/openapi";
+import { createConversionHandler, createConversionRoute } from "./routes/conversion-create";
 import { getTransactionHandler, getTransactionRoute } from "./routes/transaction-get";
 import { listTransactionsHandler, listTransactionsRoute } from "./routes/transactions-list";
 import { createTransferHandler, createTransferRoute } from "./routes/transfer-create";
 import { listWalletsHandler, listWalletsRoute } from "./routes/wallets-list";
+import { createWithdrawalHandler, createWithdrawalRoute } from "./routes/withdrawal-create";
 
-export { transferIdOf, type WalletStub, walletStub } from "./keys";
+export { conversionIdOf } from "./conversions";
+export { transferIdOf, type WalletStub, walletStub, withdrawalIdOf } from "./keys";
+export type { ConvertInput, ConvertResult } from "./object/conversions";
 export type {
   BalanceView,
   CreditInput,
@@ -14,6 +18,7 @@ export type {
   TransactionView,
   TransferView,
 } from "./object/types";
+export { withdrawalOutcomeConsumer } from "./withdrawal-consumer";
 
 /**
  * Wallet: each user's money in every currency, kept by their `Wallet` Durable Object
@@ -24,4 +29,6 @@ export const walletRouter = createRouter()
   .openapi(listWalletsRoute, listWalletsHandler)
   .openapi(listTransactionsRoute, listTransactionsHandler)
   .openapi(getTransactionRoute, getTransactionHandler)
-  .openapi(createTransferRoute, createTransferHandler);
+  .openapi(createTransferRoute, createTransferHandler)
+  .openapi(createWithdrawalRoute, createWithdrawalHandler)
+  .openapi(createConversionRoute, createConversionHandler);

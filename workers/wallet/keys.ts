@@ -16,3 +16,8 @@ export function walletStub(env: Pick<Env, "WALLET">, userId: string): WalletStub
 export async function transferIdOf(senderId: string, idempotencyKey: string): Promise<string> {
   return `trf_${(await sha256Hex(`wallet-transfer\n${senderId}\n${idempotencyKey}`)).slice(0, 26)}`;
 }
+
+/** The id of the withdrawal a user's Idempotency-Key asks for (derived like transferIdOf; also its disbursement's id). */
+export async function withdrawalIdOf(userId: string, idempotencyKey: string): Promise<string> {
+  return `wdr_${(await sha256Hex(`wallet-withdrawal\n${userId}\n${idempotencyKey}`)).slice(0, 26)}`;
+}

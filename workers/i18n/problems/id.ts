@@ -1,9 +1,19 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
+import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
 import { wallet } from "./id/wallet";
+import { withdrawals } from "./id/withdrawals";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Indonesian, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const id: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };
+export const id: ProblemTranslations = {
+  ...platform,
+  ...commerce,
+  ...orders,
+  ...chat,
+  ...wallet,
+  ...withdrawals,
+  ...fx,
+};

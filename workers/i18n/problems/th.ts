@@ -1,9 +1,19 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
+import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
 import { wallet } from "./th/wallet";
+import { withdrawals } from "./th/withdrawals";
 import type { ProblemTranslations } from "./types";
 
 /** Problem details in Thai, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
-export const th: ProblemTranslations = { ...platform, ...commerce, ...orders, ...chat, ...wallet };
+export const th: ProblemTranslations = {
+  ...platform,
+  ...commerce,
+  ...orders,
+  ...chat,
+  ...wallet,
+  ...withdrawals,
+  ...fx,
+};

@@ -10,7 +10,19 @@ import type { LedgerAudit } from "./types";
  * the same synchronous transaction as the records the movement belongs to.
  */
 
-export type MovementKind = "hold" | "release" | "settle" | "receive" | "topup" | "refund";
+export type MovementKind =
+  | "hold"
+  | "release"
+  | "settle"
+  | "receive"
+  | "topup"
+  | "refund"
+  // FX conversions (conversions.ts): through the platform's FX account of each currency, the fee to its fees account.
+  | "conversion_out"
+  | "conversion_fee"
+  | "conversion_in"
+  // Withdrawals (withdrawals.ts): held money leaves the platform for a bank account.
+  | "withdraw";
 
 export const CLEARING = "system:transfers";
 
@@ -40,6 +52,25 @@ const POSTINGS: Record<MovementKind, (amount: number) => [string, number][]> = {
   ],
   refund: (a) => [
     ["system:refunds", -a],
+    ["available", a],
+  ],
+  // A withdrawal the provider paid out: the held money leaves the platform for a bank account.
+  withdraw: (a) => [
+    ["held", -a],
+    ["system:withdrawals", a],
+  ],
+  // A conversion sells the source currency to the platform's FX account of that currency...
+  conversion_out: (a) => [
+    ["available", -a],
+    ["system:fx", a],
+  ],
+  conversion_fee: (a) => [
+    ["available", -a],
+    ["system:fees", a],
+  ],
+  // ...and buys the target currency from the FX account of the target currency (postings carry their currency).
+  conversion_in: (a) => [
+    ["system:fx", -a],
     ["available", a],
   ],
 };

@@ -13,11 +13,15 @@ export function limitsOf(state: WalletState, currency: Currency): WalletLimit {
   return readConfig(state.env).wallet.limits[currency][readMeta(state).kyc_level];
 }
 
-/** Sent (or being sent) in `currency` in the 24 hours before `now`; failed transfers gave theirs back. */
+/**
+ * Sent (or being sent) in `currency` in the 24 hours before `now`: transfers out and withdrawals to
+ * a bank, which share the per-transfer and daily limits; failed ones gave theirs back.
+ */
 export function sentToday(state: WalletState, currency: Currency, now: number): number {
   return state.sql
     .exec<{ total: number }>(
-      "SELECT COALESCE(SUM(amount), 0) AS total FROM w_transfers WHERE role = 'out' AND currency = ? AND created_at > ? AND status <> 'failed'",
+      `SELECT COALESCE((SELECT SUM(amount) FROM w_transfers WHERE role = 'out' AND currency = ?1 AND created_at > ?2 AND status <> 'failed'), 0)
+            + COALESCE((SELECT SUM(amount) FROM w_withdrawals WHERE currency = ?1 AND created_at > ?2 AND status <> 'failed'), 0) AS total`,
       currency,
       now - DAY_MS,
     )

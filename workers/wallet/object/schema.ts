@@ -88,5 +88,31 @@ export function walletMigrations(userId: string): readonly SchemaMigration[] {
         sql.exec("INSERT INTO w_meta (id, user_id) VALUES (1, ?)", userId);
       },
     },
+    {
+      version: 2,
+      name: "withdrawals to bank accounts",
+      up(sql) {
+        // The account number and holder name arrive encrypted (PII); only the last digits are in clear.
+        sql.exec(`CREATE TABLE w_withdrawals (
+          id TEXT PRIMARY KEY,
+          currency TEXT NOT NULL,
+          amount INTEGER NOT NULL CHECK (amount > 0),
+          bank_code TEXT NOT NULL,
+          account_number_enc TEXT NOT NULL,
+          account_name_enc TEXT NOT NULL,
+          account_last4 TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('held', 'requested', 'completed', 'failed')),
+          failure_code TEXT,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER
+        )`);
+        sql.exec(
+          "CREATE INDEX w_withdrawals_due ON w_withdrawals (next_attempt_at) WHERE status IN ('held', 'requested')",
+        );
+        sql.exec("CREATE INDEX w_withdrawals_sent ON w_withdrawals (currency, created_at)");
+      },
+    },
   ];
 }

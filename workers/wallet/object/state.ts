@@ -51,12 +51,13 @@ export function ensureAlarm(state: WalletState, at: number): void {
   void state.storage.setAlarm(target);
 }
 
-/** The earliest of: a pending transfer's next attempt, an undelivered event's next attempt, a sent event's end of retention. */
+/** The earliest of: a pending transfer's or withdrawal's next attempt, an undelivered event's next attempt, a sent event's end of retention. */
 export function scheduleNext(state: WalletState, retentionMs: number): void {
   const next = state.sql
     .exec<{ at: number | null }>(
       `SELECT MIN(at) AS at FROM (
          SELECT MIN(next_attempt_at) AS at FROM w_transfers WHERE status = 'pending' AND role = 'out'
+         UNION ALL SELECT MIN(next_attempt_at) FROM w_withdrawals WHERE status IN ('held', 'requested')
          UNION ALL SELECT MIN(next_attempt_at) FROM w_outbox WHERE sent_at IS NULL
          UNION ALL SELECT MIN(sent_at) + ? FROM w_outbox WHERE sent_at IS NOT NULL
        )`,

@@ -111,3 +111,31 @@ export interface LedgerAudit {
   /** Per currency: the sum of the wallet's side of the transfer clearing account. */
   clearing: Partial<Record<Currency, number>>;
 }
+
+/** A withdrawal to a bank account; the account fields are encrypted by the caller (PII). */
+export interface WithdrawInput {
+  /** Derived from the user and their Idempotency-Key (withdrawalIdOf): the same request, the same id. */
+  withdrawalId: string;
+  currency: Currency;
+  amount: number;
+  bankCode: string;
+  accountNumberEnc: string;
+  accountNameEnc: string;
+  accountLast4: string;
+}
+
+export type WithdrawRefusal =
+  | { ok: false; reason: "insufficient_funds"; currency: Currency; available: number }
+  | LimitRefusal
+  | { ok: false; reason: "restricted" }
+  /** The withdrawal id (the caller's key) exists with another amount or account. */
+  | { ok: false; reason: "key_reused" };
+
+export type WithdrawResult = { ok: true; transaction: TransactionView } | WithdrawRefusal;
+
+/** The outcome of a withdrawal's disbursement, as its disbursement.settled event tells it. */
+export interface WithdrawalOutcome {
+  withdrawalId: string;
+  outcome: "succeeded" | "failed";
+  failureCode?: string;
+}
