@@ -25,4 +25,14 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/orders", view: lazy(() => import("./views/orders/Orders").then((m) => m.Orders)) },
   { path: "/orders/:id", view: lazy(() => import("./views/orders/Order").then((m) => m.Order)) },
   { path: "/orders/:id/pay", view: lazy(() => import("./views/orders/Pay").then((m) => m.Pay)) },
+  { path: "/wallet", view: lazy(() => import("./views/wallet/WalletHome").then((m) => m.WalletHome)) },
+  { path: "/wallet/send", view: lazy(() => import("./views/wallet/Send").then((m) => m.Send)) },
+  { path: "/wallet/topup", view: lazy(() => import("./views/wallet/TopUp").then((m) => m.TopUp)) },
+  { path: "/wallet/convert", view: lazy(() => import("./views/wallet/Convert").then((m) => m.Convert)) },
+  { path: "/wallet/withdraw", view: lazy(() => import("./views/wallet/Withdraw").then((m) => m.Withdraw)) },
+  { path: "/wallet/history/:currency", view: lazy(() => import("./views/wallet/History").then((m) => m.History)) },
+  {
+    path: "/wallet/transactions/:id",
+    view: lazy(() => import("./views/wallet/TransactionPage").then((m) => m.TransactionPage)),
+  },
 ];

@@ -1,3 +1,5 @@
+import { walletEn } from "./wallet/en";
+
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
 export const en = {
   "app.skip": "Skip to content",
@@ -344,6 +346,8 @@ export const en = {
   "checkout.quote.applied": "Voucher {code} applied.",
   "checkout.quote.noDiscount": "Voucher {code} is valid, but gives no discount on this cart.",
   "checkout.quote.hint": "Enter a code and press Apply to see the discount in the summary.",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
   "app.skip": "Lumaktaw sa nilalaman",
@@ -346,4 +347,6 @@ export const fil: Messages = {
   "checkout.quote.applied": "Nagamit ang voucher na {code}.",
   "checkout.quote.noDiscount": "May bisa ang voucher na {code}, pero walang bawas sa cart na ito.",
   "checkout.quote.hint": "Ilagay ang code at pindutin ang Gamitin para makita ang bawas sa buod.",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletFil,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletId } from "./wallet/id";
 
 export const id: Messages = {
   "app.skip": "Langsung ke konten",
@@ -346,4 +347,6 @@ export const id: Messages = {
   "checkout.quote.applied": "Voucher {code} dipakai.",
   "checkout.quote.noDiscount": "Voucher {code} berlaku, tetapi tidak memberi potongan untuk keranjang ini.",
   "checkout.quote.hint": "Masukkan kode lalu tekan Pakai untuk melihat potongannya di ringkasan.",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletId,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {
   "app.skip": "Langkau ke kandungan",
@@ -346,4 +347,6 @@ export const ms: Messages = {
   "checkout.quote.applied": "Baucar {code} digunakan.",
   "checkout.quote.noDiscount": "Baucar {code} sah, tetapi tidak memberi diskaun untuk troli ini.",
   "checkout.quote.hint": "Masukkan kod dan tekan Guna untuk melihat diskaun dalam ringkasan.",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletMs,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletTh } from "./wallet/th";
 
 export const th: Messages = {
   "app.skip": "ข้ามไปยังเนื้อหา",
@@ -342,4 +343,6 @@ export const th: Messages = {
   "checkout.quote.applied": "ใช้บัตรกำนัล {code} แล้ว",
   "checkout.quote.noDiscount": "บัตรกำนัล {code} ใช้ได้ แต่ไม่มีส่วนลดสำหรับตะกร้านี้",
   "checkout.quote.hint": "กรอกรหัสแล้วกด ใช้โค้ด เพื่อดูส่วนลดในสรุปคำสั่งซื้อ",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletTh,
 };

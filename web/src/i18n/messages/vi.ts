@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
   "app.skip": "Chuyển đến nội dung",
@@ -345,4 +346,6 @@ export const vi: Messages = {
   "checkout.quote.applied": "Đã áp dụng mã giảm giá {code}.",
   "checkout.quote.noDiscount": "Mã giảm giá {code} hợp lệ nhưng không giảm giá cho giỏ hàng này.",
   "checkout.quote.hint": "Nhập mã rồi nhấn Áp dụng để xem mức giảm trong phần tóm tắt.",
+  // The wallet area (issue 15): its own file, to keep each catalog file small.
+  ...walletVi,
 };

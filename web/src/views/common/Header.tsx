@@ -28,6 +28,7 @@ export function Header() {
           )}
         </a>
         <a href="/chat">{t("nav.chat")}</a>
+        {signedIn && <a href="/wallet">{t("wallet.nav")}</a>}
         {signedIn && <NotificationBell />}
         {signedIn ? <a href="/account">{t("nav.account")}</a> : <a href="/signin">{t("nav.signin")}</a>}
         <label class="lang">

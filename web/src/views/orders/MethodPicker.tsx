@@ -5,7 +5,8 @@ import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { loadPaymentOptions, optionKey, type PaymentKind, type PaymentOption } from "./payment-options";
 
-const KIND: Record<PaymentKind, MessageKey> = {
+/** The words for each kind of method (the wallet's top-up picker uses them too). */
+export const KIND: Record<PaymentKind, MessageKey> = {
   card: "pay.kind.card",
   qr: "pay.kind.qr",
   virtual_account: "pay.kind.va",
