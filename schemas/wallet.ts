@@ -85,7 +85,7 @@ export const TransactionParamSchema = z.object({
   id: Id.openapi({ param: { name: "id", in: "path" }, example: "wto_3f9a0c1d2e4b5a6978c0d1e2f3" }),
 });
 
-const PositiveMoneySchema = MoneySchema.refine((m) => m.amount > 0, {
+export const PositiveMoneySchema = MoneySchema.refine((m) => m.amount > 0, {
   message: "amount must be more than 0",
   path: ["amount"],
 });

@@ -68,6 +68,7 @@ const PUBLIC_ROUTES = new Set([
   "PUT /api/v1/dev/bench/stock",
   "POST /api/v1/dev/bench/reserve",
   "POST /api/v1/dev/bench/notifications",
+  "POST /api/v1/dev/bench/wallet-credit",
 ]);
 
 /**

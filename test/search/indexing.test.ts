@@ -7,6 +7,7 @@ import { consumeOnce } from "../../workers/platform/consume";
 import { drainOutbox, recordEvent } from "../../workers/platform/outbox";
 import { defaultQueueDeps } from "../../workers/queue";
 import { searchIndexConsumer } from "../../workers/search/indexer";
+import { useFreshStorage } from "../support/fresh-storage";
 import {
   createIndexed,
   db,
@@ -36,6 +37,8 @@ async function termDocs(term: string): Promise<number> {
 async function expectIndexIntact() {
   await env.DB.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run();
 }
+
+useFreshStorage();
 
 describe("the index follows product events", () => {
   it("a created product is found after its event, not before", async () => {

@@ -51,6 +51,8 @@ const PRIVATE_REFERENCES = new Set([
   "POST /api/v1/dialogs/{id}/messages card.id",
   "POST /api/v1/dialogs/{id}/messages replyTo",
   "POST /api/v1/wallet/conversions quoteId",
+  // Only the transfer's sender, in a direct dialog with its receiver: test/wallet/transfer-card.test.ts.
+  "POST /api/v1/dialogs/{id}/messages transferId",
 ]);
 
 function idFields(doc: OpenApiDocument, raw: JsonSchema | undefined, prefix = "", depth = 0): string[] {

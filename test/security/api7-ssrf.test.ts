@@ -44,6 +44,13 @@ const URL_FIELDS: Record<string, (url: string) => Promise<Response>> = {
       idempotencyKey: crypto.randomUUID(),
       body: { orderIds: [order.id], gateway: "stripe", method: "card", paymentToken: "pm_card_visa", returnUrl: url },
     }),
+  // Through the sandbox (no outbound call of its own): the return URL is data for the payer's browser.
+  "POST /api/v1/wallet/topups returnUrl": (url) =>
+    call("POST", "/api/v1/wallet/topups", {
+      token: buyer.accessToken,
+      idempotencyKey: crypto.randomUUID(),
+      body: { amount: { amount: 10000, currency: "THB" }, gateway: "sandbox", method: "promptpay", returnUrl: url },
+    }),
 };
 
 function uriFields(doc: OpenApiDocument, raw: JsonSchema | undefined, prefix = "", depth = 0): string[] {
@@ -103,9 +110,9 @@ describe("API7: URLs people give are never fetched", () => {
 
   it("non-web schemes (file:, gopher:, javascript:, ftp:) are refused with 422", async () => {
     outbound = interceptOutbound(() => new Error("no outbound request expected"));
-    // returnUrl is left out: today it takes any scheme (reported to payments; it is never fetched
+    // returnUrls (payments, top-ups) are left out: today they take any scheme (reported to payments; it is never fetched
     // by the server, above, but a javascript: or foreign return URL reaches the buyer's browser).
-    const checked = Object.entries(URL_FIELDS).filter(([field]) => field !== "POST /api/v1/payments returnUrl");
+    const checked = Object.entries(URL_FIELDS).filter(([field]) => !field.endsWith(" returnUrl"));
     for (const [field, send] of checked) {
       for (const url of NON_WEB_URLS) {
         const res = await send(url);

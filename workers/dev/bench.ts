@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
-import { MoneySchema } from "../../schemas/platform";
+import { PositiveMoneySchema } from "../../schemas/wallet";
 import type { AppEnv } from "../app-env";
 import { reserveStock, setStock } from "../inventory";
 import { ApiError } from "../platform/errors";
@@ -86,7 +86,7 @@ export const benchReserveRoute = defineRoute({
 });
 
 const BenchWalletCreditSchema = z
-  .object({ userId: z.string().min(1).max(64), amount: MoneySchema })
+  .object({ userId: z.string().min(1).max(64), amount: PositiveMoneySchema })
   .strict()
   .openapi("BenchWalletCredit");
 
