@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
+import { appErrors } from "./people";
 import { availableOf, call, contextAs, credit, signIn } from "./wallet-helpers";
 
 // Money sent from a direct dialog: the sender's amount and confirm step, the wallet transfer, and
@@ -52,6 +53,17 @@ describe("web app: send money in a chat", () => {
     expect(await availableOf(ann, "THB")).toBe(50_000 - 12_025);
     expect(errors).toEqual([]);
     expect(receiver.errors).toEqual([]);
+
+    // More than the receiver holds: the server's refusal is shown at the confirm step; nothing moves.
+    await receiver.page.getByRole("button", { name: "Send money" }).click();
+    await receiver.page.getByLabel("Amount", { exact: true }).fill("500");
+    await receiver.page.getByRole("button", { name: "Review" }).click();
+    await receiver.page.getByRole("button", { name: /^Send THB\s500\.00$/ }).click();
+    const refusal = receiver.page.getByTestId("chat-money-confirm").getByRole("alert");
+    await refusal.waitFor();
+    expect((await refusal.textContent())?.length).toBeGreaterThan(10);
+    expect(await availableOf(bob, "THB")).toBe(12_025);
+    expect(appErrors(receiver.errors)).toEqual([]);
     await annContext.close();
     await bobContext.close();
   });
