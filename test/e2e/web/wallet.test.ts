@@ -139,6 +139,14 @@ describe("wallet pages", () => {
     await other.page.reload();
     expect(await other.page.getByTestId("tx-type").textContent()).toBe("ได้รับเงิน");
     expect(await other.page.getByTestId("tx-note").textContent()).toBe("Dinner at Jay Fai");
+    // The receipt needs the bearer token: the page fetches it and opens it in a new tab.
+    const [receipt] = await Promise.all([
+      bobContext.waitForEvent("page"),
+      other.page.getByTestId("tx-receipt").click(),
+    ]);
+    await receipt.waitForLoadState();
+    expect(receipt.url()).toMatch(/^blob:/);
+    expect(await receipt.locator("body").textContent()).toContain("Dinner at Jay Fai");
     expect(other.errors).toEqual([]);
     await bobContext.close();
   });

@@ -11,6 +11,7 @@ import type { BubbleActions } from "./MessageBubble";
 import { MessageList } from "./MessageList";
 import { type DialogLike, dialogTitle, memberName } from "./names";
 import type { Message } from "./room-socket";
+import { SendMoney } from "./SendMoney";
 import { SignInFirst } from "./SignInFirst";
 import { useMe } from "./use-me";
 import { type Connection, useRoom } from "./use-room";
@@ -99,6 +100,13 @@ function Room({ dialog, me }: { dialog: DialogLike; me: string }) {
         </p>
       )}
       <MessageList room={room} me={me} nameOf={nameOf} actions={actions} />
+      {dialog.type === "direct" && others(dialog, me).length === 1 && (
+        <SendMoney
+          to={others(dialog, me)[0]}
+          name={nameOf(others(dialog, me)[0])}
+          onSent={(transfer) => room.send({ clientId: crypto.randomUUID(), kind: "transfer", transferId: transfer.id })}
+        />
+      )}
       <Composer
         canPost={canPost}
         replyTo={replyTo}

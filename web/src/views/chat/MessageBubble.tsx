@@ -162,7 +162,9 @@ export function PendingBubble({ pending, onDiscard }: { pending: Pending; onDisc
   const { t } = useI18n();
   return (
     <li class="msg mine pending" data-testid="message" data-pending="true">
-      <p class="msg-text">{pending.outgoing.text ?? t("chat.kindImage")}</p>
+      <p class="msg-text">
+        {pending.outgoing.text ?? (pending.outgoing.kind === "transfer" ? t("chat.transferCard") : t("chat.kindImage"))}
+      </p>
       <span class="msg-meta">{pending.failed ? null : <TickMark tick="pending" />}</span>
       {pending.failed && (
         <p class="problem" role="alert">

@@ -13,11 +13,12 @@ export type Message = components["schemas"]["Message"];
 /** What the view sends: the contract's `send` frame without its type. */
 export interface Outgoing {
   clientId: string;
-  kind: "text" | "image" | "file" | "location" | "sticker" | "card";
+  kind: "text" | "image" | "file" | "location" | "sticker" | "card" | "transfer";
   text?: string;
   mediaId?: string;
   replyTo?: string;
   card?: { type: "product" | "order"; id: string };
+  transferId?: string;
 }
 
 export type RoomStatus = "connecting" | "open" | "waiting" | "closed";

@@ -6,6 +6,7 @@ import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { counterpartyText } from "./History";
 import { TYPE_TEXT } from "./labels";
+import { ReceiptLink } from "./ReceiptLink";
 import { SignedAmount, TxStatus } from "./TxStatus";
 import { loadTransaction, type Transaction } from "./wallet-api";
 import "../orders/commerce.css";
@@ -91,6 +92,7 @@ function Details({ tx }: { tx: Transaction }) {
           <code>{tx.id}</code>
         </dd>
       </dl>
+      <ReceiptLink id={tx.id} />
     </article>
   );
 }
