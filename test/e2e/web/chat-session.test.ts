@@ -53,7 +53,7 @@ const stored = (page: Page) =>
 
 async function send(page: Page, text: string) {
   await page.getByLabel("Message", { exact: true }).fill(text);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await page.locator('[data-testid="message"][data-seq] .msg-text', { hasText: text }).waitFor();
 }
 

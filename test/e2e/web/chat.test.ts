@@ -78,7 +78,7 @@ const PNG = Buffer.from(
 
 async function send(page: Page, text: string) {
   await page.getByLabel("Message", { exact: true }).fill(text);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
 }
 
 describe("web app: chat", () => {
@@ -121,7 +121,7 @@ describe("web app: chat", () => {
     // Typing reaches the other side; a message arrives live and comes back read (✓✓).
     await a.getByLabel("Message", { exact: true }).pressSequentially("Yes", { delay: 30 });
     await b.getByTestId("room-status").filter({ hasText: "typing" }).waitFor();
-    await a.getByRole("button", { name: "Send" }).click();
+    await a.getByRole("button", { name: "Send", exact: true }).click();
     await b.locator(".msg-text", { hasText: "Yes" }).waitFor();
     await b.getByTestId("room-status").filter({ hasNotText: "typing" }).waitFor();
     await a.locator('[data-testid="message"][data-seq]:last-child [data-tick="read"]').waitFor();

@@ -182,7 +182,8 @@ function QuoteStep({ request, onDone }: { request: QuoteRequest; onDone: (conver
       {problem && (
         <ProblemNotice problem={problem} onRetry={isFinalRefusal(problem) ? undefined : () => requote(false)} />
       )}
-      {quote && expired && auto >= AUTO_REQUOTES && (
+      {/* Once the page stopped renewing by itself, asking is the person's: the button stays until they do. */}
+      {quote && auto >= AUTO_REQUOTES && (
         <button type="button" onClick={() => requote(false)}>
           {t("wallet.convert.requote")}
         </button>
