@@ -8,6 +8,25 @@ import { decodeCursor, type Page, toPage } from "../platform/pagination";
 import type { TransactionView } from "./object/types";
 import { presentTransaction } from "./present";
 
+/** A projected transaction as presentTransaction reads it, with the counterparty's public name. */
+export function transactionColumns() {
+  const t = walletTransactions;
+  return {
+    id: t.id,
+    type: t.type,
+    direction: t.direction,
+    currency: t.currency,
+    amount: t.amount,
+    status: t.status,
+    counterpartyUserId: t.counterpartyUserId,
+    reference: t.reference,
+    note: t.note,
+    createdAt: t.createdAt,
+    completedAt: t.completedAt,
+    counterpartyName: displayNameOf(t.counterpartyUserId),
+  };
+}
+
 const CursorSchema = z.tuple([z.number().int(), z.string().min(1).max(64)]);
 
 /**
@@ -23,20 +42,7 @@ export async function transactionPage(
   const after = decodeCursor(query.cursor, CursorSchema);
   const t = walletTransactions;
   const rows = await db
-    .select({
-      id: t.id,
-      type: t.type,
-      direction: t.direction,
-      currency: t.currency,
-      amount: t.amount,
-      status: t.status,
-      counterpartyUserId: t.counterpartyUserId,
-      reference: t.reference,
-      note: t.note,
-      createdAt: t.createdAt,
-      completedAt: t.completedAt,
-      counterpartyName: displayNameOf(t.counterpartyUserId),
-    })
+    .select(transactionColumns())
     .from(t)
     .where(
       and(

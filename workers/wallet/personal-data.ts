@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { walletTransactions } from "../../d1/schema/wallet";
-import { displayNameOf } from "../identity";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
+import { transactionColumns } from "./history";
 import { walletStub } from "./keys";
 import type { TransactionView } from "./object/types";
 import { presentTransaction, presentWallet } from "./present";
@@ -17,24 +17,7 @@ export async function walletDataOf(env: Env, db: Database, userId: string) {
   const t = walletTransactions;
   const [balances, rows] = await Promise.all([
     walletStub(env, userId).balances(),
-    db
-      .select({
-        id: t.id,
-        type: t.type,
-        direction: t.direction,
-        currency: t.currency,
-        amount: t.amount,
-        status: t.status,
-        counterpartyUserId: t.counterpartyUserId,
-        reference: t.reference,
-        note: t.note,
-        createdAt: t.createdAt,
-        completedAt: t.completedAt,
-        counterpartyName: displayNameOf(t.counterpartyUserId),
-      })
-      .from(t)
-      .where(eq(t.userId, userId))
-      .orderBy(asc(t.createdAt), asc(t.id)),
+    db.select(transactionColumns()).from(t).where(eq(t.userId, userId)).orderBy(asc(t.createdAt), asc(t.id)),
   ]);
   return {
     wallets: balances.map(presentWallet),

@@ -1,6 +1,7 @@
 import type { Page, WebSocketRoute } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
+import { call, type Person, signIn } from "./people";
 
 // An open chat room outlives its access token (15 min at most): when the token is rejected or
 // expires mid-session, the client refreshes it (web/src/api/refresh.ts) and the room carries on.
@@ -8,45 +9,7 @@ import { openPage, useBrowser } from "./browser";
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
 
-interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: number;
-}
-
-async function call(path: string, init: { token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: init.body === undefined ? "GET" : "POST",
-    headers: {
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  expect(res.ok, `${path}: ${res.status} ${text.slice(0, 300)}`).toBe(true);
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely and checked by expect()
-  return (text ? JSON.parse(text) : {}) as any;
-}
-
-async function signIn(): Promise<{ id: string; session: Session }> {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
-  const phone = `+668${digits}`;
-  await call("/api/v1/auth/otp/request", { body: { phone, country: "TH" } });
-  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`);
-  const code = (outbox.items as { body: string }[])[0]?.body.match(/\b\d{6}\b/)?.[0];
-  const tokens = await call("/api/v1/auth/otp/verify", {
-    body: { phone, country: "TH", code, device: { id: `web-${digits}`, platform: "web" } },
-  });
-  return {
-    id: tokens.user.id,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
+type Session = Person["session"];
 
 const stored = (page: Page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem("tchat.session") ?? "null") as Session | null);

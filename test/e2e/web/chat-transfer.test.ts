@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { appErrors } from "./people";
-import { availableOf, call, contextAs, credit, signIn } from "./wallet-helpers";
+import { appErrors, call, contextAs, signIn } from "./people";
+import { availableOf, credit } from "./wallet-helpers";
 
 // Money sent from a direct dialog: the sender's amount and confirm step, the wallet transfer, and
 // the `transfer` message the receiver sees arrive live as a card, with the money in their wallet.

@@ -1,62 +1,13 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
+import { call, contextAs, signIn } from "./people";
 
 // Two people chat live in two browser contexts against the e2e server: receipts, typing, a
 // dropped connection that catches up with nothing lost or doubled, and a reload of the room.
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-interface Person {
-  id: string;
-  session: { accessToken: string; refreshToken: string; expiresAt: number };
-}
-
-async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: {
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  expect(res.ok, `${path}: ${res.status} ${text.slice(0, 300)}`).toBe(true);
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely and checked by expect()
-  return (text ? JSON.parse(text) : {}) as any;
-}
-
-/** A new person signed in by phone: the code comes from the dev outbox, as an SMS would bring it. */
-async function signIn(): Promise<Person> {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
-  const phone = `+668${digits}`;
-  await call("/api/v1/auth/otp/request", { body: { phone, country: "TH" } });
-  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`);
-  const code = (outbox.items as { body: string }[])[0]?.body.match(/\b\d{6}\b/)?.[0];
-  expect(code).toBeDefined();
-  const tokens = await call("/api/v1/auth/otp/verify", {
-    body: { phone, country: "TH", code, device: { id: `web-${digits}`, platform: "web", name: "Chromium" } },
-  });
-  return {
-    id: tokens.user.id,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
-
-/** A browser context signed in as `person`: the session stored where web/src/api/session.ts keeps it. */
-async function contextFor(person: Person): Promise<BrowserContext> {
-  const context = await newContext("en-US");
-  await context.addInitScript((session) => {
-    localStorage.setItem("tchat.session", JSON.stringify(session));
-  }, person.session);
-  return context;
-}
 
 /** The texts of the confirmed messages a page shows, top to bottom. */
 function shown(page: Page): Promise<string[]> {
@@ -93,8 +44,8 @@ describe("web app: chat", () => {
       body: { clientId: crypto.randomUUID(), kind: "text", text: "Sawasdee! Is the kettle in stock?" },
     });
 
-    const contextA = await contextFor(ana);
-    const contextB = await contextFor(bo);
+    const contextA = await contextAs(newContext, ana);
+    const contextB = await contextAs(newContext, bo);
     // Ana's sockets go through a route the test can cut, as a lost network would.
     const routes: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
     await contextA.routeWebSocket(/\/ws\?/, (ws) => {
@@ -191,8 +142,8 @@ describe("web app: chat", () => {
       token: bo.session.accessToken,
       body: { clientId: crypto.randomUUID(), kind: "card", card: { type: "product", id: product.id } },
     });
-    const contextA = await contextFor(ana);
-    const contextB = await contextFor(bo);
+    const contextA = await contextAs(newContext, ana);
+    const contextB = await contextAs(newContext, bo);
     const { page: a, errors: errorsA } = await openPage(contextA);
     const { page: b, errors: errorsB } = await openPage(contextB);
     await Promise.all([a.goto(`/chat/${dialog.id}`), b.goto(`/chat/${dialog.id}`)]);

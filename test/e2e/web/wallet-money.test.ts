@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { signInByPhone, thaiMobile } from "./people";
-import { availableOf, contextAs, credit, signIn } from "./wallet-helpers";
+import { contextAs, signIn, signInByPhone, thaiMobile } from "./people";
+import { availableOf, credit } from "./wallet-helpers";
 
 // The wallet's money in and out through its pages, against the e2e server: a top-up through the
 // sandbox gateway (the checkout's payment components, simulate included), a conversion on a live

@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { call, contextAs, credit, signIn } from "./wallet-helpers";
+import { call, contextAs, signIn } from "./people";
+import { credit } from "./wallet-helpers";
 
 // The wallet pages against the e2e server: balances, sending money by phone number with a
 // confirm step, the contract's refusals in the server's words, and both sides' history.

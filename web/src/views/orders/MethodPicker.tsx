@@ -50,18 +50,14 @@ function Methods({
         <legend>{t("pay.method")}</legend>
         {options.map((option) => {
           const key = optionKey(option);
-          const name = option.label ?? t(KIND[option.kind]);
           return (
-            <label key={key} class="choice">
-              <input type="radio" name="method" value={key} checked={chosen === key} onChange={() => setChosen(key)} />
-              <span>
-                {option.sandbox ? t("pay.sandboxMethod", { name }) : name}
-                <span class="status">
-                  {" "}
-                  · {t(KIND[option.kind])} · {option.gateway}
-                </span>
-              </span>
-            </label>
+            <MethodChoice
+              key={key}
+              option={option}
+              group="method"
+              checked={chosen === key}
+              onChoose={() => setChosen(key)}
+            />
           );
         })}
       </fieldset>
@@ -82,5 +78,30 @@ function Methods({
         {busy ? t("pay.starting") : t("pay.start")}
       </button>
     </form>
+  );
+}
+
+/** One payment method as a radio choice: its name (sandbox marked), kind and gateway. */
+export function MethodChoice(props: { option: PaymentOption; group: string; checked: boolean; onChoose: () => void }) {
+  const { t } = useI18n();
+  const { option } = props;
+  const name = option.label ?? t(KIND[option.kind]);
+  return (
+    <label class="choice">
+      <input
+        type="radio"
+        name={props.group}
+        value={optionKey(option)}
+        checked={props.checked}
+        onChange={props.onChoose}
+      />
+      <span>
+        {option.sandbox ? t("pay.sandboxMethod", { name }) : name}
+        <span class="status">
+          {" "}
+          · {t(KIND[option.kind])} · {option.gateway}
+        </span>
+      </span>
+    </label>
   );
 }

@@ -3,12 +3,11 @@ import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
-import { KIND } from "../orders/MethodPicker";
+import { MethodChoice } from "../orders/MethodPicker";
+import { optionKey } from "../orders/payment-options";
 import type { Currency } from "./wallet-api";
 
 export type TopupOption = Schemas["PaymentOption"];
-
-export const optionKey = (o: Pick<TopupOption, "gateway" | "method">) => `${o.gateway}:${o.method}`;
 
 /**
  * The gateways and methods that can bring money in for `currency`, as the server lists them
@@ -37,24 +36,14 @@ export function TopupMethods(props: { currency: Currency; chosen: string; onChoo
       {list.length === 0 && <p class="status">{t("wallet.topup.noMethods")}</p>}
       {list.map((option) => {
         const key = optionKey(option);
-        const name = option.label ?? t(KIND[option.kind]);
         return (
-          <label key={key} class="choice">
-            <input
-              type="radio"
-              name="topup-method"
-              value={key}
-              checked={chosen === key}
-              onChange={() => props.onChoose(option)}
-            />
-            <span>
-              {option.sandbox ? t("pay.sandboxMethod", { name }) : name}
-              <span class="status">
-                {" "}
-                · {t(KIND[option.kind])} · {option.gateway}
-              </span>
-            </span>
-          </label>
+          <MethodChoice
+            key={key}
+            option={option}
+            group="topup-method"
+            checked={chosen === key}
+            onChoose={() => props.onChoose(option)}
+          />
         );
       })}
     </fieldset>
