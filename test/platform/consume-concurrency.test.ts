@@ -49,11 +49,9 @@ async function run(bodies: unknown[], consumer: EventConsumer, concurrency?: num
     bodies.map((body, i) => ({ id: `msg-${i}`, timestamp: new Date(), attempts: 1, body })),
   );
   const ctx = createExecutionContext();
-  const started = Date.now();
   await consumeBatch(batch, env, { fetch }, () => [consumer], concurrency);
-  const elapsed = Date.now() - started;
   const result = await getQueueResult(batch, ctx);
-  return { result, elapsed };
+  return { result };
 }
 
 describe("consumeBatch handles a batch's messages concurrently", () => {
@@ -61,14 +59,13 @@ describe("consumeBatch handles a batch's messages concurrently", () => {
     expect(CONSUME_CONCURRENCY).toBeGreaterThan(1);
     const { consumer, seen } = slowConsumer(40);
     const bodies = Array.from({ length: 20 }, (_, i) => event(i, `s${i}`));
-    const { result, elapsed } = await run(bodies, consumer);
+    const { result } = await run(bodies, consumer);
     expect(result.explicitAcks.sort()).toEqual(bodies.map((_, i) => `msg-${i}`).sort());
     expect(result.retryMessages).toEqual([]);
     expect(seen.runs).toBe(20);
     expect(seen.maxInFlight).toBeGreaterThan(1);
+    // Overlap is proven by the messages in flight together, not by a stopwatch (a loaded machine stalls).
     expect(seen.maxInFlight).toBeLessThanOrEqual(CONSUME_CONCURRENCY);
-    // 20 × 40 ms one at a time would take 800 ms.
-    expect(elapsed).toBeLessThan(20 * 40);
   });
 
   it("keeps the events of one subject in batch order, one at a time", async () => {

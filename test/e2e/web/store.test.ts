@@ -42,7 +42,7 @@ describe("web app: storefront", () => {
     const { page, errors } = await openPage(context);
     expect((await page.goto(`/p/${items[0].id}`))?.status()).toBe(200);
     await page.getByRole("heading", { level: 1, name: items[0].name }).waitFor();
-    await page.getByTestId("similar").locator(".card").first().waitFor();
+    await page.getByTestId("similar").locator(".card:not(.card-placeholder)").first().waitFor();
     await page.getByRole("button", { name: "Chat with the shop" }).waitFor();
     await page.reload();
     await page.getByRole("heading", { level: 1, name: items[0].name }).waitFor();
@@ -68,7 +68,7 @@ describe("web app: storefront", () => {
     await box.press("Enter");
     await page.waitForURL(/\/search\?q=/);
     expect(await box.inputValue()).toBe(first);
-    await page.locator("main .card").first().waitFor();
+    await page.locator("main .card:not(.card-placeholder)").first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -77,11 +77,11 @@ describe("web app: storefront", () => {
     const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
     await page.goto("/search?q=samsung");
-    await page.locator("main .card").first().waitFor();
+    await page.locator("main .card:not(.card-placeholder)").first().waitFor();
     const total = await page.getByTestId("search-total").innerText();
     await page.getByRole("combobox", { name: "Sort by" }).selectOption("price_asc");
     await page.waitForURL(/sort=price_asc/);
-    await page.locator("main .card").first().waitFor();
+    await page.locator("main .card:not(.card-placeholder)").first().waitFor();
     const brand = page.getByTestId("facet-brand").getByRole("link").first();
     await brand.click();
     await page.waitForURL(/brand=/);

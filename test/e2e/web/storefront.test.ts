@@ -29,7 +29,7 @@ describe("web app: home", () => {
       const expected = await categoryNames(locale);
       expect(expected.length).toBeGreaterThan(0);
       expect(await categories.getByRole("link").allInnerTexts()).toEqual(expected);
-      await page.getByTestId("trending").locator(".card").first().waitFor();
+      await page.getByTestId("trending").locator(".card:not(.card-placeholder)").first().waitFor();
       expect(errors).toEqual([]);
       await context.close();
     }
@@ -40,7 +40,7 @@ describe("web app: home", () => {
     const { page, errors } = await openPage(context);
     await page.goto("/");
     const trending = page.getByTestId("trending");
-    await trending.locator(".card").first().waitFor();
+    await trending.locator(".card:not(.card-placeholder)").first().waitFor();
     const english = await trending.getByTestId("price").allInnerTexts();
     expect(await page.getByRole("link", { name: "Sign in" }).count()).toBe(1);
 
@@ -74,10 +74,10 @@ describe("web app: deep links and the API beside it", () => {
     const res = await page.goto("/search?q=samsung");
     expect(res?.status()).toBe(200);
     await page.getByRole("heading", { level: 1, name: "Results for “samsung”" }).waitFor();
-    await page.locator("main .card").first().waitFor();
+    await page.locator("main .card:not(.card-placeholder)").first().waitFor();
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Results for “samsung”" }).waitFor();
-    await page.locator("main .card").first().waitFor();
+    await page.locator("main .card:not(.card-placeholder)").first().waitFor();
     expect(await page.getByRole("combobox", { name: "Search products" }).inputValue()).toBe("samsung");
     expect(errors).toEqual([]);
     await context.close();
@@ -92,7 +92,7 @@ describe("web app: deep links and the API beside it", () => {
     await page.getByRole("combobox", { name: "Search products" }).fill("samsung");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\?q=samsung$/);
-    await page.locator("main .card").first().waitFor();
+    await page.locator("main .card:not(.card-placeholder)").first().waitFor();
     expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
