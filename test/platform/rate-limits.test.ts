@@ -80,7 +80,9 @@ describe("WRITE_LIMIT_* variables", () => {
     expect(config.writeLimits.checkout).toEqual({ perAccount: 10, perIp: 60, windowSeconds: 600 });
     expect(config.writeLimits.shop).toEqual({ perAccount: 3, perIp: 20, windowSeconds: 86_400 });
     expect(config.writeLimits.transfer).toEqual({ perAccount: 30, perIp: 200, windowSeconds: 3600 });
-    expect(Object.keys(config.writeLimits)).toHaveLength(13);
+    expect(config.writeLimits.fxQuote).toEqual({ perAccount: 150, perIp: 600, windowSeconds: 3600 });
+    expect(config.writeLimits.conversion).toEqual({ perAccount: 30, perIp: 200, windowSeconds: 3600 });
+    expect(Object.keys(config.writeLimits)).toHaveLength(15);
     expect(config.chat.userSendLimit).toBe(60);
   });
 

@@ -15,7 +15,7 @@ import { countWrite, type Refusal, takeWrite, type WriteLimitKey } from "../plat
  * and a 429 gives the key back (idempotency.ts). Limits in front of money are counted exactly,
  * by a RateLimiter object per key.
  */
-const EXACT: ReadonlySet<WriteLimitName> = new Set(["checkout", "payment", "transfer"]);
+const EXACT: ReadonlySet<WriteLimitName> = new Set(["checkout", "payment", "transfer", "conversion"]);
 
 /** The caller's account, else the guest's cart token (hashed); null for a first-time guest. */
 async function accountKey(c: Context<AppEnv>): Promise<string | null> {

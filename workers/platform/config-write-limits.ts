@@ -19,7 +19,9 @@ export type WriteLimitName =
   | "address"
   | "device"
   | "cart"
-  | "transfer";
+  | "transfer"
+  | "fxQuote"
+  | "conversion";
 
 /** At most `perAccount` per account (or guest cart) and `perIp` per IP in any `windowSeconds`. */
 export interface WriteLimit {
@@ -58,6 +60,9 @@ export const WRITE_LIMIT_VARS = {
   WRITE_LIMIT_DEVICE: writeLimit("30,300,3600"),
   WRITE_LIMIT_CART: writeLimit("600,3000,600"),
   WRITE_LIMIT_TRANSFER: writeLimit("30,200,3600"),
+  // The convert page renews a quote each FX_QUOTE_TTL_SECONDS while it is open: room for an hour of that.
+  WRITE_LIMIT_FX_QUOTE: writeLimit("150,600,3600"),
+  WRITE_LIMIT_CONVERSION: writeLimit("30,200,3600"),
 };
 
 type Parsed = { [K in keyof typeof WRITE_LIMIT_VARS]: WriteLimit };
@@ -78,5 +83,7 @@ export function writeLimits(raw: Parsed): Record<WriteLimitName, WriteLimit> {
     device: raw.WRITE_LIMIT_DEVICE,
     cart: raw.WRITE_LIMIT_CART,
     transfer: raw.WRITE_LIMIT_TRANSFER,
+    fxQuote: raw.WRITE_LIMIT_FX_QUOTE,
+    conversion: raw.WRITE_LIMIT_CONVERSION,
   };
 }
