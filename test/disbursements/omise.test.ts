@@ -87,7 +87,12 @@ describe("Omise Transfers: create", () => {
     });
     expect(t).toMatchObject({ method: "POST", url: "https://api.omise.co/transfers" });
     expect(t.headers.get("Idempotency-Key")).toBe(ID);
-    expect(form(t.body)).toEqual({ amount: "250000", recipient: recipient.id, "metadata[disbursement_id]": ID });
+    expect(form(t.body)).toEqual({
+      amount: "250000",
+      recipient: recipient.id,
+      fail_fast: "true",
+      "metadata[disbursement_id]": ID,
+    });
   });
 
   it("a rejected bank account is final", async () => {
@@ -105,7 +110,7 @@ describe("Omise Transfers: status and webhook", () => {
   it("maps paid and failure_code from GET /transfers/{id}", async () => {
     const { fetchFn, calls } = recordingFetch(
       json(200, transfer({ sent: true, paid: true })),
-      json(200, transfer({ failure_code: "insufficient_fund" })),
+      json(200, transfer({ failure_code: "insufficient_fund", fail_fast: true })),
     );
     const ref = { disbursementId: ID, providerRef: "trsf_test_5xbl4h2fk0s1ck6pw1b" };
     expect(await provider(fetchFn).fetchStatus(ref)).toMatchObject({ outcome: "succeeded" });
@@ -149,5 +154,38 @@ describe("Omise Transfers: status and webhook", () => {
     expect(await provider(fetch).verifyWebhook(signed(sent), NOW)).toMatchObject({ ok: false, authentic: true });
     const charge = { ...paidEvent, key: "charge.complete", data: {} };
     expect(await provider(fetch).verifyWebhook(signed(charge), NOW)).toMatchObject({ ok: false, authentic: true });
+    // An unknown transfer.* key (not in docs.omise.co/api-webhooks) is not acted on either.
+    const made = { ...paidEvent, key: "transfer.paid" };
+    expect(await provider(fetch).verifyWebhook(signed(made), NOW)).toMatchObject({ ok: false, authentic: true });
+  });
+
+  it("transfer.fail is final only with fail_fast; a failure Omise will retry stays pending", async () => {
+    const failed = {
+      ...paidEvent,
+      key: "transfer.fail",
+      data: transfer({ failure_code: "transfer_failed", fail_fast: true }),
+    };
+    expect(await provider(fetch).verifyWebhook(signed(failed), NOW)).toMatchObject({
+      ok: true,
+      event: { outcome: "failed", failureCode: "transfer_failed", disbursementId: ID },
+    });
+    const retried = { ...failed, data: transfer({ failure_code: "transfer_failed", fail_fast: false }) };
+    expect(await provider(fetch).verifyWebhook(signed(retried), NOW)).toMatchObject({ ok: false, authentic: true });
+  });
+
+  it("transfer.destroy of an unpaid transfer is a failure (the money never left)", async () => {
+    const destroyed = { ...paidEvent, key: "transfer.destroy", data: transfer({ deleted: true }) };
+    expect(await provider(fetch).verifyWebhook(signed(destroyed), NOW)).toMatchObject({
+      ok: true,
+      event: { outcome: "failed", failureCode: "transfer_deleted" },
+    });
+  });
+
+  it("transfer.update that reports paid counts as paid", async () => {
+    const updated = { ...paidEvent, key: "transfer.update" };
+    expect(await provider(fetch).verifyWebhook(signed(updated), NOW)).toMatchObject({
+      ok: true,
+      event: { outcome: "succeeded" },
+    });
   });
 });

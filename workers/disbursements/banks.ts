@@ -3,8 +3,11 @@ import type { Currency } from "../platform/money";
 /*
  * The banks a withdrawal may go to, per country, with each provider's own code for the bank and
  * the shape of its account numbers. The country follows from the currency (a THB wallet pays out
- * to a Thai bank). Sources: Xendit payout channel codes (ID_<BANK>, PH_<BANK>; docs.xendit.co
- * payout coverage), Omise bank brands (docs.omise.co/transferring-funds, bank_account[brand]).
+ * to a Thai bank). Sources: Xendit payout channel codes, <COUNTRY>_<BANK> (ID_BCA, PH_BDO,
+ * PH_BPI; e-wallets PH_GCASH and PH_PAYMAYA, whose account number is the mobile number):
+ * https://docs.xendit.co/docs/payouts-coverage-philippines and
+ * https://docs.xendit.co/docs/payouts-coverage-indonesia (channel code tables); Omise bank brands
+ * (bank_account[brand]): https://docs.omise.co/bank-account-api.
  * A bank is added here when the providers of its country support it.
  */
 

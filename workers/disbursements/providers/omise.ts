@@ -45,16 +45,43 @@ const TransferSchema = z.object({
   sent: z.boolean(),
   paid: z.boolean(),
   failure_code: z.string().nullable().optional(),
+  /** true: a failure is final; false: Omise retries it later (and may still pay it). */
+  fail_fast: z.boolean().optional(),
+  /** A transfer destroyed before it was sent (DELETE /transfers/{id}, event transfer.destroy). */
+  deleted: z.boolean().optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 type Transfer = z.infer<typeof TransferSchema>;
 
-/** `paid` is money in the account; a `failure_code` is a final failure; anything else is on its way. */
+/**
+ * `paid` is money in the account. A `failure_code` is final only when `fail_fast` is true (we ask
+ * for it on create): with fail_fast false Omise retries the transfer and may still pay it, so
+ * releasing the hold then could pay the person twice. A transfer `deleted` unpaid never pays.
+ * Anything else is on its way. Attributes: https://docs.omise.co/transfers-api
+ */
 function stateOf(t: Transfer): DisbursementState {
   if (t.paid) return { providerRef: t.id, outcome: "succeeded" };
-  if (t.failure_code) return { providerRef: t.id, outcome: "failed", failureCode: t.failure_code };
+  if (t.deleted) return { providerRef: t.id, outcome: "failed", failureCode: t.failure_code ?? "transfer_deleted" };
+  if (t.failure_code && t.fail_fast !== false) {
+    return { providerRef: t.id, outcome: "failed", failureCode: t.failure_code };
+  }
   return { providerRef: t.id, outcome: "pending" };
 }
+
+/**
+ * The transfer events Omise sends (https://docs.omise.co/api-webhooks, "Transfer events"):
+ * transfer.create, transfer.update, transfer.send, transfer.pay, transfer.fail, transfer.destroy.
+ * Each carries the transfer; the outcome is read from it (stateOf), not from the key, so a
+ * transfer.update that reports paid counts as much as transfer.pay.
+ */
+const TRANSFER_EVENTS: ReadonlySet<string> = new Set([
+  "transfer.create",
+  "transfer.update",
+  "transfer.send",
+  "transfer.pay",
+  "transfer.fail",
+  "transfer.destroy",
+]);
 
 /**
  * Omise (Opn) Transfers for Thailand: a recipient with the bank account (POST /recipients), then a
@@ -113,6 +140,8 @@ export class OmiseTransfers implements DisbursementProvider {
       new URLSearchParams({
         amount: String(input.amount.amount),
         recipient: recipient.data.id,
+        // A failure is then final (no silent retry by Omise): the wallet can give the money back.
+        fail_fast: "true",
         "metadata[disbursement_id]": input.id,
       }),
       input.id,
@@ -142,7 +171,7 @@ export class OmiseTransfers implements DisbursementProvider {
     if (!match) return { ok: false, authentic: false, reason: "Omise-Signature does not match" };
     const body = parseJsonObject(request.rawBody);
     const key = body ? str(body.key) : undefined;
-    if (body?.object !== "event" || !key?.startsWith("transfer.")) {
+    if (body?.object !== "event" || !key || !TRANSFER_EVENTS.has(key)) {
       return { ok: false, authentic: true, reason: `event ${key ?? "(none)"} is not acted on` };
     }
     const transfer = TransferSchema.safeParse(body.data);
