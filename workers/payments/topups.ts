@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { payments } from "../../d1/schema/payments";
 import type { CreateTopupSchema, TopupSchema } from "../../schemas/payments";
@@ -14,11 +14,8 @@ import { drainSoon } from "../platform/outbox";
 import { rpcTrace } from "../platform/request-context";
 import { presentTransaction, walletStub } from "../wallet";
 import { paymentGateway } from "./gateway-config";
-import { paymentInstructions } from "./gateways/instructions";
-import { PAYMENT_START_TIMEOUT_MS } from "./open-payments";
 import { type PaymentRow, presentPayment } from "./present";
-import { gatewayProblem } from "./service";
-import { failTopupOf } from "./topup-settlement";
+import { callTopupGateway } from "./topup-gateway";
 import { topupIdsOf } from "./wallet-ids";
 import { topupKeyReusedError, topupLimitError } from "./wallet-problems";
 
@@ -63,7 +60,17 @@ export async function startTopup(c: Context<AppEnv>, body: CreateTopup): Promise
   const db = database(c.env);
   let payment = await recordTopupPayment(db, userId, ids, body);
   if (payment.gateway !== body.gateway || payment.method !== body.method) throw topupKeyReusedError();
-  if (!payment.nextAction && payment.status === "pending") payment = await sendToGateway(c, payment, body);
+  if (!payment.nextAction && payment.status === "pending") {
+    payment = await callTopupGateway(c.env, paymentGateway(c.env, payment.gateway), payment, {
+      paymentId: payment.id,
+      amount: body.amount,
+      method: payment.method,
+      description: "Tchat wallet top-up",
+      returnUrl: body.returnUrl ?? `${c.get("config").appBaseUrl}/wallet`,
+      locale: requestLocale(c),
+      expiresAt: new Date(payment.createdAt + c.get("config").orders.reservationSeconds * 1000),
+    });
+  }
   drainSoon(c.executionCtx, c.env, c.get("config"));
   const transaction = (await stub.transaction(ids.transactionId)) ?? opened.transaction;
   return { transaction: presentTransaction(transaction, null), payment: presentPayment(payment) };
@@ -96,51 +103,4 @@ async function recordTopupPayment(
   const row = await db.select().from(payments).where(eq(payments.id, ids.paymentId)).get();
   if (!row) throw new Error(`top-up payment ${ids.paymentId} was not recorded`);
   return row;
-}
-
-/**
- * The gateway call, with the payment id as the gateway's reference (and idempotency key where it
- * has one), so a retry's second call names the same payment. A call younger than the start
- * timeout may still be answering: the retry waits for it instead (409). A gateway that refuses
- * fails the payment and the top-up.
- */
-async function sendToGateway(c: Context<AppEnv>, payment: PaymentRow, body: CreateTopup): Promise<PaymentRow> {
-  const db = database(c.env);
-  if (payment.updatedAt !== payment.createdAt && nowMs() - payment.updatedAt < PAYMENT_START_TIMEOUT_MS)
-    throw new ApiError("conflict", "This top-up is being started right now. Try again in a moment.");
-  await db.update(payments).set({ updatedAt: nowMs() }).where(eq(payments.id, payment.id));
-  const locale = requestLocale(c);
-  const amount = body.amount;
-  try {
-    const created = await paymentGateway(c.env, payment.gateway).createPayment({
-      paymentId: payment.id,
-      amount,
-      method: payment.method,
-      description: "Tchat wallet top-up",
-      returnUrl: body.returnUrl ?? `${c.get("config").appBaseUrl}/wallet`,
-      locale,
-      expiresAt: new Date(payment.createdAt + c.get("config").orders.reservationSeconds * 1000),
-    });
-    const nextAction = { ...created.nextAction, instructions: paymentInstructions(created.nextAction, locale, amount) };
-    const updated = await db
-      .update(payments)
-      .set({ providerRef: created.providerRef, nextAction, updatedAt: nowMs() })
-      .where(and(eq(payments.id, payment.id), isNull(payments.nextAction)))
-      .returning()
-      .get();
-    return updated ?? (await db.select().from(payments).where(eq(payments.id, payment.id)).get()) ?? payment;
-  } catch (err) {
-    const failed = await db
-      .update(payments)
-      .set({
-        status: "failed",
-        failureReason: err instanceof Error ? err.message.slice(0, 300) : String(err),
-        updatedAt: nowMs(),
-      })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
-      .returning()
-      .get();
-    if (failed) await failTopupOf(c.env, failed);
-    throw gatewayProblem(payment.gateway, err);
-  }
 }

@@ -128,6 +128,21 @@ export class MidtransGateway implements PaymentGateway {
   }
 
   /**
+   * Midtrans refuses a second charge under an order_id (status_code 406), so a top-up retried
+   * after its first call's answer was lost reads the charge back: GET /v2/{order_id}/status
+   * carries the same va_numbers / permata_va_number / actions / qr_string as the charge answer
+   * (https://docs.midtrans.com/reference/get-transaction-status). 404: never created.
+   */
+  async resumePayment(input: CreatePaymentInput): Promise<CreatePaymentResult | null> {
+    const answer = await this.call("GET", `/v2/${encodeURIComponent(input.paymentId)}/status`, undefined);
+    if (answer.code === "404") return null;
+    const json = accepted(answer, (code) => code === 200 || code === 201);
+    const charge = parseAnswer("midtrans", ChargeAnswerSchema, json, "the charge", { status: answer.response.status });
+    const expiresAt = fromJakartaTime(charge.expiry_time) ?? input.expiresAt.toISOString();
+    return { providerRef: charge.transaction_id, nextAction: nextActionOf(input.method, charge, expiresAt), raw: json };
+  }
+
+  /**
    * GET /v2/{order_id}/status: the transaction as Midtrans has it now, as the event its
    * notification carries (same event id). Midtrans's "404" means it never created the transaction.
    */

@@ -186,6 +186,13 @@ export interface PaymentGateway {
   readonly name: GatewayName;
   supports(method: string, currency: Currency | string): boolean;
   createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult>;
+  /**
+   * The payment an earlier createPayment made under `input.paymentId` whose answer was lost (the
+   * request died during the call), as createPayment would have answered; null when the gateway
+   * never created it. Only gateways that refuse a second create under the same order id have it
+   * (Midtrans): a retry then looks the charge up instead of failing on the duplicate.
+   */
+  resumePayment?(input: CreatePaymentInput): Promise<CreatePaymentResult | null>;
   /** Verifies first, then parses. `now` is for tests and for gateways with signed timestamps. */
   verifyWebhook(request: WebhookRequest, now?: Date): Promise<WebhookVerification>;
   /**
