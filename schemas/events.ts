@@ -137,6 +137,8 @@ const WalletTransaction = z.object({
   note: z.string().optional(),
   createdAt: z.number().int(),
   completedAt: z.number().int().optional(),
+  /** When the transaction took `status` (the D1 audit trail's row of this version). */
+  statusAt: z.number().int().optional(),
 });
 
 const MessageRequested = z.object({ messageId: Id, channel: ChannelSchema });

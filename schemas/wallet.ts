@@ -66,7 +66,10 @@ export const TransactionSchema = z
     statusHistory: z
       .array(z.object({ status: z.enum(TRANSACTION_STATUSES), at: z.string().datetime() }))
       .optional()
-      .openapi({ description: "GET /wallet/transactions/:id: every status it took and when, oldest first" }),
+      .openapi({
+        description:
+          "Every status it took and when, oldest first: GET /wallet/transactions/:id reads the wallet itself; the history list and the account export read the projected audit trail (absent until projected)",
+      }),
   })
   .openapi("Transaction");
 

@@ -1,8 +1,8 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { z } from "zod";
-import { walletTransactions } from "../../d1/schema/wallet";
+import { walletStatusChanges, walletTransactions } from "../../d1/schema/wallet";
 import { displayNameOf } from "../identity";
-import type { Database } from "../platform/db";
+import { type Database, inList } from "../platform/db";
 import type { Currency } from "../platform/money";
 import { decodeCursor, type Page, toPage } from "../platform/pagination";
 import type { TransactionView } from "./object/types";
@@ -53,14 +53,43 @@ export async function transactionPage(
     )
     .orderBy(desc(t.createdAt), desc(t.id))
     .limit(query.limit + 1);
+  const trails = await statusChangesOf(
+    db,
+    rows.slice(0, query.limit).map((r) => r.id),
+  );
   return toPage(
     rows,
     query.limit,
     (r) => [r.createdAt, r.id],
-    (r) =>
-      presentTransaction(
+    (r) => ({
+      ...presentTransaction(
         { ...r, type: r.type as TransactionView["type"], currency: r.currency as Currency },
         r.counterpartyName,
       ),
+      ...(trails.has(r.id) ? { statusHistory: trails.get(r.id) } : {}),
+    }),
   );
+}
+
+export type StatusChange = { status: TransactionView["status"]; at: string };
+
+/**
+ * The D1 audit trail of these transactions (wallet_status_changes), each oldest first. A
+ * transaction whose changes were not projected yet has none (the object's own trail is the truth).
+ */
+export async function statusChangesOf(db: Database, ids: string[]): Promise<Map<string, StatusChange[]>> {
+  const trails = new Map<string, StatusChange[]>();
+  if (ids.length === 0) return trails;
+  const s = walletStatusChanges;
+  const rows = await db
+    .select({ transactionId: s.transactionId, status: s.status, at: s.at })
+    .from(s)
+    .where(inList(s.transactionId, ids))
+    .orderBy(asc(s.transactionId), asc(s.version));
+  for (const r of rows) {
+    const trail = trails.get(r.transactionId) ?? [];
+    trail.push({ status: r.status, at: new Date(r.at).toISOString() });
+    trails.set(r.transactionId, trail);
+  }
+  return trails;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { walletTransactions } from "../../../d1/schema/wallet";
+import { walletStatusChanges, walletTransactions } from "../../../d1/schema/wallet";
 import type { EventOf } from "../../../schemas/events";
 import { backoffMs } from "../../platform/backoff";
 import { database } from "../../platform/db";
@@ -72,9 +72,22 @@ async function deliverBatch(
         setWhere: sql`${walletTransactions.version} < ${row.version}`,
       });
   });
+  // The audit trail: each version is one status change, written once whatever the deliveries.
+  const trail = events.map(({ data }) =>
+    db
+      .insert(walletStatusChanges)
+      .values({
+        transactionId: data.transactionId,
+        version: data.version,
+        userId: data.userId,
+        status: data.status,
+        at: data.statusAt ?? (data.version === 1 ? data.createdAt : (data.completedAt ?? data.createdAt)),
+      })
+      .onConflictDoNothing(),
+  );
   try {
     const [first, ...rest] = writes;
-    await db.batch([first, ...rest, ...transferEventWrites(state, db, events)]);
+    await db.batch([first, ...rest, ...trail, ...transferEventWrites(state, db, events)]);
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     logEvent("warn", "wallet_projection_failed", { userId: state.userId, count: due.length, error });

@@ -121,6 +121,7 @@ function queueProjection(state: WalletState, t: TransactionView, now: number): v
       ...(t.note ? { note: t.note } : {}),
       createdAt: t.createdAt,
       ...(t.completedAt !== null ? { completedAt: t.completedAt } : {}),
+      statusAt: now,
     },
     {
       // One id per version of one transaction: a repeated delivery is the same event.
