@@ -12,6 +12,14 @@ import type {
   WalletRefundInput,
 } from "../workers/wallet/object/payment-types";
 import { payFromWallet, refundToWallet, voidWalletPayment } from "../workers/wallet/object/payments";
+import {
+  resealWithdrawals,
+  type SealedColumn,
+  type SealedValue,
+  sealedWithdrawals,
+  type WithdrawalRecord,
+  withdrawalRecords,
+} from "../workers/wallet/object/personal";
 import { deliverOutbox } from "../workers/wallet/object/projection";
 import { balances, credit, setStanding, transaction, transfer } from "../workers/wallet/object/reads";
 import { drive, send } from "../workers/wallet/object/saga";
@@ -63,6 +71,20 @@ export class Wallet extends DurableObject<Env> {
   /** A transaction's audit trail: each status it took and when, oldest first. */
   statusHistory(id: string): { status: TransactionStatus; at: number }[] {
     return statusHistory(this.state, id);
+  }
+
+  /** Its withdrawals for the account export (bank account as its last digits only). */
+  withdrawals(): WithdrawalRecord[] {
+    return withdrawalRecords(this.state);
+  }
+
+  /** The PII key rotation: the encrypted bank fields as stored, then their re-encryptions. */
+  sealedWithdrawals(): SealedValue[] {
+    return sealedWithdrawals(this.state);
+  }
+
+  resealWithdrawals(items: { id: string; column: SealedColumn; from: string; to: string }[]): number {
+    return resealWithdrawals(this.state, items);
   }
 
   transfer(id: string): TransferView | null {

@@ -11,6 +11,7 @@ import { type Database, database, nowMs } from "../platform/db";
 import { newestPiiKeyId } from "../platform/pii";
 import { type EncryptedColumns, reencryptPage, rowsNotOnKey } from "../platform/pii-rotation";
 import { SHOP_ENCRYPTED_COLUMNS } from "../shops";
+import { reencryptWalletPage, WALLET_PII_TARGET } from "../wallet";
 
 /**
  * The PII key rotation job (runbook: docs/privacy.md): re-encrypts every encrypted column to the
@@ -32,7 +33,9 @@ const D1_TARGETS: EncryptedColumns[] = [
 ];
 /** The messages in every ChatRoom object. Cursor: "<dialog id>:<seq done>". */
 const ROOMS = "chat_rooms";
-const TARGETS = [...D1_TARGETS.map((t) => t.table), ROOMS];
+/** The bank fields of withdrawals in every Wallet object. Cursor: the last user id done. */
+const WALLETS = WALLET_PII_TARGET;
+const TARGETS = [...D1_TARGETS.map((t) => t.table), ROOMS, WALLETS];
 
 type CursorRow = typeof piiRotationCursors.$inferSelect;
 
@@ -113,6 +116,14 @@ async function roomsBatch(env: Env, keyId: string, from: string | null): Promise
   return progress;
 }
 
+/** One page of the Wallet objects: their re-encrypted bank fields first, then the cursor past them. */
+async function walletsBatch(env: Env, keyId: string, from: string | null): Promise<Progress> {
+  const page = await reencryptWalletPage(env, from, readConfig(env).privacy.rotationBatchSize);
+  const progress = { cursor: page.last, done: page.done, rewritten: page.rewritten, unreadable: page.unreadable };
+  await progressStatement(env, keyId, WALLETS, progress).run();
+  return progress;
+}
+
 /**
  * Continues (or starts) the rotation to the newest key for at most `batches` batches, target after
  * target, and answers where it stands. `restart` forgets the cursors first: every row is visited
@@ -131,7 +142,9 @@ export async function runPiiRotation(env: Env, options: { batches?: number; rest
     let at: Progress = { cursor: row?.cursor ?? null, done: false, rewritten: 0, unreadable: 0 };
     while (!at.done && budget > 0) {
       budget -= 1;
-      at = table ? await tableBatch(env, keyId, table, at.cursor) : await roomsBatch(env, keyId, at.cursor);
+      if (table) at = await tableBatch(env, keyId, table, at.cursor);
+      else if (target === WALLETS) at = await walletsBatch(env, keyId, at.cursor);
+      else at = await roomsBatch(env, keyId, at.cursor);
     }
     if (!at.done) break;
   }

@@ -27,6 +27,7 @@ export type {
   TransferView,
 } from "./object/types";
 export { assertWalletEmpty, walletDataOf } from "./personal-data";
+export { reencryptWalletPage, WALLET_PII_TARGET } from "./pii-rotation";
 export { presentTransaction } from "./present";
 export { withdrawalOutcomeConsumer } from "./withdrawal-consumer";
 
