@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { AddressSchema } from "./identity";
 import { OrderSchema } from "./orders";
 import { PaymentSchema } from "./payments";
+import { MoneySchema } from "./platform";
 import { ReviewSchema } from "./reviews";
 import { ShopSchema } from "./shops";
 import { TransactionSchema, WalletSchema } from "./wallet";
@@ -37,8 +38,36 @@ export const PersonalDataExportSchema = z
       )
       .openapi({ description: "Products the caller viewed, per day, that recommendations learn from" }),
     wallet: z
-      .object({ wallets: z.array(WalletSchema), transactions: z.array(TransactionSchema) })
-      .openapi({ description: "The caller's wallets (balances now) and every wallet transaction, oldest first" }),
+      .object({
+        wallets: z.array(WalletSchema),
+        transactions: z.array(TransactionSchema),
+        withdrawals: z.array(
+          z.object({
+            id: z.string(),
+            amount: MoneySchema,
+            bankAccount: z.object({ bankCode: z.string(), accountNumber: z.string() }),
+            status: z.enum(["held", "requested", "completed", "failed"]),
+            failureCode: z.string().optional(),
+            createdAt: z.string().datetime(),
+            updatedAt: z.string().datetime(),
+          }),
+        ),
+        topUps: z.array(TransactionSchema),
+        conversions: z.array(
+          z.object({
+            quoteId: z.string(),
+            from: MoneySchema.optional(),
+            to: MoneySchema.optional(),
+            debitTransactionId: z.string().optional(),
+            creditTransactionId: z.string().optional(),
+            at: z.string().datetime(),
+          }),
+        ),
+      })
+      .openapi({
+        description:
+          "The caller's wallets (balances now); every wallet transaction, oldest first, with its statusHistory; the withdrawals (the bank account as its bank and last four digits); the top-ups; the conversions (both legs by quote)",
+      }),
   })
   .openapi("PersonalDataExport");
 
