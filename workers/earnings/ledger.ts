@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type ENTRY_TYPES, earningEntries, earningOrders, payouts, shopBalances } from "../../d1/schema/earnings";
+import { ONE_ROW } from "../platform/batch-guard";
 import { type Database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 
@@ -50,12 +51,27 @@ export const entryExists = (id: string): SQL =>
 
 /** The entry's row, written only if `applied` holds when the batch runs (and only once per id). */
 export function entryWrite(db: Database, entry: EntryInput, applied: SQL): BatchItem<"sqlite"> {
-  return db.run(sql`INSERT INTO earning_entries
-      (id, shop_id, type, order_id, payout_id, currency, pending_delta, available_delta, gross, created_at)
-    SELECT ${entry.id}, ${entry.shopId}, ${entry.type}, ${entry.orderId ?? null}, ${entry.payoutId ?? null},
-      ${entry.currency}, ${entry.pendingDelta}, ${entry.availableDelta}, ${entry.gross ?? 0}, ${nowMs()}
-    WHERE ${applied}
-    ON CONFLICT (id) DO NOTHING`);
+  const value = <T>(v: T, name: string) => sql<T>`${v}`.as(name);
+  return db
+    .insert(earningEntries)
+    .select(
+      db
+        .select({
+          id: value(entry.id, "id"),
+          shopId: value(entry.shopId, "shop_id"),
+          type: value(entry.type, "type"),
+          orderId: value(entry.orderId ?? null, "order_id"),
+          payoutId: value(entry.payoutId ?? null, "payout_id"),
+          currency: value(entry.currency, "currency"),
+          pendingDelta: value(entry.pendingDelta, "pending_delta"),
+          availableDelta: value(entry.availableDelta, "available_delta"),
+          gross: value(entry.gross ?? 0, "gross"),
+          createdAt: value(nowMs(), "created_at"),
+        })
+        .from(ONE_ROW)
+        .where(applied),
+    )
+    .onConflictDoNothing();
 }
 
 /** The shop's balance moved by the entry's deltas (and `paidOut`), only if `applied` holds. */

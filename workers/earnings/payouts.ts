@@ -6,6 +6,7 @@ import type { CreatePayoutSchema } from "../../schemas/earnings";
 import type { AppEnv } from "../app-env";
 import { checkBankAccount, PAYOUT_COUNTRIES, providerNameFor, requestDisbursement } from "../disbursements";
 import { currentAuth } from "../middleware/auth";
+import { ONE_ROW } from "../platform/batch-guard";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { keyClaimOf } from "../platform/idempotency";
@@ -125,12 +126,32 @@ export async function createPayout(c: Context<AppEnv>, shopId: string, body: Cre
         ),
       )
       .returning({ shopId: shopBalances.shopId }),
-    db.run(sql`INSERT INTO payouts (id, shop_id, owner_id, currency, amount, destination, bank_code,
-        account_number_enc, account_name_enc, account_last4, status, created_at, updated_at)
-      SELECT ${id}, ${shopId}, ${userId}, ${currency}, ${amount}, ${destination.destination}, ${destination.bankCode},
-        ${destination.accountNumberEnc}, ${destination.accountNameEnc}, ${destination.accountLast4}, 'pending', ${now}, ${now}
-      WHERE ${applied}
-      ON CONFLICT (id) DO NOTHING`),
+    db
+      .insert(payouts)
+      .select(
+        db
+          .select({
+            id: sql<string>`${id}`.as("id"),
+            shopId: sql<string>`${shopId}`.as("shop_id"),
+            ownerId: sql<string>`${userId}`.as("owner_id"),
+            currency: sql<string>`${currency}`.as("currency"),
+            amount: sql<number>`${amount}`.as("amount"),
+            destination: sql<"wallet" | "bank">`${destination.destination}`.as("destination"),
+            bankCode: sql<string | null>`${destination.bankCode}`.as("bank_code"),
+            accountNumberEnc: sql<string | null>`${destination.accountNumberEnc}`.as("account_number_enc"),
+            accountNameEnc: sql<string | null>`${destination.accountNameEnc}`.as("account_name_enc"),
+            accountLast4: sql<string | null>`${destination.accountLast4}`.as("account_last4"),
+            status: sql<"pending">`'pending'`.as("status"),
+            failureCode: sql<string | null>`NULL`.as("failure_code"),
+            lastRun: sql<string | null>`NULL`.as("last_run"),
+            createdAt: sql<number>`${now}`.as("created_at"),
+            updatedAt: sql<number>`${now}`.as("updated_at"),
+            completedAt: sql<number | null>`NULL`.as("completed_at"),
+          })
+          .from(ONE_ROW)
+          .where(applied),
+      )
+      .onConflictDoNothing(),
     entryWrite(
       db,
       { id, shopId, type: "payout", payoutId: id, currency, pendingDelta: 0, availableDelta: -amount },
