@@ -4,13 +4,13 @@ import type { EventEnvelope } from "../../schemas/events";
 import { type ConsumeOutcome, consumeOnce } from "../../workers/platform/consume";
 import { consumersFor, defaultQueueDeps } from "../../workers/queue";
 import {
-  ADDRESS,
   type Account,
+  ADDRESS,
   checkout,
   newAccount,
   type Order,
-  pay,
   patchStatus,
+  pay,
   row,
   type Shop,
   sellerWithProduct,
@@ -19,7 +19,7 @@ import {
 } from "../orders/helpers";
 import { call, expectJson, type Money } from "../support/http";
 
-export { type Account, type Order, type Shop };
+export type { Account, Order, Shop };
 
 export interface Balance {
   currency: string;

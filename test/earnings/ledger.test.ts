@@ -3,16 +3,7 @@ import { describe, expect, it } from "vitest";
 import { refundOrder } from "../../workers/earnings";
 import { recordSale } from "../../workers/earnings/sales";
 import { call, expectJson, rows } from "../orders/helpers";
-import {
-  applyOrderEvent,
-  availableOrder,
-  balance,
-  complete,
-  netOf,
-  newSeller,
-  paidOrder,
-  thb,
-} from "./helpers";
+import { applyOrderEvent, availableOrder, balance, complete, netOf, newSeller, paidOrder, thb } from "./helpers";
 
 const entries = (orderId: string) =>
   rows<{ id: string; type: string; pending_delta: number; available_delta: number }>(
