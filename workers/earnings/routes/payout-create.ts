@@ -7,6 +7,7 @@ import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
+import { shopOwnerOnly } from "../owner";
 import { createPayout } from "../payouts";
 import { presentPayout } from "../present";
 
@@ -18,7 +19,7 @@ export const createPayoutRoute = defineRoute({
   description:
     'Needs an Idempotency-Key: one key pays out once. destination "wallet" credits the owner\'s wallet at once (status paid); a bank account (THB, IDR, PHP; see docs/disbursements.md) is paid through the disbursement provider (status pending until it confirms: paid, or failed and the amount is available again). More than available → 409 insufficient_funds; concurrent payouts never take more than available. The account number is stored encrypted and shown masked.',
   security: bearerAuth,
-  middleware: [requireAuth, idempotent, limitWrites("transfer")] as const,
+  middleware: [requireAuth, shopOwnerOnly, idempotent, limitWrites("transfer")] as const,
   request: { params: IdParamSchema, ...jsonBody(CreatePayoutSchema) },
   responses: { 201: jsonResponse("The payout", PayoutSchema) },
   errors: [401, 403, 404, 409],
