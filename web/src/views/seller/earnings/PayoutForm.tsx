@@ -1,13 +1,16 @@
 import { useState } from "preact/hooks";
 import { type ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
 import { useI18n } from "../../../i18n";
-import { Field, fieldError } from "../../account/Field";
+import { Field, fieldError, shownAtField } from "../../account/Field";
 import { ProblemNotice } from "../../common/Status";
 import { useApi } from "../../common/use-api";
 import { parseAmount, typedDecimals } from "../../wallet/amount";
 import { writeOnce } from "../../wallet/attempt";
 
 type Payout = Schemas["Payout"];
+
+/** The fields a refusal may name (errors[].path): shown under the field, not again above the button. */
+const FIELDS = ["amount.amount", "destination.bankCode", "destination.accountNumber", "destination.accountName"];
 type PayoutRequest = Schemas["CreatePayout"];
 
 /**
@@ -84,7 +87,7 @@ export function PayoutForm({ shopId, onPaid }: { shopId: string; onPaid: () => v
       />
       <DestinationChoice toBank={toBank} onChange={setToBank} />
       {toBank && <BankFields bank={bank} setBank={setBank} problem={problem} />}
-      {problem && <ProblemNotice problem={problem} />}
+      {problem && !shownAtField(problem, FIELDS, ["insufficient_funds"]) && <ProblemNotice problem={problem} />}
       {done && (
         <p role="status" data-testid="payout-done">
           {t("sellerEarnings.payout.done", {
