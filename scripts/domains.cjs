@@ -34,10 +34,12 @@ const DOMAINS = {
     "recommendations",
     "disbursements",
     "wallet",
+    "earnings",
   ],
   disbursements: [],
   fx: [],
   wallet: ["identity", "disbursements", "fx"],
+  earnings: ["shops", "disbursements", "wallet", "identity", "orders", "catalog"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications", "wallet"],
 };
 

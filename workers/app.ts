@@ -6,6 +6,7 @@ import { catalogRouter, categoriesRouter } from "./catalog";
 import { chatRouter } from "./chat";
 import { benchRouter, seedRouter } from "./dev";
 import { disbursementsRouter } from "./disbursements";
+import { earningsRouter } from "./earnings";
 import { fxRouter } from "./fx";
 import { authenticate, createIdentityRouter } from "./identity";
 import { mediaRouter } from "./media";
@@ -79,6 +80,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", notificationsRouter);
   app.route("/", walletRouter);
   app.route("/", disbursementsRouter);
+  app.route("/", earningsRouter);
   app.route("/", fxRouter);
   mountApiDocs(app);
 

@@ -1,4 +1,5 @@
 import { accountSocketsConsumer, transferCardsConsumer } from "./chat";
+import { earningsLedgerConsumer, payoutOutcomeConsumer } from "./earnings";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
 import { composeNotifications, deliverNotification } from "./notifications";
 import { orderStockConsumer } from "./orders";
@@ -21,6 +22,8 @@ export const consumersFor = consumersOf<QueueDeps>([
   paymentRefundConsumer,
   withdrawalOutcomeConsumer,
   transferCardsConsumer,
+  earningsLedgerConsumer,
+  payoutOutcomeConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {

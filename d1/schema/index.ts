@@ -3,6 +3,7 @@ export * from "./catalog";
 export * from "./chat";
 export * from "./dev";
 export * from "./disbursements";
+export * from "./earnings";
 export * from "./fx";
 export * from "./identity";
 export * from "./messaging";

@@ -32,6 +32,14 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/wallet/withdraw", view: lazy(() => import("./views/wallet/Withdraw").then((m) => m.Withdraw)) },
   { path: "/wallet/history/:currency", view: lazy(() => import("./views/wallet/History").then((m) => m.History)) },
   {
+    path: "/seller/:shopId/earnings",
+    view: lazy(() => import("./views/seller/earnings/Earnings").then((m) => m.Earnings)),
+  },
+  {
+    path: "/seller/:shopId/reports",
+    view: lazy(() => import("./views/seller/reports/Reports").then((m) => m.Reports)),
+  },
+  {
     path: "/wallet/transactions/:id",
     view: lazy(() => import("./views/wallet/TransactionPage").then((m) => m.TransactionPage)),
   },

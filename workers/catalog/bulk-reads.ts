@@ -78,11 +78,14 @@ export function productSnapshotsAfter(
 export interface CategoryNames {
   id: string;
   parentId: string | null;
+  slug: string;
   /** Locale → name. */
   names: Record<string, string>;
 }
 
 /** Every category with its parent and names. */
 export function categoryNames(db: Database): Promise<CategoryNames[]> {
-  return db.select({ id: categories.id, parentId: categories.parentId, names: categories.names }).from(categories);
+  return db
+    .select({ id: categories.id, parentId: categories.parentId, slug: categories.slug, names: categories.names })
+    .from(categories);
 }

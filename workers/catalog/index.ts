@@ -12,6 +12,7 @@ import { listProductsHandler, listProductsRoute } from "./routes/products-list";
 
 export { attachableMedia } from "./attachable-media";
 export {
+  type CategoryNames,
   categoryNames,
   type ProductSnapshot,
   productSnapshots,

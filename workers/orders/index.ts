@@ -16,7 +16,7 @@ export type { RefundPayment } from "./cancel";
 export { CHECKOUT_POINTS, type CheckoutPoint, type CheckoutProbe } from "./checkout-probe";
 export { type ExpiryCheck, expireOverdueOrders } from "./expiry";
 export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
-export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
+export { orderById, orderLines, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";
 export {
   addressesStillInUse,

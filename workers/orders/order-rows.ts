@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
-import { orders } from "../../d1/schema/orders";
+import { orderItems, orders } from "../../d1/schema/orders";
 import type { PAYMENT_STATUS } from "../../schemas/orders";
 import { type Database, nowMs } from "../platform/db";
 import type { OrderRow } from "./present";
@@ -13,6 +13,20 @@ export type OrderPaymentStatus = (typeof PAYMENT_STATUS)[number];
 
 export async function orderById(db: Database, orderId: string): Promise<OrderRow | undefined> {
   return db.select().from(orders).where(eq(orders.id, orderId)).get();
+}
+
+/** An order's lines as sold (earnings: the commission per category and the sales reports). */
+export async function orderLines(db: Database, orderId: string) {
+  return db
+    .select({
+      productId: orderItems.productId,
+      name: orderItems.name,
+      quantity: orderItems.quantity,
+      lineTotal: orderItems.lineTotal,
+    })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(orderItems.id);
 }
 
 export async function ordersByIds(db: Database, orderIds: readonly string[]): Promise<OrderRow[]> {

@@ -1,3 +1,4 @@
+import { type EarningsConfig, earningsConfig } from "./config-earnings";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
 import { parsePiiKeyring } from "./config-pii-keys";
@@ -48,6 +49,8 @@ export interface Config {
   };
   /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
   fx: FxConfig;
+  /** The commission on sales and the longest statement or report (config-earnings.ts, docs/earnings.md). */
+  earnings: EarningsConfig;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -281,6 +284,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
       statusCheckMs: raw.DISBURSEMENT_STATUS_CHECK_SECONDS * 1000,
     },
     fx: fxConfig(raw),
+    earnings: earningsConfig(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { piiRotationCursors } from "../../d1/schema/privacy";
 import { CHAT_ENCRYPTED_COLUMNS, dialogIdsAfter, reencryptRoomPage } from "../chat";
 import { DISBURSEMENT_ENCRYPTED_COLUMNS } from "../disbursements";
+import { PAYOUT_ENCRYPTED_COLUMNS } from "../earnings";
 import { IDENTITY_ENCRYPTED_COLUMNS } from "../identity";
 import { MESSAGE_ENCRYPTED_COLUMNS } from "../messaging";
 import { NOTIFICATION_ENCRYPTED_COLUMNS } from "../notifications";
@@ -30,6 +31,7 @@ const D1_TARGETS: EncryptedColumns[] = [
   SHOP_ENCRYPTED_COLUMNS,
   ...CHAT_ENCRYPTED_COLUMNS,
   DISBURSEMENT_ENCRYPTED_COLUMNS,
+  PAYOUT_ENCRYPTED_COLUMNS,
 ];
 /** The messages in every ChatRoom object. Cursor: "<dialog id>:<seq done>". */
 const ROOMS = "chat_rooms";

@@ -1,5 +1,6 @@
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
+import { earnings } from "./fil/earnings";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
@@ -20,4 +21,5 @@ export const fil: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...earnings,
 };

@@ -1,5 +1,6 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
+import { earnings } from "./id/earnings";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
@@ -20,4 +21,5 @@ export const id: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...earnings,
 };

@@ -1,5 +1,6 @@
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
+import { earnings } from "./ms/earnings";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
@@ -20,4 +21,5 @@ export const ms: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...earnings,
 };

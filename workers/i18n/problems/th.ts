@@ -1,5 +1,6 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
+import { earnings } from "./th/earnings";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
@@ -20,4 +21,5 @@ export const th: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...earnings,
 };

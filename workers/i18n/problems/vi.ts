@@ -1,6 +1,7 @@
 import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
+import { earnings } from "./vi/earnings";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
@@ -20,4 +21,5 @@ export const vi: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...earnings,
 };

@@ -17,6 +17,8 @@ export type MovementKind =
   | "receive"
   | "topup"
   | "refund"
+  // A shop's earnings paid out to its owner's wallet (workers/earnings/payouts.ts).
+  | "payout"
   // FX conversions (conversions.ts): through the platform's FX account of each currency, the fee to its fees account.
   | "conversion_out"
   | "conversion_fee"
@@ -54,6 +56,10 @@ const POSTINGS: Record<MovementKind, (amount: number) => [string, number][]> = {
   ],
   refund: (a) => [
     ["system:refunds", -a],
+    ["available", a],
+  ],
+  payout: (a) => [
+    ["system:payouts", -a],
     ["available", a],
   ],
   // A withdrawal the provider paid out: the held money leaves the platform for a bank account.

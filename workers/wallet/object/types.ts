@@ -96,7 +96,8 @@ export interface CreditInput {
   movementId: string;
   currency: Currency;
   amount: number;
-  type: "topup" | "refund";
+  /** "payout": a shop's earnings paid out to its owner's wallet (workers/earnings). */
+  type: "topup" | "refund" | "payout";
   reference?: string;
 }
 

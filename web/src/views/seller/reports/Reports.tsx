@@ -1,0 +1,188 @@
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { type ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
+import { useI18n } from "../../../i18n";
+import { useRequiredSession } from "../../account/guard";
+import { Loading, ProblemNotice } from "../../common/Status";
+import { useApi } from "../../common/use-api";
+import { lastThirtyDays, saveText } from "../download";
+import "../seller.css";
+
+type Granularity = "day" | "week" | "month";
+interface Query {
+  from: string;
+  to: string;
+  granularity: Granularity;
+}
+
+/** /seller/:shopId/reports: sales by day, week or month, the top products, and the same as CSV. */
+export function Reports() {
+  const session = useRequiredSession();
+  const { t } = useI18n();
+  const { params } = useRoute();
+  const shopId = params.shopId ?? "";
+  const [draft, setDraft] = useState<Query>({ ...lastThirtyDays(), granularity: "day" });
+  const [query, setQuery] = useState<Query>(draft);
+  useEffect(() => {
+    document.title = `${t("sellerReports.title")} · Tchat`;
+  }, [t]);
+  if (!session) return null;
+  return (
+    <section class="seller-page stack" aria-labelledby="reports-title">
+      <p>
+        <a href="/seller">{t("sellerEarnings.back")}</a>
+      </p>
+      <h1 id="reports-title">{t("sellerReports.title")}</h1>
+      <form
+        class="seller-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(draft);
+        }}
+      >
+        <div class="field">
+          <label for="report-from">{t("sellerEarnings.from")}</label>
+          <input
+            id="report-from"
+            type="date"
+            value={draft.from}
+            onInput={(e) => setDraft((d) => ({ ...d, from: e.currentTarget.value }))}
+          />
+        </div>
+        <div class="field">
+          <label for="report-to">{t("sellerEarnings.to")}</label>
+          <input
+            id="report-to"
+            type="date"
+            value={draft.to}
+            onInput={(e) => setDraft((d) => ({ ...d, to: e.currentTarget.value }))}
+          />
+        </div>
+        <div class="field">
+          <label for="report-granularity">{t("sellerReports.granularity")}</label>
+          <select
+            id="report-granularity"
+            value={draft.granularity}
+            onChange={(e) => setDraft((d) => ({ ...d, granularity: e.currentTarget.value as Granularity }))}
+          >
+            <option value="day">{t("sellerReports.day")}</option>
+            <option value="week">{t("sellerReports.week")}</option>
+            <option value="month">{t("sellerReports.month")}</option>
+          </select>
+        </div>
+        <button type="submit">{t("sellerReports.show")}</button>
+      </form>
+      <ReportTables shopId={shopId} query={query} />
+      <CsvDownload shopId={shopId} query={query} />
+    </section>
+  );
+}
+
+function ReportTables({ shopId, query }: { shopId: string; query: Query }) {
+  const { t, fmt } = useI18n();
+  const [report, reload] = useApi(
+    () => unwrap(api.GET("/api/v1/shops/{id}/reports/sales", { params: { path: { id: shopId }, query } })),
+    [shopId, query.from, query.to, query.granularity],
+  );
+  if (report.state === "loading") return <Loading />;
+  if (report.state === "error") return <ProblemNotice problem={report.problem} onRetry={reload} />;
+  // The JSON answer (the route also answers CSV, so the client types it as either).
+  const { series, topProducts } = report.data as Schemas["SalesReport"];
+  const sold = series.some((s) => s.orders > 0 || s.refunds.amount > 0);
+  return (
+    <>
+      {!sold && <p>{t("sellerReports.none")}</p>}
+      <div class="seller-table-wrap">
+        <table class="seller-table" data-testid="report-series">
+          <thead>
+            <tr>
+              <th scope="col">{t("sellerReports.period")}</th>
+              <th scope="col" class="num">
+                {t("sellerReports.orders")}
+              </th>
+              <th scope="col" class="num">
+                {t("sellerReports.units")}
+              </th>
+              <th scope="col" class="num">
+                {t("sellerReports.revenue")}
+              </th>
+              <th scope="col" class="num">
+                {t("sellerReports.refunds")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.period}>
+                <th scope="row">{s.period}</th>
+                <td class="num">{fmt.number(s.orders)}</td>
+                <td class="num">{fmt.number(s.units)}</td>
+                <td class="num">{fmt.money(s.revenue)}</td>
+                <td class="num">{fmt.money(s.refunds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("sellerReports.top")}</h2>
+      <div class="seller-table-wrap">
+        <table class="seller-table" data-testid="report-top">
+          <thead>
+            <tr>
+              <th scope="col">{t("sellerReports.product")}</th>
+              <th scope="col" class="num">
+                {t("sellerReports.units")}
+              </th>
+              <th scope="col" class="num">
+                {t("sellerReports.revenue")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {topProducts.map((p) => (
+              <tr key={p.productId}>
+                <th scope="row">
+                  <a href={`/p/${p.productId}`}>{p.name}</a>
+                </th>
+                <td class="num">{fmt.number(p.units)}</td>
+                <td class="num">{fmt.money(p.revenue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function CsvDownload({ shopId, query }: { shopId: string; query: Query }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const csv = await unwrap(
+        api.GET("/api/v1/shops/{id}/reports/sales", {
+          params: { path: { id: shopId }, query },
+          headers: { Accept: "text/csv" },
+          parseAs: "text",
+        }),
+      );
+      saveText(csv as unknown as string, `sales-${query.from}-${query.to}-${query.granularity}.csv`);
+    } catch (err) {
+      setProblem(err as ApiProblem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="stack">
+      <button type="button" onClick={download} disabled={busy} aria-busy={busy} data-testid="report-csv">
+        {busy ? t("sellerEarnings.downloading") : t("sellerReports.csv")}
+      </button>
+      {problem && <ProblemNotice problem={problem} />}
+    </div>
+  );
+}
