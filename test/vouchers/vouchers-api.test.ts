@@ -160,7 +160,7 @@ describe("validation", () => {
     expect(page.items).toHaveLength(1);
   });
 
-  it("rupiah amounts are whole rupiah; a change cannot put totalLimit below the uses made", async () => {
+  it("rupiah amounts are whole rupiah; a change cannot touch the code", async () => {
     const s = await seller("ID");
     await expectProblem(
       await postShopVoucher(s.token, s.shop.id, voucherBody({ type: "fixed", value: 1_050 })),
