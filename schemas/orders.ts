@@ -75,6 +75,10 @@ export const CreateOrdersSchema = z
     shippingAddressId: z.string().max(64).optional(),
     shippingOptionId: z.string().max(64).optional(),
     voucherCode: z.string().trim().min(1).max(40).optional(),
+    voucherCodes: z.array(z.string().trim().min(1).max(40)).max(2).optional().openapi({
+      description:
+        "Beyond the contract: up to one shop voucher and one platform voucher, stacked (README, 'Vouchers'). voucherCode counts as one of them.",
+    }),
     contactEmail: z.string().trim().email().max(254).optional(),
   })
   .strict()
@@ -148,5 +152,17 @@ export const CheckoutQuoteSchema = z
       })
       .optional()
       .openapi({ description: "Present when voucherCode was sent and is valid for this cart" }),
+    vouchers: z
+      .array(
+        z.object({
+          code: z.string(),
+          applied: z.boolean(),
+          discount: MoneySchema.openapi({ description: "What this voucher takes off the whole checkout" }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description: "Each voucher code sent (voucherCode, then voucherCodes), when all are valid for this cart",
+      }),
   })
   .openapi("CheckoutQuote");

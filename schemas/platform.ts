@@ -90,6 +90,9 @@ export const ERROR_CODES = {
   upgrade_required: { status: 426, title: "WebSocket upgrade required" },
   // Orders and payments
   invalid_transition: { status: 409, title: "Invalid status change" },
+  // Vouchers
+  voucher_unavailable: { status: 409, title: "Voucher unavailable" },
+  voucher_min_spend: { status: 422, title: "Below the voucher's minimum spend" },
   // Reviews
   not_a_buyer: { status: 403, title: "Not a buyer of this product" },
   // Wallet

@@ -20,7 +20,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
-import { type CheckoutProbe, createOrdersRouter } from "./orders";
+import { type CheckoutProbe, createOrdersRouter, vouchersRouter } from "./orders";
 import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
@@ -74,6 +74,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", shippingRouter);
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
+  app.route("/", vouchersRouter);
   app.route("/", paymentsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);

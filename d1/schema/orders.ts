@@ -82,22 +82,37 @@ export const orderEvents = sqliteTable(
   (t) => [index("order_events_order").on(t.orderId, t.id)],
 );
 
-export const vouchers = sqliteTable("vouchers", {
-  code: text("code").primaryKey(),
-  shopId: text("shop_id"),
-  type: text("type", { enum: ["percentage", "fixed"] }).notNull(),
-  /** Basis points for percentage (1000 = 10%); minor units of `currency` for fixed. */
-  value: integer("value").notNull(),
-  currency: text("currency"),
-  maxDiscount: integer("max_discount"),
-  minSpend: integer("min_spend").notNull().default(0),
-  perUserLimit: integer("per_user_limit").notNull().default(1),
-  usageLimit: integer("usage_limit"),
-  usedCount: integer("used_count").notNull().default(0),
-  startsAt: integer("starts_at"),
-  expiresAt: integer("expires_at"),
-  createdAt: integer("created_at").notNull(),
-});
+/**
+ * Vouchers, a shop's (shop_id set) or the platform's (shop_id null). The code is unique across the
+ * platform, so a code typed at checkout names one voucher. Managed through workers/orders/voucher-admin/;
+ * counted by conditional updates in the checkout's batch (vouchers.ts).
+ */
+export const vouchers = sqliteTable(
+  "vouchers",
+  {
+    code: text("code").primaryKey(),
+    /** The API's id; null only on rows written before vouchers had one (the code then stands in). */
+    id: text("id").unique(),
+    shopId: text("shop_id"),
+    /** The API's "percent" is stored as "percentage" in basis points, so old rows keep their meaning. */
+    type: text("type", { enum: ["percentage", "fixed", "free_shipping"] }).notNull(),
+    /** Basis points for percentage (1000 = 10%); minor units of `currency` for fixed; 0 for free shipping. */
+    value: integer("value").notNull(),
+    currency: text("currency"),
+    maxDiscount: integer("max_discount"),
+    minSpend: integer("min_spend").notNull().default(0),
+    perUserLimit: integer("per_user_limit").notNull().default(1),
+    usageLimit: integer("usage_limit"),
+    usedCount: integer("used_count").notNull().default(0),
+    startsAt: integer("starts_at"),
+    /** The API's endsAt. */
+    expiresAt: integer("expires_at"),
+    /** False once deactivated (DELETE): checkout refuses it, the row stays for its orders. */
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("vouchers_shop").on(t.shopId, t.createdAt)],
+);
 
 export const voucherRedemptions = sqliteTable(
   "voucher_redemptions",
@@ -106,8 +121,10 @@ export const voucherRedemptions = sqliteTable(
     code: text("code").notNull(),
     userKey: text("user_key").notNull(),
     orderId: text("order_id").notNull(),
+    /** The checkout that used it: one use per checkout, however many of its orders share the discount. */
+    checkoutId: text("checkout_id"),
     createdAt: integer("created_at").notNull(),
     releasedAt: integer("released_at"),
   },
-  (t) => [index("voucher_redemptions_user").on(t.code, t.userKey)],
+  (t) => [index("voucher_redemptions_user").on(t.code, t.userKey), index("voucher_redemptions_order").on(t.orderId)],
 );

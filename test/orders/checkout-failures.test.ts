@@ -65,7 +65,7 @@ describe("a failure at any step before the orders are written gives everything b
     expect(await holdings({ cartToken }, products, code)).toEqual(before);
   });
 
-  it("a voucher used up meanwhile: 422 and nothing else taken", async () => {
+  it("a voucher used up meanwhile: 409 voucher_unavailable and nothing else taken", async () => {
     const { cartToken, products, body } = await twoShopCart();
     const code = await voucher({ code: "LASTONE", usageLimit: 1 });
     const other = await guestCart([{ productId: products[0], quantity: 1 }]);
@@ -73,8 +73,8 @@ describe("a failure at any step before the orders are written gives everything b
     const before = await holdings({ cartToken }, products, code);
     await expectProblem(
       await placeOrders({ cartToken, body: { ...(body as object), voucherCode: code } }),
-      422,
-      "validation_failed",
+      409,
+      "voucher_unavailable",
     );
     expect(await holdings({ cartToken }, products, code)).toEqual(before);
   });

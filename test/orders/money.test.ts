@@ -175,7 +175,8 @@ describe("orderTotals (property)", () => {
           const step = CURRENCIES[currency].step;
           const subtotal = lines.reduce((n, l) => n + l.unit * l.quantity, 0);
           expect(t.subtotal.amount).toBe(subtotal);
-          expect(t.discount.amount).toBe(Math.min(discount, subtotal));
+          // Capped at what the order costs before tax: a free shipping voucher takes the shipping off too.
+          expect(t.discount.amount).toBe(Math.min(discount, subtotal + shipping));
           expect(t.shippingCost.amount).toBe(shipping);
           const base = subtotal - t.discount.amount + shipping;
           expect(t.tax.amount).toBe(roundStep((base * RATES[country]) / 10_000, currency));
@@ -330,24 +331,25 @@ describe("vouchers", () => {
     expect(await count("SELECT count(*) AS n FROM voucher_redemptions WHERE code = 'FLAT100'")).toBe(1);
   });
 
-  it("refuses an unknown, expired, not-yet-valid, below-minimum or wrong-currency voucher (422, nothing reserved)", async () => {
+  it("refuses an unknown, expired, not-yet-valid, below-minimum or wrong-currency voucher (409/422, nothing reserved)", async () => {
     const { product } = await sellerWithProduct("TH", { stock: 50 });
     await voucher({ code: "OLD", type: "fixed", value: 1_000, expiresAt: Date.now() - 1_000 });
     await voucher({ code: "SOON", type: "fixed", value: 1_000, startsAt: Date.now() + 86_400_000 });
     await voucher({ code: "BIGSPEND", type: "fixed", value: 1_000, minSpend: 1_000_000 });
     await voucher({ code: "RUPIAH", type: "fixed", value: 1_000_000, currency: "IDR" });
     const cartToken = await guestCart([{ productId: product.id, quantity: 1 }]);
-    for (const [code, words] of [
-      ["NOPE", "does not exist"],
-      ["OLD", "expired"],
-      ["SOON", "not valid yet"],
-      ["BIGSPEND", "Spend at least"],
-      ["RUPIAH", "IDR"],
-    ]) {
+    // CONTRACT.md: unknown, inactive or used up → 409 voucher_unavailable; below minSpend → 422 voucher_min_spend.
+    for (const [code, words, status, problemCode] of [
+      ["NOPE", "does not exist", 409, "voucher_unavailable"],
+      ["OLD", "expired", 409, "voucher_unavailable"],
+      ["SOON", "not valid yet", 409, "voucher_unavailable"],
+      ["BIGSPEND", "Spend at least", 422, "voucher_min_spend"],
+      ["RUPIAH", "IDR", 409, "voucher_unavailable"],
+    ] as const) {
       const problem = await expectProblem(
         await postOrders({ cartToken }, guestBody("TH", { voucherCode: code })),
-        422,
-        "validation_failed",
+        status,
+        problemCode,
       );
       expect(problem.errors?.[0].path).toBe("voucherCode");
       expect(problem.detail).toContain(words);
@@ -368,8 +370,8 @@ describe("vouchers", () => {
     await userCart(buyer.token, [{ productId: product.id, quantity: 1 }]);
     const problem = await expectProblem(
       await postOrders({ token: buyer.token }, { shippingAddress: ADDRESS.TH, voucherCode: "ONCE" }),
-      422,
-      "validation_failed",
+      409,
+      "voucher_unavailable",
     );
     expect(problem.detail).toContain("already used");
     // Someone else may.
@@ -420,8 +422,8 @@ describe("vouchers", () => {
     const onlyB = await guestCart([{ productId: b.product.id, quantity: 1 }]);
     const problem = await expectProblem(
       await postOrders({ cartToken: onlyB }, guestBody("TH", { voucherCode: "SHOPA" })),
-      422,
-      "validation_failed",
+      409,
+      "voucher_unavailable",
     );
     expect(problem.detail).toContain("shop");
   });
@@ -468,8 +470,8 @@ describe("vouchers", () => {
     expect(won).toHaveLength(5);
     for (const r of won) expect(r.body.orders?.[0].discount.amount).toBe(5_000);
     for (const r of results.filter((r) => r.status !== 201)) {
-      expect(r.status).toBe(422);
-      expect(r.body.code).toBe("validation_failed");
+      expect(r.status).toBe(409);
+      expect(r.body.code).toBe("voucher_unavailable");
     }
     expect(await usedCount("FLASH5")).toBe(5);
     expect(await count("SELECT count(*) AS n FROM voucher_redemptions WHERE code = 'FLASH5'")).toBe(5);

@@ -158,13 +158,13 @@ describe("POST /checkout/quote", () => {
     for (const voucherCode of ["NO-SUCH-CODE", usedUp]) {
       const q = await expectProblem(
         await quote({ cartToken }, { shippingAddress: ADDRESS.TH, voucherCode }),
-        422,
-        "validation_failed",
+        409,
+        "voucher_unavailable",
       );
       const c = await expectProblem(
         await postOrders({ cartToken }, guestBody("TH", { voucherCode })),
-        422,
-        "validation_failed",
+        409,
+        "voucher_unavailable",
       );
       expect(q.detail).toBe(c.detail);
       expect(q.errors).toEqual([{ path: "voucherCode", message: q.detail }]);
@@ -209,8 +209,8 @@ describe("POST /checkout/quote", () => {
     const ip = uniqueIp();
     const ask = (voucherCode: string) =>
       limited("POST", "/api/v1/checkout/quote", { cartToken, ip, body: { shippingAddress: ADDRESS.TH, voucherCode } });
-    await expectProblem(await ask("GUESS-1"), 422, "validation_failed");
-    await expectProblem(await ask("GUESS-2"), 422, "validation_failed");
+    await expectProblem(await ask("GUESS-1"), 409, "voucher_unavailable");
+    await expectProblem(await ask("GUESS-2"), 409, "voucher_unavailable");
     const refused = await expectProblem(await ask("GUESS-3"), 429, "rate_limited");
     expect(refused.detail).toMatch(/Try again/);
   });

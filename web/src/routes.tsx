@@ -40,6 +40,10 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     view: lazy(() => import("./views/seller/reports/Reports").then((m) => m.Reports)),
   },
   {
+    path: "/seller/:shopId/vouchers",
+    view: lazy(() => import("./views/seller/vouchers/Vouchers").then((m) => m.Vouchers)),
+  },
+  {
     path: "/wallet/transactions/:id",
     view: lazy(() => import("./views/wallet/TransactionPage").then((m) => m.TransactionPage)),
   },

@@ -1,12 +1,11 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { orders, voucherRedemptions } from "../../d1/schema/orders";
+import { orders, voucherRedemptions, vouchers } from "../../d1/schema/orders";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { OrderRow } from "./present";
 import type { Actor } from "./status";
 import { releaseOrderStock, restockOrder, settleEndedOrderStock, statusBefore } from "./stock";
 import { moveOrder } from "./transitions";
-import { releaseVoucherUse } from "./vouchers";
 
 /**
  * Gives an order's money back through the gateway that took it and returns the order as it then is
@@ -20,18 +19,30 @@ import { releaseVoucherUse } from "./vouchers";
 export type RefundPayment = (env: Env, order: OrderRow, reason: string) => Promise<OrderRow>;
 
 /**
- * Writes that give a cancelled or expired order's voucher use back, applied only if `applied`
- * (the move's condition, see moveOrder) holds: a move that lost its race gives nothing back.
+ * Writes that give a cancelled or expired order's voucher uses back, applied only if `applied`
+ * (the move's condition, see moveOrder) holds: a move that lost its race gives nothing back. A use
+ * belongs to the checkout (a platform voucher may discount several of its orders): it comes back
+ * with the last of those orders, and each redemption is released once, so a use comes back once.
  */
 export function voucherGiveBack(db: ReturnType<typeof database>, order: OrderRow, applied: SQL) {
   if (!order.voucherCode) return [];
   const moved = sql`EXISTS (SELECT 1 FROM ${orders} WHERE ${applied})`;
+  const held = and(eq(voucherRedemptions.orderId, order.id), isNull(voucherRedemptions.releasedAt));
+  const othersHold = sql`EXISTS (SELECT 1 FROM ${voucherRedemptions} AS other
+    WHERE other.code = ${vouchers.code} AND other.released_at IS NULL
+    AND other.order_id <> ${order.id} AND other.checkout_id = ${order.checkoutId})`;
   return [
     db
-      .update(voucherRedemptions)
-      .set({ releasedAt: nowMs() })
-      .where(and(eq(voucherRedemptions.orderId, order.id), isNull(voucherRedemptions.releasedAt), moved)),
-    releaseVoucherUse(db, order.voucherCode, moved),
+      .update(vouchers)
+      .set({ usedCount: sql`max(${vouchers.usedCount} - 1, 0)` })
+      .where(
+        and(
+          sql`${vouchers.code} IN (SELECT ${voucherRedemptions.code} FROM ${voucherRedemptions} WHERE ${held})`,
+          sql`NOT ${othersHold}`,
+          moved,
+        ),
+      ),
+    db.update(voucherRedemptions).set({ releasedAt: nowMs() }).where(and(held, moved)),
   ];
 }
 

@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env";
 import { resolveCart } from "../cart";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { type Money, sum } from "../platform/money";
+import { type Money, sum, zero } from "../platform/money";
 import { shopSummaries } from "../shops";
 import { priceLines } from "./checkout-lines";
 import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf } from "./checkout-steps";
@@ -13,7 +13,7 @@ import { parcelTotals, type ShopParcel } from "./checkout-writes";
 import { readOrderConfig } from "./config";
 import type { OrderTotals } from "./pricing";
 import { lineTotal } from "./pricing";
-import { checkoutVoucher } from "./vouchers";
+import { type CheckoutVouchers, checkoutVouchers } from "./vouchers";
 
 type CheckoutQuote = z.infer<typeof CheckoutQuoteSchema>;
 
@@ -43,7 +43,7 @@ export async function quoteCheckout(
   const { address, currency, parcels } = await checkoutParcels(c, input, lines);
   const buyerKey = buyerKeyOf(await holderOf(c, guestToken));
   const [voucher, shops] = await Promise.all([
-    checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels),
+    checkoutVouchers(db, input, buyerKey, currency, parcels),
     shopSummaries(
       db,
       parcels.map((p) => p.shopId),
@@ -65,7 +65,7 @@ export async function quoteCheckout(
     discount,
     total: whole("total"),
     currency,
-    ...(voucher.code ? { voucher: { code: voucher.code, applied: discount.amount > 0 } } : {}),
+    ...quotedVouchers(input, voucher),
   };
 }
 
@@ -87,4 +87,21 @@ function quotedOrder(parcel: ShopParcel, totals: OrderTotals, shopName: string |
     ...totals,
     currency: totals.total.currency,
   };
+}
+
+/**
+ * The vouchers asked for: `voucher` for the first code (the contract's voucherCode), `vouchers` for
+ * each code with what it takes off. A code that passed the checks but gives nothing is `applied: false`.
+ */
+function quotedVouchers(input: { voucherCode?: string; voucherCodes?: string[] }, vouchers: CheckoutVouchers) {
+  const codes = [input.voucherCode, ...(input.voucherCodes ?? [])]
+    .filter((c): c is string => !!c)
+    .map((c) => c.trim().toUpperCase());
+  if (codes.length === 0) return {};
+  const currency = vouchers.discounts[0].currency;
+  const quoted = [...new Set(codes)].map((code) => {
+    const applied = vouchers.applied.find((a) => a.code === code);
+    return { code, applied: !!applied, discount: applied ? sum(applied.shares, currency) : zero(currency) };
+  });
+  return { voucher: { code: quoted[0].code, applied: quoted[0].applied }, vouchers: quoted };
 }

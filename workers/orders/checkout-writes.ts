@@ -35,7 +35,6 @@ export interface CheckoutFacts {
   address: ShippingAddress;
   addressEnc: string;
   contactEmailEnc: string | null;
-  voucherCode: string | undefined;
   taxRates: Parameters<typeof orderTotals>[4];
 }
 
@@ -44,7 +43,7 @@ export type NewOrderItemRow = typeof orderItems.$inferSelect;
 /**
  * The writes of one shop's order (the `index`-th of its checkout), for the checkout's single batch:
  * the order with its totals (subtotal − discount + shipping + tax), its items, its first timeline
- * entry, its `order.created` event, and the voucher redemption when the voucher discounted it.
+ * entry, its `order.created` event, and a redemption for each voucher that discounted it.
  *
  * The order, item and redemption ids derive from the checkout id and the time the cart was handed
  * to it (`facts.now`), both the same on every retry: a retry that raced an attempt which already
@@ -55,11 +54,11 @@ export async function orderWrites(
   db: Database,
   facts: CheckoutFacts,
   parcel: ShopParcel,
-  discount: Money,
+  discount: { amount: Money; codes: string[] },
   index: number,
 ): Promise<{ row: NewOrderRow & { id: string }; items: NewOrderItemRow[]; writes: BatchItem<"sqlite">[] }> {
-  const totals = parcelTotals(parcel, discount, facts.address.country, facts.taxRates);
-  const voucherCode = discount.amount > 0 ? facts.voucherCode : undefined;
+  const totals = parcelTotals(parcel, discount.amount, facts.address.country, facts.taxRates);
+  const voucherCode = discount.codes[0];
   const id = await stableId("ord", facts.now + index, `${facts.checkoutId}:${parcel.shopId}`);
   const row = orderRow(id, facts, parcel, totals, voucherCode);
   const items = await Promise.all(
@@ -103,13 +102,14 @@ export async function orderWrites(
       ),
     ),
   ];
-  if (voucherCode) {
+  for (const code of discount.codes) {
     writes.push(
       db.insert(voucherRedemptions).values({
-        id: await stableId("vrd", facts.now + index, id),
-        code: voucherCode,
+        id: await stableId("vrd", facts.now + index, `${id}:${code}`),
+        code,
         userKey: facts.buyerKey,
         orderId: id,
+        checkoutId: facts.checkoutId,
         createdAt: facts.now,
       }),
     );

@@ -22,7 +22,7 @@ import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf, reserveStock } 
 import { type CheckoutFacts, orderWrites } from "./checkout-writes";
 import { readOrderConfig } from "./config";
 import { type Order, type OrderRow, presentOrder, presentOrders } from "./present";
-import { checkoutVoucher, voucherUseWrites } from "./vouchers";
+import { checkoutVouchers, orderVoucherCodes, voucherUseWrites } from "./vouchers";
 
 type CreateOrders = z.infer<typeof CreateOrdersSchema>;
 
@@ -125,7 +125,7 @@ async function ordersFromCart(
   await reached("quoted");
 
   const buyerKey = buyerKeyOf(holder);
-  const voucher = await checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels);
+  const voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
   await reached("claimed");
 
   taken.stockKeys = lines.map((l) => inventoryKey(l.productId, l.variantId));
@@ -143,19 +143,22 @@ async function ordersFromCart(
     address,
     addressEnc: await encryptPii(c.env, JSON.stringify(address)),
     contactEmailEnc: input.contactEmail ? await encryptPii(c.env, input.contactEmail.toLowerCase()) : null,
-    voucherCode: voucher.code,
     taxRates: config.taxRates,
   };
-  const orders = await Promise.all(parcels.map((p, i) => orderWrites(db, facts, p, voucher.discounts[i], i)));
+  const orders = await Promise.all(
+    parcels.map((p, i) =>
+      orderWrites(db, facts, p, { amount: voucher.discounts[i], codes: orderVoucherCodes(voucher, i) }, i),
+    ),
+  );
   const presented = await Promise.all(orders.map((o) => presentOrder(c.env, o.row as OrderRow, o.items)));
   const answer = await storedAnswerOf(c.json({ orders: presented }, 201));
   const [keyGuard, keyAnswer] = answerWrites(db, taken.claim, answer);
-  const voucherUse = voucher.code ? voucherUseWrites(db, voucher.code, buyerKey) : [];
+  const voucherUse = voucher.applied.flatMap((a) => voucherUseWrites(db, a.code, buyerKey));
   await reached("prepared");
 
   const recheck = async () => {
     await enforceCaps(db, config.caps, holder, load, nowMs());
-    await checkoutVoucher(db, input.voucherCode, buyerKey, currency, parcels);
+    await checkoutVouchers(db, input, buyerKey, currency, parcels);
   };
   const batch: BatchItem<"sqlite">[] = [keyGuard, capsGuard(db, config.caps, holder, load, nowMs()), ...voucherUse];
   batch.push(...orders.flatMap((o) => o.writes), keyAnswer);

@@ -30,6 +30,7 @@ export { latestOrderOfProduct } from "./purchases";
 export { commitOrderStock } from "./stock";
 export { orderStockConsumer } from "./stock-consumer";
 export { moveOrder, timelineWrite } from "./transitions";
+export { vouchersRouter } from "./voucher-admin";
 export { voucherExpiry } from "./voucher-expiry";
 
 /** What the orders routes need from domains above them, handed in by the composition root (workers/app.ts). */

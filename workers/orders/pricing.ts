@@ -16,8 +16,8 @@ export interface OrderTotals {
 }
 
 /**
- * An order's money: subtotal (unit × quantity, exact), minus its share of the discount, plus
- * shipping, plus tax on that (rounded once by the currency's policy). The total is the sum of
+ * An order's money: subtotal (unit × quantity, exact) plus shipping, minus its share of the discount
+ * (goods, or shipping for free shipping), plus tax on that (rounded once by the currency's policy). The total is the sum of
  * these rounded parts, so it never drifts from what the parts show.
  */
 export function orderTotals(
@@ -32,8 +32,9 @@ export function orderTotals(
     lines.map((l) => lineTotal(l.unitPrice, l.quantity)),
     currency,
   );
-  const capped = minimum(discount, subtotal);
-  const taxable = add(subtract(subtotal, capped), shippingCost);
+  // A free shipping voucher discounts the shipping too, so the cap is the goods plus the shipping.
+  const capped = minimum(discount, add(subtotal, shippingCost));
+  const taxable = subtract(add(subtotal, shippingCost), capped);
   const tax = taxOn(taxable, country, rates);
   return { subtotal, discount: capped, shippingCost, tax, total: add(taxable, tax) };
 }

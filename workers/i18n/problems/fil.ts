@@ -4,6 +4,7 @@ import { earnings } from "./fil/earnings";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
+import { vouchers } from "./fil/vouchers";
 import { wallet } from "./fil/wallet";
 import { walletCard } from "./fil/wallet-card";
 import { walletPayments } from "./fil/wallet-payments";
@@ -22,4 +23,5 @@ export const fil: ProblemTranslations = {
   ...walletPayments,
   ...walletCard,
   ...earnings,
+  ...vouchers,
 };

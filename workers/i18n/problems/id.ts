@@ -4,6 +4,7 @@ import { earnings } from "./id/earnings";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
+import { vouchers } from "./id/vouchers";
 import { wallet } from "./id/wallet";
 import { walletCard } from "./id/wallet-card";
 import { walletPayments } from "./id/wallet-payments";
@@ -22,4 +23,5 @@ export const id: ProblemTranslations = {
   ...walletPayments,
   ...walletCard,
   ...earnings,
+  ...vouchers,
 };

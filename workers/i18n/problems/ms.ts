@@ -4,6 +4,7 @@ import { earnings } from "./ms/earnings";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
+import { vouchers } from "./ms/vouchers";
 import { wallet } from "./ms/wallet";
 import { walletCard } from "./ms/wallet-card";
 import { walletPayments } from "./ms/wallet-payments";
@@ -22,4 +23,5 @@ export const ms: ProblemTranslations = {
   ...walletPayments,
   ...walletCard,
   ...earnings,
+  ...vouchers,
 };

@@ -4,6 +4,7 @@ import { earnings } from "./th/earnings";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
+import { vouchers } from "./th/vouchers";
 import { wallet } from "./th/wallet";
 import { walletCard } from "./th/wallet-card";
 import { walletPayments } from "./th/wallet-payments";
@@ -22,4 +23,5 @@ export const th: ProblemTranslations = {
   ...walletPayments,
   ...walletCard,
   ...earnings,
+  ...vouchers,
 };

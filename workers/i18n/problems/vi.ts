@@ -5,6 +5,7 @@ import { earnings } from "./vi/earnings";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
+import { vouchers } from "./vi/vouchers";
 import { wallet } from "./vi/wallet";
 import { walletCard } from "./vi/wallet-card";
 import { walletPayments } from "./vi/wallet-payments";
@@ -22,4 +23,5 @@ export const vi: ProblemTranslations = {
   ...walletPayments,
   ...walletCard,
   ...earnings,
+  ...vouchers,
 };

@@ -1,4 +1,5 @@
 import { sellerEarningsEn } from "./seller-earnings/en";
+import { sellerVouchersEn } from "./seller-vouchers/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
@@ -354,6 +355,8 @@ export const en = {
   ...walletEn,
   // The seller's earnings and sales reports (issue 16).
   ...sellerEarningsEn,
+  // Seller vouchers (issue 16): their own file.
+  ...sellerVouchersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

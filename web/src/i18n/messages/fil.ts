@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { sellerEarningsFil } from "./seller-earnings/fil";
+import { sellerVouchersFil } from "./seller-vouchers/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
@@ -355,4 +356,6 @@ export const fil: Messages = {
   ...walletFil,
   // The seller's earnings and sales reports (issue 16).
   ...sellerEarningsFil,
+  // Seller vouchers (issue 16): their own file.
+  ...sellerVouchersFil,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { sellerEarningsId } from "./seller-earnings/id";
+import { sellerVouchersId } from "./seller-vouchers/id";
 import { walletId } from "./wallet/id";
 
 export const id: Messages = {
@@ -355,4 +356,6 @@ export const id: Messages = {
   ...walletId,
   // The seller's earnings and sales reports (issue 16).
   ...sellerEarningsId,
+  // Seller vouchers (issue 16): their own file.
+  ...sellerVouchersId,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { sellerEarningsMs } from "./seller-earnings/ms";
+import { sellerVouchersMs } from "./seller-vouchers/ms";
 import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {
@@ -355,4 +356,6 @@ export const ms: Messages = {
   ...walletMs,
   // The seller's earnings and sales reports (issue 16).
   ...sellerEarningsMs,
+  // Seller vouchers (issue 16): their own file.
+  ...sellerVouchersMs,
 };

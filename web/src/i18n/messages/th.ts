@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { sellerEarningsTh } from "./seller-earnings/th";
+import { sellerVouchersTh } from "./seller-vouchers/th";
 import { walletTh } from "./wallet/th";
 
 export const th: Messages = {
@@ -351,4 +352,6 @@ export const th: Messages = {
   ...walletTh,
   // The seller's earnings and sales reports (issue 16).
   ...sellerEarningsTh,
+  // Seller vouchers (issue 16): their own file.
+  ...sellerVouchersTh,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from "./en";
 import { sellerEarningsVi } from "./seller-earnings/vi";
+import { sellerVouchersVi } from "./seller-vouchers/vi";
 import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
@@ -354,4 +355,6 @@ export const vi: Messages = {
   ...walletVi,
   // The seller's earnings and sales reports (issue 16).
   ...sellerEarningsVi,
+  // Seller vouchers (issue 16): their own file.
+  ...sellerVouchersVi,
 };
