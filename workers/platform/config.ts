@@ -1,6 +1,7 @@
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
 import { parsePiiKeyring } from "./config-pii-keys";
+import { type SellerUploads, sellerUploads } from "./config-seller-uploads";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WalletLimits, walletLimits } from "./config-wallet-limits";
 import { type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
@@ -48,6 +49,8 @@ export interface Config {
   };
   /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
   fx: FxConfig;
+  /** Seller center uploads: the bulk price and stock CSV, verification documents. */
+  sellerUploads: SellerUploads;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -281,6 +284,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
       statusCheckMs: raw.DISBURSEMENT_STATUS_CHECK_SECONDS * 1000,
     },
     fx: fxConfig(raw),
+    sellerUploads: sellerUploads(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,
