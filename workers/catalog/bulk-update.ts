@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { outboxEvents } from "../../d1/schema/platform";
 import type { BulkRefusal, BulkUpdateReport } from "../../schemas/seller-products";
 import type { SellerUploads } from "../platform/config-seller-uploads";
 import { type Database, database, nowMs } from "../platform/db";
@@ -179,17 +178,17 @@ async function commitPrices(env: Env, db: Database, shopId: string, userId: stri
     SELECT id, product_id AS productId FROM product_variants
       WHERE deleted_at IS NULL AND product_id IN (SELECT value FROM json_each(${JSON.stringify(productIds)}))`);
   for (const v of variantRows) variantIdsOf.set(v.productId, [...(variantIdsOf.get(v.productId) ?? []), v.id]);
-  const snapshots: { id: string; available: number }[] = [];
+  const snapshots: { id: string; v: number }[] = [];
   await eachLimited(productIds, async (id) => {
     const stock = await productStock(env, id, variantIdsOf.get(id) ?? []);
-    snapshots.push({ id, available: stock.total.available });
+    snapshots.push({ id, v: stock.total.available });
   });
   const productPrices = changes
     .filter((c) => c.price !== undefined && c.target.variantId === null)
-    .map((c) => ({ id: c.target.productId, price: c.price }));
+    .map((c) => ({ id: c.target.productId, v: c.price }));
   const variantPrices = changes
     .filter((c) => c.price !== undefined && c.target.variantId !== null)
-    .map((c) => ({ id: c.target.variantId, price: c.price }));
+    .map((c) => ({ id: c.target.variantId, v: c.price }));
   const events = productIds.map((productId) => {
     const event = createEvent(
       PRODUCT_UPDATED,
@@ -198,20 +197,24 @@ async function commitPrices(env: Env, db: Database, shopId: string, userId: stri
     );
     return { id: event.id, type: event.type, envelope: JSON.stringify(event) };
   });
-  // Each list travels as one JSON parameter (D1 binds at most 100 per statement).
-  await db.batch([
-    db.run(sql`UPDATE products SET price_amount = j.price, updated_at = ${now}
-      FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.price') AS price FROM json_each(${JSON.stringify(productPrices)})) AS j
-      WHERE products.id = j.id`),
-    db.run(sql`UPDATE product_variants SET price_amount = j.price, updated_at = ${now}
-      FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.price') AS price FROM json_each(${JSON.stringify(variantPrices)})) AS j
-      WHERE product_variants.id = j.id`),
-    db.run(sql`UPDATE products SET stock_snapshot = j.available, updated_at = ${now}
-      FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.available') AS available FROM json_each(${JSON.stringify(snapshots)})) AS j
-      WHERE products.id = j.id`),
-    db.run(sql`INSERT INTO ${outboxEvents} (id, queue, type, envelope, created_at)
-      SELECT json_extract(value, '$.id'), 'catalog_events', json_extract(value, '$.type'), json_extract(value, '$.envelope'), ${now}
-      FROM json_each(${JSON.stringify(events)})`),
+  // Each list travels as one JSON parameter (D1 binds at most 100 per statement); the raw D1 batch is
+  // one transaction, as drizzle's is.
+  const ROWS = `SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.v') AS v FROM json_each(?1)`;
+  await env.DB.batch([
+    env.DB.prepare(
+      `UPDATE products SET price_amount = j.v, updated_at = ?2 FROM (${ROWS}) AS j WHERE products.id = j.id`,
+    ).bind(JSON.stringify(productPrices), now),
+    env.DB.prepare(
+      `UPDATE product_variants SET price_amount = j.v, updated_at = ?2 FROM (${ROWS}) AS j WHERE product_variants.id = j.id`,
+    ).bind(JSON.stringify(variantPrices), now),
+    env.DB.prepare(
+      `UPDATE products SET stock_snapshot = j.v, updated_at = ?2 FROM (${ROWS}) AS j WHERE products.id = j.id`,
+    ).bind(JSON.stringify(snapshots), now),
+    env.DB.prepare(
+      `INSERT INTO outbox_events (id, queue, type, envelope, created_at)
+        SELECT json_extract(value, '$.id'), 'catalog_events', json_extract(value, '$.type'), json_extract(value, '$.envelope'), ?2
+        FROM json_each(?1)`,
+    ).bind(JSON.stringify(events), now),
   ]);
   return productIds;
 }

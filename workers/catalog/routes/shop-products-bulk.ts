@@ -18,7 +18,7 @@ const idempotentWhenKeyed = createMiddleware<AppEnv>((c, next) =>
 export const bulkUpdateProductsRoute = defineRoute({
   method: "post",
   path: "/api/v1/shops/{id}/products/bulk",
-  tags: ["Seller center"],
+  tags: ["Catalog"],
   summary: "Bulk price and stock update from a CSV (owner)",
   description: [
     "The body is a CSV (`Content-Type: text/csv`, at most BULK_CSV_MAX_BYTES and BULK_CSV_MAX_ROWS rows). The first line names the columns: `sku`, and `price` and/or `stock` (optional `variant_sku`). `sku` is a product's or a variant's SKU in this shop; `price` is in major units of the shop's currency (129.50; whole units for IDR and VND); `stock` is the units on hand. An empty cell leaves that value unchanged.",

@@ -11,7 +11,7 @@ import { shopProducts } from "../shop-products";
 export const listShopProductsRoute = defineRoute({
   method: "get",
   path: "/api/v1/shops/{id}/products",
-  tags: ["Seller center"],
+  tags: ["Catalog"],
   summary: "A shop's products, newest first",
   description:
     "The shop's owner (with their bearer token) sees every status: drafts, active and archived, narrowed by `status`. Anyone else sees active products only (asking for another status gives an empty page). Deleted products are not listed.",

@@ -9,7 +9,7 @@ import { shopsOwnedBy } from "../personal-data";
 export const myShopsRoute = defineRoute({
   method: "get",
   path: "/api/v1/me/shops",
-  tags: ["Seller center"],
+  tags: ["Shops"],
   summary: "The shops the caller owns",
   description: "With their private fields (contact, verification note). An account owns at most a few shops.",
   security: bearerAuth,

@@ -9,7 +9,7 @@ import { readDocument } from "../documents";
 export const getShopDocumentRoute = defineRoute({
   method: "get",
   path: "/api/v1/shops/{id}/verification/documents/{documentId}",
-  tags: ["Seller center"],
+  tags: ["Shops"],
   summary: "A verification document's bytes (owner, admins)",
   description:
     "Served with `Cache-Control: private, no-store` as a download. Anyone but the shop's owner and admins gets 404, as for an unknown id.",

@@ -11,7 +11,7 @@ import { presentDocument, uploadDocument } from "../documents";
 export const uploadShopDocumentRoute = defineRoute({
   method: "post",
   path: "/api/v1/shops/{id}/verification/documents",
-  tags: ["Seller center"],
+  tags: ["Shops"],
   summary: "Upload a business verification document (owner)",
   description:
     "The raw bytes of a PDF, JPEG or PNG (recognised by their bytes) up to SHOP_DOCUMENT_MAX_BYTES; 413 past that, 415 for other types. The document is private: its `url` serves only the shop's owner and admins, with their bearer token. Send it for review with POST /shops/{id}/verification.",

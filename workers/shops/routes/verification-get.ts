@@ -9,7 +9,7 @@ import { verificationState } from "../verification";
 export const getVerificationRoute = defineRoute({
   method: "get",
   path: "/api/v1/shops/{id}/verification",
-  tags: ["Seller center"],
+  tags: ["Shops"],
   summary: "A shop's verification status and documents (owner, admins)",
   security: bearerAuth,
   middleware: [requireAuth] as const,

@@ -10,7 +10,7 @@ import { submitVerification } from "../verification";
 export const submitVerificationRoute = defineRoute({
   method: "post",
   path: "/api/v1/shops/{id}/verification",
-  tags: ["Seller center"],
+  tags: ["Shops"],
   summary: "Send documents for business verification (owner)",
   description:
     "Sends uploaded documents (POST /shops/{id}/verification/documents) to the admins' queue; the shop is `pending` until an admin approves (verified) or rejects it with a note. One request waits at a time (409 while one does); a rejected shop sends a new one.",
