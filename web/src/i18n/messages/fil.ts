@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { sellerFil } from "./seller/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
@@ -352,4 +353,6 @@ export const fil: Messages = {
   "checkout.quote.hint": "Ilagay ang code at pindutin ang Gamitin para makita ang bawas sa buod.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletFil,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerFil,
 };
