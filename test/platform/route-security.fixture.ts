@@ -60,6 +60,9 @@ export interface OwnedResources {
   walletTransaction: string;
   /** A's withdrawal to a bank account, whose id is also its disbursement's. */
   disbursement: string;
+  /** A verification document A uploaded to A's shop (not yet sent), and A's verification request. */
+  shopDocument: string;
+  shopVerification: string;
 }
 
 /**
@@ -91,6 +94,8 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   wallets: "currency",
   transactions: "walletTransaction",
   disbursements: "disbursement",
+  documents: "shopDocument",
+  "shop-verifications": "shopVerification",
 };
 
 export interface Input {
@@ -125,6 +130,7 @@ export const SAMPLE_INPUT: Record<string, (r: OwnedResources) => Input> = {
   "POST /api/v1/dialogs/{id}/messages/{messageId}/reactions": () => ({ body: { emoji: "👎" } }),
   "POST /api/v1/dialogs/{id}/read": () => ({ body: { seq: 1 } }),
   "GET /api/v1/dialogs/{id}/search": () => ({ query: "q=hello" }),
+  "POST /api/v1/shops/{id}/verification": (r) => ({ body: { documentIds: [r.shopDocument] } }),
 };
 
 async function person(emailPrefix: string): Promise<Person> {
@@ -257,9 +263,28 @@ async function operations(operator: Person) {
   return { category: category.id, synonym: synonym.id, deadLetter };
 }
 
+/** A's shop's verification: one document sent for review, another kept back. */
+async function verification(owner: Person, shopId: string) {
+  const upload = async () => {
+    const res = await call("POST", `/api/v1/shops/${shopId}/verification/documents`, {
+      token: owner.token,
+      raw: new TextEncoder().encode("%PDF-1.7\n"),
+      headers: { "Content-Type": "application/pdf" },
+    });
+    return (await expectJson<{ id: string }>(res, 201)).id;
+  };
+  const sent = await upload();
+  const request = await created<{ id: string }>("POST", `/api/v1/shops/${shopId}/verification`, owner, {
+    documentIds: [sent],
+  });
+  return { shopDocument: await upload(), shopVerification: request.id };
+}
+
 export async function ownedResources({ owner, member, operator }: People): Promise<OwnedResources> {
+  const shopped = await commerce(owner, member);
   return {
-    ...(await commerce(owner, member)),
+    ...shopped,
+    ...(await verification(owner, shopped.shop)),
     ...(await chat(owner, member)),
     ...(await account(owner)),
     ...(await operations(operator)),

@@ -50,6 +50,7 @@ const PUBLIC_ROUTES = new Set([
   // The public catalog: categories, shops, products, stock, reviews, media, search, recommendations.
   "GET /api/v1/categories",
   "GET /api/v1/shops/{id}",
+  "GET /api/v1/shops/{id}/products",
   "GET /api/v1/products",
   "GET /api/v1/products/{id}",
   "GET /api/v1/inventory/{productId}",

@@ -47,4 +47,11 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     path: "/wallet/transactions/:id",
     view: lazy(() => import("./views/wallet/TransactionPage").then((m) => m.TransactionPage)),
   },
+  { path: "/seller", view: lazy(() => import("./views/seller/SellerHome").then((m) => m.SellerHome)) },
+  { path: "/seller/:shopId", view: lazy(() => import("./views/seller/ShopDashboard").then((m) => m.ShopDashboard)) },
+  { path: "/seller/:shopId/products", view: lazy(() => import("./views/seller/Products").then((m) => m.Products)) },
+  {
+    path: "/seller/:shopId/verification",
+    view: lazy(() => import("./views/seller/Verification").then((m) => m.Verification)),
+  },
 ];

@@ -9,6 +9,8 @@ import { deleteProductHandler, deleteProductRoute } from "./routes/product-delet
 import { getProductHandler, getProductRoute } from "./routes/product-get";
 import { updateProductHandler, updateProductRoute } from "./routes/product-update";
 import { listProductsHandler, listProductsRoute } from "./routes/products-list";
+import { bulkUpdateProductsHandler, bulkUpdateProductsRoute } from "./routes/shop-products-bulk";
+import { listShopProductsHandler, listShopProductsRoute } from "./routes/shop-products-list";
 
 export { attachableMedia } from "./attachable-media";
 export {
@@ -64,4 +66,6 @@ export const catalogRouter = createRouter()
   .openapi(putInventoryRoute, putInventoryHandler)
   .openapi(createCategoryRoute, createCategoryHandler)
   .openapi(updateCategoryRoute, updateCategoryHandler)
-  .openapi(deleteCategoryRoute, deleteCategoryHandler);
+  .openapi(deleteCategoryRoute, deleteCategoryHandler)
+  .openapi(listShopProductsRoute, listShopProductsHandler)
+  .openapi(bulkUpdateProductsRoute, bulkUpdateProductsHandler);

@@ -21,7 +21,9 @@ export type AuditType =
   | "account_suspended"
   | "account_reinstated"
   | "data_exported"
-  | "wallet_standing_changed";
+  | "wallet_standing_changed"
+  | "shop_verification_approved"
+  | "shop_verification_rejected";
 
 export interface AuditEntry {
   type: AuditType;

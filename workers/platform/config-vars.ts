@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { EARNINGS_VARS } from "./config-earnings";
 import { FX_VARS } from "./config-fx";
+import { SELLER_UPLOAD_VARS } from "./config-seller-uploads";
 import { WALLET_LIMIT_VARS } from "./config-wallet-limits";
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
 
@@ -59,6 +60,7 @@ export const ConfigSchema = z.object({
   EVENT_MAX_DELIVERIES: int(5, 1, 50),
   ...WRITE_LIMIT_VARS,
   ...WALLET_LIMIT_VARS,
+  ...SELLER_UPLOAD_VARS,
   WALLET_TRANSFER_RETRY_SECONDS: int(30, 1, 3600),
   // Disbursements (docs/disbursements.md): the provider per currency, and when a payout whose webhook never came is asked about.
   DISBURSEMENT_PROVIDERS: z

@@ -2,6 +2,7 @@ import { type EarningsConfig, earningsConfig } from "./config-earnings";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
 import { parsePiiKeyring } from "./config-pii-keys";
+import { type SellerUploads, sellerUploads } from "./config-seller-uploads";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WalletLimits, walletLimits } from "./config-wallet-limits";
 import { type WriteLimit, type WriteLimitName, writeLimits } from "./config-write-limits";
@@ -51,6 +52,8 @@ export interface Config {
   fx: FxConfig;
   /** The commission on sales and the longest statement or report (config-earnings.ts, docs/earnings.md). */
   earnings: EarningsConfig;
+  /** Seller center uploads: the bulk price and stock CSV, verification documents. */
+  sellerUploads: SellerUploads;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -285,6 +288,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     },
     fx: fxConfig(raw),
     earnings: earningsConfig(raw),
+    sellerUploads: sellerUploads(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

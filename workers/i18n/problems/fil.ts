@@ -5,6 +5,7 @@ import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
 import { vouchers } from "./fil/vouchers";
+import { sellerShop } from "./fil/seller-shop";
 import { wallet } from "./fil/wallet";
 import { walletCard } from "./fil/wallet-card";
 import { walletPayments } from "./fil/wallet-payments";
@@ -24,4 +25,5 @@ export const fil: ProblemTranslations = {
   ...walletCard,
   ...earnings,
   ...vouchers,
+  ...sellerShop,
 };

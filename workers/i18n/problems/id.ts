@@ -5,6 +5,7 @@ import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
 import { vouchers } from "./id/vouchers";
+import { sellerShop } from "./id/seller-shop";
 import { wallet } from "./id/wallet";
 import { walletCard } from "./id/wallet-card";
 import { walletPayments } from "./id/wallet-payments";
@@ -24,4 +25,5 @@ export const id: ProblemTranslations = {
   ...walletCard,
   ...earnings,
   ...vouchers,
+  ...sellerShop,
 };

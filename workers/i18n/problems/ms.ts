@@ -5,6 +5,7 @@ import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
 import { vouchers } from "./ms/vouchers";
+import { sellerShop } from "./ms/seller-shop";
 import { wallet } from "./ms/wallet";
 import { walletCard } from "./ms/wallet-card";
 import { walletPayments } from "./ms/wallet-payments";
@@ -24,4 +25,5 @@ export const ms: ProblemTranslations = {
   ...walletCard,
   ...earnings,
   ...vouchers,
+  ...sellerShop,
 };

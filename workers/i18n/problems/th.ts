@@ -5,6 +5,7 @@ import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
 import { vouchers } from "./th/vouchers";
+import { sellerShop } from "./th/seller-shop";
 import { wallet } from "./th/wallet";
 import { walletCard } from "./th/wallet-card";
 import { walletPayments } from "./th/wallet-payments";
@@ -24,4 +25,5 @@ export const th: ProblemTranslations = {
   ...walletCard,
   ...earnings,
   ...vouchers,
+  ...sellerShop,
 };

@@ -6,6 +6,7 @@ import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
 import { vouchers } from "./vi/vouchers";
+import { sellerShop } from "./vi/seller-shop";
 import { wallet } from "./vi/wallet";
 import { walletCard } from "./vi/wallet-card";
 import { walletPayments } from "./vi/wallet-payments";
@@ -24,4 +25,5 @@ export const vi: ProblemTranslations = {
   ...walletCard,
   ...earnings,
   ...vouchers,
+  ...sellerShop,
 };

@@ -1,5 +1,6 @@
 import { sellerEarningsEn } from "./seller-earnings/en";
 import { sellerVouchersEn } from "./seller-vouchers/en";
+import { sellerEn } from "./seller/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
@@ -357,6 +358,8 @@ export const en = {
   ...sellerEarningsEn,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersEn,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { sellerEarningsFil } from "./seller-earnings/fil";
 import { sellerVouchersFil } from "./seller-vouchers/fil";
+import { sellerFil } from "./seller/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
@@ -358,4 +359,6 @@ export const fil: Messages = {
   ...sellerEarningsFil,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersFil,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerFil,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { sellerEarningsId } from "./seller-earnings/id";
 import { sellerVouchersId } from "./seller-vouchers/id";
+import { sellerId } from "./seller/id";
 import { walletId } from "./wallet/id";
 
 export const id: Messages = {
@@ -358,4 +359,6 @@ export const id: Messages = {
   ...sellerEarningsId,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersId,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerId,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { sellerEarningsMs } from "./seller-earnings/ms";
 import { sellerVouchersMs } from "./seller-vouchers/ms";
+import { sellerMs } from "./seller/ms";
 import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {
@@ -358,4 +359,6 @@ export const ms: Messages = {
   ...sellerEarningsMs,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersMs,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerMs,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { sellerEarningsTh } from "./seller-earnings/th";
 import { sellerVouchersTh } from "./seller-vouchers/th";
+import { sellerTh } from "./seller/th";
 import { walletTh } from "./wallet/th";
 
 export const th: Messages = {
@@ -354,4 +355,6 @@ export const th: Messages = {
   ...sellerEarningsTh,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersTh,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerTh,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { sellerEarningsVi } from "./seller-earnings/vi";
 import { sellerVouchersVi } from "./seller-vouchers/vi";
+import { sellerVi } from "./seller/vi";
 import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
@@ -357,4 +358,6 @@ export const vi: Messages = {
   ...sellerEarningsVi,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersVi,
+  // The seller center (issue 16): its own file, to keep each catalog file small.
+  ...sellerVi,
 };

@@ -45,6 +45,11 @@ function SignedIn({ onDeleted }: { onDeleted: (answer: Schemas["AccountDeletion"
       <p>
         <a href="/account/notifications">{t("account.notifications.title")}</a>
       </p>
+      {current?.roles.includes("seller") && (
+        <p>
+          <a href="/seller">{t("seller.title")}</a>
+        </p>
+      )}
       {me.state === "loading" && <Loading />}
       {me.state === "error" && <ProblemNotice problem={me.problem} onRetry={reload} />}
       {current && <Profile user={current} onSaved={setUser} />}
