@@ -3,6 +3,7 @@ export * from "./catalog";
 export * from "./chat";
 export * from "./dev";
 export * from "./disbursements";
+export * from "./flash-sales";
 export * from "./fx";
 export * from "./identity";
 export * from "./messaging";

@@ -12,10 +12,13 @@ export {
   restockItems,
   type StockItem,
 } from "./items";
+export type { SaleClaim } from "./object/input";
+export { saleUsageOf } from "./sales";
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
 export * from "./object/types";
 export {
   type Allocation,
+  type ReserveStockInput,
   type ReserveStockResult,
   rebalanceStock,
   reserveStock,
