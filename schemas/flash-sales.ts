@@ -41,10 +41,9 @@ export const FlashSaleItemSchema = z
     quota: z.number().int(),
     perUserLimit: z.number().int().nullable(),
     sold: z.number().int().openapi({ description: "Units sold at the sale price (paid orders)" }),
-    remaining: z
-      .number()
-      .int()
-      .openapi({ description: "Units still to be had at the sale price: quota less units sold and held by unpaid orders" }),
+    remaining: z.number().int().openapi({
+      description: "Units still to be had at the sale price: quota less units sold and held by unpaid orders",
+    }),
   })
   .openapi("FlashSaleItem");
 

@@ -48,7 +48,11 @@ describe("creating a flash sale", () => {
     const item = (productId: string) => ({ productId, salePrice: { amount: 1000, currency: "THB" }, quota: 1 });
     await expectProblem(await postSale(other.token, s.shop.id, saleBody([item(product.id)])), 403, "forbidden");
     await expectProblem(await postSale("", s.shop.id, saleBody([item(product.id)])), 401, "unauthorized");
-    const wrong = await expectProblem(await postSale(s.token, s.shop.id, saleBody([item(foreign.id)])), 422, "validation_failed");
+    const wrong = await expectProblem(
+      await postSale(s.token, s.shop.id, saleBody([item(foreign.id)])),
+      422,
+      "validation_failed",
+    );
     expect(wrong.errors?.[0].path).toBe("items.0.productId");
   });
 
@@ -73,7 +77,11 @@ describe("creating a flash sale", () => {
       "validation_failed",
     );
     expect(currency.errors?.[0].path).toBe("items.0.salePrice.currency");
-    const past = await expectProblem(await postSale(s.token, s.shop.id, saleBody([item()], -60_000)), 422, "validation_failed");
+    const past = await expectProblem(
+      await postSale(s.token, s.shop.id, saleBody([item()], -60_000)),
+      422,
+      "validation_failed",
+    );
     expect(past.errors?.map((e) => e.path)).toEqual(["startsAt"]);
     const reversed = await expectProblem(
       await postSale(s.token, s.shop.id, saleBody([item()], 60_000, -1000)),
@@ -105,7 +113,11 @@ describe("creating a flash sale", () => {
     const items = [{ productId: product.id, salePrice: { amount: 1000, currency: "THB" }, quota: 3 }];
     const upcoming = await expectJson<FlashSale>(await postSale(s.token, s.shop.id, saleBody(items)), 201);
     const stranger = await newAccount();
-    await expectProblem(await call("POST", `/api/v1/flash-sales/${upcoming.id}/cancel`, { token: stranger.token }), 403, "forbidden");
+    await expectProblem(
+      await call("POST", `/api/v1/flash-sales/${upcoming.id}/cancel`, { token: stranger.token }),
+      403,
+      "forbidden",
+    );
     const cancelled = await expectJson<FlashSale>(
       await call("POST", `/api/v1/flash-sales/${upcoming.id}/cancel`, { token: s.token }),
       200,
@@ -159,7 +171,11 @@ describe("a product in its flash sale", () => {
     });
     const [small, medium] = (await readProduct(product.id)).variants;
     await expectProblem(
-      await postSale(s.token, s.shop.id, saleBody([{ productId: product.id, salePrice: { amount: 1, currency: "THB" }, quota: 1 }])),
+      await postSale(
+        s.token,
+        s.shop.id,
+        saleBody([{ productId: product.id, salePrice: { amount: 1, currency: "THB" }, quota: 1 }]),
+      ),
       422,
       "validation_failed",
     );

@@ -32,6 +32,10 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/wallet/withdraw", view: lazy(() => import("./views/wallet/Withdraw").then((m) => m.Withdraw)) },
   { path: "/wallet/history/:currency", view: lazy(() => import("./views/wallet/History").then((m) => m.History)) },
   {
+    path: "/seller/:shopId/flash-sales",
+    view: lazy(() => import("./views/seller/flash-sales/FlashSales").then((m) => m.FlashSales)),
+  },
+  {
     path: "/wallet/transactions/:id",
     view: lazy(() => import("./views/wallet/TransactionPage").then((m) => m.TransactionPage)),
   },

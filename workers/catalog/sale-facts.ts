@@ -29,7 +29,10 @@ export const saleProductFacts: LoadSaleProducts = async (env, productIds) => {
       .select({ id: productVariants.id, productId: productVariants.productId, price: productVariants.priceAmount })
       .from(productVariants)
       .where(
-        and(sql`${productVariants.productId} IN (SELECT value FROM json_each(${ids}))`, isNull(productVariants.deletedAt)),
+        and(
+          sql`${productVariants.productId} IN (SELECT value FROM json_each(${ids}))`,
+          isNull(productVariants.deletedAt),
+        ),
       ),
   ]);
   for (const row of rows) {

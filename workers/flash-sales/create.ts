@@ -78,7 +78,12 @@ async function insertSale(
 ): Promise<void> {
   const guards = items.map((item) => batchGuard(db, noOverlap(item, row.startsAt, row.endsAt)));
   try {
-    await db.batch([guards[0], ...guards.slice(1), db.insert(flashSales).values(row), db.insert(flashSaleItems).values(items)]);
+    await db.batch([
+      guards[0],
+      ...guards.slice(1),
+      db.insert(flashSales).values(row),
+      db.insert(flashSaleItems).values(items),
+    ]);
   } catch (err) {
     if (!isGuardRefusal(err)) throw err;
     throw new ApiError(

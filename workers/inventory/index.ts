@@ -12,10 +12,10 @@ export {
   restockItems,
   type StockItem,
 } from "./items";
-export type { SaleClaim } from "./object/input";
-export { saleUsageOf } from "./sales";
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
+export type { SaleClaim } from "./object/input";
 export * from "./object/types";
+export { saleUsageOf } from "./sales";
 export {
   type Allocation,
   type ReserveStockInput,

@@ -12,9 +12,7 @@ import { range, type StockRef, shardCount, spread } from "./stock";
 
 /** Units of a sale held by live holds and sold at its price, over every shard of the SKU. */
 export async function saleUsageOf(env: Env, ref: StockRef, saleId: string): Promise<{ held: number; sold: number }> {
-  const usages = await Promise.all(
-    range(shardCount(ref)).map((s) => inventoryStub(env, ref.key, s).saleUsage(saleId)),
-  );
+  const usages = await Promise.all(range(shardCount(ref)).map((s) => inventoryStub(env, ref.key, s).saleUsage(saleId)));
   return {
     held: usages.reduce((n, u) => n + u.held, 0),
     sold: usages.reduce((n, u) => n + u.sold, 0),

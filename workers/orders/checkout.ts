@@ -20,8 +20,8 @@ import { priceLines } from "./checkout-lines";
 import type { CheckoutPoint, CheckoutProbe } from "./checkout-probe";
 import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf, reserveStock } from "./checkout-steps";
 import { type CheckoutFacts, orderWrites } from "./checkout-writes";
-import { atSalePrices } from "./flash-sale-lines";
 import { readOrderConfig } from "./config";
+import { atSalePrices } from "./flash-sale-lines";
 import { type Order, type OrderRow, presentOrder, presentOrders } from "./present";
 import { checkoutVoucher, voucherUseWrites } from "./vouchers";
 

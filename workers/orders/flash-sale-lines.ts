@@ -19,7 +19,10 @@ export function saleClaim(sale: NonNullable<CheckoutLine["flashSale"]>, buyerKey
  * The lines as charged: each line granted sale units is split into those units at the sale price
  * and the rest at its normal price. Undefined when no line got any (nothing to re-price).
  */
-export function atSalePrices(lines: readonly CheckoutLine[], saleUnits: Map<string, number>): CheckoutLine[] | undefined {
+export function atSalePrices(
+  lines: readonly CheckoutLine[],
+  saleUnits: Map<string, number>,
+): CheckoutLine[] | undefined {
   let changed = false;
   const charged = lines.flatMap((line): CheckoutLine[] => {
     const units = Math.min(line.quantity, saleUnits.get(inventoryKey(line.productId, line.variantId)) ?? 0);

@@ -1,5 +1,6 @@
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
+import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
@@ -18,6 +19,7 @@ export const fil: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
 };

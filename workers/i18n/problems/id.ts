@@ -1,5 +1,6 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
+import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
@@ -18,6 +19,7 @@ export const id: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
 };

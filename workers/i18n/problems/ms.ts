@@ -1,5 +1,6 @@
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
+import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
@@ -18,6 +19,7 @@ export const ms: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
 };

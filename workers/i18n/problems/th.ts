@@ -1,5 +1,6 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
+import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
@@ -18,6 +19,7 @@ export const th: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
 };

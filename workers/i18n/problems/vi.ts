@@ -1,6 +1,7 @@
 import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
+import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
@@ -18,6 +19,7 @@ export const vi: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
 };

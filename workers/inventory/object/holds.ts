@@ -8,8 +8,8 @@ import {
   type ReserveInput,
   ReserveInputSchema,
 } from "./input";
-import { checkLow, currentLevel, ensureAlarm, type InventoryState, levelOf, meta, sweep } from "./state";
 import { claimSaleUnits, recordSaleSold, saleUnitsStillFree } from "./sales";
+import { checkLow, currentLevel, ensureAlarm, type InventoryState, levelOf, meta, sweep } from "./state";
 import { readHold } from "./store";
 import { type CommitResult, RETENTION_MS, type ReleaseResult, type RenewResult, type ReserveResult } from "./types";
 

@@ -39,7 +39,10 @@ function used(state: InventoryState, saleId: string, now: number, buyer?: string
 
 function saleRow(state: InventoryState, saleId: string): SaleRow | undefined {
   return state.sql
-    .exec<SaleRow & Record<string, SqlStorageValue>>("SELECT quota, per_user_limit FROM inv_sales WHERE sale_id = ?", saleId)
+    .exec<SaleRow & Record<string, SqlStorageValue>>(
+      "SELECT quota, per_user_limit FROM inv_sales WHERE sale_id = ?",
+      saleId,
+    )
     .toArray()[0];
 }
 
@@ -96,7 +99,8 @@ export function saleUsage(state: InventoryState, saleId: string): SaleUsage {
   const now = Date.now();
   const total = used(state, saleId, now);
   const sold =
-    state.sql.exec<{ n: number | null }>("SELECT SUM(units) AS n FROM inv_sale_sold WHERE sale_id = ?", saleId).toArray()[0]
-      .n ?? 0;
+    state.sql
+      .exec<{ n: number | null }>("SELECT SUM(units) AS n FROM inv_sale_sold WHERE sale_id = ?", saleId)
+      .toArray()[0].n ?? 0;
   return { saleId, quota: saleRow(state, saleId)?.quota ?? 0, held: total - sold, sold };
 }

@@ -1,3 +1,4 @@
+import { sellerFlashEn } from "./seller-flash/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
@@ -351,6 +352,8 @@ export const en = {
   "checkout.quote.hint": "Enter a code and press Apply to see the discount in the summary.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletEn,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { sellerFlashFil } from "./seller-flash/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
@@ -352,4 +353,6 @@ export const fil: Messages = {
   "checkout.quote.hint": "Ilagay ang code at pindutin ang Gamitin para makita ang bawas sa buod.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletFil,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashFil,
 };

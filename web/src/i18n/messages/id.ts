@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { sellerFlashId } from "./seller-flash/id";
 import { walletId } from "./wallet/id";
 
 export const id: Messages = {
@@ -352,4 +353,6 @@ export const id: Messages = {
   "checkout.quote.hint": "Masukkan kode lalu tekan Pakai untuk melihat potongannya di ringkasan.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletId,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashId,
 };
