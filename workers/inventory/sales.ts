@@ -1,5 +1,5 @@
 import { inventoryStub } from "./keys";
-import { range, type StockRef, shardCount, spread } from "./stock";
+import { range, type StockRef, shardCount } from "./stock";
 
 /**
  * Flash-sale quotas as the Worker sees them. The quota of one (sale, SKU) is held in the SKU's
