@@ -10,6 +10,7 @@ import type {
   RestockInput,
 } from "../workers/inventory/object/input";
 import { audit, events, level, reservation } from "../workers/inventory/object/reads";
+import { saleUsage } from "../workers/inventory/object/sales";
 import { type InventoryState, openInventory } from "../workers/inventory/object/state";
 import { adjust, configure, restock } from "../workers/inventory/object/stock-moves";
 import type {
@@ -22,6 +23,7 @@ import type {
   RenewResult,
   ReservationView,
   ReserveResult,
+  SaleUsage,
   StockLevel,
 } from "../workers/inventory/object/types";
 import { type RpcTrace, traced } from "../workers/platform/request-context";
@@ -68,6 +70,11 @@ export class Inventory extends DurableObject<Env> {
 
   audit(): AuditResult {
     return audit(this.state);
+  }
+
+  /** A flash sale's units held and sold here (workers/inventory/object/sales.ts). */
+  saleUsage(saleId: string): SaleUsage {
+    return saleUsage(this.state, saleId);
   }
 
   reserve(input: ReserveInput, trace?: RpcTrace): ReserveResult {

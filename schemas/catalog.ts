@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ProductFlashSaleSchema } from "./flash-sales";
 import { CurrencySchema, MoneySchema, PageQuerySchema, queryInt } from "./platform";
 
 export interface CategoryNode {
@@ -217,6 +218,9 @@ export const ProductVariantSchema = z
     price: MoneySchema.openapi({ description: "The variant's own price, or the product's" }),
     attributes: z.record(z.string(), z.string()),
     available: z.number().int().optional().openapi({ description: "Live stock; on single-product reads only" }),
+    flashSale: ProductFlashSaleSchema.optional().openapi({
+      description: "The variant's flash sale while it is live; on single-product reads only",
+    }),
   })
   .openapi("ProductVariant");
 
@@ -237,6 +241,10 @@ export const ProductSchema = z
     rating: z.object({ average: z.number(), count: z.number().int() }),
     available: z.number().int().openapi({
       description: "Units that can be bought now: live from Inventory on single reads, a recent snapshot in lists",
+    }),
+    flashSale: ProductFlashSaleSchema.optional().openapi({
+      description:
+        "While a flash sale of the product (without variants) is live: its price, end and units left at that price; on single-product reads only. Gone once the sale ends.",
     }),
     attributes: z.record(z.string(), z.string()),
     weightGrams: z.number().int().nullable(),

@@ -10,7 +10,7 @@ const DOMAINS = {
   realtime: ["identity"],
   admin: ["identity", "wallet"],
   shops: ["identity"],
-  catalog: ["shops", "inventory"],
+  catalog: ["shops", "inventory", "flash-sales"],
   media: ["catalog", "shops", "chat", "identity"],
   search: ["catalog"],
   cart: ["catalog", "inventory", "shops"],
@@ -38,6 +38,7 @@ const DOMAINS = {
   ],
   disbursements: [],
   fx: [],
+  "flash-sales": ["shops", "inventory"],
   wallet: ["identity", "disbursements", "fx"],
   earnings: ["shops", "disbursements", "wallet", "identity", "orders", "catalog"],
   dev: ["identity", "shops", "catalog", "search", "inventory", "messaging", "notifications", "wallet"],
@@ -50,6 +51,7 @@ const DOMAINS = {
 const INJECTED = {
   identity: { cart: "merges the guest cart at sign-in" },
   orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
+  "flash-sales": { catalog: "checks a new sale's products: shop, price, currency, variants" },
 };
 
 /** Folders every domain may use: shared mechanisms, not domains. */

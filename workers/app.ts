@@ -2,11 +2,12 @@ import type { Context } from "hono";
 import { adminRouter } from "./admin";
 import type { AppEnv } from "./app-env";
 import { cartRouter, mergeGuestCartOnSignIn } from "./cart";
-import { catalogRouter, categoriesRouter } from "./catalog";
+import { catalogRouter, categoriesRouter, saleProductFacts } from "./catalog";
 import { chatRouter } from "./chat";
 import { benchRouter, seedRouter } from "./dev";
 import { disbursementsRouter } from "./disbursements";
 import { earningsRouter } from "./earnings";
+import { createFlashSalesRouter } from "./flash-sales";
 import { fxRouter } from "./fx";
 import { authenticate, createIdentityRouter } from "./identity";
 import { mediaRouter } from "./media";
@@ -83,6 +84,8 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", disbursementsRouter);
   app.route("/", earningsRouter);
   app.route("/", fxRouter);
+  // Flash sales cannot import catalog (catalog reads live sale prices): the product check is handed in.
+  app.route("/", createFlashSalesRouter({ loadProducts: saleProductFacts }));
   mountApiDocs(app);
 
   const allowedMethods = methodsByPath(app.routes);

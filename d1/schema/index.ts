@@ -4,6 +4,7 @@ export * from "./chat";
 export * from "./dev";
 export * from "./disbursements";
 export * from "./earnings";
+export * from "./flash-sales";
 export * from "./fx";
 export * from "./identity";
 export * from "./messaging";

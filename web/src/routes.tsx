@@ -44,6 +44,10 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     view: lazy(() => import("./views/seller/vouchers/Vouchers").then((m) => m.Vouchers)),
   },
   {
+    path: "/seller/:shopId/flash-sales",
+    view: lazy(() => import("./views/seller/flash-sales/FlashSales").then((m) => m.FlashSales)),
+  },
+  {
     path: "/wallet/transactions/:id",
     view: lazy(() => import("./views/wallet/TransactionPage").then((m) => m.TransactionPage)),
   },

@@ -76,7 +76,9 @@ export async function composeCart(
     const entry = catalog.get(cartLineKey(ref));
     const purchasable = sellable(ref);
     const cartCurrency = (currency ?? entry?.currency ?? "USD") as Currency;
-    const unitPrice = money(purchasable && entry ? entry.unitPrice : line.unitPrice, cartCurrency);
+    // A live flash sale's price is shown; the checkout charges it for the units within its quota.
+    const livePrice = entry ? (entry.flashSale?.price.amount ?? entry.unitPrice) : line.unitPrice;
+    const unitPrice = money(purchasable ? livePrice : line.unitPrice, cartCurrency);
     return {
       line,
       catalog: entry,

@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { products, productVariants } from "../../d1/schema/catalog";
+import { liveOffers, offerKey, type SaleOffer } from "../flash-sales";
+import { nowMs } from "../platform/clock";
 import type { Database } from "../platform/db";
 import type { Currency } from "../platform/money";
 import { shopFactOf } from "../shops";
@@ -25,6 +27,11 @@ export interface CartCatalogEntry {
   sku: string;
   /** The variant's price if it has one, else the product's: minor units of `currency`. */
   unitPrice: number;
+  /**
+   * The SKU's flash sale live now, if any: the cart shows its price; the checkout claims units at
+   * it from the Inventory object (up to the quota and the buyer's limit), the rest at unitPrice.
+   */
+  flashSale: SaleOffer | null;
   currency: Currency;
   imageId: string | null;
   weightGrams: number | null;
@@ -88,6 +95,7 @@ export async function cartCatalog(db: Database, refs: readonly CartLineRef[]): P
     )
     .where(sql`${products.id} IN (SELECT value FROM json_each(${productIds}))`);
 
+  const offers = await liveOffers(db, [...new Set(refs.map((r) => r.productId))], nowMs());
   const byProduct = new Map<string, (typeof rows)[number] & { shopCountry: string }>();
   const byVariant = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
@@ -112,6 +120,7 @@ export async function cartCatalog(db: Database, refs: readonly CartLineRef[]): P
       sku: variant?.sku ?? p.sku,
       unitPrice: variant?.priceAmount ?? p.priceAmount,
       currency: p.currency as Currency,
+      flashSale: offers.get(offerKey(p.id, ref.variantId)) ?? null,
       imageId: base.imageId,
       weightGrams: p.weightGrams,
       dimensions: hasDimensions ? { lengthMm: p.lengthMm!, widthMm: p.widthMm!, heightMm: p.heightMm! } : null,

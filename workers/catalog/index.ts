@@ -52,6 +52,7 @@ export {
   type ProductRelationRow,
   productImagesSql,
 } from "./read-models";
+export { saleProductFacts } from "./sale-facts";
 export { seedBrands, seedProducts } from "./seed";
 export { soldCountWrites } from "./sold";
 

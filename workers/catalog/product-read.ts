@@ -1,5 +1,8 @@
 import type { Product } from "../../schemas/catalog";
+import type { ProductFlashSale } from "../../schemas/flash-sales";
 import type { Locale } from "../../schemas/platform";
+import { productFlashSales } from "../flash-sales";
+import { nowMs } from "../platform/clock";
 import { database } from "../platform/db";
 import { cachedProduct, cacheProduct } from "./cache";
 import { isPublic, loadProduct, presentProduct, visibleProduct, withStock } from "./products";
@@ -25,23 +28,44 @@ export async function readProduct(
 ): Promise<ProductRead> {
   const cached = await cachedProduct(view.origin, id, view.locale);
   if (cached) {
-    const stock = await productStock(
-      env,
-      cached.id,
-      cached.variants.map((v) => v.id),
-    );
-    return { product: withStock(cached, stock), cache: "HIT", public: true };
+    const [stock, sales] = await Promise.all([
+      productStock(
+        env,
+        cached.id,
+        cached.variants.map((v) => v.id),
+      ),
+      productFlashSales(env, database(env), cached.id, nowMs()),
+    ]);
+    return { product: withFlashSales(withStock(cached, stock), sales), cache: "HIT", public: true };
   }
   const loaded = visibleProduct(await loadProduct(database(env), id), view.viewerId);
   const product = presentProduct(loaded.row, loaded.variants, loaded.images, view.origin);
   const listed = isPublic(loaded.row);
-  const [stock] = await Promise.all([
+  const [stock, sales] = await Promise.all([
     productStock(
       env,
       product.id,
       product.variants.map((v) => v.id),
     ),
+    productFlashSales(env, database(env), product.id, nowMs()),
     listed ? cacheProduct(view.origin, view.locale, product, view.cacheTtlSeconds) : undefined,
   ]);
-  return { product: withStock(product, stock), cache: "MISS", public: listed };
+  return { product: withFlashSales(withStock(product, stock), sales), cache: "MISS", public: listed };
+}
+
+/**
+ * The live flash sale of the product and of each variant (keyed "" and by variant id), read fresh
+ * on every request and never cached: once a sale ends it is simply not found any more.
+ */
+function withFlashSales(product: Product, sales: Map<string, ProductFlashSale>): Product {
+  if (sales.size === 0) return product;
+  const own = sales.get("");
+  return {
+    ...product,
+    ...(own ? { flashSale: own } : {}),
+    variants: product.variants.map((v) => {
+      const sale = sales.get(v.id);
+      return sale ? { ...v, flashSale: sale } : v;
+    }),
+  };
 }

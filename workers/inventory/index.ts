@@ -13,9 +13,12 @@ export {
   type StockItem,
 } from "./items";
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
+export type { SaleClaim } from "./object/input";
 export * from "./object/types";
+export { saleUsageOf } from "./sales";
 export {
   type Allocation,
+  type ReserveStockInput,
   type ReserveStockResult,
   rebalanceStock,
   reserveStock,

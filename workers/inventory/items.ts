@@ -1,6 +1,7 @@
 import { logEvent } from "../platform/log";
 import { rpcTrace } from "../platform/request-context";
 import { inventoryStub } from "./keys";
+import type { SaleClaim } from "./object/input";
 import type { CommitResult, RenewResult } from "./object/types";
 import { MAX_QUANTITY, MAX_TTL_MS } from "./object/types";
 import {
@@ -21,6 +22,8 @@ export const MAX_ITEMS = 100;
 
 export interface StockItem extends StockRef {
   quantity: number;
+  /** A flash sale some of the units may be taken at (reserveItems only). */
+  sale?: SaleClaim;
 }
 
 export type ReserveItemsResult =
@@ -29,7 +32,13 @@ export type ReserveItemsResult =
       reservationId: string;
       /** When the first hold lapses: commit before then. */
       expiresAt: number;
-      items: { key: string; quantity: number; allocations: { shard: number; quantity: number }[] }[];
+      items: {
+        key: string;
+        quantity: number;
+        allocations: { shard: number; quantity: number }[];
+        /** Of `quantity`, the units taken at the item's flash-sale price. */
+        saleUnits: number;
+      }[];
     }
   | { ok: false; code: "insufficient_stock"; items: { key: string; requested: number; available: number }[] }
   | {
@@ -89,7 +98,12 @@ export async function reserveItems(
       ok: true,
       reservationId,
       expiresAt: Math.min(...held.map((r) => r.expiresAt)),
-      items: held.map((r) => ({ key: r.key, quantity: r.quantity, allocations: r.allocations })),
+      items: held.map((r) => ({
+        key: r.key,
+        quantity: r.quantity,
+        allocations: r.allocations,
+        saleUnits: r.saleUnits,
+      })),
     };
   }
 
@@ -295,7 +309,8 @@ export function mergeItems(items: StockItem[]): StockItem[] | string {
     if (seen && shardCount(seen) !== shardCount(item)) return `${item.key}: conflicting shard counts`;
     const quantity = (seen?.quantity ?? 0) + item.quantity;
     if (quantity > MAX_QUANTITY) return `${item.key}: quantity too large`;
-    byKey.set(item.key, { key: item.key, shards: shardCount(item), quantity });
+    const sale = seen?.sale ?? item.sale;
+    byKey.set(item.key, { key: item.key, shards: shardCount(item), quantity, ...(sale ? { sale } : {}) });
   }
   if (byKey.size > MAX_ITEMS) return `at most ${MAX_ITEMS} distinct SKUs per reservation`;
   return [...byKey.values()];

@@ -1,6 +1,7 @@
 import { logEvent } from "../platform/log";
 import { rpcTrace } from "../platform/request-context";
 import { inventoryStub, isShardCount, MAX_SHARDS, shardOrder } from "./keys";
+import type { SaleClaim } from "./object/input";
 import { MAX_QUANTITY, MAX_TTL_MS, type StockLevel } from "./object/types";
 
 /**
@@ -39,6 +40,8 @@ export type ReserveStockResult =
       expiresAt: number;
       /** Which shards hold how much (one entry unless the reservation had to be split). */
       allocations: Allocation[];
+      /** Of `quantity`, the units taken at the flash sale's price (0 without `sale`). */
+      saleUnits: number;
       /** The reservation already existed: nothing new was taken. */
       replayed: boolean;
     }
@@ -102,10 +105,7 @@ export function sumLevels(key: string, shards: number, levels: StockLevel[]): Sk
  * until the quantity is covered. If the shards run out meanwhile, every part is dropped again.
  * The same id must not be reserved concurrently (the order's idempotency key ensures that).
  */
-export async function reserveStock(
-  env: Env,
-  input: StockRef & { reservationId: string; quantity: number; ttlMs: number },
-): Promise<ReserveStockResult> {
+export async function reserveStock(env: Env, input: ReserveStockInput): Promise<ReserveStockResult> {
   const { key, reservationId, quantity, ttlMs } = input;
   const problem =
     validateRef(input) ??
@@ -114,7 +114,8 @@ export async function reserveStock(
   if (problem) return { ok: false, code: "invalid_argument", key, message: problem };
 
   const [home, ...others] = shardOrder(reservationId, shardCount(input));
-  const first = await inventoryStub(env, key, home).reserve({ reservationId, quantity, ttlMs }, rpcTrace());
+  const sale = shardSale(input.sale, home, shardCount(input));
+  const first = await inventoryStub(env, key, home).reserve({ reservationId, quantity, ttlMs, sale }, rpcTrace());
   if (!first.ok && first.code !== "insufficient_stock") return refusal(key, first);
   if (first.ok && first.quantity === quantity) {
     return {
@@ -123,6 +124,7 @@ export async function reserveStock(
       quantity,
       expiresAt: first.expiresAt,
       allocations: [{ shard: home, quantity }],
+      saleUnits: first.saleUnits,
       replayed: first.replayed,
     };
   }
@@ -141,17 +143,27 @@ export async function reserveStock(
   return splitAcrossShards(env, input, home, others, first.ok ? first : null);
 }
 
+/** What reserveStock takes: the SKU, the reservation, and the flash sale its units may claim. */
+export type ReserveStockInput = StockRef & {
+  reservationId: string;
+  quantity: number;
+  ttlMs: number;
+  /** The whole sale's quota: each shard is given its share of it. */
+  sale?: SaleClaim;
+};
+
 async function splitAcrossShards(
   env: Env,
-  input: StockRef & { reservationId: string; quantity: number; ttlMs: number },
+  input: ReserveStockInput,
   home: number,
   others: number[],
-  existingHome: { quantity: number; expiresAt: number; replayed: boolean } | null,
+  existingHome: { quantity: number; expiresAt: number; replayed: boolean; saleUnits: number } | null,
 ): Promise<ReserveStockResult> {
   const { key, reservationId, quantity, ttlMs } = input;
   const visited: number[] = [];
   const allocations: Allocation[] = [];
   let held = 0;
+  let saleUnits = 0;
   let expiresAt = Number.POSITIVE_INFINITY;
   let replayed = true;
   try {
@@ -167,6 +179,7 @@ async function splitAcrossShards(
                 quantity: quantity - held,
                 ttlMs,
                 partial: true,
+                sale: shardSale(input.sale, shard, shardCount(input)),
               },
               rpcTrace(),
             );
@@ -178,6 +191,7 @@ async function splitAcrossShards(
       replayed &&= part.replayed;
       if (part.quantity > 0) {
         held += part.quantity;
+        saleUnits += part.saleUnits;
         allocations.push({ shard, quantity: part.quantity });
         expiresAt = Math.min(expiresAt, part.expiresAt);
       }
@@ -191,7 +205,7 @@ async function splitAcrossShards(
     await dropParts(env, key, reservationId, visited);
     return { ok: false, code: "insufficient_stock", key, requested: quantity, available: held };
   }
-  return { ok: true, key, quantity, expiresAt, allocations, replayed };
+  return { ok: true, key, quantity, expiresAt, allocations, saleUnits, replayed };
 }
 
 /** Deletes the live parts of a refused reservation so the same id may try again later. */
@@ -347,6 +361,12 @@ export async function rebalanceStock(
     ),
   );
   return { moved: gives.reduce((n, g) => n + g.units, 0), level: await stockLevel(env, { key, shards: count }) };
+}
+
+/** The flash-sale claim one shard is given (see sales.ts): its share of the quota (the whole quota when unsharded). */
+export function shardSale(sale: SaleClaim | undefined, shard: number, shards: number): SaleClaim | undefined {
+  if (!sale || shards <= 1) return sale;
+  return { ...sale, quota: spread(sale.quota, shards)[shard] };
 }
 
 /** `total` split into `parts` integers that differ by at most one and add up to `total`. */

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { Country } from "../../schemas/identity";
 import type { CreateOrdersSchema } from "../../schemas/orders";
 import type { AppEnv } from "../app-env";
-import { cartCatalog, cartLineKey } from "../catalog";
+import { type CartCatalogEntry, cartCatalog, cartLineKey } from "../catalog";
 import { normalizeAddress, savedAddressOf } from "../identity";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -24,6 +24,8 @@ export interface CheckoutLine {
   sku: string;
   quantity: number;
   unitPrice: Money;
+  /** The SKU's live flash sale: units the Inventory object grants at its price are split off (flash-sale-lines.ts). */
+  flashSale: CartCatalogEntry["flashSale"];
   weightGrams: number | null;
   dimensionsMm: [number, number, number] | null;
 }
@@ -53,6 +55,7 @@ export async function priceLines(db: Database, cartLines: CheckoutCart["lines"])
       sku: entry.sku,
       quantity: line.quantity,
       unitPrice: money(entry.unitPrice, entry.currency),
+      flashSale: entry.flashSale,
       weightGrams: entry.weightGrams,
       dimensionsMm: entry.dimensions
         ? [entry.dimensions.lengthMm, entry.dimensions.widthMm, entry.dimensions.heightMm]

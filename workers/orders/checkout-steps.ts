@@ -11,6 +11,7 @@ import type { CheckoutHolder } from "./checkout-caps";
 import { type CheckoutLine, type ShippingAddress, shippingAddressFor } from "./checkout-lines";
 import type { ShopParcel } from "./checkout-writes";
 import type { OrderConfig } from "./config";
+import { saleClaim } from "./flash-sale-lines";
 import { lineTotal } from "./pricing";
 import { quoteForShop } from "./shipping-link";
 
@@ -101,14 +102,20 @@ export async function reserveStock(
   checkoutId: string,
   lines: readonly CheckoutLine[],
   config: OrderConfig,
-): Promise<void> {
+  buyerKey: string,
+): Promise<Map<string, number>> {
   const reservation = await reserveItems(
     env,
     checkoutId,
-    lines.map((l) => ({ key: inventoryKey(l.productId, l.variantId), quantity: l.quantity })),
+    lines.map((l) => ({
+      key: inventoryKey(l.productId, l.variantId),
+      quantity: l.quantity,
+      // A live flash sale: the object grants units at its price (quota, buyer's limit) with the stock.
+      ...(l.flashSale ? { sale: saleClaim(l.flashSale, buyerKey) } : {}),
+    })),
     (config.reservationSeconds + config.reservationGraceSeconds) * 1000,
   );
-  if (reservation.ok) return;
+  if (reservation.ok) return new Map(reservation.items.map((i) => [i.key, i.saleUnits]));
   if (reservation.code !== "insufficient_stock") {
     throw new ApiError("conflict", "This checkout could not reserve its stock. Check out again.");
   }

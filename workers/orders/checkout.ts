@@ -21,6 +21,7 @@ import type { CheckoutPoint, CheckoutProbe } from "./checkout-probe";
 import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf, reserveStock } from "./checkout-steps";
 import { type CheckoutFacts, orderWrites } from "./checkout-writes";
 import { readOrderConfig } from "./config";
+import { atSalePrices } from "./flash-sale-lines";
 import { type Order, type OrderRow, presentOrder, presentOrders } from "./present";
 import { checkoutVouchers, orderVoucherCodes, voucherUseWrites } from "./vouchers";
 
@@ -115,22 +116,29 @@ async function ordersFromCart(
   const reached = async (point: CheckoutPoint) => probe.reached?.(point);
   const config = readOrderConfig(c.env);
   const db = database(c.env);
-  const lines = await priceLines(db, taken.cart.lines);
+  let lines = await priceLines(db, taken.cart.lines);
   await reached("priced");
 
-  const { address, currency, parcels } = await checkoutParcels(c, input, lines);
+  let { address, currency, parcels } = await checkoutParcels(c, input, lines);
   const holder = await holderOf(c, guestToken);
   const load: CheckoutLoad = { orders: parcels.length, units: lines.reduce((n, l) => n + l.quantity, 0) };
   await enforceCaps(db, config.caps, holder, load, nowMs());
   await reached("quoted");
 
   const buyerKey = buyerKeyOf(holder);
-  const voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
+  let voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
   await reached("claimed");
 
   taken.stockKeys = lines.map((l) => inventoryKey(l.productId, l.variantId));
-  await reserveStock(c.env, taken.checkoutId, lines, config);
+  const saleUnits = await reserveStock(c.env, taken.checkoutId, lines, config, buyerKey);
   await reached("reserved");
+  // Units the Inventory objects granted at a flash sale's price: re-price the parcels and voucher.
+  const charged = atSalePrices(lines, saleUnits);
+  if (charged) {
+    lines = charged;
+    ({ address, currency, parcels } = await checkoutParcels(c, input, lines));
+    voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
+  }
 
   const facts: CheckoutFacts = {
     checkoutId: taken.checkoutId,

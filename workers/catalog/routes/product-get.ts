@@ -12,7 +12,7 @@ export const getProductRoute = defineRoute({
   tags: ["Catalog"],
   summary: "A product, with live stock",
   description:
-    "Served from the edge cache when possible (`X-Cache: HIT|MISS`); `available` is always read live from Inventory. Drafts, archived and deleted products are visible to their shop's owner only (404 to everyone else) and are never cached.",
+    "Served from the edge cache when possible (`X-Cache: HIT|MISS`); `available` is always read live from Inventory, and `flashSale` live too (one indexed read of the live sale, never cached: it is gone once the sale ends). Drafts, archived and deleted products are visible to their shop's owner only (404 to everyone else) and are never cached.",
   request: { params: IdParamSchema, query: LocaleQuerySchema },
   responses: {
     200: {

@@ -1,6 +1,7 @@
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
 import { earnings } from "./fil/earnings";
+import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
@@ -21,6 +22,7 @@ export const fil: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,6 +1,7 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
 import { earnings } from "./id/earnings";
+import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
@@ -21,6 +22,7 @@ export const id: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,6 +1,7 @@
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
 import { earnings } from "./ms/earnings";
+import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
@@ -21,6 +22,7 @@ export const ms: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,6 +1,7 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
 import { earnings } from "./th/earnings";
+import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
@@ -21,6 +22,7 @@ export const th: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
   ...earnings,

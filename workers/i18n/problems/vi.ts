@@ -2,6 +2,7 @@ import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
 import { earnings } from "./vi/earnings";
+import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
@@ -21,6 +22,7 @@ export const vi: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...flashSales,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -8,6 +8,7 @@ import {
   type ReserveInput,
   ReserveInputSchema,
 } from "./input";
+import { claimSaleUnits, recordSaleSold, saleUnitsStillFree } from "./sales";
 import { checkLow, currentLevel, ensureAlarm, type InventoryState, levelOf, meta, sweep } from "./state";
 import { readHold } from "./store";
 import { type CommitResult, RETENTION_MS, type ReleaseResult, type RenewResult, type ReserveResult } from "./types";
@@ -26,7 +27,7 @@ import { type CommitResult, RETENTION_MS, type ReleaseResult, type RenewResult, 
 export function reserve(state: InventoryState, input: ReserveInput): ReserveResult {
   const parsed = parseRpcInput(ReserveInputSchema, input);
   if (!parsed.ok) return parsed;
-  const { reservationId, quantity, ttlMs, partial } = parsed.value;
+  const { reservationId, quantity, ttlMs, partial, sale } = parsed.value;
   const now = Date.now();
   sweep(state, now);
   const existing = readHold(state.sql, reservationId);
@@ -36,8 +37,8 @@ export function reserve(state: InventoryState, input: ReserveInput): ReserveResu
       return { ok: false, code: "reservation_mismatch", requested: existing.requested, level };
     if (existing.status === "released") return { ok: false, code: "reservation_released", level };
     if (existing.status === "expired") return { ok: false, code: "reservation_expired", level };
-    const { status, quantity: held, expires_at: expiresAt } = existing;
-    return { ok: true, reservationId, quantity: held, status, expiresAt, replayed: true, level };
+    const { status, quantity: held, expires_at: expiresAt, sale_units: saleUnits } = existing;
+    return { ok: true, reservationId, quantity: held, status, expiresAt, saleUnits, replayed: true, level };
   }
 
   const m = meta(state);
@@ -47,15 +48,20 @@ export function reserve(state: InventoryState, input: ReserveInput): ReserveResu
     return { ok: false, code: "insufficient_stock", requested: quantity, available, level: levelOf(m, 0) };
   }
   const expiresAt = now + ttlMs;
+  // The sale's units are decided with the stock, in the same synchronous step: never over quota.
+  const saleUnits = sale && take > 0 ? claimSaleUnits(state, sale, take, now) : 0;
   state.sql.exec(
-    `INSERT INTO inv_holds (id, quantity, requested, status, expires_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'held', ?, ?, ?)`,
+    `INSERT INTO inv_holds (id, quantity, requested, status, expires_at, created_at, updated_at, sale_id, sale_units, buyer)
+     VALUES (?, ?, ?, 'held', ?, ?, ?, ?, ?, ?)`,
     reservationId,
     take,
     quantity,
     expiresAt,
     now,
     now,
+    saleUnits > 0 ? sale!.saleId : null,
+    saleUnits,
+    saleUnits > 0 ? sale!.buyer : null,
   );
   state.sql.exec("UPDATE inv_meta SET held = held + ? WHERE id = 1", take);
   ensureAlarm(state, expiresAt);
@@ -66,6 +72,7 @@ export function reserve(state: InventoryState, input: ReserveInput): ReserveResu
     quantity: take,
     status: "held",
     expiresAt,
+    saleUnits,
     replayed: false,
     level: currentLevel(state),
   };
@@ -97,7 +104,7 @@ export function renew(state: InventoryState, input: RenewInput): RenewResult {
   }
   // Expired: take it again only if nobody has taken the units meanwhile.
   const available = m.on_hand - m.held;
-  if (available < row.quantity) {
+  if (available < row.quantity || !saleUnitsStillFree(state, row, now)) {
     return { ok: false, code: "reservation_expired", available, level: levelOf(m, 0) };
   }
   state.sql.exec(
@@ -131,10 +138,11 @@ export function commit(state: InventoryState, reservationId: string): CommitResu
   }
   const revived = row.status === "expired";
   const available = m.on_hand - m.held;
-  if (revived && available < row.quantity) {
+  if (revived && (available < row.quantity || !saleUnitsStillFree(state, row, now))) {
     return { ok: false, code: "reservation_expired", requested: row.quantity, available, level: levelOf(m, 0) };
   }
   state.sql.exec("UPDATE inv_holds SET status = 'committed', updated_at = ? WHERE id = ?", now, reservationId);
+  recordSaleSold(state, row);
   state.sql.exec(
     "UPDATE inv_meta SET on_hand = on_hand - ?1, held = held - ?2, sold = sold + ?1 WHERE id = 1",
     row.quantity,

@@ -24,11 +24,24 @@ export const ConfigureInputSchema = z.object({
 });
 export type ConfigureInput = z.input<typeof ConfigureInputSchema>;
 
+/**
+ * A flash sale this hold may take units of: its id, its quota in this object (a sharded SKU's share)
+ * and per-buyer limit, and whose units they are (`user:<id>` or `guest:<token hash>`).
+ */
+export const SaleClaimSchema = z.object({
+  saleId: OperationIdSchema,
+  quota: StockCount,
+  perUserLimit: Quantity.nullable().optional(),
+  buyer: OperationIdSchema,
+});
+export type SaleClaim = z.output<typeof SaleClaimSchema>;
+
 export const ReserveInputSchema = z.object({
   reservationId: OperationIdSchema,
   quantity: Quantity,
   ttlMs: TtlMs,
   partial: z.boolean().default(false),
+  sale: SaleClaimSchema.optional(),
 });
 export type ReserveInput = z.input<typeof ReserveInputSchema>;
 

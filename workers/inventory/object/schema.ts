@@ -68,5 +68,29 @@ export function inventoryMigrations(defaultSku: string): readonly SchemaMigratio
         }
       },
     },
+    {
+      version: 2,
+      name: "flash-sale units on holds, sale quotas and units sold at sale price",
+      up(sql) {
+        // A hold may take some of its units at a flash sale's price: which sale, how many, for whom.
+        sql.exec("ALTER TABLE inv_holds ADD COLUMN sale_id TEXT");
+        sql.exec("ALTER TABLE inv_holds ADD COLUMN sale_units INTEGER NOT NULL DEFAULT 0");
+        sql.exec("ALTER TABLE inv_holds ADD COLUMN buyer TEXT");
+        sql.exec("CREATE INDEX IF NOT EXISTS inv_holds_sale ON inv_holds (sale_id, buyer) WHERE status = 'held'");
+        // The quota of each sale this object has seen (its share, for a sharded SKU).
+        sql.exec(`CREATE TABLE IF NOT EXISTS inv_sales (
+          sale_id TEXT PRIMARY KEY,
+          quota INTEGER NOT NULL CHECK (quota >= 0),
+          per_user_limit INTEGER
+        )`);
+        // Units sold at a sale's price, per buyer: kept after the holds are forgotten (RETENTION_MS).
+        sql.exec(`CREATE TABLE IF NOT EXISTS inv_sale_sold (
+          sale_id TEXT NOT NULL,
+          buyer TEXT NOT NULL,
+          units INTEGER NOT NULL CHECK (units >= 0),
+          PRIMARY KEY (sale_id, buyer)
+        )`);
+      },
+    },
   ];
 }

@@ -35,6 +35,10 @@ export interface HoldRow {
   expires_at: number;
   created_at: number;
   updated_at: number;
+  /** The flash sale some of its units were taken at, how many, and whose (null/0 without one). */
+  sale_id: string | null;
+  sale_units: number;
+  buyer: string | null;
 }
 
 const EVENT_BATCH = 100;
@@ -50,7 +54,7 @@ export function readMeta(sql: SqlStorage): MetaRow {
 export function readHold(sql: SqlStorage, id: string): HoldRow | undefined {
   return sql
     .exec<HoldRow & Record<string, SqlStorageValue>>(
-      "SELECT id, quantity, requested, status, expires_at, created_at, updated_at FROM inv_holds WHERE id = ?",
+      "SELECT id, quantity, requested, status, expires_at, created_at, updated_at, sale_id, sale_units, buyer FROM inv_holds WHERE id = ?",
       id,
     )
     .toArray()[0];
@@ -65,6 +69,7 @@ export function holdView(row: HoldRow): ReservationView {
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    saleUnits: row.sale_units,
   };
 }
 

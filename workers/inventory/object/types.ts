@@ -46,6 +46,8 @@ export interface ReservationView {
   expiresAt: number;
   createdAt: number;
   updatedAt: number;
+  /** Of `quantity`, the units taken at a flash sale's price. */
+  saleUnits: number;
 }
 
 export type { InvalidArgument } from "../../platform/rpc-input";
@@ -63,6 +65,8 @@ export type ReserveResult =
       quantity: number;
       status: "held" | "committed";
       expiresAt: number;
+      /** Of `quantity`, the units taken at the flash sale's price (0 without a sale claim). */
+      saleUnits: number;
       /** True when the reservation already existed and nothing new was reserved. */
       replayed: boolean;
       level: StockLevel;
@@ -117,6 +121,15 @@ export type AdjustResult =
   | { ok: false; code: "insufficient_stock"; requested: number; available: number; level: StockLevel }
   | { ok: false; code: "adjustment_mismatch"; delta: number; level: StockLevel }
   | InvalidArgument;
+
+/** A flash sale's use in one object: units held by live holds and units sold at its price. */
+export interface SaleUsage {
+  saleId: string;
+  /** The quota this object last saw for the sale (0 before any hold claimed it). */
+  quota: number;
+  held: number;
+  sold: number;
+}
 
 /** The `data` of an `inventory.low` event (subject: `{ type: "sku", id: sku }`). */
 export interface InventoryLowData {

@@ -1,6 +1,7 @@
 import { sellerEarningsEn } from "./seller-earnings/en";
 import { sellerVouchersEn } from "./seller-vouchers/en";
 import { sellerEn } from "./seller/en";
+import { sellerFlashEn } from "./seller-flash/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
@@ -360,6 +361,8 @@ export const en = {
   ...sellerVouchersEn,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerEn,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { sellerEarningsFil } from "./seller-earnings/fil";
 import { sellerVouchersFil } from "./seller-vouchers/fil";
 import { sellerFil } from "./seller/fil";
+import { sellerFlashFil } from "./seller-flash/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
@@ -361,4 +362,6 @@ export const fil: Messages = {
   ...sellerVouchersFil,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerFil,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashFil,
 };

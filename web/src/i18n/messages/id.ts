@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { sellerEarningsId } from "./seller-earnings/id";
 import { sellerVouchersId } from "./seller-vouchers/id";
 import { sellerId } from "./seller/id";
+import { sellerFlashId } from "./seller-flash/id";
 import { walletId } from "./wallet/id";
 
 export const id: Messages = {
@@ -361,4 +362,6 @@ export const id: Messages = {
   ...sellerVouchersId,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerId,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashId,
 };

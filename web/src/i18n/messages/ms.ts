@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { sellerEarningsMs } from "./seller-earnings/ms";
 import { sellerVouchersMs } from "./seller-vouchers/ms";
 import { sellerMs } from "./seller/ms";
+import { sellerFlashMs } from "./seller-flash/ms";
 import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {
@@ -361,4 +362,6 @@ export const ms: Messages = {
   ...sellerVouchersMs,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerMs,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashMs,
 };

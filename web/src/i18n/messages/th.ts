@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { sellerEarningsTh } from "./seller-earnings/th";
 import { sellerVouchersTh } from "./seller-vouchers/th";
 import { sellerTh } from "./seller/th";
+import { sellerFlashTh } from "./seller-flash/th";
 import { walletTh } from "./wallet/th";
 
 export const th: Messages = {
@@ -357,4 +358,6 @@ export const th: Messages = {
   ...sellerVouchersTh,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerTh,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashTh,
 };

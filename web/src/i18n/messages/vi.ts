@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { sellerEarningsVi } from "./seller-earnings/vi";
 import { sellerVouchersVi } from "./seller-vouchers/vi";
 import { sellerVi } from "./seller/vi";
+import { sellerFlashVi } from "./seller-flash/vi";
 import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
@@ -360,4 +361,6 @@ export const vi: Messages = {
   ...sellerVouchersVi,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerVi,
+  // Flash sales (issue 16): the seller view and the product page's sale box.
+  ...sellerFlashVi,
 };

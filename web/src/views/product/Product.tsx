@@ -6,6 +6,7 @@ import { ProductGrid } from "../common/ProductCard";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { BuyBox } from "./BuyBox";
+import { FlashSaleBox } from "./FlashSale";
 import { Gallery } from "./Gallery";
 import { Reviews } from "./Reviews";
 import { ShopPanel } from "./ShopPanel";
@@ -40,6 +41,7 @@ function ProductView({ product }: { product: Schemas["Product"] }) {
   // The chosen variant lives in the URL (replacing, not adding, history), so a reload keeps it.
   const choose = (variantId: string) => route(`${path}?variant=${encodeURIComponent(variantId)}`, true);
   const price = variant?.price ?? product.price;
+  const sale = variant ? variant.flashSale : product.flashSale;
   const available = stockOf(stock, variant?.id);
   return (
     <article class="product" aria-labelledby="product-title" lang={locale}>
@@ -47,9 +49,13 @@ function ProductView({ product }: { product: Schemas["Product"] }) {
       <div class="product-info">
         <h1 id="product-title">{product.name}</h1>
         {product.brand && <p class="status">{product.brand}</p>}
-        <p class="product-price" data-testid="product-price">
-          {fmt.money(price)}
-        </p>
+        {sale ? (
+          <FlashSaleBox sale={sale} normal={price} />
+        ) : (
+          <p class="product-price" data-testid="product-price">
+            {fmt.money(price)}
+          </p>
+        )}
         {product.rating.count > 0 && (
           <p class="status">
             {t("product.rating", {

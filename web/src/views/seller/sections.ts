@@ -7,6 +7,7 @@ import type { MessageKey } from "../../i18n/messages";
 export const SELLER_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "products", labelKey: "seller.products" },
   { path: "vouchers", labelKey: "seller.vouchers" },
+  { path: "flash-sales", labelKey: "seller.flashSales" },
   { path: "earnings", labelKey: "seller.earnings" },
   { path: "reports", labelKey: "seller.reports" },
   { path: "verification", labelKey: "seller.verification" },

@@ -1,0 +1,74 @@
+import type { ProductFlashSale } from "../../schemas/flash-sales";
+import type { Database } from "../platform/db";
+import { type Currency, type Money, money } from "../platform/money";
+import { itemUsage } from "./present";
+import { liveItemsOf, type SaleItemRow } from "./queries";
+
+/**
+ * Live sale prices for the domains that price things (catalog, cart, orders). A sale's price is
+ * derived from its window and the clock on every read: when the window ends, reads simply stop
+ * finding it and the normal price is back, with nothing to restore.
+ */
+
+/** One SKU's live sale: what checkout hands to the Inventory object to claim units at its price. */
+export interface SaleOffer {
+  saleId: string;
+  price: Money;
+  quota: number;
+  perUserLimit: number | null;
+  endsAt: number;
+}
+
+/** The key of a SKU in the map liveOffers answers (product and variant, like the catalog's). */
+export function offerKey(productId: string, variantId: string | null | undefined): string {
+  return `${productId}\u0000${variantId ?? ""}`;
+}
+
+function offerOf(item: SaleItemRow): SaleOffer {
+  return {
+    saleId: item.saleId,
+    price: money(item.salePrice, item.currency as Currency),
+    quota: item.quota,
+    perUserLimit: item.perUserLimit,
+    endsAt: item.endsAt,
+  };
+}
+
+/** The live sale of each SKU of these products at `now` (one D1 query), keyed by offerKey. */
+export async function liveOffers(
+  db: Database,
+  productIds: readonly string[],
+  now: number,
+): Promise<Map<string, SaleOffer>> {
+  if (productIds.length === 0) return new Map();
+  const items = await liveItemsOf(db, productIds, now);
+  return new Map(items.map((item) => [offerKey(item.productId, item.variantId), offerOf(item)]));
+}
+
+/**
+ * What a product read shows of its live sale: for the product itself (no variants) and per
+ * variant, with the units still to be had read from the Inventory objects.
+ */
+export async function productFlashSales(
+  env: Env,
+  db: Database,
+  productId: string,
+  now: number,
+): Promise<Map<string, ProductFlashSale>> {
+  const items = await liveItemsOf(db, [productId], now);
+  const shown = await Promise.all(
+    items.map(async (item): Promise<[string, ProductFlashSale]> => {
+      const { remaining } = await itemUsage(env, item);
+      return [
+        item.variantId,
+        {
+          saleId: item.saleId,
+          price: money(item.salePrice, item.currency as Currency),
+          endsAt: new Date(item.endsAt).toISOString(),
+          remaining,
+        },
+      ];
+    }),
+  );
+  return new Map(shown);
+}

@@ -1,0 +1,35 @@
+import type { SaleClaim } from "../inventory";
+import { inventoryKey } from "../inventory";
+import type { CheckoutLine } from "./checkout-lines";
+
+/*
+ * Flash sales at checkout. The units a line may have at a sale's price are decided by the SKU's
+ * Inventory object in the same step that holds its stock (workers/inventory/object/sales.ts): at
+ * most the sale's quota over all buyers and its per-buyer limit. Units beyond either are not
+ * refused: they are charged the normal price, as a second line of the same product, so every
+ * order item has one unit price and the order's total stays the sum of its rounded parts.
+ */
+
+/** The claim a line hands to the Inventory object for its live sale. */
+export function saleClaim(sale: NonNullable<CheckoutLine["flashSale"]>, buyerKey: string): SaleClaim {
+  return { saleId: sale.saleId, quota: sale.quota, perUserLimit: sale.perUserLimit, buyer: buyerKey };
+}
+
+/**
+ * The lines as charged: each line granted sale units is split into those units at the sale price
+ * and the rest at its normal price. Undefined when no line got any (nothing to re-price).
+ */
+export function atSalePrices(
+  lines: readonly CheckoutLine[],
+  saleUnits: Map<string, number>,
+): CheckoutLine[] | undefined {
+  let changed = false;
+  const charged = lines.flatMap((line): CheckoutLine[] => {
+    const units = Math.min(line.quantity, saleUnits.get(inventoryKey(line.productId, line.variantId)) ?? 0);
+    if (!line.flashSale || units === 0) return [line];
+    changed = true;
+    const sale: CheckoutLine = { ...line, quantity: units, unitPrice: line.flashSale.price };
+    return units === line.quantity ? [sale] : [sale, { ...line, quantity: line.quantity - units }];
+  });
+  return changed ? charged : undefined;
+}
