@@ -19,7 +19,8 @@ export type WriteLimitName =
   | "address"
   | "device"
   | "cart"
-  | "transfer";
+  | "transfer"
+  | "userLookup";
 
 /** At most `perAccount` per account (or guest cart) and `perIp` per IP in any `windowSeconds`. */
 export interface WriteLimit {
@@ -58,6 +59,7 @@ export const WRITE_LIMIT_VARS = {
   WRITE_LIMIT_DEVICE: writeLimit("30,300,3600"),
   WRITE_LIMIT_CART: writeLimit("600,3000,600"),
   WRITE_LIMIT_TRANSFER: writeLimit("30,200,3600"),
+  WRITE_LIMIT_USER_LOOKUP: writeLimit("30,120,3600"),
 };
 
 type Parsed = { [K in keyof typeof WRITE_LIMIT_VARS]: WriteLimit };
@@ -78,5 +80,6 @@ export function writeLimits(raw: Parsed): Record<WriteLimitName, WriteLimit> {
     device: raw.WRITE_LIMIT_DEVICE,
     cart: raw.WRITE_LIMIT_CART,
     transfer: raw.WRITE_LIMIT_TRANSFER,
+    userLookup: raw.WRITE_LIMIT_USER_LOOKUP,
   };
 }

@@ -2,6 +2,7 @@ import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
+import { people } from "./fil/people";
 import { platform } from "./fil/platform";
 import { wallet } from "./fil/wallet";
 import { walletCard } from "./fil/wallet-card";
@@ -20,4 +21,5 @@ export const fil: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...people,
 };

@@ -2,6 +2,7 @@ import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
+import { people } from "./id/people";
 import { platform } from "./id/platform";
 import { wallet } from "./id/wallet";
 import { walletCard } from "./id/wallet-card";
@@ -20,4 +21,5 @@ export const id: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...people,
 };

@@ -2,6 +2,7 @@ import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
+import { people } from "./ms/people";
 import { platform } from "./ms/platform";
 import { wallet } from "./ms/wallet";
 import { walletCard } from "./ms/wallet-card";
@@ -20,4 +21,5 @@ export const ms: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...people,
 };

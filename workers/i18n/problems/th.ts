@@ -2,6 +2,7 @@ import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
+import { people } from "./th/people";
 import { platform } from "./th/platform";
 import { wallet } from "./th/wallet";
 import { walletCard } from "./th/wallet-card";
@@ -20,4 +21,5 @@ export const th: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...people,
 };

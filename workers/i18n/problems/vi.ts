@@ -3,6 +3,7 @@ import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
+import { people } from "./vi/people";
 import { platform } from "./vi/platform";
 import { wallet } from "./vi/wallet";
 import { walletCard } from "./vi/wallet-card";
@@ -20,4 +21,5 @@ export const vi: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...people,
 };
