@@ -1,3 +1,4 @@
+import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
 import { walletFil } from "./wallet/fil";
 
@@ -352,4 +353,6 @@ export const fil: Messages = {
   "checkout.quote.hint": "Ilagay ang code at pindutin ang Gamitin para makita ang bawas sa buod.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletFil,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewFil,
 };

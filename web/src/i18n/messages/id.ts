@@ -1,3 +1,4 @@
+import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
 import { walletId } from "./wallet/id";
 
@@ -352,4 +353,6 @@ export const id: Messages = {
   "checkout.quote.hint": "Masukkan kode lalu tekan Pakai untuk melihat potongannya di ringkasan.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletId,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewId,
 };

@@ -1,3 +1,4 @@
+import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
 import { walletMs } from "./wallet/ms";
 
@@ -352,4 +353,6 @@ export const ms: Messages = {
   "checkout.quote.hint": "Masukkan kod dan tekan Guna untuk melihat diskaun dalam ringkasan.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletMs,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewMs,
 };

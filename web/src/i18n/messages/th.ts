@@ -1,3 +1,4 @@
+import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
 import { walletTh } from "./wallet/th";
 
@@ -348,4 +349,6 @@ export const th: Messages = {
   "checkout.quote.hint": "กรอกรหัสแล้วกด ใช้โค้ด เพื่อดูส่วนลดในสรุปคำสั่งซื้อ",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletTh,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewTh,
 };

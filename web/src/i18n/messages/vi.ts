@@ -1,3 +1,4 @@
+import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
 import { walletVi } from "./wallet/vi";
 
@@ -351,4 +352,6 @@ export const vi: Messages = {
   "checkout.quote.hint": "Nhập mã rồi nhấn Áp dụng để xem mức giảm trong phần tóm tắt.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletVi,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewVi,
 };
