@@ -9,23 +9,23 @@ import { appErrors, call, contextAs, type Person, signIn } from "./people";
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
 
-const e164 = (person: Person) => `+66${person.localPhone.slice(1)}`;
+type Session = Person["session"];
 
-/** The same person signed in a second time, on another device (a second session). */
-async function secondSession(person: Person): Promise<Person> {
-  const phone = e164(person);
-  await call("/api/v1/auth/otp/request", { body: { phone, country: "TH" } });
-  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`);
-  const code = (outbox.items as { body: string }[])[0]?.body.match(/\b\d{6}\b/)?.[0];
-  const tokens = await call("/api/v1/auth/otp/verify", {
-    body: { phone, country: "TH", code, device: { id: `web-2-${crypto.randomUUID()}`, platform: "web" } },
+const sessionOf = (tokens: { accessToken: string; refreshToken: string; expiresIn: number }): Session => ({
+  accessToken: tokens.accessToken,
+  refreshToken: tokens.refreshToken,
+  expiresAt: Date.now() + tokens.expiresIn * 1000,
+});
+
+/** One person signed in on two devices (an email account: a second sign-in needs no new SMS code). */
+async function twoDevices(): Promise<[Session, Session]> {
+  const email = `chai-${crypto.randomUUID().slice(0, 12)}@example.com`;
+  const password = "Sawasdee2026";
+  const first = await call("/api/v1/auth/register", { body: { email, password, displayName: "Chai", country: "TH" } });
+  const second = await call("/api/v1/auth/login", {
+    body: { email, password, device: { id: `web-2-${crypto.randomUUID()}`, platform: "web", name: "Second" } },
   });
-  const session = {
-    accessToken: tokens.accessToken,
-    refreshToken: tokens.refreshToken,
-    expiresAt: Date.now() + tokens.expiresIn * 1000,
-  };
-  return { ...person, token: tokens.accessToken, session };
+  return [sessionOf(first), sessionOf(second)];
 }
 
 /** Resolves once the page's realtime stream is open (the bell reloads its count on open). */
@@ -115,10 +115,10 @@ describe("web app: a new chat by phone number", () => {
   });
 
   it("a device signed out from another one says so at once and shows the way back in", async () => {
-    const here = await signIn("Chai");
-    const there = await secondSession(here);
-    const { page: a } = await openPage(await contextAs(newContext, here));
-    const { page: b } = await openPage(await contextAs(newContext, there));
+    const [here, there] = await twoDevices();
+    const person = { id: "", localPhone: "", token: "" };
+    const { page: a } = await openPage(await contextAs(newContext, { ...person, session: here }));
+    const { page: b } = await openPage(await contextAs(newContext, { ...person, session: there }));
     const open = streamOpen(b);
     await b.goto("/chat");
     await open;
