@@ -26,6 +26,11 @@ export class UserHub extends DurableObject<Env> {
     return this.stream.closeAll(code, reason);
   }
 
+  /** Tells and closes the sockets of sessions signed out elsewhere; answers how many. */
+  endSessions(sessionIds: string[]): number {
+    return this.stream.endSessions(sessionIds);
+  }
+
   connectedDevices(): number {
     return this.stream.connectedDevices();
   }

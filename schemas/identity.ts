@@ -146,6 +146,21 @@ export const IdParamSchema = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
+/** GET /api/v1/users/lookup: a person to start a chat with, found by their sign-in phone number. */
+export const UserLookupQuerySchema = z.object({
+  phone: PhoneInput.openapi({ param: { name: "phone", in: "query" }, example: "081 234 5678" }),
+  country: CountryInput.openapi({ param: { name: "country", in: "query" }, example: "TH" }),
+});
+
+/** What anyone may see of an account found by its number: never its phone or email. */
+export const PublicUserSchema = z
+  .object({
+    id: z.string().openapi({ example: "usr_01JD3Q8W5R0000000000000000" }),
+    displayName: z.string(),
+    avatarUrl: z.string().optional(),
+  })
+  .openapi("PublicUser");
+
 export const AccountSuspensionSchema = z
   .object({ reason: z.string().trim().min(1).max(500).openapi({ example: "Payment fraud under review" }) })
   .strict()

@@ -49,7 +49,7 @@ const DOMAINS = {
  * needs and the composition root (workers/app.ts) hands it the upper domain's. Drawn dashed.
  */
 const INJECTED = {
-  identity: { cart: "merges the guest cart at sign-in" },
+  identity: { cart: "merges the guest cart at sign-in", realtime: "closes a signed-out session's sockets" },
   orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
   "flash-sales": { catalog: "checks a new sale's products: shop, price, currency, variants" },
 };

@@ -26,7 +26,7 @@ import { paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
 import { privacyRouter } from "./privacy";
-import { realtimeRouter } from "./realtime";
+import { endSessionStreams, realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
@@ -60,8 +60,9 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", seedRouter);
   app.route("/", benchRouter);
   app.route("/", categoriesRouter);
-  // Identity cannot import cart (cart sits above it): the guest-cart merge at sign-in is handed in.
-  app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn }));
+  // Identity cannot import cart or realtime (both sit above it): the guest-cart merge at sign-in and
+  // the closing of a signed-out session's sockets are handed in.
+  app.route("/", createIdentityRouter({ signedIn: mergeGuestCartOnSignIn, sessionsEnded: endSessionStreams }));
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
   app.route("/", deadLettersRouter);

@@ -82,7 +82,8 @@ describe("WRITE_LIMIT_* variables", () => {
     expect(config.writeLimits.transfer).toEqual({ perAccount: 30, perIp: 200, windowSeconds: 3600 });
     expect(config.writeLimits.fxQuote).toEqual({ perAccount: 150, perIp: 600, windowSeconds: 3600 });
     expect(config.writeLimits.conversion).toEqual({ perAccount: 30, perIp: 200, windowSeconds: 3600 });
-    expect(Object.keys(config.writeLimits)).toHaveLength(15);
+    expect(config.writeLimits.userLookup).toEqual({ perAccount: 30, perIp: 120, windowSeconds: 3600 });
+    expect(Object.keys(config.writeLimits)).toHaveLength(16);
     expect(config.chat.userSendLimit).toBe(60);
   });
 

@@ -3,6 +3,7 @@ import { I18nProvider, useI18n } from "./i18n";
 import { ROUTES } from "./routes";
 import { Header } from "./views/common/Header";
 import { NotFound } from "./views/common/NotFound";
+import { SignedOutNotice } from "./views/common/SignedOutNotice";
 
 function Shell() {
   const { t } = useI18n();
@@ -13,6 +14,7 @@ function Shell() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
+        <SignedOutNotice />
         <ErrorBoundary>
           <Router>
             {[

@@ -13,6 +13,7 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/p/:productId", view: lazy(() => import("./views/product/Product").then((m) => m.ProductPage)) },
   { path: "/search", view: lazy(() => import("./views/search/Search").then((m) => m.Search)) },
   { path: "/chat", view: lazy(() => import("./views/chat/ChatList").then((m) => m.ChatList)) },
+  { path: "/chat/new", view: lazy(() => import("./views/chat/NewChat").then((m) => m.NewChat)) },
   { path: "/chat/:dialogId", view: lazy(() => import("./views/chat/ChatRoom").then((m) => m.ChatRoom)) },
   { path: "/signin", view: lazy(() => import("./views/account/SignIn").then((m) => m.SignIn)) },
   { path: "/account", view: lazy(() => import("./views/account/Account").then((m) => m.Account)) },

@@ -17,6 +17,7 @@ import { registerHandler, registerRoute } from "./routes/register";
 import { resetPasswordHandler, resetPasswordRoute } from "./routes/reset-password";
 import { deleteSessionHandler, deleteSessionRoute } from "./routes/sessions-delete";
 import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
+import { userLookupHandler, userLookupRoute } from "./routes/user-lookup";
 
 export { sendAccountMessagesNow } from "./account-messages";
 export { reinstateAccount, suspendAccount } from "./account-status";
@@ -61,11 +62,12 @@ export function createIdentityRouter(hooks: IdentityHooks) {
     .openapi(refreshRoute, refreshHandler)
     .openapi(logoutRoute, logoutHandler)
     .openapi(listSessionsRoute, listSessionsHandler)
-    .openapi(deleteSessionRoute, deleteSessionHandler)
+    .openapi(deleteSessionRoute, deleteSessionHandler(hooks))
     .openapi(forgotPasswordRoute, forgotPasswordHandler)
     .openapi(resetPasswordRoute, resetPasswordHandler)
     .openapi(jwksRoute, jwksHandler)
     .openapi(getMeRoute, getMeHandler)
+    .openapi(userLookupRoute, userLookupHandler)
     .openapi(patchMeRoute, patchMeHandler)
     .openapi(listAddressesRoute, listAddressesHandler)
     .openapi(createAddressRoute, createAddressHandler)

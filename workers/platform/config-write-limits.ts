@@ -21,7 +21,8 @@ export type WriteLimitName =
   | "cart"
   | "transfer"
   | "fxQuote"
-  | "conversion";
+  | "conversion"
+  | "userLookup";
 
 /** At most `perAccount` per account (or guest cart) and `perIp` per IP in any `windowSeconds`. */
 export interface WriteLimit {
@@ -63,6 +64,7 @@ export const WRITE_LIMIT_VARS = {
   // The convert page renews a quote each FX_QUOTE_TTL_SECONDS while it is open: room for an hour of that.
   WRITE_LIMIT_FX_QUOTE: writeLimit("150,600,3600"),
   WRITE_LIMIT_CONVERSION: writeLimit("30,200,3600"),
+  WRITE_LIMIT_USER_LOOKUP: writeLimit("30,120,3600"),
 };
 
 type Parsed = { [K in keyof typeof WRITE_LIMIT_VARS]: WriteLimit };
@@ -85,5 +87,6 @@ export function writeLimits(raw: Parsed): Record<WriteLimitName, WriteLimit> {
     transfer: raw.WRITE_LIMIT_TRANSFER,
     fxQuote: raw.WRITE_LIMIT_FX_QUOTE,
     conversion: raw.WRITE_LIMIT_CONVERSION,
+    userLookup: raw.WRITE_LIMIT_USER_LOOKUP,
   };
 }

@@ -2,7 +2,7 @@ import { createRouter } from "../platform/openapi";
 import { streamSocketHandler, streamSocketRoute } from "./routes/stream";
 import { createTicketHandler, createTicketRoute } from "./routes/ticket-create";
 
-export { closeUserStream, notifyUnread, pushToHub } from "./hub/client";
+export { closeUserStream, endSessionStreams, notifyUnread, pushToHub } from "./hub/client";
 export { ACCOUNT_CLOSED } from "./hub/frames";
 export { isUpgrade, redeemTicket, type SocketCaller, socketCaller } from "./tickets";
 

@@ -52,7 +52,27 @@ export function onSessionChange(listener: () => void): () => void {
 }
 
 export function setSession(session: StoredSession | null) {
+  if (session) endedElsewhere = false;
   write(SESSION_KEY, session ? JSON.stringify(session) : null);
+  for (const listener of listeners) listener();
+}
+
+/** Set when this device was signed out from another one (the stream's `session.revoked`), until dismissed. */
+let endedElsewhere = false;
+
+/** This session was ended from another device: sign out here and let the header say why. */
+export function endSessionElsewhere() {
+  endedElsewhere = true;
+  setSession(null);
+}
+
+/** Whether the "signed out from another device" notice should show. */
+export function signedOutElsewhere(): boolean {
+  return endedElsewhere;
+}
+
+export function dismissSignedOutNotice() {
+  endedElsewhere = false;
   for (const listener of listeners) listener();
 }
 

@@ -3,9 +3,10 @@ import { useCallback, useContext, useEffect, useMemo, useState } from "preact/ho
 import { setApiLocale } from "../api/client";
 import { createFormat, type Format } from "../format";
 import { BCP47, isLocale, type Locale, preferredLocale } from "./locales";
-import { CATALOGS, type MessageKey } from "./messages";
+import { catalogOf, loadCatalog, type MessageKey } from "./messages";
 
 export { LOCALE_NAMES, LOCALES, type Locale } from "./locales";
+export { loadCatalog };
 
 const STORAGE_KEY = "tchat.locale";
 
@@ -42,10 +43,11 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
     } catch {
       // storage unavailable: the choice lasts for this page only
     }
-    setState(next);
+    // The language's catalog is its own chunk: switch once it is here.
+    loadCatalog(next).then(() => setState(next));
   }, []);
   const value = useMemo<I18n>(() => {
-    const messages = CATALOGS[locale];
+    const messages = catalogOf(locale);
     const t = (key: MessageKey, params: Record<string, string | number> = {}) =>
       messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     return { locale, setLocale, t, fmt: createFormat(BCP47[locale]) };

@@ -4,6 +4,7 @@ import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
+import { people } from "./fil/people";
 import { platform } from "./fil/platform";
 import { vouchers } from "./fil/vouchers";
 import { sellerShop } from "./fil/seller-shop";
@@ -28,4 +29,5 @@ export const fil: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...people,
 };

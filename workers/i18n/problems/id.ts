@@ -4,6 +4,7 @@ import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
+import { people } from "./id/people";
 import { platform } from "./id/platform";
 import { vouchers } from "./id/vouchers";
 import { sellerShop } from "./id/seller-shop";
@@ -28,4 +29,5 @@ export const id: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...people,
 };

@@ -4,6 +4,7 @@ import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
+import { people } from "./ms/people";
 import { platform } from "./ms/platform";
 import { vouchers } from "./ms/vouchers";
 import { sellerShop } from "./ms/seller-shop";
@@ -28,4 +29,5 @@ export const ms: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...people,
 };

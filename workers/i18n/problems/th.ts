@@ -4,6 +4,7 @@ import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
+import { people } from "./th/people";
 import { platform } from "./th/platform";
 import { vouchers } from "./th/vouchers";
 import { sellerShop } from "./th/seller-shop";
@@ -28,4 +29,5 @@ export const th: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...people,
 };

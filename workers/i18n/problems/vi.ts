@@ -5,6 +5,7 @@ import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
+import { people } from "./vi/people";
 import { platform } from "./vi/platform";
 import { vouchers } from "./vi/vouchers";
 import { sellerShop } from "./vi/seller-shop";
@@ -28,4 +29,5 @@ export const vi: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...people,
 };

@@ -3,6 +3,7 @@ import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireAuth } from "../../middleware/auth";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
+import type { IdentityHooks } from "../hooks";
 import { endSession } from "../session-control";
 
 export const deleteSessionRoute = defineRoute({
@@ -17,7 +18,13 @@ export const deleteSessionRoute = defineRoute({
   errors: [401, 404],
 });
 
-export const deleteSessionHandler: RouteHandler<typeof deleteSessionRoute, AppEnv> = async (c) => {
-  await endSession(c, currentAuth(c), c.req.valid("param").id);
-  return c.body(null, 204);
-};
+/** Ends the session, then closes its realtime sockets at once (the device's app signs out and says why). */
+export const deleteSessionHandler =
+  (hooks: IdentityHooks): RouteHandler<typeof deleteSessionRoute, AppEnv> =>
+  async (c) => {
+    const caller = currentAuth(c);
+    const sessionId = c.req.valid("param").id;
+    await endSession(c, caller, sessionId);
+    await hooks.sessionsEnded(c.env, caller.userId, [sessionId]);
+    return c.body(null, 204);
+  };

@@ -42,3 +42,18 @@ export async function notifyUnread(env: Env, userId: string, dialogId: string, c
 export async function closeUserStream(env: Env, userId: string, reason: string): Promise<number> {
   return hubOf(env, userId).closeSockets(ACCOUNT_CLOSED, reason);
 }
+
+/**
+ * Sessions of the user ended from another device (sessions list, "sign out others"): their sockets
+ * get a `session.revoked` frame and close (4401) now rather than at the hub's next heartbeat, which
+ * would close them anyway. Best effort, never throws; answers how many sockets it closed.
+ */
+export async function endSessionStreams(env: Env, userId: string, sessionIds: string[]): Promise<number> {
+  if (sessionIds.length === 0) return 0;
+  try {
+    return await hubOf(env, userId).endSessions(sessionIds);
+  } catch (err) {
+    logEvent("warn", "hub_end_sessions_failed", { userId, error: String(err) });
+    return 0;
+  }
+}

@@ -8,6 +8,7 @@ export type StreamNotification = z.infer<typeof NotificationSchema>;
 export type HubFrame =
   | { type: "notification"; notification: StreamNotification }
   | { type: "unread"; dialogId: string; count: number }
+  | { type: "session.revoked"; sessionId: string }
   | { type: "pong" }
   | { type: "error"; code: string; detail: string };
 

@@ -55,6 +55,23 @@ export class UserStream {
     return this.broadcast({ type: "unread", dialogId, count });
   }
 
+  /**
+   * Sessions signed out from another device: each of their sockets is told (`session.revoked`, so
+   * the app can say why) and closed with 4401 at once, not at the next heartbeat. How many.
+   */
+  endSessions(sessionIds: string[]): number {
+    const ended = new Set(sessionIds);
+    let closed = 0;
+    for (const ws of this.openSockets()) {
+      const state = stateOf(ws);
+      if (!state || !ended.has(state.sessionId)) continue;
+      this.send(ws, { type: "session.revoked", sessionId: state.sessionId });
+      this.close(ws, HUB_CLOSE.sessionEnded, "signed out from another device");
+      closed += 1;
+    }
+    return closed;
+  }
+
   /** Closes every socket of this user at once (their account was suspended or deleted); how many. */
   closeAll(code: number, reason: string): number {
     const open = this.openSockets();

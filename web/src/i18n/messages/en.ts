@@ -2,6 +2,7 @@ import { sellerEarningsEn } from "./seller-earnings/en";
 import { sellerVouchersEn } from "./seller-vouchers/en";
 import { sellerEn } from "./seller/en";
 import { sellerFlashEn } from "./seller-flash/en";
+import { chatNewEn } from "./chat-new/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
@@ -363,6 +364,8 @@ export const en = {
   ...sellerEn,
   // Flash sales (issue 16): the seller view and the product page's sale box.
   ...sellerFlashEn,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
 import { sellerEarningsFil } from "./seller-earnings/fil";
 import { sellerVouchersFil } from "./seller-vouchers/fil";
@@ -364,4 +365,6 @@ export const fil: Messages = {
   ...sellerFil,
   // Flash sales (issue 16): the seller view and the product page's sale box.
   ...sellerFlashFil,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewFil,
 };

@@ -1,3 +1,4 @@
+import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
 import { sellerEarningsId } from "./seller-earnings/id";
 import { sellerVouchersId } from "./seller-vouchers/id";
@@ -364,4 +365,6 @@ export const id: Messages = {
   ...sellerId,
   // Flash sales (issue 16): the seller view and the product page's sale box.
   ...sellerFlashId,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewId,
 };

@@ -1,3 +1,4 @@
+import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
 import { sellerEarningsMs } from "./seller-earnings/ms";
 import { sellerVouchersMs } from "./seller-vouchers/ms";
@@ -364,4 +365,6 @@ export const ms: Messages = {
   ...sellerMs,
   // Flash sales (issue 16): the seller view and the product page's sale box.
   ...sellerFlashMs,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewMs,
 };

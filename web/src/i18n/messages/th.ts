@@ -1,3 +1,4 @@
+import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
 import { sellerEarningsTh } from "./seller-earnings/th";
 import { sellerVouchersTh } from "./seller-vouchers/th";
@@ -360,4 +361,6 @@ export const th: Messages = {
   ...sellerTh,
   // Flash sales (issue 16): the seller view and the product page's sale box.
   ...sellerFlashTh,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewTh,
 };

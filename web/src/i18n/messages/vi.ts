@@ -1,3 +1,4 @@
+import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
 import { sellerEarningsVi } from "./seller-earnings/vi";
 import { sellerVouchersVi } from "./seller-vouchers/vi";
@@ -363,4 +364,6 @@ export const vi: Messages = {
   ...sellerVi,
   // Flash sales (issue 16): the seller view and the product page's sale box.
   ...sellerFlashVi,
+  // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
+  ...chatNewVi,
 };

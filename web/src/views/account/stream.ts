@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
-import { getSession, setSession } from "../../api/session";
+import { endSessionElsewhere, getSession, setSession } from "../../api/session";
 
 // The signed-in reader's unread notification count, kept live by the per-user realtime stream
 // (CONTRACT.md "Notifications": WebSocket /api/v1/realtime/ws with a ticket from
@@ -14,6 +14,7 @@ const SESSION_ENDED = 4401;
 const ACCOUNT_CLOSED = 4403;
 const PING_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
+const IDLE_TIMEOUT_MS = 2_000;
 
 let count: number | null = null;
 const countListeners = new Set<(count: number | null) => void>();
@@ -74,6 +75,8 @@ async function connect() {
   };
   ws.onmessage = (event) => {
     const frame = JSON.parse(String(event.data)) as { type: string; notification?: Notification };
+    // Signed out from another device (sessions list): say so, rather than failing the next request.
+    if (frame.type === "session.revoked") return endSessionElsewhere();
     if (frame.type !== "notification" || !frame.notification) return;
     if (!frame.notification.read) adjustUnread((n) => n + 1);
     for (const listener of arrivals) listener(frame.notification);
@@ -90,14 +93,34 @@ async function connect() {
   };
 }
 
+/** Bumped by every start and stop, so a start still waiting for idle time after a stop does nothing. */
+let generation = 0;
+
+/**
+ * Runs `task` once the page is idle (at most IDLE_TIMEOUT_MS later): the stream's ticket, count
+ * and socket wait until the page has drawn itself, so they take no bandwidth or main thread from
+ * the first paint on a slow phone.
+ */
+function whenIdle(task: () => void) {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number })
+    .requestIdleCallback;
+  if (idle) idle(task, { timeout: IDLE_TIMEOUT_MS });
+  else later(IDLE_TIMEOUT_MS / 4, task);
+}
+
 function start() {
   stopped = false;
   failures = 0;
-  loadCount();
-  connect();
+  const mine = ++generation;
+  whenIdle(() => {
+    if (stopped || mine !== generation) return;
+    loadCount();
+    connect();
+  });
 }
 
 function stop() {
+  generation++;
   stopped = true;
   for (const timer of timers) clearTimeout(timer);
   timers = [];

@@ -26,6 +26,9 @@ export function ChatList() {
   return (
     <section aria-labelledby="chat-title" class="chat-list">
       <h1 id="chat-title">{t("chat.title")}</h1>
+      <a class="chat-link" href="/chat/new">
+        {t("chatNew.link")}
+      </a>
       <Dialogs me={me.data.id} />
       <NewDialog />
       <p class="chat-myid">

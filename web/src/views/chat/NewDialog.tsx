@@ -4,8 +4,9 @@ import { ApiProblem, api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
 
-// The API has no user search: a dialog is started with the other people's ids (each person sees
-// their own id on /chat to share it). Support chats start from a product page instead.
+// A dialog by the other people's ids (each person sees their own id on /chat to share it), for
+// groups; one person is easier found by phone number on /chat/new (NewChat.tsx). Support chats
+// start from a product page instead.
 
 export function NewDialog() {
   const { t } = useI18n();

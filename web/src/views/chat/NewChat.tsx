@@ -1,0 +1,144 @@
+import "./chat.css";
+import { useEffect, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { useI18n } from "../../i18n";
+import { BCP47 } from "../../i18n/locales";
+import { Field } from "../account/Field";
+import { COUNTRIES, type Country, countryFormat, countryName, countryOfLocale } from "../account/phone";
+import { Loading, ProblemNotice } from "../common/Status";
+import { SignInFirst } from "./SignInFirst";
+import { useMe } from "./use-me";
+
+type Person = Schemas["PublicUser"];
+
+const asProblem = (err: unknown) =>
+  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
+
+/**
+ * /chat/new: find a person by the phone number they sign in with (GET /api/v1/users/lookup, the
+ * server's own format check and words under the field), check the name shown, then start the
+ * direct dialog (POST /api/v1/dialogs, which gives back the existing one) and open it.
+ */
+export function NewChat() {
+  const { t } = useI18n();
+  const [me] = useMe();
+  useEffect(() => {
+    document.title = `${t("chatNew.title")} · Tchat`;
+  }, [t]);
+  if (me.state === "loading") return <Loading />;
+  if (me.state === "error") return <ProblemNotice problem={me.problem} />;
+  if (!me.data) return <SignInFirst />;
+  return (
+    <section aria-labelledby="chat-new-title" class="chat-list chat-new">
+      <p>
+        <a href="/chat">{t("chatNew.back")}</a>
+      </p>
+      <h1 id="chat-new-title">{t("chatNew.title")}</h1>
+      <p class="chat-new-intro">{t("chatNew.intro")}</p>
+      <Finder />
+    </section>
+  );
+}
+
+function Finder() {
+  const { t, locale } = useI18n();
+  const { route } = useLocation();
+  const [country, setCountry] = useState<Country>(countryOfLocale(locale));
+  const [phone, setPhone] = useState("");
+  const [busy, setBusy] = useState<"find" | "start" | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [person, setPerson] = useState<Person | null>(null);
+  const format = countryFormat(country);
+  const tag = BCP47[locale];
+
+  const find = async (event: Event) => {
+    event.preventDefault();
+    setBusy("find");
+    setProblem(null);
+    setPerson(null);
+    try {
+      setPerson(await unwrap(api.GET("/api/v1/users/lookup", { params: { query: { phone, country } } })));
+    } catch (err) {
+      setProblem(asProblem(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const start = async () => {
+    if (!person) return;
+    setBusy("start");
+    setProblem(null);
+    try {
+      const body = { type: "direct" as const, participantIds: [person.id] };
+      const dialog = await unwrap(api.POST("/api/v1/dialogs", { body }));
+      route(`/chat/${encodeURIComponent(dialog.id)}`);
+    } catch (err) {
+      setProblem(asProblem(err));
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <form class="new-dialog" onSubmit={find} aria-busy={busy === "find"}>
+        <div class="field">
+          <label for="chat-new-country">{t("chatNew.country")}</label>
+          <select
+            id="chat-new-country"
+            value={country}
+            onChange={(e) => {
+              setCountry(e.currentTarget.value as Country);
+              setPerson(null);
+            }}
+          >
+            {COUNTRIES.map((c) => (
+              <option key={c} value={c}>
+                {`${countryName(c, tag)} (${countryFormat(c).dialCode})`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          id="chat-new-phone"
+          label={t("chatNew.phone")}
+          hint={t("chatNew.phoneHint", { national: format.national, international: format.international })}
+          error={person ? undefined : problem?.detail}
+          value={phone}
+          onInput={(e) => {
+            setPhone(e.currentTarget.value);
+            setPerson(null);
+          }}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          placeholder={format.national}
+          required
+        />
+        <button type="submit" class="primary" disabled={busy !== null}>
+          {busy === "find" ? t("chatNew.finding") : t("chatNew.find")}
+        </button>
+      </form>
+      {person && (
+        <section class="found" aria-labelledby="chat-new-found" data-testid="person-found">
+          <h2 id="chat-new-found">{t("chatNew.found")}</h2>
+          <p class="found-person">
+            {person.avatarUrl ? (
+              <img src={person.avatarUrl} alt="" width={40} height={40} />
+            ) : (
+              <span class="found-initial" aria-hidden="true">
+                {person.displayName.slice(0, 1).toUpperCase()}
+              </span>
+            )}
+            <strong>{person.displayName}</strong>
+          </p>
+          {problem && <ProblemNotice problem={problem} />}
+          <button type="button" class="primary" onClick={start} disabled={busy !== null} aria-busy={busy === "start"}>
+            {busy === "start" ? t("chatNew.starting") : t("chatNew.start", { name: person.displayName })}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}
