@@ -1,8 +1,8 @@
-import { sellerEarningsEn } from "./seller-earnings/en";
-import { sellerVouchersEn } from "./seller-vouchers/en";
-import { sellerEn } from "./seller/en";
-import { sellerFlashEn } from "./seller-flash/en";
 import { chatNewEn } from "./chat-new/en";
+import { sellerEn } from "./seller/en";
+import { sellerEarningsEn } from "./seller-earnings/en";
+import { sellerFlashEn } from "./seller-flash/en";
+import { sellerVouchersEn } from "./seller-vouchers/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */

@@ -1,9 +1,9 @@
 import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
-import { sellerEarningsFil } from "./seller-earnings/fil";
-import { sellerVouchersFil } from "./seller-vouchers/fil";
 import { sellerFil } from "./seller/fil";
+import { sellerEarningsFil } from "./seller-earnings/fil";
 import { sellerFlashFil } from "./seller-flash/fil";
+import { sellerVouchersFil } from "./seller-vouchers/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {

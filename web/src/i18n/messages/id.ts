@@ -1,9 +1,9 @@
 import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
-import { sellerEarningsId } from "./seller-earnings/id";
-import { sellerVouchersId } from "./seller-vouchers/id";
 import { sellerId } from "./seller/id";
+import { sellerEarningsId } from "./seller-earnings/id";
 import { sellerFlashId } from "./seller-flash/id";
+import { sellerVouchersId } from "./seller-vouchers/id";
 import { walletId } from "./wallet/id";
 
 export const id: Messages = {

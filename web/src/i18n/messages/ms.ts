@@ -1,9 +1,9 @@
 import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
-import { sellerEarningsMs } from "./seller-earnings/ms";
-import { sellerVouchersMs } from "./seller-vouchers/ms";
 import { sellerMs } from "./seller/ms";
+import { sellerEarningsMs } from "./seller-earnings/ms";
 import { sellerFlashMs } from "./seller-flash/ms";
+import { sellerVouchersMs } from "./seller-vouchers/ms";
 import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {

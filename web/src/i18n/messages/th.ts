@@ -1,9 +1,9 @@
 import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
-import { sellerEarningsTh } from "./seller-earnings/th";
-import { sellerVouchersTh } from "./seller-vouchers/th";
 import { sellerTh } from "./seller/th";
+import { sellerEarningsTh } from "./seller-earnings/th";
 import { sellerFlashTh } from "./seller-flash/th";
+import { sellerVouchersTh } from "./seller-vouchers/th";
 import { walletTh } from "./wallet/th";
 
 export const th: Messages = {

@@ -1,9 +1,9 @@
 import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
-import { sellerEarningsVi } from "./seller-earnings/vi";
-import { sellerVouchersVi } from "./seller-vouchers/vi";
 import { sellerVi } from "./seller/vi";
+import { sellerEarningsVi } from "./seller-earnings/vi";
 import { sellerFlashVi } from "./seller-flash/vi";
+import { sellerVouchersVi } from "./seller-vouchers/vi";
 import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
