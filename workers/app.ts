@@ -26,6 +26,7 @@ import { createRouter } from "./platform/openapi";
 import { privacyRouter } from "./privacy";
 import { realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
+import { returnsRouter } from "./returns";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
 import { shippingRouter } from "./shipping";
@@ -74,6 +75,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", paymentsRouter);
+  app.route("/", returnsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
   app.route("/", notificationsRouter);

@@ -48,6 +48,8 @@ export interface Config {
   };
   /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
   fx: FxConfig;
+  /** Returns: how long after delivery a buyer may return items (then the order completes). */
+  returns: { windowMs: number };
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -281,6 +283,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
       statusCheckMs: raw.DISBURSEMENT_STATUS_CHECK_SECONDS * 1000,
     },
     fx: fxConfig(raw),
+    returns: { windowMs: raw.RETURN_WINDOW_DAYS * 86_400_000 },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

@@ -3,6 +3,7 @@ import { commerce } from "./fil/commerce";
 import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
+import { returns } from "./fil/returns";
 import { wallet } from "./fil/wallet";
 import { walletCard } from "./fil/wallet-card";
 import { walletPayments } from "./fil/wallet-payments";
@@ -20,4 +21,5 @@ export const fil: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...returns,
 };

@@ -3,6 +3,7 @@ import { commerce } from "./id/commerce";
 import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
+import { returns } from "./id/returns";
 import { wallet } from "./id/wallet";
 import { walletCard } from "./id/wallet-card";
 import { walletPayments } from "./id/wallet-payments";
@@ -20,4 +21,5 @@ export const id: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...returns,
 };

@@ -3,6 +3,7 @@ import { commerce } from "./ms/commerce";
 import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
+import { returns } from "./ms/returns";
 import { wallet } from "./ms/wallet";
 import { walletCard } from "./ms/wallet-card";
 import { walletPayments } from "./ms/wallet-payments";
@@ -20,4 +21,5 @@ export const ms: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...returns,
 };

@@ -3,6 +3,7 @@ import { commerce } from "./th/commerce";
 import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
+import { returns } from "./th/returns";
 import { wallet } from "./th/wallet";
 import { walletCard } from "./th/wallet-card";
 import { walletPayments } from "./th/wallet-payments";
@@ -20,4 +21,5 @@ export const th: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...returns,
 };

@@ -4,6 +4,7 @@ import { commerce } from "./vi/commerce";
 import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
+import { returns } from "./vi/returns";
 import { wallet } from "./vi/wallet";
 import { walletCard } from "./vi/wallet-card";
 import { walletPayments } from "./vi/wallet-payments";
@@ -20,4 +21,5 @@ export const vi: ProblemTranslations = {
   ...fx,
   ...walletPayments,
   ...walletCard,
+  ...returns,
 };
