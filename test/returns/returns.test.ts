@@ -214,3 +214,27 @@ describe("returns", () => {
     expect(await count("SELECT COUNT(*) AS n FROM returns WHERE order_id = ?", d.order.id)).toBe(1);
   });
 });
+
+describe("return notifications", () => {
+  it("plans one notification for the buyer and one for the seller at each step, in their templates", async () => {
+    const { env } = await import("cloudflare:test");
+    const { planFor } = await import("../../workers/notifications/compose");
+    const { readConfig } = await import("../../workers/platform/config");
+    const { database } = await import("../../workers/platform/db");
+    const d = await orderIn("delivered", 1);
+    const ret = await approvedReturn(d, 1);
+    const { results } = await env.DB.prepare(
+      "SELECT envelope FROM outbox_events WHERE json_extract(envelope, '$.data.returnId') = ? ORDER BY id",
+    )
+      .bind(ret.id)
+      .all<{ envelope: string }>();
+    const events = results.map((r) => JSON.parse(r.envelope));
+    expect(events.map((e) => e.type)).toEqual(["return.requested", "return.approved"]);
+    const ctx = { env, db: database(env), config: readConfig(env), now: Date.now() };
+    const plan = await planFor(events[1], ctx);
+    expect(plan.notifications.map((n) => [n.recipient.userId, n.template, n.params.step])).toEqual([
+      [d.buyer.userId, "return.update", "approved"],
+      [d.seller.userId, "seller.return_update", "approved"],
+    ]);
+  });
+});

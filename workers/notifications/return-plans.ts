@@ -28,7 +28,7 @@ export async function planReturn(event: EventOf<ReturnEventType>, { env, db, con
   const params = {
     number: order.number,
     shop: order.shopName,
-    refund: refundAmount,
+    refundAmount,
     step: STEP[event.type],
     note: note ?? "",
     hasNote: note ? "yes" : "no",
