@@ -1,6 +1,17 @@
 import type { EventOf, ReturnEventType } from "../../schemas/events";
-import type { Plan, PlanContext, Planned } from "./compose";
+import type { Config } from "../platform/config";
+import type { Database } from "../platform/db";
 import { activeUsers, buyerOf, orderFacts, type Recipient } from "./recipients";
+import type { NotificationParams, TemplateId } from "./templates/render";
+
+/** A notification as compose.ts plans it (its Planned, of which these fields; kept apart to import nothing back). */
+interface ReturnPlanned {
+  recipient: Recipient;
+  template: TemplateId;
+  params: NotificationParams;
+  data: Record<string, string>;
+  dedupeKey: string;
+}
 
 const STEP: Record<ReturnEventType, string> = {
   "return.requested": "requested",
@@ -14,7 +25,10 @@ const STEP: Record<ReturnEventType, string> = {
  * return.requested, .approved, .rejected, .received, .refunded: the buyer and the shop's owner,
  * each in their own language (the templates' `step` select), once per event and recipient.
  */
-export async function planReturn(event: EventOf<ReturnEventType>, { env, db, config }: PlanContext): Promise<Plan> {
+export async function planReturn(
+  event: EventOf<ReturnEventType>,
+  { env, db, config }: { env: Env; db: Database; config: Config },
+): Promise<{ notifications: ReturnPlanned[]; hints: [] }> {
   const { orderId, returnId, refundAmount, note } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   if (!order) return { notifications: [], hints: [] };
@@ -34,8 +48,8 @@ export async function planReturn(event: EventOf<ReturnEventType>, { env, db, con
     hasNote: note ? "yes" : "no",
   };
   const data = { orderId, returnId, number: order.number, shopId: order.shopId };
-  const out: Planned[] = [];
-  const add = (to: Recipient | null | undefined, template: Planned["template"], link: string) => {
+  const out: ReturnPlanned[] = [];
+  const add = (to: Recipient | null | undefined, template: TemplateId, link: string) => {
     if (!to) return;
     out.push({
       recipient: to,
