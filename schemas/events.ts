@@ -157,6 +157,19 @@ const DisbursementSettled = z.object({
   failureCode: z.string().optional(),
 });
 
+/** A return of some units of an order moved (requested, approved, rejected, received, refunded). */
+const ReturnMoved = z.object({
+  returnId: Id,
+  orderId: Id,
+  shopId: Id,
+  customerId: Id.nullable(),
+  number: z.string(),
+  refundAmount: MoneySchema,
+  fullReturn: z.boolean(),
+  note: z.string().optional(),
+  refundId: Id.optional(),
+});
+
 export const EventSchema = z.discriminatedUnion("type", [
   eventOf("product.created", ProductChanged),
   eventOf("product.updated", ProductChanged),
@@ -185,6 +198,11 @@ export const EventSchema = z.discriminatedUnion("type", [
   eventOf("message.requested", MessageRequested),
   eventOf("wallet.transaction", WalletTransaction),
   eventOf("disbursement.settled", DisbursementSettled),
+  eventOf("return.requested", ReturnMoved),
+  eventOf("return.approved", ReturnMoved),
+  eventOf("return.rejected", ReturnMoved),
+  eventOf("return.received", ReturnMoved),
+  eventOf("return.refunded", ReturnMoved),
 ]);
 
 /** Any event, as the union of every type. */
@@ -200,3 +218,6 @@ export type EventEnvelope = DomainEvent;
 
 /** The event announcing an order's move into a status (the statuses worth announcing). */
 export type OrderMoveEventType = Extract<EventType, `order.${string}`> & Exclude<EventType, "order.created">;
+
+/** The events announcing a return's moves (workers/returns). */
+export type ReturnEventType = Extract<EventType, `return.${string}`>;

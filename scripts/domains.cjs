@@ -18,6 +18,7 @@ const DOMAINS = {
   orders: ["cart", "catalog", "inventory", "shipping", "identity", "shops"],
   payments: ["orders", "identity", "wallet"],
   reviews: ["catalog", "orders", "identity", "shops"],
+  returns: ["orders", "payments", "inventory", "media", "shops", "identity"],
   recommendations: ["catalog", "cart", "orders"],
   chat: ["identity", "shops", "catalog", "orders", "realtime", "wallet"],
   notifications: ["identity", "messaging", "realtime", "orders", "shops", "catalog", "chat", "recommendations"],

@@ -28,6 +28,7 @@ import { createRouter } from "./platform/openapi";
 import { privacyRouter } from "./privacy";
 import { endSessionStreams, realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
+import { returnsRouter } from "./returns";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
 import { shippingRouter } from "./shipping";
@@ -78,6 +79,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", vouchersRouter);
   app.route("/", paymentsRouter);
+  app.route("/", returnsRouter);
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
   app.route("/", notificationsRouter);

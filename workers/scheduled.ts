@@ -13,6 +13,7 @@ import { drainOutbox } from "./platform/outbox";
 import { reconcileDeliveries } from "./platform/redelivery";
 import { continuePiiRotation, runAccountErasures } from "./privacy";
 import { consumersFor } from "./queue";
+import { completeOrdersPastReturnWindow, resumeReceivedReturns } from "./returns";
 
 const DAY_MS = 86_400_000;
 /** Longer than any queue keeps redelivering a message, so a late duplicate is still recognised. */
@@ -32,6 +33,9 @@ export async function runScheduled(env: Env): Promise<void> {
   const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
   const paidLate = await checkStalePayments(env);
   const refunded = await retryFailedRefunds(env);
+  // Received returns whose refund did not land are resumed; delivered orders past the return window complete.
+  const returnsRefunded = await resumeReceivedReturns(env);
+  const completed = await completeOrdersPastReturnWindow(env);
   // Payouts whose provider webhook never came are asked about (their outcome takes the webhook's path).
   const disbursed = await checkStaleDisbursements(env);
   // Before the drain, so the events it hands back are published in this same run.
@@ -59,6 +63,8 @@ export async function runScheduled(env: Env): Promise<void> {
     expired,
     paidLate,
     refunded,
+    returnsRefunded,
+    completed,
     disbursed,
     settled: reconciled.settled,
     republished: reconciled.republished,

@@ -15,6 +15,7 @@ export * from "./platform";
 export * from "./privacy";
 export * from "./realtime";
 export * from "./recommendations";
+export * from "./returns";
 export * from "./reviews";
 export * from "./search";
 export * from "./shops";

@@ -36,6 +36,11 @@ const PARAMS: NotificationParams = {
   percent: 23,
   code: "SONGKRAN10",
   expires: { at: AT },
+  // Returns (templates/returns.ts): the step, the refund, the shop's note.
+  step: "approved",
+  refundAmount: { amount: 45_000, currency: "THB" },
+  note: "Please use the original box",
+  hasNote: "yes",
 };
 
 /** Intl's no-break spaces as plain ones, to compare with text written here. */

@@ -26,6 +26,10 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/orders", view: lazy(() => import("./views/orders/Orders").then((m) => m.Orders)) },
   { path: "/orders/:id", view: lazy(() => import("./views/orders/Order").then((m) => m.Order)) },
   { path: "/orders/:id/pay", view: lazy(() => import("./views/orders/Pay").then((m) => m.Pay)) },
+  {
+    path: "/seller/:shopId/returns",
+    view: lazy(() => import("./views/seller/returns/SellerReturns").then((m) => m.SellerReturns)),
+  },
   { path: "/wallet", view: lazy(() => import("./views/wallet/WalletHome").then((m) => m.WalletHome)) },
   { path: "/wallet/send", view: lazy(() => import("./views/wallet/Send").then((m) => m.Send)) },
   { path: "/wallet/topup", view: lazy(() => import("./views/wallet/TopUp").then((m) => m.TopUp)) },

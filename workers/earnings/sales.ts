@@ -75,7 +75,16 @@ export async function recordSale(env: Env, orderId: string): Promise<EarningOrde
     ...lines.map((line, i) =>
       db
         .insert(earningOrderLines)
-        .values({ id: `${orderId}:${i}`, orderId, shopId: order.shopId, ...line, paidAt: order.paidAt ?? 0 })
+        .values({
+          id: `${orderId}:${i}`,
+          orderId,
+          shopId: order.shopId,
+          productId: line.productId,
+          name: line.name,
+          quantity: line.quantity,
+          lineTotal: line.lineTotal,
+          paidAt: order.paidAt ?? 0,
+        })
         .onConflictDoNothing(),
     ),
     balanceWrite(db, order.shopId, { pending: net }, applied),

@@ -4,6 +4,7 @@ import { getMediaHandler, getMediaRoute } from "./routes/media-get";
 import { createProductMediaHandler, createProductMediaRoute } from "./routes/product-media-create";
 
 export { type OrphanSweep, sweepOrphanUploads } from "./orphans";
+export { ownPictures } from "./owned";
 export { eraseUploadsOf } from "./personal-data";
 export { UPLOAD_MAX_LIFE_MS } from "./store";
 

@@ -14,6 +14,7 @@ import {
   productFacts,
   type Recipient,
 } from "./recipients";
+import { planReturn } from "./return-plans";
 import type { NotificationParams, TemplateId } from "./templates/render";
 
 /**
@@ -37,6 +38,8 @@ export const TEMPLATE_META: Record<TemplateId, { category: NotificationCategory;
     "security.alert": { category: "security", channels: ["inApp", "push"], urgent: true },
     "promotion.price_drop": { category: "promotions", channels: ["inApp", "push", "email"] },
     "promotion.voucher_expiring": { category: "promotions", channels: ["inApp", "push", "email"] },
+    "return.update": { category: "orders", channels: ["inApp", "push", "email"] },
+    "seller.return_update": { category: "orders", channels: ["inApp", "push", "email"] },
   };
 
 /** One notification to one recipient, before preferences and channels are applied. */
@@ -343,6 +346,11 @@ const PLANNERS: { [T in NotifiedEventType]: Planner<T> } = {
   "security.alert": planSecurityAlert,
   "promotion.price_drop": planPriceDrop,
   "promotion.voucher_expiring": planVoucherExpiring,
+  "return.requested": planReturn,
+  "return.approved": planReturn,
+  "return.rejected": planReturn,
+  "return.received": planReturn,
+  "return.refunded": planReturn,
 };
 
 function isNotified(event: DomainEvent): event is EventOf<NotifiedEventType> {

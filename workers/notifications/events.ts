@@ -31,6 +31,11 @@ export const NOTIFIED_EVENT_TYPES = [
   "security.alert",
   PROMOTION_PRICE_DROP,
   PROMOTION_VOUCHER_EXPIRING,
+  "return.requested",
+  "return.approved",
+  "return.rejected",
+  "return.received",
+  "return.refunded",
 ] as const satisfies readonly EventType[];
 
 export type NotifiedEventType = (typeof NOTIFIED_EVENT_TYPES)[number];

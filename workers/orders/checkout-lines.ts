@@ -79,7 +79,10 @@ export async function priceLines(db: Database, cartLines: CheckoutCart["lines"])
 }
 
 /** The buyer's delivery address: one of their saved addresses, or the one sent inline. */
-export async function shippingAddressFor(c: Context<AppEnv>, input: CreateOrders): Promise<ShippingAddress> {
+export async function shippingAddressFor(
+  c: Context<AppEnv>,
+  input: Pick<CreateOrders, "shippingAddress" | "shippingAddressId">,
+): Promise<ShippingAddress> {
   const auth = c.get("auth");
   if (input.shippingAddressId) {
     if (!auth)

@@ -2,6 +2,7 @@ import { createRouter } from "../platform/openapi";
 import type { RefundPayment } from "./cancel";
 import type { CheckoutProbe } from "./checkout-probe";
 import { cancelOrderHandler, cancelOrderRoute } from "./routes/cancel-order";
+import { changeShippingAddressHandler, changeShippingAddressRoute } from "./routes/change-shipping-address";
 import { checkoutQuoteHandler, checkoutQuoteRoute } from "./routes/checkout-quote";
 import { createOrdersHandler, createOrdersRoute } from "./routes/create-orders";
 import { getOrderHandler, getOrderRoute } from "./routes/get-order";
@@ -11,12 +12,12 @@ import { orderTimelineHandler, orderTimelineRoute } from "./routes/order-timelin
 import { shopOrdersHandler, shopOrdersRoute } from "./routes/shop-orders";
 import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 
-export { type Buyer, buyerOf, isBuyerOf } from "./access";
+export { type Buyer, buyerOf, isBuyerOf, type OrderStanding, orderFor } from "./access";
 export type { RefundPayment } from "./cancel";
 export { CHECKOUT_POINTS, type CheckoutPoint, type CheckoutProbe } from "./checkout-probe";
 export { type ExpiryCheck, expireOverdueOrders } from "./expiry";
 export { orderCards, orderFactsQuery, readOrderCards } from "./order-cards";
-export { orderById, orderLines, ordersByIds, paymentStatusWrite } from "./order-rows";
+export { orderById, ordersByIds, paymentStatusWrite } from "./order-rows";
 export { type OrderSummary, orderSummaries } from "./order-summaries";
 export {
   addressesStillInUse,
@@ -27,6 +28,15 @@ export {
 export { contactEmailOf, type OrderRow } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";
+export {
+  completeOrder,
+  deliveredAt,
+  deliveredOrdersDue,
+  type OrderLine,
+  orderLines,
+  returnRefundWrites,
+  timelineWriteWhen,
+} from "./returns-link";
 export { commitOrderStock } from "./stock";
 export { orderStockConsumer } from "./stock-consumer";
 export { moveOrder, timelineWrite } from "./transitions";
@@ -51,5 +61,6 @@ export function createOrdersRouter({ refundPayment, checkoutProbe }: OrdersRoute
     .openapi(cancelOrderRoute, cancelOrderHandler(refundPayment))
     .openapi(orderInvoiceRoute, orderInvoiceHandler)
     .openapi(updateStatusRoute, updateStatusHandler(refundPayment))
-    .openapi(shopOrdersRoute, shopOrdersHandler);
+    .openapi(shopOrdersRoute, shopOrdersHandler)
+    .openapi(changeShippingAddressRoute, changeShippingAddressHandler);
 }

@@ -15,20 +15,6 @@ export async function orderById(db: Database, orderId: string): Promise<OrderRow
   return db.select().from(orders).where(eq(orders.id, orderId)).get();
 }
 
-/** An order's lines as sold (earnings: the commission per category and the sales reports). */
-export async function orderLines(db: Database, orderId: string) {
-  return db
-    .select({
-      productId: orderItems.productId,
-      name: orderItems.name,
-      quantity: orderItems.quantity,
-      lineTotal: orderItems.lineTotal,
-    })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(orderItems.id);
-}
-
 export async function ordersByIds(db: Database, orderIds: readonly string[]): Promise<OrderRow[]> {
   return db
     .select()

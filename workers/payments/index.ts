@@ -10,6 +10,12 @@ export { customerPaymentsOf } from "./personal-data";
 export { checkStalePayments, orderMayExpire } from "./reconcile";
 export { paymentRefundConsumer } from "./refund-consumer";
 export { refundOrderPayment, retryFailedRefunds } from "./refunds";
+export {
+  type ReturnRefundCommit,
+  type ReturnRefundOutcome,
+  refundReturnPayment,
+  returnRefundOf,
+} from "./return-refunds";
 
 export const paymentsRouter = createRouter()
   .openapi(createPaymentRoute, createPaymentHandler)

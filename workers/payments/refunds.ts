@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, notLike, or, sql } from "drizzle-orm";
 import { payments, refunds } from "../../d1/schema/payments";
 import { moveOrder, type OrderRow, orderById, paymentStatusWrite } from "../orders";
 import { type Database, database, nowMs } from "../platform/db";
@@ -7,10 +7,11 @@ import { logEvent } from "../platform/log";
 import { type Currency, money } from "../platform/money";
 import { paymentGateway } from "./gateway-config";
 import type { PaymentRow } from "./present";
+import { RETURN_REFUND_PREFIX } from "./return-refund-key";
 import { refundIntoWallet } from "./wallet-refund";
 
 /** The succeeded payment that paid for an order, if any. */
-async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefined> {
+export async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefined> {
   const rows = await database(env)
     .select()
     .from(payments)
@@ -24,7 +25,7 @@ async function paymentOf(env: Env, order: OrderRow): Promise<PaymentRow | undefi
 }
 
 /** What a refund gives back: an order's total, or a whole top-up (its wallet transaction in `orderId`). */
-type RefundTarget = Pick<OrderRow, "id" | "total" | "currency">;
+export type RefundTarget = Pick<OrderRow, "id" | "total" | "currency">;
 
 /** A refund still pending after this long was abandoned by a worker that died: it is taken up again. */
 const STUCK_REFUND_MS = 10 * 60_000;
@@ -88,7 +89,7 @@ export async function refundOrderPayment(
  * abandoned) one taken back. Only one worker at a time calls the gateway for a refund: a pending
  * refund belongs to whoever is processing it, so undefined means someone else is.
  */
-async function claimRefund(db: Database, order: RefundTarget, paid: PaymentRow, reason: string) {
+export async function claimRefund(db: Database, order: RefundTarget, paid: PaymentRow, reason: string) {
   const now = nowMs();
   const claimed = await db
     .insert(refunds)
@@ -169,16 +170,23 @@ async function recordRefund(
   return (await orderById(db, order.id)) ?? order;
 }
 
-/** Refunds that failed at the gateway are tried again by the minute cron (same refund id: no double refund). */
+/**
+ * Refunds that failed at the gateway are tried again by the minute cron (same refund id: no double
+ * refund). A return's refunds (RETURN_REFUND_PREFIX, return-refunds.ts) are the returns domain's to
+ * resume, with their own amount: left out here, so they never take this sweep's places either.
+ */
 export async function retryFailedRefunds(env: Env): Promise<number> {
   const db = database(env);
   const failed = await db
     .select()
     .from(refunds)
     .where(
-      or(
-        eq(refunds.status, "failed"),
-        and(eq(refunds.status, "pending"), lt(refunds.updatedAt, nowMs() - STUCK_REFUND_MS)),
+      and(
+        or(
+          eq(refunds.status, "failed"),
+          and(eq(refunds.status, "pending"), lt(refunds.updatedAt, nowMs() - STUCK_REFUND_MS)),
+        ),
+        notLike(refunds.orderId, `${RETURN_REFUND_PREFIX}%`),
       ),
     )
     .limit(20);

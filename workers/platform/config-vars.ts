@@ -71,6 +71,8 @@ export const ConfigSchema = z.object({
   DISBURSEMENT_STATUS_CHECK_SECONDS: int(900, 60, 86_400),
   ...FX_VARS,
   ...EARNINGS_VARS,
+  // Returns: a delivered order may be returned this many days; then the cron completes it.
+  RETURN_WINDOW_DAYS: int(7, 1, 365),
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),

@@ -54,6 +54,8 @@ export interface Config {
   earnings: EarningsConfig;
   /** Seller center uploads: the bulk price and stock CSV, verification documents. */
   sellerUploads: SellerUploads;
+  /** Returns: how long after delivery a buyer may return items (then the order completes). */
+  returns: { windowMs: number };
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -289,6 +291,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     fx: fxConfig(raw),
     earnings: earningsConfig(raw),
     sellerUploads: sellerUploads(raw),
+    returns: { windowMs: raw.RETURN_WINDOW_DAYS * 86_400_000 },
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

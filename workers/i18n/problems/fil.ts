@@ -6,6 +6,7 @@ import { fx } from "./fil/fx";
 import { orders } from "./fil/orders";
 import { people } from "./fil/people";
 import { platform } from "./fil/platform";
+import { returns } from "./fil/returns";
 import { sellerShop } from "./fil/seller-shop";
 import { vouchers } from "./fil/vouchers";
 import { wallet } from "./fil/wallet";
@@ -30,4 +31,5 @@ export const fil: ProblemTranslations = {
   ...vouchers,
   ...sellerShop,
   ...people,
+  ...returns,
 };

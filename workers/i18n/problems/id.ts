@@ -6,6 +6,7 @@ import { fx } from "./id/fx";
 import { orders } from "./id/orders";
 import { people } from "./id/people";
 import { platform } from "./id/platform";
+import { returns } from "./id/returns";
 import { sellerShop } from "./id/seller-shop";
 import { vouchers } from "./id/vouchers";
 import { wallet } from "./id/wallet";
@@ -30,4 +31,5 @@ export const id: ProblemTranslations = {
   ...vouchers,
   ...sellerShop,
   ...people,
+  ...returns,
 };

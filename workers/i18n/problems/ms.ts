@@ -6,6 +6,7 @@ import { fx } from "./ms/fx";
 import { orders } from "./ms/orders";
 import { people } from "./ms/people";
 import { platform } from "./ms/platform";
+import { returns } from "./ms/returns";
 import { sellerShop } from "./ms/seller-shop";
 import { vouchers } from "./ms/vouchers";
 import { wallet } from "./ms/wallet";
@@ -30,4 +31,5 @@ export const ms: ProblemTranslations = {
   ...vouchers,
   ...sellerShop,
   ...people,
+  ...returns,
 };

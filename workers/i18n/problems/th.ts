@@ -6,6 +6,7 @@ import { fx } from "./th/fx";
 import { orders } from "./th/orders";
 import { people } from "./th/people";
 import { platform } from "./th/platform";
+import { returns } from "./th/returns";
 import { sellerShop } from "./th/seller-shop";
 import { vouchers } from "./th/vouchers";
 import { wallet } from "./th/wallet";
@@ -30,4 +31,5 @@ export const th: ProblemTranslations = {
   ...vouchers,
   ...sellerShop,
   ...people,
+  ...returns,
 };

@@ -7,6 +7,7 @@ import { fx } from "./vi/fx";
 import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
+import { returns } from "./vi/returns";
 import { sellerShop } from "./vi/seller-shop";
 import { vouchers } from "./vi/vouchers";
 import { wallet } from "./vi/wallet";
@@ -30,4 +31,5 @@ export const vi: ProblemTranslations = {
   ...vouchers,
   ...sellerShop,
   ...people,
+  ...returns,
 };

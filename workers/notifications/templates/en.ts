@@ -1,3 +1,4 @@
+import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
 /**
@@ -180,4 +181,5 @@ export const en: TemplateCatalog = {
       body: "Your voucher {code} expires on {expires}. Use it at checkout before then: {link}",
     },
   },
+  ...RETURN_TEMPLATES.en,
 };

@@ -1,3 +1,4 @@
+import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
 /**
@@ -178,4 +179,5 @@ export const fil: TemplateCatalog = {
       body: "Mag-e-expire ang voucher mong {code} sa {expires}. Gamitin ito sa checkout bago iyon: {link}",
     },
   },
+  ...RETURN_TEMPLATES.fil,
 };

@@ -1,3 +1,4 @@
+import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
 /** Indonesian notifications. Indonesian nouns do not inflect for number: plurals use `other` (and `=1`). */
@@ -174,4 +175,5 @@ export const id: TemplateCatalog = {
       body: "Voucher {code} Anda berakhir pada {expires}. Gunakan saat checkout sebelum itu: {link}",
     },
   },
+  ...RETURN_TEMPLATES.id,
 };

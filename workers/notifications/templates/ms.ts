@@ -1,3 +1,4 @@
+import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
 /** Malay notifications. Malay nouns do not inflect for number: plurals use `other` (and `=1`). */
@@ -177,4 +178,5 @@ export const ms: TemplateCatalog = {
       body: "Baucar {code} anda tamat tempoh pada {expires}. Gunakannya semasa checkout sebelum itu: {link}",
     },
   },
+  ...RETURN_TEMPLATES.ms,
 };

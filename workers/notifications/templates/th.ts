@@ -1,3 +1,4 @@
+import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
 /** Thai notifications. Thai has no grammatical plural: plurals use only `other`. */
@@ -170,4 +171,5 @@ export const th: TemplateCatalog = {
       body: "โค้ดส่วนลด {code} ของคุณจะหมดอายุ {expires} ใช้ตอนชำระเงินก่อนถึงเวลานั้น: {link}",
     },
   },
+  ...RETURN_TEMPLATES.th,
 };

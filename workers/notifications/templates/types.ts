@@ -31,6 +31,8 @@ export const TEMPLATE_IDS = [
   "security.alert",
   "promotion.price_drop",
   "promotion.voucher_expiring",
+  "return.update",
+  "seller.return_update",
 ] as const;
 
 export type TemplateId = (typeof TEMPLATE_IDS)[number];

@@ -1,3 +1,4 @@
+import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
 /**
@@ -178,4 +179,5 @@ export const vi: TemplateCatalog = {
       body: "Mã giảm giá {code} của bạn hết hạn vào {expires}. Hãy dùng khi thanh toán trước thời điểm đó: {link}",
     },
   },
+  ...RETURN_TEMPLATES.vi,
 };

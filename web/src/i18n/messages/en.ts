@@ -1,4 +1,5 @@
 import { chatNewEn } from "./chat-new/en";
+import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
 import { sellerFlashEn } from "./seller-flash/en";
@@ -366,6 +367,7 @@ export const en = {
   ...sellerFlashEn,
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewEn,
+  ...returnsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

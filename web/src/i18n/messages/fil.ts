@@ -1,5 +1,6 @@
 import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
+import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
 import { sellerFlashFil } from "./seller-flash/fil";
@@ -367,4 +368,5 @@ export const fil: Messages = {
   ...sellerFlashFil,
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewFil,
+  ...returnsFil,
 };

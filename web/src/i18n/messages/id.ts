@@ -1,5 +1,6 @@
 import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
+import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
 import { sellerFlashId } from "./seller-flash/id";
@@ -367,4 +368,5 @@ export const id: Messages = {
   ...sellerFlashId,
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewId,
+  ...returnsId,
 };

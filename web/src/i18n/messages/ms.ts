@@ -1,5 +1,6 @@
 import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
+import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
 import { sellerFlashMs } from "./seller-flash/ms";
@@ -367,4 +368,5 @@ export const ms: Messages = {
   ...sellerFlashMs,
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewMs,
+  ...returnsMs,
 };

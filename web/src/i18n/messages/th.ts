@@ -1,5 +1,6 @@
 import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
+import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
 import { sellerFlashTh } from "./seller-flash/th";
@@ -363,4 +364,5 @@ export const th: Messages = {
   ...sellerFlashTh,
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewTh,
+  ...returnsTh,
 };

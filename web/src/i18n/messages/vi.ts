@@ -1,5 +1,6 @@
 import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
+import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
 import { sellerFlashVi } from "./seller-flash/vi";
@@ -366,4 +367,5 @@ export const vi: Messages = {
   ...sellerFlashVi,
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewVi,
+  ...returnsVi,
 };

@@ -6,6 +6,7 @@ import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import "./commerce.css";
 import { OrderActions } from "./OrderActions";
+import { OrderReturns } from "./OrderReturns";
 import { StatusBadge } from "./OrderStatus";
 import { OrderSummary, orderPart } from "./OrderSummary";
 import { loadOrder } from "./order-api";
@@ -67,6 +68,7 @@ export function Order() {
           </p>
         </>
       )}
+      <OrderReturns order={order} onChanged={reload} />
       <h2>{t("orders.timeline")}</h2>
       <Timeline items={timeline} />
     </article>

@@ -8,6 +8,7 @@ export const SELLER_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "products", labelKey: "seller.products" },
   { path: "vouchers", labelKey: "seller.vouchers" },
   { path: "flash-sales", labelKey: "seller.flashSales" },
+  { path: "returns", labelKey: "seller.returns" },
   { path: "earnings", labelKey: "seller.earnings" },
   { path: "reports", labelKey: "seller.reports" },
   { path: "verification", labelKey: "seller.verification" },

@@ -1,0 +1,32 @@
+import type { returnsEn } from "./en";
+
+/** The returns words in fil. */
+export const returnsFil: Record<keyof typeof returnsEn, string> = {
+  "seller.returns": "Mga return",
+  "returns.title": "Mga return",
+  "returns.start": "Ibalik ang mga item",
+  "returns.pick": "Piliin ang mga item na ibabalik",
+  "returns.quantity": "Dami ng {name}",
+  "returns.reason": "Bakit mo ibinabalik ang mga ito?",
+  "returns.photos": "Mga larawan (opsyonal)",
+  "returns.submit": "Humiling ng return",
+  "returns.sending": "Ipinapadala…",
+  "returns.none": "Wala pang return ang tindahang ito.",
+  "returns.refund": "Refund na {amount}",
+  "returns.note": "Tala ng tindahan: {note}",
+  "returns.status.requested": "Hiniling",
+  "returns.status.approved": "Aprubado",
+  "returns.status.rejected": "Tinanggihan",
+  "returns.status.received": "Natanggap",
+  "returns.status.refunded": "Na-refund",
+  "returns.approve": "Aprubahan",
+  "returns.reject": "Tanggihan",
+  "returns.received": "Markahang natanggap",
+  "returns.noteLabel": "Tala para sa buyer (opsyonal)",
+  "returns.shopTitle": "Mga return ng tindahan mo",
+  "returns.filter": "Ipakita",
+  "returns.all": "Lahat",
+  "returns.order": "Order {number}",
+  "returns.cancel": "Kanselahin",
+  "returns.more": "Ipakita ang mas luma",
+};

@@ -1,0 +1,32 @@
+import type { returnsEn } from "./en";
+
+/** The returns words in id. */
+export const returnsId: Record<keyof typeof returnsEn, string> = {
+  "seller.returns": "Pengembalian",
+  "returns.title": "Pengembalian",
+  "returns.start": "Kembalikan barang",
+  "returns.pick": "Pilih barang yang akan dikembalikan",
+  "returns.quantity": "Jumlah {name}",
+  "returns.reason": "Mengapa Anda mengembalikannya?",
+  "returns.photos": "Foto (opsional)",
+  "returns.submit": "Ajukan pengembalian",
+  "returns.sending": "Mengirim…",
+  "returns.none": "Belum ada pengembalian untuk toko ini.",
+  "returns.refund": "Pengembalian dana {amount}",
+  "returns.note": "Catatan toko: {note}",
+  "returns.status.requested": "Diajukan",
+  "returns.status.approved": "Disetujui",
+  "returns.status.rejected": "Ditolak",
+  "returns.status.received": "Diterima",
+  "returns.status.refunded": "Dana dikembalikan",
+  "returns.approve": "Setujui",
+  "returns.reject": "Tolak",
+  "returns.received": "Tandai diterima",
+  "returns.noteLabel": "Catatan untuk pembeli (opsional)",
+  "returns.shopTitle": "Pengembalian toko Anda",
+  "returns.filter": "Tampilkan",
+  "returns.all": "Semua",
+  "returns.order": "Pesanan {number}",
+  "returns.cancel": "Batal",
+  "returns.more": "Tampilkan yang lebih lama",
+};

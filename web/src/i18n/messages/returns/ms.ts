@@ -1,0 +1,32 @@
+import type { returnsEn } from "./en";
+
+/** The returns words in ms. */
+export const returnsMs: Record<keyof typeof returnsEn, string> = {
+  "seller.returns": "Pemulangan",
+  "returns.title": "Pemulangan",
+  "returns.start": "Pulangkan barang",
+  "returns.pick": "Pilih barang untuk dipulangkan",
+  "returns.quantity": "Kuantiti {name}",
+  "returns.reason": "Mengapa anda memulangkannya?",
+  "returns.photos": "Foto (pilihan)",
+  "returns.submit": "Mohon pemulangan",
+  "returns.sending": "Menghantar…",
+  "returns.none": "Belum ada pemulangan untuk kedai ini.",
+  "returns.refund": "Bayaran balik {amount}",
+  "returns.note": "Nota kedai: {note}",
+  "returns.status.requested": "Dimohon",
+  "returns.status.approved": "Diluluskan",
+  "returns.status.rejected": "Ditolak",
+  "returns.status.received": "Diterima",
+  "returns.status.refunded": "Dibayar balik",
+  "returns.approve": "Luluskan",
+  "returns.reject": "Tolak",
+  "returns.received": "Tandakan diterima",
+  "returns.noteLabel": "Nota untuk pembeli (pilihan)",
+  "returns.shopTitle": "Pemulangan kedai anda",
+  "returns.filter": "Tunjukkan",
+  "returns.all": "Semua",
+  "returns.order": "Pesanan {number}",
+  "returns.cancel": "Batal",
+  "returns.more": "Tunjukkan yang lebih lama",
+};

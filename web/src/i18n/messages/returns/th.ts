@@ -1,0 +1,32 @@
+import type { returnsEn } from "./en";
+
+/** The returns words in th. */
+export const returnsTh: Record<keyof typeof returnsEn, string> = {
+  "seller.returns": "คืนสินค้า",
+  "returns.title": "การคืนสินค้า",
+  "returns.start": "คืนสินค้า",
+  "returns.pick": "เลือกสินค้าที่จะคืน",
+  "returns.quantity": "จำนวนของ {name}",
+  "returns.reason": "เหตุผลที่คืนสินค้า",
+  "returns.photos": "รูปภาพ (ไม่บังคับ)",
+  "returns.submit": "ส่งคำขอคืนสินค้า",
+  "returns.sending": "กำลังส่ง…",
+  "returns.none": "ร้านนี้ยังไม่มีการคืนสินค้า",
+  "returns.refund": "คืนเงิน {amount}",
+  "returns.note": "หมายเหตุจากร้าน: {note}",
+  "returns.status.requested": "ส่งคำขอแล้ว",
+  "returns.status.approved": "อนุมัติแล้ว",
+  "returns.status.rejected": "ถูกปฏิเสธ",
+  "returns.status.received": "ได้รับสินค้าแล้ว",
+  "returns.status.refunded": "คืนเงินแล้ว",
+  "returns.approve": "อนุมัติ",
+  "returns.reject": "ปฏิเสธ",
+  "returns.received": "บันทึกว่าได้รับสินค้า",
+  "returns.noteLabel": "หมายเหตุถึงผู้ซื้อ (ไม่บังคับ)",
+  "returns.shopTitle": "การคืนสินค้าของร้านคุณ",
+  "returns.filter": "แสดง",
+  "returns.all": "ทั้งหมด",
+  "returns.order": "คำสั่งซื้อ {number}",
+  "returns.cancel": "ยกเลิก",
+  "returns.more": "แสดงรายการก่อนหน้า",
+};

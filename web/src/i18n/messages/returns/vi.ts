@@ -1,0 +1,32 @@
+import type { returnsEn } from "./en";
+
+/** The returns words in vi. */
+export const returnsVi: Record<keyof typeof returnsEn, string> = {
+  "seller.returns": "Trả hàng",
+  "returns.title": "Trả hàng",
+  "returns.start": "Trả hàng",
+  "returns.pick": "Chọn sản phẩm muốn trả",
+  "returns.quantity": "Số lượng {name}",
+  "returns.reason": "Vì sao bạn trả hàng?",
+  "returns.photos": "Ảnh (không bắt buộc)",
+  "returns.submit": "Gửi yêu cầu trả hàng",
+  "returns.sending": "Đang gửi…",
+  "returns.none": "Shop chưa có yêu cầu trả hàng nào.",
+  "returns.refund": "Hoàn {amount}",
+  "returns.note": "Ghi chú của shop: {note}",
+  "returns.status.requested": "Đã gửi yêu cầu",
+  "returns.status.approved": "Đã chấp nhận",
+  "returns.status.rejected": "Bị từ chối",
+  "returns.status.received": "Đã nhận hàng",
+  "returns.status.refunded": "Đã hoàn tiền",
+  "returns.approve": "Chấp nhận",
+  "returns.reject": "Từ chối",
+  "returns.received": "Đánh dấu đã nhận",
+  "returns.noteLabel": "Ghi chú cho người mua (không bắt buộc)",
+  "returns.shopTitle": "Trả hàng của shop bạn",
+  "returns.filter": "Hiển thị",
+  "returns.all": "Tất cả",
+  "returns.order": "Đơn {number}",
+  "returns.cancel": "Hủy",
+  "returns.more": "Hiển thị cũ hơn",
+};
