@@ -16,7 +16,8 @@ const DOMAINS = {
   cart: ["catalog", "inventory", "shops"],
   shipping: ["cart", "identity"],
   orders: ["cart", "catalog", "inventory", "shipping", "identity", "shops"],
-  payments: ["orders", "identity", "wallet"],
+  logistics: ["orders", "shipping", "shops", "identity", "cart", "catalog"],
+  payments: ["orders", "identity", "wallet", "logistics"],
   reviews: ["catalog", "orders", "identity", "shops"],
   recommendations: ["catalog", "cart", "orders"],
   chat: ["identity", "shops", "catalog", "orders", "realtime", "wallet"],
@@ -48,6 +49,7 @@ const DOMAINS = {
 const INJECTED = {
   identity: { cart: "merges the guest cart at sign-in" },
   orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
+  logistics: { payments: "marks a cash-on-delivery payment collected when the courier delivers" },
 };
 
 /** Folders every domain may use: shared mechanisms, not domains. */

@@ -8,6 +8,7 @@ import { benchRouter, seedRouter } from "./dev";
 import { disbursementsRouter } from "./disbursements";
 import { fxRouter } from "./fx";
 import { authenticate, createIdentityRouter } from "./identity";
+import { createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
@@ -20,7 +21,7 @@ import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { type CheckoutProbe, createOrdersRouter } from "./orders";
-import { paymentsRouter, refundOrderPayment } from "./payments";
+import { codCollected, codFailed, paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
 import { privacyRouter } from "./privacy";
@@ -74,6 +75,8 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", paymentsRouter);
+  // Logistics cannot import payments (payments asks it about cash on delivery): COD settlement is handed in.
+  app.route("/", createLogisticsRouter({ cod: { collected: codCollected, failed: codFailed } }));
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
   app.route("/", notificationsRouter);

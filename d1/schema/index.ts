@@ -5,6 +5,7 @@ export * from "./dev";
 export * from "./disbursements";
 export * from "./fx";
 export * from "./identity";
+export * from "./logistics";
 export * from "./messaging";
 export * from "./notifications";
 export * from "./orders";

@@ -11,7 +11,7 @@ import { orderTimelineHandler, orderTimelineRoute } from "./routes/order-timelin
 import { shopOrdersHandler, shopOrdersRoute } from "./routes/shop-orders";
 import { updateStatusHandler, updateStatusRoute } from "./routes/update-status";
 
-export { type Buyer, buyerOf, isBuyerOf } from "./access";
+export { type Buyer, buyerOf, isBuyerOf, type OrderStanding, orderFor } from "./access";
 export type { RefundPayment } from "./cancel";
 export { CHECKOUT_POINTS, type CheckoutPoint, type CheckoutProbe } from "./checkout-probe";
 export { type ExpiryCheck, expireOverdueOrders } from "./expiry";
@@ -24,10 +24,11 @@ export {
   customerOrdersOf,
   ORDER_ENCRYPTED_COLUMNS,
 } from "./personal-data";
-export { contactEmailOf, type OrderRow } from "./present";
+export { contactEmailOf, type OrderRow, presentOrder, presentOrders } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";
-export { commitOrderStock } from "./stock";
+export { changeOrderStatus } from "./status-change";
+export { commitOrderStock, restockOrder } from "./stock";
 export { orderStockConsumer } from "./stock-consumer";
 export { moveOrder, timelineWrite } from "./transitions";
 export { voucherExpiry } from "./voucher-expiry";

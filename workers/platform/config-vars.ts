@@ -3,6 +3,7 @@ import { z } from "zod";
 // The variables config.ts reads, each typed and range-checked (kept apart so that file stays readable).
 
 import { FX_VARS } from "./config-fx";
+import { LOGISTICS_VARS } from "./config-logistics";
 import { WALLET_LIMIT_VARS } from "./config-wallet-limits";
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
 
@@ -67,6 +68,7 @@ export const ConfigSchema = z.object({
     .describe('a list like "THB:omise,IDR:xendit,PHP:xendit"'),
   DISBURSEMENT_STATUS_CHECK_SECONDS: int(900, 60, 86_400),
   ...FX_VARS,
+  ...LOGISTICS_VARS,
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),

@@ -1,5 +1,6 @@
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
+import { type LogisticsConfig, logisticsConfig } from "./config-logistics";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
 import { type WalletLimits, walletLimits } from "./config-wallet-limits";
@@ -48,6 +49,8 @@ export interface Config {
   };
   /** FX rates, quotes and their spread and fee (config-fx.ts, docs/fx.md). */
   fx: FxConfig;
+  /** Couriers, tracking polls and cash on delivery (config-logistics.ts, docs/logistics.md). */
+  logistics: LogisticsConfig;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -281,6 +284,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
       statusCheckMs: raw.DISBURSEMENT_STATUS_CHECK_SECONDS * 1000,
     },
     fx: fxConfig(raw),
+    logistics: logisticsConfig(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

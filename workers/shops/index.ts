@@ -5,6 +5,7 @@ import { updateShopHandler, updateShopRoute } from "./routes/shop-update";
 import { verifyShopHandler, verifyShopRoute } from "./routes/shop-verify";
 
 export { SHOP_ENCRYPTED_COLUMNS, shopsOwnedBy } from "./personal-data";
+export { shopContactOf } from "./present";
 export { findShop, ownedShop } from "./queries";
 export { COUNTRY_CURRENCY } from "./rules";
 export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";
