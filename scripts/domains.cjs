@@ -50,6 +50,7 @@ const INJECTED = {
   identity: { cart: "merges the guest cart at sign-in" },
   orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
   logistics: { payments: "marks a cash-on-delivery payment collected when the courier delivers" },
+  shipping: { logistics: "asks the couriers for live rates" },
 };
 
 /** Folders every domain may use: shared mechanisms, not domains. */

@@ -8,7 +8,7 @@ import { benchRouter, seedRouter } from "./dev";
 import { disbursementsRouter } from "./disbursements";
 import { fxRouter } from "./fx";
 import { authenticate, createIdentityRouter } from "./identity";
-import { createLogisticsRouter } from "./logistics";
+import { courierLiveRates, createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
@@ -29,7 +29,7 @@ import { realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
-import { shippingRouter } from "./shipping";
+import { createShippingRouter } from "./shipping";
 import { shopsRouter } from "./shops";
 import { walletRouter } from "./wallet";
 
@@ -71,7 +71,8 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", recommendationsRouter);
   app.route("/", mediaRouter);
   app.route("/", cartRouter);
-  app.route("/", shippingRouter);
+  // Shipping cannot import logistics (logistics uses shipping): live courier prices are handed in.
+  app.route("/", createShippingRouter({ liveRates: courierLiveRates() }));
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", paymentsRouter);

@@ -11,6 +11,7 @@ import {
   type Payment,
   paymentRow,
   postPayment,
+  postShipment,
   simulateShipment,
   timeline,
 } from "./helpers";
@@ -33,7 +34,7 @@ describe("cash on delivery", () => {
 
     // Express does not collect cash: refused for a COD order.
     await expectProblem(
-      await (await import("./helpers")).postShipment(seller.token, order.id, { courier: "sandbox", service: "express" }),
+      await postShipment(seller.token, order.id, { courier: "sandbox", service: "express" }),
       422,
       "cod_not_allowed",
     );

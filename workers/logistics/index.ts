@@ -33,6 +33,7 @@ export {
   signSandboxCourierEvent,
   type TrackingUpdate,
 } from "./couriers";
+export { courierLiveRates, liveRates } from "./live-rates";
 export { pollSilentShipments } from "./poll";
 export type { CodSettlement } from "./tracking";
 

@@ -12,6 +12,8 @@ export interface LogisticsConfig {
   couriers: string[];
   /** The sandbox courier (books at once, simulate endpoint); never in production. */
   sandbox: boolean;
+  /** POST /shipping/rates asks the couriers for live prices (else the rate cards alone). */
+  liveRates: boolean;
   /** A courier call (rates, booking, tracking) that takes longer is given up. */
   timeoutMs: number;
   /** How long a courier's live rate quote is reused. */
@@ -68,6 +70,11 @@ export const LOGISTICS_VARS = {
     .default("false")
     .transform((v) => v === "true")
     .describe('"true" or "false"'),
+  COURIER_LIVE_RATES: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true")
+    .describe('"true" or "false"'),
   COURIER_TIMEOUT_MS: int(4000, 100, 30_000),
   COURIER_RATES_CACHE_SECONDS: int(300, 0, 86_400),
   TRACKING_POLL_AFTER_SECONDS: int(21_600, 60, 604_800),
@@ -87,6 +94,7 @@ export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): Logistic
   return {
     couriers: raw.COURIERS,
     sandbox: raw.COURIER_SANDBOX && raw.ENVIRONMENT !== "production",
+    liveRates: raw.COURIER_LIVE_RATES,
     timeoutMs: raw.COURIER_TIMEOUT_MS,
     ratesCacheSeconds: raw.COURIER_RATES_CACHE_SECONDS,
     pollAfterMs: raw.TRACKING_POLL_AFTER_SECONDS * 1000,

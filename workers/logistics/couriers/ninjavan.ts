@@ -36,6 +36,7 @@ export interface NinjaVanConfig {
 
 /** Access tokens by base URL, client and country: minted once and reused until five minutes before they expire. */
 const TOKENS = new Map<string, { token: string; expiresAt: number }>();
+const MINTING = new Map<string, Promise<string>>();
 
 /**
  * Ninja Van per its documented HTTP API (api-docs.ninjavan.co): OAuth client credentials
@@ -60,10 +61,25 @@ export class NinjaVanCourier implements Courier {
     return this.config.now?.() ?? Date.now();
   }
 
+  private tokenKey(): string {
+    return `${this.config.baseUrl}|${this.config.clientId}|${this.config.country}`;
+  }
+
+  /** One token request at a time per client: calls made together (rates for two services) share it. */
   private async token(): Promise<string> {
-    const key = `${this.config.baseUrl}|${this.config.clientId}|${this.config.country}`;
+    const key = this.tokenKey();
     const cached = TOKENS.get(key);
     if (cached && cached.expiresAt - 300_000 > this.now()) return cached.token;
+    const pending = MINTING.get(key) ?? this.mint();
+    MINTING.set(key, pending);
+    try {
+      return await pending;
+    } finally {
+      MINTING.delete(key);
+    }
+  }
+
+  private async mint(): Promise<string> {
     const res = await callProvider(this.provider, this.config.fetchFn, {
       url: this.url("/2.0/oauth/access_token"),
       json: { client_id: this.config.clientId, client_secret: this.config.clientSecret, grant_type: "client_credentials" },
@@ -72,7 +88,7 @@ export class NinjaVanCourier implements Courier {
     const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (typeof body?.access_token !== "string") throw unreadableAnswer(this.provider, res, "an access_token");
     const ttl = typeof body.expires_in === "number" ? body.expires_in * 1000 : 3_600_000;
-    TOKENS.set(key, { token: body.access_token, expiresAt: this.now() + ttl });
+    TOKENS.set(this.tokenKey(), { token: body.access_token, expiresAt: this.now() + ttl });
     return body.access_token;
   }
 
@@ -83,7 +99,7 @@ export class NinjaVanCourier implements Courier {
       headers: { Authorization: `Bearer ${await this.token()}`, Accept: "application/json" },
       ...(json === undefined ? {} : { json }),
     });
-    if (res.status === 401) TOKENS.delete(`${this.config.baseUrl}|${this.config.clientId}|${this.config.country}`);
+    if (res.status === 401) TOKENS.delete(this.tokenKey());
     return res;
   }
 
