@@ -5,9 +5,9 @@ import { TransactionSchema } from "./wallet";
 export const GatewaySchema = z
   .enum(["sandbox", "stripe", "midtrans", "xendit", "omise", "wallet", "cod"])
   .openapi("Gateway", {
-  description:
-    "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422. wallet: the signed-in payer's Tchat wallet in the orders' currency (method `wallet`), paid at once. cod: cash on delivery (method `cod`) where the destination country and a courier service allow it and the total is within COD_MAX_AMOUNT (422 cod_not_allowed otherwise); the payment stays pending and the orders ship unpaid until the courier collects",
-});
+    description:
+      "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422. wallet: the signed-in payer's Tchat wallet in the orders' currency (method `wallet`), paid at once. cod: cash on delivery (method `cod`) where the destination country and a courier service allow it and the total is within COD_MAX_AMOUNT (422 cod_not_allowed otherwise); the payment stays pending and the orders ship unpaid until the courier collects",
+  });
 
 export const CreatePaymentSchema = z
   .object({

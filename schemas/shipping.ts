@@ -33,7 +33,8 @@ export const ShippingOptionSchema = z
     cost: MoneySchema,
     etd: EtdSchema,
     source: z.enum(["courier", "rate_card"]).optional().openapi({
-      description: "courier: priced live by the courier; rate_card: from our published rate card (the courier was not asked, or did not answer)",
+      description:
+        "courier: priced live by the courier; rate_card: from our published rate card (the courier was not asked, or did not answer)",
     }),
   })
   .openapi("ShippingOption");

@@ -55,5 +55,8 @@ export const shipmentEvents = sqliteTable(
     at: integer("at").notNull(),
     receivedAt: integer("received_at").notNull(),
   },
-  (t) => [uniqueIndex("shipment_events_key").on(t.shipmentId, t.eventKey), index("shipment_events_at").on(t.shipmentId, t.at)],
+  (t) => [
+    uniqueIndex("shipment_events_key").on(t.shipmentId, t.eventKey),
+    index("shipment_events_at").on(t.shipmentId, t.at),
+  ],
 );

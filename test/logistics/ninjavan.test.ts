@@ -23,7 +23,8 @@ function courier(fetchFn: typeof fetch, secret = "nv-secret") {
   });
 }
 
-const token = () => json(200, { access_token: "tok-123", expires: NOW / 1000 + 3600, token_type: "bearer", expires_in: 3600 });
+const token = () =>
+  json(200, { access_token: "tok-123", expires: NOW / 1000 + 3600, token_type: "bearer", expires_in: 3600 });
 
 const party = (country: string) => ({
   name: "Tan Wei Ming",
@@ -36,7 +37,13 @@ const party = (country: string) => ({
 });
 
 async function nvSignature(secret: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
   return btoa(String.fromCharCode(...mac));
 }
@@ -130,7 +137,10 @@ describe("Ninja Van courier", () => {
   });
 
   it("turns refusals and outages into ProviderErrors that say whether to retry", async () => {
-    const refused = recordingFetch(token(), json(400, { error: { title: "Invalid request", message: "to.address.postcode is invalid" } }));
+    const refused = recordingFetch(
+      token(),
+      json(400, { error: { title: "Invalid request", message: "to.address.postcode is invalid" } }),
+    );
     const err = await rejection(
       courier(refused.fetchFn).book({
         reference: "shp_x",

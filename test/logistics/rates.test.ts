@@ -13,7 +13,12 @@ function liveConfig(timeoutMs = 50) {
 }
 
 const cards = (country: "SG" | "MY" | "PH", grams: number, currency: "SGD" | "MYR" | "PHP") =>
-  quoteShipping({ items: [{ weightGrams: grams, quantity: 1 }], destination: { country }, shopCountry: country, currency });
+  quoteShipping({
+    items: [{ weightGrams: grams, quantity: 1 }],
+    destination: { country },
+    shopCountry: country,
+    currency,
+  });
 
 describe("POST /shipping/rates with live courier prices", () => {
   it("a courier that times out still gives rates from the cards, and the answer says so", async () => {
@@ -23,7 +28,13 @@ describe("POST /shipping/rates with live courier prices", () => {
     const answer = await liveRates(
       env,
       liveConfig(),
-      { shopCountry: "SG", destination: { country: "SG", postalCode: "048616" }, grams: 1500, currency: "SGD", options },
+      {
+        shopCountry: "SG",
+        destination: { country: "SG", postalCode: "048616" },
+        grams: 1500,
+        currency: "SGD",
+        options,
+      },
       hanging,
     );
     expect(answer.options).toEqual(options);
@@ -67,7 +78,10 @@ describe("POST /shipping/rates with live courier prices", () => {
     const seller = await sellerWithProduct("TH");
     const cartToken = await guestCart([{ productId: seller.product.id, quantity: 1 }]);
     const rates = await expectJson<{ options: unknown[]; shops: { reason?: string; reasonDetail?: string }[] }>(
-      await call("POST", "/api/v1/shipping/rates", { cartToken, body: { destination: { country: "VN", postalCode: "70000" } } }),
+      await call("POST", "/api/v1/shipping/rates", {
+        cartToken,
+        body: { destination: { country: "VN", postalCode: "70000" } },
+      }),
       200,
     );
     expect(rates.options).toEqual([]);

@@ -16,10 +16,9 @@ import {
 
 describe("GET /couriers", () => {
   it("lists the couriers serving a country with their services and cash on delivery", async () => {
-    const { items } = await expectJson<{ items: { id: string; countries: string[]; services: { code: string; cod: boolean }[] }[] }>(
-      await call("GET", "/api/v1/couriers?country=id"),
-      200,
-    );
+    const { items } = await expectJson<{
+      items: { id: string; countries: string[]; services: { code: string; cod: boolean }[] }[];
+    }>(await call("GET", "/api/v1/couriers?country=id"), 200);
     const ids = items.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(["ninjavan", "sandbox"]));
     const ninja = items.find((c) => c.id === "ninjavan")!;
@@ -77,7 +76,10 @@ describe("POST /orders/:id/shipments", () => {
     const stranger = await newAccount("ID");
     await expectProblem(await postShipment(stranger.token, order.id), 403, "forbidden");
     await expectProblem(
-      await call("POST", `/api/v1/orders/${order.id}/shipments`, { ...buyer, body: { courier: "sandbox", service: "standard" } }),
+      await call("POST", `/api/v1/orders/${order.id}/shipments`, {
+        ...buyer,
+        body: { courier: "sandbox", service: "standard" },
+      }),
       401,
       "unauthorized",
     );
@@ -131,11 +133,21 @@ describe("POST /orders/:id/shipments", () => {
     }
     const seen = await tracking(buyer, order.id);
     expect(seen.status).toBe("delivered");
-    expect(seen.events.map((e) => e.status)).toEqual(["booked", "picked_up", "in_transit", "out_for_delivery", "delivered"]);
+    expect(seen.events.map((e) => e.status)).toEqual([
+      "booked",
+      "picked_up",
+      "in_transit",
+      "out_for_delivery",
+      "delivered",
+    ]);
     expect((await tracking({ token: seller.token }, order.id)).shipmentId).toBe(shipment.id);
     const delivered = await getOrder(buyer, order.id);
     expect(delivered.status).toBe("delivered");
     const stranger = await newAccount("TH");
-    await expectProblem(await call("GET", `/api/v1/orders/${order.id}/tracking`, { token: stranger.token }), 403, "forbidden");
+    await expectProblem(
+      await call("GET", `/api/v1/orders/${order.id}/tracking`, { token: stranger.token }),
+      403,
+      "forbidden",
+    );
   });
 });

@@ -48,7 +48,13 @@ describe("POST /shipping/webhook/:courier", () => {
     for (const e of events) expect((await deliverCourier("sandbox", e)).status).toBe(200);
     const seen = await tracking(buyer, order.id);
     expect(seen.status).toBe("delivered");
-    expect(seen.events.map((e) => e.status)).toEqual(["booked", "picked_up", "in_transit", "out_for_delivery", "delivered"]);
+    expect(seen.events.map((e) => e.status)).toEqual([
+      "booked",
+      "picked_up",
+      "in_transit",
+      "out_for_delivery",
+      "delivered",
+    ]);
     const times = seen.events.slice(1).map((e) => e.at);
     expect(times).toEqual([...times].sort());
     expect((await getOrder(buyer, order.id)).status).toBe("delivered");
@@ -64,11 +70,23 @@ describe("POST /shipping/webhook/:courier", () => {
     const genuine = await courierEvent(shipment.trackingNumber, "delivered", "real-1", at(3));
     const stripped = new Headers(genuine.headers);
     stripped.delete("X-Sandbox-Courier-Signature");
-    await expectProblem(await deliverCourier("sandbox", { rawBody: genuine.rawBody, headers: stripped }), 401, "unauthorized");
+    await expectProblem(
+      await deliverCourier("sandbox", { rawBody: genuine.rawBody, headers: stripped }),
+      401,
+      "unauthorized",
+    );
     const tampered = genuine.rawBody.replace("delivered", "returned");
-    await expectProblem(await deliverCourier("sandbox", { rawBody: tampered, headers: genuine.headers }), 401, "unauthorized");
+    await expectProblem(
+      await deliverCourier("sandbox", { rawBody: tampered, headers: genuine.headers }),
+      401,
+      "unauthorized",
+    );
     const ninja = new Headers({ "Content-Type": "application/json", "X-Ninjavan-Hmac-Sha256": "Zm9yZ2Vk" });
-    const nvBody = JSON.stringify({ tracking_id: shipment.trackingNumber, status: "Delivered, Received by Customer", timestamp: at(3) });
+    const nvBody = JSON.stringify({
+      tracking_id: shipment.trackingNumber,
+      status: "Delivered, Received by Customer",
+      timestamp: at(3),
+    });
     await expectProblem(await deliverCourier("ninjavan", { rawBody: nvBody, headers: ninja }), 401, "unauthorized");
 
     const seen = await tracking(buyer, order.id);

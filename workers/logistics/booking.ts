@@ -1,13 +1,13 @@
-import type { Context } from "hono";
 import type { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { shipmentEvents, shipments } from "../../d1/schema/logistics";
 import type { CreateShipmentSchema } from "../../schemas/logistics";
 import type { AppEnv } from "../app-env";
 import { changeOrderStatus, type OrderRow, type OrderStanding, orderById, orderFor, presentOrders } from "../orders";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { newId, stableId } from "../platform/ids";
 import { keyClaimOf } from "../platform/idempotency";
+import { newId, stableId } from "../platform/ids";
 import { ProviderError } from "../platform/provider-http";
 import { findShop, shopContactOf } from "../shops";
 import { type CourierContext, courierFor, type Parcel, type Party } from "./couriers";
@@ -69,9 +69,13 @@ export async function bookShipment(
   const service = courier.info.services.find((s) => s.code === input.service);
   if (!service) {
     const codes = courier.info.services.map((s) => s.code).join(", ");
-    throw new ApiError("validation_failed", `The courier ${input.courier} has no service ${input.service}. Choose one of: ${codes}.`, {
-      errors: [{ path: "service", message: "Unknown service" }],
-    });
+    throw new ApiError(
+      "validation_failed",
+      `The courier ${input.courier} has no service ${input.service}. Choose one of: ${codes}.`,
+      {
+        errors: [{ path: "service", message: "Unknown service" }],
+      },
+    );
   }
   const cod = order.paymentStatus === "paid" ? undefined : { amount: order.total, currency: order.currency };
   if (cod && !service.codCountries.includes(order.shippingCountry)) {

@@ -1,5 +1,5 @@
-import type { Context } from "hono";
 import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import { shipmentEvents, shipments } from "../../d1/schema/logistics";
 import type { AppEnv } from "../app-env";
 import { moveOrder, orderById } from "../orders";
@@ -41,9 +41,13 @@ export async function cancelShipment(c: Context<AppEnv>, id: string, fetchFn?: t
     );
   } catch (err) {
     if (err instanceof ProviderError) {
-      throw new ApiError("service_unavailable", "The courier did not confirm the cancellation. Try again in a few minutes.", {
-        headers: { "Retry-After": "60" },
-      });
+      throw new ApiError(
+        "service_unavailable",
+        "The courier did not confirm the cancellation. Try again in a few minutes.",
+        {
+          headers: { "Retry-After": "60" },
+        },
+      );
     }
     throw err;
   }
@@ -68,7 +72,10 @@ export async function cancelShipment(c: Context<AppEnv>, id: string, fetchFn?: t
   ]);
   const fresh = (await shipmentById(db, shipment.id)) ?? shipment;
   if (fresh.status !== "cancelled") {
-    throw new ApiError("conflict", "The courier picked the parcel up meanwhile, so the booking stands. Read the shipment again.");
+    throw new ApiError(
+      "conflict",
+      "The courier picked the parcel up meanwhile, so the booking stands. Read the shipment again.",
+    );
   }
   if (order?.status === "shipped" && order.shipping.trackingNumber === shipment.trackingNumber) {
     const { trackingNumber: _dropped, ...shipping } = order.shipping;

@@ -19,11 +19,17 @@ export interface CodCheck {
 export function codAllowed(config: Config, { country, total }: CodCheck): void {
   const collects = enabledCouriers(config).some((c) => c.services.some((s) => s.codCountries.includes(country)));
   if (!config.logistics.codCountries.includes(country) || !collects) {
-    throw new ApiError("cod_not_allowed", `Cash on delivery is not offered for deliveries to ${country}. Choose another way to pay.`);
+    throw new ApiError(
+      "cod_not_allowed",
+      `Cash on delivery is not offered for deliveries to ${country}. Choose another way to pay.`,
+    );
   }
   const max = config.logistics.codMaxAmount[total.currency];
   if (max === undefined) {
-    throw new ApiError("cod_not_allowed", `Cash on delivery is not offered in ${total.currency}. Choose another way to pay.`);
+    throw new ApiError(
+      "cod_not_allowed",
+      `Cash on delivery is not offered in ${total.currency}. Choose another way to pay.`,
+    );
   }
   if (total.amount > max) {
     throw new ApiError(

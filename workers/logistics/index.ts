@@ -20,7 +20,7 @@ import {
 } from "./routes/tracking";
 import type { CodSettlement } from "./tracking";
 
-export { codAllowed, type CodCheck } from "./cod";
+export { type CodCheck, codAllowed } from "./cod";
 export {
   type Courier,
   courierInfo,

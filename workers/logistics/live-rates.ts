@@ -50,13 +50,25 @@ export async function liveRates(
       const info = id && config.logistics.liveRates ? courierInfo(config, id) : undefined;
       if (!id || !info || !info.countries.includes(request.destination.country)) return option;
       const service = option.service.toLowerCase();
-      const key = [id, request.shopCountry, request.destination.country, request.destination.postalCode, request.grams, service, request.currency].join("|");
+      const key = [
+        id,
+        request.shopCountry,
+        request.destination.country,
+        request.destination.postalCode,
+        request.grams,
+        service,
+        request.currency,
+      ].join("|");
       const now = Date.now();
       const cached = CACHE.get(key);
       let cost = cached && cached.until > now ? cached.cost : undefined;
       if (cost === undefined) {
         try {
-          const courier = courierFor({ config, secrets, ...(fetchFn ? { fetchFn } : {}) }, id, request.destination.country);
+          const courier = courierFor(
+            { config, secrets, ...(fetchFn ? { fetchFn } : {}) },
+            id,
+            request.destination.country,
+          );
           const asked = courier.rate({
             service,
             from: { country: request.shopCountry },

@@ -30,7 +30,11 @@ export async function pollSilentShipments(
     await db.update(shipments).set({ lastHeardAt: now }).where(eq(shipments.id, shipment.id));
     try {
       const order = await orderById(db, shipment.orderId);
-      const courier = courierFor({ config, secrets: env, ...(fetchFn ? { fetchFn } : {}) }, shipment.courier, order?.shippingCountry ?? "");
+      const courier = courierFor(
+        { config, secrets: env, ...(fetchFn ? { fetchFn } : {}) },
+        shipment.courier,
+        order?.shippingCountry ?? "",
+      );
       await applyUpdates(env, shipment.courier, await courier.track(shipment.trackingNumber), cod);
     } catch (err) {
       logEvent("warn", "tracking_poll_failed", { shipmentId: shipment.id, error: String(err) });

@@ -106,7 +106,10 @@ export async function syncOrder(env: Env, db: Database, shipment: ShipmentRow, c
           to: "cancelled",
           actor: "system",
           actorId: null,
-          data: { reason: "cash on delivery: the parcel could not be delivered", trackingNumber: shipment.trackingNumber },
+          data: {
+            reason: "cash on delivery: the parcel could not be delivered",
+            trackingNumber: shipment.trackingNumber,
+          },
         }),
       );
     }

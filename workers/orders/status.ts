@@ -23,7 +23,12 @@ export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readon
   processing: { shipped: ["seller", "admin"], cancelled: ["seller", "admin"] },
   // Logistics (system): a courier booking cancelled before pickup takes it back to processing; a
   // failed cash-on-delivery delivery closes it (cancelled, stock back).
-  shipped: { delivered: ["seller", "admin", "system"], returned: ["seller", "admin"], processing: ["system"], cancelled: ["system"] },
+  shipped: {
+    delivered: ["seller", "admin", "system"],
+    returned: ["seller", "admin"],
+    processing: ["system"],
+    cancelled: ["system"],
+  },
   delivered: { completed: ["seller", "admin", "system", "customer"], returned: ["seller", "admin"] },
   completed: {},
   cancelled: { refunded: ["system", "admin"] },

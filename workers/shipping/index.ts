@@ -3,6 +3,13 @@ import { cardRatesOnly, type LiveRates } from "./live-rates";
 import { shippingRatesHandler, shippingRatesRoute } from "./routes/rates";
 
 export {
+  cardRatesOnly,
+  type LiveRates,
+  type LiveRatesAnswer,
+  type LiveRatesRequest,
+  type RateSource,
+} from "./live-rates";
+export {
   chargeableGrams,
   type ParcelItem,
   parcelGrams,
@@ -14,8 +21,6 @@ export {
   shippingCost,
   shippingOptionById,
 } from "./rates";
-
-export { cardRatesOnly, type LiveRates, type LiveRatesAnswer, type LiveRatesRequest, type RateSource } from "./live-rates";
 
 /**
  * Courier rate tables and quotes (docs/cart.md, "Shipping"). Checkout calls quoteShipping per shop;

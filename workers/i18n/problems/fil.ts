@@ -1,6 +1,7 @@
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
 import { fx } from "./fil/fx";
+import { logistics } from "./fil/logistics";
 import { orders } from "./fil/orders";
 import { platform } from "./fil/platform";
 import { wallet } from "./fil/wallet";
@@ -18,6 +19,7 @@ export const fil: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
 };

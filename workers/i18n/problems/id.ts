@@ -1,6 +1,7 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
 import { fx } from "./id/fx";
+import { logistics } from "./id/logistics";
 import { orders } from "./id/orders";
 import { platform } from "./id/platform";
 import { wallet } from "./id/wallet";
@@ -18,6 +19,7 @@ export const id: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
 };

@@ -1,6 +1,7 @@
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
 import { fx } from "./ms/fx";
+import { logistics } from "./ms/logistics";
 import { orders } from "./ms/orders";
 import { platform } from "./ms/platform";
 import { wallet } from "./ms/wallet";
@@ -18,6 +19,7 @@ export const ms: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
 };

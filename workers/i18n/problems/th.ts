@@ -1,6 +1,7 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
 import { fx } from "./th/fx";
+import { logistics } from "./th/logistics";
 import { orders } from "./th/orders";
 import { platform } from "./th/platform";
 import { wallet } from "./th/wallet";
@@ -18,6 +19,7 @@ export const th: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
 };

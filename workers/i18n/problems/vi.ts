@@ -2,6 +2,7 @@ import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
 import { fx } from "./vi/fx";
+import { logistics } from "./vi/logistics";
 import { orders } from "./vi/orders";
 import { platform } from "./vi/platform";
 import { wallet } from "./vi/wallet";
@@ -18,6 +19,7 @@ export const vi: ProblemTranslations = {
   ...wallet,
   ...withdrawals,
   ...fx,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
 };

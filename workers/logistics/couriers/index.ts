@@ -6,7 +6,7 @@ import type { Courier, CourierInfo } from "./types";
 
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
-export { SANDBOX_SIGNATURE_HEADER, type SandboxEvent, SandboxCourier, signSandboxCourierEvent } from "./sandbox";
+export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
 export type * from "./types";
 
 /** The secrets the couriers need (Env keys; dev values in .dev.vars.example). */

@@ -37,7 +37,10 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Ninja Van's "requested_tracking_number": derived from our shipment id, so a retried booking is refused as a duplicate, never booked twice. */
 export function requestedTrackingNumber(reference: string): string {
-  return reference.replace(/[^A-Za-z0-9]/g, "").slice(-9).toUpperCase();
+  return reference
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(-9)
+    .toUpperCase();
 }
 
 /** POST /{cc}/4.2/orders: a parcel picked up from the shop tomorrow morning, delivered from the day after. */

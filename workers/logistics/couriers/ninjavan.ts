@@ -82,7 +82,11 @@ export class NinjaVanCourier implements Courier {
   private async mint(): Promise<string> {
     const res = await callProvider(this.provider, this.config.fetchFn, {
       url: this.url("/2.0/oauth/access_token"),
-      json: { client_id: this.config.clientId, client_secret: this.config.clientSecret, grant_type: "client_credentials" },
+      json: {
+        client_id: this.config.clientId,
+        client_secret: this.config.clientSecret,
+        grant_type: "client_credentials",
+      },
     });
     if (!res.ok) throw providerErrorFrom(this.provider, res, { retryable: res.status >= 500 || res.status === 429 });
     const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
@@ -118,8 +122,9 @@ export class NinjaVanCourier implements Courier {
   async book(request: BookingRequest) {
     const res = await this.authorized("POST", "/4.2/orders", orderBody(request, this.now()));
     if (!res.ok) {
-      const error = (res.json as { error?: { title?: string; message?: string } } | undefined)?.error;
-      throw providerErrorFrom(this.provider, res, { detail: error?.message ?? error?.title });
+      const error = (res.json as { error?: { title?: unknown; message?: unknown } } | undefined)?.error ?? {};
+      const message = courierText(error.message);
+      throw providerErrorFrom(this.provider, res, { detail: message });
     }
     const trackingNumber = (res.json as { tracking_number?: unknown } | undefined)?.tracking_number;
     if (typeof trackingNumber !== "string" || !trackingNumber) {
@@ -178,6 +183,11 @@ export class NinjaVanCourier implements Courier {
     const update = updateOf(body);
     return update ? [update] : [];
   }
+}
+
+/** Ninja Van's own wording of a refusal, for logs and stored errors (never shown as a problem detail). */
+function courierText(text: unknown): string | undefined {
+  return typeof text === "string" ? text.slice(0, 300) : undefined;
 }
 
 function startsWithPdf(bytes: Uint8Array): boolean {

@@ -81,7 +81,9 @@ export const shipmentLabelRoute = defineRoute({
   security: bearerAuth,
   middleware: [requireAuth] as const,
   request: { params: IdParamSchema },
-  responses: { 200: { description: "The label", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } } },
+  responses: {
+    200: { description: "The label", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+  },
   errors: [401, 403, 404],
 });
 

@@ -104,22 +104,25 @@ export const simulateShipmentRoute = defineRoute({
 
 export function simulateShipmentHandler(cod: CodSettlement): RouteHandler<typeof simulateShipmentRoute, AppEnv> {
   return async (c) => {
-  const shipment = await ownedShipment(c, c.req.valid("param").id);
-  if (shipment.courier !== "sandbox") {
-    throw new ApiError("validation_failed", "Only parcels of the sandbox courier can be simulated; real couriers report by webhook.");
-  }
-  const input = c.req.valid("json");
-  const signed = await signSandboxCourierEvent(c.env.SANDBOX_WEBHOOK_SECRET, {
-    trackingNumber: shipment.trackingNumber,
-    eventId: newId("sim"),
-    status: input.status,
-    description: input.description ?? DESCRIPTIONS[input.status],
-    ...(input.location ? { location: input.location } : {}),
-    at: new Date(nowMs()).toISOString(),
-  });
-  await receiveCourierWebhook(c.env, c.get("config"), "sandbox", signed, cod);
-  drainSoon(c.executionCtx, c.env, c.get("config"));
-  const fresh = await shipmentById(database(c.env), shipment.id);
-  return c.json(presentShipment(new URL(c.req.url).origin, fresh ?? shipment), 200);
+    const shipment = await ownedShipment(c, c.req.valid("param").id);
+    if (shipment.courier !== "sandbox") {
+      throw new ApiError(
+        "validation_failed",
+        "Only parcels of the sandbox courier can be simulated; real couriers report by webhook.",
+      );
+    }
+    const input = c.req.valid("json");
+    const signed = await signSandboxCourierEvent(c.env.SANDBOX_WEBHOOK_SECRET, {
+      trackingNumber: shipment.trackingNumber,
+      eventId: newId("sim"),
+      status: input.status,
+      description: input.description ?? DESCRIPTIONS[input.status],
+      ...(input.location ? { location: input.location } : {}),
+      at: new Date(nowMs()).toISOString(),
+    });
+    await receiveCourierWebhook(c.env, c.get("config"), "sandbox", signed, cod);
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    const fresh = await shipmentById(database(c.env), shipment.id);
+    return c.json(presentShipment(new URL(c.req.url).origin, fresh ?? shipment), 200);
   };
 }
