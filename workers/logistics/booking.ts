@@ -106,6 +106,33 @@ export async function bookShipment(
   const labelKey = `labels/${shipmentId}.pdf`;
   await c.env.MEDIA.put(labelKey, label, { httpMetadata: { contentType: "application/pdf" } });
 
+  await recordShipment(db, {
+    shipmentId,
+    order,
+    courier: courier.info,
+    service,
+    trackingNumber,
+    labelKey,
+    cod,
+  });
+  const row = await shipmentById(db, shipmentId);
+  if (!row) throw new ApiError("conflict", "This order was booked by another request at the same time. Read it again.");
+  return resumeBooking(c.env, standing, row);
+}
+
+interface BookedParcel {
+  shipmentId: string;
+  order: OrderRow;
+  courier: { id: string; name: string };
+  service: { code: string; name: string };
+  trackingNumber: string;
+  labelKey: string;
+  cod: { amount: number; currency: string } | undefined;
+}
+
+/** The commit point: the shipment (live for its order) and its first tracking event, in one batch; a repeat writes nothing. */
+async function recordShipment(db: ReturnType<typeof database>, p: BookedParcel): Promise<void> {
+  const { shipmentId, order, courier, service, trackingNumber, labelKey, cod } = p;
   const now = nowMs();
   await db.batch([
     db
@@ -114,7 +141,7 @@ export async function bookShipment(
         id: shipmentId,
         orderId: order.id,
         shopId: order.shopId,
-        courier: courier.info.id,
+        courier: courier.id,
         service: service.code,
         trackingNumber,
         status: "booked",
@@ -135,15 +162,12 @@ export async function bookShipment(
         shipmentId,
         eventKey: "booked",
         status: "booked",
-        description: `Booked with ${courier.info.name} (${service.name}).`,
+        description: `Booked with ${courier.name} (${service.name}).`,
         at: now,
         receivedAt: now,
       })
       .onConflictDoNothing(),
   ]);
-  const row = await shipmentById(db, shipmentId);
-  if (!row) throw new ApiError("conflict", "This order was booked by another request at the same time. Read it again.");
-  return resumeBooking(c.env, standing, row);
 }
 
 /** After the commit point: the order moves on to processing and shipped (each move once; a retry finishes what is left). */

@@ -48,7 +48,7 @@ export async function liveRates(
     request.options.map(async (option) => {
       const id = CARD_COURIERS[option.courier];
       const info = id && config.logistics.liveRates ? courierInfo(config, id) : undefined;
-      if (!id || !info || !info.countries.includes(request.destination.country)) return option;
+      if (!id || !info?.countries.includes(request.destination.country)) return option;
       const service = option.service.toLowerCase();
       const key = [
         id,

@@ -1,3 +1,4 @@
+import { logisticsEn } from "./logistics/en";
 import { walletEn } from "./wallet/en";
 
 /** English: the reference catalog. Every other language has exactly these keys (TypeScript and test/web check it). */
@@ -351,6 +352,7 @@ export const en = {
   "checkout.quote.hint": "Enter a code and press Apply to see the discount in the summary.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletEn,
+  ...logisticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

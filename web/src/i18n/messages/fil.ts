@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { logisticsFil } from "./logistics/fil";
 import { walletFil } from "./wallet/fil";
 
 export const fil: Messages = {
@@ -352,4 +353,5 @@ export const fil: Messages = {
   "checkout.quote.hint": "Ilagay ang code at pindutin ang Gamitin para makita ang bawas sa buod.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletFil,
+  ...logisticsFil,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { logisticsId } from "./logistics/id";
 import { walletId } from "./wallet/id";
 
 export const id: Messages = {
@@ -352,4 +353,5 @@ export const id: Messages = {
   "checkout.quote.hint": "Masukkan kode lalu tekan Pakai untuk melihat potongannya di ringkasan.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletId,
+  ...logisticsId,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { logisticsMs } from "./logistics/ms";
 import { walletMs } from "./wallet/ms";
 
 export const ms: Messages = {
@@ -352,4 +353,5 @@ export const ms: Messages = {
   "checkout.quote.hint": "Masukkan kod dan tekan Guna untuk melihat diskaun dalam ringkasan.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletMs,
+  ...logisticsMs,
 };

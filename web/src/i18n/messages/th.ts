@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { logisticsTh } from "./logistics/th";
 import { walletTh } from "./wallet/th";
 
 export const th: Messages = {
@@ -348,4 +349,5 @@ export const th: Messages = {
   "checkout.quote.hint": "กรอกรหัสแล้วกด ใช้โค้ด เพื่อดูส่วนลดในสรุปคำสั่งซื้อ",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletTh,
+  ...logisticsTh,
 };

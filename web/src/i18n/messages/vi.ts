@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { logisticsVi } from "./logistics/vi";
 import { walletVi } from "./wallet/vi";
 
 export const vi: Messages = {
@@ -351,4 +352,5 @@ export const vi: Messages = {
   "checkout.quote.hint": "Nhập mã rồi nhấn Áp dụng để xem mức giảm trong phần tóm tắt.",
   // The wallet area (issue 15): its own file, to keep each catalog file small.
   ...walletVi,
+  ...logisticsVi,
 };
