@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { codCollected, codFailed } from "../../workers/payments";
 import { pollSilentShipments } from "../../workers/logistics";
+import { codCollected, codFailed } from "../../workers/payments";
 import { readConfig } from "../../workers/platform/config";
 import { json, recordingFetch } from "../support/recording-fetch";
 import { book, getOrder, orderFor, tracking } from "./helpers";
@@ -14,7 +14,9 @@ describe("the cron polls couriers whose webhooks went silent", () => {
     const shipment = await book(seller.token, order.id);
     // Made a Ninja Van parcel whose courier has said nothing for a day (booked through the sandbox to stay offline).
     const tn = `NVSG${crypto.randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
-    await env.DB.prepare("UPDATE shipments SET courier = 'ninjavan', tracking_number = ?, last_heard_at = ? WHERE id = ?")
+    await env.DB.prepare(
+      "UPDATE shipments SET courier = 'ninjavan', tracking_number = ?, last_heard_at = ? WHERE id = ?",
+    )
       .bind(tn, Date.now() - 86_400_000, shipment.id)
       .run();
     const picked = new Date(Date.now() + 60_000).toISOString();
