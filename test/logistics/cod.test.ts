@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   book,
+  call,
   consumeOrderEvent,
   expectConserved,
   expectJson,
@@ -21,6 +22,11 @@ const STOCK_CONSUMER = "orders.stock";
 describe("cash on delivery", () => {
   it("ships unpaid, and the courier's delivery marks the payment succeeded and the order paid then delivered", async () => {
     const { seller, buyer, order } = await orderFor("ID", { paid: false });
+    const offered = await expectJson<{ options: { gateway: string; method: string; kind: string }[] }>(
+      await call("GET", `/api/v1/payments/options?orderIds=${order.id}`, buyer),
+      200,
+    );
+    expect(offered.options).toContainEqual({ gateway: "cod", method: "cod", kind: "cash", sandbox: false });
     const payment = await expectJson<Payment>(
       await postPayment(buyer, { orderIds: [order.id], gateway: "cod", method: "cod" }),
       201,
@@ -65,6 +71,11 @@ describe("cash on delivery", () => {
       "cod_not_allowed",
     );
     expect(problem.detail).toContain("5000000");
+    const offered = await expectJson<{ options: { gateway: string }[] }>(
+      await call("GET", `/api/v1/payments/options?orderIds=${order.id}`, buyer),
+      200,
+    );
+    expect(offered.options.some((o) => o.gateway === "cod")).toBe(false);
     const still = await getOrder(buyer, order.id);
     expect(still.status).toBe("pending_payment");
     expect(still.paymentStatus).toBe("unpaid");

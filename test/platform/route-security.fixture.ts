@@ -60,6 +60,8 @@ export interface OwnedResources {
   walletTransaction: string;
   /** A's withdrawal to a bank account, whose id is also its disbursement's. */
   disbursement: string;
+  /** A's shop's sandbox shipment of C's paid order. */
+  shipment: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   wallets: "currency",
   transactions: "walletTransaction",
   disbursements: "disbursement",
+  shipments: "shipment",
 };
 
 export interface Input {
@@ -113,6 +116,7 @@ export const SAMPLE_INPUT: Record<string, (r: OwnedResources) => Input> = {
   "PATCH /api/v1/cart/items/{id}": () => ({ body: { quantity: 2 } }),
   "PATCH /api/v1/orders/{id}/status": () => ({ body: { status: "processing" } }),
   "POST /api/v1/payments/{id}/simulate": () => ({ body: { outcome: "success" } }),
+  "POST /api/v1/shipments/{id}/simulate": () => ({ body: { status: "picked_up" } }),
   "POST /api/v1/dev/disbursements/{id}/simulate": () => ({ body: { status: "succeeded" } }),
   "PATCH /api/v1/dialogs/{id}": () => ({ body: { name: "Not yours" } }),
   "POST /api/v1/dialogs/{id}/members": (r) => ({ body: { userIds: [r.member] } }),
@@ -159,6 +163,15 @@ async function commerce(owner: Person, member: Person) {
     rating: 5,
     body: "Arrived quickly, as described.",
   });
+  const shipped = await buyThroughApi(member, owner, product.id, "paid");
+  const shipment = await expectJson<{ id: string }>(
+    await call("POST", `/api/v1/orders/${shipped}/shipments`, {
+      token: owner.token,
+      body: { courier: "sandbox", service: "standard" },
+      idempotencyKey: crypto.randomUUID(),
+    }),
+    201,
+  );
   return {
     address: address.id,
     shop: shop.id,
@@ -167,6 +180,7 @@ async function commerce(owner: Person, member: Person) {
     payment: payment.id,
     cartItem: cart.items[0].id,
     review: review.id,
+    shipment: shipment.id,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
 import { IdParamSchema } from "../../../schemas/identity";
 import { CreateShipmentSchema, ShipmentSchema } from "../../../schemas/logistics";
 import type { AppEnv } from "../../app-env";
@@ -7,9 +8,15 @@ import { ApiError } from "../../platform/errors";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
-import { bookShipment } from "../booking";
+import { bookShipment, ownerStanding } from "../booking";
 import { cancelShipment, ownedShipment } from "../cancel";
 import { presentShipment } from "../present";
+
+/** Only the order's shop owner (or an admin) gets past: 403 (404 for an unknown order) otherwise. */
+const shopOwnerOnly = createMiddleware<AppEnv>(async (c, next) => {
+  await ownerStanding(c, c.req.param("id") ?? "");
+  await next();
+});
 
 export const createShipmentRoute = defineRoute({
   method: "post",
@@ -19,7 +26,8 @@ export const createShipmentRoute = defineRoute({
   description:
     "Needs an Idempotency-Key (a retry books the same parcel once). The order must be paid, or accepted for cash on delivery (then the service must collect cash in the destination country: 422 cod_not_allowed otherwise). The order moves to shipped with the tracking number; the label PDF is at labelUrl, for the shop's owner only. A courier that does not answer is 503 and nothing is booked.",
   security: bearerAuth,
-  middleware: [requireAuth, idempotent] as const,
+  // Who may book is checked before the Idempotency-Key: a stranger learns nothing from a missing key.
+  middleware: [requireAuth, shopOwnerOnly, idempotent] as const,
   request: { params: IdParamSchema, ...jsonBody(CreateShipmentSchema) },
   responses: { 201: jsonResponse("Booked", ShipmentSchema) },
   errors: [401, 403, 404, 409, 503],

@@ -22,5 +22,6 @@ export const logisticsEn = {
   "logistics.status.failed": "Delivery failed",
   "logistics.status.returned": "Returned to the shop",
   "logistics.status.cancelled": "Booking cancelled",
+  "pay.kind.cash": "Cash on delivery",
   "timeline.paymentCollected": "Cash collected on delivery",
 } as const;

@@ -24,5 +24,6 @@ export const logisticsFil: Record<keyof typeof logisticsEn, string> = {
   "logistics.status.failed": "Hindi naihatid",
   "logistics.status.returned": "Ibinalik sa shop",
   "logistics.status.cancelled": "Kinansela ang booking",
+  "pay.kind.cash": "Cash on delivery",
   "timeline.paymentCollected": "Nakolekta ang cash sa paghahatid",
 };

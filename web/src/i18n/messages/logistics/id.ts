@@ -24,5 +24,6 @@ export const logisticsId: Record<keyof typeof logisticsEn, string> = {
   "logistics.status.failed": "Gagal dikirim",
   "logistics.status.returned": "Dikembalikan ke toko",
   "logistics.status.cancelled": "Pemesanan dibatalkan",
+  "pay.kind.cash": "Bayar di tempat (COD)",
   "timeline.paymentCollected": "Tunai diterima saat pengiriman",
 };

@@ -24,5 +24,6 @@ export const logisticsMs: Record<keyof typeof logisticsEn, string> = {
   "logistics.status.failed": "Penghantaran gagal",
   "logistics.status.returned": "Dipulangkan ke kedai",
   "logistics.status.cancelled": "Tempahan dibatalkan",
+  "pay.kind.cash": "Bayar semasa penghantaran",
   "timeline.paymentCollected": "Tunai dikutip semasa penghantaran",
 };

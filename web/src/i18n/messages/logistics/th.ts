@@ -24,5 +24,6 @@ export const logisticsTh: Record<keyof typeof logisticsEn, string> = {
   "logistics.status.failed": "ส่งไม่สำเร็จ",
   "logistics.status.returned": "ส่งคืนร้านค้าแล้ว",
   "logistics.status.cancelled": "ยกเลิกการจองแล้ว",
+  "pay.kind.cash": "เก็บเงินปลายทาง",
   "timeline.paymentCollected": "เก็บเงินปลายทางแล้ว",
 };

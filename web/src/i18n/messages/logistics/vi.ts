@@ -24,5 +24,6 @@ export const logisticsVi: Record<keyof typeof logisticsEn, string> = {
   "logistics.status.failed": "Giao không thành công",
   "logistics.status.returned": "Đã hoàn về cửa hàng",
   "logistics.status.cancelled": "Đã hủy đặt chỗ",
+  "pay.kind.cash": "Thanh toán khi nhận hàng",
   "timeline.paymentCollected": "Đã thu tiền khi giao hàng",
 };
