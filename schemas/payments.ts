@@ -2,10 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { CurrencySchema, MoneySchema } from "./platform";
 import { TransactionSchema } from "./wallet";
 
-export const GatewaySchema = z.enum(["sandbox", "stripe", "midtrans", "xendit", "omise", "wallet"]).openapi("Gateway", {
-  description:
-    "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422. wallet: the signed-in payer's Tchat wallet in the orders' currency (method `wallet`), paid at once",
-});
+export const GatewaySchema = z
+  .enum(["sandbox", "stripe", "midtrans", "xendit", "omise", "wallet", "cod"])
+  .openapi("Gateway", {
+    description:
+      "sandbox: development and tests only (PAYMENTS_SANDBOX); a production deployment refuses it with 422. wallet: the signed-in payer's Tchat wallet in the orders' currency (method `wallet`), paid at once. cod: cash on delivery (method `cod`) where the destination country and a courier service allow it and the total is within COD_MAX_AMOUNT (422 cod_not_allowed otherwise); the payment stays pending and the orders ship unpaid until the courier collects",
+  });
 
 export const CreatePaymentSchema = z
   .object({
@@ -71,7 +73,7 @@ export const WebhookAckSchema = z
   .object({ received: z.literal(true), duplicate: z.boolean().optional(), applied: z.boolean().optional() })
   .openapi("WebhookAck");
 
-export const PAYMENT_OPTION_KINDS = ["card", "qr", "virtual_account", "ewallet", "online_banking"] as const;
+export const PAYMENT_OPTION_KINDS = ["card", "qr", "virtual_account", "ewallet", "online_banking", "cash"] as const;
 
 export const PaymentBankSchema = z
   .object({
@@ -116,7 +118,7 @@ export const PaymentOptionSchema = z
     }),
     kind: z.enum(PAYMENT_OPTION_KINDS).openapi({
       description:
-        "How the payer pays: card (card details or a gateway SDK token), qr (scan a code), virtual_account (bank transfer to an account number), ewallet (the wallet's app or page), online_banking (the payer's bank's own page, e.g. FPX)",
+        "How the payer pays: card (card details or a gateway SDK token), qr (scan a code), virtual_account (bank transfer to an account number), ewallet (the wallet's app or page), online_banking (the payer's bank's own page, e.g. FPX), cash (cash on delivery: gateway cod, listed for orders that may be paid so)",
     }),
     banks: z.array(PaymentBankSchema).optional().openapi({
       description: "The banks to choose from, sent as `bank` with POST /payments (FPX)",

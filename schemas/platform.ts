@@ -104,6 +104,8 @@ export const ERROR_CODES = {
   rates_unavailable: { status: 409, title: "Exchange rates unavailable" },
   quote_expired: { status: 409, title: "Quote expired" },
   quote_used: { status: 409, title: "Quote already used" },
+  // Logistics
+  cod_not_allowed: { status: 422, title: "Cash on delivery not allowed" },
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable" },
 } as const satisfies Record<

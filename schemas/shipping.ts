@@ -32,6 +32,10 @@ export const ShippingOptionSchema = z
     service: z.string().openapi({ example: "Standard" }),
     cost: MoneySchema,
     etd: EtdSchema,
+    source: z.enum(["courier", "rate_card"]).optional().openapi({
+      description:
+        "courier: priced live by the courier; rate_card: from our published rate card (the courier was not asked, or did not answer)",
+    }),
   })
   .openapi("ShippingOption");
 
@@ -44,6 +48,7 @@ export const ShopShippingSchema = z
     reason: z.enum(["not_domestic", "too_heavy"]).optional().openapi({
       description: "Why there are no options: the shop ships only within its own country, or the parcel is too heavy",
     }),
+    reasonDetail: z.string().optional().openapi({ description: "The reason in a sentence for the buyer" }),
   })
   .openapi("ShopShipping");
 
@@ -55,5 +60,9 @@ export const ShippingRatesSchema = z
     }),
     shops: z.array(ShopShippingSchema).openapi({ description: "The options of each shop's parcel" }),
     currency: CurrencySchema,
+    fallback: z
+      .array(z.object({ courier: z.string(), reason: z.enum(["timeout", "error"]) }))
+      .optional()
+      .openapi({ description: "Couriers that did not answer in time: their options are priced from the rate cards" }),
   })
   .openapi("ShippingRates");

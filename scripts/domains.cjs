@@ -16,7 +16,8 @@ const DOMAINS = {
   cart: ["catalog", "inventory", "shops"],
   shipping: ["cart", "identity"],
   orders: ["cart", "catalog", "inventory", "shipping", "identity", "shops"],
-  payments: ["orders", "identity", "wallet"],
+  logistics: ["orders", "shipping", "shops", "identity", "cart", "catalog"],
+  payments: ["orders", "identity", "wallet", "logistics"],
   reviews: ["catalog", "orders", "identity", "shops"],
   returns: ["orders", "payments", "inventory", "media", "shops", "identity"],
   recommendations: ["catalog", "cart", "orders"],
@@ -53,6 +54,8 @@ const INJECTED = {
   identity: { cart: "merges the guest cart at sign-in", realtime: "closes a signed-out session's sockets" },
   orders: { payments: "refunds a cancelled order's payment; asks the gateway before an unpaid order expires" },
   "flash-sales": { catalog: "checks a new sale's products: shop, price, currency, variants" },
+  logistics: { payments: "marks a cash-on-delivery payment collected when the courier delivers" },
+  shipping: { logistics: "asks the couriers for live rates" },
 };
 
 /** Folders every domain may use: shared mechanisms, not domains. */

@@ -10,6 +10,7 @@ import { earningsRouter } from "./earnings";
 import { createFlashSalesRouter } from "./flash-sales";
 import { fxRouter } from "./fx";
 import { authenticate, createIdentityRouter } from "./identity";
+import { courierLiveRates, createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { accessLog } from "./middleware/access-log";
@@ -22,7 +23,7 @@ import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { type CheckoutProbe, createOrdersRouter, vouchersRouter } from "./orders";
-import { paymentsRouter, refundOrderPayment } from "./payments";
+import { codCollected, codFailed, paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
 import { privacyRouter } from "./privacy";
@@ -31,7 +32,7 @@ import { recommendationsRouter } from "./recommendations";
 import { returnsRouter } from "./returns";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
-import { shippingRouter } from "./shipping";
+import { createShippingRouter } from "./shipping";
 import { shopsRouter } from "./shops";
 import { walletRouter } from "./wallet";
 
@@ -74,12 +75,15 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", recommendationsRouter);
   app.route("/", mediaRouter);
   app.route("/", cartRouter);
-  app.route("/", shippingRouter);
+  // Shipping cannot import logistics (logistics uses shipping): live courier prices are handed in.
+  app.route("/", createShippingRouter({ liveRates: courierLiveRates() }));
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", vouchersRouter);
   app.route("/", paymentsRouter);
   app.route("/", returnsRouter);
+  // Logistics cannot import payments (payments asks it about cash on delivery): COD settlement is handed in.
+  app.route("/", createLogisticsRouter({ cod: { collected: codCollected, failed: codFailed } }));
   app.route("/", chatRouter);
   app.route("/", realtimeRouter);
   app.route("/", notificationsRouter);

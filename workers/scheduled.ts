@@ -2,10 +2,11 @@ import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { checkStaleDisbursements } from "./disbursements";
 import { refreshFxRates } from "./fx";
+import { pollSilentShipments } from "./logistics";
 import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
-import { checkStalePayments, orderMayExpire, retryFailedRefunds } from "./payments";
+import { checkStalePayments, codCollected, codFailed, orderMayExpire, retryFailedRefunds } from "./payments";
 import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
@@ -38,6 +39,8 @@ export async function runScheduled(env: Env): Promise<void> {
   const completed = await completeOrdersPastReturnWindow(env);
   // Payouts whose provider webhook never came are asked about (their outcome takes the webhook's path).
   const disbursed = await checkStaleDisbursements(env);
+  // Shipments whose courier webhooks went silent are polled (their events take the webhook's path).
+  const tracking = await pollSilentShipments(env, config, { collected: codCollected, failed: codFailed });
   // Before the drain, so the events it hands back are published in this same run.
   const reconciled = await reconcileDeliveries(env, config, consumersFor);
   const drained = await drainOutbox(env, config);
@@ -66,6 +69,7 @@ export async function runScheduled(env: Env): Promise<void> {
     returnsRefunded,
     completed,
     disbursed,
+    shipmentsPolled: tracking.polled,
     settled: reconciled.settled,
     republished: reconciled.republished,
     deadLettered: reconciled.deadLettered,

@@ -7,6 +7,7 @@ export * from "./earnings";
 export * from "./flash-sales";
 export * from "./fx";
 export * from "./identity";
+export * from "./logistics";
 export * from "./messaging";
 export * from "./notifications";
 export * from "./orders";

@@ -63,6 +63,8 @@ export interface OwnedResources {
   /** A verification document A uploaded to A's shop (not yet sent), and A's verification request. */
   shopDocument: string;
   shopVerification: string;
+  /** A's shop's sandbox shipment of C's paid order. */
+  shipment: string;
 }
 
 /**
@@ -96,6 +98,7 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   disbursements: "disbursement",
   documents: "shopDocument",
   "shop-verifications": "shopVerification",
+  shipments: "shipment",
 };
 
 export interface Input {
@@ -118,6 +121,7 @@ export const SAMPLE_INPUT: Record<string, (r: OwnedResources) => Input> = {
   "PATCH /api/v1/cart/items/{id}": () => ({ body: { quantity: 2 } }),
   "PATCH /api/v1/orders/{id}/status": () => ({ body: { status: "processing" } }),
   "POST /api/v1/payments/{id}/simulate": () => ({ body: { outcome: "success" } }),
+  "POST /api/v1/shipments/{id}/simulate": () => ({ body: { status: "picked_up" } }),
   "POST /api/v1/dev/disbursements/{id}/simulate": () => ({ body: { status: "succeeded" } }),
   "PATCH /api/v1/dialogs/{id}": () => ({ body: { name: "Not yours" } }),
   "POST /api/v1/dialogs/{id}/members": (r) => ({ body: { userIds: [r.member] } }),
@@ -165,6 +169,15 @@ async function commerce(owner: Person, member: Person) {
     rating: 5,
     body: "Arrived quickly, as described.",
   });
+  const shipped = await buyThroughApi(member, owner, product.id, "paid");
+  const shipment = await expectJson<{ id: string }>(
+    await call("POST", `/api/v1/orders/${shipped}/shipments`, {
+      token: owner.token,
+      body: { courier: "sandbox", service: "standard" },
+      idempotencyKey: crypto.randomUUID(),
+    }),
+    201,
+  );
   return {
     address: address.id,
     shop: shop.id,
@@ -173,6 +186,7 @@ async function commerce(owner: Person, member: Person) {
     payment: payment.id,
     cartItem: cart.items[0].id,
     review: review.id,
+    shipment: shipment.id,
   };
 }
 

@@ -47,6 +47,9 @@ const PUBLIC_ROUTES = new Set([
   "POST /api/v1/notifications/webhooks/resend",
   "POST /api/v1/payments/webhook/{gateway}",
   "POST /api/v1/disbursements/webhook/{provider}",
+  "POST /api/v1/shipping/webhook/{courier}",
+  // Logistics: which couriers serve a country.
+  "GET /api/v1/couriers",
   // The public catalog: categories, shops, products, stock, reviews, media, search, recommendations.
   "GET /api/v1/categories",
   "GET /api/v1/shops/{id}",

@@ -217,7 +217,14 @@ describe("POST /shipping/rates", () => {
     );
     expect(rates.options).toEqual([]);
     expect(rates.shops).toEqual([
-      { shopId: product.shopId, country: "TH", weightGrams: 500, options: [], reason: "not_domestic" },
+      {
+        shopId: product.shopId,
+        country: "TH",
+        weightGrams: 500,
+        options: [],
+        reason: "not_domestic",
+        reasonDetail: "This shop ships only within its own country; cross-border delivery is not offered.",
+      },
     ]);
   });
 

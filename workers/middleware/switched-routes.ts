@@ -11,6 +11,7 @@ import { ApiError } from "../platform/errors";
 const SWITCHED: { path: RegExp; on: (config: Config) => boolean }[] = [
   { path: /^\/api\/v1\/dev\//, on: (config) => config.devOutbox },
   { path: /^\/api\/v1\/payments\/[^/]+\/simulate$/, on: (config) => config.paymentsSandbox },
+  { path: /^\/api\/v1\/shipments\/[^/]+\/simulate$/, on: (config) => config.logistics.sandbox },
 ];
 
 export function switchedOff(config: Config, path: string): boolean {

@@ -25,7 +25,7 @@ export {
   customerOrdersOf,
   ORDER_ENCRYPTED_COLUMNS,
 } from "./personal-data";
-export { contactEmailOf, type OrderRow } from "./present";
+export { contactEmailOf, type OrderRow, presentOrder, presentOrders } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";
 export {
@@ -37,7 +37,8 @@ export {
   returnRefundWrites,
   timelineWriteWhen,
 } from "./returns-link";
-export { commitOrderStock } from "./stock";
+export { changeOrderStatus } from "./status-change";
+export { commitOrderStock, restockOrder } from "./stock";
 export { orderStockConsumer } from "./stock-consumer";
 export { moveOrder, timelineWrite } from "./transitions";
 export { vouchersRouter } from "./voucher-admin";

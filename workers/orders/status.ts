@@ -8,14 +8,27 @@ export type Actor = "customer" | "seller" | "admin" | "system" | "gateway";
  * two racing moves (a payment and an expiry, say) cannot both win.
  */
 export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readonly Actor[]>>> = {
-  pending_payment: { paid: ["gateway", "system"], cancelled: ["customer", "seller", "admin"], expired: ["system"] },
+  pending_payment: {
+    paid: ["gateway", "system"],
+    // Cash on delivery accepted (payments, gateway "cod"): it ships unpaid.
+    processing: ["gateway"],
+    cancelled: ["customer", "seller", "admin"],
+    expired: ["system"],
+  },
   paid: {
     processing: ["seller", "admin"],
     cancelled: ["customer", "seller", "admin", "system"],
     refunded: ["admin", "system"],
   },
   processing: { shipped: ["seller", "admin"], cancelled: ["seller", "admin"] },
-  shipped: { delivered: ["seller", "admin", "system"], returned: ["seller", "admin"] },
+  // Logistics (system): a courier booking cancelled before pickup takes it back to processing; a
+  // failed cash-on-delivery delivery closes it (cancelled, stock back).
+  shipped: {
+    delivered: ["seller", "admin", "system"],
+    returned: ["seller", "admin"],
+    processing: ["system"],
+    cancelled: ["system"],
+  },
   delivered: { completed: ["seller", "admin", "system", "customer"], returned: ["seller", "admin"] },
   completed: {},
   cancelled: { refunded: ["system", "admin"] },

@@ -49,11 +49,12 @@ export async function restockOrder(env: Env, db: Database, order: OrderRow): Pro
  * (`from` of its move): an unpaid order's hold is released; a paid one's sold units are restocked.
  * Both are idempotent (the hold is closed by reservation id and order SKUs, the restock keyed
  * `restock:<orderId>`), so the cancel, its retry and the outbox consumer may all run it and the
- * units come back once.
+ * units come back once. A shipped order ends only by a failed cash-on-delivery delivery (logistics):
+ * the parcel comes back, so its units are restocked too.
  */
 export async function settleEndedOrderStock(env: Env, db: Database, order: OrderRow, from: OrderStatus): Promise<void> {
   if (from === "pending_payment") await releaseOrderStock(env, db, order);
-  else if (from === "paid" || from === "processing") await restockOrder(env, db, order);
+  else if (from === "paid" || from === "processing" || from === "shipped") await restockOrder(env, db, order);
 }
 
 /** The status an order was in when it moved to `to` (its timeline's first such move), if it did. */

@@ -6,6 +6,7 @@ import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-
 import { createTopupHandler, createTopupRoute } from "./routes/topup-create";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
+export { codCollected, codFailed } from "./cod";
 export { customerPaymentsOf } from "./personal-data";
 export { checkStalePayments, orderMayExpire } from "./reconcile";
 export { paymentRefundConsumer } from "./refund-consumer";

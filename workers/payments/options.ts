@@ -2,7 +2,8 @@ import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { PaymentOptionSchema, PaymentOptionsQuerySchema } from "../../schemas/payments";
 import type { AppEnv } from "../app-env";
-import { buyerOf } from "../orders";
+import { codAllowed } from "../logistics";
+import { buyerOf, type OrderRow } from "../orders";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { type Currency, money } from "../platform/money";
@@ -109,16 +110,33 @@ export async function paymentOptions(
   query: z.infer<typeof PaymentOptionsQuerySchema>,
 ): Promise<{ currency: Currency; options: PaymentOption[] }> {
   let currency = query.currency;
+  let cod: PaymentOption[] = [];
   if (query.orderIds) {
     const buyer = await buyerOf(c);
     if (!buyer.userId && !buyer.guestTokenHash)
       throw new ApiError("unauthorized", "Sign in, or send the X-Cart-Token you checked out with.");
-    currency = (await payableOrders(database(c.env), buyer, query.orderIds)).currency;
+    const payable = await payableOrders(database(c.env), buyer, query.orderIds);
+    currency = payable.currency;
+    cod = codOption(c, payable.rows, currency);
   }
   if (!currency) throw new Error("PaymentOptionsQuerySchema lets through neither currency nor orderIds");
-  const options = paymentOptionsFor(c.env, c.get("config").paymentsSandbox, currency);
+  const options = [...paymentOptionsFor(c.env, c.get("config").paymentsSandbox, currency), ...cod];
   const userId = c.get("auth")?.userId;
   return { currency, options: userId ? [await walletOption(c.env, userId, currency), ...options] : options };
+}
+
+/** Cash on delivery, when these orders may be paid so (logistics' codAllowed: country, courier, amount). */
+function codOption(c: Context<AppEnv>, rows: OrderRow[], currency: Currency): PaymentOption[] {
+  const total = money(
+    rows.reduce((sum, r) => sum + r.total, 0),
+    currency,
+  );
+  try {
+    for (const row of rows) codAllowed(c.get("config"), { country: row.shippingCountry, total });
+  } catch {
+    return [];
+  }
+  return [{ gateway: "cod", method: "cod", kind: "cash", sandbox: false }];
 }
 
 /**

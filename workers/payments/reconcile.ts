@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { openPayments, payments } from "../../d1/schema/payments";
 import { type OrderRow, ordersByIds } from "../orders";
 import { readConfig } from "../platform/config";
@@ -120,6 +120,8 @@ export async function checkStalePayments(env: Env, fetchFn?: typeof fetch): Prom
     .where(
       and(
         eq(payments.status, "pending"),
+        // Cash on delivery has no gateway to ask: the courier's delivery settles it (logistics).
+        ne(payments.gateway, "cod"),
         lte(payments.createdAt, cutoff),
         or(isNull(payments.statusCheckedAt), lte(payments.statusCheckedAt, cutoff)),
       ),

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { EARNINGS_VARS } from "./config-earnings";
 import { FX_VARS } from "./config-fx";
+import { LOGISTICS_VARS } from "./config-logistics";
 import { SELLER_UPLOAD_VARS } from "./config-seller-uploads";
 import { WALLET_LIMIT_VARS } from "./config-wallet-limits";
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
@@ -73,6 +74,7 @@ export const ConfigSchema = z.object({
   ...EARNINGS_VARS,
   // Returns: a delivered order may be returned this many days; then the cron completes it.
   RETURN_WINDOW_DAYS: int(7, 1, 365),
+  ...LOGISTICS_VARS,
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),

@@ -1,6 +1,7 @@
 import { type EarningsConfig, earningsConfig } from "./config-earnings";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
+import { type LogisticsConfig, logisticsConfig } from "./config-logistics";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { type SellerUploads, sellerUploads } from "./config-seller-uploads";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
@@ -56,6 +57,8 @@ export interface Config {
   sellerUploads: SellerUploads;
   /** Returns: how long after delivery a buyer may return items (then the order completes). */
   returns: { windowMs: number };
+  /** Couriers, tracking polls and cash on delivery (config-logistics.ts, docs/logistics.md). */
+  logistics: LogisticsConfig;
   appBaseUrl: string;
   /** This API's public origin, for callbacks providers are told to call (Twilio status callbacks). */
   apiBaseUrl: string;
@@ -292,6 +295,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     earnings: earningsConfig(raw),
     sellerUploads: sellerUploads(raw),
     returns: { windowMs: raw.RETURN_WINDOW_DAYS * 86_400_000 },
+    logistics: logisticsConfig(raw),
     appBaseUrl: raw.APP_BASE_URL.replace(/\/$/, ""),
     apiBaseUrl: raw.API_BASE_URL.replace(/\/$/, ""),
     smsProvider: raw.SMS_PROVIDER,

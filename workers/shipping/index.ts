@@ -1,6 +1,14 @@
 import { createRouter } from "../platform/openapi";
+import { cardRatesOnly, type LiveRates } from "./live-rates";
 import { shippingRatesHandler, shippingRatesRoute } from "./routes/rates";
 
+export {
+  cardRatesOnly,
+  type LiveRates,
+  type LiveRatesAnswer,
+  type LiveRatesRequest,
+  type RateSource,
+} from "./live-rates";
 export {
   chargeableGrams,
   type ParcelItem,
@@ -14,5 +22,11 @@ export {
   shippingOptionById,
 } from "./rates";
 
-/** Courier rate tables and quotes (docs/cart.md, "Shipping"). Checkout calls quoteShipping per shop. */
-export const shippingRouter = createRouter().openapi(shippingRatesRoute, shippingRatesHandler);
+/**
+ * Courier rate tables and quotes (docs/cart.md, "Shipping"). Checkout calls quoteShipping per shop;
+ * POST /shipping/rates also asks the couriers for live prices through `liveRates` (logistics,
+ * handed in by workers/app.ts), falling back to the cards.
+ */
+export function createShippingRouter({ liveRates = cardRatesOnly }: { liveRates?: LiveRates } = {}) {
+  return createRouter().openapi(shippingRatesRoute, shippingRatesHandler(liveRates));
+}

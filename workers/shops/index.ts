@@ -17,6 +17,7 @@ import { getVerificationHandler, getVerificationRoute } from "./routes/verificat
 import { submitVerificationHandler, submitVerificationRoute } from "./routes/verification-submit";
 
 export { SHOP_ENCRYPTED_COLUMNS, shopsOwnedBy } from "./personal-data";
+export { shopContactOf } from "./present";
 export { findShop, ownedShop } from "./queries";
 export { COUNTRY_CURRENCY } from "./rules";
 export { SEED_SHOPS, SEED_TIME, seedId, seedShopId, seedShops } from "./seed";

@@ -44,3 +44,8 @@ export async function presentShop(env: Env, row: ShopRow, withPrivate: boolean):
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }
+
+/** The shop's business contact, decrypted (for a courier's pickup address), or undefined when it has none. */
+export async function shopContactOf(env: Env, row: Pick<ShopRow, "contactEnc">): Promise<ShopContact | undefined> {
+  return row.contactEnc ? (JSON.parse(await decryptPii(env, row.contactEnc)) as ShopContact) : undefined;
+}

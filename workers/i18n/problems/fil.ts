@@ -3,6 +3,7 @@ import { commerce } from "./fil/commerce";
 import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
+import { logistics } from "./fil/logistics";
 import { orders } from "./fil/orders";
 import { people } from "./fil/people";
 import { platform } from "./fil/platform";
@@ -25,6 +26,7 @@ export const fil: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...flashSales,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -3,6 +3,7 @@ import { commerce } from "./id/commerce";
 import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
+import { logistics } from "./id/logistics";
 import { orders } from "./id/orders";
 import { people } from "./id/people";
 import { platform } from "./id/platform";
@@ -25,6 +26,7 @@ export const id: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...flashSales,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
   ...earnings,

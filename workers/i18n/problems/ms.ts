@@ -3,6 +3,7 @@ import { commerce } from "./ms/commerce";
 import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
+import { logistics } from "./ms/logistics";
 import { orders } from "./ms/orders";
 import { people } from "./ms/people";
 import { platform } from "./ms/platform";
@@ -25,6 +26,7 @@ export const ms: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...flashSales,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
   ...earnings,

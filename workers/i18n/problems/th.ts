@@ -3,6 +3,7 @@ import { commerce } from "./th/commerce";
 import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
+import { logistics } from "./th/logistics";
 import { orders } from "./th/orders";
 import { people } from "./th/people";
 import { platform } from "./th/platform";
@@ -25,6 +26,7 @@ export const th: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...flashSales,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -4,6 +4,7 @@ import { commerce } from "./vi/commerce";
 import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
+import { logistics } from "./vi/logistics";
 import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
@@ -25,6 +26,7 @@ export const vi: ProblemTranslations = {
   ...withdrawals,
   ...fx,
   ...flashSales,
+  ...logistics,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../app-env";
 import { limitWrites } from "../../middleware/write-limits";
 import { idempotent } from "../../platform/idempotency";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { payWithCod } from "../cod";
 import { startPayment } from "../service";
 import { payWithWallet } from "../wallet-pay";
 
@@ -23,5 +24,6 @@ export const createPaymentRoute = defineRoute({
 
 export const createPaymentHandler: RouteHandler<typeof createPaymentRoute, AppEnv> = async (c) => {
   const input = c.req.valid("json");
+  if (input.gateway === "cod") return c.json(await payWithCod(c, input), 201);
   return c.json(await (input.gateway === "wallet" ? payWithWallet(c, input) : startPayment(c, input)), 201);
 };

@@ -8,6 +8,7 @@ import { ApiError } from "../../platform/errors";
 import { add } from "../../platform/money";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { supportedCountry } from "../../platform/phone";
+import type { LiveRates } from "../live-rates";
 import { type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../rates";
 
 type ShopShipping = z.infer<typeof ShopShippingSchema>;
@@ -25,46 +26,76 @@ export const shippingRatesRoute = defineRoute({
   errors: [409],
 });
 
-export const shippingRatesHandler: RouteHandler<typeof shippingRatesRoute, AppEnv> = async (c) => {
-  const { destination } = c.req.valid("json");
-  const country = supportedCountry(destination.country);
-  const postalCode = checkPostalCode(country, destination.postalCode, "destination.postalCode");
-  const cart = await resolveCart(c);
-  const contents =
-    cart.owner.kind === "guest" && cart.owner.isNew ? null : await readCart(c.env, cart, new URL(c.req.url).origin);
-  const items = contents?.items.filter((i) => i.purchasable && i.catalog) ?? [];
-  const currency = contents?.snapshot.currency;
-  if (items.length === 0 || !currency) {
-    throw new ApiError("conflict", "Your cart has nothing to ship. Add products, then ask for shipping rates.");
-  }
-  const { defaultWeightGrams } = c.get("config").shipping;
+/** The handler, given how couriers are asked for live prices (see LiveRates). */
+export function shippingRatesHandler(liveRates: LiveRates): RouteHandler<typeof shippingRatesRoute, AppEnv> {
+  return async (c) => {
+    const { destination } = c.req.valid("json");
+    const country = supportedCountry(destination.country);
+    const postalCode = checkPostalCode(country, destination.postalCode, "destination.postalCode");
+    const cart = await resolveCart(c);
+    const contents =
+      cart.owner.kind === "guest" && cart.owner.isNew ? null : await readCart(c.env, cart, new URL(c.req.url).origin);
+    const items = contents?.items.filter((i) => i.purchasable && i.catalog) ?? [];
+    const currency = contents?.snapshot.currency;
+    if (items.length === 0 || !currency) {
+      throw new ApiError("conflict", "Your cart has nothing to ship. Add products, then ask for shipping rates.");
+    }
+    const { defaultWeightGrams } = c.get("config").shipping;
 
-  const byShop = new Map<string, { country: string; parcel: ParcelItem[] }>();
-  for (const item of items) {
-    const entry = item.catalog!;
-    const shop = byShop.get(entry.shopId) ?? { country: entry.shopCountry, parcel: [] };
-    shop.parcel.push({ weightGrams: entry.weightGrams, dimensions: entry.dimensions, quantity: item.line.quantity });
-    byShop.set(entry.shopId, shop);
-  }
-  const shops: ShopShipping[] = [...byShop].map(([shopId, { country: from, parcel }]) => {
-    const options = quoteShipping({
-      items: parcel,
-      destination: { country, postalCode },
-      shopCountry: from,
-      currency,
-      defaultWeightGrams,
-    });
-    const reason = options.length > 0 ? undefined : from !== country ? "not_domestic" : "too_heavy";
-    return {
-      shopId,
-      country: from,
-      weightGrams: parcelGrams(parcel, defaultWeightGrams),
-      options,
-      ...(reason ? { reason } : {}),
-    } as ShopShipping;
-  });
-  return c.json({ options: combined(shops), shops, currency }, 200);
-};
+    const byShop = new Map<string, { country: string; parcel: ParcelItem[] }>();
+    for (const item of items) {
+      const entry = item.catalog!;
+      const shop = byShop.get(entry.shopId) ?? { country: entry.shopCountry, parcel: [] };
+      shop.parcel.push({ weightGrams: entry.weightGrams, dimensions: entry.dimensions, quantity: item.line.quantity });
+      byShop.set(entry.shopId, shop);
+    }
+    const fallback = new Map<string, "timeout" | "error">();
+    const shops: ShopShipping[] = await Promise.all(
+      [...byShop].map(async ([shopId, { country: from, parcel }]) => {
+        const cards = quoteShipping({
+          items: parcel,
+          destination: { country, postalCode },
+          shopCountry: from,
+          currency,
+          defaultWeightGrams,
+        });
+        const grams = parcelGrams(parcel, defaultWeightGrams);
+        const live = await liveRates(c.env, c.get("config"), {
+          shopCountry: from,
+          destination: { country, postalCode },
+          grams,
+          currency,
+          options: cards,
+        });
+        for (const f of live.fallback) fallback.set(f.courier, f.reason);
+        const options = live.options.sort((a, b) => a.cost.amount - b.cost.amount || a.id.localeCompare(b.id));
+        const reason = options.length > 0 ? undefined : from !== country ? "not_domestic" : "too_heavy";
+        return {
+          shopId,
+          country: from,
+          weightGrams: grams,
+          options,
+          ...(reason ? { reason, reasonDetail: REASONS[reason] } : {}),
+        } as ShopShipping;
+      }),
+    );
+    return c.json(
+      {
+        options: combined(shops),
+        shops,
+        currency,
+        ...(fallback.size > 0 ? { fallback: [...fallback].map(([courier, why]) => ({ courier, reason: why })) } : {}),
+      },
+      200,
+    );
+  };
+}
+
+/** Why a shop has no options, in a sentence for the buyer. */
+const REASONS = {
+  not_domestic: "This shop ships only within its own country; cross-border delivery is not offered.",
+  too_heavy: "The parcel is heavier than any courier here takes; split the order into smaller ones.",
+} as const;
 
 /** The services every shop offers, each cost summed over the shops (the same option id applies to each parcel). */
 function combined(shops: ShopShipping[]): ShippingOption[] {

@@ -1,4 +1,5 @@
 import { chatNewEn } from "./chat-new/en";
+import { logisticsEn } from "./logistics/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
@@ -368,6 +369,7 @@ export const en = {
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewEn,
   ...returnsEn,
+  ...logisticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

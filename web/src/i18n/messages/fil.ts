@@ -1,5 +1,6 @@
 import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
+import { logisticsFil } from "./logistics/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
@@ -369,4 +370,5 @@ export const fil: Messages = {
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewFil,
   ...returnsFil,
+  ...logisticsFil,
 };

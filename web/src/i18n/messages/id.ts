@@ -1,5 +1,6 @@
 import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
+import { logisticsId } from "./logistics/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
@@ -369,4 +370,5 @@ export const id: Messages = {
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewId,
   ...returnsId,
+  ...logisticsId,
 };

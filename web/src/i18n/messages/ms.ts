@@ -1,5 +1,6 @@
 import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
+import { logisticsMs } from "./logistics/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
@@ -369,4 +370,5 @@ export const ms: Messages = {
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewMs,
   ...returnsMs,
+  ...logisticsMs,
 };

@@ -1,5 +1,6 @@
 import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
+import { logisticsTh } from "./logistics/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
@@ -365,4 +366,5 @@ export const th: Messages = {
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewTh,
   ...returnsTh,
+  ...logisticsTh,
 };

@@ -1,5 +1,6 @@
 import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
+import { logisticsVi } from "./logistics/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
@@ -368,4 +369,5 @@ export const vi: Messages = {
   // Starting a chat by phone number, and a session signed out elsewhere (issue 14).
   ...chatNewVi,
   ...returnsVi,
+  ...logisticsVi,
 };

@@ -12,6 +12,7 @@ export const KIND: Record<PaymentKind, MessageKey> = {
   virtual_account: "pay.kind.va",
   ewallet: "pay.kind.ewallet",
   online_banking: "pay.kind.onlineBanking",
+  cash: "pay.kind.cash",
 };
 
 /** The gateways and methods the server takes for these orders; the choice starts a payment. */

@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { api, unwrap } from "../../api/client";
+import { useSession } from "../../api/use-session";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
@@ -10,27 +11,31 @@ import { OrderReturns } from "./OrderReturns";
 import { StatusBadge } from "./OrderStatus";
 import { OrderSummary, orderPart } from "./OrderSummary";
 import { loadOrder } from "./order-api";
+import { Shipping } from "./Shipping";
 import { Timeline } from "./Timeline";
 
 /** /orders/:id: items, totals, where it goes, what happened, the invoice, cancel and pay. */
 export function Order() {
   const { t, fmt, locale } = useI18n();
   const { params } = useRoute();
+  const session = useSession();
   const id = params.id;
   const [loaded, reload] = useApi(async () => {
-    const [order, timeline] = await Promise.all([
+    const [order, timeline, me] = await Promise.all([
       loadOrder(id),
       unwrap(api.GET("/api/v1/orders/{id}/timeline", { params: { path: { id } } })),
+      session ? unwrap(api.GET("/api/v1/users/me")).catch(() => null) : Promise.resolve(null),
     ]);
-    return { order, timeline: timeline.items };
-  }, [id, locale]);
+    // Whoever may read the order and is not its buyer is the shop's owner (or an admin).
+    return { order, timeline: timeline.items, owner: Boolean(me && me.id !== order.customerId) };
+  }, [id, locale, session?.accessToken]);
   useEffect(() => {
     const number = loaded.state === "ready" ? loaded.data.order.number : "";
     document.title = `${t("orders.number", { number })} · Tchat`;
   }, [t, loaded]);
   if (loaded.state === "loading") return <Loading />;
   if (loaded.state === "error") return <ProblemNotice problem={loaded.problem} onRetry={reload} />;
-  const { order, timeline } = loaded.data;
+  const { order, timeline, owner } = loaded.data;
   const address = order.shippingAddress;
   return (
     <article aria-labelledby="order-title" class="order">
@@ -69,6 +74,7 @@ export function Order() {
         </>
       )}
       <OrderReturns order={order} onChanged={reload} />
+      <Shipping order={order} owner={owner} onChanged={reload} />
       <h2>{t("orders.timeline")}</h2>
       <Timeline items={timeline} />
     </article>

@@ -48,6 +48,12 @@ export function Pay() {
       };
       const key = attemptKey(scope, JSON.stringify(body));
       const payment = await unwrap(api.POST("/api/v1/payments", { body, headers: { "Idempotency-Key": key } }));
+      if (payment.gateway === "cod") {
+        // Cash on delivery: nothing to pay now; the order is accepted and ships unpaid.
+        finishAttempt(scope);
+        route(`/orders/${encodeURIComponent(ids[0])}`);
+        return;
+      }
       setFirst(payment);
       route(here(payment.id), true);
     } catch (err) {

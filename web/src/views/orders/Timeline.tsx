@@ -11,6 +11,7 @@ const EVENT_TEXT: Record<string, MessageKey> = {
   "payment.failed": "timeline.paymentFailed",
   "payment.superseded": "timeline.paymentSuperseded",
   "payment.late": "timeline.paymentLate",
+  "payment.collected": "timeline.paymentCollected",
 };
 
 /** What happened to an order, oldest first (GET /orders/:id/timeline). */

@@ -104,7 +104,7 @@ function TopupForm({
     setProblem(null);
     const body = {
       amount: { amount: minor, currency: current },
-      gateway: option.gateway as Exclude<TopupOption["gateway"], "wallet">,
+      gateway: option.gateway as Exclude<TopupOption["gateway"], "wallet" | "cod">,
       method: option.method,
       returnUrl: `${location.origin}/wallet/topup?currency=${current}`,
     };

@@ -1,0 +1,62 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { SHIPMENT_STATUS } from "../../schemas/logistics";
+
+/**
+ * One booked parcel of an order (docs/logistics.md). `rank` is the status's place in the
+ * booked → picked_up → in_transit → out_for_delivery → final order: a tracking event moves the
+ * shipment only forward, by a conditional UPDATE on the rank, so duplicate and late events change
+ * nothing. At most one live (not cancelled) shipment per order.
+ */
+export const shipments = sqliteTable(
+  "shipments",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    courier: text("courier").notNull(),
+    service: text("service").notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    status: text("status", { enum: SHIPMENT_STATUS }).notNull(),
+    rank: integer("rank").notNull(),
+    /** R2 key (MEDIA bucket) of the label PDF. */
+    labelKey: text("label_key").notNull(),
+    /** Cash the courier collects on delivery (minor units of codCurrency), null when prepaid. */
+    codAmount: integer("cod_amount"),
+    codCurrency: text("cod_currency"),
+    /** Set while the shipment is live; cleared on cancel, so an order may be booked again. */
+    liveOrderId: text("live_order_id"),
+    /** When the courier last told us anything (webhook or poll): the cron polls shipments silent too long. */
+    lastHeardAt: integer("last_heard_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("shipments_live_order").on(t.liveOrderId),
+    uniqueIndex("shipments_tracking").on(t.courier, t.trackingNumber),
+    index("shipments_order").on(t.orderId, t.createdAt),
+    index("shipments_heard").on(t.rank, t.lastHeardAt),
+  ],
+);
+
+/**
+ * A shipment's tracking history. `eventKey` is the courier's own id of the event (or, lacking one,
+ * status + time): the unique index keeps each event once however often it is delivered.
+ */
+export const shipmentEvents = sqliteTable(
+  "shipment_events",
+  {
+    id: text("id").primaryKey(),
+    shipmentId: text("shipment_id").notNull(),
+    eventKey: text("event_key").notNull(),
+    status: text("status", { enum: SHIPMENT_STATUS }).notNull(),
+    description: text("description").notNull(),
+    location: text("location"),
+    /** When it happened at the courier (ms): the timeline is ordered by this, not by arrival. */
+    at: integer("at").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("shipment_events_key").on(t.shipmentId, t.eventKey),
+    index("shipment_events_at").on(t.shipmentId, t.at),
+  ],
+);

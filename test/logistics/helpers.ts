@@ -1,0 +1,96 @@
+import { env } from "cloudflare:test";
+import { expect } from "vitest";
+import { signSandboxCourierEvent } from "../../workers/logistics";
+import {
+  type Caller,
+  type Country,
+  call,
+  expectJson,
+  guestOrder,
+  type Order,
+  pay,
+  sellerWithProduct,
+  simulate,
+} from "../orders/helpers";
+
+export * from "../orders/helpers";
+
+export interface Shipment {
+  id: string;
+  orderId: string;
+  courier: string;
+  service: string;
+  trackingNumber: string;
+  labelUrl: string;
+  status: string;
+  cod?: { amount: number; currency: string };
+  createdAt: string;
+}
+
+export interface Tracking {
+  shipmentId: string;
+  courier: string;
+  trackingNumber: string;
+  status: string;
+  events: { status: string; description: string; location?: string; at: string }[];
+}
+
+export type Seller = Awaited<ReturnType<typeof sellerWithProduct>>;
+
+/** A seller's product bought by a guest; paid through the sandbox gateway unless `paid` is false. */
+export async function orderFor(
+  country: Country = "ID",
+  { paid = true, quantity = 1, product = {} as Record<string, unknown> } = {},
+): Promise<{ seller: Seller; buyer: Caller; order: Order }> {
+  const seller = await sellerWithProduct(country, product);
+  const { cartToken, order } = await guestOrder(seller.product.id, quantity, country);
+  if (paid) {
+    const payment = await pay({ cartToken }, [order.id]);
+    await simulate({ cartToken }, payment.id);
+  }
+  return { seller, buyer: { cartToken }, order };
+}
+
+export const postShipment = (
+  token: string,
+  orderId: string,
+  body: unknown = { courier: "sandbox", service: "standard" },
+  idempotencyKey = crypto.randomUUID(),
+) => call("POST", `/api/v1/orders/${orderId}/shipments`, { token, body, idempotencyKey });
+
+export async function book(token: string, orderId: string, body?: unknown): Promise<Shipment> {
+  return expectJson<Shipment>(await postShipment(token, orderId, body), 201);
+}
+
+export async function tracking(who: Caller, orderId: string): Promise<Tracking> {
+  return expectJson<Tracking>(await call("GET", `/api/v1/orders/${orderId}/tracking`, who), 200);
+}
+
+/** A sandbox courier webhook, signed as the sandbox courier signs it. */
+export async function courierEvent(
+  trackingNumber: string,
+  status: string,
+  eventId: string,
+  at: string,
+  secret = env.SANDBOX_WEBHOOK_SECRET,
+) {
+  return signSandboxCourierEvent(secret, {
+    trackingNumber,
+    eventId,
+    status: status as never,
+    description: `Parcel ${status}`,
+    at,
+  });
+}
+
+export const deliverCourier = (courier: string, request: { rawBody: string; headers: Headers }) =>
+  call("POST", `/api/v1/shipping/webhook/${courier}`, { raw: request.rawBody, headers: request.headers });
+
+export async function simulateShipment(token: string, shipmentId: string, status: string): Promise<Shipment> {
+  const res = await call("POST", `/api/v1/shipments/${shipmentId}/simulate`, { token, body: { status } });
+  return expectJson<Shipment>(res, 200);
+}
+
+export function expectOk(res: Response) {
+  expect(res.status).toBe(200);
+}

@@ -1,0 +1,51 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { pollSilentShipments } from "../../workers/logistics";
+import { codCollected, codFailed } from "../../workers/payments";
+import { readConfig } from "../../workers/platform/config";
+import { json, recordingFetch } from "../support/recording-fetch";
+import { book, getOrder, orderFor, tracking } from "./helpers";
+
+const cod = { collected: codCollected, failed: codFailed };
+
+describe("the cron polls couriers whose webhooks went silent", () => {
+  it("asks the courier for a silent parcel's events and applies them through the webhook's path", async () => {
+    const { seller, buyer, order } = await orderFor("SG");
+    const shipment = await book(seller.token, order.id);
+    // Made a Ninja Van parcel whose courier has said nothing for a day (booked through the sandbox to stay offline).
+    const tn = `NVSG${crypto.randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+    await env.DB.prepare(
+      "UPDATE shipments SET courier = 'ninjavan', tracking_number = ?, last_heard_at = ? WHERE id = ?",
+    )
+      .bind(tn, Date.now() - 86_400_000, shipment.id)
+      .run();
+    const picked = new Date(Date.now() + 60_000).toISOString();
+    const delivered = new Date(Date.now() + 3_600_000).toISOString();
+    const { fetchFn, calls } = recordingFetch(
+      json(200, { access_token: "poll-token", expires_in: 3600 }),
+      json(200, {
+        data: [
+          {
+            tracking_number: tn,
+            events: [
+              { id: "p1", status: "Picked Up, In Transit To Origin Hub", timestamp: picked },
+              { id: "p2", status: "Delivered, Received by Customer", timestamp: delivered },
+            ],
+          },
+        ],
+      }),
+    );
+    const config = readConfig(env);
+    const { polled } = await pollSilentShipments(env, config, cod, fetchFn);
+    expect(polled).toBeGreaterThanOrEqual(1);
+    expect(calls.some((c) => c.url.includes(`/sg/1.0/orders/tracking-events?tracking_number=${tn}`))).toBe(true);
+    const seen = await tracking(buyer, order.id);
+    expect(seen.events.map((e) => e.status)).toEqual(["booked", "picked_up", "delivered"]);
+    expect((await getOrder(buyer, order.id)).status).toBe("delivered");
+
+    // Heard from just now: the next run leaves it alone.
+    const again = recordingFetch();
+    await pollSilentShipments(env, config, cod, again.fetchFn);
+    expect(again.calls.filter((c) => c.url.includes(tn))).toHaveLength(0);
+  });
+});

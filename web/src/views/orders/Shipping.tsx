@@ -1,0 +1,226 @@
+import { useState } from "preact/hooks";
+import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { attemptKey, finishAttempt } from "../../api/idempotency";
+import { useI18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/messages";
+import { ProblemNotice } from "../common/Status";
+import { useApi } from "../common/use-api";
+import type { Order } from "./order-api";
+
+type Tracking = Schemas["Tracking"];
+type Courier = Schemas["Courier"];
+
+const STATUS_TEXT: Record<Tracking["status"], MessageKey> = {
+  booked: "logistics.status.booked",
+  picked_up: "logistics.status.picked_up",
+  in_transit: "logistics.status.in_transit",
+  out_for_delivery: "logistics.status.out_for_delivery",
+  delivered: "logistics.status.delivered",
+  failed: "logistics.status.failed",
+  returned: "logistics.status.returned",
+  cancelled: "logistics.status.cancelled",
+};
+
+/** The order's parcel: no booking yet, or its tracking (404 means none). */
+async function loadTracking(orderId: string): Promise<Tracking | null> {
+  try {
+    return await unwrap(api.GET("/api/v1/orders/{id}/tracking", { params: { path: { id: orderId } } }));
+  } catch (err) {
+    if (err instanceof ApiProblem && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/**
+ * Shipping on the order page: everyone who sees the order sees its tracking timeline; the shop's
+ * owner (`owner`) also books a courier for a paid order, prints the label and cancels before pickup.
+ */
+export function Shipping({ order, owner, onChanged }: { order: Order; owner: boolean; onChanged: () => void }) {
+  const { t, fmt } = useI18n();
+  const [loaded, reload] = useApi(() => loadTracking(order.id), [order.id, order.status]);
+  const tracking = loaded.state === "ready" ? loaded.data : null;
+  const live = tracking && tracking.status !== "cancelled" ? tracking : null;
+  const canBook = owner && !live && (order.status === "paid" || order.status === "processing");
+  return (
+    <section aria-labelledby="shipping-title" class="shipping">
+      <h2 id="shipping-title">{t("logistics.title")}</h2>
+      {loaded.state === "error" && <ProblemNotice problem={loaded.problem} onRetry={reload} />}
+      {canBook && (
+        <BookCourier
+          order={order}
+          onBooked={() => {
+            reload();
+            onChanged();
+          }}
+        />
+      )}
+      {!tracking && !canBook && loaded.state === "ready" && <p class="status">{t("logistics.none")}</p>}
+      {tracking && (
+        <>
+          <p>
+            {t("logistics.trackingNumber")}: <strong data-testid="tracking-number">{tracking.trackingNumber}</strong> ·{" "}
+            {tracking.courier} · {t(STATUS_TEXT[tracking.status])}
+          </p>
+          {owner && live && (
+            <LabelActions
+              shipmentId={tracking.shipmentId}
+              booked={live.status === "booked"}
+              onCancelled={() => {
+                reload();
+                onChanged();
+              }}
+            />
+          )}
+          <h3>{t("logistics.tracking")}</h3>
+          <ol class="timeline" data-testid="tracking-timeline">
+            {tracking.events.map((e, i) => (
+              <li key={`${e.status}-${e.at}-${i}`}>
+                <time dateTime={e.at}>{fmt.dateTime(e.at)}</time>
+                <span>{t(STATUS_TEXT[e.status])}</span>
+                <span class="status">
+                  {e.description}
+                  {e.location ? ` · ${e.location}` : ""}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }) {
+  const { t, fmt } = useI18n();
+  const country = order.shippingAddress?.country;
+  const [couriers] = useApi(
+    async () =>
+      (await unwrap(api.GET("/api/v1/couriers", { params: { query: country ? { country } : {} } }))).items as Courier[],
+    [country],
+  );
+  const [choice, setChoice] = useState<{ courier: string; service: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const cod = order.paymentStatus !== "paid";
+  if (couriers.state !== "ready") return null;
+  const options = couriers.data.flatMap((c) =>
+    c.services
+      .filter((s) => !cod || s.cod)
+      .map((s) => ({ courier: c.id, service: s.code, label: `${c.name} · ${s.name}` })),
+  );
+  const selected = choice ?? (options[0] ? { courier: options[0].courier, service: options[0].service } : null);
+  const book = async (event: Event) => {
+    event.preventDefault();
+    if (!selected) return;
+    setBusy(true);
+    setProblem(null);
+    const scope = `ship:${order.id}`;
+    try {
+      await unwrap(
+        api.POST("/api/v1/orders/{id}/shipments", {
+          params: { path: { id: order.id } },
+          body: selected,
+          headers: { "Idempotency-Key": attemptKey(scope, JSON.stringify(selected)) },
+        }),
+      );
+      finishAttempt(scope);
+      onBooked();
+    } catch (err) {
+      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="book-courier" onSubmit={book}>
+      {cod && <p class="status">{t("logistics.codCollect", { amount: fmt.money(order.total) })}</p>}
+      <label for="courier-service">{t("logistics.courier")}</label>
+      <select
+        id="courier-service"
+        value={selected ? `${selected.courier}/${selected.service}` : ""}
+        onChange={(e) => {
+          const [courier, service] = (e.currentTarget as HTMLSelectElement).value.split("/");
+          setChoice({ courier, service });
+        }}
+      >
+        {options.map((o) => (
+          <option key={`${o.courier}/${o.service}`} value={`${o.courier}/${o.service}`}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={busy || !selected} aria-busy={busy}>
+        {busy ? t("logistics.booking") : t("logistics.book")}
+      </button>
+      {problem && <ProblemNotice problem={problem} />}
+    </form>
+  );
+}
+
+/** The label needs the owner's Bearer token, which a plain link would not send: fetched, then opened from memory. */
+function LabelActions({
+  shipmentId,
+  booked,
+  onCancelled,
+}: {
+  shipmentId: string;
+  booked: boolean;
+  onCancelled: () => void;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<"label" | "cancel" | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const run = async (what: "label" | "cancel", work: () => Promise<void>) => {
+    setBusy(what);
+    setProblem(null);
+    try {
+      await work();
+    } catch (err) {
+      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const label = () => {
+    const tab = window.open("", "_blank");
+    run("label", async () => {
+      try {
+        const pdf = await unwrap(
+          api.GET("/api/v1/shipments/{id}/label", { params: { path: { id: shipmentId } }, parseAs: "blob" }),
+        );
+        const url = URL.createObjectURL(new Blob([pdf as Blob], { type: "application/pdf" }));
+        if (tab) tab.location.href = url;
+        else window.location.href = url;
+      } catch (err) {
+        tab?.close();
+        throw err;
+      }
+    });
+  };
+  const cancel = () => {
+    if (!window.confirm(t("logistics.cancelConfirm"))) return;
+    run("cancel", async () => {
+      await unwrap(api.POST("/api/v1/shipments/{id}/cancel", { params: { path: { id: shipmentId } } }));
+      onCancelled();
+    });
+  };
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        onClick={label}
+        disabled={busy !== null}
+        aria-busy={busy === "label"}
+        data-testid="print-label"
+      >
+        {t("logistics.label")}
+      </button>
+      {booked && (
+        <button type="button" class="danger" onClick={cancel} disabled={busy !== null} aria-busy={busy === "cancel"}>
+          {busy === "cancel" ? t("logistics.cancelling") : t("logistics.cancel")}
+        </button>
+      )}
+      {problem && <ProblemNotice problem={problem} />}
+    </div>
+  );
+}

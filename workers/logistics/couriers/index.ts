@@ -1,0 +1,79 @@
+import type { Config } from "../../platform/config";
+import { ApiError } from "../../platform/errors";
+import { NINJAVAN_INFO, NinjaVanCourier } from "./ninjavan";
+import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
+import type { Courier, CourierInfo } from "./types";
+
+export { labelPdf } from "./label-pdf";
+export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
+export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
+export type * from "./types";
+
+/** The secrets the couriers need (Env keys; dev values in .dev.vars.example). */
+export interface CourierSecrets {
+  SANDBOX_WEBHOOK_SECRET?: string;
+  NINJAVAN_CLIENT_ID?: string;
+  NINJAVAN_CLIENT_SECRET?: string;
+}
+
+/** What builds a courier: config and secrets, and the fetch it calls out through (tests hand in a recording one). */
+export interface CourierContext {
+  config: Config;
+  secrets: CourierSecrets;
+  fetchFn?: typeof fetch;
+}
+
+/** The couriers switched on here: the configured real ones, and the sandbox where it is allowed. */
+export function enabledCouriers(config: Config): CourierInfo[] {
+  const real = config.logistics.couriers.includes("ninjavan") ? [NINJAVAN_INFO] : [];
+  return config.logistics.sandbox ? [...real, SANDBOX_INFO] : real;
+}
+
+export function courierInfo(config: Config, id: string): CourierInfo | undefined {
+  return enabledCouriers(config).find((c) => c.id === id);
+}
+
+/**
+ * The courier `id` speaking for `country` (Ninja Van runs one API per country), or 422 when it is
+ * not switched on here or does not serve that country.
+ */
+export function courierFor(ctx: CourierContext, id: string, country: string): Courier {
+  const info = courierInfo(ctx.config, id);
+  if (!info) {
+    const known = enabledCouriers(ctx.config)
+      .map((c) => c.id)
+      .join(", ");
+    throw new ApiError("validation_failed", `There is no courier ${id} here. Choose one of: ${known}.`, {
+      errors: [{ path: "courier", message: "Unknown courier" }],
+    });
+  }
+  if (!info.countries.includes(country)) {
+    throw new ApiError("validation_failed", `The courier ${id} does not deliver in ${country}.`, {
+      errors: [{ path: "courier", message: "Not served in this country" }],
+    });
+  }
+  return build(ctx, id, country);
+}
+
+function build(ctx: CourierContext, id: string, country: string): Courier {
+  const fetchFn = ctx.fetchFn ?? fetch;
+  if (id === "sandbox") return new SandboxCourier(ctx.secrets.SANDBOX_WEBHOOK_SECRET ?? "");
+  return new NinjaVanCourier({
+    baseUrl: ctx.config.logistics.ninjavanBaseUrl,
+    clientId: ctx.secrets.NINJAVAN_CLIENT_ID ?? "",
+    clientSecret: ctx.secrets.NINJAVAN_CLIENT_SECRET ?? "",
+    country,
+    timeoutMs: ctx.config.logistics.timeoutMs,
+    fetchFn,
+  });
+}
+
+/**
+ * The courier that verifies a webhook sent to /shipping/webhook/:courier. A webhook proves itself
+ * by its signature alone; the country only picks the API (the same secret signs for every
+ * country), so any served country will do.
+ */
+export function webhookCourier(ctx: CourierContext, id: string): Courier | undefined {
+  const info = courierInfo(ctx.config, id);
+  return info ? build(ctx, id, info.countries[0]) : undefined;
+}

@@ -1,0 +1,27 @@
+/**
+ * A shipping label as a small, valid PDF (one A6 page, Helvetica text): what the sandbox courier
+ * hands out, built here so local development needs no outside service. Offsets in the xref table
+ * are byte offsets, so the text is kept to ASCII (anything else becomes "?").
+ */
+export function labelPdf(lines: readonly string[]): Uint8Array {
+  const safe = lines.map((l) => l.replace(/[^\x20-\x7e]/g, "?").replace(/([\\()])/g, "\\$1"));
+  const text = safe.map((l, i) => `BT /F1 ${i === 0 ? 16 : 10} Tf 20 ${380 - i * 22} Td (${l}) Tj ET`).join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}

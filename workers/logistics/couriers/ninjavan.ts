@@ -1,0 +1,195 @@
+import { base64Encode, constantTimeEqual, hmac } from "../../platform/crypto";
+import { fromMajor, type Money } from "../../platform/money";
+import {
+  callProvider,
+  type Provider,
+  ProviderError,
+  providerErrorFrom,
+  unreadableAnswer,
+} from "../../platform/provider-http";
+import { orderBody, trackingEventsOf, updateOf } from "./ninjavan-wire";
+import type { BookingRequest, Courier, CourierInfo, RateRequest, TrackingUpdate, WebhookRequest } from "./types";
+
+export const NINJAVAN_SIGNATURE_HEADER = "X-Ninjavan-Hmac-Sha256";
+
+export const NINJAVAN_INFO: CourierInfo = {
+  id: "ninjavan",
+  name: "Ninja Van",
+  countries: ["SG", "MY", "PH", "ID", "TH", "VN"],
+  services: [
+    { code: "standard", name: "Standard", codCountries: ["MY", "PH", "ID", "TH", "VN"] },
+    { code: "express", name: "Express", codCountries: [] },
+  ],
+};
+
+export interface NinjaVanConfig {
+  /** e.g. https://api.ninjavan.co (production) or https://api-sandbox.ninjavan.co; the country code follows it. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Which country's API this instance speaks to (Ninja Van runs one per country). */
+  country: string;
+  timeoutMs: number;
+  fetchFn: typeof fetch;
+  now?: () => number;
+}
+
+/** Access tokens by base URL, client and country: minted once and reused until five minutes before they expire. */
+const TOKENS = new Map<string, { token: string; expiresAt: number }>();
+const MINTING = new Map<string, Promise<string>>();
+
+/**
+ * Ninja Van per its documented HTTP API (api-docs.ninjavan.co): OAuth client credentials
+ * (POST /{cc}/2.0/oauth/access_token), orders (POST /{cc}/4.2/orders, DELETE /{cc}/2.2/orders/{tn}),
+ * waybills (GET /{cc}/2.0/reports/waybill), tracking events (GET /{cc}/1.0/orders/tracking-events),
+ * price estimates (POST /{cc}/1.0/public/price), and webhooks signed with
+ * X-Ninjavan-Hmac-Sha256 = base64(HMAC-SHA256(client secret, raw body)).
+ */
+export class NinjaVanCourier implements Courier {
+  readonly info = NINJAVAN_INFO;
+  private readonly provider: Provider;
+
+  constructor(private readonly config: NinjaVanConfig) {
+    this.provider = { id: "ninjavan", label: "Ninja Van", timeoutMs: config.timeoutMs };
+  }
+
+  private url(path: string): string {
+    return `${this.config.baseUrl.replace(/\/$/, "")}/${this.config.country.toLowerCase()}${path}`;
+  }
+
+  private now(): number {
+    return this.config.now?.() ?? Date.now();
+  }
+
+  private tokenKey(): string {
+    return `${this.config.baseUrl}|${this.config.clientId}|${this.config.country}`;
+  }
+
+  /** One token request at a time per client: calls made together (rates for two services) share it. */
+  private async token(): Promise<string> {
+    const key = this.tokenKey();
+    const cached = TOKENS.get(key);
+    if (cached && cached.expiresAt - 300_000 > this.now()) return cached.token;
+    const pending = MINTING.get(key) ?? this.mint();
+    MINTING.set(key, pending);
+    try {
+      return await pending;
+    } finally {
+      MINTING.delete(key);
+    }
+  }
+
+  private async mint(): Promise<string> {
+    const res = await callProvider(this.provider, this.config.fetchFn, {
+      url: this.url("/2.0/oauth/access_token"),
+      json: {
+        client_id: this.config.clientId,
+        client_secret: this.config.clientSecret,
+        grant_type: "client_credentials",
+      },
+    });
+    if (!res.ok) throw providerErrorFrom(this.provider, res, { retryable: res.status >= 500 || res.status === 429 });
+    const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
+    if (typeof body?.access_token !== "string") throw unreadableAnswer(this.provider, res, "an access_token");
+    const ttl = typeof body.expires_in === "number" ? body.expires_in * 1000 : 3_600_000;
+    TOKENS.set(this.tokenKey(), { token: body.access_token, expiresAt: this.now() + ttl });
+    return body.access_token;
+  }
+
+  private async authorized(method: "GET" | "POST" | "DELETE", path: string, json?: unknown) {
+    const res = await callProvider(this.provider, this.config.fetchFn, {
+      method,
+      url: this.url(path),
+      headers: { Authorization: `Bearer ${await this.token()}`, Accept: "application/json" },
+      ...(json === undefined ? {} : { json }),
+    });
+    if (res.status === 401) TOKENS.delete(this.tokenKey());
+    return res;
+  }
+
+  async rate(request: RateRequest): Promise<Money | null> {
+    const res = await this.authorized("POST", "/1.0/public/price", {
+      service_level: request.service === "express" ? "Express" : "Standard",
+      weight: request.weightGrams / 1000,
+      from: { country: request.from.country, postcode: request.from.postalCode ?? "" },
+      to: { country: request.to.country, postcode: request.to.postalCode },
+    });
+    if (!res.ok) throw providerErrorFrom(this.provider, res);
+    const fee = (res.json as { data?: { total_fee?: unknown } } | undefined)?.data?.total_fee;
+    return fee === undefined ? null : (fromMajor(fee, request.currency) ?? null);
+  }
+
+  async book(request: BookingRequest) {
+    const res = await this.authorized("POST", "/4.2/orders", orderBody(request, this.now()));
+    if (!res.ok) {
+      const error = (res.json as { error?: { title?: unknown; message?: unknown } } | undefined)?.error ?? {};
+      const message = courierText(error.message);
+      throw providerErrorFrom(this.provider, res, { detail: message });
+    }
+    const trackingNumber = (res.json as { tracking_number?: unknown } | undefined)?.tracking_number;
+    if (typeof trackingNumber !== "string" || !trackingNumber) {
+      throw unreadableAnswer(this.provider, res, "a tracking_number");
+    }
+    return { trackingNumber };
+  }
+
+  async cancel(trackingNumber: string) {
+    const res = await this.authorized("DELETE", `/2.2/orders/${encodeURIComponent(trackingNumber)}`);
+    if (!res.ok) throw providerErrorFrom(this.provider, res);
+  }
+
+  /** The waybill is binary (application/pdf), so it is fetched as bytes, not through callProvider's text. */
+  async label(trackingNumber: string): Promise<Uint8Array> {
+    const url = `${this.url("/2.0/reports/waybill")}?tids=${encodeURIComponent(trackingNumber)}&h=0`;
+    let res: Response;
+    try {
+      res = await this.config.fetchFn(url, {
+        headers: { Authorization: `Bearer ${await this.token()}`, Accept: "application/pdf" },
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+    } catch (err) {
+      throw new ProviderError("ninjavan", "Ninja Van waybill request failed", { retryable: true, cause: err });
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (!res.ok || !startsWithPdf(bytes)) {
+      throw new ProviderError("ninjavan", `Ninja Van waybill ${res.status}: not a PDF`, {
+        status: res.status,
+        retryable: res.status >= 500,
+      });
+    }
+    return bytes;
+  }
+
+  async track(trackingNumber: string): Promise<TrackingUpdate[]> {
+    const res = await this.authorized(
+      "GET",
+      `/1.0/orders/tracking-events?tracking_number=${encodeURIComponent(trackingNumber)}`,
+    );
+    if (!res.ok) throw providerErrorFrom(this.provider, res);
+    return trackingEventsOf(res.json, trackingNumber);
+  }
+
+  async verifyWebhook({ rawBody, headers }: WebhookRequest): Promise<TrackingUpdate[] | null> {
+    const signature = headers.get(NINJAVAN_SIGNATURE_HEADER) ?? "";
+    if (!this.config.clientSecret || !signature) return null;
+    const expected = base64Encode(await hmac("SHA-256", this.config.clientSecret, rawBody));
+    if (!(await constantTimeEqual(signature, expected))) return null;
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      return null;
+    }
+    const update = updateOf(body);
+    return update ? [update] : [];
+  }
+}
+
+/** Ninja Van's own wording of a refusal, for logs and stored errors (never shown as a problem detail). */
+function courierText(text: unknown): string | undefined {
+  return typeof text === "string" ? text.slice(0, 300) : undefined;
+}
+
+function startsWithPdf(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
+}

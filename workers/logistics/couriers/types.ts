@@ -1,0 +1,92 @@
+import type { TrackingStatus } from "../../../schemas/logistics";
+import type { Money } from "../../platform/money";
+
+/** One service a courier sells, and where cash on delivery goes with it. */
+export interface CourierService {
+  code: string;
+  name: string;
+  /** Countries where this service collects cash on delivery (empty: never). */
+  codCountries: readonly string[];
+}
+
+export interface CourierInfo {
+  id: string;
+  name: string;
+  countries: readonly string[];
+  services: readonly CourierService[];
+}
+
+/** A person or place a parcel goes from or to. */
+export interface Party {
+  name: string;
+  phone: string;
+  email?: string;
+  street: string;
+  city: string;
+  province: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface Parcel {
+  weightGrams: number;
+  lengthCm?: number;
+  widthCm?: number;
+  heightCm?: number;
+}
+
+export interface RateRequest {
+  service: string;
+  from: { country: string; postalCode?: string };
+  to: { country: string; postalCode: string };
+  weightGrams: number;
+  currency: Money["currency"];
+}
+
+export interface BookingRequest {
+  /** Our shipment id: the courier's reference, and what makes a repeated booking the same one. */
+  reference: string;
+  orderNumber: string;
+  service: string;
+  from: Party;
+  to: Party;
+  parcels: readonly Parcel[];
+  cod?: Money;
+}
+
+export interface Booking {
+  trackingNumber: string;
+}
+
+/** One tracking event as a courier reports it, in our words. */
+export interface TrackingUpdate {
+  trackingNumber: string;
+  /** The courier's id of the event, or something as stable (status + time): applied once per key. */
+  eventKey: string;
+  status: TrackingStatus;
+  description: string;
+  location?: string;
+  /** When it happened (ms since epoch). A COD parcel is delivered only against the cash: delivered means collected. */
+  at: number;
+}
+
+/** An incoming webhook: its raw body and headers, as they came. */
+export interface WebhookRequest {
+  rawBody: string;
+  headers: Headers;
+}
+
+/**
+ * One courier, as the platform uses it (docs/logistics.md). Implementations call their provider
+ * through an injected fetch; `verifyWebhook` answers null for anything not proven to come from the
+ * courier (a forged or tampered call), and the updates it carries otherwise.
+ */
+export interface Courier {
+  readonly info: CourierInfo;
+  rate(request: RateRequest): Promise<Money | null>;
+  book(request: BookingRequest): Promise<Booking>;
+  cancel(trackingNumber: string): Promise<void>;
+  label(trackingNumber: string): Promise<Uint8Array>;
+  track(trackingNumber: string): Promise<TrackingUpdate[]>;
+  verifyWebhook(request: WebhookRequest): Promise<TrackingUpdate[] | null>;
+}

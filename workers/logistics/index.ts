@@ -1,0 +1,57 @@
+import { createRouter } from "../platform/openapi";
+import { couriersHandler, couriersRoute } from "./routes/couriers";
+import {
+  cancelShipmentHandler,
+  cancelShipmentRoute,
+  createShipmentHandler,
+  createShipmentRoute,
+  getShipmentHandler,
+  getShipmentRoute,
+  shipmentLabelHandler,
+  shipmentLabelRoute,
+} from "./routes/shipments";
+import {
+  courierWebhookHandler,
+  courierWebhookRoute,
+  orderTrackingHandler,
+  orderTrackingRoute,
+  simulateShipmentHandler,
+  simulateShipmentRoute,
+} from "./routes/tracking";
+import type { CodSettlement } from "./tracking";
+
+export { type CodCheck, codAllowed } from "./cod";
+export {
+  type Courier,
+  courierInfo,
+  enabledCouriers,
+  labelPdf,
+  NINJAVAN_SIGNATURE_HEADER,
+  NinjaVanCourier,
+  SANDBOX_SIGNATURE_HEADER,
+  SandboxCourier,
+  signSandboxCourierEvent,
+  type TrackingUpdate,
+} from "./couriers";
+export { courierLiveRates, liveRates } from "./live-rates";
+export { pollSilentShipments } from "./poll";
+export type { CodSettlement } from "./tracking";
+
+/** What the logistics routes need from above: payments settles cash on delivery; tests may hand in a courier fetch. */
+export interface LogisticsRouterDeps {
+  cod: CodSettlement;
+  fetchFn?: typeof fetch;
+}
+
+/** Couriers, shipments, labels, tracking and courier webhooks (CONTRACT.md "Logistics", docs/logistics.md). */
+export function createLogisticsRouter({ cod, fetchFn }: LogisticsRouterDeps) {
+  return createRouter()
+    .openapi(couriersRoute, couriersHandler)
+    .openapi(createShipmentRoute, createShipmentHandler(fetchFn))
+    .openapi(getShipmentRoute, getShipmentHandler)
+    .openapi(cancelShipmentRoute, cancelShipmentHandler(fetchFn))
+    .openapi(shipmentLabelRoute, shipmentLabelHandler)
+    .openapi(orderTrackingRoute, orderTrackingHandler)
+    .openapi(courierWebhookRoute, courierWebhookHandler(cod))
+    .openapi(simulateShipmentRoute, simulateShipmentHandler(cod));
+}

@@ -1,0 +1,128 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { IdParamSchema } from "../../../schemas/identity";
+import { CourierParamSchema, ShipmentSchema, SimulateShipmentSchema, TrackingSchema } from "../../../schemas/logistics";
+import type { AppEnv } from "../../app-env";
+import { requireAuth } from "../../middleware/auth";
+import { orderFor } from "../../orders";
+import type { Config } from "../../platform/config";
+import { database, nowMs } from "../../platform/db";
+import { ApiError } from "../../platform/errors";
+import { newId } from "../../platform/ids";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { drainSoon } from "../../platform/outbox";
+import { ownedShipment } from "../cancel";
+import { signSandboxCourierEvent, type WebhookRequest, webhookCourier } from "../couriers";
+import { presentShipment, presentTracking } from "../present";
+import { eventsOf, latestShipmentOf, shipmentById } from "../queries";
+import { applyUpdates, type CodSettlement } from "../tracking";
+
+export const orderTrackingRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/orders/{id}/tracking",
+  tags: ["Logistics"],
+  summary: "The order's parcel and its tracking events (buyer, shop owner)",
+  description:
+    "Events are in the order they happened, each once, whatever order and however often the courier reported them. 404 while no courier is booked.",
+  security: [...bearerAuth, {}],
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse("Tracking", TrackingSchema) },
+  errors: [403, 404],
+});
+
+export const orderTrackingHandler: RouteHandler<typeof orderTrackingRoute, AppEnv> = async (c) => {
+  const { order } = await orderFor(c, c.req.valid("param").id);
+  const db = database(c.env);
+  const shipment = await latestShipmentOf(db, order.id);
+  if (!shipment) throw new ApiError("not_found", "No courier is booked for this order yet.");
+  return c.json(presentTracking(shipment, await eventsOf(db, shipment.id)), 200);
+};
+
+export const courierWebhookRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/shipping/webhook/{courier}",
+  tags: ["Logistics"],
+  summary: "Courier tracking callbacks (Ninja Van, sandbox)",
+  description:
+    "Verified the courier's own way before anything changes: Ninja Van X-Ninjavan-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the client secret), sandbox X-Sandbox-Courier-Signature (hex HMAC-SHA256 with SANDBOX_WEBHOOK_SECRET). Bad or missing signature → 401 and nothing changes. Each event is applied once; late events do not move the parcel back.",
+  request: { params: CourierParamSchema },
+  responses: { 200: jsonResponse("Received", z.object({ received: z.literal(true), events: z.number().int() })) },
+  errors: [401, 404],
+});
+
+export function courierWebhookHandler(cod: CodSettlement): RouteHandler<typeof courierWebhookRoute, AppEnv> {
+  return async (c) => {
+    const { courier } = c.req.valid("param");
+    const request = { rawBody: await c.req.text(), headers: c.req.raw.headers };
+    const events = await receiveCourierWebhook(c.env, c.get("config"), courier, request, cod);
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    return c.json({ received: true as const, events }, 200);
+  };
+}
+
+/**
+ * The one path every tracking report takes, a real courier's webhook or the sandbox's simulate:
+ * verified the courier's own way (401 and nothing changes otherwise), then applied.
+ */
+async function receiveCourierWebhook(
+  env: Env,
+  config: Config,
+  id: string,
+  request: WebhookRequest,
+  cod: CodSettlement,
+): Promise<number> {
+  const courier = webhookCourier({ config, secrets: env }, id);
+  if (!courier) throw new ApiError("not_found", `There is no courier ${id} here.`);
+  const updates = await courier.verifyWebhook(request);
+  if (!updates) throw new ApiError("unauthorized", "The webhook's signature does not match. Nothing was changed.");
+  await applyUpdates(env, id, updates, cod);
+  return updates.length;
+}
+
+const DESCRIPTIONS: Record<z.infer<typeof SimulateShipmentSchema>["status"], string> = {
+  picked_up: "Picked up from the shop.",
+  in_transit: "In transit to the destination hub.",
+  out_for_delivery: "Out for delivery.",
+  delivered: "Delivered to the recipient.",
+  failed: "Delivery failed: the recipient could not be reached.",
+  returned: "Returned to the shop.",
+};
+
+export const simulateShipmentRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/shipments/{id}/simulate",
+  tags: ["Logistics"],
+  summary: "Drive a sandbox parcel's tracking (local only)",
+  description:
+    'Only where COURIER_SANDBOX="true" (local). Signs a sandbox courier webhook with the status and posts it through the same path as a real courier\'s (POST /api/v1/shipping/webhook/sandbox). Shop owner only.',
+  security: bearerAuth,
+  middleware: [requireAuth] as const,
+  request: { params: IdParamSchema, ...jsonBody(SimulateShipmentSchema) },
+  responses: { 200: jsonResponse("The shipment after the event", ShipmentSchema) },
+  errors: [401, 403, 404, 422],
+});
+
+export function simulateShipmentHandler(cod: CodSettlement): RouteHandler<typeof simulateShipmentRoute, AppEnv> {
+  return async (c) => {
+    const shipment = await ownedShipment(c, c.req.valid("param").id);
+    if (shipment.courier !== "sandbox") {
+      throw new ApiError(
+        "validation_failed",
+        "Only parcels of the sandbox courier can be simulated; real couriers report by webhook.",
+      );
+    }
+    const input = c.req.valid("json");
+    const signed = await signSandboxCourierEvent(c.env.SANDBOX_WEBHOOK_SECRET, {
+      trackingNumber: shipment.trackingNumber,
+      eventId: newId("sim"),
+      status: input.status,
+      description: input.description ?? DESCRIPTIONS[input.status],
+      ...(input.location ? { location: input.location } : {}),
+      at: new Date(nowMs()).toISOString(),
+    });
+    await receiveCourierWebhook(c.env, c.get("config"), "sandbox", signed, cod);
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    const fresh = await shipmentById(database(c.env), shipment.id);
+    return c.json(presentShipment(new URL(c.req.url).origin, fresh ?? shipment), 200);
+  };
+}

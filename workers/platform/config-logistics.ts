@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { CURRENCY_CODES } from "../../schemas/platform";
+import { CURRENCIES, type Currency, fromMajor } from "./money";
+
+/**
+ * The logistics part of config.ts (docs/logistics.md): which couriers are on, how long their calls
+ * and rate quotes may take and live, when a silent shipment is polled, and where and up to what
+ * amount cash on delivery is allowed.
+ */
+export interface LogisticsConfig {
+  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET). */
+  couriers: string[];
+  /** The sandbox courier (books at once, simulate endpoint); never in production. */
+  sandbox: boolean;
+  /** POST /shipping/rates asks the couriers for live prices (else the rate cards alone). */
+  liveRates: boolean;
+  /** A courier call (rates, booking, tracking) that takes longer is given up. */
+  timeoutMs: number;
+  /** How long a courier's live rate quote is reused. */
+  ratesCacheSeconds: number;
+  /** A live shipment whose courier said nothing this long is polled by the cron. */
+  pollAfterMs: number;
+  /** Ninja Van's API origin (sandbox or production); the country code follows it. */
+  ninjavanBaseUrl: string;
+  /** Countries where cash on delivery is offered at all. */
+  codCountries: string[];
+  /** The largest order total per currency paid by cash on delivery (minor units); a currency left out allows none. */
+  codMaxAmount: Partial<Record<Currency, number>>;
+}
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback).describe(`an integer from ${min} to ${max}`);
+
+/** The production default of COD_MAX_AMOUNT, in major units. */
+export const COD_MAX_AMOUNT_DEFAULT = "THB:10000,SGD:500,IDR:5000000,MYR:1500,PHP:20000,VND:10000000";
+
+const ENTRY = /^(THB|SGD|IDR|MYR|PHP|VND|USD):(\d{1,12}(?:\.\d{1,2})?)$/;
+
+function parseAmounts(text: string): Partial<Record<Currency, number>> | undefined {
+  const out: Partial<Record<Currency, number>> = {};
+  for (const part of text.split(",").map((p) => p.trim())) {
+    if (part === "") continue;
+    const match = ENTRY.exec(part);
+    if (!match || !(CURRENCY_CODES as readonly string[]).includes(match[1])) return undefined;
+    const currency = match[1] as Currency;
+    const amount = fromMajor(match[2], currency)?.amount;
+    if (amount === undefined || amount % CURRENCIES[currency].step !== 0) return undefined;
+    out[currency] = amount;
+  }
+  return out;
+}
+
+const list = (fallback: string, pattern: RegExp, what: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine((items) => items.every((i) => pattern.test(i)))
+    .describe(what);
+
+export const LOGISTICS_VARS = {
+  COURIERS: list("ninjavan", /^(ninjavan)$/, 'a comma-separated list of couriers, e.g. "ninjavan"'),
+  COURIER_SANDBOX: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe('"true" or "false"'),
+  COURIER_LIVE_RATES: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true")
+    .describe('"true" or "false"'),
+  COURIER_TIMEOUT_MS: int(4000, 100, 30_000),
+  COURIER_RATES_CACHE_SECONDS: int(300, 0, 86_400),
+  TRACKING_POLL_AFTER_SECONDS: int(21_600, 60, 604_800),
+  NINJAVAN_BASE_URL: z.string().url().default("https://api.ninjavan.co").describe("an absolute URL"),
+  COD_COUNTRIES: list("TH,ID,MY,PH,VN", /^(TH|SG|ID|MY|PH|VN)$/, 'a list of countries like "ID,VN,PH"'),
+  COD_MAX_AMOUNT: z
+    .string()
+    .default(COD_MAX_AMOUNT_DEFAULT)
+    .refine((v) => parseAmounts(v) !== undefined)
+    .transform((v) => parseAmounts(v) as Partial<Record<Currency, number>>)
+    .describe('"IDR:5000000,VND:10000000,..." in major units, each on its currency\'s step'),
+};
+
+type Parsed = { [K in keyof typeof LOGISTICS_VARS]: z.output<(typeof LOGISTICS_VARS)[K]> };
+
+export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): LogisticsConfig {
+  return {
+    couriers: raw.COURIERS,
+    sandbox: raw.COURIER_SANDBOX && raw.ENVIRONMENT !== "production",
+    liveRates: raw.COURIER_LIVE_RATES,
+    timeoutMs: raw.COURIER_TIMEOUT_MS,
+    ratesCacheSeconds: raw.COURIER_RATES_CACHE_SECONDS,
+    pollAfterMs: raw.TRACKING_POLL_AFTER_SECONDS * 1000,
+    ninjavanBaseUrl: raw.NINJAVAN_BASE_URL,
+    codCountries: raw.COD_COUNTRIES,
+    codMaxAmount: raw.COD_MAX_AMOUNT,
+  };
+}
