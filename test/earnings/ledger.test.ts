@@ -1,7 +1,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { EventEnvelope } from "../../schemas/events";
 import { refundOrder } from "../../workers/earnings";
 import { recordSale } from "../../workers/earnings/sales";
+import { consumeOnce } from "../../workers/platform/consume";
+import { consumersFor, defaultQueueDeps } from "../../workers/queue";
 import { call, expectJson, rows } from "../orders/helpers";
 import { applyOrderEvent, availableOrder, balance, complete, netOf, newSeller, paidOrder, thb } from "./helpers";
 
@@ -69,6 +72,40 @@ describe("a shop's earnings from its orders", () => {
     await refundOrder(env, order.id, "rfd_rest", order.total.amount);
     await refundOrder(env, order.id, "rfd_more", 100);
     expect(await balance(s)).toMatchObject({ available: thb(0) });
+  });
+
+  it("a return's refund comes off by its amount, once; the full return's order.refunded then finds the rest", async () => {
+    const s = await newSeller();
+    const { order } = await paidOrder(s, 2);
+    await applyOrderEvent(order.id, "order.paid");
+    const net = netOf(order);
+    const half = Math.floor(order.total.amount / 200) * 100;
+    const returned = (id: string, amount: number): EventEnvelope => ({
+      id,
+      type: "return.refunded",
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      requestId: `req_${id}`,
+      actor: { type: "system", id: "returns" },
+      data: {
+        returnId: "ret_ledger_test_1",
+        orderId: order.id,
+        shopId: s.shop.id,
+        customerId: null,
+        number: order.number,
+        refundAmount: { amount, currency: "THB" },
+        fullReturn: false,
+      },
+    });
+    const ledger = consumersFor("return.refunded").find((c) => c.name === "earnings.ledger");
+    expect(ledger).toBeDefined();
+    await consumeOnce(ledger!, returned("evt_return_1", half), env, defaultQueueDeps(env));
+    // The same refund told again under another event id changes nothing: it is keyed by the return.
+    await consumeOnce(ledger!, returned("evt_return_2", half), env, defaultQueueDeps(env));
+    const share = Math.round((net * half) / order.total.amount);
+    expect((await balance(s)).pending).toEqual(thb(net - share));
+    await refundOrder(env, order.id, "evt_order_refunded", "rest");
+    expect((await balance(s)).pending).toEqual(thb(0));
   });
 
   it("events of an order arriving out of order still count its sale first", async () => {

@@ -4,13 +4,15 @@ import { recordSale, refundOrder, releaseOrder, wasPaid } from "./sales";
 
 /**
  * Keeps each shop's earnings from its orders' events: paid → pending (total less commission),
- * completed → available, cancelled after payment or refunded → the money comes off. Each movement
+ * completed → available, cancelled after payment or refunded → the money comes off, and a return's
+ * refund takes off exactly its amount (a full return's `order.refunded` then finds nothing left, in
+ * whichever order the two arrive). Each movement
  * is an entry keyed by the event's id (the sale by its order), applied in one conditional D1 batch,
  * so a redelivered event changes nothing (docs/earnings.md).
  */
 export const earningsLedgerConsumer: EventConsumer = defineConsumer({
   name: "earnings.ledger",
-  types: ["order.paid", "order.completed", "order.cancelled", "order.refunded"],
+  types: ["order.paid", "order.completed", "order.cancelled", "order.refunded", "return.refunded"],
   async handle(event, env) {
     const { orderId } = event.data;
     switch (event.type) {
@@ -26,6 +28,9 @@ export const earningsLedgerConsumer: EventConsumer = defineConsumer({
         break;
       case "order.refunded":
         await refundOrder(env, orderId, event.id, "rest");
+        break;
+      case "return.refunded":
+        await refundOrder(env, orderId, `return:${event.data.returnId}`, event.data.refundAmount.amount);
         break;
     }
     return [];
