@@ -3,10 +3,14 @@ import { describe, expect, it } from "vitest";
 import { pollSilentShipments } from "../../workers/logistics";
 import { codCollected, codFailed } from "../../workers/payments";
 import { readConfig } from "../../workers/platform/config";
+import { useFreshStorage } from "../support/fresh-storage";
 import { json, recordingFetch } from "../support/recording-fetch";
 import { book, getOrder, orderFor, tracking } from "./helpers";
 
 const cod = { collected: codCollected, failed: codFailed };
+
+// The cron polls every silent parcel in D1: other files' parcels (and their couriers) stay out of it.
+useFreshStorage();
 
 describe("the cron polls couriers whose webhooks went silent", () => {
   it("asks the courier for a silent parcel's events and applies them through the webhook's path", async () => {

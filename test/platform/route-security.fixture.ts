@@ -65,6 +65,10 @@ export interface OwnedResources {
   shopVerification: string;
   /** A's shop's sandbox shipment of C's paid order. */
   shipment: string;
+  /** A's shop's voucher, an upcoming flash sale of A's product, and C's return of C's delivered order. */
+  voucher: string;
+  flashSale: string;
+  returnRequest: string;
 }
 
 /**
@@ -99,6 +103,9 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   documents: "shopDocument",
   "shop-verifications": "shopVerification",
   shipments: "shipment",
+  vouchers: "voucher",
+  "flash-sales": "flashSale",
+  returns: "returnRequest",
 };
 
 export interface Input {
@@ -135,7 +142,31 @@ export const SAMPLE_INPUT: Record<string, (r: OwnedResources) => Input> = {
   "POST /api/v1/dialogs/{id}/read": () => ({ body: { seq: 1 } }),
   "GET /api/v1/dialogs/{id}/search": () => ({ query: "q=hello" }),
   "POST /api/v1/shops/{id}/verification": (r) => ({ body: { documentIds: [r.shopDocument] } }),
+  "POST /api/v1/shops/{id}/vouchers": () => ({ body: voucherInput() }),
+  "PATCH /api/v1/vouchers/{id}": () => ({ body: { active: false } }),
+  "POST /api/v1/shops/{id}/flash-sales": (r) => ({ body: flashSaleInput(r.product, 3) }),
+  "PATCH /api/v1/orders/{id}/shipping-address": () => ({ body: { shippingAddress: ADDRESS.TH } }),
+  "POST /api/v1/orders/{id}/returns": (r) => ({
+    body: { items: [{ productId: r.product, quantity: 1 }], reason: "Not mine" },
+  }),
 };
+
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+function voucherInput() {
+  const code = `SWEEP${crypto.randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase()}`;
+  return { code, type: "percent", value: 10, startsAt: hoursFromNow(1), endsAt: hoursFromNow(24) };
+}
+
+/** A sale of one unit price below the sweep product's (129,900 THB minor units), starting in `startHours`. */
+function flashSaleInput(productId: string, startHours: number) {
+  return {
+    name: "Sweep sale",
+    startsAt: hoursFromNow(startHours),
+    endsAt: hoursFromNow(startHours + 1),
+    items: [{ productId, salePrice: { amount: 99_900, currency: "THB" }, quota: 5 }],
+  };
+}
 
 async function person(emailPrefix: string): Promise<Person> {
   const signedUp = await register({ emailPrefix });
@@ -164,7 +195,7 @@ async function commerce(owner: Person, member: Person) {
   const payment = await pay({ token: owner.token }, [order.id]);
   await userCart(owner.token, [{ productId: product.id, quantity: 1 }]);
   const cart = await expectJson<{ items: { id: string }[] }>(await call("GET", "/api/v1/cart", owner), 200);
-  await buyThroughApi(member, owner, product.id, "delivered");
+  const delivered = await buyThroughApi(member, owner, product.id, "delivered");
   const review = await created<{ id: string }>("POST", `/api/v1/products/${product.id}/reviews`, member, {
     rating: 5,
     body: "Arrived quickly, as described.",
@@ -178,7 +209,25 @@ async function commerce(owner: Person, member: Person) {
     }),
     201,
   );
+  const returnRequest = await expectJson<{ id: string }>(
+    await call("POST", `/api/v1/orders/${delivered}/returns`, {
+      token: member.token,
+      body: { items: [{ productId: product.id, quantity: 1 }], reason: "Sweep: wrong size" },
+      idempotencyKey: crypto.randomUUID(),
+    }),
+    201,
+  );
+  const voucher = await created<{ id: string }>("POST", `/api/v1/shops/${shop.id}/vouchers`, owner, voucherInput());
+  const flashSale = await created<{ id: string }>(
+    "POST",
+    `/api/v1/shops/${shop.id}/flash-sales`,
+    owner,
+    flashSaleInput(product.id, 1),
+  );
   return {
+    voucher: voucher.id,
+    flashSale: flashSale.id,
+    returnRequest: returnRequest.id,
     address: address.id,
     shop: shop.id,
     product: product.id,

@@ -48,6 +48,10 @@ const PUBLIC_ROUTES = new Set([
   "POST /api/v1/payments/webhook/{gateway}",
   "POST /api/v1/disbursements/webhook/{provider}",
   "POST /api/v1/shipping/webhook/{courier}",
+  // Flash sales: the live ones, a shop's, one by id (the public catalog's prices).
+  "GET /api/v1/flash-sales/live",
+  "GET /api/v1/shops/{id}/flash-sales",
+  "GET /api/v1/flash-sales/{id}",
   // Logistics: which couriers serve a country.
   "GET /api/v1/couriers",
   // The public catalog: categories, shops, products, stock, reviews, media, search, recommendations.

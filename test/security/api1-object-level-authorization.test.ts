@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bytes, createProduct, createShop, PNG_HEADER, type Product, uniqueSku } from "../catalog/helpers";
-import { ADDRESS, userCart } from "../orders/helpers";
+import { ADDRESS, checkout, userCart } from "../orders/helpers";
 import { type OwnedResources, ownedResources, type People, people } from "../platform/route-security.fixture";
 import { call, expectJson } from "../support/http";
 import {
@@ -35,6 +35,9 @@ const PUBLIC_REFERENCES: Record<string, string> = {
   "to.userId": "a transfer's recipient: money may be sent to any user (the sender's own wallet is the one debited)",
   "sticker.id": "stickers are public",
   "sticker.packId": "sticker packs are public",
+  "items[].productId":
+    "a line of the order in the path (route-security checks the order) or a product of the shop in the path: products are public",
+  "items[].variantId": "a variant of such a product: variants are public with their product",
 };
 
 /** Fields naming someone's private object; each is exercised by a test below. */
@@ -53,6 +56,11 @@ const PRIVATE_REFERENCES = new Set([
   "POST /api/v1/wallet/conversions quoteId",
   // Only the transfer's sender, in a direct dialog with its receiver: test/wallet/transfer-card.test.ts.
   "POST /api/v1/dialogs/{id}/messages transferId",
+  "PATCH /api/v1/orders/{id}/shipping-address shippingAddressId",
+  // The buyer's own pictures only: test/returns/returns.test.ts ("takes the buyer's own pictures and refuses someone else's").
+  "POST /api/v1/orders/{id}/returns mediaIds",
+  // The shop owner's own uploads only: test/seller/verification.test.ts (a document of another shop is refused).
+  "POST /api/v1/shops/{id}/verification documentIds",
 ]);
 
 function idFields(doc: OpenApiDocument, raw: JsonSchema | undefined, prefix = "", depth = 0): string[] {
@@ -192,6 +200,22 @@ describe("API1: ids in bodies and query strings", () => {
     const text = await res.clone().text();
     await expectRefused(res, "POST /checkout/quote shippingAddressId");
     expect(text).not.toContain("postalCode");
+  });
+
+  it("PATCH /orders/:id/shipping-address of B's own order to A's saved address: refused, B's address kept", async () => {
+    await userCart(who.stranger.token, [{ productId: owned.product, quantity: 1 }]);
+    // B's own street (A's is looked for in B's lists below).
+    const [order] = await checkout(asB(), { shippingAddress: { ...ADDRESS.TH, street: "99 Silom Road" } });
+    const res = await call("PATCH", `/api/v1/orders/${order.id}/shipping-address`, {
+      ...asB(),
+      body: { shippingAddressId: owned.address },
+    });
+    await expectRefused(res, "B's order moved to A's address");
+    const after = await expectJson<{ shippingAddress: unknown }>(
+      await call("GET", `/api/v1/orders/${order.id}`, asB()),
+      200,
+    );
+    expect(after.shippingAddress).toEqual(order.shippingAddress);
   });
 
   it("GET /payments/options for A's order: refused, its currency not told", async () => {

@@ -19,6 +19,8 @@ const DOCUMENTATION = ["GET /docs", "GET /openapi.json"];
 const OUTSIDE_V1 = ["GET /.well-known/jwks.json", "GET /health", "GET /ready"];
 /** What a development switch turns off (see workers/ops/docs.ts). */
 const SANDBOX_SIMULATE = "POST /api/v1/payments/{id}/simulate";
+/** The sandbox courier's tracking driver (COURIER_SANDBOX, off in production). */
+const COURIER_SIMULATE = "POST /api/v1/shipments/{id}/simulate";
 const UNROUTED = /^Nothing exists at \/.*See \/docs/;
 const FILLER = "zz-no-such-id";
 
@@ -151,7 +153,7 @@ describe("API9: each deployment documents exactly what it serves", () => {
   const devHelpers = () => operations.filter((op) => op.tags.includes("Dev")).map((op) => op.key);
 
   for (const [deployment, switchedOff] of [
-    ["production", () => [...devHelpers(), SANDBOX_SIMULATE]],
+    ["production", () => [...devHelpers(), SANDBOX_SIMULATE, COURIER_SIMULATE]],
     ["staging", devHelpers],
   ] as const) {
     it(`${deployment}: the document leaves out exactly what the switches turn off, and those answer 404`, async () => {
