@@ -63,4 +63,6 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     path: "/seller/:shopId/verification",
     view: lazy(() => import("./views/seller/Verification").then((m) => m.Verification)),
   },
+  // The operator console (issue 18): one line per section page (web/src/views/ops/sections.ts).
+  { path: "/ops", view: lazy(() => import("./views/ops/OpsHome").then((m) => m.OpsHome)) },
 ];

@@ -1,5 +1,6 @@
 import { chatNewEn } from "./chat-new/en";
 import { logisticsEn } from "./logistics/en";
+import { opsEn } from "./ops/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
@@ -370,6 +371,8 @@ export const en = {
   ...chatNewEn,
   ...returnsEn,
   ...logisticsEn,
+  // The operator console (issue 18): one section per file in views/ops.
+  ...opsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
 import { logisticsFil } from "./logistics/fil";
+import { opsFil } from "./ops/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
@@ -371,4 +372,6 @@ export const fil: Messages = {
   ...chatNewFil,
   ...returnsFil,
   ...logisticsFil,
+  // The operator console (issue 18): one section per file in views/ops.
+  ...opsFil,
 };

@@ -1,6 +1,7 @@
 import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
 import { logisticsId } from "./logistics/id";
+import { opsId } from "./ops/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
@@ -371,4 +372,6 @@ export const id: Messages = {
   ...chatNewId,
   ...returnsId,
   ...logisticsId,
+  // The operator console (issue 18): one section per file in views/ops.
+  ...opsId,
 };

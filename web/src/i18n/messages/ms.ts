@@ -1,6 +1,7 @@
 import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
 import { logisticsMs } from "./logistics/ms";
+import { opsMs } from "./ops/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
@@ -371,4 +372,6 @@ export const ms: Messages = {
   ...chatNewMs,
   ...returnsMs,
   ...logisticsMs,
+  // The operator console (issue 18): one section per file in views/ops.
+  ...opsMs,
 };

@@ -1,6 +1,7 @@
 import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
 import { logisticsTh } from "./logistics/th";
+import { opsTh } from "./ops/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
@@ -367,4 +368,6 @@ export const th: Messages = {
   ...chatNewTh,
   ...returnsTh,
   ...logisticsTh,
+  // The operator console (issue 18): one section per file in views/ops.
+  ...opsTh,
 };

@@ -1,6 +1,7 @@
 import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
 import { logisticsVi } from "./logistics/vi";
+import { opsVi } from "./ops/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
@@ -370,4 +371,6 @@ export const vi: Messages = {
   ...chatNewVi,
   ...returnsVi,
   ...logisticsVi,
+  // The operator console (issue 18): one section per file in views/ops.
+  ...opsVi,
 };

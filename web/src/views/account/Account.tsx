@@ -50,6 +50,11 @@ function SignedIn({ onDeleted }: { onDeleted: (answer: Schemas["AccountDeletion"
           <a href="/seller">{t("seller.title")}</a>
         </p>
       )}
+      {current?.roles.includes("admin") && (
+        <p>
+          <a href="/ops">{t("ops.title")}</a>
+        </p>
+      )}
       {me.state === "loading" && <Loading />}
       {me.state === "error" && <ProblemNotice problem={me.problem} onRetry={reload} />}
       {current && <Profile user={current} onSaved={setUser} />}
