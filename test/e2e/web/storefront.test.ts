@@ -114,7 +114,7 @@ describe("web app: deep links and the API beside it", () => {
     }
     const context = await newContext("en-US");
     const { page, errors } = await openPage(context);
-    await page.goto("/ops");
+    await page.goto("/ops/zz-no-such-section");
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     expect(await page.getByRole("link", { name: "Go to the home page" }).count()).toBe(1);
     expect(errors).toEqual([]);

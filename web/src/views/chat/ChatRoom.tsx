@@ -1,5 +1,5 @@
 import "./chat.css";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { api, unwrap } from "../../api/client";
 import { useSession } from "../../api/use-session";
@@ -14,7 +14,7 @@ import type { Message } from "./room-socket";
 import { SendMoney } from "./SendMoney";
 import { SignInFirst } from "./SignInFirst";
 import { useMe } from "./use-me";
-import { type Connection, useRoom } from "./use-room";
+import { type Connection, prefetchFirstPage, useRoom } from "./use-room";
 
 /** /chat/:dialogId: one dialog, live. */
 export function ChatRoom() {
@@ -23,6 +23,7 @@ export function ChatRoom() {
   const [me] = useMe();
   // Asked alongside /users/me rather than after it: one round trip less before the room shows.
   const signedIn = useSession() !== null;
+  useMemo(() => signedIn && dialogId && prefetchFirstPage(dialogId), [dialogId, signedIn]);
   const [dialog, reload] = useApi(
     async () =>
       signedIn
