@@ -7,6 +7,7 @@ import { batchGuard } from "./batch-guard";
 import { type Database, database, nowMs } from "./db";
 import { ApiError } from "./errors";
 import { sha256Hex } from "./ids";
+import { rawBodyText } from "./raw-body";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** How long a request may hold its key before another attempt with the same body may take over. */
@@ -291,7 +292,7 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const key = requiredKey(c);
   const db = database(c.env);
   const scope = await keyScope(c);
-  const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(await c.req.text())}`);
+  const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(await rawBodyText(c.req))}`);
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
   const ttlMs = c.get("config").limits.idempotencyTtlSeconds * 1000;
   const claim = await takeKey(db, { scope, key, requestHash }, nowMs(), ttlMs);

@@ -3,6 +3,7 @@ import { DisbursementProviderParamSchema, DisbursementWebhookAckSchema } from ".
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
+import { rawBodyText } from "../../platform/raw-body";
 import { receiveDisbursementWebhook } from "../webhooks";
 
 export const disbursementWebhookRoute = defineRoute({
@@ -20,7 +21,7 @@ export const disbursementWebhookRoute = defineRoute({
 export const disbursementWebhookHandler: RouteHandler<typeof disbursementWebhookRoute, AppEnv> = async (c) => {
   const result = await receiveDisbursementWebhook(c.env, c.req.valid("param").provider, {
     headers: c.req.raw.headers,
-    rawBody: await c.req.text(),
+    rawBody: await rawBodyText(c.req),
   });
   // The outcome event reaches its owner (the wallet) within moments rather than at the next cron.
   drainSoon(c.executionCtx, c.env, c.get("config"));

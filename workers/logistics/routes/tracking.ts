@@ -11,6 +11,7 @@ import { ApiError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
+import { rawBodyText } from "../../platform/raw-body";
 import { ownedShipment } from "../cancel";
 import { signSandboxCourierEvent, type WebhookRequest, webhookCourier } from "../couriers";
 import { presentShipment, presentTracking } from "../present";
@@ -53,7 +54,7 @@ export const courierWebhookRoute = defineRoute({
 export function courierWebhookHandler(cod: CodSettlement): RouteHandler<typeof courierWebhookRoute, AppEnv> {
   return async (c) => {
     const { courier } = c.req.valid("param");
-    const request = { rawBody: await c.req.text(), headers: c.req.raw.headers };
+    const request = { rawBody: await rawBodyText(c.req), headers: c.req.raw.headers };
     const events = await receiveCourierWebhook(c.env, c.get("config"), courier, request, cod);
     drainSoon(c.executionCtx, c.env, c.get("config"));
     return c.json({ received: true as const, events }, 200);

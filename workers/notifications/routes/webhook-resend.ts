@@ -4,6 +4,7 @@ import type { AppEnv } from "../../app-env";
 import { acceptedReceipt, verifyResendWebhook } from "../../messaging";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
+import { rawBodyText } from "../../platform/raw-body";
 import { recordProviderReceipt } from "../delivery-receipts";
 
 export const resendWebhookRoute = defineRoute({
@@ -25,7 +26,7 @@ export const resendWebhookHandler: RouteHandler<typeof resendWebhookRoute, AppEn
       "Resend webhooks cannot be verified here: set RESEND_WEBHOOK_SECRET (whsec_...) for this environment.",
     );
   }
-  const verdict = verifyResendWebhook(secret, c.req.raw.headers, await c.req.text());
+  const verdict = verifyResendWebhook(secret, c.req.raw.headers, await rawBodyText(c.req));
   const result = await recordProviderReceipt(c.env, acceptedReceipt("resend", verdict));
   return c.json({ received: true as const, ...result }, 200);
 };

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../app-env";
 import { acceptedReceipt, TWILIO_STATUS_PATH, verifyTwilioStatus } from "../../messaging";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
+import { rawBodyText } from "../../platform/raw-body";
 import { recordProviderReceipt } from "../delivery-receipts";
 
 export const twilioStatusRoute = defineRoute({
@@ -37,7 +38,7 @@ export const twilioStatusHandler: RouteHandler<typeof twilioStatusRoute, AppEnv>
     {
       urls: [c.req.url, `${c.get("config").apiBaseUrl}${TWILIO_STATUS_PATH}`],
       signature: c.req.header("x-twilio-signature") ?? null,
-      form: new URLSearchParams(await c.req.text()),
+      form: new URLSearchParams(await rawBodyText(c.req)),
     },
     Date.now(),
   );

@@ -4,6 +4,7 @@ import { WebhookAckSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
 import { drainSoon } from "../../platform/outbox";
+import { rawBodyText } from "../../platform/raw-body";
 import type { GatewayName } from "../gateways/types";
 import { receiveWebhook } from "../webhooks";
 
@@ -25,7 +26,7 @@ export const paymentWebhookHandler: RouteHandler<typeof paymentWebhookRoute, App
   const { gateway } = c.req.valid("param");
   const result = await receiveWebhook(c.env, gateway as GatewayName, {
     headers: c.req.raw.headers,
-    rawBody: await c.req.text(),
+    rawBody: await rawBodyText(c.req),
   });
   drainSoon(c.executionCtx, c.env, c.get("config"));
   return c.json({ received: true as const, duplicate: result.duplicate, applied: result.applied }, 200);
