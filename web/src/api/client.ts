@@ -42,6 +42,11 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Whatever a failed call threw, as a problem to show: the server's, or a network error's words. */
+export function asProblem(err: unknown): ApiProblem {
+  return err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
+}
+
 let locale: Locale = "en";
 
 /** The language sent as Accept-Language (the API localizes names and error details by it). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiProblem, api, unwrap, unwrapEmpty } from "../../api/client";
+import { type ApiProblem, api, asProblem, unwrap, unwrapEmpty } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { forgetEndedSession, useRequiredSession } from "./guard";
@@ -7,9 +7,6 @@ import { adjustUnread, type Notification, useArrivals } from "./stream";
 import "./account.css";
 
 type Page = { items: Notification[]; nextCursor: string | null };
-
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 
 const fetchPage = (cursor?: string) =>
   unwrap(api.GET("/api/v1/notifications", { params: { query: { limit: 20, cursor } } })) as Promise<Page>;

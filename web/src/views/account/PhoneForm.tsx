@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
-import { BCP47 } from "../../i18n/locales";
 import { keepTokens } from "./auth";
 import { thisDevice } from "./device";
 import { Field } from "./Field";
-import { COUNTRIES, type Country, countryFormat, countryName, countryOfLocale } from "./phone";
+import { PhoneFields } from "./PhoneFields";
+import { type Country, countryOfLocale } from "./phone";
 
 type Step = { name: "phone" } | { name: "code"; resendAt: number };
 
@@ -32,9 +32,7 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [step, setStep] = useState<Step>({ name: "phone" });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const format = countryFormat(country);
   const resendIn = useSecondsUntil(step.name === "code" ? step.resendAt : 0);
-  const tag = BCP47[locale];
 
   const requestCode = async (event?: Event) => {
     event?.preventDefault();
@@ -107,28 +105,19 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <form class="stack" onSubmit={requestCode} aria-busy={busy}>
-      <div class="field">
-        <label for="otp-country">{t("account.otp.country")}</label>
-        <select id="otp-country" value={country} onChange={(e) => setCountry(e.currentTarget.value as Country)}>
-          {COUNTRIES.map((c) => (
-            <option key={c} value={c}>
-              {`${countryName(c, tag)} (${countryFormat(c).dialCode})`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field
-        id="otp-phone"
-        label={t("account.otp.phone")}
-        hint={t("account.otp.phoneHint", { national: format.national, international: format.international })}
+      <PhoneFields
+        id="otp"
+        country={country}
+        onCountry={setCountry}
+        phone={phone}
+        onPhone={setPhone}
+        labels={{
+          country: t("account.otp.country"),
+          phone: t("account.otp.phone"),
+          hint: (format) => t("account.otp.phoneHint", format),
+        }}
         error={problem?.detail}
-        value={phone}
-        onInput={(e) => setPhone(e.currentTarget.value)}
-        type="tel"
-        inputMode="tel"
         autoComplete="tel"
-        placeholder={format.national}
-        required
       />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t("account.busy") : t("account.otp.send")}

@@ -1,13 +1,10 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { type ApiProblem, api, asProblem, type Schemas, unwrap } from "../../api/client";
 import { setSession } from "../../api/session";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
 import { Field } from "./Field";
 import { forgetEndedSession } from "./guard";
-
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 
 /** Saves `data` as a JSON file through the browser's download. */
 function download(data: unknown, name: string) {

@@ -1,19 +1,15 @@
 import "./chat.css";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { type ApiProblem, api, asProblem, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
-import { BCP47 } from "../../i18n/locales";
-import { Field } from "../account/Field";
-import { COUNTRIES, type Country, countryFormat, countryName, countryOfLocale } from "../account/phone";
+import { PhoneFields } from "../account/PhoneFields";
+import { type Country, countryOfLocale } from "../account/phone";
 import { Loading, ProblemNotice } from "../common/Status";
 import { SignInFirst } from "./SignInFirst";
 import { useMe } from "./use-me";
 
 type Person = Schemas["PublicUser"];
-
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 
 /**
  * /chat/new: find a person by the phone number they sign in with (GET /api/v1/users/lookup, the
@@ -49,8 +45,6 @@ function Finder() {
   const [busy, setBusy] = useState<"find" | "start" | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [person, setPerson] = useState<Person | null>(null);
-  const format = countryFormat(country);
-  const tag = BCP47[locale];
 
   const find = async (event: Event) => {
     event.preventDefault();
@@ -83,38 +77,25 @@ function Finder() {
   return (
     <>
       <form class="new-dialog" onSubmit={find} aria-busy={busy === "find"}>
-        <div class="field">
-          <label for="chat-new-country">{t("chatNew.country")}</label>
-          <select
-            id="chat-new-country"
-            value={country}
-            onChange={(e) => {
-              setCountry(e.currentTarget.value as Country);
-              setPerson(null);
-            }}
-          >
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {`${countryName(c, tag)} (${countryFormat(c).dialCode})`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          id="chat-new-phone"
-          label={t("chatNew.phone")}
-          hint={t("chatNew.phoneHint", { national: format.national, international: format.international })}
-          error={person ? undefined : problem?.detail}
-          value={phone}
-          onInput={(e) => {
-            setPhone(e.currentTarget.value);
+        <PhoneFields
+          id="chat-new"
+          country={country}
+          onCountry={(next) => {
+            setCountry(next);
             setPerson(null);
           }}
-          type="tel"
-          inputMode="tel"
+          phone={phone}
+          onPhone={(next) => {
+            setPhone(next);
+            setPerson(null);
+          }}
+          labels={{
+            country: t("chatNew.country"),
+            phone: t("chatNew.phone"),
+            hint: (format) => t("chatNew.phoneHint", format),
+          }}
+          error={person ? undefined : problem?.detail}
           autoComplete="off"
-          placeholder={format.national}
-          required
         />
         <button type="submit" class="primary" disabled={busy !== null}>
           {busy === "find" ? t("chatNew.finding") : t("chatNew.find")}

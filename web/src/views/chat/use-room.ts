@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { type ApiProblem, api, asProblem, type Schemas, unwrap } from "../../api/client";
 import { type Message, type RoomEvent, RoomSocket, type RoomStatus, type SocketLike } from "./room-socket";
 import {
   addMessages,
@@ -32,10 +32,6 @@ export interface History {
   problem?: ApiProblem;
   hasOlder: boolean;
   loadingOlder: boolean;
-}
-
-function asProblem(err: unknown): ApiProblem {
-  return err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 }
 
 function wsOrigin(): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { type ApiProblem, api, asProblem, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { forgetEndedSession, useRequiredSession } from "../account/guard";
 import { Loading, ProblemNotice } from "../common/Status";
@@ -27,9 +27,6 @@ export function Convert() {
   const session = useRequiredSession();
   return session ? <ConvertFlow /> : null;
 }
-
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 
 function ConvertFlow() {
   const { t, locale } = useI18n();

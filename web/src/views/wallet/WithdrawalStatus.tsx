@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { type ApiProblem, api, asProblem, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
@@ -7,9 +7,6 @@ import { TxStatus } from "./TxStatus";
 import { loadTransaction, type Transaction } from "./wallet-api";
 
 const POLL_MS = 2000;
-
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 
 /**
  * A withdrawal until the bank answers: the amount is held meanwhile, and the provider's webhook
