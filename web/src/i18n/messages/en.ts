@@ -273,7 +273,6 @@ export const en = {
   "checkout.shippingTooHeavy": "This cart is too heavy for one parcel. Lower some quantities and try again.",
   "checkout.etd": "{min}–{max} days",
   "checkout.voucher": "Voucher code (optional)",
-  "checkout.voucherWhen": "The discount is applied when you place the order.",
   "checkout.place": "Place order",
   "checkout.placing": "Placing your order…",
   "summary.title": "Order summary",

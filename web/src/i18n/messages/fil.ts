@@ -274,7 +274,6 @@ export const fil: Messages = {
     "Masyadong mabigat ang cart na ito para sa isang parcel. Bawasan ang dami ng ilang item at subukan muli.",
   "checkout.etd": "{min}–{max} araw",
   "checkout.voucher": "Voucher code (opsyonal)",
-  "checkout.voucherWhen": "Ilalapat ang diskwento kapag inilagay mo ang order.",
   "checkout.place": "Ilagay ang order",
   "checkout.placing": "Inilalagay ang iyong order…",
   "summary.title": "Buod ng order",

@@ -274,7 +274,6 @@ export const id: Messages = {
     "Keranjang ini terlalu berat untuk satu paket. Kurangi jumlah beberapa barang lalu coba lagi.",
   "checkout.etd": "{min}–{max} hari",
   "checkout.voucher": "Kode voucher (opsional)",
-  "checkout.voucherWhen": "Diskon diterapkan saat Anda membuat pesanan.",
   "checkout.place": "Buat pesanan",
   "checkout.placing": "Membuat pesanan…",
   "summary.title": "Ringkasan pesanan",

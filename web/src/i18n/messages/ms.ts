@@ -274,7 +274,6 @@ export const ms: Messages = {
     "Troli ini terlalu berat untuk satu bungkusan. Kurangkan kuantiti beberapa item dan cuba lagi.",
   "checkout.etd": "{min}–{max} hari",
   "checkout.voucher": "Kod baucar (pilihan)",
-  "checkout.voucherWhen": "Diskaun dikenakan apabila anda membuat pesanan.",
   "checkout.place": "Buat pesanan",
   "checkout.placing": "Sedang membuat pesanan…",
   "summary.title": "Ringkasan pesanan",

@@ -270,7 +270,6 @@ export const th: Messages = {
   "checkout.shippingTooHeavy": "รถเข็นนี้หนักเกินกว่าจะส่งเป็นพัสดุเดียว ลดจำนวนสินค้าบางรายการแล้วลองอีกครั้ง",
   "checkout.etd": "{min}–{max} วัน",
   "checkout.voucher": "รหัสคูปอง (ไม่บังคับ)",
-  "checkout.voucherWhen": "ส่วนลดจะถูกหักเมื่อคุณสั่งซื้อ",
   "checkout.place": "สั่งซื้อ",
   "checkout.placing": "กำลังสั่งซื้อ…",
   "summary.title": "สรุปคำสั่งซื้อ",

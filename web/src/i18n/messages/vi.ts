@@ -273,7 +273,6 @@ export const vi: Messages = {
   "checkout.shippingTooHeavy": "Giỏ hàng quá nặng cho một kiện hàng. Hãy giảm số lượng một số sản phẩm rồi thử lại.",
   "checkout.etd": "{min}–{max} ngày",
   "checkout.voucher": "Mã giảm giá (không bắt buộc)",
-  "checkout.voucherWhen": "Giảm giá được áp dụng khi bạn đặt hàng.",
   "checkout.place": "Đặt hàng",
   "checkout.placing": "Đang đặt hàng…",
   "summary.title": "Tóm tắt đơn hàng",
