@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { buildWeb } from "./scripts/build-web.mjs";
@@ -9,6 +10,20 @@ import { localVars } from "./scripts/dev-vars.mjs";
 // The Worker serves the web app from dist/web (wrangler.toml [assets]): every project needs it
 // built, the browser tests most of all. Skipped when the app's sources have not changed.
 await buildWeb();
+
+/**
+ * Vite's warning about packages (stripe, standardwebhooks) that ship source maps without their
+ * sources, dropped: two hundred lines per run that say nothing about our code.
+ */
+const quietMissingSources: Plugin = {
+  name: "tchat-quiet-missing-sources",
+  configResolved(config) {
+    const { warnOnce } = config.logger;
+    config.logger.warnOnce = (message, options) => {
+      if (!message.includes("points to missing source files")) warnOnce(message, options);
+    };
+  },
+};
 
 const migrations = await readD1Migrations("./d1/migrations");
 /** One JSON line per request makes test output unreadable: off in tests unless ACCESS_LOG=true is set. */
@@ -24,6 +39,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [
+          quietMissingSources,
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
