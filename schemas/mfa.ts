@@ -37,12 +37,9 @@ export const AuditVerificationSchema = z
   .object({
     valid: z.boolean(),
     checked: z.number().int().openapi({ description: "Rows of the chain checked" }),
-    firstBrokenId: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The first row whose hash, link or place in the chain is wrong (edited, or after a deleted row)",
-      }),
+    firstBrokenId: z.string().nullable().openapi({
+      description: "The first row whose hash, link or place in the chain is wrong (edited, or after a deleted row)",
+    }),
     unsealed: z.number().int().openapi({ description: "Rows written since the last seal, not yet in the chain" }),
   })
   .openapi("AuditVerification");
