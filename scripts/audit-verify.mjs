@@ -48,4 +48,6 @@ if (broken) {
   console.error(`✗ the audit log is broken at ${broken}: that row was edited, or the row before it deleted.`);
   process.exit(1);
 }
-console.log(`✓ ${state.checked} audit rows verified${unsealed ? ` (${unsealed} not sealed yet: the cron seals them)` : ""}.`);
+console.log(
+  `✓ ${state.checked} audit rows verified${unsealed ? ` (${unsealed} not sealed yet: the cron seals them)` : ""}.`,
+);

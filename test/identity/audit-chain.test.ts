@@ -74,7 +74,7 @@ describe("hash-chained audit log", () => {
     const rows = await sealedRows();
     const victim = rows[Math.floor(rows.length / 2)];
     await dropGuards();
-    await env.DB.prepare("UPDATE audit_events SET data = '{\"method\":\"forged\"}' WHERE id = ?").bind(victim.id).run();
+    await env.DB.prepare('UPDATE audit_events SET data = \'{"method":"forged"}\' WHERE id = ?').bind(victim.id).run();
     const report = await verifyAuditChain(db());
     expect(report).toMatchObject({ valid: false, firstBrokenId: victim.id, checked: victim.seq - 1 });
   });
