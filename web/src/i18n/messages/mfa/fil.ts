@@ -1,7 +1,7 @@
 import type { MfaMessages } from "./en";
 
 export const mfaFil: MfaMessages = {
-  "mfa.title": "Two-step sign-in",
+  "mfa.title": "Dalawang-hakbang na pag-sign in",
   "mfa.intro": "Protektahan ang iyong account gamit ang code mula sa authenticator app bukod sa iyong password.",
   "mfa.isOn": "Naka-on ang two-step sign-in.",
   "mfa.isOff": "Naka-off ang two-step sign-in.",
@@ -9,7 +9,7 @@ export const mfaFil: MfaMessages = {
   "mfa.scan":
     "I-scan ang QR code na ito gamit ang iyong authenticator app, o i-type ang key, saka ilagay ang 6-digit na code na ipinapakita nito.",
   "mfa.qrLabel": "QR code para sa iyong authenticator app",
-  "mfa.secret": "Key",
+  "mfa.secret": "Susi",
   "mfa.code": "Code mula sa app",
   "mfa.enable": "I-on",
   "mfa.disable": "I-off",

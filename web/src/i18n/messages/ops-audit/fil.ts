@@ -1,13 +1,13 @@
 import type { OpsAuditMessages } from "./en";
 
 export const opsAuditFil: OpsAuditMessages = {
-  "ops.audit.title": "Audit log",
+  "ops.audit.title": "Talaan ng audit",
   "ops.audit.type": "Uri",
   "ops.audit.allTypes": "Lahat ng uri",
   "ops.audit.when": "Kailan",
-  "ops.audit.user": "User",
+  "ops.audit.user": "Gumagamit",
   "ops.audit.actor": "Gumawa",
-  "ops.audit.chain": "Hash chain",
+  "ops.audit.chain": "Kadena ng hash",
   "ops.audit.verify": "I-verify muli",
   "ops.audit.valid": "Wasto",
   "ops.audit.broken": "Sira sa {id}",
