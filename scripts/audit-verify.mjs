@@ -1,4 +1,4 @@
-// `npm run ops:audit-verify -- [--env local|staging|production]`: reads the audit log's hash chain
+// `npm run ops:audit-verify -- [--env local|staging|production] [--persist-to DIR]`: reads the audit log's hash chain
 // straight from D1 (wrangler d1 execute: no admin token needed, wrangler's own login is) and checks
 // every sealed row, as GET /api/v1/admin/audit-events/verify does. Exit code 1 when it is broken.
 import { spawnSync } from "node:child_process";
@@ -9,7 +9,9 @@ import { ROOT } from "./dev-vars.mjs";
 const args = process.argv.slice(2);
 const envIndex = args.indexOf("--env");
 const target = envIndex >= 0 ? args[envIndex + 1] : "local";
-const where = target === "local" ? ["--local"] : ["--remote", "--env", target];
+const persistAt = args.indexOf("--persist-to");
+const persist = persistAt >= 0 ? ["--persist-to", args[persistAt + 1]] : [];
+const where = target === "local" ? ["--local", ...persist] : ["--remote", "--env", target];
 const wrangler = join(ROOT, "node_modules/.bin/wrangler");
 const PAGE = 1000;
 
