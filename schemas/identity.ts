@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MfaCodeInput } from "./mfa";
 import { LocaleSchema } from "./platform";
 
 export const COUNTRIES = ["TH", "SG", "ID", "MY", "PH", "VN"] as const;
@@ -111,7 +112,15 @@ export const RegisterSchema = z
   .openapi("Register");
 
 export const LoginSchema = z
-  .object({ email: EmailInput, password: z.string().min(1).max(128), device: DeviceSchema.optional() })
+  .object({
+    email: EmailInput,
+    password: z.string().min(1).max(128),
+    device: DeviceSchema.optional(),
+    mfaCode: MfaCodeInput.optional().openapi({
+      description:
+        "With two-step sign-in on: the authenticator's 6-digit code or a recovery code (else 401 mfa_required)",
+    }),
+  })
   .strict()
   .openapi("Login");
 

@@ -83,6 +83,8 @@ export const ERROR_CODES = {
   invalid_credentials: { status: 401, title: "Invalid credentials" },
   token_reused: { status: 401, title: "Refresh token reused" },
   account_suspended: { status: 403, title: "Account suspended" },
+  // Two-step sign-in: 401 at sign-in; admin routes answer it with 403 (ApiErrorOptions.status).
+  mfa_required: { status: 401, title: "Second factor required" },
   // Cart and checkout
   insufficient_stock: { status: 409, title: "Insufficient stock" },
   currency_mismatch: { status: 409, title: "Currency mismatch" },

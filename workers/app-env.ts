@@ -10,6 +10,6 @@ export interface AppEnv {
     config: Config;
     /** Set by the auth middleware once a bearer token is verified and its session is live. */
     userId?: string;
-    auth?: { userId: string; sessionId: string; roles: Role[]; locale: Locale };
+    auth?: { userId: string; sessionId: string; roles: Role[]; locale: Locale; mfa: boolean };
   };
 }

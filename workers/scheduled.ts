@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { checkStaleDisbursements } from "./disbursements";
 import { refreshFxRates } from "./fx";
+import { sealAuditChain } from "./identity";
 import { pollSilentShipments } from "./logistics";
 import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
@@ -62,6 +63,8 @@ export async function runScheduled(env: Env): Promise<void> {
   const rotating = await continuePiiRotation(env);
   // FX rates when due (a provider failure keeps the previous rates and is logged), and old quotes.
   const fx = await refreshFxRates(env);
+  // The audit rows written since the last run join the hash chain (the first run seals the old ones).
+  const auditSealed = await sealAuditChain(db);
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
@@ -81,5 +84,6 @@ export async function runScheduled(env: Env): Promise<void> {
     piiRotation: rotating,
     fxRatesRefreshed: fx.refreshed,
     fxQuotesDeleted: fx.quotesDeleted,
+    auditSealed,
   });
 }

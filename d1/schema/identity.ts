@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Role } from "../../schemas/identity";
 import type { Locale } from "../../schemas/platform";
 
@@ -116,6 +116,45 @@ export const auditEvents = sqliteTable(
     ipHash: text("ip_hash"),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer("created_at").notNull(),
+    /**
+     * The hash chain (workers/identity/audit-chain.ts): a sealer gives each row, in order, its place
+     * `seq` (unique, so two sealers cannot fork the chain), the previous row's hash and its own.
+     * The trigger lets an update only seal a row that is not sealed yet, changing nothing else.
+     */
+    seq: integer("seq"),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
-  (t) => [index("audit_events_user").on(t.userId, t.id), index("audit_events_type").on(t.type, t.id)],
+  (t) => [
+    index("audit_events_user").on(t.userId, t.id),
+    index("audit_events_type").on(t.type, t.id),
+    uniqueIndex("audit_events_seq").on(t.seq),
+    index("audit_events_unsealed").on(t.hash, t.createdAt, t.id),
+  ],
+);
+
+/**
+ * A TOTP second factor (RFC 6238): its secret encrypted like PII, `pending` from set-up until a
+ * first code enables it. `lastStep` is the time step of the last accepted code: a code is taken
+ * only for a later step, so the same code cannot be replayed within its window.
+ */
+export const mfaTotp = sqliteTable("mfa_totp", {
+  userId: text("user_id").primaryKey(),
+  secretEnc: text("secret_enc").notNull(),
+  status: text("status", { enum: ["pending", "enabled"] }).notNull(),
+  lastStep: integer("last_step").notNull().default(0),
+  createdAt: integer("created_at").notNull(),
+  enabledAt: integer("enabled_at"),
+});
+
+/** One-time recovery codes of a second factor, hashed; each works once instead of a TOTP code. */
+export const mfaRecoveryCodes = sqliteTable(
+  "mfa_recovery_codes",
+  {
+    userId: text("user_id").notNull(),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

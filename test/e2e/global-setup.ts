@@ -13,6 +13,8 @@ declare module "vitest" {
     baseUrl: string;
     /** Written once the server is up and seeded ({ ok: true }) or failed to start ({ error }); see ready.ts. */
     e2eReadyFile: string;
+    /** The server's D1 state (--persist-to), for the rare test that must write a row no API writes (granting admin). */
+    e2eState: string;
   }
 }
 
@@ -105,6 +107,7 @@ export default async function setup(project: TestProject) {
 
   project.provide("baseUrl", `http://127.0.0.1:${port}`);
   project.provide("e2eReadyFile", readyFile);
+  project.provide("e2eState", state);
   // Written whole, then renamed: ready.ts never reads a half-written file.
   const signal = (outcome: { ok: true } | { error: string }) => {
     writeFileSync(`${readyFile}.tmp`, JSON.stringify(outcome));

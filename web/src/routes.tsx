@@ -65,4 +65,5 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   },
   // The operator console (issue 18): one line per section page (web/src/views/ops/sections.ts).
   { path: "/ops", view: lazy(() => import("./views/ops/OpsHome").then((m) => m.OpsHome)) },
+  { path: "/ops/audit", view: lazy(() => import("./views/ops/Audit").then((m) => m.Audit)) },
 ];

@@ -23,7 +23,13 @@ export type AuditType =
   | "data_exported"
   | "wallet_standing_changed"
   | "shop_verification_approved"
-  | "shop_verification_rejected";
+  | "shop_verification_rejected"
+  | "mfa_setup_started"
+  | "mfa_enabled"
+  | "mfa_disabled"
+  | "mfa_failed"
+  | "mfa_recovery_code_used"
+  | "mfa_recovery_codes_regenerated";
 
 export interface AuditEntry {
   type: AuditType;

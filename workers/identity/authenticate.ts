@@ -34,7 +34,13 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     });
   }
   c.set("userId", claims.userId);
-  c.set("auth", { userId: claims.userId, sessionId: claims.sessionId, roles: session.roles, locale: session.locale });
+  c.set("auth", {
+    userId: claims.userId,
+    sessionId: claims.sessionId,
+    roles: session.roles,
+    locale: session.locale,
+    mfa: session.mfaStatus === "enabled",
+  });
   if (now - session.lastActiveAt > ACTIVITY_RESOLUTION_MS) {
     c.executionCtx.waitUntil(
       db

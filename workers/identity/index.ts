@@ -10,6 +10,11 @@ import { loginHandler, loginRoute } from "./routes/login";
 import { logoutHandler, logoutRoute } from "./routes/logout";
 import { getMeHandler, getMeRoute } from "./routes/me-get";
 import { patchMeHandler, patchMeRoute } from "./routes/me-patch";
+import { mfaDisableHandler, mfaDisableRoute } from "./routes/mfa-disable";
+import { mfaEnableHandler, mfaEnableRoute } from "./routes/mfa-enable";
+import { mfaRecoveryCodesHandler, mfaRecoveryCodesRoute } from "./routes/mfa-recovery-codes";
+import { mfaSetupHandler, mfaSetupRoute } from "./routes/mfa-setup";
+import { mfaStatusHandler, mfaStatusRoute } from "./routes/mfa-status";
 import { otpRequestHandler, otpRequestRoute } from "./routes/otp-request";
 import { otpVerifyHandler, otpVerifyRoute } from "./routes/otp-verify";
 import { refreshHandler, refreshRoute } from "./routes/refresh";
@@ -24,6 +29,7 @@ export { reinstateAccount, suspendAccount } from "./account-status";
 export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";
 export { auditWrite } from "./audit";
+export { sealAuditChain, verifyAuditChain } from "./audit-chain";
 export { auditEventsPage } from "./audit-log";
 export { authenticate } from "./authenticate";
 export { activeUserContacts } from "./contacts";
@@ -72,5 +78,10 @@ export function createIdentityRouter(hooks: IdentityHooks) {
     .openapi(listAddressesRoute, listAddressesHandler)
     .openapi(createAddressRoute, createAddressHandler)
     .openapi(updateAddressRoute, updateAddressHandler)
-    .openapi(deleteAddressRoute, deleteAddressHandler);
+    .openapi(deleteAddressRoute, deleteAddressHandler)
+    .openapi(mfaStatusRoute, mfaStatusHandler)
+    .openapi(mfaSetupRoute, mfaSetupHandler)
+    .openapi(mfaEnableRoute, mfaEnableHandler)
+    .openapi(mfaDisableRoute, mfaDisableHandler)
+    .openapi(mfaRecoveryCodesRoute, mfaRecoveryCodesHandler);
 }

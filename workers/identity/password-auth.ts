@@ -17,6 +17,7 @@ import { suspended } from "./account-status";
 import { auditWrite } from "./audit";
 import { securityAlertEvent } from "./events";
 import type { IdentityHooks } from "./hooks";
+import { requireSignInFactor } from "./mfa";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import { userContact } from "./present";
 import { type Device, openAccount, revokeSessionWrites, startSession, UNNAMED_DEVICE } from "./sessions";
@@ -80,7 +81,7 @@ export async function register(
  */
 export async function login(
   c: Context<AppEnv>,
-  input: { email: string; password: string; device?: Device },
+  input: { email: string; password: string; device?: Device; mfaCode?: string },
   hooks: IdentityHooks,
 ) {
   const { identity } = c.get("config");
@@ -116,6 +117,7 @@ export async function login(
     );
   }
   if (user.status === "suspended") throw suspended();
+  await requireSignInFactor(c, user.id, input.mfaCode);
   await clearCounter(db, loginFailuresKey(emailHash)).run();
   return startSession(c, user, input.device ?? UNNAMED_DEVICE, { isNewUser: false, method: "password", hooks });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
-import { addresses, auditEvents, sessions, users } from "../../d1/schema/identity";
+import { addresses, auditEvents, mfaRecoveryCodes, mfaTotp, sessions, users } from "../../d1/schema/identity";
 import type { AppEnv } from "../app-env";
 import { clientIpHash } from "../platform/client";
 import { type Database, database, nowMs } from "../platform/db";
@@ -18,6 +18,7 @@ import { revokeSessionWrites } from "./sessions";
 export const IDENTITY_ENCRYPTED_COLUMNS = [
   encryptedColumns(users, users.id, [users.phoneEnc, users.emailEnc]),
   encryptedColumns(addresses, addresses.id, [addresses.detailsEnc]),
+  encryptedColumns(mfaTotp, mfaTotp.userId, [mfaTotp.secretEnc]),
 ];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -100,6 +101,8 @@ export async function accountErasure(c: Context<AppEnv>, user: UserRow) {
       })
       .where(eq(users.id, user.id)),
     db.delete(addresses).where(eq(addresses.userId, user.id)),
+    db.delete(mfaTotp).where(eq(mfaTotp.userId, user.id)),
+    db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, user.id)),
     ...(live.length
       ? revokeSessionWrites(
           c,

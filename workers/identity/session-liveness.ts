@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { sessions, users } from "../../d1/schema/identity";
+import { mfaTotp, sessions, users } from "../../d1/schema/identity";
 import type { Role } from "../../schemas/identity";
 import type { Locale } from "../../schemas/platform";
 import { type Database, inList } from "../platform/db";
@@ -24,6 +24,8 @@ export interface LiveSession {
   locale: Locale;
   deviceId: string;
   lastActiveAt: number;
+  /** "enabled" when the account has a second factor on (admin routes may require it). */
+  mfaStatus: "pending" | "enabled" | null;
 }
 
 /** The session if it is live and belongs to `userId`, with its account's roles; else undefined. */
@@ -38,9 +40,11 @@ export async function liveSession(
       locale: users.locale,
       deviceId: sessions.deviceId,
       lastActiveAt: sessions.lastActiveAt,
+      mfaStatus: mfaTotp.status,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(mfaTotp, eq(mfaTotp.userId, users.id))
     .where(and(eq(sessions.id, ref.sessionId), eq(sessions.userId, ref.userId), live(now)))
     .get();
 }

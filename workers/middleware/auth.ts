@@ -26,6 +26,13 @@ export function requireRole(role: Role) {
       });
     }
     if (!auth.roles.includes(role)) throw new ApiError("forbidden", `This needs the ${role} role.`);
+    if (role === "admin" && !auth.mfa && c.get("config").identity.adminMfaRequired) {
+      throw new ApiError(
+        "mfa_required",
+        "Admin work needs two-step sign-in. Turn it on in your account, then try again.",
+        { status: 403 },
+      );
+    }
     return next();
   });
 }

@@ -198,6 +198,8 @@ export interface Config {
     passwordResetTtlSeconds: number;
     passwordResetMaxPerHour: number;
     pbkdf2Iterations: number;
+    /** Admin routes answer 403 mfa_required to an admin whose account has no second factor on. */
+    adminMfaRequired: boolean;
   };
 }
 
@@ -381,5 +383,6 @@ function identityConfig(raw: ConfigVars): Config["identity"] {
     passwordResetTtlSeconds: raw.PASSWORD_RESET_TTL_SECONDS,
     passwordResetMaxPerHour: raw.PASSWORD_RESET_MAX_PER_HOUR,
     pbkdf2Iterations: raw.PASSWORD_PBKDF2_ITERATIONS,
+    adminMfaRequired: raw.ADMIN_MFA_REQUIRED,
   };
 }

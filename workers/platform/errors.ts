@@ -18,6 +18,8 @@ export interface FieldError {
 export interface ApiErrorOptions {
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** Another status than the code's own, where the contract gives one code two (mfa_required: 401 or 403). */
+  status?: 401 | 403;
 }
 
 /** The one error type of the API: thrown anywhere, rendered as problem+json by `renderError`. */
@@ -32,7 +34,7 @@ export class ApiError extends Error {
     super(detail);
     this.name = "ApiError";
     this.code = code;
-    this.status = ERROR_CODES[code].status;
+    this.status = options.status ?? ERROR_CODES[code].status;
     this.detail = detail;
     this.errors = options.errors;
     this.headers = options.headers;

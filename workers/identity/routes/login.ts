@@ -13,7 +13,7 @@ export const loginRoute = defineRoute({
   description: "After 5 failed attempts in 15 minutes the account answers 429 for the rest of that window.",
   request: jsonBody(LoginSchema),
   responses: { 200: jsonResponse("Signed in", TokensSchema) },
-  errors: [401, 429],
+  errors: [401, 403, 429],
 });
 
 /** Signs in; a guest cart sent along (X-Cart-Token) is merged through `hooks`. */

@@ -1,6 +1,8 @@
 import { chatNewEn } from "./chat-new/en";
 import { logisticsEn } from "./logistics/en";
+import { mfaEn } from "./mfa/en";
 import { opsEn } from "./ops/en";
+import { opsAuditEn } from "./ops-audit/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
@@ -372,6 +374,9 @@ export const en = {
   ...logisticsEn,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsEn,
+  // Two-step sign-in and the console's audit log page (issue 18).
+  ...mfaEn,
+  ...opsAuditEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

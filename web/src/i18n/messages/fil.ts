@@ -1,7 +1,9 @@
 import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
 import { logisticsFil } from "./logistics/fil";
+import { mfaFil } from "./mfa/fil";
 import { opsFil } from "./ops/fil";
+import { opsAuditFil } from "./ops-audit/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
@@ -373,4 +375,7 @@ export const fil: Messages = {
   ...logisticsFil,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsFil,
+  // Two-step sign-in and the console's audit log page (issue 18).
+  ...mfaFil,
+  ...opsAuditFil,
 };

@@ -1,7 +1,9 @@
 import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
 import { logisticsId } from "./logistics/id";
+import { mfaId } from "./mfa/id";
 import { opsId } from "./ops/id";
+import { opsAuditId } from "./ops-audit/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
@@ -373,4 +375,7 @@ export const id: Messages = {
   ...logisticsId,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsId,
+  // Two-step sign-in and the console's audit log page (issue 18).
+  ...mfaId,
+  ...opsAuditId,
 };

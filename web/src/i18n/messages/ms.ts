@@ -1,7 +1,9 @@
 import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
 import { logisticsMs } from "./logistics/ms";
+import { mfaMs } from "./mfa/ms";
 import { opsMs } from "./ops/ms";
+import { opsAuditMs } from "./ops-audit/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
@@ -373,4 +375,7 @@ export const ms: Messages = {
   ...logisticsMs,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsMs,
+  // Two-step sign-in and the console's audit log page (issue 18).
+  ...mfaMs,
+  ...opsAuditMs,
 };

@@ -1,7 +1,9 @@
 import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
 import { logisticsTh } from "./logistics/th";
+import { mfaTh } from "./mfa/th";
 import { opsTh } from "./ops/th";
+import { opsAuditTh } from "./ops-audit/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
@@ -369,4 +371,7 @@ export const th: Messages = {
   ...logisticsTh,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsTh,
+  // Two-step sign-in and the console's audit log page (issue 18).
+  ...mfaTh,
+  ...opsAuditTh,
 };

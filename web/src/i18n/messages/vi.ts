@@ -1,7 +1,9 @@
 import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
 import { logisticsVi } from "./logistics/vi";
+import { mfaVi } from "./mfa/vi";
 import { opsVi } from "./ops/vi";
+import { opsAuditVi } from "./ops-audit/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
@@ -372,4 +374,7 @@ export const vi: Messages = {
   ...logisticsVi,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsVi,
+  // Two-step sign-in and the console's audit log page (issue 18).
+  ...mfaVi,
+  ...opsAuditVi,
 };

@@ -5,6 +5,7 @@ import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { Addresses } from "./Addresses";
 import { forgetEndedSession, useRequiredSession } from "./guard";
+import { Mfa } from "./Mfa";
 import { Privacy } from "./Privacy";
 import { Profile } from "./Profile";
 import { Sessions } from "./Sessions";
@@ -60,6 +61,7 @@ function SignedIn({ onDeleted }: { onDeleted: (answer: Schemas["AccountDeletion"
       {current && <Profile user={current} onSaved={setUser} />}
       <Addresses />
       <Sessions />
+      <Mfa />
       <Privacy onDeleted={onDeleted} />
     </section>
   );

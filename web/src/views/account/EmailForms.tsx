@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { BCP47 } from "../../i18n/locales";
@@ -34,10 +34,22 @@ const value = (form: HTMLFormElement, name: string) => new FormData(form).get(na
 export function EmailSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
   const { busy, problem, submit } = useSubmit(onSignedIn);
+  // Once the server asks for the second factor, the form asks for the code too (and keeps asking).
+  const [asked, setAsked] = useState(false);
+  const askCode = asked || problem?.code === "mfa_required";
+  useEffect(() => {
+    if (problem?.code === "mfa_required") setAsked(true);
+  }, [problem]);
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const body = { email: value(form, "login-email"), password: value(form, "login-password"), device: thisDevice() };
+    const mfaCode = askCode ? value(form, "login-mfa").trim() : "";
+    const body = {
+      email: value(form, "login-email"),
+      password: value(form, "login-password"),
+      device: thisDevice(),
+      ...(mfaCode ? { mfaCode } : {}),
+    };
     submit(() => unwrap(api.POST("/api/v1/auth/login", { body })));
   };
   // Wrong password (401) and too many tries (429) are about the password as a whole.
@@ -60,7 +72,21 @@ export function EmailSignIn({ onSignedIn }: { onSignedIn: () => void }) {
         required
         error={fieldError(problem, "password", passwordCodes)}
       />
-      {problem && !shownAtField(problem, ["email", "password"], passwordCodes) && <ProblemNotice problem={problem} />}
+      {askCode && (
+        <Field
+          id="login-mfa"
+          label={t("mfa.code")}
+          hint={t("mfa.signinPrompt")}
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          error={problem?.code === "invalid_code" ? problem.detail : undefined}
+        />
+      )}
+      {problem &&
+        problem.code !== "mfa_required" &&
+        !(askCode && problem.code === "invalid_code") &&
+        !shownAtField(problem, ["email", "password"], passwordCodes) && <ProblemNotice problem={problem} />}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t("account.busy") : t("account.signin.submit")}
       </button>
