@@ -19,7 +19,7 @@ import { expectJson, post } from "../support/http";
 useFreshStorage();
 
 /** Small pages, so every table of any size spans several parts and several calls (as cron minutes do). */
-const SMALL = { pageRows: 25, pagesPerRun: 4, leaseMs: 60_000 };
+const SMALL = { pageRows: 100, pagesPerRun: 4, leaseMs: 60_000 };
 
 async function backUp(db: D1Database, id: string, startedAt: number): Promise<{ manifest: Manifest; calls: number }> {
   await startRun(db, id, startedAt, `-${id}`);
@@ -101,7 +101,7 @@ describe("D1 backup to R2 and restore", () => {
     const tampered = restoreBackup(env.BACKUPS, manifest.prefix, env.RESTORE_TEST_DB, { force: true });
     await expect(tampered).rejects.toThrow(RestoreError);
     await expect(tampered).rejects.toThrow(/does not match its checksum/);
-  });
+  }, 240_000);
 
   it("the cron starts one run per interval and goes on with it across minutes", async () => {
     const config = { ...readConfig(env).backup, pageRows: 1000, pagesPerRun: 1 };

@@ -13,7 +13,14 @@ const selfFetch = async (request: Request) => exports.default.fetch(request);
 const syntheticPhone = () => `+6681${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
 
 interface Latest {
-  items: { check: string; status: string; httpStatus: number; detail: string | null; checkedAt: string; runId: string }[];
+  items: {
+    check: string;
+    status: string;
+    httpStatus: number;
+    detail: string | null;
+    checkedAt: string;
+    runId: string;
+  }[];
 }
 
 describe("synthetic checks", () => {

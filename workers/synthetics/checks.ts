@@ -80,7 +80,11 @@ const FLOWS: [CheckName, Step][] = [
     async (ctx, shared) => {
       if (!shared.productId) return { skip: "no product in the catalog to add" };
       const res = await ctx.call("POST", "/api/v1/cart/items", {
-        body: { productId: shared.productId, ...(shared.variantId ? { variantId: shared.variantId } : {}), quantity: 1 },
+        body: {
+          productId: shared.productId,
+          ...(shared.variantId ? { variantId: shared.variantId } : {}),
+          quantity: 1,
+        },
       });
       if (res.status !== 200) return { res, ...expectStatus(res, 200) };
       // Leave nothing behind: the guest cart's line is removed again (the cart itself expires).
