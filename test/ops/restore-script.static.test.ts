@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM script, run by node (npm run ops:restore)
 import {
   chainChecksum,
   EMPTY_SHA256,
