@@ -128,12 +128,14 @@ export async function runFlows(ctx: FlowContext, clock: () => number): Promise<C
       result = { fail: err instanceof Error ? err.message : String(err) };
     }
     if (result.res && !result.res.bodyUsed) await result.res.body?.cancel();
+    // An operator's note (English, like the logs), not a problem detail shown to users.
+    const detail = result.skip ?? result.fail ?? null;
     outcomes.push({
       check,
       status: result.skip ? "skipped" : result.fail ? "fail" : "pass",
       durationMs: Math.max(0, Math.round(clock() - started)),
       httpStatus: result.res?.status ?? 0,
-      detail: result.skip ?? result.fail ?? null,
+      detail,
     });
   }
   return outcomes;
