@@ -46,6 +46,8 @@ export default defineConfig({
               // The same development values `npm start` uses, plus the migrations for test/setup.ts.
               // The per-request access log stays quiet unless asked for: ACCESS_LOG=true npx vitest run
               bindings: { ...localVars(), ACCESS_LOG: accessLog, TEST_MIGRATIONS: migrations },
+              // An empty second database for the backup restore test (test/ops/backup.test.ts).
+              d1Databases: { RESTORE_TEST_DB: "tchat-restore-test" },
             },
           }),
         ],

@@ -6,6 +6,8 @@ const DOMAINS = {
   inventory: [],
   messaging: [],
   ops: [],
+  backup: [],
+  synthetics: [],
   identity: ["messaging"],
   realtime: ["identity"],
   admin: ["identity", "wallet"],

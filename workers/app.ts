@@ -34,6 +34,7 @@ import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
 import { createShippingRouter } from "./shipping";
 import { shopsRouter } from "./shops";
+import { syntheticsRouter } from "./synthetics";
 import { walletRouter } from "./wallet";
 
 /**
@@ -68,6 +69,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", privacyRouter);
   app.route("/", adminRouter);
   app.route("/", deadLettersRouter);
+  app.route("/", syntheticsRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);
   app.route("/", catalogRouter);

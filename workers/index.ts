@@ -37,8 +37,8 @@ export default {
     }
     // A cron run is a request of its own: the events it causes (expiries, refunds) carry its id.
     ctx.waitUntil(
-      withRequestId(newId("cron"), () => runScheduled(env)).catch((err) =>
-        logEvent("error", "scheduled_failed", { cron: controller.cron, error: String(err) }),
+      withRequestId(newId("cron"), () => runScheduled(env, async (request) => app.fetch(request, env, ctx))).catch(
+        (err) => logEvent("error", "scheduled_failed", { cron: controller.cron, error: String(err) }),
       ),
     );
   },

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
+import { runBackups } from "./backup";
 import { checkStaleDisbursements } from "./disbursements";
 import { refreshFxRates } from "./fx";
 import { sealAuditChain } from "./identity";
@@ -16,6 +17,7 @@ import { reconcileDeliveries } from "./platform/redelivery";
 import { continuePiiRotation, runAccountErasures } from "./privacy";
 import { consumersFor } from "./queue";
 import { completeOrdersPastReturnWindow, resumeReceivedReturns } from "./returns";
+import { runSyntheticChecks, type SelfFetch } from "./synthetics";
 
 const DAY_MS = 86_400_000;
 /** Longer than any queue keeps redelivering a message, so a late duplicate is still recognised. */
@@ -27,9 +29,10 @@ const SETTLED_OUTBOX_KEPT_MS = 7 * DAY_MS;
  * gateways about payments pending too long, retry refunds, publish again the events no consumer
  * applied in time, publish whatever the outbox holds, sweep expired bookkeeping and old
  * notifications and uploads whose process died before their record, then go on with unfinished
- * account erasures and key rotations.
+ * account erasures and key rotations; then export a few pages of the D1 backup and, when due, run
+ * the synthetic checks through `selfFetch` (the Worker's own fetch handler, handed in by index.ts).
  */
-export async function runScheduled(env: Env): Promise<void> {
+export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<void> {
   const config = readConfig(env);
   const db = database(env);
   const expired = await expireOverdueOrders(env, (order) => orderMayExpire(env, order));
@@ -65,6 +68,9 @@ export async function runScheduled(env: Env): Promise<void> {
   const fx = await refreshFxRates(env);
   // The audit rows written since the last run join the hash chain (the first run seals the old ones).
   const auditSealed = await sealAuditChain(db);
+  // D1 exported to R2 a few pages a minute (workers/backup); the main flows checked through the Worker itself.
+  const backup = await runBackups(env, config.backup);
+  const synthetic = selfFetch ? await runSyntheticChecks(env, config, selfFetch) : undefined;
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
@@ -85,5 +91,7 @@ export async function runScheduled(env: Env): Promise<void> {
     fxRatesRefreshed: fx.refreshed,
     fxQuotesDeleted: fx.quotesDeleted,
     auditSealed,
+    backup,
+    syntheticFailed: synthetic?.results.filter((r) => r.status === "fail").map((r) => r.check),
   });
 }

@@ -1,4 +1,5 @@
 /** Every table, for drizzle-kit and tests. Domain code imports only its own file. */
+export * from "./backup";
 export * from "./catalog";
 export * from "./chat";
 export * from "./dev";
@@ -20,4 +21,5 @@ export * from "./returns";
 export * from "./reviews";
 export * from "./search";
 export * from "./shops";
+export * from "./synthetics";
 export * from "./wallet";

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // The variables config.ts reads, each typed and range-checked (kept apart so that file stays readable).
 
+import { BACKUP_VARS } from "./config-backup";
 import { EARNINGS_VARS } from "./config-earnings";
 import { FX_VARS } from "./config-fx";
 import { LOGISTICS_VARS } from "./config-logistics";
@@ -72,6 +73,7 @@ export const ConfigSchema = z.object({
   DISBURSEMENT_STATUS_CHECK_SECONDS: int(900, 60, 86_400),
   ...FX_VARS,
   ...EARNINGS_VARS,
+  ...BACKUP_VARS,
   // Returns: a delivered order may be returned this many days; then the cron completes it.
   RETURN_WINDOW_DAYS: int(7, 1, 365),
   ...LOGISTICS_VARS,

@@ -1,3 +1,4 @@
+import { type BackupConfig, backupConfig } from "./config-backup";
 import { type EarningsConfig, earningsConfig } from "./config-earnings";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
@@ -53,6 +54,8 @@ export interface Config {
   fx: FxConfig;
   /** The commission on sales and the longest statement or report (config-earnings.ts, docs/earnings.md). */
   earnings: EarningsConfig;
+  /** D1 backups to R2 and synthetic checks (config-backup.ts, docs/runbooks/restore-from-backup.md). */
+  backup: BackupConfig;
   /** Seller center uploads: the bulk price and stock CSV, verification documents. */
   sellerUploads: SellerUploads;
   /** Returns: how long after delivery a buyer may return items (then the order completes). */
@@ -295,6 +298,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     },
     fx: fxConfig(raw),
     earnings: earningsConfig(raw),
+    backup: backupConfig(raw),
     sellerUploads: sellerUploads(raw),
     returns: { windowMs: raw.RETURN_WINDOW_DAYS * 86_400_000 },
     logistics: logisticsConfig(raw),
