@@ -19,5 +19,6 @@ export * from "./recommendations";
 export * from "./returns";
 export * from "./reviews";
 export * from "./search";
+export * from "./shipping";
 export * from "./shops";
 export * from "./wallet";

@@ -1,6 +1,16 @@
 import { createRouter } from "../platform/openapi";
 import { couriersHandler, couriersRoute } from "./routes/couriers";
 import {
+  createRemittanceHandler,
+  createRemittanceRoute,
+  getRemittanceHandler,
+  getRemittanceRoute,
+  listRemittancesHandler,
+  listRemittancesRoute,
+  mismatchesHandler,
+  mismatchesRoute,
+} from "./routes/remittances";
+import {
   cancelShipmentHandler,
   cancelShipmentRoute,
   createShipmentHandler,
@@ -53,5 +63,9 @@ export function createLogisticsRouter({ cod, fetchFn }: LogisticsRouterDeps) {
     .openapi(shipmentLabelRoute, shipmentLabelHandler)
     .openapi(orderTrackingRoute, orderTrackingHandler)
     .openapi(courierWebhookRoute, courierWebhookHandler(cod))
-    .openapi(simulateShipmentRoute, simulateShipmentHandler(cod));
+    .openapi(simulateShipmentRoute, simulateShipmentHandler(cod))
+    .openapi(createRemittanceRoute, createRemittanceHandler)
+    .openapi(listRemittancesRoute, listRemittancesHandler)
+    .openapi(mismatchesRoute, mismatchesHandler)
+    .openapi(getRemittanceRoute, getRemittanceHandler);
 }
