@@ -1,5 +1,6 @@
 import { createRouter } from "../platform/openapi";
 import { couriersHandler, couriersRoute } from "./routes/couriers";
+import { requestPickupHandler, requestPickupRoute } from "./routes/pickup";
 import {
   createRemittanceHandler,
   createRemittanceRoute,
@@ -61,6 +62,7 @@ export function createLogisticsRouter({ cod, fetchFn }: LogisticsRouterDeps) {
     .openapi(getShipmentRoute, getShipmentHandler)
     .openapi(cancelShipmentRoute, cancelShipmentHandler(fetchFn))
     .openapi(shipmentLabelRoute, shipmentLabelHandler)
+    .openapi(requestPickupRoute, requestPickupHandler(fetchFn))
     .openapi(orderTrackingRoute, orderTrackingHandler)
     .openapi(courierWebhookRoute, courierWebhookHandler(cod))
     .openapi(simulateShipmentRoute, simulateShipmentHandler(cod))

@@ -4,6 +4,7 @@ import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { logistics } from "./fil/logistics";
+import { logisticsOps } from "./fil/logistics-ops";
 import { orders } from "./fil/orders";
 import { people } from "./fil/people";
 import { platform } from "./fil/platform";
@@ -27,6 +28,7 @@ export const fil: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

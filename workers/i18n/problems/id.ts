@@ -4,6 +4,7 @@ import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { logistics } from "./id/logistics";
+import { logisticsOps } from "./id/logistics-ops";
 import { orders } from "./id/orders";
 import { people } from "./id/people";
 import { platform } from "./id/platform";
@@ -27,6 +28,7 @@ export const id: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -4,6 +4,7 @@ import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { logistics } from "./ms/logistics";
+import { logisticsOps } from "./ms/logistics-ops";
 import { orders } from "./ms/orders";
 import { people } from "./ms/people";
 import { platform } from "./ms/platform";
@@ -27,6 +28,7 @@ export const ms: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -4,6 +4,7 @@ import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { logistics } from "./th/logistics";
+import { logisticsOps } from "./th/logistics-ops";
 import { orders } from "./th/orders";
 import { people } from "./th/people";
 import { platform } from "./th/platform";
@@ -27,6 +28,7 @@ export const th: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

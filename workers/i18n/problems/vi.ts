@@ -5,6 +5,7 @@ import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { logistics } from "./vi/logistics";
+import { logisticsOps } from "./vi/logistics-ops";
 import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
@@ -27,6 +28,7 @@ export const vi: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,
