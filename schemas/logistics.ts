@@ -80,9 +80,28 @@ export const ShipmentSchema = z
     labelUrl: z.string().openapi({ description: "The label PDF; only the shop's owner may fetch it" }),
     status: ShipmentStatusSchema,
     cod: MoneySchema.optional().openapi({ description: "Cash the courier collects on delivery" }),
+    pickup: z
+      .object({
+        reference: z.string(),
+        from: z.string().openapi({ description: "The pickup window's start" }),
+        until: z.string().openapi({ description: "The pickup window's end" }),
+      })
+      .optional()
+      .openapi({ description: "The courier's pickup, once requested (with the booking for couriers that take it so)" }),
     createdAt: z.string(),
   })
   .openapi("Shipment");
+
+export const RequestPickupSchema = z
+  .object({
+    readyAt: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "When the parcel is ready to be collected (default: now)" }),
+  })
+  .strict()
+  .openapi("RequestPickup");
 
 export const TrackingEventSchema = z
   .object({

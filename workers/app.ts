@@ -32,7 +32,7 @@ import { recommendationsRouter } from "./recommendations";
 import { returnsRouter } from "./returns";
 import { reviewsRouter } from "./reviews";
 import { searchRouter } from "./search";
-import { createShippingRouter } from "./shipping";
+import { createShippingRouter, type LiveRates } from "./shipping";
 import { shopsRouter } from "./shops";
 import { syntheticsRouter } from "./synthetics";
 import { walletRouter } from "./wallet";
@@ -40,10 +40,10 @@ import { walletRouter } from "./wallet";
 /**
  * The Hono app: one middleware chain for every request (request id and config, access log,
  * security headers, CORS, body size), then the domain routers, then problem+json for
- * everything that goes wrong, 404 and 405 included. Tests may hand in seams (a checkout probe);
+ * everything that goes wrong, 404 and 405 included. Tests may hand in seams (a checkout probe, live rates);
  * the Worker (workers/index.ts) passes none.
  */
-export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
+export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: LiveRates } = {}) {
   const app = createRouter();
   app.use(
     "*",
@@ -78,7 +78,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe } = {}) {
   app.route("/", mediaRouter);
   app.route("/", cartRouter);
   // Shipping cannot import logistics (logistics uses shipping): live courier prices are handed in.
-  app.route("/", createShippingRouter({ liveRates: courierLiveRates() }));
+  app.route("/", createShippingRouter({ liveRates: seams.liveRates ?? courierLiveRates() }));
   // Orders cannot import payments (payments uses orders): the refund a cancellation needs is handed in.
   app.route("/", createOrdersRouter({ refundPayment: refundOrderPayment, checkoutProbe: seams.checkoutProbe }));
   app.route("/", vouchersRouter);

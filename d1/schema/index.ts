@@ -20,6 +20,7 @@ export * from "./recommendations";
 export * from "./returns";
 export * from "./reviews";
 export * from "./search";
+export * from "./shipping";
 export * from "./shops";
 export * from "./synthetics";
 export * from "./wallet";

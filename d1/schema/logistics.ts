@@ -25,6 +25,10 @@ export const shipments = sqliteTable(
     codCurrency: text("cod_currency"),
     /** Set while the shipment is live; cleared on cancel, so an order may be booked again. */
     liveOrderId: text("live_order_id"),
+    /** The courier's pickup of the parcel: its reference and window (ms), set once it is requested (POST /shipments/:id/pickup, or with the booking where the courier takes it so). */
+    pickupReference: text("pickup_reference"),
+    pickupFrom: integer("pickup_from"),
+    pickupUntil: integer("pickup_until"),
     /** When the courier last told us anything (webhook or poll): the cron polls shipments silent too long. */
     lastHeardAt: integer("last_heard_at").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -58,5 +62,49 @@ export const shipmentEvents = sqliteTable(
   (t) => [
     uniqueIndex("shipment_events_key").on(t.shipmentId, t.eventKey),
     index("shipment_events_at").on(t.shipmentId, t.at),
+  ],
+);
+
+/**
+ * A courier's remittance of cash it collected on delivery (docs/logistics.md "COD remittances"),
+ * recorded by an operator. The id derives from the Idempotency-Key; (courier, reference) is unique,
+ * so the same statement is recorded once however it is sent again.
+ */
+export const codRemittances = sqliteTable(
+  "cod_remittances",
+  {
+    id: text("id").primaryKey(),
+    courier: text("courier").notNull(),
+    /** The courier's own reference of the remittance (statement or transfer number). */
+    reference: text("reference").notNull(),
+    currency: text("currency").notNull(),
+    /** Sum of the items, minor units. */
+    total: integer("total").notNull(),
+    itemCount: integer("item_count").notNull(),
+    remittedAt: integer("remitted_at").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("cod_remittances_reference").on(t.courier, t.reference),
+    index("cod_remittances_at").on(t.createdAt),
+  ],
+);
+
+/** One parcel's cash in a remittance, by the courier's tracking number; matched against shipments by the report. */
+export const codRemittanceItems = sqliteTable(
+  "cod_remittance_items",
+  {
+    id: text("id").primaryKey(),
+    remittanceId: text("remittance_id").notNull(),
+    courier: text("courier").notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("cod_remittance_items_parcel").on(t.courier, t.trackingNumber),
+    index("cod_remittance_items_remittance").on(t.remittanceId),
   ],
 );

@@ -63,7 +63,15 @@ describe("Ninja Van courier", () => {
       parcels: [{ weightGrams: 1500, lengthCm: 30, widthCm: 20, heightCm: 10 }],
       cod: { amount: 4550, currency: "SGD" },
     });
-    expect(booking).toEqual({ trackingNumber: "NVSGTCHAT000123" });
+    // The pickup is scheduled with the order: tomorrow 09:00–12:00 Singapore time.
+    expect(booking).toEqual({
+      trackingNumber: "NVSGTCHAT000123",
+      pickup: {
+        reference: "NVSGTCHAT000123",
+        from: Date.parse("2026-12-08T01:00:00Z"),
+        until: Date.parse("2026-12-08T04:00:00Z"),
+      },
+    });
 
     expect(calls[0].url).toBe("https://api-sandbox.ninjavan.co/sg/2.0/oauth/access_token");
     expect(calls[0].method).toBe("POST");
@@ -95,16 +103,13 @@ describe("Ninja Van courier", () => {
       token(),
       json(200, { trackingId: "NVSGTCHAT000123", status: "Cancelled", updatedAt: "2026-12-07T03:00:00Z" }),
       json(200, {
-        data: [
-          {
-            tracking_number: "NVSGTCHAT000123",
-            events: [
-              { id: 11, status: "Pending Pickup", timestamp: "2026-12-07T03:00:00Z" },
-              { id: 12, status: "Picked Up, In Transit To Origin Hub", timestamp: "2026-12-08T02:00:00Z" },
-              { id: 13, status: "On Vehicle for Delivery", timestamp: "2026-12-09T01:00:00Z" },
-              { id: 14, status: "Delivered, Received by Customer", timestamp: "2026-12-09T05:00:00Z" },
-            ],
-          },
+        tracking_number: "NVSGTCHAT000123",
+        is_full_history_available: true,
+        events: [
+          { id: 11, status: "Pending Pickup", timestamp: "2026-12-07T03:00:00Z" },
+          { id: 12, status: "Picked Up, In Transit To Origin Hub", timestamp: "2026-12-08T02:00:00Z" },
+          { id: 13, status: "On Vehicle for Delivery", timestamp: "2026-12-09T01:00:00Z" },
+          { id: 14, status: "Delivered, Received by Customer", timestamp: "2026-12-09T05:00:00Z" },
         ],
       }),
     );
@@ -114,7 +119,7 @@ describe("Ninja Van courier", () => {
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       "POST https://api-sandbox.ninjavan.co/sg/2.0/oauth/access_token",
       "DELETE https://api-sandbox.ninjavan.co/sg/2.2/orders/NVSGTCHAT000123",
-      "GET https://api-sandbox.ninjavan.co/sg/1.0/orders/tracking-events?tracking_number=NVSGTCHAT000123",
+      "GET https://api-sandbox.ninjavan.co/sg/1.0/orders/tracking-events/NVSGTCHAT000123",
     ]);
     expect(events.map((e) => [e.status, e.eventKey])).toEqual([
       ["picked_up", "nv:12"],
@@ -122,6 +127,34 @@ describe("Ninja Van courier", () => {
       ["delivered", "nv:14"],
     ]);
     expect(events[2].at).toBe(Date.parse("2026-12-09T05:00:00Z"));
+  });
+
+  it("prices a parcel with the Tariff API: POST /sg/1.0/public/price with service, weight and both addresses", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      token(),
+      json(200, { data: { total_fee: 7.5 } }),
+      json(200, { price: 9, currency: "MYR" }),
+    );
+    const nv = courier(fetchFn);
+    const request = {
+      service: "express",
+      from: { country: "SG", postalCode: "018956" },
+      to: { country: "SG", postalCode: "048616" },
+      weightGrams: 1250,
+      currency: "SGD" as const,
+    };
+    expect(await nv.rate(request)).toEqual({ amount: 750, currency: "SGD" });
+    expect(calls[1].url).toBe("https://api-sandbox.ninjavan.co/sg/1.0/public/price");
+    expect(calls[1].headers.get("Authorization")).toBe("Bearer tok-123");
+    expect(JSON.parse(calls[1].body)).toEqual({
+      service_type: "Parcel",
+      service_level: "Express",
+      weight: 1.25,
+      from: { address: { country: "SG", postcode: "018956" } },
+      to: { address: { country: "SG", postcode: "048616" } },
+    });
+    // An estimate in another currency than the buyer's is no price at all: the rate card stands.
+    expect(await nv.rate(request)).toBeNull();
   });
 
   it("fetches the waybill PDF as bytes", async () => {

@@ -10,7 +10,7 @@ import { keyClaimOf } from "../platform/idempotency";
 import { newId, stableId } from "../platform/ids";
 import { ProviderError } from "../platform/provider-http";
 import { findShop, shopContactOf } from "../shops";
-import { type CourierContext, courierFor, type Parcel, type Party } from "./couriers";
+import { type CourierContext, courierFor, type Parcel, type Party, type Pickup } from "./couriers";
 import { liveShipmentOf, RANK, type ShipmentRow, shipmentById } from "./queries";
 
 type CreateShipment = z.infer<typeof CreateShipmentSchema>;
@@ -91,7 +91,7 @@ export async function bookShipment(
   ];
   const to = addressParty(presented.shippingAddress, order.shippingCountry);
   const from = await shopParty(c.env, db, order);
-  const { trackingNumber, label } = await callCourier(async () => {
+  const { trackingNumber, label, pickup } = await callCourier(async () => {
     const booking = await courier.book({
       reference: shipmentId,
       orderNumber: order.number,
@@ -101,7 +101,11 @@ export async function bookShipment(
       parcels,
       ...(cod ? { cod: cod as never } : {}),
     });
-    return { trackingNumber: booking.trackingNumber, label: await courier.label(booking.trackingNumber) };
+    return {
+      trackingNumber: booking.trackingNumber,
+      pickup: booking.pickup,
+      label: await courier.label(booking.trackingNumber),
+    };
   });
   const labelKey = `labels/${shipmentId}.pdf`;
   await c.env.MEDIA.put(labelKey, label, { httpMetadata: { contentType: "application/pdf" } });
@@ -114,6 +118,7 @@ export async function bookShipment(
     trackingNumber,
     labelKey,
     cod,
+    pickup,
   });
   const row = await shipmentById(db, shipmentId);
   if (!row) throw new ApiError("conflict", "This order was booked by another request at the same time. Read it again.");
@@ -128,11 +133,12 @@ interface BookedParcel {
   trackingNumber: string;
   labelKey: string;
   cod: { amount: number; currency: string } | undefined;
+  pickup: Pickup | undefined;
 }
 
 /** The commit point: the shipment (live for its order) and its first tracking event, in one batch; a repeat writes nothing. */
 async function recordShipment(db: ReturnType<typeof database>, p: BookedParcel): Promise<void> {
-  const { shipmentId, order, courier, service, trackingNumber, labelKey, cod } = p;
+  const { shipmentId, order, courier, service, trackingNumber, labelKey, cod, pickup } = p;
   const now = nowMs();
   await db.batch([
     db
@@ -149,6 +155,9 @@ async function recordShipment(db: ReturnType<typeof database>, p: BookedParcel):
         labelKey,
         codAmount: cod?.amount ?? null,
         codCurrency: cod?.currency ?? null,
+        pickupReference: pickup?.reference ?? null,
+        pickupFrom: pickup?.from ?? null,
+        pickupUntil: pickup?.until ?? null,
         liveOrderId: order.id,
         lastHeardAt: now,
         createdAt: now,
@@ -220,7 +229,7 @@ function addressParty(address: Record<string, unknown> | null | undefined, count
   };
 }
 
-async function shopParty(env: Env, db: ReturnType<typeof database>, order: OrderRow): Promise<Party> {
+export async function shopParty(env: Env, db: ReturnType<typeof database>, order: OrderRow): Promise<Party> {
   const shop = await findShop(db, order.shopId);
   const contact = await shopContactOf(env, shop);
   return {

@@ -1,5 +1,16 @@
 import { createRouter } from "../platform/openapi";
 import { couriersHandler, couriersRoute } from "./routes/couriers";
+import { requestPickupHandler, requestPickupRoute } from "./routes/pickup";
+import {
+  createRemittanceHandler,
+  createRemittanceRoute,
+  getRemittanceHandler,
+  getRemittanceRoute,
+  listRemittancesHandler,
+  listRemittancesRoute,
+  mismatchesHandler,
+  mismatchesRoute,
+} from "./routes/remittances";
 import {
   cancelShipmentHandler,
   cancelShipmentRoute,
@@ -51,7 +62,12 @@ export function createLogisticsRouter({ cod, fetchFn }: LogisticsRouterDeps) {
     .openapi(getShipmentRoute, getShipmentHandler)
     .openapi(cancelShipmentRoute, cancelShipmentHandler(fetchFn))
     .openapi(shipmentLabelRoute, shipmentLabelHandler)
+    .openapi(requestPickupRoute, requestPickupHandler(fetchFn))
     .openapi(orderTrackingRoute, orderTrackingHandler)
     .openapi(courierWebhookRoute, courierWebhookHandler(cod))
-    .openapi(simulateShipmentRoute, simulateShipmentHandler(cod));
+    .openapi(simulateShipmentRoute, simulateShipmentHandler(cod))
+    .openapi(createRemittanceRoute, createRemittanceHandler)
+    .openapi(listRemittancesRoute, listRemittancesHandler)
+    .openapi(mismatchesRoute, mismatchesHandler)
+    .openapi(getRemittanceRoute, getRemittanceHandler);
 }

@@ -23,6 +23,15 @@ export function presentShipment(origin: string, row: ShipmentRow): Shipment {
     ...(row.codAmount !== null && row.codCurrency
       ? { cod: { amount: row.codAmount, currency: row.codCurrency as Currency } }
       : {}),
+    ...(row.pickupReference && row.pickupFrom !== null && row.pickupUntil !== null
+      ? {
+          pickup: {
+            reference: row.pickupReference,
+            from: new Date(row.pickupFrom).toISOString(),
+            until: new Date(row.pickupUntil).toISOString(),
+          },
+        }
+      : {}),
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }

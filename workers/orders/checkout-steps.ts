@@ -5,15 +5,16 @@ import type { AppEnv } from "../app-env";
 import { cartTokenHash, guestCartToken } from "../cart";
 import { inventoryKey, reserveItems } from "../inventory";
 import { clientIpHash } from "../platform/client";
+import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { type Currency, sum } from "../platform/money";
+import { type Currency, type Money, sum } from "../platform/money";
 import type { CheckoutHolder } from "./checkout-caps";
 import { type CheckoutLine, type ShippingAddress, shippingAddressFor } from "./checkout-lines";
 import type { ShopParcel } from "./checkout-writes";
 import type { OrderConfig } from "./config";
 import { saleClaim } from "./flash-sale-lines";
 import { lineTotal } from "./pricing";
-import { quoteForShop } from "./shipping-link";
+import { heldShippingQuotes, quoteForShop } from "./shipping-link";
 
 /* The pieces of the checkout's steps (workers/orders/checkout.ts) that stand on their own. */
 
@@ -60,8 +61,30 @@ export async function checkoutParcels(
 ): Promise<{ address: ShippingAddress; currency: Currency; parcels: ShopParcel[] }> {
   const address = await shippingAddressFor(c, input);
   const currency = lines[0].unitPrice.currency;
-  const parcels = shopParcels(lines, address, currency, input.shippingOptionId, c.get("config").shipping);
+  const shipping = c.get("config").shipping;
+  const held = new Map<string, Map<string, Money>>();
+  for (const shopId of new Set(lines.map((l) => l.shopId))) {
+    const shopLines = lines.filter((l) => l.shopId === shopId);
+    held.set(
+      shopId,
+      await heldShippingQuotes(database(c.env), {
+        ...shopQuote(shopId, shopLines, address, currency),
+        defaultWeightGrams: shipping.defaultWeightGrams,
+      }),
+    );
+  }
+  const parcels = shopParcels(lines, address, currency, input.shippingOptionId, shipping, held);
   return { address, currency, parcels };
+}
+
+function shopQuote(shopId: string, shopLines: readonly CheckoutLine[], address: ShippingAddress, currency: Currency) {
+  return {
+    shopId,
+    shopCountry: shopLines[0].shopCountry,
+    destination: address,
+    currency,
+    items: shopLines.map((l) => ({ quantity: l.quantity, weightGrams: l.weightGrams, dimensionsMm: l.dimensionsMm })),
+  };
 }
 
 /** One parcel per shop, in the order the shops first appear in the cart, with its shipping and subtotal. */
@@ -71,19 +94,19 @@ export function shopParcels(
   currency: Currency,
   optionId: string | undefined,
   shipping: { defaultWeightGrams: number },
+  held: ReadonlyMap<string, ReadonlyMap<string, Money>> = new Map(),
 ): ShopParcel[] {
   const shopIds = [...new Set(lines.map((l) => l.shopId))];
   return shopIds.map((shopId) => {
     const shopLines = lines.filter((l) => l.shopId === shopId);
-    const option = quoteForShop({
-      shopId,
-      shopCountry: shopLines[0].shopCountry,
-      destination: address,
-      currency,
-      items: shopLines.map((l) => ({ quantity: l.quantity, weightGrams: l.weightGrams, dimensionsMm: l.dimensionsMm })),
-      optionId,
-      defaultWeightGrams: shipping.defaultWeightGrams,
-    });
+    const option = quoteForShop(
+      {
+        ...shopQuote(shopId, shopLines, address, currency),
+        optionId,
+        defaultWeightGrams: shipping.defaultWeightGrams,
+      },
+      held.get(shopId),
+    );
     const subtotal = sum(
       shopLines.map((l) => lineTotal(l.unitPrice, l.quantity)),
       currency,

@@ -1,7 +1,8 @@
 import type { Country } from "../../schemas/identity";
+import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import type { Currency } from "../platform/money";
-import { quoteShipping, type ShippingOption } from "../shipping";
+import type { Currency, Money } from "../platform/money";
+import { heldQuotes, type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../shipping";
 
 export interface ShippingQuoteItem {
   quantity: number;
@@ -17,32 +18,67 @@ export interface ChosenShipping {
   etd: string;
 }
 
-/**
- * The shipping of one shop's parcel: the option the buyer chose (if it serves this parcel) or the
- * cheapest. A shop that cannot ship to the address is 422, naming the shop.
- */
-export function quoteForShop(input: {
+const parcelItems = (items: readonly ShippingQuoteItem[]): ParcelItem[] =>
+  items.map((i) => ({
+    quantity: i.quantity,
+    weightGrams: i.weightGrams,
+    dimensions: i.dimensionsMm
+      ? { lengthMm: i.dimensionsMm[0], widthMm: i.dimensionsMm[1], heightMm: i.dimensionsMm[2] }
+      : null,
+  }));
+
+interface ShopQuoteInput {
   shopId: string;
   shopCountry: string;
   destination: { country: Country; postalCode: string };
   currency: Currency;
   items: ShippingQuoteItem[];
-  optionId?: string;
   defaultWeightGrams: number;
-}): ChosenShipping {
+}
+
+/**
+ * The live courier prices POST /shipping/rates showed for this shop's parcel and still holds
+ * (SHIPPING_QUOTE_HOLD_SECONDS), by option id: the checkout charges these, not the cards' prices.
+ */
+export async function heldShippingQuotes(db: Database, input: ShopQuoteInput): Promise<Map<string, Money>> {
+  const items = parcelItems(input.items);
   const options = quoteShipping({
-    items: input.items.map((i) => ({
-      quantity: i.quantity,
-      weightGrams: i.weightGrams,
-      dimensions: i.dimensionsMm
-        ? { lengthMm: i.dimensionsMm[0], widthMm: i.dimensionsMm[1], heightMm: i.dimensionsMm[2] }
-        : null,
-    })),
+    items,
     destination: input.destination,
     shopCountry: input.shopCountry,
     currency: input.currency,
     defaultWeightGrams: input.defaultWeightGrams,
   });
+  return heldQuotes(
+    db,
+    {
+      shopId: input.shopId,
+      destination: input.destination,
+      grams: parcelGrams(items, input.defaultWeightGrams),
+      currency: input.currency,
+    },
+    options.map((o) => o.id),
+  );
+}
+
+/**
+ * The shipping of one shop's parcel: the option the buyer chose (if it serves this parcel) or the
+ * cheapest, at the courier's price the buyer was shown where one is held (`held`), else the card's.
+ * A shop that cannot ship to the address is 422, naming the shop.
+ */
+export function quoteForShop(
+  input: ShopQuoteInput & { optionId?: string },
+  held: ReadonlyMap<string, Money> = new Map(),
+): ChosenShipping {
+  const options = quoteShipping({
+    items: parcelItems(input.items),
+    destination: input.destination,
+    shopCountry: input.shopCountry,
+    currency: input.currency,
+    defaultWeightGrams: input.defaultWeightGrams,
+  })
+    .map((o) => ({ ...o, cost: held.get(o.id) ?? o.cost }))
+    .sort((a, b) => a.cost.amount - b.cost.amount || a.id.localeCompare(b.id));
   if (options.length === 0) {
     throw new ApiError(
       "validation_failed",

@@ -20,6 +20,8 @@ export interface LogisticsConfig {
   ratesCacheSeconds: number;
   /** A live shipment whose courier said nothing this long is polled by the cron. */
   pollAfterMs: number;
+  /** How long the checkout charges a courier's live price shown by POST /shipping/rates (then the card's again). */
+  quoteHoldSeconds: number;
   /** Ninja Van's API origin (sandbox or production); the country code follows it. */
   ninjavanBaseUrl: string;
   /** Countries where cash on delivery is offered at all. */
@@ -78,6 +80,7 @@ export const LOGISTICS_VARS = {
   COURIER_TIMEOUT_MS: int(4000, 100, 30_000),
   COURIER_RATES_CACHE_SECONDS: int(300, 0, 86_400),
   TRACKING_POLL_AFTER_SECONDS: int(21_600, 60, 604_800),
+  SHIPPING_QUOTE_HOLD_SECONDS: int(1800, 0, 86_400),
   NINJAVAN_BASE_URL: z.string().url().default("https://api.ninjavan.co").describe("an absolute URL"),
   COD_COUNTRIES: list("TH,ID,MY,PH,VN", /^(TH|SG|ID|MY|PH|VN)$/, 'a list of countries like "ID,VN,PH"'),
   COD_MAX_AMOUNT: z
@@ -98,6 +101,7 @@ export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): Logistic
     timeoutMs: raw.COURIER_TIMEOUT_MS,
     ratesCacheSeconds: raw.COURIER_RATES_CACHE_SECONDS,
     pollAfterMs: raw.TRACKING_POLL_AFTER_SECONDS * 1000,
+    quoteHoldSeconds: raw.SHIPPING_QUOTE_HOLD_SECONDS,
     ninjavanBaseUrl: raw.NINJAVAN_BASE_URL,
     codCountries: raw.COD_COUNTRIES,
     codMaxAmount: raw.COD_MAX_AMOUNT,

@@ -9,6 +9,7 @@ export {
   type LiveRatesRequest,
   type RateSource,
 } from "./live-rates";
+export { heldQuotes, type QuotedParcel, recordQuotes } from "./quotes";
 export {
   chargeableGrams,
   type ParcelItem,

@@ -4,6 +4,7 @@ import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { logistics } from "./fil/logistics";
+import { logisticsOps } from "./fil/logistics-ops";
 import { mfa } from "./fil/mfa";
 import { orders } from "./fil/orders";
 import { people } from "./fil/people";
@@ -28,6 +29,7 @@ export const fil: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

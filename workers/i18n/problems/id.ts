@@ -4,6 +4,7 @@ import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { logistics } from "./id/logistics";
+import { logisticsOps } from "./id/logistics-ops";
 import { mfa } from "./id/mfa";
 import { orders } from "./id/orders";
 import { people } from "./id/people";
@@ -28,6 +29,7 @@ export const id: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -4,6 +4,7 @@ import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { logistics } from "./ms/logistics";
+import { logisticsOps } from "./ms/logistics-ops";
 import { mfa } from "./ms/mfa";
 import { orders } from "./ms/orders";
 import { people } from "./ms/people";
@@ -28,6 +29,7 @@ export const ms: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

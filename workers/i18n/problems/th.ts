@@ -4,6 +4,7 @@ import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { logistics } from "./th/logistics";
+import { logisticsOps } from "./th/logistics-ops";
 import { mfa } from "./th/mfa";
 import { orders } from "./th/orders";
 import { people } from "./th/people";
@@ -28,6 +29,7 @@ export const th: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -5,6 +5,7 @@ import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { logistics } from "./vi/logistics";
+import { logisticsOps } from "./vi/logistics-ops";
 import { mfa } from "./vi/mfa";
 import { orders } from "./vi/orders";
 import { people } from "./vi/people";
@@ -28,6 +29,7 @@ export const vi: ProblemTranslations = {
   ...fx,
   ...flashSales,
   ...logistics,
+  ...logisticsOps,
   ...walletPayments,
   ...walletCard,
   ...earnings,

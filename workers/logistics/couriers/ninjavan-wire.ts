@@ -1,6 +1,6 @@
 import type { TrackingStatus } from "../../../schemas/logistics";
-import { toMajorNumber } from "../../platform/money";
-import type { BookingRequest, Party, TrackingUpdate } from "./types";
+import { type Currency, fromMajor, type Money, toMajorNumber } from "../../platform/money";
+import type { BookingRequest, Party, RateRequest, TrackingUpdate } from "./types";
 
 /**
  * Ninja Van's wire format (api-docs.ninjavan.co, "Order API" v4.2, "Webhooks" v2), kept apart from
@@ -35,6 +35,20 @@ function party(p: Party, addressType: "office" | "home") {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Hours ahead of UTC of each country's pickup time zone (none of them keeps summer time). */
+const UTC_OFFSET_HOURS: Record<string, number> = { SG: 8, MY: 8, PH: 8, ID: 7, TH: 7, VN: 7 };
+
+/**
+ * The pickup the order body asks for: tomorrow (the shop's local day) 09:00–12:00 in its time zone,
+ * as the reference (the tracking number: Ninja Van's pickup belongs to the order) and the window in ms.
+ */
+export function pickupWindow(country: string, now: number): { date: string; from: number; until: number } {
+  const offset = (UTC_OFFSET_HOURS[country] ?? 8) * 3_600_000;
+  const date = day(now + offset + 86_400_000);
+  const from = Date.parse(`${date}T09:00:00Z`) - offset;
+  return { date, from, until: from + 3 * 3_600_000 };
+}
+
 /** Ninja Van's "requested_tracking_number": derived from our shipment id, so a retried booking is refused as a duplicate, never booked twice. */
 export function requestedTrackingNumber(reference: string): string {
   return reference
@@ -59,9 +73,9 @@ export function orderBody(request: BookingRequest, now: number) {
       is_pickup_required: true,
       pickup_service_type: "Scheduled",
       pickup_service_level: "Standard",
-      pickup_date: day(now + 86_400_000),
+      pickup_date: pickupWindow(request.from.country, now).date,
       pickup_timeslot: { start_time: "09:00", end_time: "12:00", timezone },
-      delivery_start_date: day(now + 2 * 86_400_000),
+      delivery_start_date: day(pickupWindow(request.from.country, now).from + 86_400_000),
       delivery_timeslot: { start_time: "09:00", end_time: "22:00", timezone },
       ...(request.cod ? { cash_on_delivery: toMajorNumber(request.cod) } : {}),
       dimensions: {
@@ -114,10 +128,36 @@ export function updateOf(event: unknown, fallbackTrackingNumber?: string): Track
   };
 }
 
-/** The events of GET /{cc}/1.0/orders/tracking-events?tracking_number=…: `{ data: [{ tracking_number, events: [...] }] }`. */
+/**
+ * The events of GET /{cc}/1.0/orders/tracking-events/{tn}: `{ tracking_number, is_full_history_available,
+ * events: [...] }`; the list form (`?tracking_number=`) wraps the same entries in `data`, read too.
+ */
 export function trackingEventsOf(body: unknown, trackingNumber: string): TrackingUpdate[] {
-  const data = isRecord(body) && Array.isArray(body.data) ? body.data : [];
+  const data = isRecord(body) && Array.isArray(body.data) ? body.data : [body];
   const entry = data.find((d) => isRecord(d) && str(d.tracking_number) === trackingNumber);
   const events = isRecord(entry) && Array.isArray(entry.events) ? entry.events : [];
   return events.map((e) => updateOf(e, trackingNumber)).filter((u): u is TrackingUpdate => u !== null);
+}
+
+/**
+ * The Tariff API's price estimate request (POST /{cc}/1.0/public/price): the parcel's service, weight
+ * (kg) and the two ends' addresses (country and postcode), as the "PriceEstimateInput" documents them.
+ */
+export function priceBody(request: RateRequest) {
+  return {
+    service_type: "Parcel",
+    service_level: request.service === "express" ? "Express" : "Standard",
+    weight: Math.round(request.weightGrams) / 1000,
+    from: { address: { country: request.from.country, postcode: request.from.postalCode ?? "" } },
+    to: { address: { country: request.to.country, postcode: request.to.postalCode } },
+  };
+}
+
+/** The estimate's total in major units: `{ data: { total_fee } }` (live answers) or `{ price, currency }`. */
+export function priceOf(body: unknown, currency: Currency): Money | null {
+  if (!isRecord(body)) return null;
+  const fee = isRecord(body.data) ? body.data.total_fee : body.price;
+  const theirs = str(body.currency);
+  if (fee === undefined || (theirs && theirs !== currency)) return null;
+  return fromMajor(fee, currency) ?? null;
 }

@@ -1,5 +1,5 @@
 import { base64Encode, constantTimeEqual, hmac } from "../../platform/crypto";
-import { fromMajor, type Money } from "../../platform/money";
+import type { Money } from "../../platform/money";
 import {
   callProvider,
   type Provider,
@@ -7,7 +7,7 @@ import {
   providerErrorFrom,
   unreadableAnswer,
 } from "../../platform/provider-http";
-import { orderBody, trackingEventsOf, updateOf } from "./ninjavan-wire";
+import { orderBody, pickupWindow, priceBody, priceOf, trackingEventsOf, updateOf } from "./ninjavan-wire";
 import type { BookingRequest, Courier, CourierInfo, RateRequest, TrackingUpdate, WebhookRequest } from "./types";
 
 export const NINJAVAN_SIGNATURE_HEADER = "X-Ninjavan-Hmac-Sha256";
@@ -41,8 +41,9 @@ const MINTING = new Map<string, Promise<string>>();
 /**
  * Ninja Van per its documented HTTP API (api-docs.ninjavan.co): OAuth client credentials
  * (POST /{cc}/2.0/oauth/access_token), orders (POST /{cc}/4.2/orders, DELETE /{cc}/2.2/orders/{tn}),
- * waybills (GET /{cc}/2.0/reports/waybill), tracking events (GET /{cc}/1.0/orders/tracking-events),
- * price estimates (POST /{cc}/1.0/public/price), and webhooks signed with
+ * waybills (GET /{cc}/2.0/reports/waybill), tracking events of one parcel
+ * (GET /{cc}/1.0/orders/tracking-events/{trackingNumber}), price estimates (Tariff API,
+ * POST /{cc}/1.0/public/price), and webhooks signed with
  * X-Ninjavan-Hmac-Sha256 = base64(HMAC-SHA256(client secret, raw body)).
  */
 export class NinjaVanCourier implements Courier {
@@ -108,15 +109,9 @@ export class NinjaVanCourier implements Courier {
   }
 
   async rate(request: RateRequest): Promise<Money | null> {
-    const res = await this.authorized("POST", "/1.0/public/price", {
-      service_level: request.service === "express" ? "Express" : "Standard",
-      weight: request.weightGrams / 1000,
-      from: { country: request.from.country, postcode: request.from.postalCode ?? "" },
-      to: { country: request.to.country, postcode: request.to.postalCode },
-    });
+    const res = await this.authorized("POST", "/1.0/public/price", priceBody(request));
     if (!res.ok) throw providerErrorFrom(this.provider, res);
-    const fee = (res.json as { data?: { total_fee?: unknown } } | undefined)?.data?.total_fee;
-    return fee === undefined ? null : (fromMajor(fee, request.currency) ?? null);
+    return priceOf(res.json, request.currency);
   }
 
   async book(request: BookingRequest) {
@@ -130,7 +125,9 @@ export class NinjaVanCourier implements Courier {
     if (typeof trackingNumber !== "string" || !trackingNumber) {
       throw unreadableAnswer(this.provider, res, "a tracking_number");
     }
-    return { trackingNumber };
+    // The pickup is part of the order (parcel_job.is_pickup_required): scheduled with the booking.
+    const window = pickupWindow(request.from.country, this.now());
+    return { trackingNumber, pickup: { reference: trackingNumber, from: window.from, until: window.until } };
   }
 
   async cancel(trackingNumber: string) {
@@ -161,10 +158,8 @@ export class NinjaVanCourier implements Courier {
   }
 
   async track(trackingNumber: string): Promise<TrackingUpdate[]> {
-    const res = await this.authorized(
-      "GET",
-      `/1.0/orders/tracking-events?tracking_number=${encodeURIComponent(trackingNumber)}`,
-    );
+    // "Get events for single parcel": GET /{cc}/1.0/orders/tracking-events/{trackingNumber}.
+    const res = await this.authorized("GET", `/1.0/orders/tracking-events/${encodeURIComponent(trackingNumber)}`);
     if (!res.ok) throw providerErrorFrom(this.provider, res);
     return trackingEventsOf(res.json, trackingNumber);
   }

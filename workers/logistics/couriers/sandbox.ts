@@ -4,7 +4,15 @@ import { constantTimeEqual, hmacSha256Hex } from "../../platform/crypto";
 import { sha256Hex } from "../../platform/ids";
 import { COUNTRIES_SERVED } from "./catalogue";
 import { labelPdf } from "./label-pdf";
-import type { BookingRequest, Courier, CourierInfo, TrackingUpdate, WebhookRequest } from "./types";
+import type {
+  BookingRequest,
+  Courier,
+  CourierInfo,
+  Pickup,
+  PickupRequest,
+  TrackingUpdate,
+  WebhookRequest,
+} from "./types";
 
 export const SANDBOX_SIGNATURE_HEADER = "X-Sandbox-Courier-Signature";
 
@@ -58,6 +66,11 @@ export class SandboxCourier implements Courier {
   }
 
   async cancel() {}
+
+  /** Confirmed at once: the simulated courier comes within two hours of the parcel being ready. */
+  async requestPickup(request: PickupRequest): Promise<Pickup> {
+    return { reference: `PU-${request.trackingNumber}`, from: request.readyAt, until: request.readyAt + 2 * 3_600_000 };
+  }
 
   async label(trackingNumber: string) {
     return labelPdf(["Sandbox Courier", `Tracking: ${trackingNumber}`, "Not a real parcel label"]);

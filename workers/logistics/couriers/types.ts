@@ -54,8 +54,24 @@ export interface BookingRequest {
   cod?: Money;
 }
 
+/** A courier's pickup of a parcel from the shop: its reference and the window it comes in (ms). */
+export interface Pickup {
+  reference: string;
+  from: number;
+  until: number;
+}
+
+export interface PickupRequest {
+  trackingNumber: string;
+  from: Party;
+  /** When the parcel is ready to be collected (ms). */
+  readyAt: number;
+}
+
 export interface Booking {
   trackingNumber: string;
+  /** Set by couriers whose booking itself schedules the pickup (Ninja Van's parcel_job). */
+  pickup?: Pickup;
 }
 
 /** One tracking event as a courier reports it, in our words. */
@@ -89,4 +105,6 @@ export interface Courier {
   label(trackingNumber: string): Promise<Uint8Array>;
   track(trackingNumber: string): Promise<TrackingUpdate[]>;
   verifyWebhook(request: WebhookRequest): Promise<TrackingUpdate[] | null>;
+  /** Asks for a pickup of a booked parcel; absent where the booking itself schedules it (Booking.pickup). */
+  requestPickup?(request: PickupRequest): Promise<Pickup>;
 }

@@ -4,11 +4,13 @@ import { ShippingRatesRequestSchema, ShippingRatesSchema, type ShopShippingSchem
 import type { AppEnv } from "../../app-env";
 import { readCart, resolveCart } from "../../cart";
 import { checkPostalCode } from "../../identity";
+import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { add } from "../../platform/money";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { supportedCountry } from "../../platform/phone";
 import type { LiveRates } from "../live-rates";
+import { recordQuotes } from "../quotes";
 import { type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../rates";
 
 type ShopShipping = z.infer<typeof ShopShippingSchema>;
@@ -68,6 +70,13 @@ export function shippingRatesHandler(liveRates: LiveRates): RouteHandler<typeof 
           options: cards,
         });
         for (const f of live.fallback) fallback.set(f.courier, f.reason);
+        // The checkout charges the courier's price the buyer is shown here, not the card's.
+        await recordQuotes(
+          database(c.env),
+          { shopId, destination: { country, postalCode }, grams, currency },
+          live.options,
+          c.get("config").logistics.quoteHoldSeconds,
+        );
         const options = live.options.sort((a, b) => a.cost.amount - b.cost.amount || a.id.localeCompare(b.id));
         const reason = options.length > 0 ? undefined : from !== country ? "not_domestic" : "too_heavy";
         return {

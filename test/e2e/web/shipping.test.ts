@@ -1,0 +1,126 @@
+import { describe, expect, inject, it } from "vitest";
+import { openPage, useBrowser } from "./browser";
+import { appErrors, call, contextAs, type Person, signIn } from "./people";
+
+// Shipping as a new user meets it: a seller books the sandbox courier for a paid order and opens its
+// label; the simulated courier moves the parcel to delivered; the buyer's order page shows each
+// step. A cash-on-delivery order ships unpaid and is paid once delivered.
+
+const base = inject("baseUrl");
+const newContext = useBrowser(base);
+
+const ADDRESS = {
+  recipientName: "Somying Parcel",
+  phone: "089 765 4321",
+  street: "99/1 Sukhumvit Road",
+  city: "Khlong Toei",
+  province: "Bangkok",
+  postalCode: "10110",
+  country: "TH",
+};
+
+/** A seller with one product, and a buyer's order of it; paid through the sandbox gateway unless `cod`. */
+async function orderOf(cod: boolean) {
+  const seller = await signIn("Sam Shipper");
+  const shop = await call("/api/v1/shops", {
+    token: seller.token,
+    body: {
+      name: `Parcel shop ${crypto.randomUUID().slice(0, 6)}`,
+      category: "electronics",
+      country: "TH",
+      currency: "THB",
+    },
+  });
+  const product = await call("/api/v1/products", {
+    token: seller.token,
+    body: {
+      shopId: shop.id,
+      name: "Cotton tee",
+      description: "Soft cotton tee",
+      sku: `TEE-${crypto.randomUUID().slice(0, 8)}`,
+      price: { amount: 29_900, currency: "THB" },
+      stock: 5,
+      weightGrams: 400,
+    },
+  });
+  const buyer = await signIn("Bee Buyer");
+  await call("/api/v1/cart/items", { token: buyer.token, body: { productId: product.id, quantity: 1 } });
+  const { orders } = await call("/api/v1/orders", {
+    token: buyer.token,
+    key: crypto.randomUUID(),
+    body: { shippingAddress: ADDRESS },
+  });
+  const order = orders[0] as { id: string };
+  const body = cod
+    ? { orderIds: [order.id], gateway: "cod", method: "cod" }
+    : { orderIds: [order.id], gateway: "sandbox", method: "qris" };
+  const payment = await call("/api/v1/payments", { token: buyer.token, key: crypto.randomUUID(), body });
+  if (!cod) await call(`/api/v1/payments/${payment.id}/simulate`, { token: buyer.token, body: { outcome: "success" } });
+  return { seller, buyer, order };
+}
+
+/** The seller books the sandbox courier on the order page and opens the label PDF. */
+async function bookAndPrint(seller: Person, orderId: string) {
+  const context = await contextAs(newContext, seller);
+  const { page, errors } = await openPage(context);
+  await page.goto(`/orders/${orderId}`);
+  // The sandbox courier: Ninja Van is listed too, but there is no Ninja Van to reach from the test server.
+  await page.getByLabel("Courier").selectOption("sandbox/standard");
+  await page.getByRole("button", { name: "Book courier" }).click();
+  await page.getByTestId("tracking-number").waitFor();
+  const trackingNumber = (await page.getByTestId("tracking-number").innerText()).trim();
+  const popup = page.waitForEvent("popup");
+  await page.getByTestId("print-label").click();
+  const tab = await popup;
+  await expect.poll(() => tab.url()).toMatch(/^blob:/);
+  expect(appErrors(errors)).toEqual([]);
+  await context.close();
+  return trackingNumber;
+}
+
+async function driveToDelivered(seller: Person, orderId: string) {
+  const tracking = await call(`/api/v1/orders/${orderId}/tracking`, { token: seller.token });
+  for (const status of ["picked_up", "in_transit", "out_for_delivery", "delivered"]) {
+    await call(`/api/v1/shipments/${tracking.shipmentId}/simulate`, { token: seller.token, body: { status } });
+  }
+}
+
+describe("web app: shipping and tracking", () => {
+  it("a seller books the sandbox courier and prints the label; the buyer sees each tracking step", async () => {
+    const { seller, buyer, order } = await orderOf(false);
+    const trackingNumber = await bookAndPrint(seller, order.id);
+    expect(trackingNumber).toMatch(/^SBX/);
+    await driveToDelivered(seller, order.id);
+
+    const context = await contextAs(newContext, buyer);
+    const { page, errors } = await openPage(context);
+    await page.goto(`/orders/${order.id}`);
+    const steps = page.getByTestId("tracking-timeline").locator("li");
+    await expect.poll(() => steps.count()).toBe(5);
+    const texts = await steps.allInnerTexts();
+    ["Booked", "Picked up", "In transit", "Out for delivery", "Delivered"].forEach((step, i) => {
+      expect(texts[i]).toContain(step);
+    });
+    expect(await page.getByTestId("tracking-number").innerText()).toBe(trackingNumber);
+    expect((await call(`/api/v1/orders/${order.id}`, { token: buyer.token })).status).toBe("delivered");
+    expect(appErrors(errors)).toEqual([]);
+  });
+
+  it("a cash-on-delivery order ships unpaid and is paid once the courier delivers it", async () => {
+    const { seller, buyer, order } = await orderOf(true);
+    const before = await call(`/api/v1/orders/${order.id}`, { token: buyer.token });
+    expect(before).toMatchObject({ status: "processing", paymentStatus: "pending" });
+    await bookAndPrint(seller, order.id);
+    expect((await call(`/api/v1/orders/${order.id}`, { token: buyer.token })).paymentStatus).toBe("pending");
+    await driveToDelivered(seller, order.id);
+
+    const context = await contextAs(newContext, buyer);
+    const { page } = await openPage(context);
+    await page.goto(`/orders/${order.id}`);
+    const steps = page.getByTestId("tracking-timeline").locator("li");
+    await expect.poll(() => steps.count()).toBe(5);
+    expect(await steps.last().innerText()).toContain("Delivered");
+    const after = await call(`/api/v1/orders/${order.id}`, { token: buyer.token });
+    expect(after).toMatchObject({ status: "delivered", paymentStatus: "paid" });
+  });
+});

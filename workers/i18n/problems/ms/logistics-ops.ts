@@ -1,0 +1,22 @@
+import type { ProblemTranslations } from "../types";
+
+/** Malay problem details of COD remittances and pickups, keyed by the English template. */
+export const logisticsOps: ProblemTranslations = {
+  "There is no courier {0} here.": "Tiada kurier {0} di sini.",
+  "Every item of one remittance must be in the same currency.":
+    "Setiap item dalam satu remitan mestilah dalam mata wang yang sama.",
+  "This remittance changed while it was recorded. Read it again.":
+    "Remitan ini berubah semasa direkodkan. Baca semula.",
+  "The remittance {0} of {1} is already recorded with other items. Record a correction under a new reference.":
+    "Remitan {0} daripada {1} sudah direkodkan dengan item lain. Rekodkan pembetulan di bawah rujukan baharu.",
+  "The report covers at most {0} parcels. Ask for a later since, or for one courier.":
+    "Laporan meliputi paling banyak {0} bungkusan. Minta since yang lebih lewat, atau untuk satu kurier sahaja.",
+  "There is no remittance with this id.": "Tiada remitan dengan id ini.",
+  "The parcel is {0}, so there is nothing for the courier to pick up. Book a courier again if it must still go.":
+    "Bungkusan berstatus {0}, jadi tiada apa untuk dipungut oleh kurier. Tempah kurier semula jika ia masih perlu dihantar.",
+  "There is no order for this shipment.": "Tiada pesanan bagi penghantaran ini.",
+  "The courier {0} takes no pickup requests. Hand the parcel in at one of its drop-off points.":
+    "Kurier {0} tidak menerima permintaan pungutan. Serahkan bungkusan di salah satu titik serahannya.",
+  "The courier did not confirm the pickup. Try again in a few minutes.":
+    "Kurier belum mengesahkan pungutan. Cuba lagi dalam beberapa minit.",
+};

@@ -1,0 +1,135 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import {
+  CreateRemittanceSchema,
+  MismatchQuerySchema,
+  MismatchReportSchema,
+  RemittanceListQuerySchema,
+  RemittancePageSchema,
+  RemittanceSchema,
+} from "../../../schemas/cod-remittances";
+import { IdParamSchema } from "../../../schemas/identity";
+import type { AppEnv } from "../../app-env";
+import { currentAuth, requireRole } from "../../middleware/auth";
+import { toCsv, wantsCsv } from "../../platform/csv";
+import { database, nowMs } from "../../platform/db";
+import { ApiError } from "../../platform/errors";
+import { idempotent } from "../../platform/idempotency";
+import { toMajorString } from "../../platform/money";
+import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { listRemittances, mismatchReport, recordRemittance, remittanceById } from "../remittances";
+
+const TAGS = ["Logistics"];
+/** The report looks this far back unless told otherwise. */
+const DEFAULT_REPORT_DAYS = 90;
+
+export const createRemittanceRoute = defineRoute({
+  method: "post",
+  path: "/api/v1/admin/cod-remittances",
+  tags: TAGS,
+  summary: "Record a courier's cash-on-delivery remittance (admin)",
+  description:
+    "Needs an Idempotency-Key. One remittance per courier and reference: sending it again answers the recorded one; the same reference with other items is 409. All items in one currency. Mismatches against the orders are read from /api/v1/admin/cod-remittances/mismatches.",
+  security: bearerAuth,
+  middleware: [requireRole("admin"), idempotent] as const,
+  request: jsonBody(CreateRemittanceSchema),
+  responses: { 201: jsonResponse("Recorded", RemittanceSchema) },
+  errors: [401, 403, 409],
+});
+
+export const createRemittanceHandler: RouteHandler<typeof createRemittanceRoute, AppEnv> = async (c) => {
+  const recorded = await recordRemittance(database(c.env), c.get("config"), c.req.valid("json"), currentAuth(c).userId);
+  return c.json(recorded, 201);
+};
+
+export const listRemittancesRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/admin/cod-remittances",
+  tags: TAGS,
+  summary: "Recorded cash-on-delivery remittances, newest first (admin)",
+  security: bearerAuth,
+  middleware: [requireRole("admin")] as const,
+  request: { query: RemittanceListQuerySchema },
+  responses: { 200: jsonResponse("A page of remittances", RemittancePageSchema) },
+  errors: [401, 403],
+});
+
+export const listRemittancesHandler: RouteHandler<typeof listRemittancesRoute, AppEnv> = async (c) =>
+  c.json(await listRemittances(database(c.env), c.req.valid("query")), 200);
+
+export const mismatchesRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/admin/cod-remittances/mismatches",
+  tags: TAGS,
+  summary: "Cash-on-delivery parcels and remittances that do not match (admin), JSON or CSV",
+  description:
+    "Delivered COD parcels booked since `since` and remittance items recorded since then, matched by courier and tracking number: not_remitted, short_paid, over_paid, wrong_currency, duplicate (remitted more than once), unknown (no such parcel), cancelled, not_delivered, not_cod. `format=csv` or `Accept: text/csv` gives CSV (amounts in major units).",
+  security: bearerAuth,
+  middleware: [requireRole("admin")] as const,
+  request: { query: MismatchQuerySchema },
+  responses: {
+    200: {
+      description: "The mismatches",
+      content: { "application/json": { schema: MismatchReportSchema }, "text/csv": { schema: z.string() } },
+    },
+  },
+  errors: [401, 403],
+});
+
+export const mismatchesHandler: RouteHandler<typeof mismatchesRoute, AppEnv> = async (c) => {
+  const query = c.req.valid("query");
+  const since = query.since ? Date.parse(query.since) : nowMs() - DEFAULT_REPORT_DAYS * 86_400_000;
+  const report = await mismatchReport(database(c.env), { since, ...(query.courier ? { courier: query.courier } : {}) });
+  c.header("Cache-Control", "private, no-store");
+  if (query.format !== "csv" && (query.format === "json" || !wantsCsv(c.req.header("Accept")))) {
+    return c.json(report, 200);
+  }
+  const csv = toCsv(
+    [
+      "kind",
+      "courier",
+      "tracking_number",
+      "order",
+      "shipment",
+      "status",
+      "expected",
+      "remitted",
+      "currency",
+      "remittances",
+    ],
+    report.items.map((i) => [
+      i.kind,
+      i.courier,
+      i.trackingNumber,
+      i.orderId,
+      i.shipmentId,
+      i.shipmentStatus,
+      i.expected ? toMajorString(i.expected) : "",
+      i.remitted ? toMajorString(i.remitted) : "",
+      (i.expected ?? i.remitted)?.currency,
+      i.remittances.join(" "),
+    ]),
+  );
+  return c.body(csv, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": 'attachment; filename="cod-remittance-mismatches.csv"',
+  }) as never;
+};
+
+export const getRemittanceRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/admin/cod-remittances/{id}",
+  tags: TAGS,
+  summary: "One recorded remittance with its items (admin)",
+  security: bearerAuth,
+  middleware: [requireRole("admin")] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse("The remittance", RemittanceSchema) },
+  errors: [401, 403, 404],
+});
+
+export const getRemittanceHandler: RouteHandler<typeof getRemittanceRoute, AppEnv> = async (c) => {
+  const found = await remittanceById(database(c.env), c.req.valid("param").id);
+  if (!found) throw new ApiError("not_found", "There is no remittance with this id.");
+  return c.json(found, 200);
+};
