@@ -193,9 +193,11 @@ export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
   console.log(
     `  ${events} security.alert events for ${prepared.users.length} users (in-app + push each), enqueued in ${enqueuedIn} ms;` +
       ` all composed after ${round(composeSeconds)} s` +
-      (sentAllAt
-        ? `, all ${events} pushes sent after ${round((sentAllAt - started) / 1000)} s`
-        : `, ${last.pushes} pushes sent before the timeout`),
+      (!WITH_PUSH
+        ? " (no push devices: composing alone)"
+        : sentAllAt
+          ? `, all ${events} pushes sent after ${round((sentAllAt - started) / 1000)} s`
+          : `, ${last.pushes} pushes sent before the timeout`),
   );
   return {
     requestsPerSecond: {

@@ -192,7 +192,7 @@ const planPaymentFailed: Planner<"payment.failed"> = async (event, { env, db, co
 };
 
 /** inventory.low (from an Inventory object): the owner of the product's shop. */
-const planInventoryLow: Planner<"inventory.low"> = async (event, { env, db, config, users }) => {
+const planInventoryLow: Planner<"inventory.low"> = async (event, { db, config, users }) => {
   const { sku, available, threshold } = event.data;
   const ref = parseInventoryKey(sku);
   if (!ref) return EMPTY;
@@ -230,7 +230,7 @@ const planInventoryLow: Planner<"inventory.low"> = async (event, { env, db, conf
  * one of them, and a notification unless they muted the dialog. One notification per unread
  * streak: the next message updates it ("3 new messages") until the member reads the dialog.
  */
-const planChatMessage: Planner<"chat.message"> = async (event, { env, db, config, users }) => {
+const planChatMessage: Planner<"chat.message"> = async (event, { db, config, users }) => {
   const { dialogId, senderId, seq, kind, messageId } = event.data;
   const recipientIds = event.data.recipientIds.filter((id) => id !== senderId);
   if (recipientIds.length === 0) return EMPTY;
@@ -269,7 +269,7 @@ const planChatMessage: Planner<"chat.message"> = async (event, { env, db, config
 };
 
 /** security.alert: the account's owner, on every channel the template has, quiet hours or not. */
-const planSecurityAlert: Planner<"security.alert"> = async (event, { env, db, config, users }) => {
+const planSecurityAlert: Planner<"security.alert"> = async (event, { config, users }) => {
   const { userId, alert, device, at } = event.data;
   const user = (await users([userId])).get(userId);
   if (!user) return EMPTY;
@@ -293,7 +293,7 @@ const planSecurityAlert: Planner<"security.alert"> = async (event, { env, db, co
 };
 
 /** promotion.price_drop: each listed user once per product and price (a repeated trigger notifies nobody twice). */
-const planPriceDrop: Planner<"promotion.price_drop"> = async (event, { env, db, config, users }) => {
+const planPriceDrop: Planner<"promotion.price_drop"> = async (event, { config, users }) => {
   const { productId, productName, price, previousPrice: previous, userIds } = event.data;
   if (price.currency !== previous.currency || previous.amount <= price.amount || userIds.length === 0) return EMPTY;
   const people = await users(userIds);
