@@ -96,3 +96,12 @@ export const searchCompletions = sqliteTable(
   { key: text("key").notNull(), docId: integer("doc_id").notNull() },
   (t) => [primaryKey({ columns: [t.key, t.docId] }), index("search_completions_doc").on(t.docId)],
 );
+
+/**
+ * One row (id 1): a counter every write that changes what a search answers bumps in its own batch
+ * (the indexer, a reindex, synonym rules). Isolates keep answers per generation (workers/search/cache.ts).
+ */
+export const searchGeneration = sqliteTable("search_generation", {
+  id: integer("id").primaryKey(),
+  value: integer("value").notNull(),
+});

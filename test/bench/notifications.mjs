@@ -27,6 +27,9 @@ const USERS = Number(process.env.BENCH_NOTIFY_USERS ?? 200);
 const EVENTS = Number(process.env.BENCH_NOTIFY_EVENTS ?? 2000);
 const LOCALES = ["th", "en", "id", "ms", "fil", "vi"];
 const TIMEOUT_MS = Number(process.env.BENCH_NOTIFY_TIMEOUT_MS ?? 300_000);
+// BENCH_NOTIFY_PUSH=0: no push devices, so the run measures composing alone (in-app + UserHub), without
+// the deliver consumer's push sends sharing the queue (docs/performance-async.md).
+const WITH_PUSH = process.env.BENCH_NOTIFY_PUSH !== "0";
 
 const round = (n, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,14 +107,18 @@ export async function prepareNotifications({ mf, users = USERS }) {
              FROM json_each(?1)`,
         )
         .bind(chunk, now, now + 86_400_000),
-      db
-        .prepare(
-          `INSERT INTO notification_devices (id, user_id, session_id, token_hash, token_enc, platform, created_at, updated_at)
+      ...(WITH_PUSH
+        ? [
+            db
+              .prepare(
+                `INSERT INTO notification_devices (id, user_id, session_id, token_hash, token_enc, platform, created_at, updated_at)
            SELECT json_extract(value, '$.deviceId'), json_extract(value, '$.userId'), json_extract(value, '$.sessionId'),
                   json_extract(value, '$.tokenHash'), json_extract(value, '$.tokenEnc'), 'android', ?2, ?2
              FROM json_each(?1)`,
-        )
-        .bind(chunk, now),
+              )
+              .bind(chunk, now),
+          ]
+        : []),
     ]);
   }
   return { users: people.map((p) => p.userId), mf };
@@ -154,7 +161,7 @@ export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
     last = await counts(db, eventIdPrefix);
     samples.push({ t: Date.now() - started, ...last });
     if (composedAt === null && last.composed >= events) composedAt = Date.now();
-    if (last.pushes >= events) {
+    if (last.pushes >= events || (!WITH_PUSH && composedAt !== null)) {
       sentAllAt = Date.now();
       break;
     }
@@ -186,9 +193,11 @@ export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
   console.log(
     `  ${events} security.alert events for ${prepared.users.length} users (in-app + push each), enqueued in ${enqueuedIn} ms;` +
       ` all composed after ${round(composeSeconds)} s` +
-      (sentAllAt
-        ? `, all ${events} pushes sent after ${round((sentAllAt - started) / 1000)} s`
-        : `, ${last.pushes} pushes sent before the timeout`),
+      (!WITH_PUSH
+        ? " (no push devices: composing alone)"
+        : sentAllAt
+          ? `, all ${events} pushes sent after ${round((sentAllAt - started) / 1000)} s`
+          : `, ${last.pushes} pushes sent before the timeout`),
   );
   return {
     requestsPerSecond: {

@@ -8,13 +8,14 @@ import { defineConsumer } from "../platform/consume";
 import { type Database, database } from "../platform/db";
 import { logEvent } from "../platform/log";
 import { markPublished } from "../platform/outbox";
+import { withRequestId } from "../platform/request-context";
 import { notifyUnread, pushToHub } from "../realtime";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliverEvent, NOTIFIED_EVENT_TYPES } from "./events";
-import { preferencesOf } from "./preferences";
+import { type Preferences, preferencesOf } from "./preferences";
 import { presentNotification } from "./present";
-import { type PushTarget, pushTargets } from "./recipients";
+import { type PushTarget, pushTargets, sharedUserLookup } from "./recipients";
 import { recordWrites } from "./record";
 
 type PendingDelivery = { id: string; notificationId: string; notBefore: number | null };
@@ -29,15 +30,34 @@ interface PlanWrites {
   deliveryIds: string[];
 }
 
-async function planWrites(env: Env, db: Database, event: EventEnvelope, plan: Plan, at: number): Promise<PlanWrites> {
-  const userIds = plan.notifications.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
-  const wantsPush = plan.notifications.some(
-    (p) => p.recipient.userId && TEMPLATE_META[p.template].channels.includes("push"),
-  );
+/** What recording a batch of plans needs about their recipients, read once for all of them. */
+export interface RecipientData {
+  prefs: Map<string, Preferences>;
+  devices: Map<string, PushTarget[]>;
+}
+
+/** The preferences and push devices of every user the plans notify (one set of queries for all). */
+async function recipientData(env: Env, db: Database, plans: Plan[], at: number): Promise<RecipientData> {
+  const planned = plans.flatMap((plan) => plan.notifications);
+  const userIds = planned.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
+  const pushUsers = planned
+    .filter((p) => p.recipient.userId && TEMPLATE_META[p.template].channels.includes("push"))
+    .map((p) => p.recipient.userId as string);
   const [prefs, devices] = await Promise.all([
     preferencesOf(db, userIds),
-    wantsPush ? pushTargets(env, db, userIds, at) : new Map<string, PushTarget[]>(),
+    pushUsers.length > 0 ? pushTargets(env, db, pushUsers, at) : new Map<string, PushTarget[]>(),
   ]);
+  return { prefs, devices };
+}
+
+async function planWrites(
+  env: Env,
+  db: Database,
+  event: EventEnvelope,
+  plan: Plan,
+  at: number,
+  { prefs, devices }: RecipientData,
+): Promise<PlanWrites> {
   const out: PlanWrites = { writes: [], inApp: [], external: [], deliveryIds: [] };
   for (const p of plan.notifications) {
     const userPrefs = p.recipient.userId ? (prefs.get(p.recipient.userId) ?? null) : null;
@@ -58,22 +78,25 @@ async function planWrites(env: Env, db: Database, event: EventEnvelope, plan: Pl
   return out;
 }
 
+type DeliverMessage = { body: ReturnType<typeof deliverEvent>; delaySeconds: number };
+
 /**
- * Commits a plan and sets its deliveries going: one D1 batch records every notification and
- * delivery (idempotently), then each new in-app notification is pushed to its user's hub, unread
- * hints are sent, and every delivery still pending is put on the notifications queue, delayed past
- * the recipient's quiet hours. A failure after the commit makes the queue retry the event; the
- * retry finds the rows written and only re-sends what is still pending. The commit point is the
- * batch: it also holds each delivery's deliver event in the outbox, so a crash after it (or a
- * lost queue message) delays a delivery, never loses it.
+ * After a plan's writes committed (`results`: the batch's results, from `base` on): each new
+ * in-app notification is pushed to its user's hub and the unread hints are sent (the promises
+ * returned), and the deliveries still pending are answered, to be put on the queue.
  */
-async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, plan: Plan, at: number): Promise<void> {
-  const db = database(env);
+async function afterCommit(
+  env: Env,
+  db: Database,
+  plan: Plan,
+  { inApp, external, deliveryIds }: PlanWrites,
+  results: unknown[],
+  base: number,
+  at: number,
+): Promise<{ effects: Promise<unknown>[]; messages: DeliverMessage[] }> {
   const config = readConfig(env).notifications;
-  const { writes, inApp, external, deliveryIds } = await planWrites(env, db, event, plan, at);
-  const [first, ...rest] = writes;
-  const results = first ? ((await db.batch([first, ...rest])) as unknown[]) : [];
-  const returned = <T>(index: number): T[] => (Array.isArray(results[index]) ? (results[index] as T[]) : []);
+  const returned = <T>(index: number): T[] =>
+    Array.isArray(results[base + index]) ? (results[base + index] as T[]) : [];
 
   // Live: the in-app notifications this run created (a retried event does not show them twice).
   const fresh = inApp.filter(({ index }) => returned(index).length > 0);
@@ -98,20 +121,89 @@ async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, p
     body: deliverEvent(d.id, d.notificationId),
     delaySeconds: delayUntil(d.notBefore, at, config.maxDelaySeconds),
   }));
-  // Their outbox rows (written in the batch above) are marked published once the queue has them.
-  const queued = messages.length
-    ? enqueueOf(
-        env,
-        deps,
-      )(messages).then(() =>
-        markPublished(
-          db,
-          readConfig(env),
-          messages.map((m) => ({ id: m.body.id, delayMs: m.delaySeconds * 1000 })),
-        ),
-      )
-    : Promise.resolve();
-  await Promise.all([...live, ...hints, queued]);
+  return { effects: [...live, ...hints], messages };
+}
+
+/** Puts deliver events on the queue; their outbox rows (committed already) are marked published once it has them. */
+async function enqueueDeliveries(env: Env, deps: MessagingDeps, db: Database, messages: DeliverMessage[]) {
+  if (messages.length === 0) return;
+  await enqueueOf(env, deps)(messages);
+  await markPublished(
+    db,
+    readConfig(env),
+    messages.map((m) => ({ id: m.body.id, delayMs: m.delaySeconds * 1000 })),
+  );
+}
+
+/**
+ * Commits a plan and sets its deliveries going: one D1 batch records every notification and
+ * delivery (idempotently), then each new in-app notification is pushed to its user's hub, unread
+ * hints are sent, and every delivery still pending is put on the notifications queue, delayed past
+ * the recipient's quiet hours. A failure after the commit makes the queue retry the event; the
+ * retry finds the rows written and only re-sends what is still pending. The commit point is the
+ * batch: it also holds each delivery's deliver event in the outbox, so a crash after it (or a
+ * lost queue message) delays a delivery, never loses it.
+ */
+async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, plan: Plan, at: number): Promise<void> {
+  const db = database(env);
+  const pw = await planWrites(env, db, event, plan, at, await recipientData(env, db, [plan], at));
+  const [first, ...rest] = pw.writes;
+  const results = first ? ((await db.batch([first, ...rest])) as unknown[]) : [];
+  const { effects, messages } = await afterCommit(env, db, plan, pw, results, 0, at);
+  await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
+}
+
+/**
+ * Events planned together, the most D1 statements one commit holds: a batch is one transaction
+ * (one round trip); smaller groups keep each short next to the Worker's other writers.
+ */
+const WRITES_PER_COMMIT = 400;
+
+/**
+ * commitPlan for a whole queue batch: recipients' preferences and devices are read once, the
+ * notifications and deliveries of all events commit in a few D1 batches (each event's writes whole
+ * in one of them, in event order), then the live pushes and hints go out and every new delivery is
+ * enqueued in one send. The same writes and keys as one at a time, so a retry of any of these
+ * events finds its rows and changes nothing; the outbox covers a crash between commit and send.
+ */
+async function commitMany(env: Env, deps: MessagingDeps, planned: { event: EventEnvelope; plan: Plan }[], at: number) {
+  const db = database(env);
+  const data = await recipientData(
+    env,
+    db,
+    planned.map((p) => p.plan),
+    at,
+  );
+  const writes = await Promise.all(
+    planned.map(({ event, plan }) => withRequestId(event.requestId, () => planWrites(env, db, event, plan, at, data))),
+  );
+  const groups: { items: number[]; writes: BatchItem<"sqlite">[] }[] = [];
+  writes.forEach((pw, i) => {
+    if (pw.writes.length === 0) return;
+    const last = groups.at(-1);
+    if (last && last.writes.length + pw.writes.length <= WRITES_PER_COMMIT) {
+      last.items.push(i);
+      last.writes.push(...pw.writes);
+    } else groups.push({ items: [i], writes: [...pw.writes] });
+  });
+  const effects: Promise<unknown>[] = [];
+  const messages: DeliverMessage[] = [];
+  for (const group of groups) {
+    const [first, ...rest] = group.writes;
+    const results = (await db.batch([first, ...rest])) as unknown[];
+    let base = 0;
+    for (const i of group.items) {
+      const after = await afterCommit(env, db, planned[i].plan, writes[i], results, base, at);
+      effects.push(...after.effects);
+      messages.push(...after.messages);
+      base += writes[i].writes.length;
+    }
+  }
+  // Plans with hints only (chat read by everyone) wrote nothing but still tell the hubs.
+  for (const [i, pw] of writes.entries())
+    if (pw.writes.length === 0)
+      effects.push(...planned[i].plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)));
+  await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
 }
 
 /** Shows a new in-app notification on the user's connected devices; shown anywhere, it is delivered. */
@@ -174,8 +266,25 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
   types: NOTIFIED_EVENT_TYPES,
   async handle(event, env, deps) {
     const at = clock(deps);
-    const plan = await planFor(event, { env, db: database(env), config: readConfig(env), now: at });
+    const db = database(env);
+    const plan = await planFor(event, { env, db, config: readConfig(env), now: at });
     if (plan.notifications.length > 0 || plan.hints.length > 0) await commitPlan(env, deps, event, plan, at);
+    return [];
+  },
+  // A queue batch's events together: the users they name read in one query, one commit, one send.
+  async handleMany(events, env, deps) {
+    const at = clock(deps);
+    const db = database(env);
+    const ctx = { env, db, config: readConfig(env), now: at, users: sharedUserLookup(env, db) };
+    const plans = await Promise.all(
+      events.map(async (event) => ({ event, plan: await withRequestId(event.requestId, () => planFor(event, ctx)) })),
+    );
+    await commitMany(
+      env,
+      deps,
+      plans.filter(({ plan }) => plan.notifications.length > 0 || plan.hints.length > 0),
+      at,
+    );
     return [];
   },
   async onDeadLetter(event) {

@@ -6,13 +6,14 @@ import type { Database } from "../platform/db";
 import { NOTIFIED_EVENT_TYPES, type NotifiedEventType } from "./events";
 import type { Channel } from "./preferences";
 import {
-  activeUsers,
   buyerOf,
   type OrderFacts,
   orderFacts,
   parseInventoryKey,
   productFacts,
   type Recipient,
+  type UserLookup,
+  userLookup,
 } from "./recipients";
 import { planReturn } from "./return-plans";
 import type { NotificationParams, TemplateId } from "./templates/render";
@@ -76,7 +77,12 @@ export interface PlanContext {
   db: Database;
   config: Config;
   now: number;
+  /** Active users by id (recipients.ts activeUsers; a batch shares one loader: one query for all). */
+  users: UserLookup;
 }
+
+/** What planFor is given: the users' lookup defaults to one query per planner call. */
+export type PlanInput = Omit<PlanContext, "users"> & { users?: UserLookup };
 
 /** Plans the notifications of one event type; the event arrives parsed by its schema. */
 type Planner<T extends EventType> = (event: EventOf<T>, ctx: PlanContext) => Promise<Plan>;
@@ -98,15 +104,11 @@ function orderParams(order: OrderFacts, link: string): NotificationParams {
 /** order.created, .paid, .shipped, .delivered, .cancelled, .expired: the buyer, and the seller where it matters. */
 type OrderEventType = Extract<NotifiedEventType, `order.${string}`>;
 
-const planOrder: Planner<OrderEventType> = async (event, { env, db, config }) => {
+const planOrder: Planner<OrderEventType> = async (event, { env, db, config, users }) => {
   const { orderId } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   if (!order) return EMPTY;
-  const people = await activeUsers(
-    env,
-    db,
-    [order.customerId, order.ownerId].filter((id): id is string => id !== null),
-  );
+  const people = await users([order.customerId, order.ownerId].filter((id): id is string => id !== null));
   const buyer = buyerOf(order, people);
   const seller = order.ownerId ? people.get(order.ownerId) : undefined;
   const buyerLink = `${config.appBaseUrl}/orders/${order.id}`;
@@ -159,14 +161,14 @@ const planOrder: Planner<OrderEventType> = async (event, { env, db, config }) =>
 };
 
 /** payment.failed: the buyer of the payment's orders (one notification for the whole payment). */
-const planPaymentFailed: Planner<"payment.failed"> = async (event, { env, db, config }) => {
+const planPaymentFailed: Planner<"payment.failed"> = async (event, { env, db, config, users }) => {
   const { orderIds, paymentId } = event.data;
   if (orderIds.length === 0) return EMPTY;
   const facts = await orderFacts(env, db, orderIds);
   const list = orderIds.map((id) => facts.get(id)).filter((o): o is OrderFacts => o !== undefined);
   const first = list[0];
   if (!first) return EMPTY;
-  const people = await activeUsers(env, db, first.customerId ? [first.customerId] : []);
+  const people = await users(first.customerId ? [first.customerId] : []);
   const buyer = buyerOf(first, people);
   if (!buyer) return EMPTY;
   const total = list.filter((o) => o.currency === first.currency).reduce((sum, o) => sum + o.total, 0);
@@ -190,13 +192,13 @@ const planPaymentFailed: Planner<"payment.failed"> = async (event, { env, db, co
 };
 
 /** inventory.low (from an Inventory object): the owner of the product's shop. */
-const planInventoryLow: Planner<"inventory.low"> = async (event, { env, db, config }) => {
+const planInventoryLow: Planner<"inventory.low"> = async (event, { db, config, users }) => {
   const { sku, available, threshold } = event.data;
   const ref = parseInventoryKey(sku);
   if (!ref) return EMPTY;
   const product = await productFacts(db, ref.productId, ref.variantId);
   if (!product?.ownerId) return EMPTY;
-  const owner = (await activeUsers(env, db, [product.ownerId])).get(product.ownerId);
+  const owner = (await users([product.ownerId])).get(product.ownerId);
   if (!owner) return EMPTY;
   return {
     notifications: [
@@ -228,13 +230,13 @@ const planInventoryLow: Planner<"inventory.low"> = async (event, { env, db, conf
  * one of them, and a notification unless they muted the dialog. One notification per unread
  * streak: the next message updates it ("3 new messages") until the member reads the dialog.
  */
-const planChatMessage: Planner<"chat.message"> = async (event, { env, db, config }) => {
+const planChatMessage: Planner<"chat.message"> = async (event, { db, config, users }) => {
   const { dialogId, senderId, seq, kind, messageId } = event.data;
   const recipientIds = event.data.recipientIds.filter((id) => id !== senderId);
   if (recipientIds.length === 0) return EMPTY;
   const dialog = await dialogUnreadFacts(db, dialogId, recipientIds);
   if (!dialog) return EMPTY;
-  const people = await activeUsers(env, db, [...recipientIds, senderId]);
+  const people = await users([...recipientIds, senderId]);
   const sender = people.get(senderId)?.displayName;
   const out: Planned[] = [];
   const hints: UnreadHint[] = [];
@@ -267,9 +269,9 @@ const planChatMessage: Planner<"chat.message"> = async (event, { env, db, config
 };
 
 /** security.alert: the account's owner, on every channel the template has, quiet hours or not. */
-const planSecurityAlert: Planner<"security.alert"> = async (event, { env, db, config }) => {
+const planSecurityAlert: Planner<"security.alert"> = async (event, { config, users }) => {
   const { userId, alert, device, at } = event.data;
-  const user = (await activeUsers(env, db, [userId])).get(userId);
+  const user = (await users([userId])).get(userId);
   if (!user) return EMPTY;
   return {
     notifications: [
@@ -291,10 +293,10 @@ const planSecurityAlert: Planner<"security.alert"> = async (event, { env, db, co
 };
 
 /** promotion.price_drop: each listed user once per product and price (a repeated trigger notifies nobody twice). */
-const planPriceDrop: Planner<"promotion.price_drop"> = async (event, { env, db, config }) => {
+const planPriceDrop: Planner<"promotion.price_drop"> = async (event, { config, users }) => {
   const { productId, productName, price, previousPrice: previous, userIds } = event.data;
   if (price.currency !== previous.currency || previous.amount <= price.amount || userIds.length === 0) return EMPTY;
-  const people = await activeUsers(env, db, userIds);
+  const people = await users(userIds);
   const percent = Math.round(((previous.amount - price.amount) / previous.amount) * 100);
   const out: Planned[] = [];
   for (const person of people.values()) {
@@ -316,10 +318,10 @@ const planPriceDrop: Planner<"promotion.price_drop"> = async (event, { env, db, 
 };
 
 /** promotion.voucher_expiring: each listed user once per voucher; pointless after it expires. */
-const planVoucherExpiring: Planner<"promotion.voucher_expiring"> = async (event, { env, db, config, now }) => {
+const planVoucherExpiring: Planner<"promotion.voucher_expiring"> = async (event, { config, now, users }) => {
   const { voucherCode: code, expiresAt, userIds } = event.data;
   if (expiresAt <= now || userIds.length === 0) return EMPTY;
-  const people = await activeUsers(env, db, userIds);
+  const people = await users(userIds);
   return {
     notifications: [...people.values()].map((person) => ({
       recipient: person,
@@ -358,7 +360,8 @@ function isNotified(event: DomainEvent): event is EventOf<NotifiedEventType> {
 }
 
 /** Who an event notifies, and with what. Other event types notify nobody. */
-export async function planFor(event: DomainEvent, ctx: PlanContext): Promise<Plan> {
+export async function planFor(event: DomainEvent, input: PlanInput): Promise<Plan> {
   if (!isNotified(event)) return EMPTY;
+  const ctx = { ...input, users: input.users ?? userLookup(input.env, input.db) };
   return (PLANNERS[event.type] as Planner<NotifiedEventType>)(event, ctx);
 }

@@ -43,6 +43,45 @@ export async function activeUsers(env: Env, db: Database, ids: readonly string[]
   return out;
 }
 
+/** Active users by id (what activeUsers answers), however the ids are fetched. */
+export type UserLookup = (ids: readonly string[]) => Promise<Map<string, Recipient>>;
+
+/** activeUsers for one event. */
+export const userLookup =
+  (env: Env, db: Database): UserLookup =>
+  (ids) =>
+    activeUsers(env, db, ids);
+
+/**
+ * activeUsers for a batch of events planned at the same time: the lookups asked in one turn of the
+ * event loop become one query, and a user read once is not read again.
+ */
+export function sharedUserLookup(env: Env, db: Database): UserLookup {
+  const known = new Map<string, Promise<Recipient | undefined>>();
+  let waiting: { ids: Set<string>; done: Promise<Map<string, Recipient>> } | null = null;
+  const fetchSoon = (id: string): Promise<Recipient | undefined> => {
+    if (!waiting) {
+      const ids = new Set<string>();
+      const done = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+        waiting = null;
+        return activeUsers(env, db, [...ids]);
+      });
+      waiting = { ids, done };
+    }
+    waiting.ids.add(id);
+    return waiting.done.then((found) => found.get(id));
+  };
+  return async (ids) => {
+    for (const id of ids) if (!known.has(id)) known.set(id, fetchSoon(id));
+    const out = new Map<string, Recipient>();
+    for (const id of ids) {
+      const person = await known.get(id);
+      if (person) out.set(id, person);
+    }
+    return out;
+  };
+}
+
 /** An order with the shop it is from: its name and owner (the seller to notify). */
 export interface OrderFacts extends OrderSummary {
   shopName: string;

@@ -1,7 +1,7 @@
 import type { EventOf, ReturnEventType } from "../../schemas/events";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";
-import { activeUsers, buyerOf, orderFacts, type Recipient } from "./recipients";
+import { buyerOf, orderFacts, type Recipient, type UserLookup } from "./recipients";
 import type { NotificationParams, TemplateId } from "./templates/render";
 
 /** A notification as compose.ts plans it (its Planned, of which these fields; kept apart to import nothing back). */
@@ -27,16 +27,12 @@ const STEP: Record<ReturnEventType, string> = {
  */
 export async function planReturn(
   event: EventOf<ReturnEventType>,
-  { env, db, config }: { env: Env; db: Database; config: Config },
+  { env, db, config, users }: { env: Env; db: Database; config: Config; users: UserLookup },
 ): Promise<{ notifications: ReturnPlanned[]; hints: [] }> {
   const { orderId, returnId, refundAmount, note } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   if (!order) return { notifications: [], hints: [] };
-  const people = await activeUsers(
-    env,
-    db,
-    [order.customerId, order.ownerId].filter((id): id is string => id !== null),
-  );
+  const people = await users([order.customerId, order.ownerId].filter((id): id is string => id !== null));
   const buyer = buyerOf(order, people);
   const seller = order.ownerId ? people.get(order.ownerId) : undefined;
   const params = {

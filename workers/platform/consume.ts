@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { deadLetters, processedEvents } from "../../d1/schema/platform";
 import { type EventEnvelope, type EventOf, EventSchema, type EventType } from "../../schemas/events";
 import { backoffMs } from "./backoff";
+import { applyMany, type SettledMany } from "./consume-many";
 import { type Database, database, nowMs } from "./db";
 import { logEvent } from "./log";
 import { withRequestId } from "./request-context";
@@ -22,6 +23,12 @@ export interface EventConsumer<D extends ConsumerDeps = ConsumerDeps, T extends 
   /** The event types it applies; the queue handler routes each event to the consumers naming it. */
   types: readonly T[];
   handle(event: EventOf<T>, env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
+  /**
+   * Optional: applies many events at once (consume-many.ts), for a consumer whose per-event cost
+   * is mostly round trips that a whole batch can share. All or nothing; on failure each event
+   * goes through `handle` on its own.
+   */
+  handleMany?(events: EventOf<T>[], env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
   /** Called once when the event is dead-lettered after its last retry. */
   onDeadLetter?(event: EventOf<T>, env: Env): Promise<void>;
 }
@@ -179,13 +186,43 @@ export async function consumeBatch<D extends ConsumerDeps>(
     if (lane) lane.push({ message, event });
     else lanes.set(key, [{ message, event }]);
   }
+  const together = await applyTogether(batch.messages.length, [...lanes.values()].flat(), env, deps, consumersFor);
   await runBounded([...lanes.values()], concurrency, async (lane) => {
     for (const { message, event } of lane) {
       // The consumer runs in the context of the request that caused the event (logs, further events).
-      const consume = () => consumeMessage(batch.queue, message, event, env, deps, consumersFor);
+      const consume = () => consumeMessage(batch.queue, message, event, env, deps, consumersFor, together);
       await (event ? withRequestId(event.requestId, consume) : consume());
     }
   });
+}
+
+/**
+ * The consumers that can apply many events at once get all of the batch's events they take in
+ * one go first (handleMany); what that settles, the per-message pass below skips.
+ */
+async function applyTogether<D extends ConsumerDeps>(
+  size: number,
+  items: { event: EventEnvelope | undefined }[],
+  env: Env,
+  deps: D,
+  consumersFor: (type: string) => EventConsumer<D>[],
+): Promise<Map<string, SettledMany>> {
+  const byConsumer = new Map<EventConsumer<D>, EventEnvelope[]>();
+  if (size < 2) return new Map();
+  for (const { event } of items) {
+    if (!event) continue;
+    for (const consumer of consumersFor(event.type)) {
+      if (!consumer.handleMany) continue;
+      byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), event]);
+    }
+  }
+  const out = new Map<string, SettledMany>();
+  for (const [consumer, events] of byConsumer) {
+    if (events.length < 2) continue;
+    const many = { name: consumer.name, handleMany: consumer.handleMany as NonNullable<typeof consumer.handleMany> };
+    out.set(consumer.name, await applyMany(many, events, env, deps, LEASE_MS));
+  }
+  return out;
 }
 
 /** The lane of a message: its event's subject, else the event itself (copies of one event share a lane). */
@@ -223,6 +260,7 @@ async function consumeMessage<D extends ConsumerDeps>(
   env: Env,
   deps: D,
   consumersFor: (type: string) => EventConsumer<D>[],
+  together: Map<string, SettledMany> = new Map(),
 ): Promise<void> {
   if (!event) {
     // Not an event of ours (or not valid for its type): it can never succeed. Kept for operators.
@@ -233,6 +271,13 @@ async function consumeMessage<D extends ConsumerDeps>(
   try {
     let busyUntil: number | undefined;
     for (const consumer of consumersFor(event.type)) {
+      const many = together.get(consumer.name);
+      if (many?.settled.has(event.id)) continue;
+      const busy = many?.busy.get(event.id);
+      if (busy !== undefined) {
+        busyUntil = Math.max(busyUntil ?? 0, busy);
+        continue;
+      }
       const { outcome, leaseUntil } = await claimAndApply(consumer, event, env, deps);
       if (outcome === "busy") busyUntil = Math.max(busyUntil ?? 0, leaseUntil ?? 0);
     }

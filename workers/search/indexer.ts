@@ -4,6 +4,7 @@ import { categoryNames, type ProductSnapshot, productSnapshots, productSnapshots
 import type { EventConsumer } from "../platform/consume";
 import { defineConsumer } from "../platform/consume";
 import { type Database, database, nowMs } from "../platform/db";
+import { bumpSearchGeneration } from "./cache";
 import { fold, indexText, segments } from "./text";
 
 /** The product events search follows (catalog_events queue, `data: { productId, shopId }`). */
@@ -201,7 +202,7 @@ export async function indexWrites(db: Database, productIds: string[]): Promise<B
     ...rows.map((r) => searchDoc(r, texts, now)),
     ...ids.filter((id) => !found.has(id)).map((id) => goneDoc(id, now)),
   ];
-  return upsertAll(db, docs);
+  return [...upsertAll(db, docs), bumpSearchGeneration(db)];
 }
 
 /** Reindexes one page of the catalog (by product id); for rebuilding the index and bulk loads. */
@@ -216,7 +217,7 @@ export async function reindexPage(
   const now = nowMs();
   const docs = rows.map((r) => searchDoc(r, texts, now));
   const [first, ...rest] = upsertAll(db, docs);
-  await db.batch([first, ...rest]);
+  await db.batch([first, ...rest, bumpSearchGeneration(db)]);
   const live = docs.filter((d) => d[2] === 1).length;
   return { indexed: live, removed: docs.length - live, next: rows.length === limit ? rows[rows.length - 1].id : null };
 }

@@ -3,6 +3,7 @@ import { searchSynonyms } from "../../d1/schema/search";
 import type { Locale } from "../../schemas/platform";
 import { type Database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
+import { bumpSearchGeneration } from "./cache";
 import { fold } from "./text";
 
 /**
@@ -93,7 +94,7 @@ export async function seedSynonyms(db: Database): Promise<{ synonyms: number }> 
     );
   }
   const [first, ...rest] = inserts;
-  if (first) await db.batch([first, ...rest]);
+  if (first) await db.batch([first, ...rest, bumpSearchGeneration(db)]);
   return { synonyms: rows.length };
 }
 

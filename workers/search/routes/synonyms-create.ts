@@ -7,6 +7,7 @@ import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { bumpSearchGeneration } from "../cache";
 import { presentSynonym } from "../present";
 import { synonymKey, synonymText } from "../synonyms";
 import { tokens } from "../text";
@@ -46,11 +47,16 @@ export const createSynonymHandler: RouteHandler<typeof createSynonymRoute, AppEn
       },
     );
   }
-  const [row] = await database(c.env)
-    .insert(searchSynonyms)
-    .values({ id: newId("syn"), locale: input.locale, term, synonyms, createdAt: nowMs() })
-    .onConflictDoNothing()
-    .returning();
+  const db = database(c.env);
+  // A new rule changes answers: the generation moves with it (cached answers are not reused).
+  const [[row]] = await db.batch([
+    db
+      .insert(searchSynonyms)
+      .values({ id: newId("syn"), locale: input.locale, term, synonyms, createdAt: nowMs() })
+      .onConflictDoNothing()
+      .returning(),
+    bumpSearchGeneration(db),
+  ]);
   if (!row) {
     throw new ApiError(
       "conflict",

@@ -7,6 +7,7 @@ import { requireRole } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, noContent } from "../../platform/openapi";
+import { bumpSearchGeneration } from "../cache";
 
 export const deleteSynonymRoute = defineRoute({
   method: "delete",
@@ -22,10 +23,11 @@ export const deleteSynonymRoute = defineRoute({
 
 export const deleteSynonymHandler: RouteHandler<typeof deleteSynonymRoute, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const deleted = await database(c.env)
-    .delete(searchSynonyms)
-    .where(eq(searchSynonyms.id, id))
-    .returning({ id: searchSynonyms.id });
+  const db = database(c.env);
+  const [deleted] = await db.batch([
+    db.delete(searchSynonyms).where(eq(searchSynonyms.id, id)).returning({ id: searchSynonyms.id }),
+    bumpSearchGeneration(db),
+  ]);
   if (deleted.length === 0) throw new ApiError("not_found", "There is no synonym rule with this id.");
   return c.body(null, 204);
 };

@@ -1,0 +1,26 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { database } from "../../workers/platform/db";
+import { ANSWER_TTL_MS, AnswerCache, bumpSearchGeneration, searchGenerationOf } from "../../workers/search/cache";
+
+describe("the search answer cache", () => {
+  it("keeps the most recently used answers, each for ANSWER_TTL_MS at most", () => {
+    const cache = new AnswerCache<number>(2);
+    cache.set("a", 1, 0);
+    cache.set("b", 2, 0);
+    expect(cache.get("a", 1)).toBe(1);
+    cache.set("c", 3, 1);
+    // "b" was the least recently used: it made room for "c".
+    expect(cache.get("b", 2)).toBeUndefined();
+    expect(cache.get("a", 2)).toBe(1);
+    expect(cache.get("c", ANSWER_TTL_MS + 1)).toBe(3);
+    expect(cache.get("c", ANSWER_TTL_MS + 2)).toBeUndefined();
+  });
+
+  it("every index write moves the search generation, so an answer cached before it is not reused", async () => {
+    const db = database(env);
+    const before = await searchGenerationOf(env);
+    await db.batch([bumpSearchGeneration(db)]);
+    expect(await searchGenerationOf(env)).toBeGreaterThan(before);
+  });
+});

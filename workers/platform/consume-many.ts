@@ -1,0 +1,105 @@
+import { and, eq, lt } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { processedEvents } from "../../d1/schema/platform";
+import type { EventEnvelope } from "../../schemas/events";
+import { database, inList, nowMs } from "./db";
+import { logEvent } from "./log";
+
+/**
+ * What applying a batch's events together settled for one consumer: the events it applied now or
+ * had applied before (nothing left to do for them), and the events another attempt holds, with
+ * when that attempt's lease ends. Events in neither set go through the one-at-a-time path.
+ */
+export interface SettledMany {
+  settled: Set<string>;
+  busy: Map<string, number>;
+}
+
+/** A consumer able to apply many events at once (one D1 batch, one queue send, for all of them). */
+export interface ManyConsumer<E extends EventEnvelope, D> {
+  name: string;
+  /**
+   * Applies every event given (all claimed for this consumer) and returns the writes that record
+   * them; they commit with the "done" markers. Throwing applies none of them: their claims are
+   * dropped and each event is then tried on its own, so one bad event never holds up the others.
+   */
+  handleMany(events: E[], env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
+}
+
+/**
+ * consumeOnce for many events: the claims are one D1 batch (each claim is the same insert as
+ * consumeOnce's, so the two paths exclude each other), the work one call, the "done" markers one
+ * statement committed with the work's writes. Exactly-once holds as it does one at a time: an
+ * event is done only in the batch that commits its work, and a crash leaves leases that expire.
+ */
+export async function applyMany<E extends EventEnvelope, D>(
+  consumer: ManyConsumer<E, D>,
+  events: E[],
+  env: Env,
+  deps: D,
+  leaseMs: number,
+): Promise<SettledMany> {
+  const out: SettledMany = { settled: new Set(), busy: new Map() };
+  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  if (unique.length === 0) return out;
+  const db = database(env);
+  const now = nowMs();
+  const claims = unique.map((event) =>
+    db
+      .insert(processedEvents)
+      .values({
+        consumer: consumer.name,
+        eventId: event.id,
+        status: "processing",
+        leaseUntil: now + leaseMs,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [processedEvents.consumer, processedEvents.eventId],
+        set: { leaseUntil: now + leaseMs, updatedAt: now },
+        setWhere: and(eq(processedEvents.status, "processing"), lt(processedEvents.leaseUntil, now)),
+      })
+      .returning({ status: processedEvents.status }),
+  );
+  const [first, ...rest] = claims;
+  const claimed = (await db.batch([first, ...rest])) as unknown[][];
+  const mine = unique.filter((_, i) => claimed[i].length > 0);
+  const theirs = unique.filter((_, i) => claimed[i].length === 0).map((e) => e.id);
+  if (theirs.length > 0) {
+    const rows = await db
+      .select({
+        eventId: processedEvents.eventId,
+        status: processedEvents.status,
+        leaseUntil: processedEvents.leaseUntil,
+      })
+      .from(processedEvents)
+      .where(and(eq(processedEvents.consumer, consumer.name), inList(processedEvents.eventId, theirs)));
+    for (const row of rows) {
+      if (row.status === "done") out.settled.add(row.eventId);
+      else out.busy.set(row.eventId, row.leaseUntil ?? now);
+    }
+  }
+  if (mine.length === 0) return out;
+  const ids = mine.map((e) => e.id);
+  const key = and(eq(processedEvents.consumer, consumer.name), inList(processedEvents.eventId, ids));
+  let writes: BatchItem<"sqlite">[];
+  try {
+    writes = await consumer.handleMany(mine, env, deps);
+    const done = db
+      .update(processedEvents)
+      .set({ status: "done", updatedAt: nowMs() })
+      .where(and(key, eq(processedEvents.status, "processing")));
+    await db.batch([done, ...writes]);
+  } catch (err) {
+    logEvent("warn", "event_batch_failed", {
+      consumer: consumer.name,
+      events: ids.length,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    // Drops only our own claims (still "processing"): each event is tried again on its own.
+    await db.delete(processedEvents).where(and(key, eq(processedEvents.status, "processing")));
+    return out;
+  }
+  for (const id of ids) out.settled.add(id);
+  return out;
+}
