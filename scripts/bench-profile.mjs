@@ -35,7 +35,9 @@ function freePort() {
 }
 
 // ---------------------------------------------------------------- source map (VLQ) lookup
-const B64 = Object.fromEntries([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map((c, i) => [c, i]));
+const B64 = Object.fromEntries(
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map((c, i) => [c, i]),
+);
 function decodeVlq(segment) {
   const out = [];
   let value = 0;
@@ -58,7 +60,6 @@ function sourceMapLookup(map) {
   const lines = [];
   let src = 0;
   let srcLine = 0;
-  let srcCol = 0;
   for (const text of map.mappings.split(";")) {
     const segments = [];
     let col = 0;
@@ -69,7 +70,6 @@ function sourceMapLookup(map) {
       if (v.length >= 4) {
         src += v[1];
         srcLine += v[2];
-        srcCol += v[3];
         segments.push([col, src, srcLine]);
       }
     }
@@ -83,7 +83,9 @@ function sourceMapLookup(map) {
       if (s[0] > column) break;
       best = s;
     }
-    return { source: map.sources[best[1]].replace(/^(\.\.\/)+/, ""), line: best[2] + 1 };
+    // Sources are relative to the bundle's temp directory: keep the path from the repository down.
+    const source = map.sources[best[1]].replace(/^.*?\/(?=(workers|durable-objects|schemas|d1|node_modules)\/)/, "");
+    return { source, line: best[2] + 1 };
   };
 }
 
@@ -123,7 +125,9 @@ async function inspectorSession(port) {
   const send = (method, params = {}) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, (msg) => (msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result)));
+      pending.set(id, (msg) =>
+        msg.error ? reject(new Error(`${method}: ${msg.error.message}`)) : resolve(msg.result),
+      );
       ws.send(JSON.stringify({ id, method, params }));
     });
   return { send, close: () => ws.close(), title: target.title };
@@ -136,7 +140,8 @@ function load(baseUrl, request, duration) {
         url: `${baseUrl}${request.path}`,
         method: request.method ?? "GET",
         headers: request.headers,
-        body: typeof request.body === "string" || request.body === undefined ? request.body : JSON.stringify(request.body),
+        body:
+          typeof request.body === "string" || request.body === undefined ? request.body : JSON.stringify(request.body),
         requests: request.requests,
         connections,
         duration,
@@ -150,7 +155,9 @@ function load(baseUrl, request, duration) {
 function summarise(profile, lookup) {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map();
   const byArea = new Map();
@@ -167,7 +174,10 @@ function summarise(profile, lookup) {
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([k, us]) => `  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`)
+      .map(
+        ([k, us]) =>
+          `  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`,
+      )
       .join("\n");
   return `self time by area (${(total / 1000).toFixed(0)} ms sampled):\n${top(byArea, 20)}\n\ntop functions by self time:\n${top(byFunction, 30)}`;
 }
@@ -193,7 +203,9 @@ try {
   const file = join(dir, `${name}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
   const map = JSON.parse(readFileSync(join(server.stateDir, "bundle/index.js.map"), "utf8"));
-  console.log(`${name}: ${result.requests.average} req/s at ${connections} connections while profiled (${inspector.title})`);
+  console.log(
+    `${name}: ${result.requests.average} req/s at ${connections} connections while profiled (${inspector.title})`,
+  );
   console.log(summarise(profile, sourceMapLookup(map)));
   console.log(`\nWrote ${file}`);
 } finally {

@@ -25,8 +25,18 @@ export async function prepareHotCart(baseUrl) {
   const token = first.res.headers.get("x-cart-token");
   const lineId = first.body.items[0].id;
   const headers = { "content-type": "application/json", "x-cart-token": token };
-  const add = { method: "POST", path: "/api/v1/cart/items", headers, body: JSON.stringify({ productId: products[1], quantity: 1 }) };
-  const reset = { method: "PATCH", path: `/api/v1/cart/items/${lineId}`, headers, body: JSON.stringify({ quantity: 1 }) };
+  const add = {
+    method: "POST",
+    path: "/api/v1/cart/items",
+    headers,
+    body: JSON.stringify({ productId: products[1], quantity: 1 }),
+  };
+  const reset = {
+    method: "PATCH",
+    path: `/api/v1/cart/items/${lineId}`,
+    headers,
+    body: JSON.stringify({ quantity: 1 }),
+  };
   return { ...add, requests: [add, add, add, reset] };
 }
 

@@ -1,5 +1,5 @@
-import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
 import { prepareCartNew, prepareHotCart, runCheckoutFlow } from "./cart.mjs";
+import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
 import { prepareCheckout, prepareReservations } from "./commerce.mjs";
 import { loadCatalog } from "./load-products.mjs";
 import { prepareNotifications, runNotifications } from "./notifications.mjs";
@@ -213,13 +213,15 @@ export const scenarios = [
   {
     name: "checkout-flow",
     connections: 1,
-    title: "full guest checkout, serial, 5 calls (add, validate, shipping rates, order, payment): flows/s and latency per flow",
+    title:
+      "full guest checkout, serial, 5 calls (add, validate, shipping rates, order, payment): flows/s and latency per flow",
     path: "/api/v1/orders",
     run: runCheckoutFlow,
   },
   {
     name: "checkout",
-    title: "POST /api/v1/orders at 10 connections: guest checkout (reserve, price, tax, write), each its own pre-built cart",
+    title:
+      "POST /api/v1/orders at 10 connections: guest checkout (reserve, price, tax, write), each its own pre-built cart",
     connections: 10,
     method: "POST",
     path: "/api/v1/orders",
