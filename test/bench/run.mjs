@@ -312,6 +312,9 @@ try {
         },
       });
       const { requestsPerSecond: rps, latencyMs: lat } = entry;
+      if (entry.requests === 0) {
+        console.log("  warning: no answer completed within the measured period (an overloaded machine, or a stuck scenario)");
+      }
       const ofCeiling = ` = ${(entry.fractionOfCeiling * 100).toFixed(1)} % of the ceiling's ${ceiling.requestsPerSecond} req/s just before`;
       console.log(
         `  ${rps.average} ${entry.unit ?? "req"}/s${ofCeiling} (±${rps.stddev}, ${entry.connections ?? 1} connections)  latency p50 ${lat.p50} ms  p95 ${lat.p95} ms  p99 ${lat.p99} ms  (avg ${lat.average}, max ${lat.max})`,
