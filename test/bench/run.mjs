@@ -313,7 +313,9 @@ try {
       });
       const { requestsPerSecond: rps, latencyMs: lat } = entry;
       if (entry.requests === 0) {
-        console.log("  warning: no answer completed within the measured period (an overloaded machine, or a stuck scenario)");
+        console.log(
+          "  warning: no answer completed within the measured period (an overloaded machine, or a stuck scenario)",
+        );
       }
       const ofCeiling = ` = ${(entry.fractionOfCeiling * 100).toFixed(1)} % of the ceiling's ${ceiling.requestsPerSecond} req/s just before`;
       console.log(
