@@ -5,13 +5,13 @@
 import { randomUUID } from "node:crypto";
 import { localVars } from "../../scripts/dev-vars.mjs";
 
-const json = (method, body, headers = {}) => ({
+export const json = (method, body, headers = {}) => ({
   method,
   headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
 
-async function call(baseUrl, path, init, expected) {
+export async function call(baseUrl, path, init, expected) {
   const res = await fetch(`${baseUrl}${path}`, init);
   const text = await res.text();
   if (res.status !== expected) throw new Error(`${init?.method ?? "GET"} ${path}: ${res.status} ${text.slice(0, 300)}`);
@@ -30,7 +30,7 @@ export async function prepareReservations(baseUrl, { shards }) {
   };
 }
 
-const ADDRESS = {
+export const ADDRESS = {
   recipientName: "Bench Buyer",
   phone: "081 234 5678",
   street: "1 Sukhumvit Soi 11",
@@ -55,21 +55,17 @@ async function pool(n, parallel, task) {
   return out;
 }
 
+let shopOnce;
 /**
- * A Thai shop with a few products in deep stock, and `carts` guest carts of one unit each (spread
- * over the products). Every checkout request takes the next cart and a fresh Idempotency-Key;
- * if the carts run out (BENCH_CHECKOUT_CARTS too small for the rate), the rest answer 422 and show
- * up as non-2xx in the report.
+ * One Thai shop per bench run with 8 products in deep stock (10,000,000 each), shared by the cart
+ * and checkout scenarios: { products: [id], auth: { authorization } } of its seller.
  */
-export async function prepareCheckout(baseUrl, { carts: wanted } = {}) {
-  const duration = Number(process.env.BENCH_DURATION || 10);
-  const warmup = Number(process.env.BENCH_WARMUP ?? 2);
-  // Locally a checkout takes ~25 ms of D1 and Durable Object round trips: ~40/s with 50 connections
-  // on 2 cores. 150 carts per second of load leaves room; more cores want BENCH_CHECKOUT_CARTS.
-  const carts = Number(
-    process.env.BENCH_CHECKOUT_CARTS || wanted || Math.max(1_000, Math.ceil((duration + warmup + 2) * 150)),
-  );
+export function benchShop(baseUrl) {
+  shopOnce ??= createShop(baseUrl);
+  return shopOnce;
+}
 
+async function createShop(baseUrl) {
   const seller = await call(
     baseUrl,
     "/api/v1/auth/register",
@@ -109,6 +105,24 @@ export async function prepareCheckout(baseUrl, { carts: wanted } = {}) {
     );
     return p.body.id;
   });
+  return { products, auth, shopId: shop.body.id };
+}
+
+/**
+ * A Thai shop with a few products in deep stock, and `carts` guest carts of one unit each (spread
+ * over the products). Every checkout request takes the next cart and a fresh Idempotency-Key;
+ * if the carts run out (BENCH_CHECKOUT_CARTS too small for the rate), the rest answer 422 and show
+ * up as non-2xx in the report.
+ */
+export async function prepareCheckout(baseUrl, { carts: wanted } = {}) {
+  const duration = Number(process.env.BENCH_DURATION || 8);
+  const warmup = Number(process.env.BENCH_WARMUP ?? 2);
+  // Locally a checkout takes ~25 ms of D1 and Durable Object round trips: ~40/s with 50 connections
+  // on 2 cores. 150 carts per second of load leaves room; more cores want BENCH_CHECKOUT_CARTS.
+  const carts = Number(
+    process.env.BENCH_CHECKOUT_CARTS || wanted || Math.max(1_000, Math.ceil((duration + warmup + 2) * 150)),
+  );
+  const { products } = await benchShop(baseUrl);
 
   const started = Date.now();
   const tokens = await pool(carts, 64, async (i) => {

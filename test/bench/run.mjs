@@ -1,14 +1,18 @@
 // `npm run bench [-- <scenario> ...]`: serves the Worker through Miniflare (workerd) directly and
-// loads each scenario with autocannon. Prints requests/s and latency percentiles per scenario,
-// a summary table, and writes test-results/bench.json.
+// loads each scenario with autocannon. Prints requests/s and latency percentiles per scenario, each
+// as a fraction of the ceiling (a plain Worker on the same Miniflare, measured for a few seconds
+// right before each scenario at the same connections), a summary table beside the previous figures (report.mjs), and writes
+// test-results/bench.json.
 //
-//   BENCH_DURATION     seconds measured per scenario (default 10)
-//   BENCH_CONNECTIONS  concurrent connections (default 50)
+//   BENCH_DURATION     seconds measured per scenario (default 8)
+//   BENCH_CONNECTIONS  concurrent connections (default 20)
 //   BENCH_WARMUP       seconds of unmeasured load before each scenario (default 2, 0 = none)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { previousFigures, printTable } from "./report.mjs";
 import { scenarios as allScenarios } from "./scenarios.mjs";
 import { createServer, ROOT } from "./server.mjs";
 
@@ -32,8 +36,8 @@ function numberFromEnv(name, fallback, { min = 0 } = {}) {
 }
 
 const settings = {
-  durationSeconds: numberFromEnv("BENCH_DURATION", 10, { min: 1 }),
-  connections: Math.floor(numberFromEnv("BENCH_CONNECTIONS", 50, { min: 1 })),
+  durationSeconds: numberFromEnv("BENCH_DURATION", 8, { min: 1 }),
+  connections: Math.floor(numberFromEnv("BENCH_CONNECTIONS", 20, { min: 1 })),
   warmupSeconds: numberFromEnv("BENCH_WARMUP", 2, { min: 0 }),
 };
 
@@ -50,7 +54,13 @@ if (unknown.length > 0) {
   console.error(`unknown scenario(s): ${unknown.join(", ")}; known: ${allScenarios.map((s) => s.name).join(", ")}`);
   process.exit(2);
 }
-const scenarios = args.length > 0 ? allScenarios.filter((s) => args.includes(s.name)) : allScenarios;
+// The ceiling is measured right before each scenario, at its connections (the machine is shared:
+// its load drifts within a run), and each scenario is shown as a fraction of that measurement.
+const ceilingScenario = allScenarios.find((s) => s.name === "ceiling");
+const scenarios = (args.length > 0 ? allScenarios.filter((s) => args.includes(s.name)) : allScenarios).filter(
+  (s) => s !== ceilingScenario,
+);
+const CEILING_SECONDS = Math.min(settings.durationSeconds, 4);
 
 // ---------------------------------------------------------------- helpers
 function version(pkg) {
@@ -83,7 +93,7 @@ function requestOf(scenario, prepared) {
 
 let activeInstance = null;
 
-function cannon(baseUrl, request, durationSeconds, onResponse) {
+function cannon(baseUrl, request, durationSeconds, onResponse, connections = settings.connections) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -92,7 +102,7 @@ function cannon(baseUrl, request, durationSeconds, onResponse) {
         headers: request.headers,
         body: request.body,
         requests: request.requests,
-        connections: settings.connections,
+        connections,
         duration: durationSeconds,
         timeout: 10,
       },
@@ -108,10 +118,14 @@ function cannon(baseUrl, request, durationSeconds, onResponse) {
 }
 
 /** Runs autocannon for the measured period; latency percentiles are computed over every response. */
-async function measure(baseUrl, request) {
+async function measure(baseUrl, request, connections) {
   const latencies = [];
-  const result = await cannon(baseUrl, request, settings.durationSeconds, (_client, _status, _bytes, ms) =>
-    latencies.push(ms),
+  const result = await cannon(
+    baseUrl,
+    request,
+    settings.durationSeconds,
+    (_client, _status, _bytes, ms) => latencies.push(ms),
+    connections,
   );
   const sorted = Float64Array.from(latencies).sort();
   const sum = latencies.reduce((a, b) => a + b, 0);
@@ -135,47 +149,52 @@ async function measure(baseUrl, request) {
     errors: result.errors,
     timeouts: result.timeouts,
     durationSeconds: result.duration,
+    connections: connections ?? settings.connections,
   };
 }
 
-async function preflight(baseUrl, request) {
-  const res = await fetch(`${baseUrl}${request.path}`, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
+/** One request first (node:http, which sends a Host header as given, unlike fetch); resolves to its status. */
+function preflight(baseUrl, request) {
+  const url = new URL(request.path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: request.method, headers: request.headers }, (res) => {
+      res.resume();
+      // The ceiling must not be the app: the app stamps X-Request-ID on every answer.
+      if (request.headers?.host && res.headers["x-request-id"]) reject(new Error("the ceiling host reached the app"));
+      res.on("end", () => resolve(res.statusCode));
+    });
+    req.on("error", reject);
+    req.end(request.body);
   });
-  await res.arrayBuffer();
-  return res.status;
 }
 
-function printTable(rows) {
-  const header = ["scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "requests", "non-2xx", "errors"];
-  const body = rows.map((r) =>
-    r.error
-      ? [r.name, "failed", "", "", "", "", "", ""]
-      : [
-          r.name,
-          String(r.requestsPerSecond.average),
-          String(r.latencyMs.p50),
-          String(r.latencyMs.p95),
-          String(r.latencyMs.p99),
-          String(r.requests),
-          String(r.non2xx),
-          String(r.errors),
-        ],
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((w) => "─".repeat(w)).join("  "));
-  for (const row of body) console.log(line(row));
+/** The ceiling row: the mean of the ceiling measurements taken at the default connections. */
+function ceilingRow(results) {
+  const runs = results.filter((r) => r.ceiling?.connections === settings.connections).map((r) => r.ceiling);
+  if (runs.length === 0) return null;
+  const mean = (pick) => round(runs.reduce((a, r) => a + pick(r), 0) / runs.length, 1);
+  return {
+    name: "ceiling",
+    title: ceilingScenario.title,
+    requestsPerSecond: { average: mean((r) => r.requestsPerSecond) },
+    latencyMs: { p50: mean((r) => r.p50), p95: mean((r) => r.p95), p99: mean((r) => r.p99) },
+    fractionOfCeiling: 1,
+    non2xx: 0,
+    errors: 0,
+    runs: runs.map((r) => r.requestsPerSecond),
+  };
 }
 
 function finish(baseUrl, results) {
+  const ceiling = ceilingRow(results);
+  const rows = ceiling ? [ceiling, ...results] : results;
+  const load = os.loadavg().map((l) => l.toFixed(2));
   console.log(
-    `Summary: ${TARGET}; ${machine.cores} cores; ${settings.connections} connections; ${settings.durationSeconds}s each`,
+    `Summary: ${TARGET}; ${machine.cores} cores (${machine.cpuModel}); load average ${load.join(" ")} (at start ${machine.loadAverageAtStart.join(" ")});` +
+      ` ${settings.connections} connections unless noted; ${settings.durationSeconds}s each;` +
+      ` ceiling ${ceiling?.requestsPerSecond.average} req/s at ${settings.connections} connections (runs: ${ceiling?.runs.join(", ")})`,
   );
-  printTable(results);
+  printTable(rows, previous);
 
   mkdirSync(join(ROOT, "test-results"), { recursive: true });
   const report = {
@@ -185,7 +204,10 @@ function finish(baseUrl, results) {
     machine,
     versions,
     settings: { ...settings, latency: "nearest-rank percentiles over every response, in ms" },
-    scenarios: results,
+    loadAverageAtEnd: load,
+    ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond.average, runs: ceiling.runs },
+    previous: previous.source,
+    scenarios: rows,
   };
   writeFileSync(RESULTS_PATH, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${RESULTS_PATH}`);
@@ -197,7 +219,9 @@ const machine = {
   cpuModel: os.cpus()[0]?.model?.trim() ?? "?",
   platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
+  loadAverageAtStart: os.loadavg().map((l) => l.toFixed(2)),
 };
+const previous = previousFigures(RESULTS_PATH);
 const versions = {
   node: process.versions.node,
   wrangler: version("wrangler"),
@@ -208,7 +232,7 @@ const versions = {
 
 console.log(`Target: ${TARGET}`);
 console.log(
-  `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.platform}, ${machine.totalMemoryGiB} GiB`,
+  `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.platform}, ${machine.totalMemoryGiB} GiB, load average ${machine.loadAverageAtStart.join(" ")}`,
 );
 console.log(
   `Load: autocannon in this process, ${settings.connections} connections, ${settings.warmupSeconds}s warm-up + ${settings.durationSeconds}s per scenario` +
@@ -217,7 +241,8 @@ console.log(
 console.log(
   `Versions: node ${versions.node}, wrangler ${versions.wrangler}, miniflare ${versions.miniflare}, workerd ${versions.workerd}`,
 );
-console.log(`Scenarios: ${scenarios.map((s) => s.name).join(", ")}\n`);
+console.log(`Scenarios: ${scenarios.map((s) => s.name).join(", ")}`);
+console.log(`Previous figures: ${previous.source}\n`);
 
 const server = createServer();
 let interrupted = false;
@@ -234,6 +259,21 @@ process.on("SIGTERM", () => shutdown("SIGTERM"));
 
 const results = [];
 let exitCode = 0;
+
+/** The ceiling at `connections`, measured now: { connections, requestsPerSecond, p50, p95, p99 }. */
+async function measureCeiling(baseUrl, connections) {
+  const request = requestOf(ceilingScenario, {});
+  const status = await preflight(baseUrl, request);
+  if (status !== 200) throw new Error(`the ceiling Worker answered ${status}`);
+  const saved = settings.durationSeconds;
+  settings.durationSeconds = CEILING_SECONDS;
+  try {
+    const m = await measure(baseUrl, request, connections);
+    return { connections, requestsPerSecond: m.requestsPerSecond.average, ...m.latencyMs };
+  } finally {
+    settings.durationSeconds = saved;
+  }
+}
 try {
   const started = Date.now();
   process.stdout.write("› bundling the Worker (wrangler deploy --dry-run) and starting Miniflare… ");
@@ -247,9 +287,11 @@ try {
     console.log(`▸ ${scenario.name}: ${scenario.title}`);
     try {
       const prepared = (await scenario.setup?.(baseUrl, { mf: server.mf })) ?? {};
+      const connections = scenario.connections ?? settings.connections;
       const request = requestOf(scenario, prepared);
       Object.assign(entry, { method: request.method, path: request.path });
       const logsBefore = { ...server.workerLogs };
+      const ceiling = await measureCeiling(baseUrl, connections);
       let metrics;
       if (scenario.run) {
         metrics = await scenario.run({ baseUrl, ...settings, prepared });
@@ -257,19 +299,27 @@ try {
         const status = await preflight(baseUrl, request);
         if (status < 200 || status > 299)
           console.log(`  warning: a single ${request.method} ${request.path} answered ${status}`);
-        if (settings.warmupSeconds > 0) await cannon(baseUrl, request, settings.warmupSeconds);
-        metrics = await measure(baseUrl, request);
+        if (settings.warmupSeconds > 0) await cannon(baseUrl, request, settings.warmupSeconds, undefined, connections);
+        metrics = await measure(baseUrl, request, connections);
       }
       if (interrupted) break;
       Object.assign(entry, metrics, {
+        ceiling,
+        fractionOfCeiling: round(metrics.requestsPerSecond.average / ceiling.requestsPerSecond, 4),
         workerLogged: {
           warn: server.workerLogs.warn - logsBefore.warn,
           error: server.workerLogs.error - logsBefore.error,
         },
       });
       const { requestsPerSecond: rps, latencyMs: lat } = entry;
+      if (entry.requests === 0) {
+        console.log(
+          "  warning: no answer completed within the measured period (an overloaded machine, or a stuck scenario)",
+        );
+      }
+      const ofCeiling = ` = ${(entry.fractionOfCeiling * 100).toFixed(1)} % of the ceiling's ${ceiling.requestsPerSecond} req/s just before`;
       console.log(
-        `  ${rps.average} req/s (±${rps.stddev})  latency p50 ${lat.p50} ms  p95 ${lat.p95} ms  p99 ${lat.p99} ms  (avg ${lat.average}, max ${lat.max})`,
+        `  ${rps.average} ${entry.unit ?? "req"}/s${ofCeiling} (±${rps.stddev}, ${entry.connections ?? 1} connections)  latency p50 ${lat.p50} ms  p95 ${lat.p95} ms  p99 ${lat.p99} ms  (avg ${lat.average}, max ${lat.max})`,
       );
       console.log(
         `  ${entry.requests} requests in ${entry.durationSeconds}s, non-2xx ${entry.non2xx}, errors ${entry.errors} (of which timeouts ${entry.timeouts})` +

@@ -1,14 +1,17 @@
+import { prepareCartNew, prepareHotCart, runCheckoutFlow } from "./cart.mjs";
 import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
 import { prepareCheckout, prepareReservations } from "./commerce.mjs";
 import { loadCatalog } from "./load-products.mjs";
 import { prepareNotifications, runNotifications } from "./notifications.mjs";
+import { CEILING_HOST } from "./server.mjs";
 import { prepareTransfers } from "./wallet.mjs";
 
 // Benchmark scenarios, run in this order by test/bench/run.mjs (`npm run bench -- <name> ...` picks some).
 //
-// A scenario is { name, title, method?, path, headers?, body?, setup?, run? }:
+// A scenario is { name, title, method?, path, headers?, body?, connections?, setup?, run? }:
 //   - name      what you type after `npm run bench --`
 //   - title     what the report shows
+//   - connections  overrides BENCH_CONNECTIONS for this scenario (orders/s at 10 connections)
 //   - method, path, headers, body
 //               the request autocannon repeats (method defaults to GET, body is a string or an
 //               object sent as JSON)
@@ -62,6 +65,13 @@ const SEARCH_QUERIES = [
 const AUTOCOMPLETE_PREFIXES = ["sam", "เสื้อ", "dien th", "lap", "kaos p", "ip", "หูฟัง", "sepatu l"];
 
 export const scenarios = [
+  // The ceiling: run.mjs measures it first and last in every run and shows each scenario as a fraction of it.
+  {
+    name: "ceiling",
+    title: "plain Worker, no framework, same Miniflare (the ceiling)",
+    path: "/",
+    headers: { host: CEILING_HOST },
+  },
   {
     name: "health",
     title: "GET /health",
@@ -101,8 +111,18 @@ export const scenarios = [
     },
   },
   {
-    name: "product-cached",
-    title: "GET /api/v1/products/:id, Cache API hits (20 hot seeded products; live stock merged per read)",
+    name: "products-list",
+    title: "GET /api/v1/products?limit=20 (product list, 20 per page; newest, price and category pages)",
+    path: "/api/v1/products?limit=20",
+    async setup(baseUrl) {
+      await seed(baseUrl);
+      const paths = ["limit=20", "limit=20&sort=price_asc", "limit=20&sort=best_selling", "limit=20&currency=THB"];
+      return { requests: paths.map((q) => ({ method: "GET", path: `/api/v1/products?${q}` })) };
+    },
+  },
+  {
+    name: "product-detail",
+    title: "GET /api/v1/products/:id (20 hot seeded products; live stock merged per read)",
     path: "/api/v1/products",
     async setup(baseUrl, { mf }) {
       await seed(baseUrl);
@@ -177,8 +197,32 @@ export const scenarios = [
     setup: (baseUrl) => prepareReservations(baseUrl, { shards: 8 }),
   },
   {
+    name: "cart-new",
+    title: "POST /api/v1/cart/items with no cart token: a new guest cart each",
+    method: "POST",
+    path: "/api/v1/cart/items",
+    setup: (baseUrl) => prepareCartNew(baseUrl),
+  },
+  {
+    name: "cart-hot",
+    title: "POST /api/v1/cart/items on ONE guest cart from every connection (3 adds, then the line reset to 1)",
+    method: "POST",
+    path: "/api/v1/cart/items",
+    setup: (baseUrl) => prepareHotCart(baseUrl),
+  },
+  {
+    name: "checkout-flow",
+    connections: 1,
+    title:
+      "full guest checkout, serial, 5 calls (add, validate, shipping rates, order, payment): flows/s and latency per flow",
+    path: "/api/v1/orders",
+    run: runCheckoutFlow,
+  },
+  {
     name: "checkout",
-    title: "POST /api/v1/orders: guest checkout (reserve, price, tax, write), each request its own pre-built cart",
+    title:
+      "POST /api/v1/orders at 10 connections: guest checkout (reserve, price, tax, write), each its own pre-built cart",
+    connections: 10,
     method: "POST",
     path: "/api/v1/orders",
     setup: (baseUrl) => prepareCheckout(baseUrl),

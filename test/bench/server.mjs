@@ -7,6 +7,11 @@
 //   3. start Miniflare on 127.0.0.1 and a free port with its state in a fresh temp directory,
 //   4. apply the D1 migrations from d1/migrations in order.
 //
+// Next to the app, the same Miniflare serves the ceiling: a plain Worker with no framework, no
+// bindings and no middleware (CEILING_SCRIPT), reached through the same entry socket as the app but
+// on its own host name (CEILING_HOST, matched by a Miniflare route). Every scenario is reported as a
+// fraction of its req/s, the one figure that carries from one machine (or load) to the next.
+//
 // `stop()` disposes Miniflare and removes the temp directory. Nothing leaves the loopback interface:
 // wrangler's update check and telemetry are switched off, and Miniflare's `cf` object is not fetched.
 import { spawn } from "node:child_process";
@@ -23,6 +28,15 @@ const CONFIG_PATH = join(ROOT, "wrangler.toml");
 const MIGRATIONS_DIR = join(ROOT, "d1/migrations");
 // wrangler's CLI itself, not bin/wrangler.js, which re-spawns it (a signal would stop only the wrapper).
 const WRANGLER_CLI = join(ROOT, "node_modules/wrangler/wrangler-dist/cli.js");
+
+/** The host name whose requests Miniflare routes to the ceiling Worker (send it as the Host header). */
+export const CEILING_HOST = "ceiling.bench.local";
+/** The ceiling: the least a Worker can do to answer a request with a small JSON body. */
+const CEILING_SCRIPT = `export default {
+  fetch() {
+    return new Response('{"status":"ok"}', { headers: { "content-type": "application/json" } });
+  },
+};`;
 
 /** Runs a command, collecting its output; rejects with that output if it fails. */
 function run(command, args, options, children) {
@@ -98,7 +112,7 @@ async function applyMigrations(mf) {
  * removes the temp directory. `workerLogs` counts the Worker's console output by level; info lines
  * (the access log) are counted, not printed, since printing a line per request would be measured too.
  */
-export function createServer({ host = "127.0.0.1", port = 0, quiet = false } = {}) {
+export function createServer({ host = "127.0.0.1", port = 0, quiet = false, inspectorPort } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), "tchat-bench-"));
   const children = new Set();
   const workerLogs = { debug: 0, info: 0, log: 0, warn: 0, error: 0, printed: 0 };
@@ -166,6 +180,8 @@ export function createServer({ host = "127.0.0.1", port = 0, quiet = false } = {
           handleStructuredLogs,
           resourcePersistencePath: join(tmp, "state"),
           resourceTmpPath: join(tmp, "runtime"),
+          // For scripts/bench-profile.mjs: V8's inspector on workerd (Profiler.start/stop).
+          ...(inspectorPort !== undefined ? { inspectorPort } : {}),
           workers: [
             {
               ...options,
@@ -174,6 +190,14 @@ export function createServer({ host = "127.0.0.1", port = 0, quiet = false } = {
               modules: [{ type: "ESModule", path: scriptPath }],
               // wrangler.toml's [vars] are production values; development uses .dev.vars.example.
               bindings: { ...options.bindings, ...localVars() },
+            },
+            {
+              name: "ceiling",
+              modules: true,
+              script: CEILING_SCRIPT,
+              compatibilityDate: options.compatibilityDate,
+              compatibilityFlags: options.compatibilityFlags,
+              routes: [`${CEILING_HOST}/*`],
             },
           ],
         }),

@@ -10,8 +10,8 @@ import { type ImageRow, imagesOf, type ProductRow, type VariantRow, variantsOf }
 import { categoryAndBelow } from "./read-models";
 
 /**
- * Browsing active products (GET /products): filters, five sorts, keyset pages. A page is two D1
- * round trips: the rows, then their variants and images together.
+ * Browsing active products (GET /products): filters, five sorts, keyset pages. A page is one D1
+ * round trip: the rows, their variants and their images in one batch.
  */
 
 /** Each sort is a keyset: its columns (all in one direction) end with the id, so every row has one place. */
@@ -78,28 +78,37 @@ export async function browseProducts(env: Env, query: ProductListQuery): Promise
   const cursor = decodeCursor(query.cursor, cursorSchema(sort));
   const { columns, direction } = SORTS[sort];
   const db = database(env);
-  const rows = await db
-    .select()
+  const where = and(
+    eq(products.status, "active"),
+    isNull(products.deletedAt),
+    query.shopId ? eq(products.shopId, query.shopId) : undefined,
+    query.categoryId ? sql`${products.categoryId} IN ${categoryAndBelow(query.categoryId)}` : undefined,
+    query.currency ? eq(products.currency, query.currency) : undefined,
+    query.minPrice !== undefined ? gte(products.priceAmount, query.minPrice) : undefined,
+    query.maxPrice !== undefined ? lte(products.priceAmount, query.maxPrice) : undefined,
+    cursor ? after(sort, cursor.k) : undefined,
+  );
+  const order = columns.map((col) => (direction === "asc" ? asc(col) : desc(col)));
+  // The page's rows, and the variants and images of the same rows (selected again by the same
+  // query): one D1 round trip, whose statements run in order on one consistent database.
+  const pageIds = db
+    .select({ id: products.id })
     .from(products)
-    .where(
-      and(
-        eq(products.status, "active"),
-        isNull(products.deletedAt),
-        query.shopId ? eq(products.shopId, query.shopId) : undefined,
-        query.categoryId ? sql`${products.categoryId} IN ${categoryAndBelow(query.categoryId)}` : undefined,
-        query.currency ? eq(products.currency, query.currency) : undefined,
-        query.minPrice !== undefined ? gte(products.priceAmount, query.minPrice) : undefined,
-        query.maxPrice !== undefined ? lte(products.priceAmount, query.maxPrice) : undefined,
-        cursor ? after(sort, cursor.k) : undefined,
-      ),
-    )
-    .orderBy(...columns.map((col) => (direction === "asc" ? asc(col) : desc(col))))
+    .where(where)
+    .orderBy(...order)
     .limit(limit + 1);
+  const [rows, variants, images] = await db.batch([
+    db
+      .select()
+      .from(products)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit + 1),
+    variantsOf(db, pageIds),
+    imagesOf(db, pageIds),
+  ]);
 
   const page = toPage(rows, limit, (r) => ({ s: sort, k: columns.map((col) => KEY_VALUE[col.name](r)) }));
-  // Variants and images of the whole page: two more reads in one round trip, never one per product.
-  const ids = page.items.map((r) => r.id);
-  const [variants, images] = ids.length > 0 ? await db.batch([variantsOf(db, ids), imagesOf(db, ids)]) : [[], []];
   const variantsBy = groupByProduct(variants);
   const imagesBy = groupByProduct(images);
   const items = page.items.map((row) => ({

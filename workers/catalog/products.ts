@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { productMedia, products, productVariants } from "../../d1/schema/catalog";
 import type { Product } from "../../schemas/catalog";
 import { type Database, inList } from "../platform/db";
@@ -22,20 +23,31 @@ export interface LoadedProduct {
 }
 
 /** Live variants of some products, in display order: one query for a whole page. */
-export function variantsOf(db: Database, productIds: string[]) {
+export function variantsOf(db: Database, productIds: ProductIds) {
   return db
     .select()
     .from(productVariants)
-    .where(and(inList(productVariants.productId, productIds), isNull(productVariants.deletedAt)))
+    .where(and(productIn(productVariants.productId, productIds), isNull(productVariants.deletedAt)))
     .orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id));
 }
 
+/**
+ * Which products: a list of ids, or a query selecting one `id` column (so a page's rows and their
+ * variants and images can go in one D1 batch, one round trip).
+ */
+type ProductIds = string[] | SQLWrapper;
+
+function productIn(column: SQLiteColumn, ids: ProductIds): SQL {
+  // Drizzle puts a query embedded in sql`` in parentheses: `IN (SELECT ...)`.
+  return Array.isArray(ids) ? inList(column, ids) : sql`${column} IN ${ids}`;
+}
+
 /** Images of some products, in display order: one query for a whole page. */
-export function imagesOf(db: Database, productIds: string[]) {
+export function imagesOf(db: Database, productIds: ProductIds) {
   return db
     .select({ id: productMedia.id, productId: productMedia.productId })
     .from(productMedia)
-    .where(and(inList(productMedia.productId, productIds), eq(productMedia.kind, "image")))
+    .where(and(productIn(productMedia.productId, productIds), eq(productMedia.kind, "image")))
     .orderBy(asc(productMedia.position), asc(productMedia.id));
 }
 
