@@ -8,7 +8,7 @@ const DOMAINS = {
   ops: [],
   identity: ["messaging"],
   realtime: ["identity"],
-  admin: ["identity", "wallet"],
+  admin: ["identity", "wallet", "payments"],
   shops: ["identity"],
   catalog: ["shops", "inventory", "flash-sales"],
   media: ["catalog", "shops", "chat", "identity"],

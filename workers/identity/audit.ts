@@ -23,7 +23,10 @@ export type AuditType =
   | "data_exported"
   | "wallet_standing_changed"
   | "shop_verification_approved"
-  | "shop_verification_rejected";
+  | "shop_verification_rejected"
+  /** An operator's change through /api/v1/admin/* that does not write its own entry (workers/admin/audit-actions.ts). */
+  | "admin_action"
+  | "payment_refunded_by_hand";
 
 export interface AuditEntry {
   type: AuditType;
