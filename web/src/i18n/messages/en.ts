@@ -1,6 +1,7 @@
 import { chatNewEn } from "./chat-new/en";
 import { logisticsEn } from "./logistics/en";
 import { opsEn } from "./ops/en";
+import { opsAdminEn } from "./ops-admin/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
@@ -373,6 +374,7 @@ export const en = {
   ...logisticsEn,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsEn,
+  ...opsAdminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

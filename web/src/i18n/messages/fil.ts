@@ -2,6 +2,7 @@ import { chatNewFil } from "./chat-new/fil";
 import type { Messages } from "./en";
 import { logisticsFil } from "./logistics/fil";
 import { opsFil } from "./ops/fil";
+import { opsAdminFil } from "./ops-admin/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
@@ -374,4 +375,5 @@ export const fil: Messages = {
   ...logisticsFil,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsFil,
+  ...opsAdminFil,
 };

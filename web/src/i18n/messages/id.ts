@@ -2,6 +2,7 @@ import { chatNewId } from "./chat-new/id";
 import type { Messages } from "./en";
 import { logisticsId } from "./logistics/id";
 import { opsId } from "./ops/id";
+import { opsAdminId } from "./ops-admin/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
@@ -374,4 +375,5 @@ export const id: Messages = {
   ...logisticsId,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsId,
+  ...opsAdminId,
 };

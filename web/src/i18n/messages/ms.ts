@@ -2,6 +2,7 @@ import { chatNewMs } from "./chat-new/ms";
 import type { Messages } from "./en";
 import { logisticsMs } from "./logistics/ms";
 import { opsMs } from "./ops/ms";
+import { opsAdminMs } from "./ops-admin/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
@@ -374,4 +375,5 @@ export const ms: Messages = {
   ...logisticsMs,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsMs,
+  ...opsAdminMs,
 };

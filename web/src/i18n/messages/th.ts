@@ -2,6 +2,7 @@ import { chatNewTh } from "./chat-new/th";
 import type { Messages } from "./en";
 import { logisticsTh } from "./logistics/th";
 import { opsTh } from "./ops/th";
+import { opsAdminTh } from "./ops-admin/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
@@ -370,4 +371,5 @@ export const th: Messages = {
   ...logisticsTh,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsTh,
+  ...opsAdminTh,
 };

@@ -2,6 +2,7 @@ import { chatNewVi } from "./chat-new/vi";
 import type { Messages } from "./en";
 import { logisticsVi } from "./logistics/vi";
 import { opsVi } from "./ops/vi";
+import { opsAdminVi } from "./ops-admin/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
@@ -373,4 +374,5 @@ export const vi: Messages = {
   ...logisticsVi,
   // The operator console (issue 18): one section per file in views/ops.
   ...opsVi,
+  ...opsAdminVi,
 };
