@@ -10,7 +10,7 @@ const DOMAINS = {
   synthetics: [],
   identity: ["messaging"],
   realtime: ["identity"],
-  admin: ["identity", "wallet"],
+  admin: ["identity", "wallet", "payments"],
   shops: ["identity"],
   catalog: ["shops", "inventory", "flash-sales"],
   media: ["catalog", "shops", "chat", "identity"],

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { adminRouter } from "./admin";
+import { adminRouter, auditAdminActions } from "./admin";
 import type { AppEnv } from "./app-env";
 import { cartRouter, mergeGuestCartOnSignIn } from "./cart";
 import { catalogRouter, categoriesRouter, saleProductFacts } from "./catalog";
@@ -56,6 +56,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: Li
     switchedRoutes,
   );
   app.use("/api/*", authenticate);
+  app.use("/api/v1/admin/*", auditAdminActions);
 
   app.route("/", healthRouter);
   app.route("/", readyRouter);

@@ -66,4 +66,6 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   // The operator console (issue 18): one line per section page (web/src/views/ops/sections.ts).
   { path: "/ops", view: lazy(() => import("./views/ops/OpsHome").then((m) => m.OpsHome)) },
   { path: "/ops/audit", view: lazy(() => import("./views/ops/Audit").then((m) => m.Audit)) },
+  { path: "/ops/users", view: lazy(() => import("./views/ops/OpsUsers").then((m) => m.OpsUsers)) },
+  { path: "/ops/dead-letters", view: lazy(() => import("./views/ops/OpsDeadLetters").then((m) => m.OpsDeadLetters)) },
 ];

@@ -29,7 +29,10 @@ export type AuditType =
   | "mfa_disabled"
   | "mfa_failed"
   | "mfa_recovery_code_used"
-  | "mfa_recovery_codes_regenerated";
+  | "mfa_recovery_codes_regenerated"
+  /** An operator's change through /api/v1/admin/* that does not write its own entry (workers/admin/audit-actions.ts). */
+  | "admin_action"
+  | "payment_refunded_by_hand";
 
 export interface AuditEntry {
   type: AuditType;

@@ -25,6 +25,7 @@ import { listSessionsHandler, listSessionsRoute } from "./routes/sessions-list";
 import { userLookupHandler, userLookupRoute } from "./routes/user-lookup";
 
 export { sendAccountMessagesNow } from "./account-messages";
+export { searchAccounts } from "./account-search";
 export { reinstateAccount, suspendAccount } from "./account-status";
 export { activeAccounts } from "./active-accounts";
 export { checkPostalCode, normalizeAddress, presentAddress } from "./addresses";

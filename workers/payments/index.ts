@@ -6,7 +6,9 @@ import { simulatePaymentHandler, simulatePaymentRoute } from "./routes/simulate-
 import { createTopupHandler, createTopupRoute } from "./routes/topup-create";
 import { paymentWebhookHandler, paymentWebhookRoute } from "./routes/webhooks";
 
+export { adminPaymentsPage } from "./admin-payments";
 export { codCollected, codFailed } from "./cod";
+export { type ManualRefundCommit, refundPaymentByHand } from "./manual-refunds";
 export { customerPaymentsOf } from "./personal-data";
 export { checkStalePayments, orderMayExpire } from "./reconcile";
 export { paymentRefundConsumer } from "./refund-consumer";

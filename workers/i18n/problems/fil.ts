@@ -6,6 +6,7 @@ import { fx } from "./fil/fx";
 import { logistics } from "./fil/logistics";
 import { logisticsOps } from "./fil/logistics-ops";
 import { mfa } from "./fil/mfa";
+import { opsAdmin } from "./fil/ops-admin";
 import { orders } from "./fil/orders";
 import { people } from "./fil/people";
 import { platform } from "./fil/platform";
@@ -38,4 +39,5 @@ export const fil: ProblemTranslations = {
   ...people,
   ...returns,
   ...mfa,
+  ...opsAdmin,
 };

@@ -6,6 +6,7 @@ import { fx } from "./id/fx";
 import { logistics } from "./id/logistics";
 import { logisticsOps } from "./id/logistics-ops";
 import { mfa } from "./id/mfa";
+import { opsAdmin } from "./id/ops-admin";
 import { orders } from "./id/orders";
 import { people } from "./id/people";
 import { platform } from "./id/platform";
@@ -38,4 +39,5 @@ export const id: ProblemTranslations = {
   ...people,
   ...returns,
   ...mfa,
+  ...opsAdmin,
 };

@@ -6,6 +6,7 @@ import { fx } from "./ms/fx";
 import { logistics } from "./ms/logistics";
 import { logisticsOps } from "./ms/logistics-ops";
 import { mfa } from "./ms/mfa";
+import { opsAdmin } from "./ms/ops-admin";
 import { orders } from "./ms/orders";
 import { people } from "./ms/people";
 import { platform } from "./ms/platform";
@@ -38,4 +39,5 @@ export const ms: ProblemTranslations = {
   ...people,
   ...returns,
   ...mfa,
+  ...opsAdmin,
 };

@@ -6,6 +6,7 @@ import { fx } from "./th/fx";
 import { logistics } from "./th/logistics";
 import { logisticsOps } from "./th/logistics-ops";
 import { mfa } from "./th/mfa";
+import { opsAdmin } from "./th/ops-admin";
 import { orders } from "./th/orders";
 import { people } from "./th/people";
 import { platform } from "./th/platform";
@@ -38,4 +39,5 @@ export const th: ProblemTranslations = {
   ...people,
   ...returns,
   ...mfa,
+  ...opsAdmin,
 };

@@ -7,6 +7,7 @@ import { fx } from "./vi/fx";
 import { logistics } from "./vi/logistics";
 import { logisticsOps } from "./vi/logistics-ops";
 import { mfa } from "./vi/mfa";
+import { opsAdmin } from "./vi/ops-admin";
 import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
@@ -38,4 +39,5 @@ export const vi: ProblemTranslations = {
   ...people,
   ...returns,
   ...mfa,
+  ...opsAdmin,
 };

@@ -2,6 +2,7 @@ import { chatNewEn } from "./chat-new/en";
 import { logisticsEn } from "./logistics/en";
 import { mfaEn } from "./mfa/en";
 import { opsEn } from "./ops/en";
+import { opsAdminEn } from "./ops-admin/en";
 import { opsAuditEn } from "./ops-audit/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
@@ -377,6 +378,7 @@ export const en = {
   // Two-step sign-in and the console's audit log page (issue 18).
   ...mfaEn,
   ...opsAuditEn,
+  ...opsAdminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { Messages } from "./en";
 import { logisticsFil } from "./logistics/fil";
 import { mfaFil } from "./mfa/fil";
 import { opsFil } from "./ops/fil";
+import { opsAdminFil } from "./ops-admin/fil";
 import { opsAuditFil } from "./ops-audit/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
@@ -378,4 +379,5 @@ export const fil: Messages = {
   // Two-step sign-in and the console's audit log page (issue 18).
   ...mfaFil,
   ...opsAuditFil,
+  ...opsAdminFil,
 };

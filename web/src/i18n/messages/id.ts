@@ -3,6 +3,7 @@ import type { Messages } from "./en";
 import { logisticsId } from "./logistics/id";
 import { mfaId } from "./mfa/id";
 import { opsId } from "./ops/id";
+import { opsAdminId } from "./ops-admin/id";
 import { opsAuditId } from "./ops-audit/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
@@ -378,4 +379,5 @@ export const id: Messages = {
   // Two-step sign-in and the console's audit log page (issue 18).
   ...mfaId,
   ...opsAuditId,
+  ...opsAdminId,
 };

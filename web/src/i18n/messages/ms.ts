@@ -3,6 +3,7 @@ import type { Messages } from "./en";
 import { logisticsMs } from "./logistics/ms";
 import { mfaMs } from "./mfa/ms";
 import { opsMs } from "./ops/ms";
+import { opsAdminMs } from "./ops-admin/ms";
 import { opsAuditMs } from "./ops-audit/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
@@ -378,4 +379,5 @@ export const ms: Messages = {
   // Two-step sign-in and the console's audit log page (issue 18).
   ...mfaMs,
   ...opsAuditMs,
+  ...opsAdminMs,
 };

@@ -3,6 +3,7 @@ import type { Messages } from "./en";
 import { logisticsTh } from "./logistics/th";
 import { mfaTh } from "./mfa/th";
 import { opsTh } from "./ops/th";
+import { opsAdminTh } from "./ops-admin/th";
 import { opsAuditTh } from "./ops-audit/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
@@ -374,4 +375,5 @@ export const th: Messages = {
   // Two-step sign-in and the console's audit log page (issue 18).
   ...mfaTh,
   ...opsAuditTh,
+  ...opsAdminTh,
 };

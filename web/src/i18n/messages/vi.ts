@@ -3,6 +3,7 @@ import type { Messages } from "./en";
 import { logisticsVi } from "./logistics/vi";
 import { mfaVi } from "./mfa/vi";
 import { opsVi } from "./ops/vi";
+import { opsAdminVi } from "./ops-admin/vi";
 import { opsAuditVi } from "./ops-audit/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
@@ -377,4 +378,5 @@ export const vi: Messages = {
   // Two-step sign-in and the console's audit log page (issue 18).
   ...mfaVi,
   ...opsAuditVi,
+  ...opsAdminVi,
 };

@@ -7,4 +7,6 @@ import type { MessageKey } from "../../i18n/messages";
 export const OPS_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "", labelKey: "ops.health" },
   { path: "audit", labelKey: "ops.audit.title" },
+  { path: "users", labelKey: "opsAdmin.users" },
+  { path: "dead-letters", labelKey: "opsAdmin.deadLetters" },
 ];

@@ -1,0 +1,25 @@
+import type { OpsAdminMessages } from "./en";
+
+export const opsAdminFil: OpsAdminMessages = {
+  "opsAdmin.userQuery": "Telepono (+63…), email o user id",
+  "opsAdmin.find": "Hanapin",
+  "opsAdmin.working": "Ginagawa…",
+  "opsAdmin.noUser": "Walang account na may ganoong telepono, email o id.",
+  "opsAdmin.id": "ID ng user",
+  "opsAdmin.phone": "Telepono",
+  "opsAdmin.email": "E-mail",
+  "opsAdmin.status": "Katayuan",
+  "opsAdmin.active": "Aktibo",
+  "opsAdmin.suspended": "Suspendido",
+  "opsAdmin.roles": "Mga tungkulin",
+  "opsAdmin.createdAt": "Ginawa",
+  "opsAdmin.reason": "Dahilan ng pagsuspinde",
+  "opsAdmin.suspend": "Suspindihin",
+  "opsAdmin.reinstate": "Ibalik",
+  "opsAdmin.noDeadLetters": "Walang dead letter. Nailapat ang bawat event.",
+  "opsAdmin.attempts": "{n} pagsubok",
+  "opsAdmin.replay": "I-replay",
+  "opsAdmin.replayed": "Naipadala muli: isang beses lang itong ilalapat.",
+  "opsAdmin.users": "Mga user",
+  "opsAdmin.deadLetters": "Mga dead letter",
+};

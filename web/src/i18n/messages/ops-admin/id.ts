@@ -1,0 +1,25 @@
+import type { OpsAdminMessages } from "./en";
+
+export const opsAdminId: OpsAdminMessages = {
+  "opsAdmin.userQuery": "Telepon (+62…), email atau ID pengguna",
+  "opsAdmin.find": "Cari",
+  "opsAdmin.working": "Memproses…",
+  "opsAdmin.noUser": "Tidak ada akun dengan telepon, email, atau ID itu.",
+  "opsAdmin.id": "ID pengguna",
+  "opsAdmin.phone": "Telepon",
+  "opsAdmin.email": "Email",
+  "opsAdmin.status": "Status",
+  "opsAdmin.active": "Aktif",
+  "opsAdmin.suspended": "Ditangguhkan",
+  "opsAdmin.roles": "Peran",
+  "opsAdmin.createdAt": "Dibuat",
+  "opsAdmin.reason": "Alasan penangguhan",
+  "opsAdmin.suspend": "Tangguhkan",
+  "opsAdmin.reinstate": "Pulihkan",
+  "opsAdmin.noDeadLetters": "Tidak ada dead letter. Setiap peristiwa sudah diterapkan.",
+  "opsAdmin.attempts": "{n} percobaan",
+  "opsAdmin.replay": "Putar ulang",
+  "opsAdmin.replayed": "Dikirim lagi: konsumen menerapkannya sekali.",
+  "opsAdmin.users": "Pengguna",
+  "opsAdmin.deadLetters": "Dead letter",
+};

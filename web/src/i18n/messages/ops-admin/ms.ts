@@ -1,0 +1,25 @@
+import type { OpsAdminMessages } from "./en";
+
+export const opsAdminMs: OpsAdminMessages = {
+  "opsAdmin.userQuery": "Telefon (+60…), e-mel atau ID pengguna",
+  "opsAdmin.find": "Cari",
+  "opsAdmin.working": "Sedang diproses…",
+  "opsAdmin.noUser": "Tiada akaun dengan telefon, e-mel atau ID itu.",
+  "opsAdmin.id": "ID pengguna",
+  "opsAdmin.phone": "Telefon",
+  "opsAdmin.email": "E-mel",
+  "opsAdmin.status": "Status",
+  "opsAdmin.active": "Aktif",
+  "opsAdmin.suspended": "Digantung",
+  "opsAdmin.roles": "Peranan",
+  "opsAdmin.createdAt": "Dicipta",
+  "opsAdmin.reason": "Sebab penggantungan",
+  "opsAdmin.suspend": "Gantung",
+  "opsAdmin.reinstate": "Pulihkan",
+  "opsAdmin.noDeadLetters": "Tiada surat mati. Setiap peristiwa telah digunakan.",
+  "opsAdmin.attempts": "{n} cubaan",
+  "opsAdmin.replay": "Main semula",
+  "opsAdmin.replayed": "Dihantar semula: pengguna menggunakannya sekali.",
+  "opsAdmin.users": "Pengguna",
+  "opsAdmin.deadLetters": "Surat mati",
+};

@@ -1,0 +1,25 @@
+import type { OpsAdminMessages } from "./en";
+
+export const opsAdminTh: OpsAdminMessages = {
+  "opsAdmin.userQuery": "โทรศัพท์ (+66…) อีเมล หรือรหัสผู้ใช้",
+  "opsAdmin.find": "ค้นหา",
+  "opsAdmin.working": "กำลังดำเนินการ…",
+  "opsAdmin.noUser": "ไม่มีบัญชีที่มีโทรศัพท์ อีเมล หรือรหัสนี้",
+  "opsAdmin.id": "รหัสผู้ใช้",
+  "opsAdmin.phone": "โทรศัพท์",
+  "opsAdmin.email": "อีเมล",
+  "opsAdmin.status": "สถานะ",
+  "opsAdmin.active": "ใช้งานอยู่",
+  "opsAdmin.suspended": "ถูกระงับ",
+  "opsAdmin.roles": "บทบาท",
+  "opsAdmin.createdAt": "สร้างเมื่อ",
+  "opsAdmin.reason": "เหตุผลในการระงับ",
+  "opsAdmin.suspend": "ระงับ",
+  "opsAdmin.reinstate": "คืนสถานะ",
+  "opsAdmin.noDeadLetters": "ไม่มีเดดเลตเตอร์ ทุกเหตุการณ์ถูกนำไปใช้แล้ว",
+  "opsAdmin.attempts": "{n} ครั้ง",
+  "opsAdmin.replay": "ส่งซ้ำ",
+  "opsAdmin.replayed": "ส่งอีกครั้งแล้ว: ผู้รับจะนำไปใช้เพียงครั้งเดียว",
+  "opsAdmin.users": "ผู้ใช้",
+  "opsAdmin.deadLetters": "เดดเลตเตอร์",
+};

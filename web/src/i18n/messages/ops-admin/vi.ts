@@ -1,0 +1,25 @@
+import type { OpsAdminMessages } from "./en";
+
+export const opsAdminVi: OpsAdminMessages = {
+  "opsAdmin.userQuery": "Số điện thoại (+84…), email hoặc mã người dùng",
+  "opsAdmin.find": "Tìm",
+  "opsAdmin.working": "Đang xử lý…",
+  "opsAdmin.noUser": "Không có tài khoản nào có số điện thoại, email hoặc mã đó.",
+  "opsAdmin.id": "Mã người dùng",
+  "opsAdmin.phone": "Điện thoại",
+  "opsAdmin.email": "Email",
+  "opsAdmin.status": "Trạng thái",
+  "opsAdmin.active": "Đang hoạt động",
+  "opsAdmin.suspended": "Bị tạm khóa",
+  "opsAdmin.roles": "Vai trò",
+  "opsAdmin.createdAt": "Ngày tạo",
+  "opsAdmin.reason": "Lý do tạm khóa",
+  "opsAdmin.suspend": "Tạm khóa",
+  "opsAdmin.reinstate": "Khôi phục",
+  "opsAdmin.noDeadLetters": "Không có thư chết. Mọi sự kiện đã được áp dụng.",
+  "opsAdmin.attempts": "{n} lần thử",
+  "opsAdmin.replay": "Phát lại",
+  "opsAdmin.replayed": "Đã gửi lại: bên nhận chỉ áp dụng một lần.",
+  "opsAdmin.users": "Người dùng",
+  "opsAdmin.deadLetters": "Thư chết",
+};
