@@ -6,6 +6,7 @@ const DOMAINS = {
   inventory: [],
   messaging: [],
   ops: [],
+  metrics: ["messaging"],
   identity: ["messaging"],
   realtime: ["identity"],
   admin: ["identity", "wallet"],

@@ -7,6 +7,7 @@ import { sweepOrphanUploads } from "./media";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
 import { checkStalePayments, codCollected, codFailed, orderMayExpire, retryFailedRefunds } from "./payments";
+import { evaluateAlerts, recordQueueGauges } from "./metrics";
 import { readConfig } from "./platform/config";
 import { database, nowMs } from "./platform/db";
 import { logEvent } from "./platform/log";
@@ -62,6 +63,8 @@ export async function runScheduled(env: Env): Promise<void> {
   const rotating = await continuePiiRotation(env);
   // FX rates when due (a provider failure keeps the previous rates and is logged), and old quotes.
   const fx = await refreshFxRates(env);
+  // Queue gauges as data points, then alert rules over the metrics (one notification per incident).
+  const [queues, alerts] = [await recordQueueGauges(env), await evaluateAlerts(env)];
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
@@ -81,5 +84,8 @@ export async function runScheduled(env: Env): Promise<void> {
     piiRotation: rotating,
     fxRatesRefreshed: fx.refreshed,
     fxQuotesDeleted: fx.quotesDeleted,
+    queueBacklog: queues.backlog,
+    alertsOpened: alerts.opened,
+    alertsResolved: alerts.resolved,
   });
 }

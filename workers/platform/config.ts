@@ -1,4 +1,5 @@
 import { type EarningsConfig, earningsConfig } from "./config-earnings";
+import { type MetricsConfig, metricsConfig } from "./config-metrics";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
 import { type LogisticsConfig, logisticsConfig } from "./config-logistics";
@@ -53,6 +54,8 @@ export interface Config {
   fx: FxConfig;
   /** The commission on sales and the longest statement or report (config-earnings.ts, docs/earnings.md). */
   earnings: EarningsConfig;
+  /** Where the metric data points are kept and read (config-metrics.ts, docs/metrics.md). */
+  metrics: MetricsConfig;
   /** Seller center uploads: the bulk price and stock CSV, verification documents. */
   sellerUploads: SellerUploads;
   /** Returns: how long after delivery a buyer may return items (then the order completes). */
@@ -293,6 +296,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     },
     fx: fxConfig(raw),
     earnings: earningsConfig(raw),
+    metrics: metricsConfig(raw, raw.ENVIRONMENT),
     sellerUploads: sellerUploads(raw),
     returns: { windowMs: raw.RETURN_WINDOW_DAYS * 86_400_000 },
     logistics: logisticsConfig(raw),
