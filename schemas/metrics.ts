@@ -51,7 +51,9 @@ export const MetricsPointSchema = z
     paymentsFailed: z.number(),
     chatMessages: z.number(),
     notificationsSent: z.number().openapi({ description: "Messages a provider accepted (every channel)" }),
-    notificationsFailed: z.number().openapi({ description: "Send attempts a provider refused (retried ones count each time)" }),
+    notificationsFailed: z
+      .number()
+      .openapi({ description: "Send attempts a provider refused (retried ones count each time)" }),
   })
   .openapi("MetricsPoint");
 
@@ -87,7 +89,10 @@ export const AlertRuleSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .openapi({ example: "high-error-rate" }),
-    metric: z.string().max(64).openapi({ description: `One of ${ALERT_METRICS.join(", ")}`, example: "errorRate" }),
+    metric: z
+      .string()
+      .max(64)
+      .openapi({ description: `One of ${ALERT_METRICS.join(", ")}`, example: "errorRate" }),
     op: z.enum([">", "<"]),
     threshold: z.number().finite().openapi({ example: 0.05 }),
     windowMinutes: z.number().int().min(1).max(1440).openapi({ example: 5 }),
@@ -99,9 +104,7 @@ export const AlertRuleSchema = z
   })
   .openapi("AlertRule");
 
-export const AlertRulesSchema = z
-  .object({ rules: z.array(AlertRuleSchema).max(50) })
-  .openapi("AlertRules");
+export const AlertRulesSchema = z.object({ rules: z.array(AlertRuleSchema).max(50) }).openapi("AlertRules");
 
 export const AlertIncidentSchema = z
   .object({

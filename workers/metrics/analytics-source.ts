@@ -49,7 +49,10 @@ function bucketOf(range: MetricsRange): string {
 }
 
 /** The three queries of a range (exported for the tests that pin them). */
-export function metricsQueries(dataset: string, range: MetricsRange): { requests: string; counts: string; funnel: string } {
+export function metricsQueries(
+  dataset: string,
+  range: MetricsRange,
+): { requests: string; counts: string; funnel: string } {
   const where = `timestamp >= toDateTime('${sqlTime(range.fromMs)}') AND timestamp < toDateTime('${sqlTime(range.toMs)}')`;
   const bucket = bucketOf(range);
   return {

@@ -1,7 +1,7 @@
 import { metricPoints } from "../../d1/schema/platform";
 import type { EventOf } from "../../schemas/events";
-import { defineConsumer } from "../platform/consume";
 import { readConfig } from "../platform/config";
+import { defineConsumer } from "../platform/consume";
 import { database } from "../platform/db";
 import { type MetricPoint, metricInsertValues, metricRow, writeAnalyticsPoint } from "../platform/metrics";
 

@@ -44,9 +44,7 @@ export async function readLocalMetrics(db: D1Database, range: MetricsRange): Pro
   const [requests, counts, funnel] = await db.batch<Record<string, number | string | null>>([
     db.prepare(REQUESTS_SQL).bind(fromMs, toMs, stepMs),
     db.prepare(COUNTS_SQL).bind(fromMs, toMs, stepMs),
-    db
-      .prepare(FUNNEL_SQL)
-      .bind(fromMs, toMs, PRODUCT_VIEW.method, PRODUCT_VIEW.route, CHECKOUT.method, CHECKOUT.route),
+    db.prepare(FUNNEL_SQL).bind(fromMs, toMs, PRODUCT_VIEW.method, PRODUCT_VIEW.route, CHECKOUT.method, CHECKOUT.route),
   ]);
   const num = (v: unknown) => (typeof v === "number" ? v : 0);
   const opt = (v: unknown) => (typeof v === "number" ? v : null);

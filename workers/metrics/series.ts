@@ -91,7 +91,8 @@ export function assembleMetrics(
 ): Metrics {
   const points = new Map<number, MetricsPoint>();
   for (let at = range.fromMs; at < range.toMs; at += range.stepMs) points.set(at, emptyPoint(at));
-  const pointAt = (at: number) => points.get(range.fromMs + Math.floor((at - range.fromMs) / range.stepMs) * range.stepMs);
+  const pointAt = (at: number) =>
+    points.get(range.fromMs + Math.floor((at - range.fromMs) / range.stepMs) * range.stepMs);
   for (const r of raw.requests) {
     const p = pointAt(r.at);
     if (!p) continue;

@@ -1,8 +1,8 @@
 import { type EarningsConfig, earningsConfig } from "./config-earnings";
-import { type MetricsConfig, metricsConfig } from "./config-metrics";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
 import { type LogisticsConfig, logisticsConfig } from "./config-logistics";
+import { type MetricsConfig, metricsConfig } from "./config-metrics";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { type SellerUploads, sellerUploads } from "./config-seller-uploads";
 import { ConfigSchema, type ConfigVars } from "./config-vars";

@@ -4,6 +4,7 @@ import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { logistics } from "./fil/logistics";
+import { metrics } from "./fil/metrics";
 import { orders } from "./fil/orders";
 import { people } from "./fil/people";
 import { platform } from "./fil/platform";
@@ -34,4 +35,5 @@ export const fil: ProblemTranslations = {
   ...sellerShop,
   ...people,
   ...returns,
+  ...metrics,
 };

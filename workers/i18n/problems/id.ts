@@ -4,6 +4,7 @@ import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { logistics } from "./id/logistics";
+import { metrics } from "./id/metrics";
 import { orders } from "./id/orders";
 import { people } from "./id/people";
 import { platform } from "./id/platform";
@@ -34,4 +35,5 @@ export const id: ProblemTranslations = {
   ...sellerShop,
   ...people,
   ...returns,
+  ...metrics,
 };

@@ -4,6 +4,7 @@ import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { logistics } from "./ms/logistics";
+import { metrics } from "./ms/metrics";
 import { orders } from "./ms/orders";
 import { people } from "./ms/people";
 import { platform } from "./ms/platform";
@@ -34,4 +35,5 @@ export const ms: ProblemTranslations = {
   ...sellerShop,
   ...people,
   ...returns,
+  ...metrics,
 };

@@ -4,6 +4,7 @@ import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { logistics } from "./th/logistics";
+import { metrics } from "./th/metrics";
 import { orders } from "./th/orders";
 import { people } from "./th/people";
 import { platform } from "./th/platform";
@@ -34,4 +35,5 @@ export const th: ProblemTranslations = {
   ...sellerShop,
   ...people,
   ...returns,
+  ...metrics,
 };

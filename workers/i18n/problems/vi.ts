@@ -5,6 +5,7 @@ import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { logistics } from "./vi/logistics";
+import { metrics } from "./vi/metrics";
 import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
@@ -34,4 +35,5 @@ export const vi: ProblemTranslations = {
   ...sellerShop,
   ...people,
   ...returns,
+  ...metrics,
 };

@@ -18,7 +18,8 @@ export function metricValue(metrics: Metrics, metric: AlertMetric): number | nul
   return point[metric];
 }
 
-const breaches = (rule: AlertRule, value: number) => (rule.op === ">" ? value > rule.threshold : value < rule.threshold);
+const breaches = (rule: AlertRule, value: number) =>
+  rule.op === ">" ? value > rule.threshold : value < rule.threshold;
 
 export interface AlertRun {
   opened: number;
@@ -46,13 +47,19 @@ export async function evaluateAlerts(
     .where(
       and(
         isNotNull(alertIncidents.openRuleId),
-        rules.length > 0 ? notInArray(alertIncidents.ruleId, rules.map((r) => r.id)) : undefined,
+        rules.length > 0
+          ? notInArray(
+              alertIncidents.ruleId,
+              rules.map((r) => r.id),
+            )
+          : undefined,
       ),
     );
   const byWindow = new Map<number, Promise<Metrics>>();
   for (const rule of rules) {
     let metrics = byWindow.get(rule.windowMinutes);
-    if (!metrics) byWindow.set(rule.windowMinutes, (metrics = readMetrics(env, windowRange(rule.windowMinutes, now), deps)));
+    if (!metrics)
+      byWindow.set(rule.windowMinutes, (metrics = readMetrics(env, windowRange(rule.windowMinutes, now), deps)));
     const value = metricValue(await metrics, rule.metric);
     if (value === null) continue;
     if (breaches(rule, value)) {

@@ -39,7 +39,14 @@ export async function notifyIncident(env: Env, fetchFn: typeof fetch, notice: In
   const writes = [];
   for (const t of targets) {
     if (t.type !== "email") continue;
-    const request = { channel: "email", to: t.address, locale: "en", subject, body, category: "transactional" } as const;
+    const request = {
+      channel: "email",
+      to: t.address,
+      locale: "en",
+      subject,
+      body,
+      category: "transactional",
+    } as const;
     writes.push(...(await messageWrites(env, db, request, { type: "system" })).writes);
   }
   const [first, ...rest] = writes;

@@ -10,7 +10,8 @@ export type AlertRule = z.infer<typeof AlertRuleSchema> & { metric: AlertMetric 
 /** Whom a rule tells: an email address, or a webhook (an https URL of a public host). */
 export type NotifyTarget = { type: "email"; address: string } | { type: "webhook"; url: string };
 
-const EMAIL = /^[^\s@]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 // Names that resolve to the machine itself or a private network, and any IP literal: a webhook is
 // sent from our Worker, so its URL must never point it at something internal (SSRF).
 const PRIVATE_NAME = /(^|\.)(localhost|local|internal|intranet|lan|home|corp|localdomain|home\.arpa)$/i;
