@@ -7,7 +7,8 @@ import { CHECKOUT, type CountRow, PRODUCT_VIEW, type RawMetrics, type RequestBuc
  * same points, each counted once (no sampling here). Buckets start at `from + k × step`.
  */
 
-const BUCKET = "(?1 + ((at - ?1) / ?3) * ?3)";
+// CAST: D1 binds JavaScript numbers as REAL, so the division would not be an integer one.
+const BUCKET = "(?1 + CAST((at - ?1) / ?3 AS INTEGER) * ?3)";
 
 // Percentiles by rank within each bucket: the value at rank ceil(n × q) (nearest-rank method).
 const REQUESTS_SQL = `
