@@ -105,8 +105,8 @@ export function recordMetric(env: Env, point: MetricPoint, waitUntil?: (p: Promi
     const row = metricRow(point);
     writeAnalyticsPoint(env, row);
     if (!readConfig(env).metrics.localSink) return;
-    let buffer = buffers.get(env.DB);
-    if (!buffer) buffers.set(env.DB, (buffer = { rows: [], scheduledAt: 0 }));
+    const buffer = buffers.get(env.DB) ?? { rows: [], scheduledAt: 0 };
+    buffers.set(env.DB, buffer);
     const now = Date.now();
     if (buffer.rows.length < MAX_BUFFERED) buffer.rows.push(metricInsertValues(row, now));
     // The flush already scheduled takes this point too.

@@ -57,9 +57,8 @@ export async function evaluateAlerts(
     );
   const byWindow = new Map<number, Promise<Metrics>>();
   for (const rule of rules) {
-    let metrics = byWindow.get(rule.windowMinutes);
-    if (!metrics)
-      byWindow.set(rule.windowMinutes, (metrics = readMetrics(env, windowRange(rule.windowMinutes, now), deps)));
+    const metrics = byWindow.get(rule.windowMinutes) ?? readMetrics(env, windowRange(rule.windowMinutes, now), deps);
+    byWindow.set(rule.windowMinutes, metrics);
     const value = metricValue(await metrics, rule.metric);
     if (value === null) continue;
     if (breaches(rule, value)) {
