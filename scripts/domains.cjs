@@ -8,6 +8,7 @@ const DOMAINS = {
   ops: [],
   backup: [],
   synthetics: [],
+  metrics: ["messaging"],
   identity: ["messaging"],
   realtime: ["identity"],
   admin: ["identity", "wallet", "payments"],

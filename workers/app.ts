@@ -13,6 +13,7 @@ import { authenticate, createIdentityRouter } from "./identity";
 import { courierLiveRates, createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
+import { metricsRouter } from "./metrics";
 import { accessLog } from "./middleware/access-log";
 import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
@@ -71,6 +72,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: Li
   app.route("/", adminRouter);
   app.route("/", deadLettersRouter);
   app.route("/", syntheticsRouter);
+  app.route("/", metricsRouter);
   app.route("/", searchRouter);
   app.route("/", shopsRouter);
   app.route("/", catalogRouter);

@@ -1,10 +1,12 @@
 import { accountSocketsConsumer, transferCardsConsumer } from "./chat";
 import { earningsLedgerConsumer, payoutOutcomeConsumer } from "./earnings";
 import { deliverMessage, type MessagingDeps, messagingDeps } from "./messaging";
+import { metricsConsumer } from "./metrics";
 import { composeNotifications, deliverNotification } from "./notifications";
 import { orderStockConsumer } from "./orders";
 import { paymentRefundConsumer } from "./payments";
 import { consumeBatch, consumeDeadLetters, consumersOf } from "./platform/consume";
+import { flushMetrics } from "./platform/metrics";
 import { searchIndexConsumer } from "./search";
 import { withdrawalOutcomeConsumer } from "./wallet";
 
@@ -24,6 +26,7 @@ export const consumersFor = consumersOf<QueueDeps>([
   transferCardsConsumer,
   earningsLedgerConsumer,
   payoutOutcomeConsumer,
+  metricsConsumer,
 ]);
 
 export function defaultQueueDeps(env: Env): QueueDeps {
@@ -34,4 +37,6 @@ export function defaultQueueDeps(env: Env): QueueDeps {
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env, deps: QueueDeps): Promise<void> {
   if (batch.queue.includes("-dlq")) await consumeDeadLetters(batch, env, consumersFor);
   else await consumeBatch(batch, env, deps, consumersFor);
+  // Data points the consumers recorded (notification outcomes) reach the local sink before the batch ends.
+  await flushMetrics(env);
 }

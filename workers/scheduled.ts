@@ -6,6 +6,7 @@ import { refreshFxRates } from "./fx";
 import { sealAuditChain } from "./identity";
 import { pollSilentShipments } from "./logistics";
 import { sweepOrphanUploads } from "./media";
+import { evaluateAlerts, recordQueueGauges } from "./metrics";
 import { purgeOldNotifications } from "./notifications";
 import { expireOverdueOrders } from "./orders";
 import { checkStalePayments, codCollected, codFailed, orderMayExpire, retryFailedRefunds } from "./payments";
@@ -71,6 +72,8 @@ export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<voi
   // D1 exported to R2 a few pages a minute (workers/backup); the main flows checked through the Worker itself.
   const backup = await runBackups(env, config.backup);
   const synthetic = selfFetch ? await runSyntheticChecks(env, config, selfFetch) : undefined;
+  // Queue gauges as data points, then alert rules over the metrics (one notification per incident).
+  const [queues, alerts] = [await recordQueueGauges(env), await evaluateAlerts(env)];
   logEvent("info", "scheduled_run", {
     expired,
     paidLate,
@@ -93,5 +96,8 @@ export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<voi
     auditSealed,
     backup,
     syntheticFailed: synthetic?.results.filter((r) => r.status === "fail").map((r) => r.check),
+    queueBacklog: queues.backlog,
+    alertsOpened: alerts.opened,
+    alertsResolved: alerts.resolved,
   });
 }

@@ -10,6 +10,7 @@ export * from "./fx";
 export * from "./identity";
 export * from "./logistics";
 export * from "./messaging";
+export * from "./metrics";
 export * from "./notifications";
 export * from "./orders";
 export * from "./payments";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Exact fixed-window counters for limits that must hold (OTP sends, login failures). */
 export const rateCounters = sqliteTable(
@@ -90,4 +90,27 @@ export const deadLetters = sqliteTable(
     reason: text("reason"),
   },
   (t) => [index("dead_letters_received_at").on(t.receivedAt)],
+);
+
+/**
+ * The local sink of metric data points (workers/platform/metrics.ts): the same points the Worker
+ * writes to Analytics Engine, kept in D1 only where METRICS_LOCAL_SINK is "true" (development and
+ * tests; Analytics Engine stores nothing locally), so /admin/metrics shows real numbers there too.
+ * Columns follow the data point layout: kind, blob2..blob6, double1, double2.
+ */
+export const metricPoints = sqliteTable(
+  "metric_points",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    kind: text("kind").notNull(),
+    blob2: text("blob2").notNull().default(""),
+    blob3: text("blob3").notNull().default(""),
+    blob4: text("blob4").notNull().default(""),
+    blob5: text("blob5").notNull().default(""),
+    blob6: text("blob6").notNull().default(""),
+    double1: real("double1").notNull().default(0),
+    double2: real("double2").notNull().default(0),
+  },
+  (t) => [index("metric_points_kind_at").on(t.kind, t.at)],
 );

@@ -8,6 +8,7 @@ import { type ConsumerDeps, consumeOnce, defineConsumer, type EventConsumer } fr
 import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
+import { recordMetric } from "../platform/metrics";
 import { createEvent, recordEvent } from "../platform/outbox";
 import { decryptPii, encryptPii, piiLookupHash } from "../platform/pii";
 import { outboundFor } from "./outbound";
@@ -154,9 +155,11 @@ export async function sendOutboundMessage(
         updatedAt: nowMs(),
       })
       .where(eq(outboundMessages.id, message.id));
+    recordMetric(env, { kind: "notification", channel: message.channel, outcome: "sent" });
     // A receipt the provider sent before this commit (or the dev outbox's own) applies with it.
     return { receipt, writes: [write, ...receiptWrites(db, receipt.provider, receipt.providerMessageId, nowMs())] };
   } catch (err) {
+    recordMetric(env, { kind: "notification", channel: message.channel, outcome: "failed" });
     await db
       .update(outboundMessages)
       .set({

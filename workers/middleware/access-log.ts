@@ -1,11 +1,12 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../platform/log";
+import { recordMetric } from "../platform/metrics";
 
 /**
  * One structured line per request (unless ACCESS_LOG is "false", as in the tests), and one
- * Analytics Engine data point (route pattern, not raw path, so dashboards group by endpoint)
- * always. Analytics writes never block the response.
+ * request data point (route pattern, not raw path, so dashboards group by endpoint) always.
+ * Metric writes never block the response.
  */
 export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = Date.now();
@@ -26,13 +27,8 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
       country: country || undefined,
     });
   }
-  try {
-    c.env.ANALYTICS?.writeDataPoint({
-      indexes: [route.slice(0, 96)],
-      blobs: [c.req.method, route, String(status), country, c.get("userId") ?? ""],
-      doubles: [durationMs, status],
-    });
-  } catch {
-    // Metrics are best effort: a failed data point must never fail the request.
-  }
+  // One request data point (platform/metrics.ts): no await, the local sink flushes in waitUntil.
+  const colo = (c.req.raw.cf?.colo as string | undefined) ?? "";
+  const point = { kind: "request", method: c.req.method, route, status, durationMs, country, colo } as const;
+  recordMetric(c.env, point, (p) => c.executionCtx.waitUntil(p));
 });

@@ -6,6 +6,7 @@ import { BACKUP_VARS } from "./config-backup";
 import { EARNINGS_VARS } from "./config-earnings";
 import { FX_VARS } from "./config-fx";
 import { LOGISTICS_VARS } from "./config-logistics";
+import { METRICS_VARS } from "./config-metrics";
 import { SELLER_UPLOAD_VARS } from "./config-seller-uploads";
 import { WALLET_LIMIT_VARS } from "./config-wallet-limits";
 import { WRITE_LIMIT_VARS } from "./config-write-limits";
@@ -77,6 +78,7 @@ export const ConfigSchema = z.object({
   // Returns: a delivered order may be returned this many days; then the cron completes it.
   RETURN_WINDOW_DAYS: int(7, 1, 365),
   ...LOGISTICS_VARS,
+  ...METRICS_VARS,
   APP_BASE_URL: url("https://app.tchat.example"),
   API_BASE_URL: url("https://api.tchat.example"),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 60, 900, "access tokens live at most 15 minutes"),

@@ -3,6 +3,7 @@ import { type EarningsConfig, earningsConfig } from "./config-earnings";
 import { ConfigError, describeProblems } from "./config-error";
 import { type FxConfig, fxConfig } from "./config-fx";
 import { type LogisticsConfig, logisticsConfig } from "./config-logistics";
+import { type MetricsConfig, metricsConfig } from "./config-metrics";
 import { parsePiiKeyring } from "./config-pii-keys";
 import { type SellerUploads, sellerUploads } from "./config-seller-uploads";
 import { ConfigSchema, type ConfigVars } from "./config-vars";
@@ -56,6 +57,8 @@ export interface Config {
   earnings: EarningsConfig;
   /** D1 backups to R2 and synthetic checks (config-backup.ts, docs/runbooks/restore-from-backup.md). */
   backup: BackupConfig;
+  /** Where the metric data points are kept and read (config-metrics.ts, docs/metrics.md). */
+  metrics: MetricsConfig;
   /** Seller center uploads: the bulk price and stock CSV, verification documents. */
   sellerUploads: SellerUploads;
   /** Returns: how long after delivery a buyer may return items (then the order completes). */
@@ -299,6 +302,7 @@ function buildConfig(env: Env, raw: ConfigVars): Config {
     fx: fxConfig(raw),
     earnings: earningsConfig(raw),
     backup: backupConfig(raw),
+    metrics: metricsConfig(raw, raw.ENVIRONMENT),
     sellerUploads: sellerUploads(raw),
     returns: { windowMs: raw.RETURN_WINDOW_DAYS * 86_400_000 },
     logistics: logisticsConfig(raw),

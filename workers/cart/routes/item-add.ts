@@ -5,6 +5,7 @@ import { cartCatalog, cartLineKey } from "../../catalog";
 import { inventoryKey, stockLevel } from "../../inventory";
 import { limitWrites } from "../../middleware/write-limits";
 import { database } from "../../platform/db";
+import { recordMetric } from "../../platform/metrics";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { refusalError, requirePurchasable } from "../outcomes";
 import { resolveCart } from "../tokens";
@@ -42,6 +43,10 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
     available: level.available,
   });
   if (!result.ok) throw refusalError(result, entry.currency);
+  // The add that put the first line into an empty cart starts a cart (cart abandonment, docs/metrics.md).
+  if (result.cart.lines.length === 1 && result.cart.lines[0]?.quantity === body.quantity) {
+    recordMetric(c.env, { kind: "cart", action: "start" }, (p) => c.executionCtx.waitUntil(p));
+  }
   const { cart: view } = await composeCart(c.env, cart.id, result.cart, new URL(c.req.url).origin, {
     catalog,
     stock: new Map([[cartLineKey(ref), level.available]]),

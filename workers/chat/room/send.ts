@@ -2,6 +2,7 @@ import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../
 import { attachableMedia } from "../../catalog";
 import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
+import { recordMetric } from "../../platform/metrics";
 import { requestIdOrNew } from "../../platform/request-context";
 import { chatMediaUrl } from "../media-access";
 import { cardForSend } from "./cards";
@@ -197,6 +198,7 @@ function commitMessage(
   };
   queueEffect(room.sql, effect);
   room.flushSoon(now);
+  recordMetric(room.env, { kind: "chat", messageKind: row.kind });
   room.live.broadcast({ type: "message", message }, { excludeSocket: socket?.state.socketId });
   if (socket) room.live.sendTo(socket.ws, { type: "ack", clientId: msg.clientId, message });
   return { ok: true, message, created: true, effect };

@@ -5,6 +5,7 @@ import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
 import { logistics } from "./fil/logistics";
 import { logisticsOps } from "./fil/logistics-ops";
+import { metrics } from "./fil/metrics";
 import { mfa } from "./fil/mfa";
 import { opsAdmin } from "./fil/ops-admin";
 import { orders } from "./fil/orders";
@@ -40,4 +41,5 @@ export const fil: ProblemTranslations = {
   ...returns,
   ...mfa,
   ...opsAdmin,
+  ...metrics,
 };

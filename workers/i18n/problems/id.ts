@@ -5,6 +5,7 @@ import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
 import { logistics } from "./id/logistics";
 import { logisticsOps } from "./id/logistics-ops";
+import { metrics } from "./id/metrics";
 import { mfa } from "./id/mfa";
 import { opsAdmin } from "./id/ops-admin";
 import { orders } from "./id/orders";
@@ -40,4 +41,5 @@ export const id: ProblemTranslations = {
   ...returns,
   ...mfa,
   ...opsAdmin,
+  ...metrics,
 };

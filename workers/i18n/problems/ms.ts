@@ -5,6 +5,7 @@ import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
 import { logistics } from "./ms/logistics";
 import { logisticsOps } from "./ms/logistics-ops";
+import { metrics } from "./ms/metrics";
 import { mfa } from "./ms/mfa";
 import { opsAdmin } from "./ms/ops-admin";
 import { orders } from "./ms/orders";
@@ -40,4 +41,5 @@ export const ms: ProblemTranslations = {
   ...returns,
   ...mfa,
   ...opsAdmin,
+  ...metrics,
 };

@@ -5,6 +5,7 @@ import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
 import { logistics } from "./th/logistics";
 import { logisticsOps } from "./th/logistics-ops";
+import { metrics } from "./th/metrics";
 import { mfa } from "./th/mfa";
 import { opsAdmin } from "./th/ops-admin";
 import { orders } from "./th/orders";
@@ -40,4 +41,5 @@ export const th: ProblemTranslations = {
   ...returns,
   ...mfa,
   ...opsAdmin,
+  ...metrics,
 };

@@ -6,6 +6,7 @@ import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
 import { logistics } from "./vi/logistics";
 import { logisticsOps } from "./vi/logistics-ops";
+import { metrics } from "./vi/metrics";
 import { mfa } from "./vi/mfa";
 import { opsAdmin } from "./vi/ops-admin";
 import { orders } from "./vi/orders";
@@ -40,4 +41,5 @@ export const vi: ProblemTranslations = {
   ...returns,
   ...mfa,
   ...opsAdmin,
+  ...metrics,
 };

@@ -1,0 +1,39 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * Alert rules (PUT /api/v1/admin/alerts replaces them all): a metric, a comparison, a window, and
+ * whom to tell. `notify` is a JSON array of email addresses and https webhook URLs.
+ */
+export const alertRules = sqliteTable("alert_rules", {
+  id: text("id").primaryKey(),
+  position: integer("position").notNull(),
+  metric: text("metric").notNull(),
+  op: text("op", { enum: [">", "<"] }).notNull(),
+  threshold: real("threshold").notNull(),
+  windowMinutes: integer("window_minutes").notNull(),
+  notify: text("notify").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/**
+ * Incidents: a rule's metric crossed its threshold (opened) until it recovered (resolved).
+ * `openRuleId` holds the rule id while the incident is open and NULL after: its unique index lets
+ * one open incident exist per rule, so overlapping cron runs open (and notify) it once.
+ */
+export const alertIncidents = sqliteTable(
+  "alert_incidents",
+  {
+    id: text("id").primaryKey(),
+    ruleId: text("rule_id").notNull(),
+    openRuleId: text("open_rule_id"),
+    metric: text("metric").notNull(),
+    op: text("op", { enum: [">", "<"] }).notNull(),
+    threshold: real("threshold").notNull(),
+    windowMinutes: integer("window_minutes").notNull(),
+    openedValue: real("opened_value").notNull(),
+    openedAt: integer("opened_at").notNull(),
+    resolvedValue: real("resolved_value"),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [uniqueIndex("alert_incidents_open_rule").on(t.openRuleId), index("alert_incidents_opened").on(t.openedAt)],
+);

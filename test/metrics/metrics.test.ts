@@ -1,0 +1,256 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import { metricPoints } from "../../d1/schema/platform";
+import { evaluateAlerts, readMetrics } from "../../workers/metrics";
+import { notifyTarget } from "../../workers/metrics/alerts/rules";
+import { metricsQueries } from "../../workers/metrics/analytics-source";
+import { resolveRange } from "../../workers/metrics/range";
+import { database } from "../../workers/platform/db";
+import { type MetricPoint, metricInsertValues, metricRow } from "../../workers/platform/metrics";
+import { grantAdmin, register } from "../support/accounts";
+import { expectJson, expectProblem, get, put } from "../support/http";
+import { json, recordingFetch } from "../support/recording-fetch";
+
+// GET /admin/metrics (local sink and the Analytics Engine SQL API), alert rules, and the cron's
+// alert pass: one incident, notified once, for a sustained error rate, resolved when it recovers.
+
+async function admin() {
+  const a = await register({ emailPrefix: "metrics-admin" });
+  await grantAdmin(a.user.id);
+  return a.accessToken;
+}
+
+/** Points of this test, far in the future so no other test's points share their window. */
+async function seed(points: { at: number; point: MetricPoint }[]) {
+  const db = database(env);
+  for (const { at, point } of points) await db.insert(metricPoints).values(metricInsertValues(metricRow(point), at));
+}
+
+const request = (status: number, durationMs: number): MetricPoint => ({
+  kind: "request",
+  method: "GET",
+  route: "/api/v1/products/:id",
+  status,
+  durationMs,
+  country: "TH",
+  colo: "BKK",
+});
+
+describe("GET /api/v1/admin/metrics", () => {
+  it("answers admins only, with every bucket of the range from the requests just made", async () => {
+    const token = await admin();
+    const customer = await register({ emailPrefix: "metrics-customer" });
+    await expectProblem(await get("/api/v1/admin/metrics", customer.accessToken), 403, "forbidden");
+    for (let i = 0; i < 3; i++) await get("/api/v1/health");
+    await vi.waitFor(
+      async () => {
+        const body = await expectJson<{
+          source: string;
+          series: { requests: number; p50Ms: number | null }[];
+          queues: { backlog: number; deadLetters: number };
+        }>(await get("/api/v1/admin/metrics?granularity=minute", token), 200);
+        expect(body.source).toBe("local");
+        expect(body.series.length).toBeGreaterThanOrEqual(60);
+        expect(body.series.reduce((n, p) => n + p.requests, 0)).toBeGreaterThanOrEqual(3);
+        expect(body.queues.backlog).toBeGreaterThanOrEqual(0);
+      },
+      { timeout: 5000, interval: 100 },
+    );
+  });
+
+  it("sums a range's points: percentiles, error rate, revenue per currency, funnel", async () => {
+    const base = Date.UTC(2031, 0, 1, 10, 0);
+    const durations = Array.from({ length: 100 }, (_, i) => i + 1);
+    await seed([
+      ...durations.map((d) => ({ at: base + 1000, point: request(d > 90 ? 503 : 200, d) })),
+      { at: base + 2000, point: { kind: "order", currency: "THB", shopId: "shp_1", total: 12_000 } },
+      {
+        at: base + 2000,
+        point: { kind: "payment", gateway: "omise", outcome: "succeeded", currency: "THB", amount: 12_000 },
+      },
+      {
+        at: base + 2000,
+        point: { kind: "payment", gateway: "xendit", outcome: "succeeded", currency: "IDR", amount: 500_000 },
+      },
+      { at: base + 3000, point: { kind: "payment", gateway: "omise", outcome: "failed", currency: "", amount: 0 } },
+      { at: base + 61_000, point: { kind: "chat", messageKind: "text" } },
+      { at: base + 61_000, point: { kind: "notification", channel: "email", outcome: "sent" } },
+      { at: base + 61_000, point: { kind: "notification", channel: "sms", outcome: "failed" } },
+      { at: base + 61_000, point: { kind: "cart", action: "start" } },
+      { at: base + 61_000, point: { kind: "cart", action: "start" } },
+      { at: base + 61_000, point: { ...request(201, 40), method: "POST", route: "/api/v1/orders" } as MetricPoint },
+    ]);
+    const range = resolveRange({
+      from: new Date(base).toISOString(),
+      to: new Date(base + 120_000).toISOString(),
+      granularity: "minute",
+    });
+    const m = await readMetrics(env, range, { fetch });
+    expect(m.series.map((p) => p.at)).toEqual([new Date(base).toISOString(), new Date(base + 60_000).toISOString()]);
+    const [first, second] = m.series;
+    expect(first).toMatchObject({ requests: 100, errorRate: 0.1, p50Ms: 50, p95Ms: 95, p99Ms: 99, orders: 1 });
+    expect(first?.paymentsSucceeded).toBe(2);
+    expect(first?.paymentsFailed).toBe(1);
+    expect(first?.revenue).toEqual(
+      expect.arrayContaining([
+        { amount: 12_000, currency: "THB" },
+        { amount: 500_000, currency: "IDR" },
+      ]),
+    );
+    expect(second).toMatchObject({ requests: 1, chatMessages: 1, notificationsSent: 1, notificationsFailed: 1 });
+    expect(m.funnel).toEqual({
+      productViews: 90,
+      cartsStarted: 2,
+      checkouts: 1,
+      conversion: 0.0111,
+      cartAbandonment: 0.5,
+    });
+  });
+
+  it("refuses a range of too many buckets with a clear 422", async () => {
+    const token = await admin();
+    const res = await get(
+      "/api/v1/admin/metrics?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&granularity=minute",
+      token,
+    );
+    const problem = await expectProblem(res, 422, "validation_failed");
+    expect(problem.detail).toContain("coarser granularity");
+  });
+
+  it("reads Analytics Engine through its SQL API in production, weighted by _sample_interval", async () => {
+    const { fetchFn, calls } = recordingFetch(
+      json(200, {
+        meta: [],
+        data: [{ b: "2031-01-01 10:00:00", requests: "40", errors: "4", p50: 12, p95: 80, p99: 120 }],
+        rows: 1,
+      }),
+      json(200, {
+        data: [
+          { b: "2031-01-01 10:00:00", kind: "order", c2: "THB", c3: "", c4: "", n: 3, amount: 9000 },
+          { b: "2031-01-01 10:00:00", kind: "payment", c2: "omise", c3: "succeeded", c4: "THB", n: 2, amount: 7000 },
+        ],
+      }),
+      json(200, { data: [{ views: "20", checkouts: "2", carts: "4" }] }),
+    );
+    const production = {
+      ...env,
+      METRICS_LOCAL_SINK: "false",
+      METRICS_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
+      METRICS_DATASET: "tchat_requests_production",
+      METRICS_API_TOKEN: "ae-token",
+    } as Env;
+    const range = resolveRange({ from: "2031-01-01T10:00:00Z", to: "2031-01-01T10:01:00Z", granularity: "minute" });
+    const m = await readMetrics(production, range, { fetch: fetchFn });
+    expect(calls).toHaveLength(3);
+    for (const call of calls) {
+      expect(call.url).toBe(
+        "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/analytics_engine/sql",
+      );
+      expect(call.method).toBe("POST");
+      expect(call.headers.get("Authorization")).toBe("Bearer ae-token");
+    }
+    expect(calls.map((c) => c.body)).toEqual(Object.values(metricsQueries("tchat_requests_production", range)));
+    expect(calls[0]?.body).toContain("quantileWeighted(0.99, double1, _sample_interval)");
+    expect(m.source).toBe("analytics_engine");
+    expect(m.series[0]).toMatchObject({ requests: 40, errorRate: 0.1, p95Ms: 80, orders: 3, paymentsSucceeded: 2 });
+    expect(m.series[0]?.revenue).toEqual([{ amount: 7000, currency: "THB" }]);
+    expect(m.funnel).toMatchObject({
+      productViews: 20,
+      checkouts: 2,
+      cartsStarted: 4,
+      conversion: 0.1,
+      cartAbandonment: 0.5,
+    });
+  });
+});
+
+describe("alerts", () => {
+  it("refuses unknown metrics and webhooks that are not public https URLs", async () => {
+    const token = await admin();
+    const rule = {
+      id: "r1",
+      metric: "errorRate",
+      op: ">",
+      threshold: 0.1,
+      windowMinutes: 5,
+      notify: ["ops@tchat.example"],
+    };
+    await expectProblem(
+      await put("/api/v1/admin/alerts", { rules: [{ ...rule, metric: "cpu" }] }, token),
+      422,
+      "validation_failed",
+    );
+    for (const bad of [
+      "http://hooks.example.com/x",
+      "https://127.0.0.1/x",
+      "https://localhost/x",
+      "https://[::1]/x",
+      "https://0x7f.1/x",
+      "https://a:b@hooks.example.com/",
+    ]) {
+      expect(notifyTarget(bad)).toBeUndefined();
+    }
+    expect(notifyTarget("https://hooks.example.com/alert")).toEqual({
+      type: "webhook",
+      url: "https://hooks.example.com/alert",
+    });
+    await expectProblem(
+      await put("/api/v1/admin/alerts", { rules: [{ ...rule, notify: ["https://169.254.169.254/latest"] }] }, token),
+      422,
+      "validation_failed",
+    );
+  });
+
+  it("opens one incident for a sustained error rate, notifies once, resolves and notifies when it recovers", async () => {
+    const token = await admin();
+    const rules = [
+      {
+        id: "errors-high",
+        metric: "errorRate",
+        op: ">",
+        threshold: 0.2,
+        windowMinutes: 5,
+        notify: ["oncall@tchat.example", "https://hooks.example.com/tchat"],
+      },
+    ];
+    expect(await expectJson(await put("/api/v1/admin/alerts", { rules }, token), 200)).toEqual({ rules });
+    expect(await expectJson(await get("/api/v1/admin/alerts", token), 200)).toEqual({ rules });
+
+    const t0 = Date.UTC(2032, 5, 1, 8, 0);
+    // Five minutes of half the requests failing.
+    await seed(Array.from({ length: 10 }, (_, i) => ({ at: t0 + i * 30_000, point: request(i % 2 ? 500 : 200, 20) })));
+    const { fetchFn, calls } = recordingFetch(new Response(null, { status: 204 }), new Response(null, { status: 204 }));
+    const now = t0 + 5 * 60_000;
+    // Runs that overlap and runs that repeat: one incident, one notification.
+    const runs = await Promise.all([0, 1, 2].map(() => evaluateAlerts(env, { fetch: fetchFn, now })));
+    runs.push(await evaluateAlerts(env, { fetch: fetchFn, now: now + 10_000 }));
+    expect(runs.reduce((n, r) => n + r.opened, 0)).toBe(1);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe("https://hooks.example.com/tchat");
+    expect(JSON.parse(calls[0]?.body ?? "{}")).toMatchObject({
+      type: "alert.opened",
+      ruleId: "errors-high",
+      value: 0.5,
+    });
+
+    const page = await expectJson<{ items: { ruleId: string; status: string }[] }>(
+      await get("/api/v1/admin/alerts/incidents?limit=5", token),
+      200,
+    );
+    expect(page.items[0]).toMatchObject({ ruleId: "errors-high", status: "open" });
+
+    // Recovery: the next five minutes all succeed.
+    await seed(Array.from({ length: 10 }, (_, i) => ({ at: now + 60_000 + i * 25_000, point: request(200, 20) })));
+    const later = now + 6 * 60_000 + 30_000;
+    const recovered = await Promise.all([0, 1].map(() => evaluateAlerts(env, { fetch: fetchFn, now: later })));
+    expect(recovered.reduce((n, r) => n + r.resolved, 0)).toBe(1);
+    expect(calls).toHaveLength(2);
+    expect(JSON.parse(calls[1]?.body ?? "{}")).toMatchObject({ type: "alert.resolved", value: 0 });
+    const after = await expectJson<{ items: { ruleId: string; status: string; resolvedValue: number }[] }>(
+      await get("/api/v1/admin/alerts/incidents?limit=5", token),
+      200,
+    );
+    expect(after.items[0]).toMatchObject({ ruleId: "errors-high", status: "resolved", resolvedValue: 0 });
+    await expectJson(await put("/api/v1/admin/alerts", { rules: [] }, token), 200);
+  });
+});
