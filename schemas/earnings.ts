@@ -132,7 +132,10 @@ export const SalesReportSchema = z
         productId: z.string(),
         name: z.string(),
         units: z.number().int(),
-        revenue: MoneySchema.openapi({ description: "Its lines' totals in the period" }),
+        revenue: MoneySchema.openapi({
+          description:
+            "Its lines' totals in the orders paid in the period, net of refunded returns of those lines (what returns gave back is taken off)",
+        }),
       }),
     ),
   })
