@@ -22,7 +22,7 @@ function returnRefunded(order: Order, quantity: number) {
     shopId: order.shopId,
     customerId: null,
     number: "TC-TEST",
-    refundAmount: thb(refund),
+    refundAmount: { amount: refund, currency: "THB" as const },
     fullReturn: false,
     items: [{ productId: order.items[0].productId, quantity, refund }],
   });
