@@ -9,6 +9,7 @@ import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
 import { returns } from "./vi/returns";
+import { sellerCsv } from "./vi/seller-csv";
 import { sellerShop } from "./vi/seller-shop";
 import { vouchers } from "./vi/vouchers";
 import { wallet } from "./vi/wallet";
@@ -32,6 +33,7 @@ export const vi: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...sellerCsv,
   ...people,
   ...returns,
 };
