@@ -10,7 +10,7 @@ import type {
   RestockInput,
 } from "../workers/inventory/object/input";
 import { audit, events, level, reservation } from "../workers/inventory/object/reads";
-import { saleUsage } from "../workers/inventory/object/sales";
+import { buyerSaleUnits, returnSaleUnits, saleUsage } from "../workers/inventory/object/sales";
 import { type InventoryState, openInventory } from "../workers/inventory/object/state";
 import { adjust, configure, restock } from "../workers/inventory/object/stock-moves";
 import type {
@@ -75,6 +75,16 @@ export class Inventory extends DurableObject<Env> {
   /** A flash sale's units held and sold here (workers/inventory/object/sales.ts). */
   saleUsage(saleId: string): SaleUsage {
     return saleUsage(this.state, saleId);
+  }
+
+  /** Units of a sale one buyer holds or bought here (a checkout quote's estimate). */
+  buyerSaleUnits(saleId: string, buyer: string): number {
+    return buyerSaleUnits(this.state, saleId, buyer);
+  }
+
+  /** A sold reservation's flash-sale units given back to the quota, once (object/sales.ts). */
+  returnSaleUnits(reservationId: string, trace?: RpcTrace): number {
+    return traced(trace, () => returnSaleUnits(this.state, reservationId));
   }
 
   reserve(input: ReserveInput, trace?: RpcTrace): ReserveResult {

@@ -219,7 +219,7 @@ export const ProductVariantSchema = z
     attributes: z.record(z.string(), z.string()),
     available: z.number().int().optional().openapi({ description: "Live stock; on single-product reads only" }),
     flashSale: ProductFlashSaleSchema.optional().openapi({
-      description: "The variant's flash sale while it is live; on single-product reads only",
+      description: "The variant's flash sale while it is live (single reads and lists alike)",
     }),
   })
   .openapi("ProductVariant");
@@ -244,7 +244,7 @@ export const ProductSchema = z
     }),
     flashSale: ProductFlashSaleSchema.optional().openapi({
       description:
-        "While a flash sale of the product (without variants) is live: its price, end and units left at that price; on single-product reads only. Gone once the sale ends.",
+        "While a flash sale of the product (without variants) is live: its price, end and units left at that price, read live on single reads and lists alike. Gone once the sale ends.",
     }),
     attributes: z.record(z.string(), z.string()),
     weightGrams: z.number().int().nullable(),

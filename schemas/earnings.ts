@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MoneySchema } from "./platform";
-import { PositiveMoneySchema } from "./wallet";
+import { BankAccountSchema, PositiveMoneySchema } from "./wallet";
 
 /** GET /api/v1/shops/:id/balance. */
 export const ShopBalanceSchema = z
@@ -12,23 +12,10 @@ export const ShopBalanceSchema = z
   })
   .openapi("ShopBalance");
 
-export const BankDestinationSchema = z
-  .object({
-    bankCode: z
-      .string()
-      .trim()
-      .min(2)
-      .max(16)
-      .openapi({ example: "KBANK", description: "See docs/disbursements.md for each country's banks" }),
-    accountNumber: z.string().trim().min(4).max(34).openapi({ example: "123-4-56789-0" }),
-    accountName: z.string().trim().min(2).max(100).openapi({ example: "Somchai Jaidee" }),
-  })
-  .strict();
-
 export const CreatePayoutSchema = z
   .object({
     amount: PositiveMoneySchema,
-    destination: z.union([z.literal("wallet"), BankDestinationSchema]).openapi({
+    destination: z.union([z.literal("wallet"), BankAccountSchema]).openapi({
       description:
         '"wallet" (the owner\'s wallet, paid at once) or a bank account (paid through the disbursement provider)',
     }),
@@ -132,7 +119,10 @@ export const SalesReportSchema = z
         productId: z.string(),
         name: z.string(),
         units: z.number().int(),
-        revenue: MoneySchema.openapi({ description: "Its lines' totals in the period" }),
+        revenue: MoneySchema.openapi({
+          description:
+            "Its lines' totals in the orders paid in the period, net of refunded returns of those lines (what returns gave back is taken off)",
+        }),
       }),
     ),
   })

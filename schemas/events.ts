@@ -168,6 +168,10 @@ const ReturnMoved = z.object({
   fullReturn: z.boolean(),
   note: z.string().optional(),
   refundId: Id.optional(),
+  /** The returned units per product and what each line refunds (minor units): net sales reports. */
+  items: z
+    .array(z.object({ productId: Id, quantity: z.number().int().positive(), refund: z.number().int().min(0) }))
+    .optional(),
 });
 
 export const EventSchema = z.discriminatedUnion("type", [

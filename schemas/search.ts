@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ProductFlashSaleSchema } from "./flash-sales";
 import { CurrencySchema, LocaleSchema, MoneySchema, PageQuerySchema } from "./platform";
 
 export const SEARCH_SORTS = ["relevance", "newest", "price_asc", "price_desc", "rating", "best_selling"] as const;
@@ -67,6 +68,10 @@ export const SearchItemSchema = z
     available: z.number().int().openapi({ description: "Units in stock (a recent snapshot)" }),
     categoryId: z.string().nullable(),
     brand: z.string().nullable(),
+    flashSale: ProductFlashSaleSchema.optional().openapi({
+      description:
+        "While a flash sale of the product is live: its price (the lowest of its variants' sale prices), end and units left at that price. Gone once the sale ends.",
+    }),
   })
   .openapi("SearchItem");
 

@@ -120,21 +120,24 @@ export const TransferSchema = z
   })
   .openapi("Transfer");
 
+/** A bank account money is sent to: a wallet withdrawal's, a shop payout's (schemas/earnings.ts). */
+export const BankAccountSchema = z
+  .object({
+    bankCode: z
+      .string()
+      .trim()
+      .min(2)
+      .max(16)
+      .openapi({ example: "KBANK", description: "See docs/disbursements.md for each country's banks" }),
+    accountNumber: z.string().trim().min(4).max(34).openapi({ example: "123-4-56789-0" }),
+    accountName: z.string().trim().min(2).max(100).openapi({ example: "Somchai Jaidee" }),
+  })
+  .strict();
+
 export const CreateWithdrawalSchema = z
   .object({
     amount: PositiveMoneySchema,
-    bankAccount: z
-      .object({
-        bankCode: z
-          .string()
-          .trim()
-          .min(2)
-          .max(16)
-          .openapi({ example: "KBANK", description: "See docs/disbursements.md for each country's banks" }),
-        accountNumber: z.string().trim().min(4).max(34).openapi({ example: "123-4-56789-0" }),
-        accountName: z.string().trim().min(2).max(100).openapi({ example: "Somchai Jaidee" }),
-      })
-      .strict(),
+    bankAccount: BankAccountSchema,
   })
   .strict()
   .openapi("CreateWithdrawal");

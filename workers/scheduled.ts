@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { idempotencyKeys, outboxEvents, processedEvents } from "../d1/schema/platform";
 import { runBackups } from "./backup";
 import { checkStaleDisbursements } from "./disbursements";
+import { resumePendingPayouts } from "./earnings";
 import { refreshFxRates } from "./fx";
 import { sealAuditChain } from "./identity";
 import { pollSilentShipments } from "./logistics";
@@ -44,6 +45,8 @@ export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<voi
   const completed = await completeOrdersPastReturnWindow(env);
   // Payouts whose provider webhook never came are asked about (their outcome takes the webhook's path).
   const disbursed = await checkStaleDisbursements(env);
+  // Shop payouts whose sending failed (provider or wallet unreachable) are sent again, same id.
+  const payoutsResumed = await resumePendingPayouts(env);
   // Shipments whose courier webhooks went silent are polled (their events take the webhook's path).
   const tracking = await pollSilentShipments(env, config, { collected: codCollected, failed: codFailed });
   // Before the drain, so the events it hands back are published in this same run.
@@ -81,6 +84,7 @@ export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<voi
     returnsRefunded,
     completed,
     disbursed,
+    payoutsResumed,
     shipmentsPolled: tracking.polled,
     settled: reconciled.settled,
     republished: reconciled.republished,

@@ -60,6 +60,23 @@ export const earningOrderLines = sqliteTable(
   (t) => [index("earning_order_lines_shop_paid").on(t.shopId, t.paidAt)],
 );
 
+/**
+ * What a refunded return gave back per product (id `return:<returnId>:<line>`), dated by the
+ * order's payment like its lines: the sales report's top products are net of it.
+ */
+export const earningLineRefunds = sqliteTable(
+  "earning_line_refunds",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    productId: text("product_id").notNull(),
+    amount: integer("amount").notNull(),
+    paidAt: integer("paid_at").notNull(),
+  },
+  (t) => [index("earning_line_refunds_shop_paid").on(t.shopId, t.paidAt)],
+);
+
 export const ENTRY_TYPES = ["sale", "release", "refund", "payout", "payout_returned"] as const;
 
 /**

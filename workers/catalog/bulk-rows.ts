@@ -46,23 +46,31 @@ function columnsOf(header: CsvRecord | undefined): Columns {
   return columns;
 }
 
-function refusal(record: CsvRecord, sku: string, code: BulkRefusal["code"], reason: string): BulkRefusal {
-  return { row: record.line, sku, code, reason };
+/** `detail`: the English reason, translated into the seller's language by the route (i18n tables). */
+function refusal(record: CsvRecord, sku: string, code: BulkRefusal["code"], detail: string): BulkRefusal {
+  return { row: record.line, sku, code, reason: detail };
 }
 
-function priceOf(text: string, currency: Currency): number | string {
+/** A cell's value, or why it is refused (`detail`: an English sentence the route translates). */
+type Parsed = number | { detail: string };
+
+function priceOf(text: string, currency: Currency): Parsed {
   const price = fromMajor(text.replace(/,/g, ""), currency);
   const { step, exponent } = CURRENCIES[currency];
   if (!price || price.amount <= 0 || price.amount > MAX_PRICE) {
-    return `The price must be a positive amount in ${currency} with at most ${exponent} decimals, such as ${exponent === 0 ? "150000" : "129.50"}.`;
+    const example = exponent === 0 ? "150000" : "129.50";
+    return {
+      detail: `The price must be a positive amount in ${currency} with at most ${exponent} decimals, such as ${example}.`,
+    };
   }
-  if (price.amount % step !== 0) return `${currency} prices are whole units: round the price to whole ${currency}.`;
+  if (price.amount % step !== 0)
+    return { detail: `${currency} prices are whole units: round the price to whole ${currency}.` };
   return price.amount;
 }
 
-function stockOf(text: string): number | string {
+function stockOf(text: string): Parsed {
   if (!/^\d{1,9}$/.test(text) || Number(text) > MAX_STOCK) {
-    return `Stock must be a whole number from 0 to ${MAX_STOCK}.`;
+    return { detail: `Stock must be a whole number from 0 to ${MAX_STOCK}.` };
   }
   return Number(text);
 }
@@ -79,13 +87,13 @@ function readRow(record: CsvRecord, columns: Columns, currency: Currency): BulkR
   const price = cell(record, columns.price);
   if (price !== "") {
     const parsed = priceOf(price, currency);
-    if (typeof parsed === "string") return refusal(record, sku, "bad_price", parsed);
+    if (typeof parsed !== "number") return refusal(record, sku, "bad_price", parsed.detail);
     row.price = parsed;
   }
   const stock = cell(record, columns.stock);
   if (stock !== "") {
     const parsed = stockOf(stock);
-    if (typeof parsed === "string") return refusal(record, sku, "bad_stock", parsed);
+    if (typeof parsed !== "number") return refusal(record, sku, "bad_stock", parsed.detail);
     row.stock = parsed;
   }
   if (row.price === undefined && row.stock === undefined) {

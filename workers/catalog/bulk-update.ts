@@ -88,8 +88,9 @@ async function targetsOf(db: Database, shopId: string, rows: readonly BulkRow[])
   return new Map(found.map((t) => [t.sku.toLowerCase(), t]));
 }
 
-function refuse(row: BulkRow, code: BulkRefusal["code"], reason: string): BulkRefusal {
-  return { row: row.line, sku: row.sku, code, reason };
+/** `detail`: the English reason, translated into the seller's language by the route (i18n tables). */
+function refuse(row: BulkRow, code: BulkRefusal["code"], detail: string): BulkRefusal {
+  return { row: row.line, sku: row.sku, code, reason: detail };
 }
 
 /** Each row matched to its product or variant, or refused. */

@@ -41,6 +41,7 @@ export {
 export { productCards } from "./product-cards";
 export { productOwnerOf, productShopOf, productWithOwner, setRating } from "./product-facts";
 export { isUniqueViolation } from "./product-input";
+export { searchFlashSales } from "./product-read";
 export { activeProductPrice, type ProductSummary, productSummary } from "./product-summaries";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
 export {

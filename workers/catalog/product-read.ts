@@ -1,7 +1,7 @@
 import type { Product } from "../../schemas/catalog";
 import type { ProductFlashSale } from "../../schemas/flash-sales";
 import type { Locale } from "../../schemas/platform";
-import { productFlashSales } from "../flash-sales";
+import { productFlashSales, productsFlashSales } from "../flash-sales";
 import { nowMs } from "../platform/clock";
 import { database } from "../platform/db";
 import { cachedProduct, cacheProduct } from "./cache";
@@ -68,4 +68,30 @@ function withFlashSales(product: Product, sales: Map<string, ProductFlashSale>):
       return sale ? { ...v, flashSale: sale } : v;
     }),
   };
+}
+
+/** A page of products (lists) with each one's live flash sales, as a single read shows them. */
+export async function withListFlashSales(env: Env, products: Product[]): Promise<Product[]> {
+  const sales = await productsFlashSales(
+    env,
+    database(env),
+    products.map((p) => p.id),
+    nowMs(),
+  );
+  return products.map((p) => withFlashSales(p, sales.get(p.id) ?? new Map()));
+}
+
+/**
+ * The live flash sale shown on a search result, keyed by product id: the product's own, else its
+ * variant sale with the lowest price (what "from" a result's sale price means).
+ */
+export async function searchFlashSales(env: Env, productIds: string[]): Promise<Map<string, ProductFlashSale>> {
+  const sales = await productsFlashSales(env, database(env), productIds, nowMs());
+  const shown = new Map<string, ProductFlashSale>();
+  for (const [productId, bySku] of sales) {
+    const own = bySku.get("");
+    const cheapest = [...bySku.values()].sort((a, b) => a.price.amount - b.price.amount)[0];
+    shown.set(productId, own ?? cheapest);
+  }
+  return shown;
 }

@@ -1,6 +1,6 @@
 import { defineConsumer, type EventConsumer } from "../platform/consume";
 import { settlePayout } from "./payouts";
-import { recordSale, refundOrder, releaseOrder, wasPaid } from "./sales";
+import { recordLineRefunds, recordSale, refundOrder, releaseOrder, wasPaid } from "./sales";
 
 /**
  * Keeps each shop's earnings from its orders' events: paid → pending (total less commission),
@@ -31,6 +31,7 @@ export const earningsLedgerConsumer: EventConsumer = defineConsumer({
         break;
       case "return.refunded":
         await refundOrder(env, orderId, `return:${event.data.returnId}`, event.data.refundAmount.amount);
+        await recordLineRefunds(env, orderId, event.data.returnId, event.data.items ?? []);
         break;
     }
     return [];

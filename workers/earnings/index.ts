@@ -6,7 +6,8 @@ import { salesReportHandler, salesReportRoute } from "./routes/sales-report";
 import { statementHandler, statementRoute } from "./routes/statement-get";
 
 export { earningsLedgerConsumer, payoutOutcomeConsumer } from "./consumers";
-export { PAYOUT_ENCRYPTED_COLUMNS } from "./personal-data";
+export { resumePendingPayouts } from "./payouts-resume";
+export { PAYOUT_ENCRYPTED_COLUMNS, payoutDetailsStillInUse, payoutErasureWrites } from "./personal-data";
 export { refundOrder } from "./sales";
 
 /**

@@ -166,8 +166,11 @@ export async function createPayout(c: Context<AppEnv>, shopId: string, body: Cre
   throw new ApiError("insufficient_funds", `Only ${shown} is available to pay out. Ask for at most that amount.`);
 }
 
-/** Sends a pending payout's money (again): idempotent by the payout id at the wallet and at the provider. */
-export async function resumePayout(env: Env, payout: PayoutRow): Promise<PayoutRow> {
+/**
+ * Sends a pending payout's money (again): idempotent by the payout id at the wallet and at the
+ * provider. `fetchFn` reaches the disbursement provider (tests pass a recording one).
+ */
+export async function resumePayout(env: Env, payout: PayoutRow, fetchFn?: typeof fetch): Promise<PayoutRow> {
   if (payout.status !== "pending") return payout;
   const db = database(env);
   if (payout.destination === "wallet") {
@@ -184,20 +187,25 @@ export async function resumePayout(env: Env, payout: PayoutRow): Promise<PayoutR
     await settlePayout(env, payout.id, credited.ok ? "paid" : "failed", credited.ok ? undefined : "wallet_limit");
   } else {
     try {
-      const sent = await requestDisbursement(env, {
-        id: payout.id,
-        purpose: "payout",
-        ownerId: payout.ownerId,
-        amount: money(payout.amount, payout.currency as Currency),
-        bankCode: payout.bankCode ?? "",
-        accountNumberEnc: payout.accountNumberEnc ?? "",
-        accountNameEnc: payout.accountNameEnc ?? "",
-        accountLast4: payout.accountLast4 ?? "",
-      });
+      const sent = await requestDisbursement(
+        env,
+        {
+          id: payout.id,
+          purpose: "payout",
+          ownerId: payout.ownerId,
+          amount: money(payout.amount, payout.currency as Currency),
+          bankCode: payout.bankCode ?? "",
+          accountNumberEnc: payout.accountNumberEnc ?? "",
+          accountNameEnc: payout.accountNameEnc ?? "",
+          accountLast4: payout.accountLast4 ?? "",
+        },
+        fetchFn,
+      );
       if (sent.status === "succeeded") await settlePayout(env, payout.id, "paid");
       if (sent.status === "failed") await settlePayout(env, payout.id, "failed", sent.failureCode ?? "failed");
     } catch (err) {
-      // The provider could not be reached: the payout stays pending; the owner's retry (same key) sends it again.
+      // The provider could not be reached: the payout stays pending; the owner's retry (same key) or the
+      // minute cron (resumePendingPayouts) sends it again.
       logEvent("warn", "payout_request_failed", {
         payoutId: payout.id,
         error: err instanceof Error ? err.message : String(err),

@@ -1,5 +1,5 @@
-import { type AnyColumn, and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { earningEntries, earningOrderLines, earningOrders } from "../../d1/schema/earnings";
+import { type AnyColumn, and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { earningEntries, earningLineRefunds, earningOrderLines, earningOrders } from "../../d1/schema/earnings";
 import type { Database } from "../platform/db";
 import { type Currency, money } from "../platform/money";
 import { type Granularity, type Period, periodKeys } from "./period";
@@ -70,18 +70,7 @@ export async function salesReport(
         ),
       )
       .groupBy(refundPeriod),
-    db
-      .select({
-        productId: earningOrderLines.productId,
-        name: sql<string>`max(${earningOrderLines.name})`,
-        units: sql<number>`sum(${earningOrderLines.quantity})`,
-        revenue: sql<number>`sum(${earningOrderLines.lineTotal})`,
-      })
-      .from(earningOrderLines)
-      .where(linesIn)
-      .groupBy(earningOrderLines.productId)
-      .orderBy(desc(sql`sum(${earningOrderLines.lineTotal})`), earningOrderLines.productId)
-      .limit(TOP_PRODUCTS),
+    topProductsOf(db, shopId, period),
   ]);
   const byPeriod = <T extends { period: unknown }>(rows: T[]) => new Map(rows.map((r) => [String(r.period), r]));
   const [o, u, r] = [byPeriod(orders), byPeriod(units), byPeriod(refunds)];
@@ -101,4 +90,23 @@ export async function salesReport(
       revenue: money(Number(t.revenue), currency),
     })),
   };
+}
+
+/**
+ * The products that brought in most in the period: their lines' totals less what refunded returns
+ * of those lines gave back (both dated by the order's payment), so a returned sale does not count.
+ */
+function topProductsOf(db: Database, shopId: string, period: Period) {
+  const l = earningOrderLines;
+  const r = earningLineRefunds;
+  return db.all<{ productId: string; name: string; units: number; revenue: number }>(sql`
+    SELECT product_id AS productId, max(name) AS name, sum(units) AS units, sum(revenue) AS revenue FROM (
+      SELECT ${l.productId} AS product_id, ${l.name} AS name, ${l.quantity} AS units, ${l.lineTotal} AS revenue
+      FROM ${l} WHERE ${l.shopId} = ${shopId} AND ${l.paidAt} >= ${period.from} AND ${l.paidAt} < ${period.to}
+      UNION ALL
+      SELECT ${r.productId}, NULL, 0, -${r.amount}
+      FROM ${r} WHERE ${r.shopId} = ${shopId} AND ${r.paidAt} >= ${period.from} AND ${r.paidAt} < ${period.to}
+    )
+    GROUP BY product_id HAVING max(name) IS NOT NULL
+    ORDER BY revenue DESC, product_id LIMIT ${TOP_PRODUCTS}`);
 }

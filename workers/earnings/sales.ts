@@ -1,4 +1,4 @@
-import { earningOrderLines, earningOrders } from "../../d1/schema/earnings";
+import { earningLineRefunds, earningOrderLines, earningOrders } from "../../d1/schema/earnings";
 import { orderById, orderLines } from "../orders";
 import { readConfig } from "../platform/config";
 import { database, nowMs } from "../platform/db";
@@ -162,4 +162,33 @@ function refundChange(row: EarningOrderRow, entryId: string, gross: number | "re
       gross: refunded,
     },
   };
+}
+
+/**
+ * A refunded return's lines, per product, for the sales report's top products (net of returns).
+ * Idempotent by `return:<returnId>:<line>`; dated by the order's payment, like the lines it nets.
+ */
+export async function recordLineRefunds(
+  env: Env,
+  orderId: string,
+  returnId: string,
+  items: readonly { productId: string; refund: number }[],
+): Promise<void> {
+  const db = database(env);
+  const sale = await earningOrderOf(db, orderId);
+  if (!sale || items.length === 0) return;
+  const [first, ...rest] = items.map((item, i) =>
+    db
+      .insert(earningLineRefunds)
+      .values({
+        id: `return:${returnId}:${i}`,
+        orderId,
+        shopId: sale.shopId,
+        productId: item.productId,
+        amount: item.refund,
+        paidAt: sale.paidAt,
+      })
+      .onConflictDoNothing(),
+  );
+  await db.batch([first, ...rest]);
 }

@@ -12,7 +12,7 @@ import { shopFlashSalesHandler, shopFlashSalesRoute } from "./routes/shop-sales"
  * quotas themselves are held in the Inventory objects (workers/inventory/object/sales.ts).
  */
 export type { FlashSalesDeps, LoadSaleProducts, SaleProductFacts } from "./facts";
-export { liveOffers, offerKey, productFlashSales, type SaleOffer } from "./offers";
+export { liveOffers, offerKey, productFlashSales, productsFlashSales, type SaleOffer } from "./offers";
 
 export function createFlashSalesRouter(deps: FlashSalesDeps) {
   // /flash-sales/live before /flash-sales/{id}, so "live" is never read as an id.

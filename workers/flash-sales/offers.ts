@@ -55,20 +55,37 @@ export async function productFlashSales(
   productId: string,
   now: number,
 ): Promise<Map<string, ProductFlashSale>> {
-  const items = await liveItemsOf(db, [productId], now);
+  return (await productsFlashSales(env, db, [productId], now)).get(productId) ?? new Map();
+}
+
+/**
+ * The same for a page of products (lists, search results): one D1 query for the page, and one
+ * Inventory read per live sale item only. Keyed by product id, then "" or the variant id.
+ */
+export async function productsFlashSales(
+  env: Env,
+  db: Database,
+  productIds: readonly string[],
+  now: number,
+): Promise<Map<string, Map<string, ProductFlashSale>>> {
+  const byProduct = new Map<string, Map<string, ProductFlashSale>>();
+  if (productIds.length === 0) return byProduct;
+  const items = await liveItemsOf(db, productIds, now);
   const shown = await Promise.all(
-    items.map(async (item): Promise<[string, ProductFlashSale]> => {
+    items.map(async (item): Promise<ProductFlashSale> => {
       const { remaining } = await itemUsage(env, item);
-      return [
-        item.variantId,
-        {
-          saleId: item.saleId,
-          price: money(item.salePrice, item.currency as Currency),
-          endsAt: new Date(item.endsAt).toISOString(),
-          remaining,
-        },
-      ];
+      return {
+        saleId: item.saleId,
+        price: money(item.salePrice, item.currency as Currency),
+        endsAt: new Date(item.endsAt).toISOString(),
+        remaining,
+      };
     }),
   );
-  return new Map(shown);
+  items.forEach((item, i) => {
+    const sales = byProduct.get(item.productId) ?? new Map<string, ProductFlashSale>();
+    sales.set(item.variantId, shown[i]);
+    byProduct.set(item.productId, sales);
+  });
+  return byProduct;
 }

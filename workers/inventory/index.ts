@@ -15,7 +15,7 @@ export {
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
 export type { SaleClaim } from "./object/input";
 export * from "./object/types";
-export { saleUsageOf } from "./sales";
+export { quoteSaleUnits, returnSaleUnitsOf, saleUsageOf } from "./sales";
 export {
   type Allocation,
   type ReserveStockInput,

@@ -11,6 +11,7 @@ import { priceLines } from "./checkout-lines";
 import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf } from "./checkout-steps";
 import { parcelTotals, type ShopParcel } from "./checkout-writes";
 import { readOrderConfig } from "./config";
+import { quotedSalePrices } from "./flash-sale-lines";
 import type { OrderTotals } from "./pricing";
 import { lineTotal } from "./pricing";
 import { type CheckoutVouchers, checkoutVouchers } from "./vouchers";
@@ -20,7 +21,8 @@ type CheckoutQuote = z.infer<typeof CheckoutQuoteSchema>;
 /**
  * POST /checkout/quote: what `POST /orders` would charge for the caller's cart now, worked out by
  * the checkout's own steps (checkout.ts: price the lines, the address and the shop parcels, the
- * voucher, each order's totals), so the two cannot disagree. Unlike the checkout it takes nothing:
+ * voucher, each order's totals), so the two cannot disagree; a live flash sale's units at its price
+ * as far as its quota and the buyer's limit would grant them now (nothing is held). Unlike the checkout it takes nothing:
  * the cart keeps its lines (read, not handed off), no stock is held, no voucher use is counted and
  * the hoarding caps are not applied (they count orders, and a quote makes none). Its refusals are
  * the checkout's: an empty cart, a line no longer for sale, an address no shop ships to, a voucher
@@ -39,9 +41,10 @@ export async function quoteCheckout(
       errors: [{ path: "cart", message: "empty" }],
     });
   }
-  const lines = await priceLines(db, snapshot.lines);
-  const { address, currency, parcels } = await checkoutParcels(c, input, lines);
   const buyerKey = buyerKeyOf(await holderOf(c, guestToken));
+  // The units a live flash sale would grant now, at its price: what the checkout would charge.
+  const lines = await quotedSalePrices(c.env, await priceLines(db, snapshot.lines), buyerKey);
+  const { address, currency, parcels } = await checkoutParcels(c, input, lines);
   const [voucher, shops] = await Promise.all([
     checkoutVouchers(db, input, buyerKey, currency, parcels),
     shopSummaries(

@@ -1,5 +1,5 @@
 import type { SaleClaim } from "../inventory";
-import { inventoryKey } from "../inventory";
+import { inventoryKey, quoteSaleUnits } from "../inventory";
 import type { CheckoutLine } from "./checkout-lines";
 
 /*
@@ -32,4 +32,19 @@ export function atSalePrices(
     return units === line.quantity ? [sale] : [sale, { ...line, quantity: line.quantity - units }];
   });
   return changed ? charged : undefined;
+}
+
+/**
+ * The lines as a checkout now would charge them, for a quote: the units each live sale would grant
+ * this buyer (read from the Inventory objects, nothing held) split off at the sale price.
+ */
+export async function quotedSalePrices(env: Env, lines: CheckoutLine[], buyerKey: string): Promise<CheckoutLine[]> {
+  const granted = await Promise.all(
+    lines.map(async (l): Promise<[string, number]> => {
+      const key = inventoryKey(l.productId, l.variantId);
+      if (!l.flashSale) return [key, 0];
+      return [key, await quoteSaleUnits(env, { key }, saleClaim(l.flashSale, buyerKey), l.quantity)];
+    }),
+  );
+  return atSalePrices(lines, new Map(granted)) ?? lines;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { orderEvents, orderItems } from "../../d1/schema/orders";
 import { ORDER_STATUS, type OrderStatus } from "../../schemas/orders";
-import { commitItems, inventoryKey, releaseItems, restockItems } from "../inventory";
+import { commitItems, inventoryKey, releaseItems, restockItems, returnSaleUnitsOf } from "../inventory";
 import type { Database } from "../platform/db";
 import { logEvent } from "../platform/log";
 import type { OrderRow } from "./present";
@@ -34,13 +34,25 @@ export async function commitOrderStock(env: Env, db: Database, order: OrderRow) 
   );
 }
 
+/**
+ * A sold order's units back into stock, and the flash-sale units its hold took back into their
+ * sales' quotas (like stock: once, however often this runs; see inventory/object/sales.ts).
+ */
 export async function restockOrder(env: Env, db: Database, order: OrderRow): Promise<void> {
   const items = await itemsOf(db, order.id);
-  const result = await restockItems(
-    env,
-    `restock:${order.id}`,
-    items.map((i) => ({ key: inventoryKey(i.productId, i.variantId), quantity: i.quantity })),
-  );
+  const keys = [...new Set(items.map((i) => inventoryKey(i.productId, i.variantId)))];
+  const [result] = await Promise.all([
+    restockItems(
+      env,
+      `restock:${order.id}`,
+      items.map((i) => ({ key: inventoryKey(i.productId, i.variantId), quantity: i.quantity })),
+    ),
+    returnSaleUnitsOf(
+      env,
+      order.reservationId,
+      keys.map((key) => ({ key })),
+    ).catch((err) => logEvent("error", "order_sale_units_return_failed", { orderId: order.id, error: String(err) })),
+  ]);
   if (!result.ok) logEvent("error", "order_restock_failed", { orderId: order.id, result });
 }
 

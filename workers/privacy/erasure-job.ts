@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { accountErasures, type ErasureStep } from "../../d1/schema/privacy";
 import { dialogIdsOf, eraseSenderInRoom } from "../chat";
+import { payoutDetailsStillInUse, payoutErasureWrites } from "../earnings";
 import { eraseUploadsOf, UPLOAD_MAX_LIFE_MS } from "../media";
 import { addressesStillInUse, customerOrderErasureWrites } from "../orders";
 import { readConfig } from "../platform/config";
@@ -97,9 +98,11 @@ async function advance(env: Env, db: Database, job: Job, budget: { calls: number
   }
   // Orders delivered or closed since the last run lose their address; the job waits (a lease
   // length between checks) while any order is still on its way or an upload may still land.
-  const [first, ...rest] = customerOrderErasureWrites(db, job.userId);
+  // Payouts settled since lose their bank details the same way; the job waits for those on their way.
+  const [first, ...rest] = [...customerOrderErasureWrites(db, job.userId), ...payoutErasureWrites(db, job.userId)];
   await db.batch([first, ...rest]);
-  if (uploadsMayLand || (await addressesStillInUse(db, job.userId)) > 0) {
+  const inUse = (await addressesStillInUse(db, job.userId)) + (await payoutDetailsStillInUse(db, job.userId));
+  if (uploadsMayLand || inUse > 0) {
     await save("orders", null);
     return false;
   }

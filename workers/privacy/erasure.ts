@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { accountErasures } from "../../d1/schema/privacy";
 import type { AppEnv } from "../app-env";
 import { chatErasureWrites } from "../chat";
+import { payoutErasureWrites } from "../earnings";
 import { accountErasure, currentUser, sendAccountMessagesNow } from "../identity";
 import { messageErasureWrites } from "../messaging";
 import { notificationErasureWrites } from "../notifications";
@@ -38,6 +39,7 @@ export async function eraseAccount(c: Context<AppEnv>): Promise<{ deletedAt: num
     ...customerOrderErasureWrites(db, user.id),
     ...chatErasureWrites(db, user.id),
     ...productViewErasureWrites(db, user.id),
+    ...payoutErasureWrites(db, user.id),
     db
       .insert(accountErasures)
       .values({ userId: user.id, step: "chat", requestedAt: account.deletedAt, updatedAt: account.deletedAt })

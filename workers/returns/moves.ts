@@ -59,6 +59,7 @@ export function returnEvent(type: ReturnEventType, ret: ReturnRow, order: OrderR
       number: order.number,
       refundAmount: { amount: ret.refundAmount, currency: ret.currency as never },
       fullReturn: ret.full,
+      items: ret.items.map((l) => ({ productId: l.productId, quantity: l.quantity, refund: l.refund })),
       ...(ret.note ? { note: ret.note } : {}),
       ...extra,
     },

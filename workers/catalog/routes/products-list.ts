@@ -4,6 +4,7 @@ import { pageOf } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
 import { browseProducts } from "../browse";
+import { withListFlashSales } from "../product-read";
 import { presentProduct } from "../products";
 
 export const listProductsRoute = defineRoute({
@@ -20,6 +21,9 @@ export const listProductsRoute = defineRoute({
 export const listProductsHandler: RouteHandler<typeof listProductsRoute, AppEnv> = async (c) => {
   const page = await browseProducts(c.env, c.req.valid("query"));
   const origin = new URL(c.req.url).origin;
-  const items = page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin));
+  const items = await withListFlashSales(
+    c.env,
+    page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin)),
+  );
   return c.json({ items, nextCursor: page.nextCursor }, 200);
 };

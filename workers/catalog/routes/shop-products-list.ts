@@ -5,6 +5,7 @@ import { pageOf } from "../../../schemas/platform";
 import { ShopProductsQuerySchema } from "../../../schemas/seller-products";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
+import { withListFlashSales } from "../product-read";
 import { presentProduct } from "../products";
 import { shopProducts } from "../shop-products";
 
@@ -23,6 +24,9 @@ export const listShopProductsRoute = defineRoute({
 export const listShopProductsHandler: RouteHandler<typeof listShopProductsRoute, AppEnv> = async (c) => {
   const page = await shopProducts(c.env, c.req.valid("param").id, c.get("auth")?.userId, c.req.valid("query"));
   const origin = new URL(c.req.url).origin;
-  const items = page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin));
+  const items = await withListFlashSales(
+    c.env,
+    page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin)),
+  );
   return c.json({ items, nextCursor: page.nextCursor }, 200);
 };

@@ -18,13 +18,13 @@ export const salesReportRoute = defineRoute({
   tags: ["Earnings"],
   summary: "The shop's sales per day, week or month and its top products, JSON or CSV (its owner)",
   description:
-    "Orders paid in [from, to) by period (UTC; a week starts on Monday), their units and totals, the money refunded in each period, and the 10 products that brought in most. `Accept: text/csv` gives the series as CSV, then the top products after a blank line. The period spans at most EARNINGS_REPORT_MAX_DAYS days.",
+    "Orders paid in [from, to) by period (UTC; a week starts on Monday), their units and totals, the money refunded in each period, and the 10 products that brought in most, their revenue net of refunded returns. `Accept: text/csv` gives the series as CSV, then the top products after a blank line. The period spans at most EARNINGS_REPORT_MAX_DAYS days.",
   security: bearerAuth,
   middleware: [requireAuth] as const,
   request: { params: IdParamSchema, query: SalesReportQuerySchema },
   responses: {
     200: {
-      description: "The sales report",
+      description: "The sales report (top products net of refunded returns)",
       content: { "application/json": { schema: SalesReportSchema }, "text/csv": { schema: z.string() } },
     },
   },

@@ -12,6 +12,7 @@ import { orders } from "./fil/orders";
 import { people } from "./fil/people";
 import { platform } from "./fil/platform";
 import { returns } from "./fil/returns";
+import { sellerCsv } from "./fil/seller-csv";
 import { sellerShop } from "./fil/seller-shop";
 import { vouchers } from "./fil/vouchers";
 import { wallet } from "./fil/wallet";
@@ -37,6 +38,7 @@ export const fil: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...sellerCsv,
   ...people,
   ...returns,
   ...mfa,

@@ -12,6 +12,7 @@ import { orders } from "./id/orders";
 import { people } from "./id/people";
 import { platform } from "./id/platform";
 import { returns } from "./id/returns";
+import { sellerCsv } from "./id/seller-csv";
 import { sellerShop } from "./id/seller-shop";
 import { vouchers } from "./id/vouchers";
 import { wallet } from "./id/wallet";
@@ -37,6 +38,7 @@ export const id: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...sellerCsv,
   ...people,
   ...returns,
   ...mfa,

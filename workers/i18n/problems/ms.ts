@@ -12,6 +12,7 @@ import { orders } from "./ms/orders";
 import { people } from "./ms/people";
 import { platform } from "./ms/platform";
 import { returns } from "./ms/returns";
+import { sellerCsv } from "./ms/seller-csv";
 import { sellerShop } from "./ms/seller-shop";
 import { vouchers } from "./ms/vouchers";
 import { wallet } from "./ms/wallet";
@@ -37,6 +38,7 @@ export const ms: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...sellerCsv,
   ...people,
   ...returns,
   ...mfa,

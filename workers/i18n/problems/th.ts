@@ -12,6 +12,7 @@ import { orders } from "./th/orders";
 import { people } from "./th/people";
 import { platform } from "./th/platform";
 import { returns } from "./th/returns";
+import { sellerCsv } from "./th/seller-csv";
 import { sellerShop } from "./th/seller-shop";
 import { vouchers } from "./th/vouchers";
 import { wallet } from "./th/wallet";
@@ -37,6 +38,7 @@ export const th: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...sellerCsv,
   ...people,
   ...returns,
   ...mfa,

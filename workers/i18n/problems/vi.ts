@@ -13,6 +13,7 @@ import { orders } from "./vi/orders";
 import { people } from "./vi/people";
 import { platform } from "./vi/platform";
 import { returns } from "./vi/returns";
+import { sellerCsv } from "./vi/seller-csv";
 import { sellerShop } from "./vi/seller-shop";
 import { vouchers } from "./vi/vouchers";
 import { wallet } from "./vi/wallet";
@@ -37,6 +38,7 @@ export const vi: ProblemTranslations = {
   ...earnings,
   ...vouchers,
   ...sellerShop,
+  ...sellerCsv,
   ...people,
   ...returns,
   ...mfa,

@@ -1,7 +1,7 @@
 import { parseRpcInput } from "../../platform/rpc-input";
 import { OperationIdSchema, type SaleClaim } from "./input";
 import type { InventoryState } from "./state";
-import type { HoldRow } from "./store";
+import { type HoldRow, readHold } from "./store";
 import type { SaleUsage } from "./types";
 
 /**
@@ -103,4 +103,33 @@ export function saleUsage(state: InventoryState, saleId: string): SaleUsage {
       .exec<{ n: number | null }>("SELECT SUM(units) AS n FROM inv_sale_sold WHERE sale_id = ?", saleId)
       .toArray()[0].n ?? 0;
   return { saleId, quota: saleRow(state, saleId)?.quota ?? 0, held: total - sold, sold };
+}
+
+/**
+ * A sold hold's sale units given back to the quota: its order was cancelled or refunded after
+ * payment, so its units came back to stock (restock) and the sale may sell them again. Once per
+ * hold: the hold's `sale_units` drop to 0 in the same synchronous step, so a retry or the event's
+ * consumer running it again gives nothing more. Answers the units given back (0 if none).
+ */
+export function returnSaleUnits(state: InventoryState, reservationId: string): number {
+  const parsed = parseRpcInput(OperationIdSchema, reservationId);
+  if (!parsed.ok) return 0;
+  const row = readHold(state.sql, reservationId);
+  if (!row || row.status !== "committed" || !row.sale_id || row.sale_units === 0) return 0;
+  state.sql.exec(
+    "UPDATE inv_sale_sold SET units = MAX(0, units - ?1) WHERE sale_id = ?2 AND buyer = ?3",
+    row.sale_units,
+    row.sale_id,
+    row.buyer ?? "",
+  );
+  state.sql.exec("UPDATE inv_holds SET sale_units = 0, updated_at = ?1 WHERE id = ?2", Date.now(), reservationId);
+  return row.sale_units;
+}
+
+/** Units of a sale one buyer holds or bought here (read-only; for a checkout's quote). */
+export function buyerSaleUnits(state: InventoryState, saleId: string, buyer: string): number {
+  const sale = parseRpcInput(OperationIdSchema, saleId);
+  const who = parseRpcInput(OperationIdSchema, buyer);
+  if (!sale.ok || !who.ok) return 0;
+  return used(state, saleId, Date.now(), buyer);
 }

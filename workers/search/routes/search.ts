@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { SearchQuerySchema, SearchResultSchema } from "../../../schemas/search";
 import type { AppEnv } from "../../app-env";
+import { searchFlashSales } from "../../catalog";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
 import { search } from "../engine";
 
@@ -26,5 +27,14 @@ export const searchHandler: RouteHandler<typeof searchRoute, AppEnv> = async (c)
     ...result
   } = await search(c.env, c.req.valid("query"), new URL(c.req.url).origin);
   c.header("Server-Timing", `d1-lookup;dur=${timings.lookup}, d1-match;dur=${timings.match}`);
-  return c.json(result, 200);
+  // Live flash sales, read fresh for the page (never part of the search index).
+  const sales = await searchFlashSales(
+    c.env,
+    result.items.map((i) => i.id),
+  );
+  const items = result.items.map((i) => {
+    const flashSale = sales.get(i.id);
+    return flashSale ? { ...i, flashSale } : i;
+  });
+  return c.json({ ...result, items }, 200);
 };

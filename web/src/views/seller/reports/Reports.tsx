@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { type ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
@@ -92,66 +93,73 @@ function ReportTables({ shopId, query }: { shopId: string; query: Query }) {
   return (
     <>
       {!sold && <p>{t("sellerReports.none")}</p>}
-      <div class="seller-table-wrap">
-        <table class="seller-table" data-testid="report-series">
-          <thead>
-            <tr>
-              <th scope="col">{t("sellerReports.period")}</th>
-              <th scope="col" class="num">
-                {t("sellerReports.orders")}
-              </th>
-              <th scope="col" class="num">
-                {t("sellerReports.units")}
-              </th>
-              <th scope="col" class="num">
-                {t("sellerReports.revenue")}
-              </th>
-              <th scope="col" class="num">
-                {t("sellerReports.refunds")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((s) => (
-              <tr key={s.period}>
-                <th scope="row">{s.period}</th>
-                <td class="num">{fmt.number(s.orders)}</td>
-                <td class="num">{fmt.number(s.units)}</td>
-                <td class="num">{fmt.money(s.revenue)}</td>
-                <td class="num">{fmt.money(s.refunds)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        testId="report-series"
+        head={t("sellerReports.period")}
+        columns={[
+          t("sellerReports.orders"),
+          t("sellerReports.units"),
+          t("sellerReports.revenue"),
+          t("sellerReports.refunds"),
+        ]}
+        rows={series.map((s) => ({
+          key: s.period,
+          head: s.period,
+          cells: [fmt.number(s.orders), fmt.number(s.units), fmt.money(s.revenue), fmt.money(s.refunds)],
+        }))}
+      />
       <h2>{t("sellerReports.top")}</h2>
-      <div class="seller-table-wrap">
-        <table class="seller-table" data-testid="report-top">
-          <thead>
-            <tr>
-              <th scope="col">{t("sellerReports.product")}</th>
-              <th scope="col" class="num">
-                {t("sellerReports.units")}
-              </th>
-              <th scope="col" class="num">
-                {t("sellerReports.revenue")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {topProducts.map((p) => (
-              <tr key={p.productId}>
-                <th scope="row">
-                  <a href={`/p/${p.productId}`}>{p.name}</a>
-                </th>
-                <td class="num">{fmt.number(p.units)}</td>
-                <td class="num">{fmt.money(p.revenue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        testId="report-top"
+        head={t("sellerReports.product")}
+        columns={[t("sellerReports.units"), t("sellerReports.revenue")]}
+        rows={topProducts.map((p) => ({
+          key: p.productId,
+          head: <a href={`/p/${p.productId}`}>{p.name}</a>,
+          cells: [fmt.number(p.units), fmt.money(p.revenue)],
+        }))}
+      />
     </>
+  );
+}
+
+interface ReportRow {
+  key: string;
+  /** The row's header cell: a period or a product. */
+  head: ComponentChildren;
+  /** Figures, right-aligned, one per column. */
+  cells: string[];
+}
+
+/** One report table: a header column, then figures; scrolls sideways on a phone. */
+function ReportTable(props: { testId: string; head: string; columns: string[]; rows: ReportRow[] }) {
+  return (
+    <div class="seller-table-wrap">
+      <table class="seller-table" data-testid={props.testId}>
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            {props.columns.map((label) => (
+              <th scope="col" class="num" key={label}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.head}</th>
+              {row.cells.map((cell, i) => (
+                <td class="num" key={i}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
