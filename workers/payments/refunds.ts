@@ -6,6 +6,7 @@ import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
 import { type Currency, money } from "../platform/money";
 import { paymentGateway } from "./gateway-config";
+import { MANUAL_REFUND_PREFIX } from "./manual-refunds";
 import type { PaymentRow } from "./present";
 import { RETURN_REFUND_PREFIX } from "./return-refund-key";
 import { refundIntoWallet } from "./wallet-refund";
@@ -173,7 +174,8 @@ async function recordRefund(
 /**
  * Refunds that failed at the gateway are tried again by the minute cron (same refund id: no double
  * refund). A return's refunds (RETURN_REFUND_PREFIX, return-refunds.ts) are the returns domain's to
- * resume, with their own amount: left out here, so they never take this sweep's places either.
+ * resume, with their own amount, and an operator's refund by hand (MANUAL_REFUND_PREFIX) resumes
+ * with its Idempotency-Key: both left out here, so they never take this sweep's places either.
  */
 export async function retryFailedRefunds(env: Env): Promise<number> {
   const db = database(env);
@@ -187,6 +189,7 @@ export async function retryFailedRefunds(env: Env): Promise<number> {
           and(eq(refunds.status, "pending"), lt(refunds.updatedAt, nowMs() - STUCK_REFUND_MS)),
         ),
         notLike(refunds.orderId, `${RETURN_REFUND_PREFIX}%`),
+        notLike(refunds.orderId, `${MANUAL_REFUND_PREFIX}%`),
       ),
     )
     .limit(20);
