@@ -102,9 +102,13 @@ export const AlertRuleSchema = z
       .max(10)
       .openapi({ description: "Email addresses and https webhook URLs", example: ["oncall@tchat.example"] }),
   })
+  .strict()
   .openapi("AlertRule");
 
-export const AlertRulesSchema = z.object({ rules: z.array(AlertRuleSchema).max(50) }).openapi("AlertRules");
+export const AlertRulesSchema = z
+  .object({ rules: z.array(AlertRuleSchema).max(50) })
+  .strict()
+  .openapi("AlertRules");
 
 export const AlertIncidentSchema = z
   .object({

@@ -45,6 +45,7 @@ describe("the access log", () => {
     const { requestLines, points } = await requestWith("false");
     expect(requestLines).toEqual([]);
     expect(points).toHaveLength(1);
-    expect(points[0].blobs).toEqual(["GET", "/api/v1/things/:id", "200", "", ""]);
+    // The metrics layout (workers/platform/metrics.ts): the kind, then method, route, status, country, colo.
+    expect(points[0].blobs).toEqual(["request", "GET", "/api/v1/things/:id", "200", "", ""]);
   });
 });

@@ -55,6 +55,8 @@ export interface OwnedResources {
   synonym: string;
   /** A dead letter (a malformed message the dead-letter queue kept). */
   deadLetter: string;
+  /** A courier's COD remittance statement, recorded by the operator. */
+  codRemittance: string;
   /** A currency A's wallet holds, and a transaction in it (a top-up). */
   currency: string;
   walletTransaction: string;
@@ -97,6 +99,7 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   categories: "category",
   synonyms: "synonym",
   "dead-letters": "deadLetter",
+  "cod-remittances": "codRemittance",
   wallets: "currency",
   transactions: "walletTransaction",
   disbursements: "disbursement",
@@ -323,7 +326,19 @@ async function operations(operator: Person) {
   });
   const deadLetter = `sweep-dead-letter-${crypto.randomUUID()}`;
   await deliverToQueue(`${NOTIFICATIONS_QUEUE}-dlq`, [{ id: deadLetter, body: "not an event" }], recordingDeps().deps);
-  return { category: category.id, synonym: synonym.id, deadLetter };
+  const codRemittance = await expectJson<{ id: string }>(
+    await call("POST", "/api/v1/admin/cod-remittances", {
+      token: operator.token,
+      idempotencyKey: crypto.randomUUID(),
+      body: {
+        courier: "sandbox",
+        reference: `SWEEP-${crypto.randomUUID().slice(0, 8)}`,
+        items: [{ trackingNumber: "SWEEP-UNKNOWN", amount: { amount: 10_000, currency: "THB" } }],
+      },
+    }),
+    201,
+  );
+  return { category: category.id, synonym: synonym.id, deadLetter, codRemittance: codRemittance.id };
 }
 
 /** A's shop's verification: one document sent for review, another kept back. */
