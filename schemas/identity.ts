@@ -78,6 +78,10 @@ export const OtpVerifySchema = z
       .trim()
       .regex(/^\d{6}$/, "The code is the 6 digits from the SMS"),
     device: DeviceSchema,
+    mfaCode: MfaCodeInput.optional().openapi({
+      description:
+        "With two-step sign-in on: the authenticator's 6-digit code or a recovery code (else 401 mfa_required; the SMS code stays valid for the retry)",
+    }),
   })
   .strict()
   .openapi("OtpVerify");

@@ -5,7 +5,19 @@ import { totpCode } from "../../workers/identity/totp";
 import { nowMs } from "../../workers/platform/clock";
 import { grantAdmin } from "../support/accounts";
 import { advanceTime } from "../support/clock";
-import { expectJson, expectProblem, get, post, registerUser, type Tokens, uniqueIp } from "./helpers";
+import {
+  expectJson,
+  expectProblem,
+  get,
+  newDevice,
+  otpSignIn,
+  post,
+  registerUser,
+  requestCode,
+  type Tokens,
+  thaiMobile,
+  uniqueIp,
+} from "./helpers";
 
 interface Setup {
   secret: string;
@@ -209,5 +221,29 @@ describe("admin routes and ADMIN_MFA_REQUIRED", () => {
     // A customer is still just forbidden.
     const customer = await registerUser();
     await expectProblem(await adminGet(customer.accessToken), 403, "forbidden");
+  });
+});
+
+describe("phone sign-in with TOTP on", () => {
+  it("asks for the second factor too; the same SMS code with mfaCode then signs in", async () => {
+    const phone = thaiMobile();
+    const first = await otpSignIn(phone);
+    const setup = await expectJson<Setup>(await post("/api/v1/auth/mfa/totp", undefined, first.accessToken), 201);
+    const enabled = await post(
+      "/api/v1/auth/mfa/totp/enable",
+      { code: await totpCode(setup.secret, nowMs()) },
+      first.accessToken,
+    );
+    expect(enabled.status).toBe(204);
+    advanceTime(STEP_MS);
+    const code = await requestCode(phone);
+    const body = { phone, country: "TH", code, device: newDevice() };
+    await expectProblem(await post("/api/v1/auth/otp/verify", body), 401, "mfa_required");
+    await expectProblem(await post("/api/v1/auth/otp/verify", { ...body, mfaCode: "000000" }), 401, "invalid_code");
+    const tokens = await expectJson<Tokens>(
+      await post("/api/v1/auth/otp/verify", { ...body, mfaCode: await totpCode(setup.secret, nowMs()) }),
+      200,
+    );
+    expect(tokens.user.id).toBe(first.user.id);
   });
 });

@@ -16,6 +16,7 @@ import { accountMessageWrites, sendAccountMessagesNow } from "./account-messages
 import { suspended } from "./account-status";
 import { auditWrite } from "./audit";
 import type { IdentityHooks } from "./hooks";
+import { requireSignInFactor } from "./mfa";
 import { type Device, openAccount, startSession } from "./sessions";
 
 /** A uniformly random 6-digit code (rejection sampling, no modulo bias). */
@@ -100,7 +101,7 @@ export async function requestOtp(c: Context<AppEnv>, input: { phone: string; cou
  */
 export async function verifyOtp(
   c: Context<AppEnv>,
-  input: { phone: string; country: string; code: string; device: Device },
+  input: { phone: string; country: string; code: string; device: Device; mfaCode?: string },
   hooks: IdentityHooks,
 ) {
   const country = supportedCountry(input.country);
@@ -136,6 +137,11 @@ export async function verifyOtp(
     throw await countWrongCode(db, challenge.id, identity.otpMaxAttempts, ipHash, locked);
   }
 
+  // An account with two-step sign-in needs its second factor here too (else a phone would bypass
+  // it). Asked before the SMS code is used up, so the person sends the same code with mfaCode.
+  const existing = await db.select().from(users).where(eq(users.phoneHash, phoneHash)).get();
+  if (existing?.status === "active") await requireSignInFactor(c, existing.id, input.mfaCode);
+
   const consumed = await db
     .update(otpChallenges)
     .set({ consumedAt: now })
@@ -151,7 +157,6 @@ export async function verifyOtp(
     .get();
   if (!consumed) throw new ApiError("invalid_code", "This code was already used. Request a new code.");
 
-  const existing = await db.select().from(users).where(eq(users.phoneHash, phoneHash)).get();
   if (existing) {
     if (existing.status === "suspended") throw suspended();
     if (existing.status !== "active") throw new ApiError("forbidden", "This account is not active. Contact support.");

@@ -32,6 +32,8 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [step, setStep] = useState<Step>({ name: "phone" });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  // Two-step sign-in: once the server asks for the authenticator's code, the form asks for it too.
+  const [mfaCode, setMfaCode] = useState<string | null>(null);
   const resendIn = useSecondsUntil(step.name === "code" ? step.resendAt : 0);
 
   const requestCode = async (event?: Event) => {
@@ -54,11 +56,14 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      const body = { phone, country, code: code.trim(), device: thisDevice() };
+      const second = mfaCode?.trim();
+      const body = { phone, country, code: code.trim(), device: thisDevice(), ...(second ? { mfaCode: second } : {}) };
       keepTokens(await unwrap(api.POST("/api/v1/auth/otp/verify", { body })));
       onSignedIn();
     } catch (err) {
-      setProblem(asProblem(err));
+      const answer = asProblem(err);
+      if (answer.code === "mfa_required" && mfaCode === null) setMfaCode("");
+      setProblem(answer);
       setBusy(false);
     }
   };
@@ -71,7 +76,7 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
           id="otp-code"
           label={t("account.otp.code")}
           hint={t("account.otp.codeHint")}
-          error={problem?.detail}
+          error={mfaCode === null ? problem?.detail : undefined}
           value={code}
           onInput={(e) => setCode(e.currentTarget.value)}
           inputMode="numeric"
@@ -81,6 +86,19 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
           required
           autoFocus
         />
+        {mfaCode !== null && (
+          <Field
+            id="otp-mfa"
+            label={t("mfa.code")}
+            hint={t("mfa.signinPrompt")}
+            error={problem && problem.code !== "mfa_required" ? problem.detail : undefined}
+            value={mfaCode}
+            onInput={(e) => setMfaCode(e.currentTarget.value)}
+            autoComplete="one-time-code"
+            autoFocus
+            required
+          />
+        )}
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t("account.busy") : t("account.otp.verify")}
         </button>
