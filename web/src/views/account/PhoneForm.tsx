@@ -72,33 +72,7 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
     return (
       <form class="stack" onSubmit={verify} aria-busy={busy}>
         <p>{t("account.otp.sentTo", { phone })}</p>
-        <Field
-          id="otp-code"
-          label={t("account.otp.code")}
-          hint={t("account.otp.codeHint")}
-          error={mfaCode === null ? problem?.detail : undefined}
-          value={code}
-          onInput={(e) => setCode(e.currentTarget.value)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          autoFocus
-        />
-        {mfaCode !== null && (
-          <Field
-            id="otp-mfa"
-            label={t("mfa.code")}
-            hint={t("mfa.signinPrompt")}
-            error={problem && problem.code !== "mfa_required" ? problem.detail : undefined}
-            value={mfaCode}
-            onInput={(e) => setMfaCode(e.currentTarget.value)}
-            autoComplete="one-time-code"
-            autoFocus
-            required
-          />
-        )}
+        <CodeFields code={code} onCode={setCode} mfaCode={mfaCode} onMfaCode={setMfaCode} problem={problem} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t("account.busy") : t("account.otp.verify")}
         </button>
@@ -141,5 +115,48 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
         {busy ? t("account.busy") : t("account.otp.send")}
       </button>
     </form>
+  );
+}
+
+/** The SMS code, and the authenticator's code once the server asked for it (two-step sign-in). */
+function CodeFields(props: {
+  code: string;
+  onCode: (code: string) => void;
+  mfaCode: string | null;
+  onMfaCode: (code: string) => void;
+  problem: ApiProblem | null;
+}) {
+  const { t } = useI18n();
+  const { code, mfaCode, problem } = props;
+  return (
+    <>
+      <Field
+        id="otp-code"
+        label={t("account.otp.code")}
+        hint={t("account.otp.codeHint")}
+        error={mfaCode === null ? problem?.detail : undefined}
+        value={code}
+        onInput={(e) => props.onCode(e.currentTarget.value)}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]*"
+        maxLength={6}
+        required
+        autoFocus
+      />
+      {mfaCode !== null && (
+        <Field
+          id="otp-mfa"
+          label={t("mfa.code")}
+          hint={t("mfa.signinPrompt")}
+          error={problem && problem.code !== "mfa_required" ? problem.detail : undefined}
+          value={mfaCode}
+          onInput={(e) => props.onMfaCode(e.currentTarget.value)}
+          autoComplete="one-time-code"
+          autoFocus
+          required
+        />
+      )}
+    </>
   );
 }
