@@ -68,4 +68,6 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/ops/audit", view: lazy(() => import("./views/ops/Audit").then((m) => m.Audit)) },
   { path: "/ops/users", view: lazy(() => import("./views/ops/OpsUsers").then((m) => m.OpsUsers)) },
   { path: "/ops/dead-letters", view: lazy(() => import("./views/ops/OpsDeadLetters").then((m) => m.OpsDeadLetters)) },
+  { path: "/ops/metrics", view: lazy(() => import("./views/ops/Metrics").then((m) => m.Metrics)) },
+  { path: "/ops/alerts", view: lazy(() => import("./views/ops/Alerts").then((m) => m.Alerts)) },
 ];
