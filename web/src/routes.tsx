@@ -68,4 +68,9 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/ops/audit", view: lazy(() => import("./views/ops/Audit").then((m) => m.Audit)) },
   { path: "/ops/users", view: lazy(() => import("./views/ops/OpsUsers").then((m) => m.OpsUsers)) },
   { path: "/ops/dead-letters", view: lazy(() => import("./views/ops/OpsDeadLetters").then((m) => m.OpsDeadLetters)) },
+  { path: "/ops/payments", view: lazy(() => import("./views/ops/OpsPayments").then((m) => m.OpsPayments)) },
+  {
+    path: "/ops/verifications",
+    view: lazy(() => import("./views/ops/OpsVerifications").then((m) => m.OpsVerifications)),
+  },
 ];

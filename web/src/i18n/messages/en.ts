@@ -4,6 +4,7 @@ import { mfaEn } from "./mfa/en";
 import { opsEn } from "./ops/en";
 import { opsAdminEn } from "./ops-admin/en";
 import { opsAuditEn } from "./ops-audit/en";
+import { opsPaymentsEn } from "./ops-payments/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
@@ -379,6 +380,7 @@ export const en = {
   ...mfaEn,
   ...opsAuditEn,
   ...opsAdminEn,
+  ...opsPaymentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { mfaFil } from "./mfa/fil";
 import { opsFil } from "./ops/fil";
 import { opsAdminFil } from "./ops-admin/fil";
 import { opsAuditFil } from "./ops-audit/fil";
+import { opsPaymentsFil } from "./ops-payments/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
@@ -380,4 +381,5 @@ export const fil: Messages = {
   ...mfaFil,
   ...opsAuditFil,
   ...opsAdminFil,
+  ...opsPaymentsFil,
 };

@@ -5,6 +5,7 @@ import { mfaId } from "./mfa/id";
 import { opsId } from "./ops/id";
 import { opsAdminId } from "./ops-admin/id";
 import { opsAuditId } from "./ops-audit/id";
+import { opsPaymentsId } from "./ops-payments/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
@@ -380,4 +381,5 @@ export const id: Messages = {
   ...mfaId,
   ...opsAuditId,
   ...opsAdminId,
+  ...opsPaymentsId,
 };

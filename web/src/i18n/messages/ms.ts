@@ -5,6 +5,7 @@ import { mfaMs } from "./mfa/ms";
 import { opsMs } from "./ops/ms";
 import { opsAdminMs } from "./ops-admin/ms";
 import { opsAuditMs } from "./ops-audit/ms";
+import { opsPaymentsMs } from "./ops-payments/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
@@ -380,4 +381,5 @@ export const ms: Messages = {
   ...mfaMs,
   ...opsAuditMs,
   ...opsAdminMs,
+  ...opsPaymentsMs,
 };

@@ -5,6 +5,7 @@ import { mfaTh } from "./mfa/th";
 import { opsTh } from "./ops/th";
 import { opsAdminTh } from "./ops-admin/th";
 import { opsAuditTh } from "./ops-audit/th";
+import { opsPaymentsTh } from "./ops-payments/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
@@ -376,4 +377,5 @@ export const th: Messages = {
   ...mfaTh,
   ...opsAuditTh,
   ...opsAdminTh,
+  ...opsPaymentsTh,
 };

@@ -5,6 +5,7 @@ import { mfaVi } from "./mfa/vi";
 import { opsVi } from "./ops/vi";
 import { opsAdminVi } from "./ops-admin/vi";
 import { opsAuditVi } from "./ops-audit/vi";
+import { opsPaymentsVi } from "./ops-payments/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
@@ -379,4 +380,5 @@ export const vi: Messages = {
   ...mfaVi,
   ...opsAuditVi,
   ...opsAdminVi,
+  ...opsPaymentsVi,
 };

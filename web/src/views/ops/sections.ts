@@ -9,4 +9,6 @@ export const OPS_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "audit", labelKey: "ops.audit.title" },
   { path: "users", labelKey: "opsAdmin.users" },
   { path: "dead-letters", labelKey: "opsAdmin.deadLetters" },
+  { path: "payments", labelKey: "opsPay.payments" },
+  { path: "verifications", labelKey: "opsPay.verifications" },
 ];
