@@ -79,7 +79,8 @@ async function paidOrder(): Promise<{ orderId: string; paymentId: string; paid: 
 describe("operator console: payments and verifications", () => {
   it("the seeded admin filters by order id, refunds part of the payment, and sees the refunded amount", async () => {
     const { orderId, paymentId, paid } = await paidOrder();
-    const baht = (minor: number) => (minor / 100).toFixed(2);
+    // Amounts as the en-US page shows them, grouping commas and all ("THB 1,234.56").
+    const baht = (minor: number) => (minor / 100).toLocaleString("en-US", { minimumFractionDigits: 2 });
     const context = await contextAs(newContext, await seededAdmin());
     const { page, errors } = await openPage(context);
     await page.goto("/ops");
