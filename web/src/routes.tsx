@@ -70,4 +70,9 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
   { path: "/ops/dead-letters", view: lazy(() => import("./views/ops/OpsDeadLetters").then((m) => m.OpsDeadLetters)) },
   { path: "/ops/metrics", view: lazy(() => import("./views/ops/Metrics").then((m) => m.Metrics)) },
   { path: "/ops/alerts", view: lazy(() => import("./views/ops/Alerts").then((m) => m.Alerts)) },
+  { path: "/ops/payments", view: lazy(() => import("./views/ops/OpsPayments").then((m) => m.OpsPayments)) },
+  {
+    path: "/ops/verifications",
+    view: lazy(() => import("./views/ops/OpsVerifications").then((m) => m.OpsVerifications)),
+  },
 ];

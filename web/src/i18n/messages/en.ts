@@ -5,6 +5,7 @@ import { opsEn } from "./ops/en";
 import { opsAdminEn } from "./ops-admin/en";
 import { opsAuditEn } from "./ops-audit/en";
 import { opsMetricsEn } from "./ops-metrics/en";
+import { opsPaymentsEn } from "./ops-payments/en";
 import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
@@ -381,6 +382,7 @@ export const en = {
   ...opsAuditEn,
   ...opsAdminEn,
   ...opsMetricsEn,
+  ...opsPaymentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { opsFil } from "./ops/fil";
 import { opsAdminFil } from "./ops-admin/fil";
 import { opsAuditFil } from "./ops-audit/fil";
 import { opsMetricsFil } from "./ops-metrics/fil";
+import { opsPaymentsFil } from "./ops-payments/fil";
 import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
@@ -382,4 +383,5 @@ export const fil: Messages = {
   ...opsAuditFil,
   ...opsAdminFil,
   ...opsMetricsFil,
+  ...opsPaymentsFil,
 };

@@ -6,6 +6,7 @@ import { opsId } from "./ops/id";
 import { opsAdminId } from "./ops-admin/id";
 import { opsAuditId } from "./ops-audit/id";
 import { opsMetricsId } from "./ops-metrics/id";
+import { opsPaymentsId } from "./ops-payments/id";
 import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
@@ -382,4 +383,5 @@ export const id: Messages = {
   ...opsAuditId,
   ...opsAdminId,
   ...opsMetricsId,
+  ...opsPaymentsId,
 };

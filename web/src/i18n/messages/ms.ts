@@ -6,6 +6,7 @@ import { opsMs } from "./ops/ms";
 import { opsAdminMs } from "./ops-admin/ms";
 import { opsAuditMs } from "./ops-audit/ms";
 import { opsMetricsMs } from "./ops-metrics/ms";
+import { opsPaymentsMs } from "./ops-payments/ms";
 import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
@@ -382,4 +383,5 @@ export const ms: Messages = {
   ...opsAuditMs,
   ...opsAdminMs,
   ...opsMetricsMs,
+  ...opsPaymentsMs,
 };

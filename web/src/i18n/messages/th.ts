@@ -6,6 +6,7 @@ import { opsTh } from "./ops/th";
 import { opsAdminTh } from "./ops-admin/th";
 import { opsAuditTh } from "./ops-audit/th";
 import { opsMetricsTh } from "./ops-metrics/th";
+import { opsPaymentsTh } from "./ops-payments/th";
 import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
@@ -378,4 +379,5 @@ export const th: Messages = {
   ...opsAuditTh,
   ...opsAdminTh,
   ...opsMetricsTh,
+  ...opsPaymentsTh,
 };

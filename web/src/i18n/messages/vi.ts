@@ -6,6 +6,7 @@ import { opsVi } from "./ops/vi";
 import { opsAdminVi } from "./ops-admin/vi";
 import { opsAuditVi } from "./ops-audit/vi";
 import { opsMetricsVi } from "./ops-metrics/vi";
+import { opsPaymentsVi } from "./ops-payments/vi";
 import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
@@ -381,4 +382,5 @@ export const vi: Messages = {
   ...opsAuditVi,
   ...opsAdminVi,
   ...opsMetricsVi,
+  ...opsPaymentsVi,
 };

@@ -11,4 +11,6 @@ export const OPS_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "dead-letters", labelKey: "opsAdmin.deadLetters" },
   { path: "metrics", labelKey: "opsMetrics.metrics" },
   { path: "alerts", labelKey: "opsMetrics.alerts" },
+  { path: "payments", labelKey: "opsPay.payments" },
+  { path: "verifications", labelKey: "opsPay.verifications" },
 ];
