@@ -206,9 +206,12 @@ describe("query validation on GET /api/v1/dev/outbox", () => {
   });
 
   it("valid values pass", async () => {
+    // Other files' sign-ins share this runtime's outbox: the answer is a page of SMS only.
     const res = await api("/api/v1/dev/outbox?limit=100&channel=sms");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ items: [], nextCursor: null });
+    const page = (await res.json()) as { items: { channel: string }[]; nextCursor: string | null };
+    expect(page.items.length).toBeLessThanOrEqual(100);
+    expect(page.items.every((item) => item.channel === "sms")).toBe(true);
   });
 });
 

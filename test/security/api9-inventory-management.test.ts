@@ -71,7 +71,8 @@ describe("API9: the routes served are the routes documented", () => {
       if (await unrouted(res)) missed.push(`${op.key} → ${res.status}`);
     }
     expect(missed).toEqual([]);
-  });
+    // Every operation of the document, one after another: minutes on a loaded 2-core machine.
+  }, 180_000);
 
   it("a documented path answers any other method 405, with Allow naming exactly the documented ones", async () => {
     const pattern = (path: string) => new RegExp(`^${path.replace(/\./g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`);
@@ -86,7 +87,7 @@ describe("API9: the routes served are the routes documented", () => {
         expect(res.headers.get("Allow"), `${method} ${path}`).toBe([...methods].sort().join(", "));
       }
     }
-  });
+  }, 180_000);
 });
 
 describe("API9: one version, nothing undocumented", () => {
@@ -190,5 +191,6 @@ describe("API9: each deployment documents exactly what it serves", () => {
       if (await unrouted(res)) missed.push(`${op.key} → ${res.status}`);
     }
     expect(missed).toEqual([]);
-  });
+    // Every operation of the document, one after another: minutes on a loaded 2-core machine.
+  }, 180_000);
 });

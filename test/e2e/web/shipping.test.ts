@@ -96,7 +96,7 @@ describe("web app: shipping and tracking", () => {
     const { page, errors } = await openPage(context);
     await page.goto(`/orders/${order.id}`);
     const steps = page.getByTestId("tracking-timeline").locator("li");
-    await expect.poll(() => steps.count()).toBe(5);
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(5);
     const texts = await steps.allInnerTexts();
     ["Booked", "Picked up", "In transit", "Out for delivery", "Delivered"].forEach((step, i) => {
       expect(texts[i]).toContain(step);
@@ -118,7 +118,7 @@ describe("web app: shipping and tracking", () => {
     const { page } = await openPage(context);
     await page.goto(`/orders/${order.id}`);
     const steps = page.getByTestId("tracking-timeline").locator("li");
-    await expect.poll(() => steps.count()).toBe(5);
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(5);
     expect(await steps.last().innerText()).toContain("Delivered");
     const after = await call(`/api/v1/orders/${order.id}`, { token: buyer.token });
     expect(after).toMatchObject({ status: "delivered", paymentStatus: "paid" });
