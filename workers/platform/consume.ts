@@ -7,6 +7,7 @@ import { applyMany, type SettledMany } from "./consume-many";
 import { type Database, database, nowMs } from "./db";
 import { logEvent } from "./log";
 import { withRequestId } from "./request-context";
+import { settleBatch } from "./settle";
 
 /** What a consumer may need beyond bindings; tests pass their own (e.g. a failing provider). */
 export interface ConsumerDeps {
@@ -187,13 +188,19 @@ export async function consumeBatch<D extends ConsumerDeps>(
     else lanes.set(key, [{ message, event }]);
   }
   const together = await applyTogether(batch.messages.length, [...lanes.values()].flat(), env, deps, consumersFor);
-  await runBounded([...lanes.values()], concurrency, async (lane) => {
-    for (const { message, event } of lane) {
-      // The consumer runs in the context of the request that caused the event (logs, further events).
-      const consume = () => consumeMessage(batch.queue, message, event, env, deps, consumersFor, together);
-      await (event ? withRequestId(event.requestId, consume) : consume());
-    }
-  });
+  const settled = { applied: [] as string[], deadLettered: [] as string[] };
+  try {
+    await runBounded([...lanes.values()], concurrency, async (lane) => {
+      for (const { message, event } of lane) {
+        // The consumer runs in the context of the request that caused the event (logs, further events).
+        const consume = () => consumeMessage(batch.queue, message, event, env, deps, consumersFor, together);
+        const ended = await (event ? withRequestId(event.requestId, consume) : consume());
+        if (event && ended) settled[ended === "applied" ? "applied" : "deadLettered"].push(event.id);
+      }
+    });
+  } finally {
+    await settleBatch(env, batch.queue, settled);
+  }
 }
 
 /**
@@ -261,12 +268,12 @@ async function consumeMessage<D extends ConsumerDeps>(
   deps: D,
   consumersFor: (type: string) => EventConsumer<D>[],
   together: Map<string, SettledMany> = new Map(),
-): Promise<void> {
+): Promise<"applied" | "dead_lettered" | undefined> {
   if (!event) {
     // Not an event of ours (or not valid for its type): it can never succeed. Kept for operators.
     await recordDeadLetter(database(env), queue, message, undefined);
     message.ack();
-    return;
+    return undefined;
   }
   try {
     let busyUntil: number | undefined;
@@ -281,8 +288,13 @@ async function consumeMessage<D extends ConsumerDeps>(
       const { outcome, leaseUntil } = await claimAndApply(consumer, event, env, deps);
       if (outcome === "busy") busyUntil = Math.max(busyUntil ?? 0, leaseUntil ?? 0);
     }
-    if (busyUntil !== undefined) message.retry({ delaySeconds: busyRetrySeconds(busyUntil) });
-    else message.ack();
+    if (busyUntil !== undefined) {
+      message.retry({ delaySeconds: busyRetrySeconds(busyUntil) });
+      return undefined;
+    }
+    // Every consumer of its type has applied it (now, in this batch, or before).
+    message.ack();
+    return "applied";
   } catch (err) {
     logEvent("warn", "event_consumer_failed", {
       queue,
@@ -295,9 +307,10 @@ async function consumeMessage<D extends ConsumerDeps>(
       // Retrying cannot help (e.g. the provider refused the address): dead-letter it now.
       await deadLetter(env, queue, message, event, consumersFor);
       message.ack();
-    } else {
-      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      return "dead_lettered";
     }
+    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    return undefined;
   }
 }
 

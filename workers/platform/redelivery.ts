@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import { type ConsumerDeps, type EventConsumer, keepDeadLetter, parseEnvelope } from "./consume";
 import { type Database, database, inList, nowMs } from "./db";
 import { logEvent } from "./log";
+import { settleEvents } from "./settle";
 
 /** Due events looked at per page, and pages per cron run (a backlog is worked off over runs). */
 const PAGE = 200;
@@ -108,17 +109,7 @@ async function reconcilePage<D extends ConsumerDeps>(
       settledDead.push(event.id);
     } else if (await republish(db, config, event)) report.republished += 1;
   }
-  const now = nowMs();
-  for (const [outcome, settled] of [
-    ["applied", settledApplied],
-    ["dead_lettered", settledDead],
-  ] as const) {
-    if (settled.length === 0) continue;
-    await db
-      .update(outboxEvents)
-      .set({ settledAt: now, outcome })
-      .where(and(inList(outboxEvents.id, settled), isNull(outboxEvents.settledAt)));
-  }
+  await settleEvents(db, { applied: settledApplied, deadLettered: settledDead });
   report.settled += settledApplied.length;
   report.deadLettered += settledDead.length;
 }
