@@ -61,6 +61,8 @@ const OrderMoved = z.object({
   trackingNumber: z.string().optional(),
   paymentId: Id.optional(),
   refundId: Id.optional(),
+  /** An operator refunded the payment by hand (POST /api/v1/admin/payments/:id/refund). */
+  byHand: z.boolean().optional(),
 });
 
 const PaymentSucceeded = z.object({ paymentId: Id, orderIds: Ids, amount: MoneySchema, gateway: z.string() });

@@ -33,6 +33,7 @@ export const TEMPLATE_META: Record<TemplateId, { category: NotificationCategory;
     "order.cancelled": { category: "orders", channels: ["inApp", "push", "email"] },
     "seller.order_cancelled": { category: "orders", channels: ["inApp", "push", "email"] },
     "order.expired": { category: "orders", channels: ["inApp", "push", "email"] },
+    "order.refunded": { category: "orders", channels: ["inApp", "push", "email"] },
     "payment.failed": { category: "payments", channels: ["inApp", "push", "email", "sms"] },
     "seller.stock_low": { category: "orders", channels: ["inApp", "push", "email"] },
     "chat.message": { category: "chat", channels: ["inApp", "push"] },
@@ -101,7 +102,7 @@ function orderParams(order: OrderFacts, link: string): NotificationParams {
   };
 }
 
-/** order.created, .paid, .shipped, .delivered, .cancelled, .expired: the buyer, and the seller where it matters. */
+/** order.created, .paid, .shipped, .delivered, .cancelled, .expired, .refunded: the buyer, and the seller where it matters. */
 type OrderEventType = Extract<NotifiedEventType, `order.${string}`>;
 
 const planOrder: Planner<OrderEventType> = async (event, { env, db, config, users }) => {
@@ -155,6 +156,10 @@ const planOrder: Planner<OrderEventType> = async (event, { env, db, config, user
     }
     case "order.expired":
       add(buyer, "order.expired", orderParams(order, buyerLink));
+      break;
+    case "order.refunded":
+      // A returned order's refund is announced by its return (return.refunded) already.
+      if (event.data.from !== "returned") add(buyer, "order.refunded", orderParams(order, buyerLink));
       break;
   }
   return { notifications: out, hints: [] };
@@ -342,6 +347,7 @@ const PLANNERS: { [T in NotifiedEventType]: Planner<T> } = {
   "order.delivered": (event, ctx) => planOrder(event, ctx),
   "order.cancelled": (event, ctx) => planOrder(event, ctx),
   "order.expired": (event, ctx) => planOrder(event, ctx),
+  "order.refunded": (event, ctx) => planOrder(event, ctx),
   "payment.failed": planPaymentFailed,
   "inventory.low": planInventoryLow,
   "chat.message": planChatMessage,

@@ -25,6 +25,7 @@ export const NOTIFIED_EVENT_TYPES = [
   "order.delivered",
   "order.cancelled",
   "order.expired",
+  "order.refunded",
   "payment.failed",
   "inventory.low",
   "chat.message",

@@ -28,6 +28,7 @@ export {
 export { contactEmailOf, type OrderRow, presentOrder, presentOrders } from "./present";
 export { coPurchases, orderedProducts, paidOrderLines, recentOrderLines } from "./purchase-signals";
 export { latestOrderOfProduct } from "./purchases";
+export { type RefundByHandNote, refundedByHandWrites } from "./refund-by-hand";
 export {
   completeOrder,
   deliveredAt,

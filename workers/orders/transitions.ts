@@ -25,7 +25,10 @@ const ANNOUNCED: Partial<Record<OrderStatus, OrderMoveEventType>> = {
 };
 
 /** The optional details of a move, as its event carries them (schemas/events.ts). */
-export type MoveNote = Pick<EventData<OrderMoveEventType>, "reason" | "trackingNumber" | "paymentId" | "refundId">;
+export type MoveNote = Pick<
+  EventData<OrderMoveEventType>,
+  "reason" | "trackingNumber" | "paymentId" | "refundId" | "byHand"
+>;
 
 export interface Move {
   to: OrderStatus;
@@ -164,6 +167,16 @@ export async function moveOrder(
     throw new ApiError("conflict", "The order changed while this request was being handled. Read it again and retry.");
   }
   return fresh;
+}
+
+/**
+ * moveWrites with the sold-count writes moveOrder adds, for a caller committing the move inside
+ * its own batch (a refund by hand commits it with the refund).
+ */
+export async function moveWritesWithSold(db: Database, order: OrderRow, move: Move): Promise<BatchItem<"sqlite">[]> {
+  const moveId = newId("mov");
+  const writes = moveWrites(db, order, move, moveId);
+  return [...writes, ...(await soldWrites(db, order, move.to, moveApplied(order.id, moveId)))];
 }
 
 /** The sold-count writes of a move (none for most moves), applied only if the move is. */

@@ -3,6 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { payments, refunds } from "../../d1/schema/payments";
 import type { RefundSchema } from "../../schemas/admin";
+import { refundedByHandWrites } from "../orders";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { stableId } from "../platform/ids";
@@ -128,12 +129,25 @@ async function sendRefund(env: Env, payment: PaymentRow, row: RefundRow) {
 }
 
 /**
+ * When this refund gives back the rest of the payment, its orders are refunded too (moved, their
+ * event and timeline saying by hand): the writes for the refund's commit batch. A part refund
+ * leaves the orders as they are.
+ */
+async function wholePaymentWrites(db: Database, paymentId: string, row: RefundRow, input: ManualRefund) {
+  const fresh = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  if (!fresh || fresh.refundedAmount + row.amount < fresh.amount) return [];
+  const note = { paymentId, refundId: row.id, reason: input.reason, actorId: input.actorId };
+  return refundedByHandWrites(db, fresh.orderIds, note);
+}
+
+/**
  * An operator's refund of (part of) a payment, through the gateway that took it or into the
  * payer's wallet, once per Idempotency-Key: the refund id is derived from the key, so a retry finds
  * the same row (and the gateway and wallet treat a resent refund id as the same refund). Never
  * above what was paid less what was refunded or is being refunded (422 with the refundable amount).
  * The commit point is one batch: the payment's refunded total grows while the refund is still
- * pending, the caller's writes (the audit entry), the refund succeeded. A gateway failure releases
+ * pending, the caller's writes (the audit entry), the orders' moves when the payment is now
+ * refunded whole (refundedByHandWrites), the refund succeeded. A gateway failure releases
  * the claim (the row is removed) and answers 503, so the operator may retry with the same key.
  */
 export async function refundPaymentByHand(env: Env, input: ManualRefund, commit: ManualRefundCommit): Promise<Refund> {
@@ -166,6 +180,7 @@ export async function refundPaymentByHand(env: Env, input: ManualRefund, commit:
       "The payment gateway did not accept the refund. Nothing was refunded; try again with the same Idempotency-Key.",
     );
   }
+  const orderWrites = await wholePaymentWrites(db, payment.id, row, input);
   const stillPending = sql`EXISTS (SELECT 1 FROM ${refunds} WHERE ${refunds.id} = ${id} AND ${refunds.status} = 'pending')`;
   const now = nowMs();
   const [first, ...rest] = [
@@ -178,6 +193,7 @@ export async function refundPaymentByHand(env: Env, input: ManualRefund, commit:
       })
       .where(and(eq(payments.id, payment.id), stillPending)),
     ...commit({ id, amount: money(row.amount, row.currency as Currency) }),
+    ...orderWrites,
     db.update(refunds).set({ status: "succeeded", providerRefundRef, updatedAt: now }).where(eq(refunds.id, id)),
   ];
   await db.batch([first, ...rest]);

@@ -202,6 +202,8 @@ export async function retryFailedRefunds(env: Env): Promise<number> {
     }
     const order = await orderById(db, refund.orderId);
     if (!order || !payment) continue;
+    // Refunded meanwhile with this payment's own money (an operator's refund by hand): nothing is left to give back.
+    if (order.status === "refunded" && (order.paidByPaymentId ?? payment.id) === payment.id) continue;
     const after = await refundOrderPayment(env, order, refund.reason ?? "retry", payment);
     if (after.paymentStatus === "refunded") done += 1;
   }

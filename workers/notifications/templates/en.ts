@@ -93,6 +93,17 @@ export const en: TemplateCatalog = {
         "the buyer is refunded.\n\nOrder details: {link}",
     },
   },
+  "order.refunded": {
+    title: "Order {number} refunded",
+    body: "Your payment of {total} for your order from {shop} has been refunded.",
+    sms: "Tchat: {total} for order {number} has been refunded.",
+    email: {
+      subject: "Order {number} refunded",
+      body:
+        "Your payment of {total} for order {number} from {shop} has been refunded to the way you paid. " +
+        "It may take a few days to show.\n\nOrder details: {link}",
+    },
+  },
   "order.expired": {
     title: "Order {number} expired",
     body: "Your order from {shop} was not paid in time, so it was cancelled and its items released.",

@@ -91,6 +91,17 @@ export const fil: TemplateCatalog = {
         "nare-refund ang mamimili.\n\nDetalye ng order: {link}",
     },
   },
+  "order.refunded": {
+    title: "Naibalik na ang bayad sa order {number}",
+    body: "Naibalik na ang bayad mong {total} para sa order mo mula sa {shop}.",
+    sms: "Tchat: naibalik na ang {total} para sa order {number}.",
+    email: {
+      subject: "Naibalik na ang bayad sa order {number}",
+      body:
+        "Naibalik na ang bayad mong {total} para sa order {number} mula sa {shop} sa paraang ginamit mo sa pagbayad. " +
+        "Maaaring tumagal nang ilang araw bago ito makita.\n\nDetalye ng order: {link}",
+    },
+  },
   "order.expired": {
     title: "Nag-expire ang order {number}",
     body: "Hindi nabayaran sa oras ang order mo mula sa {shop}, kaya nakansela ito at ibinalik ang stock.",

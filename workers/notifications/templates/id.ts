@@ -88,6 +88,17 @@ export const id: TemplateCatalog = {
         "dana pembeli dikembalikan.\n\nDetail pesanan: {link}",
     },
   },
+  "order.refunded": {
+    title: "Dana pesanan {number} dikembalikan",
+    body: "Pembayaran {total} untuk pesanan Anda dari {shop} telah dikembalikan.",
+    sms: "Tchat: {total} untuk pesanan {number} telah dikembalikan.",
+    email: {
+      subject: "Dana pesanan {number} dikembalikan",
+      body:
+        "Pembayaran {total} untuk pesanan {number} dari {shop} telah dikembalikan ke metode pembayaran Anda. " +
+        "Mungkin perlu beberapa hari hingga terlihat.\n\nDetail pesanan: {link}",
+    },
+  },
   "order.expired": {
     title: "Pesanan {number} kedaluwarsa",
     body: "Pesanan Anda dari {shop} tidak dibayar tepat waktu, sehingga dibatalkan dan stoknya dilepas.",

@@ -91,6 +91,17 @@ export const ms: TemplateCatalog = {
         "pembeli menerima bayaran balik.\n\nButiran pesanan: {link}",
     },
   },
+  "order.refunded": {
+    title: "Bayaran pesanan {number} dipulangkan",
+    body: "Bayaran {total} anda untuk pesanan daripada {shop} telah dipulangkan.",
+    sms: "Tchat: {total} untuk pesanan {number} telah dipulangkan.",
+    email: {
+      subject: "Bayaran pesanan {number} dipulangkan",
+      body:
+        "Bayaran {total} anda untuk pesanan {number} daripada {shop} telah dipulangkan melalui kaedah bayaran yang digunakan. " +
+        "Ia mungkin mengambil beberapa hari untuk dipaparkan.\n\nButiran pesanan: {link}",
+    },
+  },
   "order.expired": {
     title: "Pesanan {number} tamat tempoh",
     body: "Pesanan anda daripada {shop} tidak dibayar tepat pada masanya, jadi ia dibatalkan dan stoknya dilepaskan.",

@@ -25,6 +25,7 @@ export const TEMPLATE_IDS = [
   "order.cancelled",
   "seller.order_cancelled",
   "order.expired",
+  "order.refunded",
   "payment.failed",
   "seller.stock_low",
   "chat.message",

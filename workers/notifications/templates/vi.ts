@@ -92,6 +92,17 @@ export const vi: TemplateCatalog = {
         "người mua được hoàn tiền.\n\nChi tiết đơn hàng: {link}",
     },
   },
+  "order.refunded": {
+    title: "Đơn hàng {number} đã được hoàn tiền",
+    body: "Khoản thanh toán {total} cho đơn hàng từ {shop} đã được hoàn lại.",
+    sms: "Tchat: {total} cua don hang {number} da duoc hoan lai.",
+    email: {
+      subject: "Đơn hàng {number} đã được hoàn tiền",
+      body:
+        "Khoản thanh toán {total} cho đơn hàng {number} từ {shop} đã được hoàn về phương thức bạn đã dùng. " +
+        "Có thể mất vài ngày để hiển thị.\n\nChi tiết đơn hàng: {link}",
+    },
+  },
   "order.expired": {
     title: "Đơn hàng {number} đã hết hạn",
     body: "Đơn hàng từ {shop} không được thanh toán kịp thời nên đã bị hủy và hàng được trả lại kho.",
