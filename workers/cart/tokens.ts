@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../platform/errors";
 import { randomToken, sha256Hex } from "../platform/ids";
+import { placement } from "../platform/placement";
 
 /** The header that names a guest's cart, in requests and responses. */
 export const CART_TOKEN_HEADER = "X-Cart-Token";
@@ -32,7 +33,7 @@ export async function guestCartName(token: string): Promise<string> {
 export type CartStub = ReturnType<Env["CART"]["getByName"]>;
 
 export function cartStub(env: Env, name: string): CartStub {
-  return env.CART.getByName(name);
+  return env.CART.getByName(name, placement(env));
 }
 
 /**

@@ -2,6 +2,7 @@ import { readConfig } from "../platform/config";
 import { database } from "../platform/db";
 import { ApiError, type ErrorCode } from "../platform/errors";
 import { drainSoon } from "../platform/outbox";
+import { placement } from "../platform/placement";
 import { NO_DIALOG, roomSnapshot } from "./dialogs";
 import { effectStatements, hasOutboxEvent } from "./effects";
 import { NO_COMPRESSION, SOCKET_HEADERS } from "./room/socket-headers";
@@ -16,7 +17,7 @@ export type RoomStub = ReturnType<Env["CHAT_ROOM"]["getByName"]>;
 
 /** The ChatRoom of a dialog (one object per dialog, named by its id). */
 export function roomStub(env: Env, dialogId: string): RoomStub {
-  return env.CHAT_ROOM.getByName(dialogId);
+  return env.CHAT_ROOM.getByName(dialogId, placement(env));
 }
 
 export function failureError(failure: Failure): ApiError {

@@ -1,3 +1,4 @@
+import { placement } from "../platform/placement";
 /** The most shards one SKU may be split into. */
 export const MAX_SHARDS = 1024;
 
@@ -28,7 +29,7 @@ export function shardName(key: string, shard: number): string {
 
 /** The RPC stub of one shard (0 for an unsharded SKU), through the `INVENTORY` binding. */
 export function inventoryStub(env: Env, key: string, shard = 0) {
-  return env.INVENTORY.getByName(shardName(key, shard));
+  return env.INVENTORY.getByName(shardName(key, shard), placement(env));
 }
 
 /** The shard a reservation tries first: a hash of its id, so replays and retries go to the same place. */

@@ -3,6 +3,7 @@ import { rateCounters } from "../../d1/schema/platform";
 import { type Database, nowMs } from "./db";
 import { ApiError } from "./errors";
 import type { Take } from "./limiter/fixed-window";
+import { placement } from "./placement";
 
 export interface CounterState {
   count: number;
@@ -147,7 +148,7 @@ export async function countWrite(db: Database, keys: WriteLimitKey[], windowSeco
  * its limit through, however many requests race.
  */
 export async function takeWrite(env: Env, keys: WriteLimitKey[], windowSeconds: number): Promise<Refusal | null> {
-  const stubs = keys.map((k) => env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(k.key)));
+  const stubs = keys.map((k) => env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(k.key), placement(env)));
   const takes: Take[] = await Promise.all(stubs.map((stub, i) => stub.take(keys[i].limit, windowSeconds)));
   const refusedAt = takes.findIndex((t) => !t.ok);
   if (refusedAt < 0) return null;

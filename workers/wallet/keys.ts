@@ -1,11 +1,12 @@
 import { sha256Hex } from "../platform/ids";
+import { placement } from "../platform/placement";
 
 /** A stub of one user's Wallet object, typed by the Env binding (domain code never imports the class). */
 export type WalletStub = ReturnType<Env["WALLET"]["getByName"]>;
 
 /** The Wallet object of `userId` (one per user, named by the user id). */
-export function walletStub(env: Pick<Env, "WALLET">, userId: string): WalletStub {
-  return env.WALLET.getByName(userId);
+export function walletStub(env: Pick<Env, "WALLET" | "DO_LOCATION_HINT">, userId: string): WalletStub {
+  return env.WALLET.getByName(userId, placement(env));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { logEvent } from "../../platform/log";
+import { placement } from "../../platform/placement";
 import { ACCOUNT_CLOSED, type StreamNotification } from "./frames";
 
 /** One user's hub (the UserHub Durable Object named after the user id). */
 export function hubOf(env: Env, userId: string) {
-  return env.USER_HUB.getByName(userId);
+  return env.USER_HUB.getByName(userId, placement(env));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readConfig } from "../../platform/config";
 import { logEvent } from "../../platform/log";
+import { placement } from "../../platform/placement";
 import { type RpcTrace, rpcTrace } from "../../platform/request-context";
 import { deliverOutbox } from "./projection";
 import type { WalletState } from "./state";
@@ -29,7 +30,7 @@ export async function drive(state: WalletState, transferId: string, trace: RpcTr
   );
   let answer: ReceiveResult;
   try {
-    answer = await state.env.WALLET.getByName(row.counterparty).receive(
+    answer = await state.env.WALLET.getByName(row.counterparty, placement(state.env)).receive(
       {
         transferId,
         fromUserId: state.userId,
