@@ -205,7 +205,7 @@ export const scenarios = [
   },
   {
     name: "cart-hot",
-    title: "POST /api/v1/cart/items on ONE guest cart from every connection (3 adds, then the line reset to 1)",
+    title: "POST /api/v1/cart/items on ONE guest cart from every connection (add, add, the line reset to 1)",
     method: "POST",
     path: "/api/v1/cart/items",
     setup: (baseUrl) => prepareHotCart(baseUrl),

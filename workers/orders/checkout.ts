@@ -78,11 +78,17 @@ export async function placeOrders(
   if (!claim) throw new Error("POST /orders must run behind the idempotent middleware");
   const db = database(c.env);
   const checkoutId = await stableId("chk", 0, `${claim.scope}\n${claim.key}`);
-  const written = await ordersOfCheckout(c.env, db, checkoutId);
-  if (written.length > 0) return written;
-
   const checkAfterMs = readOrderConfig(c.env).abandonSeconds * 1000;
-  const cart = await handCartToCheckout(c, { checkoutId, keyScope: claim.scope, key: claim.key, checkAfterMs });
+  // Steps 0 and 1 at once: a hand-off of a checkout that is already written changes nothing (the
+  // same lines again, or "ordered"), and its orders win over whatever the hand-off answered.
+  const [written, handed] = await Promise.allSettled([
+    ordersOfCheckout(c.env, db, checkoutId),
+    handCartToCheckout(c, { checkoutId, keyScope: claim.scope, key: claim.key, checkAfterMs }),
+  ]);
+  if (written.status === "rejected") throw written.reason;
+  if (written.value.length > 0) return written.value;
+  if (handed.status === "rejected") throw handed.reason;
+  const cart = handed.value;
   if (cart === "ordered") return ordersOfCheckout(c.env, db, checkoutId);
   const taken: Taken = { checkoutId, claim, cart, settled: false };
   try {
@@ -173,7 +179,10 @@ async function ordersFromCart(
   const answered = await writeOrders(db, taken, batch, recheck);
   await reached("written");
 
-  await taken.cart.done().catch((err) => logEvent("warn", "checkout_handoff_done_failed", { error: String(err) }));
+  // After the commit point the answer no longer waits on the cart (its alarm would find out by itself).
+  c.executionCtx.waitUntil(
+    taken.cart.done().catch((err) => logEvent("warn", "checkout_handoff_done_failed", { error: String(err) })),
+  );
   drainSoon(c.executionCtx, c.env, c.get("config"));
   return answered ?? presented;
 }

@@ -64,8 +64,10 @@ export function reserve(state: InventoryState, input: ReserveInput): ReserveResu
     saleUnits > 0 ? sale!.buyer : null,
   );
   state.sql.exec("UPDATE inv_meta SET held = held + ? WHERE id = 1", take);
-  ensureAlarm(state, expiresAt);
-  checkLow(state, now);
+  // The counters are read once per reserve: `m` is kept as the row now is (no await since).
+  m.held += take;
+  ensureAlarm(state, expiresAt, m);
+  checkLow(state, now, m);
   return {
     ok: true,
     reservationId,
@@ -74,7 +76,7 @@ export function reserve(state: InventoryState, input: ReserveInput): ReserveResu
     expiresAt,
     saleUnits,
     replayed: false,
-    level: currentLevel(state),
+    level: levelOf(m, 0),
   };
 }
 

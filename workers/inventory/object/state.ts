@@ -73,8 +73,8 @@ export function armIfReplenished(state: InventoryState): void {
  * Queues one `inventory.low` when available first drops below the threshold, in the same
  * synchronous step as the change that caused it; the alarm delivers it to ORDER_EVENTS.
  */
-export function checkLow(state: InventoryState, now: number): void {
-  const m = meta(state);
+export function checkLow(state: InventoryState, now: number, known?: MetaRow): void {
+  const m = known ?? meta(state);
   if (m.low_threshold === null || m.low_armed === 0) return;
   const available = m.on_hand - m.held;
   if (available >= m.low_threshold) return;
@@ -93,14 +93,18 @@ export function checkLow(state: InventoryState, now: number): void {
   ensureAlarm(state, now);
 }
 
-/** Makes sure the alarm fires no later than `at` (the object has one alarm: keep the earliest). */
-export function ensureAlarm(state: InventoryState, at: number): void {
-  const current = meta(state).alarm_at;
+/**
+ * Makes sure the alarm fires no later than `at` (the object has one alarm: keep the earliest).
+ * `known`: the meta row as the caller holds it (kept up to date here), so it is not read again.
+ */
+export function ensureAlarm(state: InventoryState, at: number, known?: MetaRow): void {
+  const current = (known ?? meta(state)).alarm_at;
   // A recorded time already past means that alarm is due (or was lost after its retries ran out):
   // set it again so nothing waits on an alarm that may never come.
   if (current !== null && current <= at && current > Date.now()) return;
   const target = current === null ? at : Math.min(at, current);
   state.sql.exec("UPDATE inv_meta SET alarm_at = ? WHERE id = 1", target);
+  if (known) known.alarm_at = target;
   void state.storage.setAlarm(target);
 }
 
