@@ -73,42 +73,6 @@ describe("the approximate limiter (D1 counters)", () => {
   });
 });
 
-describe("the approximate limiter counted in the isolate between D1 reads", () => {
-  const inD1 = async (k: { key: string }) =>
-    (await env.DB.prepare("SELECT count FROM rate_counters WHERE key = ?").bind(k.key).first<{ count: number }>())
-      ?.count;
-
-  it("counts up to a sixteenth of the limit here, then writes those hits to D1 with the next one", async () => {
-    const db = database(env);
-    const roomy = key("this network", 16 * 4);
-    for (let i = 0; i < 5; i++) expect(await countWrite(db, [roomy], 30)).toBeNull();
-    // The first hit read D1; the next four (a sixteenth of 64) were counted here only.
-    expect(await inD1(roomy)).toBe(1);
-    expect(await countWrite(db, [roomy], 30)).toBeNull();
-    expect(await inD1(roomy)).toBe(6);
-  });
-
-  it("a D1 read older than a second is read again, with the hits counted here meanwhile", async () => {
-    const db = database(env);
-    const roomy = key("this network", 16 * 10);
-    for (let i = 0; i < 3; i++) expect(await countWrite(db, [roomy], 30)).toBeNull();
-    expect(await inD1(roomy)).toBe(1);
-    advanceTime(1_000);
-    expect(await countWrite(db, [roomy], 30)).toBeNull();
-    expect(await inD1(roomy)).toBe(4);
-  });
-
-  it("refuses exactly past the limit however the hits were counted", async () => {
-    const db = database(env);
-    const limited = key("this account", 48);
-    const answers = [];
-    for (let i = 0; i < 60; i++) answers.push(await countWrite(db, [limited], 30));
-    expect(answers.filter((a) => a === null)).toHaveLength(48);
-    expect(answers.slice(48).every((a) => a?.who === "this account")).toBe(true);
-    expect(await inD1(limited)).toBe(60);
-  });
-});
-
 describe("WRITE_LIMIT_* variables", () => {
   it("default to the production values, one per limited write", () => {
     // The secrets are always set (PII keys among them); the variables are left to their defaults.

@@ -4,9 +4,12 @@ import { type Database, nowMs } from "./db";
 import { ApiError } from "./errors";
 import type { Take } from "./limiter/fixed-window";
 import { placement } from "./placement";
-import { type CounterState, WriteTally } from "./limiter/write-tally";
 
-export type { CounterState };
+export interface CounterState {
+  count: number;
+  /** When the current window ends (epoch ms). */
+  resetAt: number;
+}
 
 /**
  * Counts one hit on an exact fixed-window counter in D1 (one atomic upsert). The window starts at
@@ -18,16 +21,16 @@ export async function hitCounter(db: Database, key: string, windowSeconds: numbe
   return row ?? { count: 1, resetAt: now + windowSeconds * 1000 };
 }
 
-/** The one upsert that counts `hits` hits (a statement, for `get()` or a batch). */
-function counterHit(db: Database, key: string, windowSeconds: number, now: number, hits = 1) {
+/** The one upsert that counts a hit (a statement, for `get()` or a batch). */
+function counterHit(db: Database, key: string, windowSeconds: number, now: number) {
   const ends = now + windowSeconds * 1000;
   return db
     .insert(rateCounters)
-    .values({ key, count: hits, windowStartedAt: now, windowEndsAt: ends })
+    .values({ key, count: 1, windowStartedAt: now, windowEndsAt: ends })
     .onConflictDoUpdate({
       target: rateCounters.key,
       set: {
-        count: sql`CASE WHEN ${rateCounters.windowEndsAt} <= ${now} THEN ${hits} ELSE ${rateCounters.count} + ${hits} END`,
+        count: sql`CASE WHEN ${rateCounters.windowEndsAt} <= ${now} THEN 1 ELSE ${rateCounters.count} + 1 END`,
         windowStartedAt: sql`CASE WHEN ${rateCounters.windowEndsAt} <= ${now} THEN ${now} ELSE ${rateCounters.windowStartedAt} END`,
         windowEndsAt: sql`CASE WHEN ${rateCounters.windowEndsAt} <= ${now} THEN ${ends} ELSE ${rateCounters.windowEndsAt} END`,
       },
@@ -121,47 +124,22 @@ export interface Refusal {
   retryAfter: string;
 }
 
-/** This isolate's view of the approximate counters (limiter/write-tally.ts). */
-const tally = new WriteTally();
-
 /**
- * Approximate (D1 counters): every key counts the write, refused or not; the write is refused when
- * any key is past its limit. A write far from its limits is counted in the isolate while its
- * counters were read from D1 less than a second ago (limiter/write-tally.ts: no D1 write); the
- * others count in D1 in one batch, with the hits the isolate counted meanwhile.
+ * Approximate (D1 counters): every key counts the write in one batch, refused or not; the write is
+ * refused when any key is past its limit.
  */
 export async function countWrite(db: Database, keys: WriteLimitKey[], windowSeconds: number): Promise<Refusal | null> {
   const now = nowMs();
-  const states = tally.countHere(keys, now) ?? (await countInD1(db, keys, windowSeconds, now));
+  const [first, ...rest] = keys.map((k) => counterHit(db, k.key, windowSeconds, now));
+  if (!first) return null;
+  const rows = await db.batch([first, ...rest]);
   for (const [i, k] of keys.entries()) {
-    const state = states[i];
+    const state = rows[i]?.[0];
     if (state && state.count > k.limit) {
       return { who: k.who, limit: k.limit, retryAfter: retryAfterSeconds(state.resetAt) };
     }
   }
   return null;
-}
-
-async function countInD1(
-  db: Database,
-  keys: WriteLimitKey[],
-  windowSeconds: number,
-  now: number,
-): Promise<(CounterState | undefined)[]> {
-  const hits = keys.map((k) => 1 + tally.takeUnsynced(k.key, now));
-  const [first, ...rest] = keys.map((k, i) => counterHit(db, k.key, windowSeconds, now, hits[i]));
-  if (!first) return [];
-  try {
-    const rows = await db.batch([first, ...rest]);
-    return keys.map((k, i) => {
-      const state = rows[i]?.[0];
-      if (state) tally.synced(k.key, state, now);
-      return state;
-    });
-  } catch (err) {
-    keys.forEach((k, i) => tally.giveBack(k.key, hits[i] - 1));
-    throw err;
-  }
 }
 
 /**
