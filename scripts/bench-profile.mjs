@@ -5,13 +5,13 @@
 // or speedscope) and prints where the time went: self time per function and per source area, the
 // bundle's lines mapped back to their sources through its source map.
 //
-//   BENCH_CONNECTIONS (20), BENCH_WARMUP (2 s) as for `npm run bench`; PROFILE_INTERVAL_US (200).
+//   BENCH_CONNECTIONS (20), BENCH_WARMUP (2 s), BENCH_VARS as for `npm run bench`; PROFILE_INTERVAL_US (200).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer as netServer } from "node:net";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { scenarios } from "../test/bench/scenarios.mjs";
-import { createServer, ROOT } from "../test/bench/server.mjs";
+import { benchVars, createServer, ROOT } from "../test/bench/server.mjs";
 
 const [name, secondsArg] = process.argv.slice(2);
 const scenario = scenarios.find((s) => s.name === name);
@@ -184,7 +184,13 @@ function summarise(profile, lookup) {
 
 // ---------------------------------------------------------------- main
 const inspectorPort = await freePort();
-const server = createServer({ inspectorPort, quiet: true });
+const vars = benchVars();
+console.log(
+  `Vars: ${Object.entries(vars)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ")} (BENCH_VARS overrides)`,
+);
+const server = createServer({ inspectorPort, quiet: true, vars });
 try {
   const { baseUrl } = await server.start();
   const prepared = (await scenario.setup?.(baseUrl, { mf: server.mf })) ?? {};

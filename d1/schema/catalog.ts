@@ -106,3 +106,14 @@ export const productMedia = sqliteTable(
   },
   (t) => [index("product_media_product").on(t.productId, t.position), index("product_media_owner").on(t.ownerId, t.id)],
 );
+
+/**
+ * Versions of what product reads show, for the isolates' caches (workers/catalog/read-cache.ts):
+ * key "" is the whole catalog (lists), a product id that product (its detail). D1 triggers bump
+ * them in the same statement as every write to products, variants, product images, flash sale
+ * items and categories (migration catalog_version_triggers), so no write path can forget one.
+ */
+export const catalogVersions = sqliteTable("catalog_versions", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull(),
+});

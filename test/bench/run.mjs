@@ -7,6 +7,8 @@
 //   BENCH_DURATION     seconds measured per scenario (default 8)
 //   BENCH_CONNECTIONS  concurrent connections (default 20)
 //   BENCH_WARMUP       seconds of unmeasured load before each scenario (default 2, 0 = none)
+//   BENCH_VARS         Worker variables over the defaults METRICS_LOCAL_SINK=false,ACCESS_LOG=false
+//                      (production's), e.g. BENCH_VARS="METRICS_LOCAL_SINK=true" (server.mjs)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -14,7 +16,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { previousFigures, printTable } from "./report.mjs";
 import { scenarios as allScenarios } from "./scenarios.mjs";
-import { createServer, ROOT } from "./server.mjs";
+import { benchVars, createServer, ROOT } from "./server.mjs";
 
 const TARGET = "Miniflare (workerd) directly, no wrangler dev proxy";
 const RESULTS_PATH = join(ROOT, "test-results/bench.json");
@@ -46,7 +48,7 @@ const args = process.argv.slice(2);
 if (args.includes("--list") || args.includes("--help")) {
   console.log("scenarios:");
   for (const s of allScenarios) console.log(`  ${s.name.padEnd(14)} ${s.title}`);
-  console.log("\nnpm run bench [-- <name> ...]   env: BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP");
+  console.log("\nnpm run bench [-- <name> ...]   env: BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP, BENCH_VARS");
   process.exit(0);
 }
 const unknown = args.filter((a) => !allScenarios.some((s) => s.name === a));
@@ -203,7 +205,7 @@ function finish(baseUrl, results) {
     baseUrl,
     machine,
     versions,
-    settings: { ...settings, latency: "nearest-rank percentiles over every response, in ms" },
+    settings: { ...settings, vars, latency: "nearest-rank percentiles over every response, in ms" },
     loadAverageAtEnd: load,
     ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond.average, runs: ceiling.runs },
     previous: previous.source,
@@ -222,6 +224,13 @@ const machine = {
   loadAverageAtStart: os.loadavg().map((l) => l.toFixed(2)),
 };
 const previous = previousFigures(RESULTS_PATH);
+let vars;
+try {
+  vars = benchVars();
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
 const versions = {
   node: process.versions.node,
   wrangler: version("wrangler"),
@@ -241,10 +250,15 @@ console.log(
 console.log(
   `Versions: node ${versions.node}, wrangler ${versions.wrangler}, miniflare ${versions.miniflare}, workerd ${versions.workerd}`,
 );
+console.log(
+  `Vars: ${Object.entries(vars)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ")} (over .dev.vars.example; production's by default, BENCH_VARS overrides)`,
+);
 console.log(`Scenarios: ${scenarios.map((s) => s.name).join(", ")}`);
 console.log(`Previous figures: ${previous.source}\n`);
 
-const server = createServer();
+const server = createServer({ vars });
 let interrupted = false;
 const shutdown = async (signal) => {
   if (interrupted) return;

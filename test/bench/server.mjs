@@ -3,7 +3,8 @@
 //
 //   1. bundle exactly what `wrangler deploy` would upload (`wrangler deploy --dry-run --outdir`),
 //   2. turn wrangler.toml into Miniflare worker options (wrangler's unstable_getMiniflareWorkerOptions)
-//      and add the development variables and secrets from .dev.vars.example (+ .dev.vars),
+//      and add the development variables and secrets from .dev.vars.example (+ .dev.vars), with the
+//      production values of METRICS_LOCAL_SINK and ACCESS_LOG over them (benchVars, BENCH_VARS),
 //   3. start Miniflare on 127.0.0.1 and a free port with its state in a fresh temp directory,
 //   4. apply the D1 migrations from d1/migrations in order.
 //
@@ -37,6 +38,27 @@ const CEILING_SCRIPT = `export default {
     return new Response('{"status":"ok"}', { headers: { "content-type": "application/json" } });
   },
 };`;
+
+/**
+ * Variables the bench sets over the development values: those production runs with (the local
+ * metrics sink off, no per-request log line), so the bench measures what production does.
+ * BENCH_VARS overrides or adds any, e.g. BENCH_VARS="METRICS_LOCAL_SINK=true,ACCESS_LOG=true".
+ */
+export const BENCH_VAR_DEFAULTS = { METRICS_LOCAL_SINK: "false", ACCESS_LOG: "false" };
+
+/** The bench's variables: BENCH_VAR_DEFAULTS, then BENCH_VARS ("NAME=value,NAME=value"). */
+export function benchVars(raw = process.env.BENCH_VARS ?? "") {
+  const vars = { ...BENCH_VAR_DEFAULTS };
+  for (const pair of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(pair);
+    if (!match) throw new Error(`BENCH_VARS: "${pair}" is not NAME=value (separate pairs with commas)`);
+    vars[match[1]] = match[2];
+  }
+  return vars;
+}
 
 /** Runs a command, collecting its output; rejects with that output if it fails. */
 function run(command, args, options, children) {
@@ -112,7 +134,7 @@ async function applyMigrations(mf) {
  * removes the temp directory. `workerLogs` counts the Worker's console output by level; info lines
  * (the access log) are counted, not printed, since printing a line per request would be measured too.
  */
-export function createServer({ host = "127.0.0.1", port = 0, quiet = false, inspectorPort } = {}) {
+export function createServer({ host = "127.0.0.1", port = 0, quiet = false, inspectorPort, vars = benchVars() } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), "tchat-bench-"));
   const children = new Set();
   const workerLogs = { debug: 0, info: 0, log: 0, warn: 0, error: 0, printed: 0 };
@@ -188,8 +210,9 @@ export function createServer({ host = "127.0.0.1", port = 0, quiet = false, insp
               name: "tchat-edge",
               modulesRoot: bundleDir,
               modules: [{ type: "ESModule", path: scriptPath }],
-              // wrangler.toml's [vars] are production values; development uses .dev.vars.example.
-              bindings: { ...options.bindings, ...localVars() },
+              // wrangler.toml's [vars] are production values; development uses .dev.vars.example,
+              // and the bench puts production's metrics sink and access log over it (benchVars).
+              bindings: { ...options.bindings, ...localVars(), ...vars },
             },
             {
               name: "ceiling",

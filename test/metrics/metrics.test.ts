@@ -6,7 +6,13 @@ import { notifyTarget } from "../../workers/metrics/alerts/rules";
 import { metricsQueries } from "../../workers/metrics/analytics-source";
 import { resolveRange } from "../../workers/metrics/range";
 import { database } from "../../workers/platform/db";
-import { type MetricPoint, metricInsertValues, metricRow } from "../../workers/platform/metrics";
+import {
+  flushMetrics,
+  type MetricPoint,
+  metricInsertValues,
+  metricRow,
+  recordMetric,
+} from "../../workers/platform/metrics";
 import { grantAdmin, register } from "../support/accounts";
 import { expectJson, expectProblem, get, put } from "../support/http";
 import { json, recordingFetch } from "../support/recording-fetch";
@@ -56,6 +62,47 @@ describe("GET /api/v1/admin/metrics", () => {
       },
       { timeout: 5000, interval: 100 },
     );
+  });
+
+  it("counts the points still waiting for their batch: the local sink is written before it is read", async () => {
+    const token = await admin();
+    type Body = { series: { requests: number }[] };
+    const requests = async () =>
+      (await expectJson<Body>(await get("/api/v1/admin/metrics?granularity=minute", token), 200)).series.reduce(
+        (n, p) => n + p.requests,
+        0,
+      );
+    const before = await requests();
+    for (let i = 0; i < 3; i++) await get("/api/v1/health");
+    // No waiting: the three points (and the first read's own) are buffered, and the read flushes them first.
+    expect(await requests()).toBeGreaterThanOrEqual(before + 4);
+  });
+
+  it("buffers points and writes them in one batch a little later, not one insert per point", async () => {
+    const marker = 1_000_000 + Math.floor(Math.random() * 1_000_000);
+    const rows = async () =>
+      (
+        await env.DB.prepare("SELECT COUNT(*) AS n FROM metric_points WHERE kind = 'queue' AND double1 = ?")
+          .bind(marker)
+          .first<{ n: number }>()
+      )?.n;
+    await flushMetrics(env); // what earlier requests left waiting
+    const flushes: Promise<unknown>[] = [];
+    for (let i = 0; i < 3; i++) {
+      recordMetric(env, { kind: "queue", gauge: "backlog", value: marker }, (p) => void flushes.push(p));
+    }
+    // The first point scheduled the flush; the next two joined it.
+    expect(flushes).toHaveLength(1);
+    await Promise.all(flushes);
+    expect(await rows()).toBe(3);
+    // A full buffer is written at once, without waiting for the interval.
+    flushes.length = 0;
+    for (let i = 0; i < 500; i++) {
+      recordMetric(env, { kind: "queue", gauge: "deadLetters", value: marker }, (p) => void flushes.push(p));
+    }
+    expect(flushes).toHaveLength(2);
+    await Promise.all(flushes);
+    expect(await rows()).toBe(503);
   });
 
   it("sums a range's points: percentiles, error rate, revenue per currency, funnel", async () => {

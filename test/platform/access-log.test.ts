@@ -25,7 +25,7 @@ async function requestWith(accessLogVar: string | undefined) {
 afterEach(() => vi.restoreAllMocks());
 
 describe("the access log", () => {
-  it("is on by default (production, npm start) and writes one JSON line per request", async () => {
+  it("is on by default (production; .dev.vars.example turns it off locally) and writes one JSON line per request", async () => {
     for (const setting of [undefined, "true"]) {
       const { requestLines, points } = await requestWith(setting);
       expect(requestLines).toHaveLength(1);

@@ -1,31 +1,45 @@
-import type { Product } from "../../schemas/catalog";
+import type { Product, ProductListQuery } from "../../schemas/catalog";
 import type { ProductFlashSale } from "../../schemas/flash-sales";
 import type { Locale } from "../../schemas/platform";
-import { productFlashSales, productsFlashSales } from "../flash-sales";
+import { liveFlashSales, productFlashSales, productsFlashSales, unendedSaleItems } from "../flash-sales";
 import { nowMs } from "../platform/clock";
 import { database } from "../platform/db";
+import { browseProducts } from "./browse";
 import { cachedProduct, cacheProduct } from "./cache";
-import { isPublic, loadProduct, presentProduct, visibleProduct, withStock } from "./products";
+import { isPublic, loadProductAtVersion, presentProduct, visibleProduct, withStock } from "./products";
+import { currentVersion, keepRead, keptPages, keptProducts, keptRead, WHOLE_CATALOG } from "./read-cache";
 import { productStock } from "./stock";
 
 export interface ProductRead {
   product: Product;
-  /** Whether the edge cache answered (no D1 read). */
+  /** Whether a cache answered (no read of the product's rows in D1). */
   cache: "HIT" | "MISS";
   /** Listed products may be cached by anyone; drafts, archived and deleted ones only by their owner. */
   public: boolean;
 }
 
 /**
- * A product as GET /products/:id shows it: from the edge cache when it holds it, else from D1 (then
- * cached if public); either way with live stock from Inventory. A product that is not listed is
- * visible to its shop's owner only (404 to everyone else).
+ * A product as GET /products/:id shows it: from the isolate when it keeps it at the product's
+ * current catalog version (read-cache.ts), else from the edge cache, else from D1 (then kept and
+ * cached if public); always with live stock from Inventory and the live flash sale. A product that
+ * is not listed is visible to its shop's owner only (404 to everyone else).
  */
 export async function readProduct(
   env: Env,
   id: string,
   view: { origin: string; locale: Locale; viewerId: string | undefined; cacheTtlSeconds: number },
 ): Promise<ProductRead> {
+  const key = `${view.origin}\u0000${view.locale}\u0000${id}`;
+  const kept = keptRead(keptProducts, key, nowMs());
+  if (kept) {
+    // The version check and the stock read together: one D1 primary-key read beside the Inventory calls.
+    const variantIds = kept.value.variants.map((v) => v.id);
+    const [version, stock] = await Promise.all([currentVersion(env, id), productStock(env, id, variantIds)]);
+    if (version === kept.version) {
+      const sales = await liveFlashSales(env, kept.saleItems, nowMs());
+      return { product: withFlashSales(withStock(kept.value, stock), sales.get(id)), cache: "HIT", public: true };
+    }
+  }
   const cached = await cachedProduct(view.origin, id, view.locale);
   if (cached) {
     const [stock, sales] = await Promise.all([
@@ -38,27 +52,71 @@ export async function readProduct(
     ]);
     return { product: withFlashSales(withStock(cached, stock), sales), cache: "HIT", public: true };
   }
-  const loaded = visibleProduct(await loadProduct(database(env), id), view.viewerId);
+  const db = database(env);
+  const now = nowMs();
+  const { loaded: found, version } = await loadProductAtVersion(db, id);
+  const loaded = visibleProduct(found, view.viewerId);
   const product = presentProduct(loaded.row, loaded.variants, loaded.images, view.origin);
   const listed = isPublic(loaded.row);
-  const [stock, sales] = await Promise.all([
+  const [stock, saleItems] = await Promise.all([
     productStock(
       env,
       product.id,
       product.variants.map((v) => v.id),
     ),
-    productFlashSales(env, database(env), product.id, nowMs()),
+    unendedSaleItems(db, [product.id], now),
     listed ? cacheProduct(view.origin, view.locale, product, view.cacheTtlSeconds) : undefined,
   ]);
-  return { product: withFlashSales(withStock(product, stock), sales), cache: "MISS", public: listed };
+  // Only what D1 answered is kept: the edge cache of another data center may be older than the version.
+  if (listed) keepRead(keptProducts, key, { version, readAt: now, value: product, saleItems });
+  const sales = await liveFlashSales(env, saleItems, now);
+  return { product: withFlashSales(withStock(product, stock), sales.get(id)), cache: "MISS", public: listed };
+}
+
+/**
+ * A page of GET /products: from the isolate when it keeps the same query at the catalog's current
+ * version (read-cache.ts), else from D1 (then kept); either way with each product's live flash sale.
+ */
+export async function readProductPage(
+  env: Env,
+  query: ProductListQuery,
+  origin: string,
+): Promise<{ items: Product[]; nextCursor: string | null }> {
+  const key = `${origin}\u0000${JSON.stringify(query)}`;
+  const kept = keptRead(keptPages, key, nowMs());
+  if (kept && (await currentVersion(env, WHOLE_CATALOG)) === kept.version) {
+    return {
+      items: withPageSales(kept.value.items, await liveFlashSales(env, kept.saleItems, nowMs())),
+      nextCursor: kept.value.nextCursor,
+    };
+  }
+  const now = nowMs();
+  const page = await browseProducts(env, query);
+  const items = page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin));
+  const saleItems = await unendedSaleItems(
+    database(env),
+    items.map((p) => p.id),
+    now,
+  );
+  keepRead(keptPages, key, {
+    version: page.version,
+    readAt: now,
+    value: { items, nextCursor: page.nextCursor },
+    saleItems,
+  });
+  return { items: withPageSales(items, await liveFlashSales(env, saleItems, now)), nextCursor: page.nextCursor };
+}
+
+function withPageSales(products: Product[], sales: Map<string, Map<string, ProductFlashSale>>): Product[] {
+  return sales.size === 0 ? products : products.map((p) => withFlashSales(p, sales.get(p.id)));
 }
 
 /**
  * The live flash sale of the product and of each variant (keyed "" and by variant id), read fresh
  * on every request and never cached: once a sale ends it is simply not found any more.
  */
-function withFlashSales(product: Product, sales: Map<string, ProductFlashSale>): Product {
-  if (sales.size === 0) return product;
+function withFlashSales(product: Product, sales: Map<string, ProductFlashSale> | undefined): Product {
+  if (!sales || sales.size === 0) return product;
   const own = sales.get("");
   return {
     ...product,
@@ -78,7 +136,7 @@ export async function withListFlashSales(env: Env, products: Product[]): Promise
     products.map((p) => p.id),
     nowMs(),
   );
-  return products.map((p) => withFlashSales(p, sales.get(p.id) ?? new Map()));
+  return withPageSales(products, sales);
 }
 
 /**

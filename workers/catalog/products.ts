@@ -6,6 +6,7 @@ import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
 import { shopFactOf } from "../shops";
+import { versionFrom, versionQuery } from "./read-cache";
 import type { ProductStock } from "./stock";
 
 export type ProductRow = typeof products.$inferSelect;
@@ -53,7 +54,16 @@ export function imagesOf(db: Database, productIds: ProductIds) {
 
 /** A product with its shop's owner, variants and images: three reads in one D1 round trip. */
 export async function loadProduct(db: Database, id: string): Promise<LoadedProduct | undefined> {
-  const [found, variants, images] = await db.batch([
+  return (await loadProductAtVersion(db, id)).loaded;
+}
+
+/** loadProduct, and the product's catalog version read in the same batch (read-cache.ts). */
+export async function loadProductAtVersion(
+  db: Database,
+  id: string,
+): Promise<{ loaded: LoadedProduct | undefined; version: number }> {
+  const [version, found, variants, images] = await db.batch([
+    versionQuery(db, id),
     db
       .select({ product: products, ownerId: shopFactOf(products.shopId, "ownerId") })
       .from(products)
@@ -63,8 +73,9 @@ export async function loadProduct(db: Database, id: string): Promise<LoadedProdu
     imagesOf(db, [id]),
   ]);
   const [first] = found;
-  if (!first || first.ownerId === null) return undefined;
-  return { row: first.product, ownerId: first.ownerId, variants, images };
+  const loaded =
+    !first || first.ownerId === null ? undefined : { row: first.product, ownerId: first.ownerId, variants, images };
+  return { loaded, version: versionFrom(version) };
 }
 
 /** Active and not deleted: what everyone may see. Drafts, archived and deleted products are the owner's alone. */

@@ -12,7 +12,16 @@ import { shopFlashSalesHandler, shopFlashSalesRoute } from "./routes/shop-sales"
  * quotas themselves are held in the Inventory objects (workers/inventory/object/sales.ts).
  */
 export type { FlashSalesDeps, LoadSaleProducts, SaleProductFacts } from "./facts";
-export { liveOffers, offerKey, productFlashSales, productsFlashSales, type SaleOffer } from "./offers";
+export {
+  liveFlashSales,
+  liveOffers,
+  offerKey,
+  productFlashSales,
+  productsFlashSales,
+  type SaleOffer,
+  unendedSaleItems,
+} from "./offers";
+export type { SaleItemRow } from "./queries";
 
 export function createFlashSalesRouter(deps: FlashSalesDeps) {
   // /flash-sales/live before /flash-sales/{id}, so "live" is never read as an id.

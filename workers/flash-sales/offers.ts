@@ -2,7 +2,7 @@ import type { ProductFlashSale } from "../../schemas/flash-sales";
 import type { Database } from "../platform/db";
 import { type Currency, type Money, money } from "../platform/money";
 import { itemUsage } from "./present";
-import { liveItemsOf, type SaleItemRow } from "./queries";
+import { isLiveItem, liveItemsOf, type SaleItemRow, unendedItemsOf } from "./queries";
 
 /**
  * Live sale prices for the domains that price things (catalog, cart, orders). A sale's price is
@@ -68,11 +68,38 @@ export async function productsFlashSales(
   productIds: readonly string[],
   now: number,
 ): Promise<Map<string, Map<string, ProductFlashSale>>> {
+  if (productIds.length === 0) return new Map();
+  return liveFlashSales(env, await liveItemsOf(db, productIds, now), now);
+}
+
+/**
+ * The sale items of these products that are live or still to come at `now` (one D1 query): what a
+ * cache of product reads keeps beside them. Any change to them (a sale created or cancelled) is a
+ * write to flash_sale_items, which the catalog's version triggers see.
+ */
+export async function unendedSaleItems(
+  db: Database,
+  productIds: readonly string[],
+  now: number,
+): Promise<SaleItemRow[]> {
+  if (productIds.length === 0) return [];
+  return unendedItemsOf(db, productIds, now);
+}
+
+/**
+ * What reads show of the items live at `now` among `items` (e.g. kept by unendedSaleItems a while
+ * ago): price and end from the item, the units still to be had read live from the Inventory objects.
+ */
+export async function liveFlashSales(
+  env: Env,
+  items: readonly SaleItemRow[],
+  now: number,
+): Promise<Map<string, Map<string, ProductFlashSale>>> {
   const byProduct = new Map<string, Map<string, ProductFlashSale>>();
-  if (productIds.length === 0) return byProduct;
-  const items = await liveItemsOf(db, productIds, now);
+  const live = items.filter((item) => isLiveItem(item, now));
+  if (live.length === 0) return byProduct;
   const shown = await Promise.all(
-    items.map(async (item): Promise<ProductFlashSale> => {
+    live.map(async (item): Promise<ProductFlashSale> => {
       const { remaining } = await itemUsage(env, item);
       return {
         saleId: item.saleId,
@@ -82,7 +109,7 @@ export async function productsFlashSales(
       };
     }),
   );
-  items.forEach((item, i) => {
+  live.forEach((item, i) => {
     const sales = byProduct.get(item.productId) ?? new Map<string, ProductFlashSale>();
     sales.set(item.variantId, shown[i]);
     byProduct.set(item.productId, sales);

@@ -65,6 +65,18 @@ export function liveSales(db: Database, now: number, after: [number, string] | u
 
 /** The live sale items of these products (any variant), at `now`: at most one per SKU (no overlaps). */
 export function liveItemsOf(db: Database, productIds: readonly string[], now: number) {
+  return itemsOf(db, productIds, now, "live");
+}
+
+/**
+ * The sale items of these products not over at `now`: live and upcoming ones (not cancelled). What
+ * a cache of product reads keeps, to pick the live ones at each read (isLiveItem).
+ */
+export function unendedItemsOf(db: Database, productIds: readonly string[], now: number) {
+  return itemsOf(db, productIds, now, "unended");
+}
+
+function itemsOf(db: Database, productIds: readonly string[], now: number, which: "live" | "unended") {
   const ids = JSON.stringify([...new Set(productIds)]);
   return db
     .select()
@@ -73,10 +85,15 @@ export function liveItemsOf(db: Database, productIds: readonly string[], now: nu
       and(
         sql`${flashSaleItems.productId} IN (SELECT value FROM json_each(${ids}))`,
         eq(flashSaleItems.cancelled, 0),
-        lte(flashSaleItems.startsAt, now),
+        which === "live" ? lte(flashSaleItems.startsAt, now) : undefined,
         gt(flashSaleItems.endsAt, now),
       ),
     );
+}
+
+/** Whether an item (not cancelled) is live at `now`: the condition liveItemsOf selects by. */
+export function isLiveItem(item: Pick<SaleItemRow, "cancelled" | "startsAt" | "endsAt">, now: number): boolean {
+  return item.cancelled === 0 && item.startsAt <= now && now < item.endsAt;
 }
 
 /** No other sale of this SKU (not cancelled) overlaps [startsAt, endsAt): a batch guard's condition. */

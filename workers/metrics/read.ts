@@ -1,5 +1,6 @@
 import { readConfig } from "../platform/config";
 import { database } from "../platform/db";
+import { flushMetrics } from "../platform/metrics";
 import { analyticsAccess, readAnalyticsMetrics } from "./analytics-source";
 import { readLocalMetrics } from "./local-source";
 import { queueStanding } from "./queues";
@@ -15,12 +16,15 @@ export const defaultMetricsDeps = (): MetricsDeps => ({ fetch: (input, init) => 
 
 /**
  * The metrics of a range: from the local sink where METRICS_LOCAL_SINK is on (development,
- * tests), else from Analytics Engine's SQL API; the queues' standing from D1 either way.
+ * tests; after writing this isolate's buffered points), else from Analytics Engine's SQL API; the
+ * queues' standing from D1 either way.
  */
 export async function readMetrics(env: Env, range: MetricsRange, deps: MetricsDeps): Promise<Metrics> {
   const config = readConfig(env).metrics;
   const queues = queueStanding(database(env));
   if (config.localSink) {
+    // This isolate's points still waiting for their batch (up to a second's worth) are counted too.
+    await flushMetrics(env);
     return assembleMetrics(range, await readLocalMetrics(env.DB, range), await queues, "local");
   }
   const raw = await readAnalyticsMetrics(analyticsAccess(config, env, deps.fetch), range);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { searchGeneration } from "../../d1/schema/search";
 import type { Database } from "../platform/db";
+import { LruCache } from "../platform/lru";
 
 /**
  * Hot searches answered from the isolate. A search costs one SQLite statement of 10–20 ms over
@@ -27,30 +28,9 @@ export async function searchGenerationOf(env: Pick<Env, "DB">): Promise<number> 
   return row?.value ?? 0;
 }
 
-/** A small LRU of answers by key, each with when it was computed. */
-export class AnswerCache<V> {
-  private readonly entries = new Map<string, { at: number; value: V }>();
-  constructor(
-    private readonly max = MAX_ANSWERS,
-    private readonly ttlMs = ANSWER_TTL_MS,
-  ) {}
-
-  get(key: string, now = Date.now()): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (now - entry.at > this.ttlMs) return undefined;
-    this.entries.set(key, entry);
-    return entry.value;
-  }
-
-  set(key: string, value: V, now = Date.now()): void {
-    this.entries.delete(key);
-    this.entries.set(key, { at: now, value });
-    while (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+/** A small LRU of answers by key, each at most ANSWER_TTL_MS old. */
+export class AnswerCache<V> extends LruCache<V> {
+  constructor(max = MAX_ANSWERS, ttlMs = ANSWER_TTL_MS) {
+    super(max, ttlMs);
   }
 }

@@ -12,13 +12,15 @@ export const getProductRoute = defineRoute({
   tags: ["Catalog"],
   summary: "A product, with live stock",
   description:
-    "Served from the edge cache when possible (`X-Cache: HIT|MISS`); `available` is always read live from Inventory, and `flashSale` live too (one indexed read of the live sale, never cached: it is gone once the sale ends). Drafts, archived and deleted products are visible to their shop's owner only (404 to everyone else) and are never cached.",
+    "Served from a cache when possible (`X-Cache: HIT|MISS`): the Worker's own copy, used only while the product's catalog version (bumped by every write to it) is unchanged, else the edge cache. `available` is always read live from Inventory, and `flashSale` live too (the sale is picked by the clock at each read, its `remaining` read from Inventory: it is gone once the sale ends). Drafts, archived and deleted products are visible to their shop's owner only (404 to everyone else) and are never cached.",
   request: { params: IdParamSchema, query: LocaleQuerySchema },
   responses: {
     200: {
       ...jsonResponse("The product", ProductSchema),
       headers: z.object({
-        "X-Cache": z.enum(["HIT", "MISS"]).openapi({ description: "Whether the edge cache answered (no D1 read)" }),
+        "X-Cache": z
+          .enum(["HIT", "MISS"])
+          .openapi({ description: "Whether a cache answered (no read of the product's rows in D1)" }),
       }),
     },
   },

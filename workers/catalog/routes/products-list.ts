@@ -3,9 +3,7 @@ import { ProductListQuerySchema, ProductSchema } from "../../../schemas/catalog"
 import { pageOf } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { defineRoute, jsonResponse } from "../../platform/openapi";
-import { browseProducts } from "../browse";
-import { withListFlashSales } from "../product-read";
-import { presentProduct } from "../products";
+import { readProductPage } from "../product-read";
 
 export const listProductsRoute = defineRoute({
   method: "get",
@@ -19,11 +17,5 @@ export const listProductsRoute = defineRoute({
 });
 
 export const listProductsHandler: RouteHandler<typeof listProductsRoute, AppEnv> = async (c) => {
-  const page = await browseProducts(c.env, c.req.valid("query"));
-  const origin = new URL(c.req.url).origin;
-  const items = await withListFlashSales(
-    c.env,
-    page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin)),
-  );
-  return c.json({ items, nextCursor: page.nextCursor }, 200);
+  return c.json(await readProductPage(c.env, c.req.valid("query"), new URL(c.req.url).origin), 200);
 };
