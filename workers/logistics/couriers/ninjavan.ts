@@ -7,6 +7,7 @@ import {
   providerErrorFrom,
   unreadableAnswer,
 } from "../../platform/provider-http";
+import { isPdf } from "./label-pdf";
 import { orderBody, pickupWindow, priceBody, priceOf, trackingEventsOf, updateOf } from "./ninjavan-wire";
 import type { BookingRequest, Courier, CourierInfo, RateRequest, TrackingUpdate, WebhookRequest } from "./types";
 
@@ -148,7 +149,7 @@ export class NinjaVanCourier implements Courier {
       throw new ProviderError("ninjavan", "Ninja Van waybill request failed", { retryable: true, cause: err });
     }
     const bytes = new Uint8Array(await res.arrayBuffer());
-    if (!res.ok || !startsWithPdf(bytes)) {
+    if (!res.ok || !isPdf(bytes)) {
       throw new ProviderError("ninjavan", `Ninja Van waybill ${res.status}: not a PDF`, {
         status: res.status,
         retryable: res.status >= 500,
@@ -183,8 +184,4 @@ export class NinjaVanCourier implements Courier {
 /** Ninja Van's own wording of a refusal, for logs and stored errors (never shown as a problem detail). */
 function courierText(text: unknown): string | undefined {
   return typeof text === "string" ? text.slice(0, 300) : undefined;
-}
-
-function startsWithPdf(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
 }
