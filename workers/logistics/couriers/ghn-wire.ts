@@ -116,12 +116,8 @@ export function dataOf(body: unknown): unknown {
   return isRecord(body) && body.code === 200 ? body.data : undefined;
 }
 
-/** GHN's own wording of a refusal (message, code_message), for logs and stored errors. */
-export function refusalOf(body: unknown): { detail?: string; code?: string } {
+/** GHN's own wording of a refusal (message, code_message), for logs and stored errors (never a problem detail). */
+export function refusalOf(body: unknown): { message?: string; code?: string } {
   if (!isRecord(body)) return {};
-  const message = str(body.message);
-  return {
-    ...(message ? { detail: message.slice(0, 300) } : {}),
-    ...(str(body.code_message) ? { code: str(body.code_message) } : {}),
-  };
+  return { message: str(body.message)?.slice(0, 300), code: str(body.code_message) };
 }

@@ -74,7 +74,8 @@ export class GhnCourier implements Courier {
     const data = dataOf(res.json);
     if (res.ok && data !== undefined) return data;
     if (res.ok) throw unreadableAnswer(this.provider, res, "code 200");
-    throw providerErrorFrom(this.provider, res, refusalOf(res.json));
+    const refusal = refusalOf(res.json);
+    throw providerErrorFrom(this.provider, res, { detail: refusal.message, code: refusal.code });
   }
 
   private readonly masterData: MasterData = async (path, body) => {
@@ -116,7 +117,7 @@ export class GhnCourier implements Courier {
     if (!to) {
       throw new ApiError(
         "validation_failed",
-        `GHN cannot find the delivery address's ward and district in ${request.to.province || "its province"}. The address needs "ward, district" in its city and a Vietnamese province; choose another courier or ask the buyer to correct it.`,
+        "GHN cannot find the ward and district of the delivery address. The address needs its ward and district in the city field (for example Phường 14, Quận 10) and a Vietnamese province: choose another courier, or ask the buyer to correct the address.",
         { errors: [{ path: "courier", message: "Address not found in GHN's master data" }] },
       );
     }
