@@ -20,7 +20,7 @@ import {
   refusalOf,
   str,
 } from "./ghn-wire";
-import { isPdf, labelPdf } from "./label-pdf";
+import { downloadLabel, isPdf, labelPdf } from "./label-pdf";
 import type { BookingRequest, Courier, CourierInfo, RateRequest, TrackingUpdate, WebhookRequest } from "./types";
 
 /** The query parameter of the callback URL registered with GHN that carries GHN_WEBHOOK_SECRET. */
@@ -167,21 +167,10 @@ export class GhnCourier implements Courier {
     const token = isRecord(data) ? str(data.token) : undefined;
     if (!token) throw new ProviderError("ghn", "GHN gave no print token", { retryable: false });
     const url = `${this.origin()}/a5/public-api/printA5?token=${encodeURIComponent(token)}`;
-    let res: Response;
-    try {
-      res = await this.config.fetchFn(url, {
-        headers: { Accept: "application/pdf" },
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-    } catch (err) {
-      throw new ProviderError("ghn", "GHN print page request failed", { retryable: true, cause: err });
-    }
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (!res.ok)
-      throw new ProviderError("ghn", `GHN print page ${res.status}`, {
-        status: res.status,
-        retryable: res.status >= 500,
-      });
+    const bytes = await downloadLabel(this.provider, this.config.fetchFn, url, {
+      headers: { Accept: "application/pdf" },
+      timeoutMs: this.config.timeoutMs,
+    });
     if (isPdf(bytes)) return bytes;
     return labelPdf(["GHN - Giao Hang Nhanh", `Ma don hang: ${trackingNumber}`, "Order code for the GHN driver"]);
   }
