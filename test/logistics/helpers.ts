@@ -35,6 +35,9 @@ export interface Tracking {
   events: { status: string; description: string; location?: string; at: string }[];
 }
 
+/** A parcel's whole way, booked to delivered, as its tracking lists it. */
+export const DELIVERED_JOURNEY = ["booked", "picked_up", "in_transit", "out_for_delivery", "delivered"];
+
 export type Seller = Awaited<ReturnType<typeof sellerWithProduct>>;
 
 /** A seller's product bought by a guest; paid through the sandbox gateway unless `paid` is false. */

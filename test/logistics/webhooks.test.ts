@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   book,
   courierEvent,
+  DELIVERED_JOURNEY,
   deliverCourier,
   expectProblem,
   getOrder,
@@ -48,13 +49,7 @@ describe("POST /shipping/webhook/:courier", () => {
     for (const e of events) expect((await deliverCourier("sandbox", e)).status).toBe(200);
     const seen = await tracking(buyer, order.id);
     expect(seen.status).toBe("delivered");
-    expect(seen.events.map((e) => e.status)).toEqual([
-      "booked",
-      "picked_up",
-      "in_transit",
-      "out_for_delivery",
-      "delivered",
-    ]);
+    expect(seen.events.map((e) => e.status)).toEqual(DELIVERED_JOURNEY);
     const times = seen.events.slice(1).map((e) => e.at);
     expect(times).toEqual([...times].sort());
     expect((await getOrder(buyer, order.id)).status).toBe("delivered");

@@ -36,6 +36,8 @@ export {
   type Courier,
   courierInfo,
   enabledCouriers,
+  GHN_WEBHOOK_SECRET_PARAM,
+  GhnCourier,
   labelPdf,
   NINJAVAN_SIGNATURE_HEADER,
   NinjaVanCourier,

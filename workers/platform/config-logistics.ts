@@ -24,6 +24,8 @@ export interface LogisticsConfig {
   quoteHoldSeconds: number;
   /** Ninja Van's API origin (sandbox or production); the country code follows it. */
   ninjavanBaseUrl: string;
+  /** GHN's API origin (dev-online-gateway or online-gateway.ghn.vn); its secrets are GHN_TOKEN, GHN_SHOP_ID, GHN_WEBHOOK_SECRET. */
+  ghnBaseUrl: string;
   /** Countries where cash on delivery is offered at all. */
   codCountries: string[];
   /** The largest order total per currency paid by cash on delivery (minor units); a currency left out allows none. */
@@ -66,7 +68,7 @@ const list = (fallback: string, pattern: RegExp, what: string) =>
     .describe(what);
 
 export const LOGISTICS_VARS = {
-  COURIERS: list("ninjavan", /^(ninjavan)$/, 'a comma-separated list of couriers, e.g. "ninjavan"'),
+  COURIERS: list("ninjavan", /^(ninjavan|ghn)$/, 'a comma-separated list of couriers, e.g. "ninjavan,ghn"'),
   COURIER_SANDBOX: z
     .enum(["true", "false"])
     .default("false")
@@ -82,6 +84,7 @@ export const LOGISTICS_VARS = {
   TRACKING_POLL_AFTER_SECONDS: int(21_600, 60, 604_800),
   SHIPPING_QUOTE_HOLD_SECONDS: int(1800, 0, 86_400),
   NINJAVAN_BASE_URL: z.string().url().default("https://api.ninjavan.co").describe("an absolute URL"),
+  GHN_BASE_URL: z.string().url().default("https://online-gateway.ghn.vn").describe("an absolute URL"),
   COD_COUNTRIES: list("TH,ID,MY,PH,VN", /^(TH|SG|ID|MY|PH|VN)$/, 'a list of countries like "ID,VN,PH"'),
   COD_MAX_AMOUNT: z
     .string()
@@ -103,6 +106,7 @@ export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): Logistic
     pollAfterMs: raw.TRACKING_POLL_AFTER_SECONDS * 1000,
     quoteHoldSeconds: raw.SHIPPING_QUOTE_HOLD_SECONDS,
     ninjavanBaseUrl: raw.NINJAVAN_BASE_URL,
+    ghnBaseUrl: raw.GHN_BASE_URL,
     codCountries: raw.COD_COUNTRIES,
     codMaxAmount: raw.COD_MAX_AMOUNT,
   };

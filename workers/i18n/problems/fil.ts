@@ -1,5 +1,6 @@
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
+import { couriersGhn } from "./fil/couriers-ghn";
 import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
 import { fx } from "./fil/fx";
@@ -33,6 +34,7 @@ export const fil: ProblemTranslations = {
   ...flashSales,
   ...logistics,
   ...logisticsOps,
+  ...couriersGhn,
   ...walletPayments,
   ...walletCard,
   ...earnings,

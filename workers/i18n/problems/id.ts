@@ -1,5 +1,6 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
+import { couriersGhn } from "./id/couriers-ghn";
 import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
 import { fx } from "./id/fx";
@@ -33,6 +34,7 @@ export const id: ProblemTranslations = {
   ...flashSales,
   ...logistics,
   ...logisticsOps,
+  ...couriersGhn,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,5 +1,6 @@
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
+import { couriersGhn } from "./ms/couriers-ghn";
 import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
 import { fx } from "./ms/fx";
@@ -33,6 +34,7 @@ export const ms: ProblemTranslations = {
   ...flashSales,
   ...logistics,
   ...logisticsOps,
+  ...couriersGhn,
   ...walletPayments,
   ...walletCard,
   ...earnings,

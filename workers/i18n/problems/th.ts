@@ -1,5 +1,6 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
+import { couriersGhn } from "./th/couriers-ghn";
 import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
 import { fx } from "./th/fx";
@@ -33,6 +34,7 @@ export const th: ProblemTranslations = {
   ...flashSales,
   ...logistics,
   ...logisticsOps,
+  ...couriersGhn,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,6 +1,7 @@
 import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
+import { couriersGhn } from "./vi/couriers-ghn";
 import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
 import { fx } from "./vi/fx";
@@ -33,6 +34,7 @@ export const vi: ProblemTranslations = {
   ...flashSales,
   ...logistics,
   ...logisticsOps,
+  ...couriersGhn,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,9 +1,11 @@
 import type { Config } from "../../platform/config";
 import { ApiError } from "../../platform/errors";
+import { GHN_INFO, GhnCourier } from "./ghn";
 import { NINJAVAN_INFO, NinjaVanCourier } from "./ninjavan";
 import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
 import type { Courier, CourierInfo } from "./types";
 
+export { GHN_WEBHOOK_SECRET_PARAM, GhnCourier } from "./ghn";
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
 export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
@@ -14,6 +16,9 @@ export interface CourierSecrets {
   SANDBOX_WEBHOOK_SECRET?: string;
   NINJAVAN_CLIENT_ID?: string;
   NINJAVAN_CLIENT_SECRET?: string;
+  GHN_TOKEN?: string;
+  GHN_SHOP_ID?: string;
+  GHN_WEBHOOK_SECRET?: string;
 }
 
 /** What builds a courier: config and secrets, and the fetch it calls out through (tests hand in a recording one). */
@@ -25,7 +30,7 @@ export interface CourierContext {
 
 /** The couriers switched on here: the configured real ones, and the sandbox where it is allowed. */
 export function enabledCouriers(config: Config): CourierInfo[] {
-  const real = config.logistics.couriers.includes("ninjavan") ? [NINJAVAN_INFO] : [];
+  const real = [NINJAVAN_INFO, GHN_INFO].filter((c) => config.logistics.couriers.includes(c.id));
   return config.logistics.sandbox ? [...real, SANDBOX_INFO] : real;
 }
 
@@ -58,6 +63,16 @@ export function courierFor(ctx: CourierContext, id: string, country: string): Co
 function build(ctx: CourierContext, id: string, country: string): Courier {
   const fetchFn = ctx.fetchFn ?? fetch;
   if (id === "sandbox") return new SandboxCourier(ctx.secrets.SANDBOX_WEBHOOK_SECRET ?? "");
+  if (id === "ghn") {
+    return new GhnCourier({
+      baseUrl: ctx.config.logistics.ghnBaseUrl,
+      token: ctx.secrets.GHN_TOKEN ?? "",
+      shopId: ctx.secrets.GHN_SHOP_ID ?? "",
+      webhookSecret: ctx.secrets.GHN_WEBHOOK_SECRET ?? "",
+      timeoutMs: ctx.config.logistics.timeoutMs,
+      fetchFn,
+    });
+  }
   return new NinjaVanCourier({
     baseUrl: ctx.config.logistics.ninjavanBaseUrl,
     clientId: ctx.secrets.NINJAVAN_CLIENT_ID ?? "",

@@ -1,3 +1,5 @@
+import { ProviderError } from "../../platform/provider-http";
+
 /**
  * A shipping label as a small, valid PDF (one A6 page, Helvetica text): what the sandbox courier
  * hands out, built here so local development needs no outside service. Offsets in the xref table
@@ -24,4 +26,35 @@ export function labelPdf(lines: readonly string[]): Uint8Array {
   out += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
+}
+
+/** Whether bytes are a PDF (they start with "%PDF"): what a courier's label download must be. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
+}
+
+/**
+ * A courier's label page as bytes (binary, so not through callProvider's text): a failure to get
+ * any answer is a retryable ProviderError, an answer other than 2xx one retryable for 5xx.
+ */
+export async function downloadLabel(
+  courier: { id: string; label: string },
+  fetchFn: typeof fetch,
+  url: string,
+  init: { headers: Record<string, string>; timeoutMs: number },
+): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, { headers: init.headers, signal: AbortSignal.timeout(init.timeoutMs) });
+  } catch (err) {
+    throw new ProviderError(courier.id, `${courier.label} label request failed`, { retryable: true, cause: err });
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (!res.ok) {
+    throw new ProviderError(courier.id, `${courier.label} label ${res.status}`, {
+      status: res.status,
+      retryable: res.status >= 500,
+    });
+  }
+  return bytes;
 }

@@ -7,6 +7,7 @@ import {
   providerErrorFrom,
   unreadableAnswer,
 } from "../../platform/provider-http";
+import { downloadLabel, isPdf } from "./label-pdf";
 import { orderBody, pickupWindow, priceBody, priceOf, trackingEventsOf, updateOf } from "./ninjavan-wire";
 import type { BookingRequest, Courier, CourierInfo, RateRequest, TrackingUpdate, WebhookRequest } from "./types";
 
@@ -135,25 +136,14 @@ export class NinjaVanCourier implements Courier {
     if (!res.ok) throw providerErrorFrom(this.provider, res);
   }
 
-  /** The waybill is binary (application/pdf), so it is fetched as bytes, not through callProvider's text. */
+  /** The waybill is binary (application/pdf): fetched as bytes (downloadLabel). */
   async label(trackingNumber: string): Promise<Uint8Array> {
     const url = `${this.url("/2.0/reports/waybill")}?tids=${encodeURIComponent(trackingNumber)}&h=0`;
-    let res: Response;
-    try {
-      res = await this.config.fetchFn(url, {
-        headers: { Authorization: `Bearer ${await this.token()}`, Accept: "application/pdf" },
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-    } catch (err) {
-      throw new ProviderError("ninjavan", "Ninja Van waybill request failed", { retryable: true, cause: err });
-    }
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (!res.ok || !startsWithPdf(bytes)) {
-      throw new ProviderError("ninjavan", `Ninja Van waybill ${res.status}: not a PDF`, {
-        status: res.status,
-        retryable: res.status >= 500,
-      });
-    }
+    const bytes = await downloadLabel(this.provider, this.config.fetchFn, url, {
+      headers: { Authorization: `Bearer ${await this.token()}`, Accept: "application/pdf" },
+      timeoutMs: this.config.timeoutMs,
+    });
+    if (!isPdf(bytes)) throw new ProviderError("ninjavan", "Ninja Van waybill: not a PDF", { retryable: false });
     return bytes;
   }
 
@@ -183,8 +173,4 @@ export class NinjaVanCourier implements Courier {
 /** Ninja Van's own wording of a refusal, for logs and stored errors (never shown as a problem detail). */
 function courierText(text: unknown): string | undefined {
   return typeof text === "string" ? text.slice(0, 300) : undefined;
-}
-
-function startsWithPdf(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
 }

@@ -38,7 +38,8 @@ export interface Parcel {
 export interface RateRequest {
   service: string;
   from: { country: string; postalCode?: string };
-  to: { country: string; postalCode: string };
+  /** City ("ward, district" in Vietnam) and province where known: couriers priced by area (GHN) need them. */
+  to: { country: string; postalCode: string; city?: string; province?: string; street?: string };
   weightGrams: number;
   currency: Money["currency"];
 }
@@ -90,6 +91,8 @@ export interface TrackingUpdate {
 export interface WebhookRequest {
   rawBody: string;
   headers: Headers;
+  /** The URL it came to (with its query): couriers that do not sign callbacks prove them by a secret in it (GHN). */
+  url?: string;
 }
 
 /**

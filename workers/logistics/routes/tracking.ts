@@ -43,9 +43,9 @@ export const courierWebhookRoute = defineRoute({
   method: "post",
   path: "/api/v1/shipping/webhook/{courier}",
   tags: ["Logistics"],
-  summary: "Courier tracking callbacks (Ninja Van, sandbox)",
+  summary: "Courier tracking callbacks (Ninja Van, GHN, sandbox)",
   description:
-    "Verified the courier's own way before anything changes: Ninja Van X-Ninjavan-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the client secret), sandbox X-Sandbox-Courier-Signature (hex HMAC-SHA256 with SANDBOX_WEBHOOK_SECRET). Bad or missing signature → 401 and nothing changes. Each event is applied once; late events do not move the parcel back.",
+    "Verified the courier's own way before anything changes: Ninja Van X-Ninjavan-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the client secret), GHN (unsigned callbacks) by GHN_WEBHOOK_SECRET in the registered URL's `secret` query parameter, the order's events then read again from GHN; sandbox X-Sandbox-Courier-Signature (hex HMAC-SHA256 with SANDBOX_WEBHOOK_SECRET). Bad or missing signature → 401 and nothing changes. Each event is applied once; late events do not move the parcel back.",
   request: { params: CourierParamSchema },
   responses: { 200: jsonResponse("Received", z.object({ received: z.literal(true), events: z.number().int() })) },
   errors: [401, 404],
@@ -54,7 +54,7 @@ export const courierWebhookRoute = defineRoute({
 export function courierWebhookHandler(cod: CodSettlement): RouteHandler<typeof courierWebhookRoute, AppEnv> {
   return async (c) => {
     const { courier } = c.req.valid("param");
-    const request = { rawBody: await rawBodyText(c.req), headers: c.req.raw.headers };
+    const request = { rawBody: await rawBodyText(c.req), headers: c.req.raw.headers, url: c.req.url };
     const events = await receiveCourierWebhook(c.env, c.get("config"), courier, request, cod);
     drainSoon(c.executionCtx, c.env, c.get("config"));
     return c.json({ received: true as const, events }, 200);

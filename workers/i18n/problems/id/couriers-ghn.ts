@@ -1,0 +1,10 @@
+import type { ProblemTranslations } from "../types";
+
+/** Indonesian problem details of the GHN courier (workers/logistics/couriers/ghn.ts), keyed by the English template. */
+export const couriersGhn: ProblemTranslations = {
+  "GHN collects cash on delivery in Vietnamese dong only.": "GHN menagih bayar di tempat hanya dalam dong Vietnam.",
+  "GHN cannot find the ward and district of the delivery address. The address needs its ward and district in the city field (for example Phường 14, Quận 10) and a Vietnamese province: choose another courier, or ask the buyer to correct the address.":
+    "GHN tidak menemukan kelurahan dan distrik alamat pengiriman. Alamat perlu mencantumkan kelurahan dan distrik di kolom kota (misalnya Phường 14, Quận 10) serta provinsi di Vietnam: pilih kurir lain, atau minta pembeli memperbaiki alamatnya.",
+  "GHN could not be asked about this order just now. Nothing was changed.":
+    "GHN tidak dapat ditanya tentang pesanan ini saat ini. Tidak ada yang diubah.",
+};
