@@ -22,7 +22,7 @@ function manyConsumer(poison?: string) {
     async handleMany(events: EventEnvelope[]) {
       seen.batches.push(events.map((e) => e.id));
       if (events.some((e) => e.id === poison)) throw new Error("cannot apply this one");
-      return [];
+      return { writes: [] };
     },
   });
   return { consumer, seen };
