@@ -1,5 +1,5 @@
 // `node scripts/bench-profile.mjs <scenario> [seconds]`: a CPU profile of the Worker under one bench
-// scenario's load. Starts the bench server (test/bench/server.mjs) with workerd's V8 inspector on,
+// scenario's load (or, for a scenario with its own runner, over one run of it). Starts the bench server (test/bench/server.mjs) with workerd's V8 inspector on,
 // runs the scenario's setup, then loads it with autocannon while Profiler.start/stop run over the
 // inspector WebSocket. Saves test-results/profiles/<scenario>.cpuprofile (open it in Chrome DevTools
 // or speedscope) and prints where the time went: self time per function and per source area, the
@@ -15,8 +15,8 @@ import { benchVars, createServer, ROOT } from "../test/bench/server.mjs";
 
 const [name, secondsArg] = process.argv.slice(2);
 const scenario = scenarios.find((s) => s.name === name);
-if (!scenario || scenario.run) {
-  const names = scenarios.filter((s) => !s.run).map((s) => s.name);
+if (!scenario) {
+  const names = scenarios.map((s) => s.name);
   console.error(`usage: node scripts/bench-profile.mjs <scenario> [seconds]; scenarios: ${names.join(", ")}`);
   process.exit(2);
 }
@@ -195,12 +195,16 @@ try {
   const { baseUrl } = await server.start();
   const prepared = (await scenario.setup?.(baseUrl, { mf: server.mf })) ?? {};
   const request = { ...scenario, ...prepared };
-  if (warmup > 0) await load(baseUrl, request, warmup);
+  // A scenario with its own runner (notifications, chat) is profiled over one whole run of it.
+  const run = scenario.run
+    ? () => scenario.run({ baseUrl, durationSeconds: seconds, warmupSeconds: 0, prepared })
+    : () => load(baseUrl, request, seconds);
+  if (warmup > 0 && !scenario.run) await load(baseUrl, request, warmup);
   const inspector = await inspectorSession(inspectorPort);
   await inspector.send("Profiler.enable");
   await inspector.send("Profiler.setSamplingInterval", { interval: intervalUs });
   await inspector.send("Profiler.start");
-  const result = await load(baseUrl, request, seconds);
+  const result = await run();
   const { profile } = await inspector.send("Profiler.stop");
   inspector.close();
 

@@ -145,7 +145,10 @@ async function openSocket(client, url) {
     ws.addEventListener("open", resolve, { once: true });
     ws.addEventListener(
       "error",
-      () => reject(new Error(`socket refused: ${url.replace(/ticket=[^&]+/, "ticket=…")}`)),
+      (event) =>
+        reject(
+          new Error(`socket refused (${event.message ?? "no detail"}): ${url.replace(/ticket=[^&]+/, "ticket=…")}`),
+        ),
       {
         once: true,
       },
@@ -159,19 +162,20 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   const others = members.length - 1;
   const connectStarted = performance.now();
 
-  const tickets = await mapLimit(members, 50, async (m) => {
+  const wsBase = baseUrl.replace(/^http/, "ws");
+  const client = await socketClass();
+  // Each member takes its ticket right before opening its socket: a ticket lives 60 s
+  // (REALTIME_TICKET_TTL_SECONDS), and on a loaded machine 1,000 tickets first, sockets after,
+  // took longer than that, so the last sockets were refused with expired tickets.
+  const sockets = await mapLimit(members, 50, async (m) => {
     const res = await fetch(`${baseUrl}/api/v1/realtime/tickets`, {
       method: "POST",
       headers: { authorization: `Bearer ${m.token}` },
     });
     if (res.status !== 201) throw new Error(`ticket refused: ${res.status} ${await res.text()}`);
-    return (await res.json()).ticket;
+    const { ticket } = await res.json();
+    return openSocket(client, `${wsBase}/api/v1/dialogs/${dialogId}/ws?ticket=${encodeURIComponent(ticket)}`);
   });
-  const wsBase = baseUrl.replace(/^http/, "ws");
-  const client = await socketClass();
-  const sockets = await mapLimit(members, 100, (_m, i) =>
-    openSocket(client, `${wsBase}/api/v1/dialogs/${dialogId}/ws?ticket=${encodeURIComponent(tickets[i])}`),
-  );
   const connectSeconds = (performance.now() - connectStarted) / 1000;
 
   // Every message in flight, by clientId: how many members still have to receive it.

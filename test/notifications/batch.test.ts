@@ -1,10 +1,12 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { securityAlertEvent } from "../../workers/identity";
+import { ProviderError } from "../../workers/platform/provider-http";
 import {
   call,
   deliveriesOf,
   deliverToQueue,
+  devOutboxFor,
   expectJson,
   NOTIFICATIONS_QUEUE,
   type NotificationDbRow,
@@ -91,5 +93,101 @@ describe("the compose consumer applies a queue batch's events together", () => {
     expect(result.explicitAcks).toHaveLength(4);
     const mine = await notificationsOf(person.userId, "security.alert");
     expect(mine.map((n) => eventIdOf(n)).sort()).toEqual(events.map((e) => e.id).sort());
+  });
+});
+
+/** A user with one push device and `n` security alerts composed; the deliver events they enqueued. */
+async function pushDeliveries(n: number) {
+  const person = await register("ms");
+  const token = `deliver-${crypto.randomUUID()}`;
+  await expectJson(
+    await call("POST", "/api/v1/notifications/devices", {
+      token: person.token,
+      body: { token, platform: "android" },
+    }),
+    201,
+  );
+  const events = Array.from({ length: n }, (_, i) =>
+    securityAlertEvent(person.userId, "new_sign_in", { device: `P${i}` }),
+  );
+  const composing = recordingDeps();
+  await deliverToQueue(
+    NOTIFICATIONS_QUEUE,
+    events.map((body) => ({ body })),
+    composing.deps,
+  );
+  expect(composing.enqueued).toHaveLength(n);
+  return { person, token, deliver: composing.enqueued.map((m) => m.body) };
+}
+
+async function pushStates(ids: string[]) {
+  const { results } = await env.DB.prepare(
+    `SELECT id, status, attempts, last_error FROM notification_deliveries WHERE id IN (SELECT value FROM json_each(?1))`,
+  )
+    .bind(JSON.stringify(ids))
+    .all<{ id: string; status: string; attempts: number; last_error: string | null }>();
+  return new Map(results.map((r) => [r.id, r]));
+}
+
+describe("the deliver consumer sends a queue batch's deliveries together", () => {
+  it("sends each once; a send that fails retries alone, and the batch again sends only that one", async () => {
+    const { token, deliver } = await pushDeliveries(5);
+    // The provider refuses the third message it is asked for (whichever that is: the sends are concurrent).
+    const failing = recordingDeps({ fail: (_m, attempt) => (attempt === 3 ? new Error("FCM timed out") : undefined) });
+    const bodies = deliver.map((body, i) => ({ id: `dlv-msg-${i}`, body }));
+    const result = await deliverToQueue(NOTIFICATIONS_QUEUE, bodies, failing.deps);
+    expect(failing.sent).toHaveLength(5);
+    expect(result.explicitAcks).toHaveLength(4);
+    expect(result.retryMessages).toHaveLength(1);
+    const retried = bodies.find((b) => b.id === result.retryMessages[0].msgId)!.body.data.deliveryId;
+    const states = await pushStates(deliver.map((d) => d.data.deliveryId));
+    for (const [id, state] of states) {
+      if (id === retried) expect(state).toMatchObject({ status: "pending", attempts: 1, last_error: "FCM timed out" });
+      else expect(state).toMatchObject({ status: "delivered", attempts: 1, last_error: null });
+    }
+    expect(await devOutboxFor(token, "push")).toHaveLength(4);
+
+    // The queue redelivers the whole batch: only the failed delivery is sent again.
+    const healthy = recordingDeps();
+    const again = await deliverToQueue(
+      NOTIFICATIONS_QUEUE,
+      bodies.map((b) => ({ ...b, attempts: 2 })),
+      healthy.deps,
+    );
+    expect(again.explicitAcks).toHaveLength(5);
+    expect(healthy.sent).toHaveLength(1);
+    expect((await pushStates([retried])).get(retried)).toMatchObject({ status: "delivered", attempts: 2 });
+    expect(await devOutboxFor(token, "push")).toHaveLength(5);
+  });
+
+  it("a permanent refusal dead-letters only its own message", async () => {
+    const { deliver } = await pushDeliveries(3);
+    const refused = deliver[1].data.deliveryId;
+    const message = await env.DB.prepare("SELECT outbound_message_id AS id FROM notification_deliveries WHERE id = ?")
+      .bind(refused)
+      .first<{ id: string }>();
+    const refusing = recordingDeps({
+      fail: (m) =>
+        m.idempotencyKey === message?.id
+          ? new ProviderError("fcm", "FCM 400 (INVALID_ARGUMENT): bad payload", {
+              retryable: false,
+              providerCode: "INVALID_ARGUMENT",
+            })
+          : undefined,
+    });
+    const result = await deliverToQueue(
+      NOTIFICATIONS_QUEUE,
+      deliver.map((body) => ({ body })),
+      refusing.deps,
+    );
+    expect(result.explicitAcks).toHaveLength(3);
+    expect(result.retryMessages).toEqual([]);
+    const dead = await env.DB.prepare("SELECT event_type FROM dead_letters WHERE id = ?")
+      .bind(deliver[1].id)
+      .first<{ event_type: string }>();
+    expect(dead?.event_type).toBe("notification.deliver");
+    const states = await pushStates(deliver.map((d) => d.data.deliveryId));
+    expect(states.get(refused)?.status).toBe("failed");
+    expect([...states.values()].filter((s) => s.status === "delivered")).toHaveLength(2);
   });
 });

@@ -22,7 +22,7 @@ function manyConsumer(poison?: string) {
     async handleMany(events: EventEnvelope[]) {
       seen.batches.push(events.map((e) => e.id));
       if (events.some((e) => e.id === poison)) throw new Error("cannot apply this one");
-      return [];
+      return { writes: [] };
     },
   });
   return { consumer, seen };
@@ -65,5 +65,33 @@ describe("consumeBatch with a consumer that applies many events at once", () => 
     );
     expect(result.explicitAcks.sort()).toEqual(["msg-0", "msg-1", "msg-2", "msg-4"]);
     expect(result.retryMessages.map((m) => m.msgId)).toEqual(["msg-3"]);
+  });
+
+  it("an event the batch reports failed is retried alone (with its claim dropped), and the others are done", async () => {
+    const bodies = Array.from({ length: 4 }, (_, i) => event(i));
+    const seen = { batches: 0, single: [] as string[] };
+    const consumer: EventConsumer = defineConsumer({
+      name: `test.many.${crypto.randomUUID().slice(0, 8)}`,
+      types: ["product.updated"],
+      async handle(e) {
+        seen.single.push(e.id);
+        return [];
+      },
+      async handleMany() {
+        seen.batches += 1;
+        return { writes: [], failed: new Map([[bodies[2].id, new Error("provider timed out")]]) };
+      },
+    });
+    const result = await run(bodies, consumer);
+    expect(result.explicitAcks.sort()).toEqual(["msg-0", "msg-1", "msg-3"]);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["msg-2"]);
+    expect(seen.single).toEqual([]);
+    // The retry claims it again (alone, so through `handle`); the others stay done.
+    const again = await run([bodies[2]], consumer);
+    expect(again.explicitAcks).toEqual(["msg-0"]);
+    expect(seen.single).toEqual([bodies[2].id]);
+    const all = await run(bodies, consumer);
+    expect(all.explicitAcks).toHaveLength(4);
+    expect(seen.batches).toBe(1);
   });
 });

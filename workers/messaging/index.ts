@@ -30,6 +30,7 @@ export {
   abandonPendingMessage,
   trackedMessageQuery,
   trackedMessagesDelete,
+  trackedMessagesQuery,
   trackedMessageWrites,
 } from "./tracked-messages";
 

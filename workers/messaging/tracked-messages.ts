@@ -34,6 +34,11 @@ export function trackedMessageQuery(db: Database, id: string | SQLWrapper) {
   return db.select().from(outboundMessages).where(eq(outboundMessages.id, id)).limit(1);
 }
 
+/** The tracked messages whose ids `ids` selects (a subquery of the caller's rows): many at once. */
+export function trackedMessagesQuery(db: Database, ids: SQLWrapper) {
+  return db.select().from(outboundMessages).where(inArray(outboundMessages.id, ids));
+}
+
 /** Gives up on a message still waiting to be sent: failed (with why, when there is a reason). */
 export function abandonPendingMessage(db: Database, id: string, at: number, reason?: string) {
   return db

@@ -285,7 +285,7 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
       plans.filter(({ plan }) => plan.notifications.length > 0 || plan.hints.length > 0),
       at,
     );
-    return [];
+    return { writes: [] };
   },
   async onDeadLetter(event) {
     logEvent("error", "notification_event_dead_lettered", { eventId: event.id, type: event.type });

@@ -14,12 +14,14 @@ import {
   type MessagingDeps,
   receiptOutcome,
   sendOutboundMessage,
-  trackedMessageQuery,
+  trackedMessagesQuery,
 } from "../messaging";
 import { readConfig } from "../platform/config";
-import { defineConsumer } from "../platform/consume";
-import { type Database, database, nowMs } from "../platform/db";
+import { defineConsumer, runBounded } from "../platform/consume";
+import type { ManyOutcome } from "../platform/consume-many";
+import { type Database, database, inList, nowMs } from "../platform/db";
 import { recordEventOnce } from "../platform/outbox";
+import { withRequestId } from "../platform/request-context";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliveryReceiptWrites } from "./delivery-receipts";
 import { deliverEvent, NOTIFICATION_DELIVER } from "./events";
@@ -39,11 +41,13 @@ function expire(db: Database, d: DeliveryRow, reason: string, at: number): Batch
 }
 
 /**
- * The delivery, its notification's category, its push device and the recipient's preferences (one
- * query), read together with its tracked message (messaging's, found through the delivery).
+ * The deliveries `ids` names, each with its notification's category, its push device, the
+ * recipient's preferences and its tracked message (messaging's, found through the delivery): two
+ * queries at once, for one delivery or a whole queue batch of them. (Not one db.batch: a batch's
+ * rows come back as objects, and the joined tables' same-named columns would overwrite each other.)
  */
-async function loadDelivery(db: Database, id: string) {
-  const [found, [message]] = await Promise.all([
+async function loadDeliveries(db: Database, ids: string[]) {
+  const [rows, messages] = await Promise.all([
     db
       .select({
         delivery: notificationDeliveries,
@@ -55,20 +59,25 @@ async function loadDelivery(db: Database, id: string) {
       .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
       .leftJoin(notificationDevices, eq(notificationDevices.id, notificationDeliveries.target))
       .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notificationDeliveries.userId))
-      .where(eq(notificationDeliveries.id, id))
-      .get(),
-    trackedMessageQuery(
+      .where(inList(notificationDeliveries.id, ids)),
+    trackedMessagesQuery(
       db,
       db
         .select({ id: notificationDeliveries.outboundMessageId })
         .from(notificationDeliveries)
-        .where(eq(notificationDeliveries.id, id)),
+        .where(inList(notificationDeliveries.id, ids)),
     ),
   ]);
-  return found ? { ...found, message } : undefined;
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  return new Map(
+    rows.map((row) => {
+      const messageId = row.delivery.outboundMessageId;
+      return [row.delivery.id, { ...row, message: messageId ? byId.get(messageId) : undefined }] as const;
+    }),
+  );
 }
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
+type Loaded = NonNullable<ReturnType<Awaited<ReturnType<typeof loadDeliveries>>["get"]>>;
 
 /**
  * Whether a pending delivery goes now: held by quiet hours still (`wait`), no longer wanted or
@@ -175,6 +184,66 @@ async function waitAgain(
   return [recordEventOnce(database(env), "notifications", next, { published: { at: nowMs(), checkDelayMs } })];
 }
 
+/** What one deliver event does with its delivery: nothing (gone or settled), wait again, expire, or send. */
+async function settle(
+  env: Env,
+  deps: MessagingDeps,
+  event: EventOf<"notification.deliver">,
+  found: Loaded | undefined,
+  at: number,
+): Promise<BatchItem<"sqlite">[]> {
+  // Gone, already settled (sent, failed, expired), or not a tracked message: nothing to do.
+  if (found?.delivery.status !== "pending" || !found.delivery.outboundMessageId) return [];
+  const d = found.delivery;
+  const verdict = verdictOn(found, at);
+  if ("wait" in verdict) return waitAgain(env, deps, event, d, at);
+  if ("expire" in verdict) return expire(database(env), d, verdict.expire, at);
+  return send(env, deps, d, verdict.send, at);
+}
+
+/**
+ * Sends at once: FCM HTTP v1 takes one message per request and has no batch endpoint (Firebase
+ * retired the batch one), so a batch's pushes go out as concurrent requests; the runtime queues
+ * those above its open-connection limit.
+ */
+const SEND_CONCURRENCY = 16;
+
+/**
+ * settle for a queue batch: every delivery loaded in one round trip, the sends concurrent, and
+ * their records returned to commit with the events' "done" markers in one D1 batch. A send that
+ * failed (recorded by `send`, as alone) is reported failed: only its message is retried, so its
+ * neighbours are never sent twice. A second event for a delivery already in the batch waits for
+ * a retry (it must see the first one's outcome, committed only at the end of the batch).
+ */
+async function settleMany(
+  env: Env,
+  deps: MessagingDeps,
+  events: EventOf<"notification.deliver">[],
+): Promise<ManyOutcome> {
+  const at = clock(deps);
+  const loaded = await loadDeliveries(
+    database(env),
+    events.map((e) => e.data.deliveryId),
+  );
+  const writes: BatchItem<"sqlite">[][] = [];
+  const failed = new Map<string, unknown>();
+  const taken = new Set<string>();
+  await runBounded([...events.entries()], SEND_CONCURRENCY, async ([i, event]) => {
+    const id = event.data.deliveryId;
+    if (taken.has(id)) {
+      failed.set(event.id, new Error(`delivery ${id} has an earlier event in this batch; retried after it`));
+      return;
+    }
+    taken.add(id);
+    try {
+      writes[i] = await withRequestId(event.requestId, () => settle(env, deps, event, loaded.get(id), at));
+    } catch (err) {
+      failed.set(event.id, err);
+    }
+  });
+  return { writes: writes.flat(), failed };
+}
+
 /**
  * Sends one delivery (`notification.deliver`) through its channel's provider and records the
  * outcome on the delivery and its tracked message. Before sending it checks the delivery is still
@@ -187,17 +256,11 @@ export const deliverNotification: NotificationConsumer = defineConsumer({
   name: "notifications.deliver",
   types: [NOTIFICATION_DELIVER],
   async handle(event, env, deps) {
-    const db = database(env);
-    const at = clock(deps);
-    const found = await loadDelivery(db, event.data.deliveryId);
-    // Gone, already settled (sent, failed, expired), or not a tracked message: nothing to do.
-    if (found?.delivery.status !== "pending" || !found.delivery.outboundMessageId) return [];
-    const d = found.delivery;
-    const verdict = verdictOn(found, at);
-    if ("wait" in verdict) return waitAgain(env, deps, event, d, at);
-    if ("expire" in verdict) return expire(db, d, verdict.expire, at);
-    return send(env, deps, d, verdict.send, at);
+    const id = event.data.deliveryId;
+    return settle(env, deps, event, (await loadDeliveries(database(env), [id])).get(id), clock(deps));
   },
+  // A queue batch's deliveries: loaded in one round trip, sent concurrently, recorded in one commit.
+  handleMany: (events, env, deps) => settleMany(env, deps, events),
   async onDeadLetter(event, env) {
     const db = database(env);
     const id = event.data.deliveryId;

@@ -7,12 +7,26 @@ import { logEvent } from "./log";
 
 /**
  * What applying a batch's events together settled for one consumer: the events it applied now or
- * had applied before (nothing left to do for them), and the events another attempt holds, with
- * when that attempt's lease ends. Events in neither set go through the one-at-a-time path.
+ * had applied before (nothing left to do for them), the events another attempt holds, with when
+ * that attempt's lease ends, and the events that failed, with their error (the queue retries or
+ * dead-letters each exactly as if `handle` had thrown it). Events in none of these go through the
+ * one-at-a-time path.
  */
 export interface SettledMany {
   settled: Set<string>;
   busy: Map<string, number>;
+  failed: Map<string, unknown>;
+}
+
+/**
+ * What handleMany did: the writes that record the events it applied (committed with their "done"
+ * markers) and, by event id, the events it could not apply, with why. A failed event's claim is
+ * dropped and its message retried alone, so a provider refusing one message never re-sends the
+ * others (their work is in `writes`, done).
+ */
+export interface ManyOutcome {
+  writes: BatchItem<"sqlite">[];
+  failed?: Map<string, unknown>;
 }
 
 /** A consumer able to apply many events at once (one D1 batch, one queue send, for all of them). */
@@ -20,10 +34,11 @@ export interface ManyConsumer<E extends EventEnvelope, D> {
   name: string;
   /**
    * Applies every event given (all claimed for this consumer) and returns the writes that record
-   * them; they commit with the "done" markers. Throwing applies none of them: their claims are
-   * dropped and each event is then tried on its own, so one bad event never holds up the others.
+   * them; they commit with the "done" markers. An event it reports failed is retried alone.
+   * Throwing applies none of them: their claims are dropped and each event is then tried on its
+   * own, so one bad event never holds up the others.
    */
-  handleMany(events: E[], env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
+  handleMany(events: E[], env: Env, deps: D): Promise<ManyOutcome>;
 }
 
 /**
@@ -39,7 +54,7 @@ export async function applyMany<E extends EventEnvelope, D>(
   deps: D,
   leaseMs: number,
 ): Promise<SettledMany> {
-  const out: SettledMany = { settled: new Set(), busy: new Map() };
+  const out: SettledMany = { settled: new Set(), busy: new Map(), failed: new Map() };
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
   if (unique.length === 0) return out;
   const db = database(env);
@@ -81,15 +96,21 @@ export async function applyMany<E extends EventEnvelope, D>(
   }
   if (mine.length === 0) return out;
   const ids = mine.map((e) => e.id);
-  const key = and(eq(processedEvents.consumer, consumer.name), inList(processedEvents.eventId, ids));
-  let writes: BatchItem<"sqlite">[];
+  const claimOf = (of: string[]) =>
+    and(
+      eq(processedEvents.consumer, consumer.name),
+      inList(processedEvents.eventId, of),
+      eq(processedEvents.status, "processing"),
+    );
+  let failed: Map<string, unknown>;
   try {
-    writes = await consumer.handleMany(mine, env, deps);
-    const done = db
-      .update(processedEvents)
-      .set({ status: "done", updatedAt: nowMs() })
-      .where(and(key, eq(processedEvents.status, "processing")));
-    await db.batch([done, ...writes]);
+    const outcome = await consumer.handleMany(mine, env, deps);
+    failed = outcome.failed ?? new Map();
+    const applied = ids.filter((id) => !failed.has(id));
+    const done = db.update(processedEvents).set({ status: "done", updatedAt: nowMs() }).where(claimOf(applied));
+    // A failed event's claim goes in the same commit, so its retry can claim it again.
+    const dropped = failed.size > 0 ? [db.delete(processedEvents).where(claimOf([...failed.keys()]))] : [];
+    await db.batch([done, ...dropped, ...outcome.writes]);
   } catch (err) {
     logEvent("warn", "event_batch_failed", {
       consumer: consumer.name,
@@ -97,9 +118,12 @@ export async function applyMany<E extends EventEnvelope, D>(
       error: err instanceof Error ? err.message : String(err),
     });
     // Drops only our own claims (still "processing"): each event is tried again on its own.
-    await db.delete(processedEvents).where(and(key, eq(processedEvents.status, "processing")));
+    await db.delete(processedEvents).where(claimOf(ids));
     return out;
   }
-  for (const id of ids) out.settled.add(id);
+  for (const id of ids) {
+    if (failed.has(id)) out.failed.set(id, failed.get(id));
+    else out.settled.add(id);
+  }
   return out;
 }

@@ -3,7 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { deadLetters, processedEvents } from "../../d1/schema/platform";
 import { type EventEnvelope, type EventOf, EventSchema, type EventType } from "../../schemas/events";
 import { backoffMs } from "./backoff";
-import { applyMany, type SettledMany } from "./consume-many";
+import { applyMany, type ManyOutcome, type SettledMany } from "./consume-many";
 import { type Database, database, nowMs } from "./db";
 import { logEvent } from "./log";
 import { withRequestId } from "./request-context";
@@ -27,9 +27,10 @@ export interface EventConsumer<D extends ConsumerDeps = ConsumerDeps, T extends 
   /**
    * Optional: applies many events at once (consume-many.ts), for a consumer whose per-event cost
    * is mostly round trips that a whole batch can share. All or nothing; on failure each event
-   * goes through `handle` on its own.
+   * goes through `handle` on its own; an event it reports failed is retried (or dead-lettered) as
+   * if `handle` had thrown.
    */
-  handleMany?(events: EventOf<T>[], env: Env, deps: D): Promise<BatchItem<"sqlite">[]>;
+  handleMany?(events: EventOf<T>[], env: Env, deps: D): Promise<ManyOutcome>;
   /** Called once when the event is dead-lettered after its last retry. */
   onDeadLetter?(event: EventOf<T>, env: Env): Promise<void>;
 }
@@ -243,7 +244,7 @@ function laneOf(event: EventEnvelope | undefined, message: Message<unknown>): st
  * one throws; the first error is thrown at the end (the runtime then retries the messages that
  * were neither acked nor retried, as it would have with one message at a time).
  */
-async function runBounded<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function runBounded<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const errors: unknown[] = [];
   const worker = async () => {
@@ -280,6 +281,8 @@ async function consumeMessage<D extends ConsumerDeps>(
     for (const consumer of consumersFor(event.type)) {
       const many = together.get(consumer.name);
       if (many?.settled.has(event.id)) continue;
+      // Its batch attempt failed: retried or dead-lettered below, as a throwing `handle` is.
+      if (many?.failed.has(event.id)) throw many.failed.get(event.id);
       const busy = many?.busy.get(event.id);
       if (busy !== undefined) {
         busyUntil = Math.max(busyUntil ?? 0, busy);
