@@ -245,23 +245,11 @@ describe("seller center on a real server, as new users would", () => {
 
     // A payout of all of it to the seller's wallet, paid once however often it is sent.
     const key = idem();
-    const payout = await ok(
-      "POST",
-      `/api/v1/shops/${shop.id}/payouts`,
-      seller,
-      { amount: THB(kept), destination: "wallet" },
-      201,
-      key,
-    );
+    const payOut = () =>
+      ok("POST", `/api/v1/shops/${shop.id}/payouts`, seller, { amount: THB(kept), destination: "wallet" }, 201, key);
+    const payout = await payOut();
     expect(payout.json).toMatchObject({ amount: THB(kept), destination: "wallet", status: "paid" });
-    const again = await ok(
-      "POST",
-      `/api/v1/shops/${shop.id}/payouts`,
-      seller,
-      { amount: THB(kept), destination: "wallet" },
-      201,
-      key,
-    );
+    const again = await payOut();
     expect(again.json.id).toBe(payout.json.id);
     const more = await api(
       "POST",

@@ -115,6 +115,17 @@ export async function contextAs(
   return context;
 }
 
+/** A deliverable address in Bangkok, as a buyer types it. */
+export const BANGKOK_ADDRESS = {
+  recipientName: "Somying Parcel",
+  phone: "089 765 4321",
+  street: "99/1 Sukhumvit Road",
+  city: "Khlong Toei",
+  province: "Bangkok",
+  postalCode: "10110",
+  country: "TH",
+};
+
 /** A product the tests sell: its name, price in satang, stock and weight (300 g unless given). */
 export interface TestProduct {
   name: string;

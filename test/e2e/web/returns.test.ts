@@ -1,7 +1,16 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, orderAndPay, type Person, shopWithProduct, signIn } from "./people";
+import {
+  appErrors,
+  BANGKOK_ADDRESS,
+  call,
+  contextAs,
+  orderAndPay,
+  type Person,
+  shopWithProduct,
+  signIn,
+} from "./people";
 
 // Returns as the buyer and the seller meet them in the web app: the buyer asks for a return with a
 // photo from the order page; the seller sees it with the photo (private: fetched with the seller's
@@ -9,16 +18,6 @@ import { appErrors, call, contextAs, orderAndPay, type Person, shopWithProduct, 
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-const ADDRESS = {
-  recipientName: "Somying Return",
-  phone: "089 765 4321",
-  street: "99/1 Sukhumvit Road",
-  city: "Khlong Toei",
-  province: "Bangkok",
-  postalCode: "10110",
-  country: "TH",
-};
 
 /** A real 1×1 PNG, so the page can decode and show it. */
 const PHOTO = Buffer.from(
@@ -35,7 +34,7 @@ async function deliveredOrder() {
     stock: 5,
   });
   const buyer = await signIn("Bee Returner");
-  const { order } = await orderAndPay(buyer, product.id, 2, ADDRESS);
+  const { order } = await orderAndPay(buyer, product.id, 2, BANGKOK_ADDRESS);
   for (const status of ["processing", "shipped", "delivered"]) {
     await call(`/api/v1/orders/${order.id}/status`, {
       method: "PATCH",

@@ -1,6 +1,15 @@
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, orderAndPay, type Person, shopWithProduct, signIn } from "./people";
+import {
+  appErrors,
+  BANGKOK_ADDRESS,
+  call,
+  contextAs,
+  orderAndPay,
+  type Person,
+  shopWithProduct,
+  signIn,
+} from "./people";
 
 // Shipping as a new user meets it: a seller books the sandbox courier for a paid order and opens its
 // label; the simulated courier moves the parcel to delivered; the buyer's order page shows each
@@ -8,16 +17,6 @@ import { appErrors, call, contextAs, orderAndPay, type Person, shopWithProduct, 
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-const ADDRESS = {
-  recipientName: "Somying Parcel",
-  phone: "089 765 4321",
-  street: "99/1 Sukhumvit Road",
-  city: "Khlong Toei",
-  province: "Bangkok",
-  postalCode: "10110",
-  country: "TH",
-};
 
 /** A seller with one product, and a buyer's order of it; paid through the sandbox gateway unless `cod`. */
 async function orderOf(cod: boolean) {
@@ -32,7 +31,7 @@ async function orderOf(cod: boolean) {
   const payment = cod
     ? ({ gateway: "cod", method: "cod" } as const)
     : ({ gateway: "sandbox", method: "qris" } as const);
-  const { order } = await orderAndPay(buyer, product.id, 1, ADDRESS, payment);
+  const { order } = await orderAndPay(buyer, product.id, 1, BANGKOK_ADDRESS, payment);
   return { seller, buyer, order };
 }
 
