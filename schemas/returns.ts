@@ -16,6 +16,28 @@ export const ReturnItemSchema = z
   })
   .openapi("ReturnItem");
 
+export const ReturnPhotoSchema = z
+  .object({
+    id: z.string(),
+    url: z
+      .string()
+      .openapi({ example: "/api/v1/returns/ret_01JD3Q5W8T2M4V6X8Z0B2D4F6H/photos/med_01JD3Q5W8T2M4V6X8Z0B2D4F6H" }),
+  })
+  .openapi("ReturnPhoto");
+
+export const ReturnPhotoParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+  mediaId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "mediaId", in: "path" } }),
+});
+
 export const ReturnSchema = z
   .object({
     id: z.string(),
@@ -27,6 +49,11 @@ export const ReturnSchema = z
     reason: z.string(),
     note: z.string().nullable(),
     mediaIds: z.array(z.string()),
+    /**
+     * The buyer's photos, each served to the buyer, the shop's owner and admins only (with the
+     * access token; never a public link): GET `url`.
+     */
+    photos: z.array(ReturnPhotoSchema),
     refundAmount: MoneySchema,
     /** True when the return takes back the order's last units: the shipping is refunded too. */
     fullReturn: z.boolean(),

@@ -5,6 +5,7 @@ import { walletStub } from "../../workers/wallet";
 import { createProduct, createShop } from "../catalog/helpers";
 import { deliverToQueue, NOTIFICATIONS_QUEUE, recordingDeps } from "../notifications/helpers";
 import { ADDRESS, checkout, pay, userCart } from "../orders/helpers";
+import { uploadPicture } from "../returns/helpers";
 import { buyThroughApi } from "../reviews/helpers";
 import { grantAdmin, register } from "../support/accounts";
 import { call, expectJson } from "../support/http";
@@ -71,6 +72,8 @@ export interface OwnedResources {
   voucher: string;
   flashSale: string;
   returnRequest: string;
+  /** The photo C sent with that return. */
+  returnPhoto: string;
 }
 
 /**
@@ -109,6 +112,7 @@ export const RESOURCE_BY_SEGMENT: Record<string, keyof OwnedResources> = {
   vouchers: "voucher",
   "flash-sales": "flashSale",
   returns: "returnRequest",
+  photos: "returnPhoto",
 };
 
 export interface Input {
@@ -212,10 +216,11 @@ async function commerce(owner: Person, member: Person) {
     }),
     201,
   );
+  const returnPhoto = await uploadPicture(member.token);
   const returnRequest = await expectJson<{ id: string }>(
     await call("POST", `/api/v1/orders/${delivered}/returns`, {
       token: member.token,
-      body: { items: [{ productId: product.id, quantity: 1 }], reason: "Sweep: wrong size" },
+      body: { items: [{ productId: product.id, quantity: 1 }], reason: "Sweep: wrong size", mediaIds: [returnPhoto] },
       idempotencyKey: crypto.randomUUID(),
     }),
     201,
@@ -231,6 +236,7 @@ async function commerce(owner: Person, member: Person) {
     voucher: voucher.id,
     flashSale: flashSale.id,
     returnRequest: returnRequest.id,
+    returnPhoto,
     address: address.id,
     shop: shop.id,
     product: product.id,

@@ -6,6 +6,7 @@ import { createProductMediaHandler, createProductMediaRoute } from "./routes/pro
 export { type OrphanSweep, sweepOrphanUploads } from "./orphans";
 export { ownPictures } from "./owned";
 export { eraseUploadsOf } from "./personal-data";
+export { privateUploadResponse } from "./serve";
 export { UPLOAD_MAX_LIFE_MS } from "./store";
 
 export const mediaRouter = createRouter()

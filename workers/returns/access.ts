@@ -29,3 +29,23 @@ export async function returnForShop(c: Context<AppEnv>, returnId: string): Promi
   }
   return { ret, order, actor: { type: "seller", id: auth.userId } };
 }
+
+const NO_PHOTO =
+  "There is no such photo of a return you may see. Return photos are shown to the buyer and the shop's owner.";
+
+/**
+ * A return's photo for its buyer, its shop's owner or an admin; anyone else is told it does not
+ * exist (404), as for an unknown id, so a guessed link reveals nothing.
+ */
+export async function returnPhotoFor(c: Context<AppEnv>, returnId: string, mediaId: string): Promise<string> {
+  const auth = currentAuth(c);
+  const db = database(c.env);
+  const ret = await returnById(db, returnId);
+  if (!ret?.mediaIds.includes(mediaId)) throw new ApiError("not_found", NO_PHOTO);
+  const allowed =
+    ret.customerId === auth.userId ||
+    auth.roles.includes("admin") ||
+    (await shopSummary(db, ret.shopId))?.ownerId === auth.userId;
+  if (!allowed) throw new ApiError("not_found", NO_PHOTO);
+  return mediaId;
+}

@@ -8,6 +8,7 @@ import {
 } from "./routes/decide-return";
 import { orderReturnsHandler, orderReturnsRoute } from "./routes/order-returns";
 import { receiveReturnHandler, receiveReturnRoute } from "./routes/receive-return";
+import { returnPhotoHandler, returnPhotoRoute } from "./routes/return-photo";
 import { shopReturnsHandler, shopReturnsRoute } from "./routes/shop-returns";
 
 /**
@@ -24,4 +25,5 @@ export const returnsRouter = createRouter()
   .openapi(approveReturnRoute, approveReturnHandler)
   .openapi(rejectReturnRoute, rejectReturnHandler)
   .openapi(receiveReturnRoute, receiveReturnHandler)
-  .openapi(shopReturnsRoute, shopReturnsHandler);
+  .openapi(shopReturnsRoute, shopReturnsHandler)
+  .openapi(returnPhotoRoute, returnPhotoHandler);

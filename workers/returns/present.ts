@@ -5,6 +5,10 @@ import type { ReturnRow } from "./rows";
 
 export type Return = z.infer<typeof ReturnSchema>;
 
+/** Where a return's photo is served, to its buyer and its shop's owner only (routes/return-photo.ts). */
+export const returnPhotoUrl = (returnId: string, mediaId: string) =>
+  `/api/v1/returns/${encodeURIComponent(returnId)}/photos/${encodeURIComponent(mediaId)}`;
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function presentReturn(row: ReturnRow, orderNumber: string): Return {
@@ -25,6 +29,7 @@ export function presentReturn(row: ReturnRow, orderNumber: string): Return {
     reason: row.reason,
     note: row.note,
     mediaIds: row.mediaIds,
+    photos: row.mediaIds.map((id) => ({ id, url: returnPhotoUrl(row.id, id) })),
     refundAmount: money(row.refundAmount, currency),
     fullReturn: row.full,
     createdAt: new Date(row.createdAt).toISOString(),

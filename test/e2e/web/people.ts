@@ -114,3 +114,74 @@ export async function contextAs(
   }, person.session);
   return context;
 }
+
+/** A deliverable address in Bangkok, as a buyer types it. */
+export const BANGKOK_ADDRESS = {
+  recipientName: "Somying Parcel",
+  phone: "089 765 4321",
+  street: "99/1 Sukhumvit Road",
+  city: "Khlong Toei",
+  province: "Bangkok",
+  postalCode: "10110",
+  country: "TH",
+};
+
+/** A product the tests sell: its name, price in satang, stock and weight (300 g unless given). */
+export interface TestProduct {
+  name: string;
+  price: number;
+  stock: number;
+  weightGrams?: number;
+}
+
+/** `seller`'s new Thai shop with one product; both as the API answered. */
+export async function shopWithProduct(seller: Person, shopName: string, item: TestProduct) {
+  const shop = await call("/api/v1/shops", {
+    token: seller.token,
+    body: {
+      name: `${shopName} ${crypto.randomUUID().slice(0, 6)}`,
+      category: "electronics",
+      country: "TH",
+      currency: "THB",
+    },
+  });
+  const product = await call("/api/v1/products", {
+    token: seller.token,
+    body: {
+      shopId: shop.id,
+      name: item.name,
+      description: item.name,
+      sku: `E2E-${crypto.randomUUID().slice(0, 8)}`,
+      price: { amount: item.price, currency: "THB" },
+      stock: item.stock,
+      weightGrams: item.weightGrams ?? 300,
+    },
+  });
+  return { shop, product };
+}
+
+/** `buyer` checks out `quantity` of the product to `address` and starts paying with `payment` (sandbox gateway unless COD). */
+export async function orderAndPay(
+  buyer: Person,
+  productId: string,
+  quantity: number,
+  address: Record<string, string>,
+  payment: { gateway: "sandbox" | "cod"; method: string } = { gateway: "sandbox", method: "qris" },
+) {
+  await call("/api/v1/cart/items", { token: buyer.token, body: { productId, quantity } });
+  const { orders } = await call("/api/v1/orders", {
+    token: buyer.token,
+    key: crypto.randomUUID(),
+    body: { shippingAddress: address },
+  });
+  const order = orders[0] as { id: string };
+  const started = await call("/api/v1/payments", {
+    token: buyer.token,
+    key: crypto.randomUUID(),
+    body: { orderIds: [order.id], ...payment },
+  });
+  if (payment.gateway === "sandbox") {
+    await call(`/api/v1/payments/${started.id}/simulate`, { token: buyer.token, body: { outcome: "success" } });
+  }
+  return { order, payment: started as { id: string; amount: { amount: number } } };
+}

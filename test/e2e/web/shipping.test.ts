@@ -1,6 +1,15 @@
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import {
+  appErrors,
+  BANGKOK_ADDRESS,
+  call,
+  contextAs,
+  orderAndPay,
+  type Person,
+  shopWithProduct,
+  signIn,
+} from "./people";
 
 // Shipping as a new user meets it: a seller books the sandbox courier for a paid order and opens its
 // label; the simulated courier moves the parcel to delivered; the buyer's order page shows each
@@ -9,53 +18,20 @@ import { appErrors, call, contextAs, type Person, signIn } from "./people";
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
 
-const ADDRESS = {
-  recipientName: "Somying Parcel",
-  phone: "089 765 4321",
-  street: "99/1 Sukhumvit Road",
-  city: "Khlong Toei",
-  province: "Bangkok",
-  postalCode: "10110",
-  country: "TH",
-};
-
 /** A seller with one product, and a buyer's order of it; paid through the sandbox gateway unless `cod`. */
 async function orderOf(cod: boolean) {
   const seller = await signIn("Sam Shipper");
-  const shop = await call("/api/v1/shops", {
-    token: seller.token,
-    body: {
-      name: `Parcel shop ${crypto.randomUUID().slice(0, 6)}`,
-      category: "electronics",
-      country: "TH",
-      currency: "THB",
-    },
-  });
-  const product = await call("/api/v1/products", {
-    token: seller.token,
-    body: {
-      shopId: shop.id,
-      name: "Cotton tee",
-      description: "Soft cotton tee",
-      sku: `TEE-${crypto.randomUUID().slice(0, 8)}`,
-      price: { amount: 29_900, currency: "THB" },
-      stock: 5,
-      weightGrams: 400,
-    },
+  const { product } = await shopWithProduct(seller, "Parcel shop", {
+    name: "Cotton tee",
+    price: 29_900,
+    stock: 5,
+    weightGrams: 400,
   });
   const buyer = await signIn("Bee Buyer");
-  await call("/api/v1/cart/items", { token: buyer.token, body: { productId: product.id, quantity: 1 } });
-  const { orders } = await call("/api/v1/orders", {
-    token: buyer.token,
-    key: crypto.randomUUID(),
-    body: { shippingAddress: ADDRESS },
-  });
-  const order = orders[0] as { id: string };
-  const body = cod
-    ? { orderIds: [order.id], gateway: "cod", method: "cod" }
-    : { orderIds: [order.id], gateway: "sandbox", method: "qris" };
-  const payment = await call("/api/v1/payments", { token: buyer.token, key: crypto.randomUUID(), body });
-  if (!cod) await call(`/api/v1/payments/${payment.id}/simulate`, { token: buyer.token, body: { outcome: "success" } });
+  const payment = cod
+    ? ({ gateway: "cod", method: "cod" } as const)
+    : ({ gateway: "sandbox", method: "qris" } as const);
+  const { order } = await orderAndPay(buyer, product.id, 1, BANGKOK_ADDRESS, payment);
   return { seller, buyer, order };
 }
 

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../app-env";
 import { ApiError } from "../../platform/errors";
 import { defineRoute } from "../../platform/openapi";
 import { accessFor } from "../access";
+import { mediaResponse } from "../serve";
 import { IMMUTABLE, isMediaId, mediaKey, PRIVATE } from "../store";
 
 export const getMediaRoute = defineRoute({
@@ -42,11 +43,5 @@ export const getMediaHandler: RouteHandler<typeof getMediaRoute, AppEnv> = async
     if ("body" in object) await object.body.cancel();
     throw new ApiError("not_found", NOT_FOUND);
   }
-  const headers = new Headers();
-  object.writeHttpMetadata(headers);
-  headers.set("ETag", object.httpEtag);
-  headers.set("Cache-Control", access === "public" ? IMMUTABLE : PRIVATE);
-  if (!("body" in object)) return new Response(null, { status: 304, headers }) as never;
-  headers.set("Content-Length", String(object.size));
-  return new Response(object.body, { status: 200, headers }) as never;
+  return mediaResponse(object, access === "public" ? IMMUTABLE : PRIVATE) as never;
 };

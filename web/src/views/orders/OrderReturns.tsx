@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
+import { BlobImage, blobOf } from "../common/BlobImage";
 import { ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import type { Order } from "./order-api";
@@ -19,15 +20,47 @@ async function upload(file: File): Promise<string> {
   return media.id;
 }
 
-/** A return's status and refund, with the shop's note. */
+/** The return's photos, private to its buyer and its shop's owner: fetched with the access token. */
+function ReturnPhotos({ ret }: { ret: Return }) {
+  const { t } = useI18n();
+  if (ret.photos.length === 0) return null;
+  return (
+    <ul class="return-photos" aria-label={t("returns.photoList")}>
+      {ret.photos.map((photo, i) => (
+        <li key={photo.id}>
+          <BlobImage
+            load={async () =>
+              blobOf(
+                await api.GET("/api/v1/returns/{id}/photos/{mediaId}", {
+                  params: { path: { id: ret.id, mediaId: photo.id } },
+                  parseAs: "blob",
+                }),
+              )
+            }
+            source={photo.url}
+            alt={t("returns.photo", { n: i + 1 })}
+            class="return-photo"
+            unavailable={t("returns.photoUnavailable")}
+            loadingClass="return-photo"
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A return's status and refund, with the shop's note and the buyer's photos. */
 export function ReturnCard({ ret }: { ret: Return }) {
   const { t, fmt } = useI18n();
   return (
     <li class="line" data-testid="return">
       <div class="line-body">
         <span>{ret.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</span>
-        <span class="status">{t(`returns.status.${ret.status}`)}</span>
+        <span class="status" data-testid="return-status">
+          {t(`returns.status.${ret.status}`)}
+        </span>
         {ret.note && <span class="status">{t("returns.note", { note: ret.note })}</span>}
+        <ReturnPhotos ret={ret} />
       </div>
       <span class="line-total">{t("returns.refund", { amount: fmt.money(ret.refundAmount) })}</span>
     </li>

@@ -27,4 +27,7 @@ export const returnsEn = {
   "returns.order": "Order {number}",
   "returns.cancel": "Cancel",
   "returns.more": "Show older",
+  "returns.photo": "Photo {n} of the return",
+  "returns.photoUnavailable": "This photo could not be loaded.",
+  "returns.photoList": "Photos",
 };

@@ -29,4 +29,7 @@ export const returnsFil: Record<keyof typeof returnsEn, string> = {
   "returns.order": "Order {number}",
   "returns.cancel": "Kanselahin",
   "returns.more": "Ipakita ang mas luma",
+  "returns.photo": "Larawan {n} ng ibinabalik",
+  "returns.photoUnavailable": "Hindi ma-load ang larawang ito.",
+  "returns.photoList": "Mga larawan",
 };

@@ -29,4 +29,7 @@ export const returnsId: Record<keyof typeof returnsEn, string> = {
   "returns.order": "Pesanan {number}",
   "returns.cancel": "Batal",
   "returns.more": "Tampilkan yang lebih lama",
+  "returns.photo": "Foto {n} pengembalian",
+  "returns.photoUnavailable": "Foto ini tidak dapat dimuat.",
+  "returns.photoList": "Foto",
 };

@@ -29,4 +29,7 @@ export const returnsMs: Record<keyof typeof returnsEn, string> = {
   "returns.order": "Pesanan {number}",
   "returns.cancel": "Batal",
   "returns.more": "Tunjukkan yang lebih lama",
+  "returns.photo": "Foto {n} pemulangan",
+  "returns.photoUnavailable": "Foto ini tidak dapat dimuatkan.",
+  "returns.photoList": "Foto",
 };

@@ -29,4 +29,7 @@ export const returnsTh: Record<keyof typeof returnsEn, string> = {
   "returns.order": "คำสั่งซื้อ {number}",
   "returns.cancel": "ยกเลิก",
   "returns.more": "แสดงรายการก่อนหน้า",
+  "returns.photo": "รูปที่ {n} ของการคืนสินค้า",
+  "returns.photoUnavailable": "โหลดรูปนี้ไม่ได้",
+  "returns.photoList": "รูปภาพ",
 };

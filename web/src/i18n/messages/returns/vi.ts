@@ -29,4 +29,7 @@ export const returnsVi: Record<keyof typeof returnsEn, string> = {
   "returns.order": "Đơn {number}",
   "returns.cancel": "Hủy",
   "returns.more": "Hiển thị cũ hơn",
+  "returns.photo": "Ảnh {n} của yêu cầu trả hàng",
+  "returns.photoUnavailable": "Không tải được ảnh này.",
+  "returns.photoList": "Ảnh",
 };
