@@ -8,7 +8,7 @@ import { CURRENCIES, type Currency, fromMajor } from "./money";
  * amount cash on delivery is allowed.
  */
 export interface LogisticsConfig {
-  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET). */
+  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET, BITESHIP_API_KEY, BITESHIP_WEBHOOK_SECRET). */
   couriers: string[];
   /** The sandbox courier (books at once, simulate endpoint); never in production. */
   sandbox: boolean;
@@ -24,6 +24,10 @@ export interface LogisticsConfig {
   quoteHoldSeconds: number;
   /** Ninja Van's API origin (sandbox or production); the country code follows it. */
   ninjavanBaseUrl: string;
+  /** Biteship's API origin (one for both: a biteship_test.* key is its sandbox). */
+  biteshipBaseUrl: string;
+  /** The header Biteship's webhooks carry the secret in (named with the webhook in Biteship's dashboard). */
+  biteshipWebhookHeader: string;
   /** Countries where cash on delivery is offered at all. */
   codCountries: string[];
   /** The largest order total per currency paid by cash on delivery (minor units); a currency left out allows none. */
@@ -66,7 +70,7 @@ const list = (fallback: string, pattern: RegExp, what: string) =>
     .describe(what);
 
 export const LOGISTICS_VARS = {
-  COURIERS: list("ninjavan", /^(ninjavan)$/, 'a comma-separated list of couriers, e.g. "ninjavan"'),
+  COURIERS: list("ninjavan", /^(ninjavan|biteship)$/, 'a comma-separated list of couriers, e.g. "ninjavan,biteship"'),
   COURIER_SANDBOX: z
     .enum(["true", "false"])
     .default("false")
@@ -82,6 +86,12 @@ export const LOGISTICS_VARS = {
   TRACKING_POLL_AFTER_SECONDS: int(21_600, 60, 604_800),
   SHIPPING_QUOTE_HOLD_SECONDS: int(1800, 0, 86_400),
   NINJAVAN_BASE_URL: z.string().url().default("https://api.ninjavan.co").describe("an absolute URL"),
+  BITESHIP_BASE_URL: z.string().url().default("https://api.biteship.com").describe("an absolute URL"),
+  BITESHIP_WEBHOOK_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .default("X-Biteship-Webhook-Secret")
+    .describe("an HTTP header name, e.g. X-Biteship-Webhook-Secret"),
   COD_COUNTRIES: list("TH,ID,MY,PH,VN", /^(TH|SG|ID|MY|PH|VN)$/, 'a list of countries like "ID,VN,PH"'),
   COD_MAX_AMOUNT: z
     .string()
@@ -103,6 +113,8 @@ export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): Logistic
     pollAfterMs: raw.TRACKING_POLL_AFTER_SECONDS * 1000,
     quoteHoldSeconds: raw.SHIPPING_QUOTE_HOLD_SECONDS,
     ninjavanBaseUrl: raw.NINJAVAN_BASE_URL,
+    biteshipBaseUrl: raw.BITESHIP_BASE_URL,
+    biteshipWebhookHeader: raw.BITESHIP_WEBHOOK_HEADER,
     codCountries: raw.COD_COUNTRIES,
     codMaxAmount: raw.COD_MAX_AMOUNT,
   };

@@ -1,9 +1,11 @@
 import type { Config } from "../../platform/config";
 import { ApiError } from "../../platform/errors";
+import { BITESHIP_INFO, BiteshipCourier } from "./biteship";
 import { NINJAVAN_INFO, NinjaVanCourier } from "./ninjavan";
 import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
 import type { Courier, CourierInfo } from "./types";
 
+export { BITESHIP_INFO, BiteshipCourier } from "./biteship";
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
 export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
@@ -14,6 +16,8 @@ export interface CourierSecrets {
   SANDBOX_WEBHOOK_SECRET?: string;
   NINJAVAN_CLIENT_ID?: string;
   NINJAVAN_CLIENT_SECRET?: string;
+  BITESHIP_API_KEY?: string;
+  BITESHIP_WEBHOOK_SECRET?: string;
 }
 
 /** What builds a courier: config and secrets, and the fetch it calls out through (tests hand in a recording one). */
@@ -23,9 +27,12 @@ export interface CourierContext {
   fetchFn?: typeof fetch;
 }
 
+/** Every real courier this platform speaks to; COURIERS picks those switched on. */
+const REAL_COURIERS: readonly CourierInfo[] = [NINJAVAN_INFO, BITESHIP_INFO];
+
 /** The couriers switched on here: the configured real ones, and the sandbox where it is allowed. */
 export function enabledCouriers(config: Config): CourierInfo[] {
-  const real = config.logistics.couriers.includes("ninjavan") ? [NINJAVAN_INFO] : [];
+  const real = REAL_COURIERS.filter((c) => config.logistics.couriers.includes(c.id));
   return config.logistics.sandbox ? [...real, SANDBOX_INFO] : real;
 }
 
@@ -58,6 +65,16 @@ export function courierFor(ctx: CourierContext, id: string, country: string): Co
 function build(ctx: CourierContext, id: string, country: string): Courier {
   const fetchFn = ctx.fetchFn ?? fetch;
   if (id === "sandbox") return new SandboxCourier(ctx.secrets.SANDBOX_WEBHOOK_SECRET ?? "");
+  if (id === "biteship") {
+    return new BiteshipCourier({
+      baseUrl: ctx.config.logistics.biteshipBaseUrl,
+      apiKey: ctx.secrets.BITESHIP_API_KEY ?? "",
+      webhookHeader: ctx.config.logistics.biteshipWebhookHeader,
+      webhookSecret: ctx.secrets.BITESHIP_WEBHOOK_SECRET ?? "",
+      timeoutMs: ctx.config.logistics.timeoutMs,
+      fetchFn,
+    });
+  }
   return new NinjaVanCourier({
     baseUrl: ctx.config.logistics.ninjavanBaseUrl,
     clientId: ctx.secrets.NINJAVAN_CLIENT_ID ?? "",
