@@ -35,20 +35,19 @@ const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : unde
  */
 export function postalCodeOf(party: Party, who: "shop" | "recipient"): number {
   const code = party.postalCode.trim() || party.street.match(/\b(\d{5})\b(?!.*\b\d{5}\b)/)?.[1];
-  if (!code || !/^\d{5}$/.test(code)) {
+  if (code && /^\d{5}$/.test(code)) return Number(code);
+  if (who === "shop") {
     throw new ApiError(
       "validation_failed",
-      who === "shop"
-        ? "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again."
-        : "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.",
-      {
-        errors: [
-          { path: who === "shop" ? "shop.contact.address" : "shippingAddress.postalCode", message: "No postal code" },
-        ],
-      },
+      "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.",
+      { errors: [{ path: "shop.contact.address", message: "No postal code" }] },
     );
   }
-  return Number(code);
+  throw new ApiError(
+    "validation_failed",
+    "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.",
+    { errors: [{ path: "shippingAddress.postalCode", message: "No postal code" }] },
+  );
 }
 
 function item(name: string, grams: number, value: number, parcel?: BookingRequest["parcels"][number]) {
