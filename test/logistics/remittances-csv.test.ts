@@ -1,36 +1,10 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { grantAdmin, register } from "../support/accounts";
-import {
-  book,
-  call,
-  expectJson,
-  expectProblem,
-  orderFor,
-  type Payment,
-  postPayment,
-  type Shipment,
-  simulateShipment,
-} from "./helpers";
+import { call, deliveredCod, expectJson, expectProblem, type Remittance, type Shipment } from "./helpers";
 
 // A courier's COD statement sent as CSV to POST /admin/cod-remittances: the same remittance as the
 // JSON form, every line checked first, a per-line 422 report, 415 for other content types.
-
-interface Remittance {
-  courier: string;
-  reference: string;
-  total: { amount: number; currency: string };
-  itemCount: number;
-  items: { trackingNumber: string; amount: { amount: number; currency: string } }[];
-}
-
-async function deliveredCod(): Promise<Shipment> {
-  const { seller, buyer, order } = await orderFor("ID", { paid: false });
-  await expectJson<Payment>(await postPayment(buyer, { orderIds: [order.id], gateway: "cod", method: "cod" }), 201);
-  const shipment = await book(seller.token, order.id);
-  await simulateShipment(seller.token, shipment.id, "delivered");
-  return shipment;
-}
 
 const major = (s: Shipment) => String(s.cod!.amount / 100);
 
