@@ -48,6 +48,32 @@ export const CreateRemittanceSchema = z
   .strict()
   .openapi("CreateCodRemittance");
 
+/** A statement sent as CSV names its courier and reference here (a JSON body carries them itself). */
+export const RemittanceCsvQuerySchema = z.object({
+  courier: CourierIdSchema.optional().openapi({
+    param: { name: "courier", in: "query" },
+    description: "With a CSV body: the courier whose statement it is",
+  }),
+  reference: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({
+      param: { name: "reference", in: "query" },
+      description: "With a CSV body: the courier's own reference of the remittance",
+    }),
+  remittedAt: z
+    .string()
+    .datetime({ offset: true })
+    .optional()
+    .openapi({
+      param: { name: "remittedAt", in: "query" },
+      description: "With a CSV body: when the courier paid it over (default: now)",
+    }),
+});
+
 export const RemittanceSummarySchema = z
   .object({
     id: z.string(),

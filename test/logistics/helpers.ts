@@ -8,7 +8,9 @@ import {
   expectJson,
   guestOrder,
   type Order,
+  type Payment,
   pay,
+  postPayment,
   sellerWithProduct,
   simulate,
 } from "../orders/helpers";
@@ -96,4 +98,23 @@ export async function simulateShipment(token: string, shipmentId: string, status
 
 export function expectOk(res: Response) {
   expect(res.status).toBe(200);
+}
+
+/** A recorded COD remittance as POST/GET /admin/cod-remittances answer it. */
+export interface Remittance {
+  id: string;
+  courier: string;
+  reference: string;
+  total: { amount: number; currency: string };
+  itemCount: number;
+  items: { trackingNumber: string; amount: { amount: number; currency: string } }[];
+}
+
+/** A cash-on-delivery order booked with the sandbox courier and delivered (the cash collected). */
+export async function deliveredCod(): Promise<Shipment> {
+  const { seller, buyer, order } = await orderFor("ID", { paid: false });
+  await expectJson<Payment>(await postPayment(buyer, { orderIds: [order.id], gateway: "cod", method: "cod" }), 201);
+  const shipment = await book(seller.token, order.id);
+  await simulateShipment(seller.token, shipment.id, "delivered");
+  return shipment;
 }

@@ -1,25 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { grantAdmin, register } from "../support/accounts";
-import {
-  book,
-  call,
-  expectJson,
-  expectProblem,
-  orderFor,
-  type Payment,
-  postPayment,
-  type Shipment,
-  simulateShipment,
-} from "./helpers";
-
-interface Remittance {
-  id: string;
-  courier: string;
-  reference: string;
-  total: { amount: number; currency: string };
-  itemCount: number;
-  items: { trackingNumber: string; amount: { amount: number; currency: string } }[];
-}
+import { call, deliveredCod, expectJson, expectProblem, type Remittance, type Shipment } from "./helpers";
 
 interface Mismatch {
   kind: string;
@@ -34,15 +15,6 @@ interface Report {
   matched: number;
   counts: Record<string, number>;
   items: Mismatch[];
-}
-
-/** A cash-on-delivery order booked with the sandbox courier and delivered (the cash collected). */
-async function deliveredCod(): Promise<Shipment> {
-  const { seller, buyer, order } = await orderFor("ID", { paid: false });
-  await expectJson<Payment>(await postPayment(buyer, { orderIds: [order.id], gateway: "cod", method: "cod" }), 201);
-  const shipment = await book(seller.token, order.id);
-  await simulateShipment(seller.token, shipment.id, "delivered");
-  return shipment;
 }
 
 const remit = (token: string, body: unknown, idempotencyKey = crypto.randomUUID()) =>

@@ -1,7 +1,7 @@
 import type { BulkRefusal } from "../../schemas/seller-products";
+import type { CsvRecord } from "../platform/csv";
 import { ApiError } from "../platform/errors";
 import { CURRENCIES, type Currency, fromMajor } from "../platform/money";
-import type { CsvRecord } from "./csv";
 
 /**
  * The rows of a bulk price and stock CSV, read and checked on their own (before any SKU is looked

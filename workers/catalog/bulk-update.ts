@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { BulkRefusal, BulkUpdateReport } from "../../schemas/seller-products";
 import type { SellerUploads } from "../platform/config-seller-uploads";
+import { type CsvUpload, parseCsv, readCsvUpload } from "../platform/csv";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency } from "../platform/money";
@@ -8,7 +9,6 @@ import { createEvent } from "../platform/outbox";
 import { ownedShop } from "../shops";
 import { type BulkRow, readRows } from "./bulk-rows";
 import { invalidateProduct } from "./cache";
-import { parseCsv } from "./csv";
 import { PRODUCT_UPDATED } from "./events";
 import { productStock, setOnHand, stockLevel } from "./stock";
 
@@ -36,32 +36,6 @@ interface Change extends BulkRow {
   target: Target;
   /** On-hand before the upload, to put back if a later SKU refuses. */
   previousOnHand?: number;
-}
-
-/** The request's body as the route hands it over (read through Hono, which keeps it for the idempotency hash). */
-export interface UploadBody {
-  headers: Headers;
-  bytes: () => Promise<ArrayBuffer>;
-}
-
-async function readBody(request: UploadBody, limits: SellerUploads): Promise<string> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "text/csv" && type !== "text/plain") {
-    throw new ApiError("unsupported_media_type", "Send the CSV as the request body with Content-Type: text/csv.");
-  }
-  const tooLarge = () =>
-    new ApiError(
-      "payload_too_large",
-      `A bulk CSV may be at most ${limits.bulkCsvMaxBytes} bytes. Split it into smaller files.`,
-    );
-  if (Number(request.headers.get("content-length") ?? "0") > limits.bulkCsvMaxBytes) throw tooLarge();
-  const bytes = new Uint8Array(await request.bytes());
-  if (bytes.byteLength > limits.bulkCsvMaxBytes) throw tooLarge();
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ApiError("bad_request", "The CSV is not valid UTF-8 text. Save it as CSV UTF-8 and upload it again.");
-  }
 }
 
 /** Every product and variant SKU of the shop that the rows name, by lower-cased SKU. */
@@ -228,13 +202,13 @@ export async function bulkUpdateProducts(
     userId: string;
     shopId: string;
     uploadId: string;
-    request: UploadBody;
+    request: CsvUpload;
     limits: SellerUploads;
   },
 ): Promise<BulkUpdateReport> {
   const db = database(env);
   const shop = await ownedShop(db, input.shopId, input.userId);
-  const text = await readBody(input.request, input.limits);
+  const text = await readCsvUpload(input.request, input.limits.bulkCsvMaxBytes, true);
   const read = readRows(parseCsv(text), shop.currency as Currency, input.limits.bulkCsvMaxRows);
   const rowCount = read.rows.length + read.refused.length;
   const report = (refused: BulkRefusal[], applied = 0): BulkUpdateReport => ({

@@ -99,6 +99,7 @@ export async function bookShipment(
       from,
       to,
       parcels,
+      declaredValue: { amount: order.total, currency: order.currency } as never,
       ...(cod ? { cod: cod as never } : {}),
     });
     return {

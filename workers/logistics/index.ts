@@ -33,6 +33,7 @@ import type { CodSettlement } from "./tracking";
 
 export { type CodCheck, codAllowed } from "./cod";
 export {
+  BiteshipCourier,
   type Courier,
   courierInfo,
   enabledCouriers,

@@ -8,7 +8,7 @@ import { CURRENCIES, type Currency, fromMajor } from "./money";
  * amount cash on delivery is allowed.
  */
 export interface LogisticsConfig {
-  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET). */
+  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET, BITESHIP_API_KEY, BITESHIP_WEBHOOK_SECRET). */
   couriers: string[];
   /** The sandbox courier (books at once, simulate endpoint); never in production. */
   sandbox: boolean;
@@ -26,6 +26,10 @@ export interface LogisticsConfig {
   ninjavanBaseUrl: string;
   /** GHN's API origin (dev-online-gateway or online-gateway.ghn.vn); its secrets are GHN_TOKEN, GHN_SHOP_ID, GHN_WEBHOOK_SECRET. */
   ghnBaseUrl: string;
+  /** Biteship's API origin (one for both: a biteship_test.* key is its sandbox). */
+  biteshipBaseUrl: string;
+  /** The header Biteship's webhooks carry the secret in (named with the webhook in Biteship's dashboard). */
+  biteshipWebhookHeader: string;
   /** Countries where cash on delivery is offered at all. */
   codCountries: string[];
   /** The largest order total per currency paid by cash on delivery (minor units); a currency left out allows none. */
@@ -68,7 +72,11 @@ const list = (fallback: string, pattern: RegExp, what: string) =>
     .describe(what);
 
 export const LOGISTICS_VARS = {
-  COURIERS: list("ninjavan", /^(ninjavan|ghn)$/, 'a comma-separated list of couriers, e.g. "ninjavan,ghn"'),
+  COURIERS: list(
+    "ninjavan",
+    /^(ninjavan|biteship|ghn)$/,
+    'a comma-separated list of couriers, e.g. "ninjavan,biteship,ghn"',
+  ),
   COURIER_SANDBOX: z
     .enum(["true", "false"])
     .default("false")
@@ -85,6 +93,12 @@ export const LOGISTICS_VARS = {
   SHIPPING_QUOTE_HOLD_SECONDS: int(1800, 0, 86_400),
   NINJAVAN_BASE_URL: z.string().url().default("https://api.ninjavan.co").describe("an absolute URL"),
   GHN_BASE_URL: z.string().url().default("https://online-gateway.ghn.vn").describe("an absolute URL"),
+  BITESHIP_BASE_URL: z.string().url().default("https://api.biteship.com").describe("an absolute URL"),
+  BITESHIP_WEBHOOK_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .default("X-Biteship-Webhook-Secret")
+    .describe("an HTTP header name, e.g. X-Biteship-Webhook-Secret"),
   COD_COUNTRIES: list("TH,ID,MY,PH,VN", /^(TH|SG|ID|MY|PH|VN)$/, 'a list of countries like "ID,VN,PH"'),
   COD_MAX_AMOUNT: z
     .string()
@@ -107,6 +121,8 @@ export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): Logistic
     quoteHoldSeconds: raw.SHIPPING_QUOTE_HOLD_SECONDS,
     ninjavanBaseUrl: raw.NINJAVAN_BASE_URL,
     ghnBaseUrl: raw.GHN_BASE_URL,
+    biteshipBaseUrl: raw.BITESHIP_BASE_URL,
+    biteshipWebhookHeader: raw.BITESHIP_WEBHOOK_HEADER,
     codCountries: raw.COD_COUNTRIES,
     codMaxAmount: raw.COD_MAX_AMOUNT,
   };

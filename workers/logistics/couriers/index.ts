@@ -1,10 +1,12 @@
 import type { Config } from "../../platform/config";
 import { ApiError } from "../../platform/errors";
+import { BITESHIP_INFO, BiteshipCourier } from "./biteship";
 import { GHN_INFO, GhnCourier } from "./ghn";
 import { NINJAVAN_INFO, NinjaVanCourier } from "./ninjavan";
 import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
 import type { Courier, CourierInfo } from "./types";
 
+export { BITESHIP_INFO, BiteshipCourier } from "./biteship";
 export { GHN_WEBHOOK_SECRET_PARAM, GhnCourier } from "./ghn";
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
@@ -19,6 +21,8 @@ export interface CourierSecrets {
   GHN_TOKEN?: string;
   GHN_SHOP_ID?: string;
   GHN_WEBHOOK_SECRET?: string;
+  BITESHIP_API_KEY?: string;
+  BITESHIP_WEBHOOK_SECRET?: string;
 }
 
 /** What builds a courier: config and secrets, and the fetch it calls out through (tests hand in a recording one). */
@@ -28,9 +32,12 @@ export interface CourierContext {
   fetchFn?: typeof fetch;
 }
 
+/** Every real courier this platform speaks to; COURIERS picks those switched on. */
+const REAL_COURIERS: readonly CourierInfo[] = [NINJAVAN_INFO, BITESHIP_INFO, GHN_INFO];
+
 /** The couriers switched on here: the configured real ones, and the sandbox where it is allowed. */
 export function enabledCouriers(config: Config): CourierInfo[] {
-  const real = [NINJAVAN_INFO, GHN_INFO].filter((c) => config.logistics.couriers.includes(c.id));
+  const real = REAL_COURIERS.filter((c) => config.logistics.couriers.includes(c.id));
   return config.logistics.sandbox ? [...real, SANDBOX_INFO] : real;
 }
 
@@ -69,6 +76,16 @@ function build(ctx: CourierContext, id: string, country: string): Courier {
       token: ctx.secrets.GHN_TOKEN ?? "",
       shopId: ctx.secrets.GHN_SHOP_ID ?? "",
       webhookSecret: ctx.secrets.GHN_WEBHOOK_SECRET ?? "",
+      timeoutMs: ctx.config.logistics.timeoutMs,
+      fetchFn,
+    });
+  }
+  if (id === "biteship") {
+    return new BiteshipCourier({
+      baseUrl: ctx.config.logistics.biteshipBaseUrl,
+      apiKey: ctx.secrets.BITESHIP_API_KEY ?? "",
+      webhookHeader: ctx.config.logistics.biteshipWebhookHeader,
+      webhookSecret: ctx.secrets.BITESHIP_WEBHOOK_SECRET ?? "",
       timeoutMs: ctx.config.logistics.timeoutMs,
       fetchFn,
     });

@@ -53,6 +53,8 @@ export interface BookingRequest {
   to: Party;
   parcels: readonly Parcel[];
   cod?: Money;
+  /** What the parcel's contents are worth (the order's total), for couriers that declare it. */
+  declaredValue?: Money;
 }
 
 /** A courier's pickup of a parcel from the shop: its reference and the window it comes in (ms). */

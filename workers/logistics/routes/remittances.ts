@@ -4,6 +4,7 @@ import {
   CreateRemittanceSchema,
   MismatchQuerySchema,
   MismatchReportSchema,
+  RemittanceCsvQuerySchema,
   RemittanceListQuerySchema,
   RemittancePageSchema,
   RemittanceSchema,
@@ -11,12 +12,13 @@ import {
 import { IdParamSchema } from "../../../schemas/identity";
 import type { AppEnv } from "../../app-env";
 import { currentAuth, requireRole } from "../../middleware/auth";
-import { toCsv, wantsCsv } from "../../platform/csv";
+import { isCsvBody, toCsv, wantsCsv } from "../../platform/csv";
 import { database, nowMs } from "../../platform/db";
 import { ApiError } from "../../platform/errors";
 import { idempotent } from "../../platform/idempotency";
 import { toMajorString } from "../../platform/money";
-import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
+import { bearerAuth, defineRoute, jsonResponse, validationError } from "../../platform/openapi";
+import { remittanceFromCsv } from "../remittance-csv";
 import { listRemittances, mismatchReport, recordRemittance, remittanceById } from "../remittances";
 
 const TAGS = ["Logistics"];
@@ -27,18 +29,48 @@ export const createRemittanceRoute = defineRoute({
   method: "post",
   path: "/api/v1/admin/cod-remittances",
   tags: TAGS,
-  summary: "Record a courier's cash-on-delivery remittance (admin)",
-  description:
+  summary: "Record a courier's cash-on-delivery remittance (admin), as JSON or the courier's CSV statement",
+  description: [
     "Needs an Idempotency-Key. One remittance per courier and reference: sending it again answers the recorded one; the same reference with other items is 409. All items in one currency. Mismatches against the orders are read from /api/v1/admin/cod-remittances/mismatches.",
+    "A courier's statement may be sent as it is, as CSV (`Content-Type: text/csv`, at most BULK_CSV_MAX_BYTES and BULK_CSV_MAX_ROWS lines, 500 at most): the first line names the columns `tracking_number`, `amount` (major units, e.g. 150000) and `currency` (other columns are ignored), and the query string names `courier`, `reference` and optionally `remittedAt`. Every line is checked first: any refused line is a 422 listing each refused line and field (`line.<n>.<column>`), and nothing is recorded. Other content types are 415.",
+  ].join("\n\n"),
   security: bearerAuth,
   middleware: [requireRole("admin"), idempotent] as const,
-  request: jsonBody(CreateRemittanceSchema),
+  request: {
+    query: RemittanceCsvQuerySchema,
+    body: {
+      required: false,
+      content: {
+        "application/json": { schema: CreateRemittanceSchema },
+        "text/csv": {
+          schema: { type: "string", example: "tracking_number,amount,currency\n5dd599ebdefcd4158eb8470b,500000,IDR\n" },
+        },
+      },
+    },
+  },
   responses: { 201: jsonResponse("Recorded", RemittanceSchema) },
-  errors: [401, 403, 409],
+  errors: [401, 403, 409, 413, 415],
 });
 
 export const createRemittanceHandler: RouteHandler<typeof createRemittanceRoute, AppEnv> = async (c) => {
-  const recorded = await recordRemittance(database(c.env), c.get("config"), c.req.valid("json"), currentAuth(c).userId);
+  const query = c.req.valid("query");
+  let input: z.infer<typeof CreateRemittanceSchema>;
+  if (isCsvBody(c.req.header("content-type"))) {
+    const limits = c.get("config").sellerUploads;
+    input = await remittanceFromCsv({
+      request: { headers: c.req.raw.headers, bytes: () => c.req.arrayBuffer() },
+      ...query,
+      maxBytes: limits.bulkCsvMaxBytes,
+      maxRows: limits.bulkCsvMaxRows,
+    });
+  } else {
+    // The route checked a JSON body already (and refused other types); an empty one is refused here.
+    const text = await c.req.text();
+    const parsed = CreateRemittanceSchema.safeParse(text ? JSON.parse(text) : undefined);
+    if (!parsed.success) throw validationError(parsed.error);
+    input = parsed.data;
+  }
+  const recorded = await recordRemittance(database(c.env), c.get("config"), input, currentAuth(c).userId);
   return c.json(recorded, 201);
 };
 

@@ -19,4 +19,18 @@ export const logisticsOps: ProblemTranslations = {
     "Hindi tumatanggap ang courier na {0} ng mga pickup request. Ihatid ang parcel sa isa sa mga drop-off point nito.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Hindi pa kinukumpirma ng courier ang pickup. Subukang muli pagkalipas ng ilang minuto.",
+  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
+    "Kailangan ng Biteship ang postal code ng shop: idagdag ang limang-digit na postal code sa address ng shop at mag-book muli.",
+  "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
+    "Kailangan ng Biteship ang limang-digit na postal code ng tatanggap. Itama ang shipping address ng order at mag-book muli.",
+  "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":
+    "Dapat pangalanan ng unang linya ng CSV ang mga column na tracking_number, amount at currency, hal. tracking_number,amount,currency.",
+  "A CSV statement names its courier and reference in the query string: ?courier=...&reference=...":
+    "Pinapangalanan ng CSV statement ang courier at reference nito sa query string: ?courier=...&reference=...",
+  "The CSV has no lines after its header. Add one line per parcel.":
+    "Walang linya ang CSV pagkatapos ng header nito. Magdagdag ng isang linya bawat parcel.",
+  "A CSV statement holds at most {0} lines. Split it into statements under their own references.":
+    "Hanggang {0} linya lamang ang isang CSV statement. Hatiin ito sa mga statement na may sariling reference.",
+  "Some lines of the CSV are refused, so nothing was recorded. Fix the lines listed in errors and send the file again.":
+    "May mga linya ng CSV na tinanggihan, kaya walang naitala. Ayusin ang mga linyang nakalista sa errors at ipadala muli ang file.",
 };

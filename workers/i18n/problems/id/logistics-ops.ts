@@ -19,4 +19,18 @@ export const logisticsOps: ProblemTranslations = {
     "Kurir {0} tidak menerima permintaan penjemputan. Serahkan paket di salah satu titik drop-off-nya.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Kurir belum mengonfirmasi penjemputan. Coba lagi dalam beberapa menit.",
+  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
+    "Biteship memerlukan kode pos toko: tambahkan kode pos lima digit ke alamat toko lalu pesan lagi.",
+  "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
+    "Biteship memerlukan kode pos lima digit penerima. Perbaiki alamat pengiriman pesanan lalu pesan lagi.",
+  "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":
+    "Baris pertama CSV harus menamai kolom tracking_number, amount, dan currency, misalnya tracking_number,amount,currency.",
+  "A CSV statement names its courier and reference in the query string: ?courier=...&reference=...":
+    "Laporan CSV menyebutkan kurir dan referensinya di query string: ?courier=...&reference=...",
+  "The CSV has no lines after its header. Add one line per parcel.":
+    "CSV tidak memiliki baris setelah header. Tambahkan satu baris per paket.",
+  "A CSV statement holds at most {0} lines. Split it into statements under their own references.":
+    "Satu laporan CSV berisi paling banyak {0} baris. Pisahkan menjadi beberapa laporan dengan referensi masing-masing.",
+  "Some lines of the CSV are refused, so nothing was recorded. Fix the lines listed in errors and send the file again.":
+    "Beberapa baris CSV ditolak, jadi tidak ada yang dicatat. Perbaiki baris yang tercantum di errors lalu kirim file lagi.",
 };

@@ -19,4 +19,18 @@ export const logisticsOps: ProblemTranslations = {
     "Kurier {0} tidak menerima permintaan pungutan. Serahkan bungkusan di salah satu titik serahannya.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Kurier belum mengesahkan pungutan. Cuba lagi dalam beberapa minit.",
+  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
+    "Biteship memerlukan poskod kedai: tambahkan poskod lima digit pada alamat kedai dan tempah semula.",
+  "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
+    "Biteship memerlukan poskod lima digit penerima. Betulkan alamat penghantaran pesanan dan tempah semula.",
+  "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":
+    "Baris pertama CSV mesti menamakan lajur tracking_number, amount dan currency, contohnya tracking_number,amount,currency.",
+  "A CSV statement names its courier and reference in the query string: ?courier=...&reference=...":
+    "Penyata CSV menamakan kurier dan rujukannya dalam query string: ?courier=...&reference=...",
+  "The CSV has no lines after its header. Add one line per parcel.":
+    "CSV tiada baris selepas pengepalanya. Tambahkan satu baris bagi setiap bungkusan.",
+  "A CSV statement holds at most {0} lines. Split it into statements under their own references.":
+    "Satu penyata CSV memuatkan paling banyak {0} baris. Pecahkan kepada beberapa penyata dengan rujukan masing-masing.",
+  "Some lines of the CSV are refused, so nothing was recorded. Fix the lines listed in errors and send the file again.":
+    "Sesetengah baris CSV ditolak, jadi tiada apa yang direkodkan. Betulkan baris yang disenaraikan dalam errors dan hantar fail semula.",
 };

@@ -17,4 +17,18 @@ export const logisticsOps: ProblemTranslations = {
   "The courier {0} takes no pickup requests. Hand the parcel in at one of its drop-off points.":
     "ขนส่ง {0} ไม่รับคำขอให้เข้ารับพัสดุ กรุณานำพัสดุไปส่งที่จุดรับพัสดุของขนส่ง",
   "The courier did not confirm the pickup. Try again in a few minutes.": "ขนส่งยังไม่ยืนยันการเข้ารับพัสดุ กรุณาลองใหม่ในอีกไม่กี่นาที",
+  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
+    "Biteship ต้องใช้รหัสไปรษณีย์ของร้าน กรุณาเพิ่มรหัสไปรษณีย์ห้าหลักในที่อยู่ของร้านแล้วจองใหม่",
+  "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
+    "Biteship ต้องใช้รหัสไปรษณีย์ห้าหลักของผู้รับ กรุณาแก้ไขที่อยู่จัดส่งของคำสั่งซื้อแล้วจองใหม่",
+  "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":
+    "บรรทัดแรกของ CSV ต้องระบุชื่อคอลัมน์ tracking_number, amount และ currency เช่น tracking_number,amount,currency",
+  "A CSV statement names its courier and reference in the query string: ?courier=...&reference=...":
+    "รายการ CSV ต้องระบุขนส่งและเลขอ้างอิงใน query string: ?courier=...&reference=...",
+  "The CSV has no lines after its header. Add one line per parcel.":
+    "CSV ไม่มีบรรทัดใดหลังหัวตาราง กรุณาเพิ่มหนึ่งบรรทัดต่อพัสดุหนึ่งชิ้น",
+  "A CSV statement holds at most {0} lines. Split it into statements under their own references.":
+    "รายการ CSV หนึ่งฉบับมีได้ไม่เกิน {0} บรรทัด กรุณาแยกเป็นหลายฉบับโดยใช้เลขอ้างอิงของแต่ละฉบับ",
+  "Some lines of the CSV are refused, so nothing was recorded. Fix the lines listed in errors and send the file again.":
+    "บางบรรทัดของ CSV ถูกปฏิเสธ จึงไม่มีการบันทึกใด ๆ กรุณาแก้ไขบรรทัดที่ระบุใน errors แล้วส่งไฟล์อีกครั้ง",
 };

@@ -19,4 +19,18 @@ export const logisticsOps: ProblemTranslations = {
     "Đơn vị vận chuyển {0} không nhận yêu cầu lấy hàng. Hãy gửi bưu kiện tại một điểm nhận hàng của họ.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Đơn vị vận chuyển chưa xác nhận việc lấy hàng. Hãy thử lại sau vài phút.",
+  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
+    "Biteship cần mã bưu chính của cửa hàng: hãy thêm mã bưu chính năm chữ số vào địa chỉ cửa hàng rồi đặt lại.",
+  "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
+    "Biteship cần mã bưu chính năm chữ số của người nhận. Hãy sửa địa chỉ giao hàng của đơn rồi đặt lại.",
+  "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":
+    "Dòng đầu tiên của CSV phải đặt tên các cột tracking_number, amount và currency, ví dụ tracking_number,amount,currency.",
+  "A CSV statement names its courier and reference in the query string: ?courier=...&reference=...":
+    "Bảng kê CSV ghi đơn vị vận chuyển và mã tham chiếu trong query string: ?courier=...&reference=...",
+  "The CSV has no lines after its header. Add one line per parcel.":
+    "CSV không có dòng nào sau dòng tiêu đề. Hãy thêm một dòng cho mỗi bưu kiện.",
+  "A CSV statement holds at most {0} lines. Split it into statements under their own references.":
+    "Một bảng kê CSV có tối đa {0} dòng. Hãy chia thành các bảng kê với mã tham chiếu riêng.",
+  "Some lines of the CSV are refused, so nothing was recorded. Fix the lines listed in errors and send the file again.":
+    "Một số dòng của CSV bị từ chối nên không có gì được ghi nhận. Hãy sửa các dòng được liệt kê trong errors rồi gửi lại tệp.",
 };

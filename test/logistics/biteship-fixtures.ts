@@ -1,0 +1,150 @@
+// Recorded Biteship answers (the shapes of biteship.com/en/docs/api: Rates, Orders, Webhooks), for
+// the courier's tests: the rates of two couriers, one order with its courier history, and the
+// order.status webhook.
+
+export const BITESHIP_RATES = {
+  success: true,
+  object: "courier_pricing",
+  message: "Success to retrieve courier pricing",
+  code: 20001003,
+  origin: { location_id: null, postal_code: 55271, country_name: "Indonesia", country_code: "ID" },
+  destination: { location_id: null, postal_code: 12440, country_name: "Indonesia", country_code: "ID" },
+  pricing: [
+    {
+      available_for_cash_on_delivery: true,
+      company: "jne",
+      courier_name: "JNE",
+      courier_code: "jne",
+      courier_service_name: "Reguler",
+      courier_service_code: "reg",
+      description: "Layanan reguler",
+      duration: "2 - 3 days",
+      shipment_duration_range: "2 - 3",
+      shipment_duration_unit: "days",
+      service_type: "standard",
+      shipping_type: "parcel",
+      shipping_fee: 18000,
+      price: 18000,
+      type: "reg",
+    },
+    {
+      available_for_cash_on_delivery: true,
+      company: "sicepat",
+      courier_name: "SiCepat",
+      courier_code: "sicepat",
+      courier_service_name: "Besok Sampai Tujuan",
+      courier_service_code: "best",
+      description: "Besok sampai tujuan",
+      duration: "1 days",
+      shipment_duration_range: "1",
+      shipment_duration_unit: "days",
+      service_type: "overnight",
+      shipping_type: "parcel",
+      shipping_fee: 12000,
+      price: 12000,
+      type: "best",
+    },
+  ],
+};
+
+export const BITESHIP_ORDER = {
+  success: true,
+  message: "Order successfully created",
+  object: "order",
+  id: "5dd599ebdefcd4158eb8470b",
+  draft_order_id: null,
+  shipper: {
+    name: "Toko Batik Sari",
+    email: "sari@example.id",
+    phone: "+6281234567890",
+    organization: "Toko Batik Sari",
+  },
+  origin: {
+    contact_name: "Toko Batik Sari",
+    contact_phone: "+6281234567890",
+    address: "Jl. Malioboro No. 12, Yogyakarta 55271",
+    note: null,
+    postal_code: 55271,
+  },
+  destination: {
+    contact_name: "Budi Santoso",
+    contact_phone: "+6281298765432",
+    contact_email: null,
+    address: "Jl. R.A. Kartini No. 5, Jakarta Selatan, DKI Jakarta",
+    note: null,
+    postal_code: 12440,
+    cash_on_delivery: {
+      id: "77bb0f60b029822ecb1411da",
+      amount: 500000,
+      amount_currency: "IDR",
+      fee: 20000,
+      fee_currency: "IDR",
+      note: null,
+      type: "7_days",
+    },
+  },
+  courier: {
+    tracking_id: "6de509ebdefgh4158ij3451c",
+    waybill_id: "WYB-1112223333443",
+    company: "jne",
+    type: "reg",
+    link: "https://track.biteship.com/6de509ebdefgh4158ij3451c",
+    history: [
+      {
+        service_type: "reg",
+        status: "confirmed",
+        note: "Order has been confirmed. Locating nearest driver to pick up.",
+        updated_at: "2026-12-07T10:17:00+07:00",
+      },
+      {
+        service_type: "reg",
+        status: "allocated",
+        note: "Courier has been allocated.",
+        updated_at: "2026-12-07T11:15:00+07:00",
+      },
+      {
+        service_type: "reg",
+        status: "picked",
+        note: "Item has been picked and ready to be shipped.",
+        updated_at: "2026-12-07T14:43:00+07:00",
+      },
+      {
+        service_type: "reg",
+        status: "dropping_off",
+        note: "Item is on the way to customer.",
+        updated_at: "2026-12-08T09:29:00+07:00",
+      },
+      {
+        service_type: "reg",
+        status: "delivered",
+        note: "Item has been delivered.",
+        updated_at: "2026-12-08T11:15:00+07:00",
+      },
+    ],
+  },
+  delivery: { datetime: "2026-12-07T10:00+07:00", note: null, type: "now", distance: null, distance_unit: null },
+  reference_id: "shp_01JABCDEF0123456789XYZ",
+  items: [{ name: "Order TC-ID-000123", value: 250000, quantity: 1, length: 30, width: 20, height: 10, weight: 1500 }],
+  currency: "IDR",
+  price: 18000,
+  note: "Order TC-ID-000123",
+  status: "delivered",
+};
+
+/** The order.status webhook as Biteship sends it. */
+export function biteshipStatusWebhook(status: string, orderId = "5dd599ebdefcd4158eb8470b") {
+  return {
+    event: "order.status",
+    courier_tracking_id: "6de509ebdefgh4158ij3451c",
+    courier_waybill_id: "WYB-1112223333443",
+    courier_company: "jne",
+    courier_type: "reg",
+    courier_driver_name: null,
+    courier_driver_phone: null,
+    courier_link: "https://track.biteship.com/6de509ebdefgh4158ij3451c",
+    order_id: orderId,
+    order_price: 18000,
+    status,
+    updated_at: "2026-12-08T11:15:00+07:00",
+  };
+}
