@@ -37,3 +37,28 @@ export const alertIncidents = sqliteTable(
   },
   (t) => [uniqueIndex("alert_incidents_open_rule").on(t.openRuleId), index("alert_incidents_opened").on(t.openedAt)],
 );
+
+/**
+ * Alert notifications to send: one row per target of an incident's opening or resolving, written in
+ * the same batch as that change (so a crash cannot lose it), id `<incident>.<kind>.<target index>`
+ * (so racing runs write it once). The cron sends what has no `sent_at`: a send claims the row
+ * (`claimed_until`, a lease) with an UPDATE only one run can make; a failure releases it for the next run.
+ */
+export const alertNotices = sqliteTable(
+  "alert_notices",
+  {
+    id: text("id").primaryKey(),
+    incidentId: text("incident_id").notNull(),
+    kind: text("kind", { enum: ["opened", "resolved"] }).notNull(),
+    target: text("target").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    payload: text("payload").notNull(),
+    createdAt: integer("created_at").notNull(),
+    claimedUntil: integer("claimed_until"),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: integer("sent_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [index("alert_notices_unsent").on(t.sentAt, t.createdAt)],
+);

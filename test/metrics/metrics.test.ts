@@ -1,8 +1,12 @@
 import { env } from "cloudflare:test";
+import { eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { alertIncidents } from "../../d1/schema/metrics";
 import { metricPoints } from "../../d1/schema/platform";
+import { messagesSentTo } from "../../workers/messaging";
 import { evaluateAlerts, readMetrics } from "../../workers/metrics";
-import { notifyTarget } from "../../workers/metrics/alerts/rules";
+import { alertSignature, noticeWrites } from "../../workers/metrics/alerts/notify";
+import { type AlertRule, notifyTarget } from "../../workers/metrics/alerts/rules";
 import { metricsQueries } from "../../workers/metrics/analytics-source";
 import { resolveRange } from "../../workers/metrics/range";
 import { database } from "../../workers/platform/db";
@@ -211,6 +215,12 @@ describe("GET /api/v1/admin/metrics", () => {
   });
 });
 
+/** The tracked emails to an address (ids). */
+async function emailsTo(address: string) {
+  const sent = await messagesSentTo(env, database(env), [address], 0);
+  return sent.filter((m) => m.channel === "email").map((m) => m.id);
+}
+
 describe("alerts", () => {
   it("refuses unknown metrics and webhooks that are not public https URLs", async () => {
     const token = await admin();
@@ -272,6 +282,7 @@ describe("alerts", () => {
     const runs = await Promise.all([0, 1, 2].map(() => evaluateAlerts(env, { fetch: fetchFn, now })));
     runs.push(await evaluateAlerts(env, { fetch: fetchFn, now: now + 10_000 }));
     expect(runs.reduce((n, r) => n + r.opened, 0)).toBe(1);
+    expect(runs.reduce((n, r) => n + r.notified, 0)).toBe(2);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.url).toBe("https://hooks.example.com/tchat");
     expect(JSON.parse(calls[0]?.body ?? "{}")).toMatchObject({
@@ -279,6 +290,10 @@ describe("alerts", () => {
       ruleId: "errors-high",
       value: 0.5,
     });
+    expect(calls[0]?.headers.get("Tchat-Signature")).toBe(
+      await alertSignature(env.ALERT_WEBHOOK_SECRET, calls[0]?.body ?? "", now),
+    );
+    expect(await emailsTo("oncall@tchat.example")).toHaveLength(1);
 
     const page = await expectJson<{ items: { ruleId: string; status: string }[] }>(
       await get("/api/v1/admin/alerts/incidents?limit=5", token),
@@ -293,11 +308,78 @@ describe("alerts", () => {
     expect(recovered.reduce((n, r) => n + r.resolved, 0)).toBe(1);
     expect(calls).toHaveLength(2);
     expect(JSON.parse(calls[1]?.body ?? "{}")).toMatchObject({ type: "alert.resolved", value: 0 });
+    expect(await emailsTo("oncall@tchat.example")).toHaveLength(2);
     const after = await expectJson<{ items: { ruleId: string; status: string; resolvedValue: number }[] }>(
       await get("/api/v1/admin/alerts/incidents?limit=5", token),
       200,
     );
     expect(after.items[0]).toMatchObject({ ruleId: "errors-high", status: "resolved", resolvedValue: 0 });
+    await expectJson(await put("/api/v1/admin/alerts", { rules: [] }, token), 200);
+  });
+
+  it("keeps a notice whose send failed or whose run died, and sends it once on a later run", async () => {
+    const token = await admin();
+    const rules = [
+      {
+        id: "p99-slow",
+        metric: "p99Ms",
+        op: ">",
+        threshold: 500,
+        windowMinutes: 5,
+        notify: ["slow@tchat.example", "https://hooks.example.com/slow"],
+      },
+    ];
+    await expectJson(await put("/api/v1/admin/alerts", { rules }, token), 200);
+    const t0 = Date.UTC(2033, 2, 1, 8, 0);
+    await seed(Array.from({ length: 4 }, (_, i) => ({ at: t0 + i * 60_000, point: request(200, 900) })));
+    const now = t0 + 5 * 60_000;
+    // The webhook is down: the incident opens, the email is handed to messaging, the webhook waits.
+    const down = recordingFetch(new Response("busy", { status: 503 }));
+    const first = await evaluateAlerts(env, { fetch: down.fetchFn, now });
+    expect(first).toEqual({ opened: 1, resolved: 0, notified: 1 });
+    expect(down.calls).toHaveLength(1);
+    expect(await emailsTo("slow@tchat.example")).toHaveLength(1);
+    // The next runs (two racing) retry it: one POST, same notice id, no second email.
+    const up = recordingFetch(new Response(null, { status: 204 }));
+    const next = await Promise.all([0, 1].map(() => evaluateAlerts(env, { fetch: up.fetchFn, now: now + 60_000 })));
+    expect(next.reduce((n, r) => n + r.opened + r.notified, 0)).toBe(1);
+    expect(up.calls).toHaveLength(1);
+    expect(up.calls[0]?.headers.get("Tchat-Alert-Id")).toBe(down.calls[0]?.headers.get("Tchat-Alert-Id"));
+    expect(JSON.parse(up.calls[0]?.body ?? "{}")).toMatchObject({ type: "alert.opened", ruleId: "p99-slow" });
+    expect(await evaluateAlerts(env, { fetch: up.fetchFn, now: now + 120_000 })).toEqual({
+      opened: 0,
+      resolved: 0,
+      notified: 0,
+    });
+    expect(await emailsTo("slow@tchat.example")).toHaveLength(1);
+
+    // A run that resolves the incident and dies before sending: the notices are written with the
+    // change, so the next run sends them, once.
+    const [open] = await database(env).select().from(alertIncidents).where(eq(alertIncidents.openRuleId, "p99-slow"));
+    expect(open).toBeDefined();
+    const later = now + 30 * 60_000;
+    await database(env).batch([
+      database(env)
+        .update(alertIncidents)
+        .set({ openRuleId: null, resolvedAt: later, resolvedValue: 100 })
+        .where(eq(alertIncidents.id, open?.id ?? "")),
+      ...noticeWrites(
+        database(env),
+        {
+          kind: "resolved",
+          incidentId: open?.id ?? "",
+          rule: { ...rules[0], op: ">" } as AlertRule,
+          value: 100,
+          at: later,
+        },
+        isNotNull(alertIncidents.resolvedAt),
+      ),
+    ]);
+    const resend = recordingFetch(new Response(null, { status: 200 }));
+    const after = await evaluateAlerts(env, { fetch: resend.fetchFn, now: later + 60_000 });
+    expect(after).toEqual({ opened: 0, resolved: 0, notified: 2 });
+    expect(resend.calls.map((c) => JSON.parse(c.body).type)).toEqual(["alert.resolved"]);
+    expect(await emailsTo("slow@tchat.example")).toHaveLength(2);
     await expectJson(await put("/api/v1/admin/alerts", { rules: [] }, token), 200);
   });
 });
