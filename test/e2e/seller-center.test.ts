@@ -239,8 +239,10 @@ describe("seller center on a real server, as new users would", () => {
     const kept = net - refundedNet;
     await balanceIs(seller, shop.id, { currency: "THB", pending: THB(kept), available: THB(0), paidOut: THB(0) });
 
-    // Completed (the seller closes it; the cron does after RETURN_WINDOW_DAYS): available to pay out.
-    await ok("PATCH", `/api/v1/orders/${order.id}/status`, seller, { status: "completed" });
+    // Completed (the buyer confirms receipt; the cron does after RETURN_WINDOW_DAYS; the seller may not):
+    // available to pay out.
+    await ok("PATCH", `/api/v1/orders/${order.id}/status`, seller, { status: "completed" }, 409);
+    await ok("PATCH", `/api/v1/orders/${order.id}/status`, buyer, { status: "completed" });
     await balanceIs(seller, shop.id, { currency: "THB", pending: THB(0), available: THB(kept), paidOut: THB(0) });
 
     // A payout of all of it to the seller's wallet, paid once however often it is sent.

@@ -49,7 +49,7 @@ const move = async (token: string, id: string, body: Record<string, unknown>) =>
   expectJson<Order>(await patchStatus(token, id, body), 200);
 
 describe("the order state machine", () => {
-  it("walks paid → processing → shipped → delivered → completed by the shop owner, each move on the timeline with actor and time", async () => {
+  it("walks paid → processing → shipped → delivered by the shop owner and completed by an admin, each move on the timeline with actor and time", async () => {
     const { seller, buyer, order } = await buyerOrder();
     const started = Date.now();
     expect((await move(seller.token, order.id, { status: "processing" })).status).toBe("processing");
@@ -63,7 +63,10 @@ describe("the order state machine", () => {
       shipping: { trackingNumber: "KER123456789TH", courier: "Kerry Express" },
     });
     expect((await move(seller.token, order.id, { status: "delivered" })).status).toBe("delivered");
-    expect((await move(seller.token, order.id, { status: "completed" })).status).toBe("completed");
+    // The seller cannot close it early (it would end the buyer's return window); the completion
+    // cron does after RETURN_WINDOW_DAYS, or an admin.
+    await expectProblem(await patchStatus(seller.token, order.id, { status: "completed" }), 409, "invalid_transition");
+    expect((await move((await newAdmin()).token, order.id, { status: "completed" })).status).toBe("completed");
 
     const items = await timeline({ token: buyer.token }, order.id);
     expect(items.map((e) => e.type)).toEqual([
@@ -80,7 +83,8 @@ describe("the order state machine", () => {
       actor: { type: "gateway", id: "sandbox" },
       data: { from: "pending_payment", to: "paid" },
     });
-    for (const e of items.slice(3)) expect(e.actor).toEqual({ type: "seller", id: seller.userId });
+    for (const e of items.slice(3, 6)) expect(e.actor).toEqual({ type: "seller", id: seller.userId });
+    expect(items[6].actor.type).toBe("admin");
     expect(items[4].data).toMatchObject({ from: "processing", to: "shipped", trackingNumber: "KER123456789TH" });
     const times = items.map((e) => Date.parse(e.at));
     for (const [i, t] of times.entries()) {

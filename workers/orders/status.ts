@@ -29,7 +29,10 @@ export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readon
     processing: ["system"],
     cancelled: ["system"],
   },
-  delivered: { completed: ["seller", "admin", "system", "customer"], returned: ["seller", "admin"] },
+  // The seller never closes a delivered order: that would end the buyer's return window and make the
+  // money available early. The buyer may confirm receipt (giving up the window), an admin may, and
+  // the completion cron does once RETURN_WINDOW_DAYS have passed.
+  delivered: { completed: ["admin", "system", "customer"], returned: ["seller", "admin"] },
   completed: {},
   cancelled: { refunded: ["system", "admin"] },
   expired: {},
