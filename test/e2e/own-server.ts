@@ -37,7 +37,7 @@ export function useOwnServer(options: { vars?: Record<string, string>; cronTicke
     await server.start();
     const seeded = await fetch(`${server.base}/api/v1/dev/seed`, { method: "POST" });
     if (!seeded.ok) throw new Error(`seeding failed: ${seeded.status} ${await seeded.text()}`);
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => {
     if (!state) return;
     await state.server.kill();

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import { appErrors, contextAs, signIn } from "./people";
 
 // The operator console's admin pages: the seeded admin finds a person by their phone number and
 // suspends them (their token stops working), then reinstates them; the dead-letter page lists.

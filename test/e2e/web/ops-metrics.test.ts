@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person } from "./people";
+import { appErrors, call, contextAs } from "./people";
 
 // The operator console's Metrics and Alerts pages: after a few requests the seeded admin sees the
 // request chart and a request count; a rule they add is still there after a reload.

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import { appErrors, call, contextAs, signIn } from "./people";
 
 // The operator console's payments page: the seeded admin finds a paid sandbox payment by its order
 // id, refunds part of it with a reason, and sees the refunded and still refundable amounts; an amount

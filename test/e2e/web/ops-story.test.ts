@@ -35,7 +35,7 @@ const e164 = (person: Person) => `+66${person.localPhone.slice(1)}`;
 const shownNumber = async (page: Page, testId: string) =>
   Number(((await page.getByTestId(testId).textContent()) ?? "").replace(/\D/g, ""));
 
-describe("the operator's story on a fresh install", { timeout: 240_000 }, () => {
+describe("the operator's story on a fresh install", { timeout: 420_000 }, () => {
   it("the seeded admin turns two-step sign-in on, signs out, and signs in with a code", async () => {
     const context = await newContext();
     const { page, errors } = await openPage(context);

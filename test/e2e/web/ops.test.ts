@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import { appErrors, contextAs, signIn } from "./people";
 
 // The operator console's frame: the seeded admin finds it from their account and reads the
 // platform's readiness check by check; a signed-in person without the admin role is told why
