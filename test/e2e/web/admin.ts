@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { totpCode } from "../../../workers/identity/totp";
-import type { Person } from "./people";
+import { asPerson, type Person } from "./people";
 
 // The seeded admin (workers/dev/seed.ts), as the operator-console tests sign in: through the API
 // for a session to put in a browser (contextAs), or on /signin as a person would, with a code
@@ -19,17 +19,7 @@ export async function seededAdmin(base: string = inject("baseUrl")): Promise<Per
   });
   const text = await res.text();
   expect(res.ok, `admin sign-in: ${res.status} ${text.slice(0, 300)}`).toBe(true);
-  const tokens = JSON.parse(text);
-  return {
-    id: tokens.user.id,
-    localPhone: "",
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
+  return asPerson(JSON.parse(text));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { enableTwoStep, seededAdmin, signInByEmail } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person } from "./people";
+import { appErrors, asPerson, call, contextAs, type Person } from "./people";
 
 // Two-step sign-in as a person would: a NEW account (the seeded admin is shared with other files
 // that sign in with a password only) turns it on from the account page with a code computed here,
@@ -17,17 +17,7 @@ async function newAccount(): Promise<Person & { email: string }> {
   const tokens = await call("/api/v1/auth/register", {
     body: { email, password: PASSWORD, displayName: "MFA Person", country: "SG", locale: "en" },
   });
-  return {
-    email,
-    id: tokens.user.id,
-    localPhone: "",
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
+  return { ...asPerson(tokens), email };
 }
 
 describe("two-step sign-in", () => {

@@ -96,9 +96,17 @@ export async function signIn(name?: string, at: string = base): Promise<Person> 
   });
   if (name)
     await call("/api/v1/users/me", { at, method: "PATCH", token: tokens.accessToken, body: { displayName: name } });
+  return asPerson(tokens, `08${digits}`);
+}
+
+/** The person a sign-in answer (TokensSchema) makes, with the session the web app keeps. */
+export function asPerson(
+  tokens: { user: { id: string }; accessToken: string; refreshToken: string; expiresIn: number },
+  localPhone = "",
+): Person {
   return {
     id: tokens.user.id,
-    localPhone: `08${digits}`,
+    localPhone,
     token: tokens.accessToken,
     session: {
       accessToken: tokens.accessToken,
