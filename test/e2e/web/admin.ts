@@ -24,13 +24,14 @@ export async function seededAdmin(base: string = inject("baseUrl")): Promise<Per
 
 /**
  * Signs in on /signin with email and password; when the server asks for the code from the app
- * (two-step sign-in on), types the TOTP code of `totp.secret` for the moment `totp.at`. Waits
- * until the app has left /signin.
+ * (two-step sign-in on), types the TOTP code of `totp.secret` for now, or for the next step when
+ * now is still in the step of the code spent at `totp.spentAt` (the server accepts a code one step
+ * early for clock drift, and each step's code once). Waits until the app has left /signin.
  */
 export async function signInByEmail(
   page: Page,
   credentials: { email: string; password: string },
-  totp?: { secret: string; at: number },
+  totp?: { secret: string; spentAt: number },
 ): Promise<void> {
   await page.goto("/signin");
   await page.getByRole("button", { name: "Email", exact: true }).click();
@@ -40,7 +41,7 @@ export async function signInByEmail(
   if (totp) {
     const codeField = page.getByLabel("Code from the app");
     await codeField.waitFor();
-    await codeField.fill(await totpCode(totp.secret, totp.at));
+    await codeField.fill(await totpCode(totp.secret, Math.max(Date.now(), totp.spentAt + 30_000)));
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));

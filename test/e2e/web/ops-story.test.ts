@@ -51,8 +51,8 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
     });
     expect(refused.status).toBe(401);
     expect(await refused.text()).toContain("mfa_required");
-    // The enabling code's step is spent: the next step's code (accepted one step early) signs in.
-    await signInByEmail(page, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { secret, at: at + 30_000 });
+    // With the code from the app (not the enabling code's step, which is spent) it does.
+    await signInByEmail(page, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { secret, spentAt: at });
     await page.goto("/account");
     await page.getByRole("link", { name: "Operator console" }).click();
     await expect.poll(() => page.getByTestId("ops-readiness").textContent()).toBe("Ready");
@@ -67,8 +67,10 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
     const summary = page.getByTestId("ops-chart-summary").filter({ hasText: /^Requests: latest value/ });
     const latestBefore = Number(((await summary.textContent()) ?? "").replace(/\D/g, ""));
     const load: Promise<LoadStats> = runLoad({ base: own.base, seconds: 40, workers: 3 });
-    // The page reloads its figures every 10 s: the count climbs twice while the load runs.
+    // The page reloads its figures every 10 s: the count climbs twice while the load runs, and the
+    // request chart's latest bucket goes above what it was before.
     let seen = before;
+    let latest = latestBefore;
     const climbs: number[] = [];
     await expect
       .poll(
@@ -76,19 +78,16 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
           const now = await shownNumber(page, "ops-metric-requests");
           if (now > seen) climbs.push(now);
           seen = Math.max(seen, now);
-          return climbs.length;
+          latest = Math.max(latest, Number(((await summary.textContent()) ?? "").replace(/\D/g, "")));
+          return climbs.length >= 2 && latest > latestBefore;
         },
-        { timeout: 60_000, interval: 1_000 },
+        { timeout: 180_000, interval: 1_000 },
       )
-      .toBeGreaterThanOrEqual(2);
+      .toBe(true);
     const stats = await load;
     expect(stats.requests).toBeGreaterThan(50);
     expect(stats.serverErrors).toBe(0);
     expect(stats.checkouts).toBeGreaterThan(0);
-    // The request chart's own latest bucket moved too, and it is drawn.
-    await expect
-      .poll(async () => Number(((await summary.textContent()) ?? "").replace(/\D/g, "")), { timeout: 20_000 })
-      .toBeGreaterThan(latestBefore);
     expect(await page.locator(".ops-chart canvas").count()).toBeGreaterThan(0);
   });
 
@@ -105,7 +104,7 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
     const socket = chatPage.waitForEvent("websocket", (ws) => ws.url().includes(`/dialogs/${dialog.id}/ws`));
     await chatPage.goto(`/chat/${dialog.id}`);
     const ws: WebSocket = await socket;
-    const closed = new Promise<number>((resolve) => ws.on("close", () => resolve(Date.now())));
+    const closed = new Promise<void>((resolve) => ws.on("close", () => resolve()));
     expect(ws.isClosed()).toBe(false);
 
     await page.getByRole("link", { name: "Users", exact: true }).click();
@@ -113,12 +112,14 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
     await page.getByRole("button", { name: "Find" }).click();
     await expect.poll(() => page.getByTestId("ops-user-status").textContent()).toBe("Active");
     await page.getByLabel("Reason for suspending").fill("Scam messages reported by three buyers");
-    const suspendedAt = Date.now();
     await page.getByRole("button", { name: "Suspend" }).click();
     await expect.poll(() => page.getByTestId("ops-user-status").textContent()).toBe("Suspended");
-    const closedAt = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 10_000))]);
-    expect(closedAt, "the chat socket stayed open").toBeGreaterThan(0);
-    expect(closedAt - suspendedAt).toBeLessThanOrEqual(5_000);
+    // Within 5 s of the suspension taking effect, their open chat socket is closed by the server.
+    const outcome = await Promise.race([
+      closed.then(() => "closed"),
+      new Promise<string>((r) => setTimeout(() => r("still open after 5 s"), 5_000)),
+    ]);
+    expect(outcome).toBe("closed");
     const refresh = await fetch(`${own.base}/api/v1/auth/refresh`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -172,7 +173,7 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
           );
           return rows[0][0]?.published_at ?? null;
         },
-        { timeout: 90_000, interval: 2_000 },
+        { timeout: 240_000, interval: 2_000 },
       )
       .not.toBeNull();
     expect(rows[1]).toEqual([{ consumer: "messaging.deliver", status: "done" }]);
