@@ -62,7 +62,7 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
   it("watches the request chart move while the load script runs", async () => {
     const { page } = operator();
     await page.getByRole("link", { name: "Metrics", exact: true }).click();
-    await expect.poll(() => page.getByTestId("ops-metric-requests").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("ops-metric-requests").count(), { timeout: 30_000 }).toBe(1);
     const before = await shownNumber(page, "ops-metric-requests");
     const summary = page.getByTestId("ops-chart-summary").filter({ hasText: /^Requests: latest value/ });
     const latestBefore = Number(((await summary.textContent()) ?? "").replace(/\D/g, ""));
@@ -137,7 +137,9 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
     const outbox = async () =>
       (await call(`/api/v1/dev/outbox?to=${encodeURIComponent(e164(person))}&channel=sms`, { at: own.base }))
         .items as unknown[];
-    expect(await outbox()).toHaveLength(1);
+    // Their sign-in code and what followed it (the first message is the code).
+    const sent = (await outbox()).length;
+    expect(sent).toBeGreaterThan(0);
     // Their sign-in code's event, recorded as the dead-letter queue records an event whose
     // deliveries ran out (workers/platform/consume.ts keepDeadLetter): no API gives an event up.
     const [[letter]] = await localD1(
@@ -145,7 +147,8 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
       `INSERT INTO dead_letters (id, queue, event_type, body, attempts, received_at, reason)
        SELECT e.id, 'tchat-notifications-dlq', e.type, e.envelope, 5, ${Date.now()}, 'published 5 times; not applied by messaging.deliver'
        FROM outbox_events e JOIN dev_outbox d ON d.idempotency_key = json_extract(e.envelope, '$.data.messageId')
-       WHERE d.recipient = '${e164(person)}' AND e.type = 'message.requested' RETURNING id`,
+       WHERE d.recipient = '${e164(person)}' AND e.type = 'message.requested' ORDER BY d.created_at LIMIT 1
+       RETURNING id`,
     );
     const id = String(letter?.id);
     expect(id).toMatch(/\S/);
@@ -160,7 +163,7 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
     await expect.poll(() => card.count()).toBe(0);
 
     // Published again (the replay drains the outbox at once), applied once: one record of the
-    // consumer, one SMS in the outbox, and the replay in the audit log.
+    // consumer, no second SMS, and the audit log still verifies.
     let rows: Record<string, unknown>[][] = [];
     await expect
       .poll(
@@ -178,7 +181,7 @@ describe("the operator's story on a fresh install", { timeout: 420_000 }, () => 
       .not.toBeNull();
     expect(rows[1]).toEqual([{ consumer: "messaging.deliver", status: "done" }]);
     expect(rows[2]).toEqual([{ n: 0 }]);
-    expect(await outbox()).toHaveLength(1);
+    expect(await outbox()).toHaveLength(sent);
     await page.getByRole("link", { name: "Audit log" }).click();
     await expect.poll(() => page.getByTestId("audit-verification").textContent(), { timeout: 20_000 }).toBe("Valid");
     expect(appErrors(errors)).toEqual([]);
