@@ -8,6 +8,10 @@ export interface RestoreArgs {
   database: string;
   bucket: string;
   force: boolean;
+  /** wrangler's flags for the target database (--local/--remote, --env, --persist-to). */
+  flags: string[];
+  /** wrangler's flags for the bucket holding the backup. */
+  bucketFlags: string[];
 }
 export function parseArgs(argv: string[]): RestoreArgs;
 export function sqlLiteral(value: unknown): string;

@@ -27,9 +27,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One server on `stateDir`, started and SIGKILLed as often as asked. `vars` override variables
- * (wrangler dev --var). Output goes to `${stateDir}/server.log`.
+ * (wrangler dev --var). Output goes to `${stateDir}/server.log`. `cronTicker: false` leaves the
+ * minute cron off: the caller runs it with runCron() when it wants (a quiet database).
  */
-export async function localServer({ stateDir, vars = {} }) {
+export async function localServer({ stateDir, vars = {}, cronTicker = true }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = createWriteStream(join(stateDir, "server.log"), { flags: "a" });
@@ -83,7 +84,7 @@ export async function localServer({ stateDir, vars = {} }) {
       await sleep(200);
     }
     // The cron, as `npm start` runs it: once now (catching up after a crash), then every minute.
-    ticker = startCronTicker({ base, crons, onError: () => {} });
+    if (cronTicker) ticker = startCronTicker({ base, crons, onError: () => {} });
     return Date.now() - started;
   }
 

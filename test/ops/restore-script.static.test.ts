@@ -46,5 +46,18 @@ describe("ops:restore (node)", () => {
       database: "restore-2026-12-06",
       force: true,
     });
+    // A local copy: the target in one state directory, the backup in another's bucket.
+    expect(parseArgs(["--from", "d1/x/", "--persist-to", "/tmp/copy", "--from-persist-to", "/tmp/live"])).toMatchObject(
+      {
+        flags: ["--local", "--persist-to", "/tmp/copy"],
+        bucketFlags: ["--local", "--persist-to", "/tmp/live"],
+      },
+    );
+    expect(parseArgs(["--from", "d1/x/", "--persist-to", "/tmp/copy"]).bucketFlags).toEqual([
+      "--local",
+      "--persist-to",
+      "/tmp/copy",
+    ]);
+    expect(() => parseArgs(["--from", "d1/x/", "--env", "production", "--persist-to", "/tmp/x"])).toThrow(/local only/);
   });
 });

@@ -1,28 +1,13 @@
 import { describe, expect, inject, it } from "vitest";
+import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import { appErrors, contextAs, signIn } from "./people";
 
 // The operator console's admin pages: the seeded admin finds a person by their phone number and
 // suspends them (their token stops working), then reinstates them; the dead-letter page lists.
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-async function seededAdmin(): Promise<Person> {
-  const tokens = await call("/api/v1/auth/login", {
-    body: { email: "admin@tchat.example", password: "Admin-Tchat-2026" },
-  });
-  return {
-    id: tokens.user.id,
-    localPhone: "",
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
 
 describe("operator console: users and dead letters", () => {
   it("the seeded admin finds a person by phone, suspends them with a reason, and reinstates them", async () => {

@@ -1,28 +1,13 @@
 import { describe, expect, inject, it } from "vitest";
+import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person } from "./people";
+import { appErrors, call, contextAs } from "./people";
 
 // The operator console's Metrics and Alerts pages: after a few requests the seeded admin sees the
 // request chart and a request count; a rule they add is still there after a reload.
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-async function seededAdmin(): Promise<Person> {
-  const tokens = await call("/api/v1/auth/login", {
-    body: { email: "admin@tchat.example", password: "Admin-Tchat-2026" },
-  });
-  return {
-    id: tokens.user.id,
-    localPhone: "",
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
 
 describe("operator console: metrics and alerts", () => {
   it("after a few requests the metrics page shows the request chart and a request count", async () => {

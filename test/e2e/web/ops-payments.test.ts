@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
+import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import { appErrors, call, contextAs, signIn } from "./people";
 
 // The operator console's payments page: the seeded admin finds a paid sandbox payment by its order
 // id, refunds part of it with a reason, and sees the refunded and still refundable amounts; an amount
@@ -8,22 +9,6 @@ import { appErrors, call, contextAs, type Person, signIn } from "./people";
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-async function seededAdmin(): Promise<Person> {
-  const tokens = await call("/api/v1/auth/login", {
-    body: { email: "admin@tchat.example", password: "Admin-Tchat-2026" },
-  });
-  return {
-    id: tokens.user.id,
-    localPhone: "",
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
 
 /** A buyer's order of one ฿299.00 shirt (with shipping and tax), paid through the sandbox gateway. */
 async function paidOrder(): Promise<{ orderId: string; paymentId: string; paid: number }> {

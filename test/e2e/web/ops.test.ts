@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
+import { seededAdmin } from "./admin";
 import { openPage, useBrowser } from "./browser";
-import { appErrors, call, contextAs, type Person, signIn } from "./people";
+import { appErrors, contextAs, signIn } from "./people";
 
 // The operator console's frame: the seeded admin finds it from their account and reads the
 // platform's readiness check by check; a signed-in person without the admin role is told why
@@ -8,22 +9,6 @@ import { appErrors, call, contextAs, type Person, signIn } from "./people";
 
 const base = inject("baseUrl");
 const newContext = useBrowser(base);
-
-async function seededAdmin(): Promise<Person> {
-  const tokens = await call("/api/v1/auth/login", {
-    body: { email: "admin@tchat.example", password: "Admin-Tchat-2026" },
-  });
-  return {
-    id: tokens.user.id,
-    localPhone: "",
-    token: tokens.accessToken,
-    session: {
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      expiresAt: Date.now() + tokens.expiresIn * 1000,
-    },
-  };
-}
 
 describe("operator console", () => {
   it("the admin opens it from their account and sees each readiness check", async () => {

@@ -62,8 +62,12 @@ export interface Person {
   session: { accessToken: string; refreshToken: string; expiresAt: number };
 }
 
-export async function call(path: string, init: { method?: string; token?: string; body?: unknown; key?: string } = {}) {
-  const res = await fetch(`${base}${path}`, {
+/** A request to the e2e server (or to the server at `init.at`, for a file that runs its own). */
+export async function call(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; key?: string; at?: string } = {},
+) {
+  const res = await fetch(`${init.at ?? base}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: {
       ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
@@ -79,20 +83,30 @@ export async function call(path: string, init: { method?: string; token?: string
 }
 
 /** A new person signed in by phone in Thailand (the code from the dev outbox), named `name` when given. */
-export async function signIn(name?: string): Promise<Person> {
+export async function signIn(name?: string, at: string = base): Promise<Person> {
   const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
   const phone = `+668${digits}`;
-  await call("/api/v1/auth/otp/request", { body: { phone, country: "TH" } });
-  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`);
+  await call("/api/v1/auth/otp/request", { at, body: { phone, country: "TH" } });
+  const outbox = await call(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}&channel=sms`, { at });
   const code = (outbox.items as { body: string }[])[0]?.body.match(/\b\d{6}\b/)?.[0];
   expect(code).toBeDefined();
   const tokens = await call("/api/v1/auth/otp/verify", {
+    at,
     body: { phone, country: "TH", code, device: { id: `web-${digits}`, platform: "web", name: "Chromium" } },
   });
-  if (name) await call("/api/v1/users/me", { method: "PATCH", token: tokens.accessToken, body: { displayName: name } });
+  if (name)
+    await call("/api/v1/users/me", { at, method: "PATCH", token: tokens.accessToken, body: { displayName: name } });
+  return asPerson(tokens, `08${digits}`);
+}
+
+/** The person a sign-in answer (TokensSchema) makes, with the session the web app keeps. */
+export function asPerson(
+  tokens: { user: { id: string }; accessToken: string; refreshToken: string; expiresIn: number },
+  localPhone = "",
+): Person {
   return {
     id: tokens.user.id,
-    localPhone: `08${digits}`,
+    localPhone,
     token: tokens.accessToken,
     session: {
       accessToken: tokens.accessToken,
