@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { EventEnvelope } from "../../schemas/events";
 import { type ConsumeOutcome, consumeOnce } from "../../workers/platform/consume";
 import { consumersFor, defaultQueueDeps } from "../../workers/queue";
+import { newAdmin } from "../catalog/helpers";
 import {
   type Account,
   ADDRESS,
@@ -17,7 +18,6 @@ import {
   simulate,
   userCart,
 } from "../orders/helpers";
-import { newAdmin } from "../catalog/helpers";
 import { call, expectJson, type Money } from "../support/http";
 
 export type { Account, Order, Shop };
