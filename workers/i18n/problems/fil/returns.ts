@@ -32,4 +32,8 @@ export const returns: ProblemTranslations = {
     "Natanggap na ang return na ito; papunta na ang refund nito.",
   "This return was already received and refunded; it can no longer change.":
     "Natanggap at na-refund na ang return na ito; hindi na ito mababago.",
+  "There is no such photo of a return you may see. Return photos are shown to the buyer and the shop's owner.":
+    "Walang ganoong larawan ng return na maaari mong makita. Ipinapakita lang ang mga larawan ng return sa mamimili at sa may-ari ng tindahan.",
+  "This photo is no longer stored: its uploader's account was erased.":
+    "Hindi na nakatago ang larawang ito: binura na ang account ng nag-upload nito.",
 };

@@ -32,4 +32,8 @@ export const returns: ProblemTranslations = {
     "Pengembalian ini sudah diterima; pengembalian dananya sedang diproses.",
   "This return was already received and refunded; it can no longer change.":
     "Pengembalian ini sudah diterima dan dananya dikembalikan; tidak dapat diubah lagi.",
+  "There is no such photo of a return you may see. Return photos are shown to the buyer and the shop's owner.":
+    "Tidak ada foto pengembalian seperti itu yang boleh Anda lihat. Foto pengembalian hanya ditampilkan kepada pembeli dan pemilik toko.",
+  "This photo is no longer stored: its uploader's account was erased.":
+    "Foto ini tidak lagi disimpan: akun pengunggahnya telah dihapus.",
 };

@@ -32,4 +32,8 @@ export const returns: ProblemTranslations = {
     "Pemulangan ini telah diterima; bayaran baliknya sedang diproses.",
   "This return was already received and refunded; it can no longer change.":
     "Pemulangan ini telah diterima dan dibayar balik; ia tidak boleh berubah lagi.",
+  "There is no such photo of a return you may see. Return photos are shown to the buyer and the shop's owner.":
+    "Tiada foto pemulangan sedemikian yang boleh anda lihat. Foto pemulangan hanya ditunjukkan kepada pembeli dan pemilik kedai.",
+  "This photo is no longer stored: its uploader's account was erased.":
+    "Foto ini tidak lagi disimpan: akaun pemuat naiknya telah dipadamkan.",
 };

@@ -27,4 +27,7 @@ export const returns: ProblemTranslations = {
   "This return was already received; its refund is on its way.": "ได้รับสินค้าคืนนี้แล้ว เงินคืนกำลังดำเนินการ",
   "This return was already received and refunded; it can no longer change.":
     "ได้รับสินค้าคืนและคืนเงินเรียบร้อยแล้ว จึงเปลี่ยนแปลงไม่ได้อีก",
+  "There is no such photo of a return you may see. Return photos are shown to the buyer and the shop's owner.":
+    "ไม่มีรูปภาพการคืนสินค้านี้ที่คุณดูได้ รูปภาพการคืนสินค้าแสดงเฉพาะผู้ซื้อและเจ้าของร้าน",
+  "This photo is no longer stored: its uploader's account was erased.": "รูปภาพนี้ไม่ได้จัดเก็บแล้ว เพราะบัญชีของผู้อัปโหลดถูกลบ",
 };

@@ -31,4 +31,8 @@ export const returns: ProblemTranslations = {
     "Hàng trả này đã được nhận; khoản hoàn tiền đang được xử lý.",
   "This return was already received and refunded; it can no longer change.":
     "Hàng trả này đã được nhận và hoàn tiền; không thể thay đổi nữa.",
+  "There is no such photo of a return you may see. Return photos are shown to the buyer and the shop's owner.":
+    "Không có ảnh trả hàng nào như vậy mà bạn được xem. Ảnh trả hàng chỉ hiển thị cho người mua và chủ cửa hàng.",
+  "This photo is no longer stored: its uploader's account was erased.":
+    "Ảnh này không còn được lưu: tài khoản của người tải lên đã bị xóa.",
 };
