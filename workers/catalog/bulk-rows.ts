@@ -1,5 +1,5 @@
 import type { BulkRefusal } from "../../schemas/seller-products";
-import type { CsvRecord } from "../platform/csv";
+import { type CsvRecord, csvColumnNames } from "../platform/csv";
 import { ApiError } from "../platform/errors";
 import { CURRENCIES, type Currency, fromMajor } from "../platform/money";
 
@@ -24,12 +24,7 @@ const MAX_PRICE = 1_000_000_000_000;
 type Columns = { sku: number; variantSku: number; price: number; stock: number };
 
 function columnsOf(header: CsvRecord | undefined): Columns {
-  const names = (header?.fields ?? []).map((f) =>
-    f
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, "_"),
-  );
+  const names = csvColumnNames(header);
   const columns = {
     sku: names.indexOf("sku"),
     variantSku: names.indexOf("variant_sku"),

@@ -1,7 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { CreateRemittanceSchema } from "../../schemas/cod-remittances";
 import { CURRENCY_CODES } from "../../schemas/platform";
-import { type CsvRecord, type CsvUpload, parseCsv, readCsvUpload } from "../platform/csv";
+import { type CsvRecord, type CsvUpload, csvColumnNames, parseCsv, readCsvUpload } from "../platform/csv";
 import { ApiError, type FieldError } from "../platform/errors";
 import { type Currency, fromMajor } from "../platform/money";
 
@@ -22,12 +22,7 @@ export interface RemittanceCsvInput {
 type Columns = { trackingNumber: number; amount: number; currency: number };
 
 function columnsOf(header: CsvRecord | undefined): Columns {
-  const names = (header?.fields ?? []).map((f) =>
-    f
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, "_"),
-  );
+  const names = csvColumnNames(header);
   const columns = {
     trackingNumber: names.indexOf("tracking_number"),
     amount: names.indexOf("amount"),

@@ -32,6 +32,16 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** A header line's column names as one spelling: trimmed, lower case, spaces and dashes as "_" ("Tracking Number" → tracking_number). */
+export function csvColumnNames(header: CsvRecord | undefined): string[] {
+  return (header?.fields ?? []).map((f) =>
+    f
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
+}
+
 export function parseCsv(text: string): CsvRecord[] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
