@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { FixedWindow, type Take } from "../workers/platform/limiter/fixed-window";
+import { FixedWindow, type Lease, type Take } from "../workers/platform/limiter/fixed-window";
 
 /** One rate-limit key's exact counter, named after the key: the code it runs is workers/platform/limiter/. */
 export class RateLimiter extends DurableObject<Env> {
@@ -14,8 +14,12 @@ export class RateLimiter extends DurableObject<Env> {
     return this.window.take(limit, windowSeconds);
   }
 
-  giveBack(windowEndsAt: number): void {
-    this.window.giveBack(windowEndsAt);
+  lease(limit: number, windowSeconds: number, want: number): Lease {
+    return this.window.lease(limit, windowSeconds, want);
+  }
+
+  giveBack(windowEndsAt: number, count?: number): void {
+    this.window.giveBack(windowEndsAt, count);
   }
 
   override async alarm(): Promise<void> {

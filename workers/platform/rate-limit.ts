@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { rateCounters } from "../../d1/schema/platform";
 import { type Database, nowMs } from "./db";
 import { ApiError } from "./errors";
-import type { Take } from "./limiter/fixed-window";
+import type { Lease, Take } from "./limiter/fixed-window";
 import { placement } from "./placement";
 
 export interface CounterState {
@@ -148,11 +148,29 @@ export async function countWrite(db: Database, keys: WriteLimitKey[], windowSeco
  * its limit through, however many requests race.
  */
 export async function takeWrite(env: Env, keys: WriteLimitKey[], windowSeconds: number): Promise<Refusal | null> {
-  const stubs = keys.map((k) => env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(k.key), placement(env)));
+  const stubs = keys.map((k) => limiterStub(env, k.key));
   const takes: Take[] = await Promise.all(stubs.map((stub, i) => stub.take(keys[i].limit, windowSeconds)));
   const refusedAt = takes.findIndex((t) => !t.ok);
   if (refusedAt < 0) return null;
   await Promise.all(takes.map((t, i) => (t.ok ? stubs[i].giveBack(t.windowEndsAt) : undefined)));
   const refused = takes[refusedAt] as Extract<Take, { ok: false }>;
   return { who: keys[refusedAt].who, limit: keys[refusedAt].limit, retryAfter: String(refused.retryAfterSeconds) };
+}
+
+/**
+ * Exact, in bulk: up to `want` slots of one key's window at once, for a caller that spends them
+ * itself without asking per write (a chat room, workers/chat/room/sender-limit.ts). The sum of all
+ * leases never passes the limit; slots leased and not spent are simply lost with the window.
+ */
+export function leaseWrites(env: Env, key: WriteLimitKey, windowSeconds: number, want: number): Promise<Lease> {
+  return limiterStub(env, key.key).lease(key.limit, windowSeconds, want);
+}
+
+/** Gives back unspent leased slots (best effort: a later window is left alone). */
+export function returnWrites(env: Env, key: string, windowEndsAt: number, count: number): Promise<void> {
+  return limiterStub(env, key).giveBack(windowEndsAt, count);
+}
+
+function limiterStub(env: Env, key: string) {
+  return env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(key), placement(env));
 }

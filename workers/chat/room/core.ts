@@ -1,6 +1,7 @@
 import type { ChatConfig } from "../../platform/config";
 import type { ContentCache } from "./content";
 import type { PresentContext } from "./present";
+import type { SenderLeases } from "./sender-limit";
 import type { RoomSockets } from "./sockets";
 import type { MemberRow, MetaRow } from "./store";
 import type { Failure } from "./types";
@@ -20,6 +21,8 @@ export interface RoomCore {
   live: RoomSockets;
   /** Send times per user in the current window (rate limit; in memory, like any rate window). */
   sendLog: Map<string, number[]>;
+  /** The room's leases of its senders' cross-dialog send limit (sender-limit.ts). */
+  senderLeases: SenderLeases;
   meta(): MetaRow | null;
   /** The room's meta and the caller's membership, or forbidden / not_initialized. Writes nothing. */
   guard(userId: string): Guarded | Failure;

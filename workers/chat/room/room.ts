@@ -43,6 +43,7 @@ import { history, info, reportable, role, search } from "./reads";
 import { applyReceipt, receiptList } from "./receipts";
 import { roomMigrations } from "./schema";
 import { acceptSend } from "./send";
+import { SenderLeases } from "./sender-limit";
 import { SOCKET_HEADERS } from "./socket-headers";
 import { RoomSockets } from "./sockets";
 import { initRoom, type MemberRow, type MetaRow, readMember, readMeta } from "./store";
@@ -78,7 +79,11 @@ export class Room {
     // Pings are answered by the runtime without waking a hibernated room.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     migrateObject(ctx, roomMigrations(env));
-    this.live = new RoomSockets(ctx, (userId) => presenceChanged(this.core, userId, false, Date.now()));
+    this.live = new RoomSockets(ctx, (userId) => {
+      presenceChanged(this.core, userId, false, Date.now());
+      // Gone from this room: the slots it leased for them may serve their other rooms.
+      this.core.senderLeases.release(userId);
+    });
     this.background = new RoomBackground({
       ctx,
       env,
@@ -97,6 +102,7 @@ export class Room {
       cache: this.cache,
       live: this.live,
       sendLog: new Map(),
+      senderLeases: new SenderLeases(env, this.config),
       meta: () => this.meta(),
       guard: (userId) => this.guard(userId),
       noteOrigin: (origin) => {

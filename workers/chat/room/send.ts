@@ -1,5 +1,6 @@
 import type { ChatFlagReason, Message, SendMessageInput, SystemEvent } from "../../../schemas/chat";
 import { attachableMedia } from "../../catalog";
+import { nowMs } from "../../platform/clock";
 import { database } from "../../platform/db";
 import { newId } from "../../platform/ids";
 import { recordMetric } from "../../platform/metrics";
@@ -10,7 +11,6 @@ import { openContent, sealContent } from "./content";
 import type { Guarded, RoomCore } from "./core";
 import { detectOffPlatform } from "./moderation";
 import { present, presentRow } from "./present";
-import { acrossDialogsWait } from "./sender-limit";
 import {
   insertMessage,
   lastSeq,
@@ -51,7 +51,7 @@ export async function acceptSend(
   if (msg.text !== undefined && [...msg.text].length > room.config.maxTextLength) {
     return fail("payload_too_large", `A message holds at most ${room.config.maxTextLength} characters of text.`);
   }
-  const wait = takeSendSlot(room, senderId, Date.now());
+  const wait = takeSendSlot(room, senderId, nowMs());
   if (wait > 0) {
     return limited(
       wait === 1
@@ -60,7 +60,9 @@ export async function acceptSend(
       wait,
     );
   }
-  const userWait = await acrossDialogsWait(room.env, senderId, room.config);
+  // Synchronous while the room holds a lease of the sender's slots (sender-limit.ts).
+  const taken = room.senderLeases.take(senderId);
+  const userWait = typeof taken === "number" ? taken : await taken;
   if (userWait > 0) {
     return limited(
       userWait === 1
