@@ -2,7 +2,7 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../workers/platform/config";
 import { database } from "../../workers/platform/db";
-import { countWrite, takeWrite } from "../../workers/platform/rate-limit";
+import { countWrite, leaseWrites, returnWrites, takeWrite } from "../../workers/platform/rate-limit";
 import { advanceTime } from "../support/clock";
 
 const key = (name: string, limit: number) => ({ key: `test:${name}:${crypto.randomUUID()}`, limit, who: name });
@@ -22,6 +22,24 @@ describe("the exact limiter (a RateLimiter object per key)", () => {
       expect(Number(refusal!.retryAfter)).toBeLessThanOrEqual(60);
     }
     expect((await stored(k.key))?.count).toBe(10);
+  });
+
+  it("leases: concurrent leases never hand out more than the limit; the last one is partial; returns count once", async () => {
+    const k = key("lease", 20);
+    const leases = await Promise.all(Array.from({ length: 8 }, () => leaseWrites(env, k, 60, 3)));
+    const granted = leases.map((l) => (l.ok ? l.granted : 0));
+    expect(granted.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(granted.filter((g) => g === 2)).toHaveLength(1);
+    const refused = leases.find((l) => !l.ok);
+    expect(refused).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect((await stored(k.key))?.count).toBe(20);
+    // Slots given back serve the next lease; a return for another window changes nothing.
+    const windowEndsAt = (await stored(k.key))!.endsAt;
+    await returnWrites(env, k.key, windowEndsAt, 5);
+    await returnWrites(env, k.key, windowEndsAt - 1, 5);
+    expect((await stored(k.key))?.count).toBe(15);
+    expect(await leaseWrites(env, k, 60, 8)).toMatchObject({ ok: true, granted: 5, windowEndsAt });
+    expect(await takeWrite(env, [k], 60)).toMatchObject({ limit: 20 });
   });
 
   it("a new window once the old one is over; the alarm then forgets the key", async () => {
