@@ -27,6 +27,13 @@ import { type Content, type Failure, fail, type Outcome, type RoomEffect, type S
 
 /** A send refused by a rate limit: its whole sentence (translated as one) and the wait for Retry-After. */
 const limited = (detail: string, wait: number) => fail("rate_limited", detail, { retryAfter: wait });
+const acrossDialogsLimited = (wait: number) =>
+  limited(
+    wait === 1
+      ? "Too many messages across your dialogs. Try again in 1 second."
+      : `Too many messages across your dialogs. Try again in ${wait} seconds.`,
+    wait,
+  );
 /**
  * Sending: the checks, then one synchronous step that takes the clientId and the next seq, stores
  * the message, queues its D1 side effects and fans it out. Nothing awaits inside that step, so seq
@@ -60,19 +67,16 @@ export async function acceptSend(
       wait,
     );
   }
-  // Synchronous while the room holds a lease of the sender's slots (sender-limit.ts).
+  // Synchronous while the room holds a lease of the sender's slots (sender-limit.ts); a known
+  // refusal answers at once, before any slow work.
   const taken = room.senderLeases.take(senderId);
-  const userWait = typeof taken === "number" ? taken : await taken;
-  if (userWait > 0) {
-    return limited(
-      userWait === 1
-        ? "Too many messages across your dialogs. Try again in 1 second."
-        : `Too many messages across your dialogs. Try again in ${userWait} seconds.`,
-      userWait,
-    );
-  }
-  // Slow work first: nothing is taken yet.
-  const draft = await draftMessage(room, senderId, msg, origin, Boolean(g.meta.shop_id));
+  if (typeof taken === "number" && taken > 0) return acrossDialogsLimited(taken);
+  // Slow work (it takes nothing), meanwhile any lease request to the sender's limiter is in flight.
+  const [userWait, draft] = await Promise.all([
+    taken,
+    draftMessage(room, senderId, msg, origin, Boolean(g.meta.shop_id)),
+  ]);
+  if (userWait > 0) return acrossDialogsLimited(userWait);
   if (!draft.ok) return draft;
   // From here on synchronous. Membership and role again: a removal or a demotion may have landed
   // during the awaits above, and nobody posts who is not allowed to at the moment of the write.

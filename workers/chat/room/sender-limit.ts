@@ -1,7 +1,7 @@
+import { nowMs } from "../../platform/clock";
 import type { ChatConfig } from "../../platform/config";
 import { logEvent } from "../../platform/log";
 import { leaseWrites, returnWrites } from "../../platform/rate-limit";
-import { nowMs } from "../../platform/clock";
 
 /**
  * Messages one user sends across all their dialogs (HTTP and sockets: both reach a room's send),
