@@ -16,7 +16,11 @@
 // receives it records now − t: fan-out delivery latency, p50/p95/p99 over every delivery.
 // Phase 2, throughput: BENCH_CHAT_WINDOW (8) messages are kept in flight (a new one is sent when
 // one has reached all 999 other members); sustained messages/s per room = messages fully delivered
-// per second. Senders rotate through all members, so no one meets the per-member send limit.
+// per second. Senders rotate through all members, so no one meets the per-member send limit;
+// BENCH_CHAT_SENDERS (default: all) takes turns among the first N members only, so each sends
+// several messages a minute (a room that leases its senders' cross-dialog slots then asks the
+// RateLimiter once per lease, not once per message: workers/chat/room/sender-limit.ts). Keep
+// rate × seconds / N under CHAT_USER_SEND_LIMIT, and 10 s × rate / N under CHAT_SEND_LIMIT.
 //
 // The load generator is this one Node process: it parses every frame of every socket, so the
 // figures include its own queueing (1,000 sockets × the message rate frames per second).
@@ -35,6 +39,7 @@ const MEMBERS = Number(process.env.BENCH_CHAT_MEMBERS ?? 1000);
 const RATE = Number(process.env.BENCH_CHAT_RATE ?? 5);
 const WINDOW = Number(process.env.BENCH_CHAT_WINDOW ?? 8);
 const CLIENT = process.env.BENCH_CHAT_CLIENT ?? "ws";
+const SENDERS = Number(process.env.BENCH_CHAT_SENDERS ?? 0);
 
 /** The WebSocket constructor: `ws` without a deflate offer, or Node's built-in one. */
 async function socketClass() {
@@ -211,8 +216,9 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   for (const ws of sockets) ws.addEventListener("message", onFrame);
 
   let turn = 0;
+  const senders = SENDERS > 0 ? Math.min(SENDERS, sockets.length) : sockets.length;
   const sendOne = () => {
-    const i = turn++ % sockets.length;
+    const i = turn++ % senders;
     const clientId = `b-${sent++}-${i}`;
     inFlight.set(clientId, { remaining: others, phase });
     sockets[i].send(
@@ -305,6 +311,7 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
       members: members.length,
       sockets: sockets.length,
       client: client.name,
+      senders,
       connectSeconds: round(connectSeconds, 1),
       latencyPhase: {
         rate: RATE,
