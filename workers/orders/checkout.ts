@@ -9,7 +9,14 @@ import { dropItems, inventoryKey } from "../inventory";
 import { isGuardRefusal } from "../platform/batch-guard";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { answerWrites, type KeyClaim, keyClaimOf, keyOutcome, storedAnswerOf } from "../platform/idempotency";
+import {
+  answerWrites,
+  type KeyClaim,
+  keyClaimOf,
+  keyOutcome,
+  markKeyCompleted,
+  storedAnswerOf,
+} from "../platform/idempotency";
 import { stableId } from "../platform/ids";
 import { logEvent } from "../platform/log";
 import { drainSoon } from "../platform/outbox";
@@ -218,11 +225,14 @@ async function writeOrders(
     const [first, ...rest] = writes;
     await db.batch([first, ...rest]);
     taken.settled = true;
+    // The batch completed the key with this answer: the middleware has nothing left to write.
+    markKeyCompleted(taken.claim);
     return undefined;
   } catch (err) {
     const key = await keyOutcome(db, taken.claim);
     if (key.state === "completed") {
       taken.settled = true;
+      markKeyCompleted(taken.claim);
       if (key.answer.status === 201) return (JSON.parse(key.answer.body) as { orders: Order[] }).orders;
     }
     if (key.state !== "held") {
