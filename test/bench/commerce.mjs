@@ -3,6 +3,7 @@
 // reservation endpoint) and checkout latency (POST /api/v1/orders, each request its own guest cart,
 // built before the load starts).
 import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
 import { localVars } from "../../scripts/dev-vars.mjs";
 
 export const json = (method, body, headers = {}) => ({
@@ -27,6 +28,113 @@ export async function prepareReservations(baseUrl, { shards }) {
     path: "/api/v1/dev/bench/reserve",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ key, shards, quantity: 1, ttlMs: 600_000 }),
+  };
+}
+
+/**
+ * One SKU on one object vs the same SKU on 8 shards, for runReservePair: two pairs of SKUs, each
+ * pair measured in alternating slices so that the machine's drifting load falls on both alike.
+ *   deep: stock no run can sell out (125,000,000 a shard), so every reservation is its home
+ *         shard's one RPC, the same work as the one object's (docs/performance-async.md, section 4);
+ *   low:  near sell-out held steady: 6 units a shard (48 for the one object) and holds that lapse
+ *         after 1 s, so at tens of reservations/s the shards run short unevenly and spill (and
+ *         the SKU is out now and then: 409s, counted apart).
+ */
+export async function prepareReservePair(baseUrl) {
+  const arm = async (shards, onHand, ttlMs) => {
+    const key = `bench:ab-${shards}-${onHand}-${Date.now().toString(36)}`;
+    await call(baseUrl, "/api/v1/dev/bench/stock", json("PUT", { key, shards, onHand }), 200);
+    return { shards, body: JSON.stringify({ key, shards, quantity: 1, ttlMs }) };
+  };
+  return {
+    pairs: {
+      deep: [await arm(1, 1_000_000_000, 600_000), await arm(8, 1_000_000_000, 600_000)],
+      low: [await arm(1, 48, 1_000), await arm(8, 48, 1_000)],
+    },
+  };
+}
+
+/** The shard a reservation id tries first: workers/inventory/keys.ts's homeShard (FNV-1a), to count spills. */
+function homeShard(id, shards) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+/** One slice of load on one arm; adds to its tally (answers, 2xx, spills, latencies). */
+function slice(baseUrl, arm, seconds, connections, tally) {
+  const request = {
+    method: "POST",
+    path: "/api/v1/dev/bench/reserve",
+    headers: { "content-type": "application/json" },
+    body: arm.body,
+    onResponse(status, body) {
+      if (!tally) return;
+      if (status !== 201) return void tally.non2xx++;
+      const r = JSON.parse(body);
+      if (r.allocations.length > 1 || r.allocations[0]?.shard !== homeShard(r.reservationId, arm.shards))
+        tally.spills++;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { url: baseUrl, requests: [request], connections, duration: seconds, timeout: 10 },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    if (tally) instance.on("response", (_c, _s, _b, ms) => tally.latencies.push(ms));
+  });
+}
+
+/**
+ * runReservePair: for each pair (deep, low), slices of 2 s alternating one object and 8 shards
+ * until each had `durationSeconds`; prints both rates, their ratio and the spill fraction. The
+ * figures it returns (run.mjs's shape) are the 8 shards' in the deep pair, the row the issue names.
+ */
+const r1 = (n) => Math.round(n * 10) / 10;
+
+export async function runReservePair({ baseUrl, durationSeconds, warmupSeconds, connections, prepared }) {
+  const rows = {};
+  for (const [name, arms] of Object.entries(prepared.pairs)) {
+    for (const arm of arms) if (warmupSeconds > 0) await slice(baseUrl, arm, Math.min(2, warmupSeconds), connections);
+    const tallies = arms.map(() => ({ answers: 0, non2xx: 0, spills: 0, latencies: [], seconds: 0 }));
+    for (let done = 0; done < durationSeconds; done += 2) {
+      const seconds = Math.min(2, durationSeconds - done);
+      for (const [i, arm] of arms.entries()) {
+        const result = await slice(baseUrl, arm, seconds, connections, tallies[i]);
+        tallies[i].answers += result.requests.total;
+        tallies[i].seconds += result.duration;
+      }
+    }
+    const [one, sharded] = tallies.map((t) => ({ ...t, rps: t.answers / Math.max(t.seconds, 0.001) }));
+    rows[name] = { one, sharded };
+    const p50 = (t) => Math.round(t.latencies.sort((a, b) => a - b)[Math.floor(t.latencies.length / 2)] ?? 0);
+    console.log(
+      `  ${name}: one object ${one.rps.toFixed(1)} req/s (p50 ${p50(one)} ms, non-2xx ${one.non2xx}),` +
+        ` 8 shards ${sharded.rps.toFixed(1)} req/s (p50 ${p50(sharded)} ms, non-2xx ${sharded.non2xx},` +
+        ` spilled ${((100 * sharded.spills) / Math.max(1, sharded.answers - sharded.non2xx)).toFixed(1)} %):` +
+        ` ${(sharded.rps / Math.max(one.rps, 0.001)).toFixed(2)}×`,
+    );
+  }
+  const deep = rows.deep.sharded;
+  const sorted = deep.latencies.sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+  return {
+    requestsPerSecond: { average: Math.round(deep.rps * 10) / 10, stddev: 0, min: null, max: null },
+    latencyMs: { p50: r1(at(50)), p95: r1(at(95)), p99: r1(at(99)), average: null, max: r1(sorted.at(-1) ?? 0) },
+    requests: deep.answers,
+    non2xx: deep.non2xx,
+    statusCodes: {},
+    errors: 0,
+    timeouts: 0,
+    durationSeconds: deep.seconds,
+    connections,
+    shardRatio: {
+      deep: Math.round((100 * rows.deep.sharded.rps) / Math.max(rows.deep.one.rps, 0.001)) / 100,
+      low: Math.round((100 * rows.low.sharded.rps) / Math.max(rows.low.one.rps, 0.001)) / 100,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { prepareCartNew, prepareHotCart, runCheckoutFlow } from "./cart.mjs";
 import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
-import { prepareCheckout, prepareReservations } from "./commerce.mjs";
+import { prepareCheckout, prepareReservations, prepareReservePair, runReservePair } from "./commerce.mjs";
 import { loadCatalog } from "./load-products.mjs";
 import { prepareNotifications, runNotifications } from "./notifications.mjs";
 import { CEILING_HOST } from "./server.mjs";
@@ -195,6 +195,14 @@ export const scenarios = [
     title: "POST /api/v1/dev/bench/reserve: stock reservations/s on one SKU sharded over 8 Inventory objects",
     path: "/api/v1/dev/bench/reserve",
     setup: (baseUrl) => prepareReservations(baseUrl, { shards: 8 }),
+  },
+  {
+    name: "reserve-pair",
+    title:
+      "one SKU, one object vs 8 shards in alternating 2 s slices (deep stock: no spill; near sell-out: spills): the 8 shards' deep figures, ratios printed",
+    path: "/api/v1/dev/bench/reserve",
+    setup: (baseUrl) => prepareReservePair(baseUrl),
+    run: runReservePair,
   },
   {
     name: "cart-new",

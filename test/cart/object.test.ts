@@ -171,4 +171,26 @@ describe("concurrency and restarts", () => {
     });
     expect(await stub.remove("cli_missing")).toEqual({ ok: false, code: "not_found" });
   });
+
+  it("setQuantity without `available`: a shrink is made at once, a raise changes nothing and answers needs_stock", async () => {
+    const stub = userCart("usr_needs_stock");
+    const line = { productId: "prd_ns", variantId: null, unitPrice: 100, currency: "THB" as const, name: "P" };
+    const added = await stub.add({ ...line, quantity: 4, available: 10 });
+    if (!added.ok) throw new Error("add refused");
+    const lowered = await stub.setQuantity({ lineId: added.lineId, quantity: 2 });
+    expect(lowered).toMatchObject({ ok: true, removed: false });
+    if (lowered.ok) expect(lowered.cart.lines[0].quantity).toBe(2);
+    const raise = await stub.setQuantity({ lineId: added.lineId, quantity: 5 });
+    expect(raise).toMatchObject({ ok: false, code: "needs_stock" });
+    if (!raise.ok && raise.code === "needs_stock") expect(raise.cart.lines[0].quantity).toBe(2);
+    expect((await stub.snapshot()).lines[0].quantity).toBe(2);
+    expect(await stub.setQuantity({ lineId: added.lineId, quantity: 5, available: 4 })).toMatchObject({
+      ok: false,
+      code: "insufficient_stock",
+      available: 4,
+      inCart: 2,
+    });
+    expect(await stub.setQuantity({ lineId: added.lineId, quantity: 5, available: 5 })).toMatchObject({ ok: true });
+    expect(await stub.setQuantity({ lineId: "cli_missing", quantity: 1 })).toEqual({ ok: false, code: "not_found" });
+  });
 });

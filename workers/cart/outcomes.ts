@@ -2,7 +2,8 @@ import type { CartCatalogEntry } from "../catalog";
 import { ApiError } from "../platform/errors";
 import type { AddResult, SetQuantityResult } from "./object/types";
 
-type Refusal = Extract<AddResult | SetQuantityResult, { ok: false }>;
+/** needs_stock is not a refusal: the route reads the stock and asks again (routes/item-update.ts). */
+type Refusal = Exclude<Extract<AddResult | SetQuantityResult, { ok: false }>, { code: "needs_stock" }>;
 
 /** The problem+json for what the Cart object refused (RPC outcomes are values, see types.ts). */
 export function refusalError(refusal: Refusal, productCurrency?: string): ApiError {

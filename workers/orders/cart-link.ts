@@ -7,6 +7,8 @@ export interface CheckoutCart {
   lines: { productId: string; variantId: string | null; quantity: number }[];
   /** When the Cart object first handed these lines to this checkout: the same on every retry. */
   takenAt: number;
+  /** The cart had handed these lines to this checkout before (a retry, or a takeover). */
+  replayed: boolean;
   /** Puts the lines back into the cart when the checkout fails (once, however often called). */
   giveBack(): Promise<void>;
   /** Tells the cart the lines became orders (the cart's alarm would find out by itself). */
@@ -43,6 +45,7 @@ export async function handCartToCheckout(
   return {
     lines: taken.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
     takenAt: taken.takenAt,
+    replayed: taken.replayed,
     async giveBack() {
       await stub.giveBackHandOff(handOff.checkoutId);
     },

@@ -56,6 +56,17 @@ function tallies(holder: CheckoutHolder, now: number) {
   };
 }
 
+/** What the buyer's and the IP's open orders hold now (one D1 read). */
+export type HeldTallies = { buyerOrders: number; buyerUnits: number; ipOrders: number; ipUnits: number } | undefined;
+
+/**
+ * Reads the tallies the caps compare with. It needs only who checks out, not the cart, so the
+ * checkout reads it together with the hand-off; advisory either way (`capsGuard` decides).
+ */
+export function readHeldTallies(db: Database, holder: CheckoutHolder, now: number): Promise<HeldTallies> {
+  return db.select(tallies(holder, now)).from(ONE_ROW).get();
+}
+
 /**
  * Refuses (409 conflict) a checkout that would take the buyer or their IP past a cap, naming the
  * cap and what to do. Run before anything is taken; `capsGuard` repeats it inside the write.
@@ -67,7 +78,11 @@ export async function enforceCaps(
   load: CheckoutLoad,
   now: number,
 ): Promise<void> {
-  const held = await db.select(tallies(holder, now)).from(ONE_ROW).get();
+  checkCaps(await readHeldTallies(db, holder, now), caps, load);
+}
+
+/** `enforceCaps` on tallies read before (the same sentences). */
+export function checkCaps(held: HeldTallies, caps: HoardingCaps, load: CheckoutLoad): void {
   if (!held) return;
   // Each cap is one whole sentence (translated as a unit), so the advice is repeated in each.
   if (held.buyerOrders + load.orders > caps.ordersPerBuyer) {

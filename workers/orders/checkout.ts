@@ -9,13 +9,28 @@ import { dropItems, inventoryKey } from "../inventory";
 import { isGuardRefusal } from "../platform/batch-guard";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
-import { answerWrites, type KeyClaim, keyClaimOf, keyOutcome, storedAnswerOf } from "../platform/idempotency";
+import {
+  answerWrites,
+  type KeyClaim,
+  keyClaimOf,
+  keyOutcome,
+  markKeyCompleted,
+  storedAnswerOf,
+} from "../platform/idempotency";
 import { stableId } from "../platform/ids";
 import { logEvent } from "../platform/log";
 import { drainSoon } from "../platform/outbox";
 import { encryptPii } from "../platform/pii";
 import { type CheckoutCart, handCartToCheckout } from "./cart-link";
-import { type CheckoutLoad, capsGuard, enforceCaps } from "./checkout-caps";
+import {
+  type CheckoutHolder,
+  type CheckoutLoad,
+  capsGuard,
+  checkCaps,
+  enforceCaps,
+  type HeldTallies,
+  readHeldTallies,
+} from "./checkout-caps";
 import { priceLines } from "./checkout-lines";
 import type { CheckoutPoint, CheckoutProbe } from "./checkout-probe";
 import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf, reserveStock } from "./checkout-steps";
@@ -36,9 +51,12 @@ type CreateOrders = z.infer<typeof CreateOrdersSchema>;
  * (stableId): the cart's hand-off, the stock holds and the order ids are the same on every retry.
  *
  * Steps, each followed by a probe point (checkout-probe.ts):
- *   0. orders of this checkout already written (a takeover after the commit point)? Answer them.
- *   1. hand-off: the Cart object hands its lines to the checkout id (cart/object/handoffs.ts).
- *   2. price, 3. quote (and the hoarding caps), 4. claim: the voucher checked, its discounts fixed.
+ *   1. hand-off: the Cart object hands its lines to the checkout id (cart/object/handoffs.ts);
+ *      the hoarding caps' tallies are read meanwhile (they need the buyer, not the cart).
+ *   0. only when the hand-off was given before (a retry or a takeover): orders of this checkout
+ *      already written (a takeover after the commit point)? Answer them. A first hand-off cannot
+ *      have orders: they are written only after it.
+ *   2. price, 3. quote (and the caps checked), 4. claim: the voucher checked, its discounts fixed.
  *   5. reserve: the stock held in the Inventory objects under the checkout id.
  *   6. write: ONE D1 batch, THE COMMIT POINT: guards (this attempt still holds the key, the caps,
  *      the voucher's limits), the voucher use, the orders, items, timeline, `order.created` events,
@@ -79,21 +97,24 @@ export async function placeOrders(
   const db = database(c.env);
   const checkoutId = await stableId("chk", 0, `${claim.scope}\n${claim.key}`);
   const checkAfterMs = readOrderConfig(c.env).abandonSeconds * 1000;
-  // Steps 0 and 1 at once: a hand-off of a checkout that is already written changes nothing (the
-  // same lines again, or "ordered"), and its orders win over whatever the hand-off answered.
-  const [written, handed] = await Promise.allSettled([
-    ordersOfCheckout(c.env, db, checkoutId),
+  const holder = await holderOf(c, guestToken);
+  // The hand-off and the caps' tallies at once (one round trip of latency instead of two).
+  const [handed, held] = await Promise.allSettled([
     handCartToCheckout(c, { checkoutId, keyScope: claim.scope, key: claim.key, checkAfterMs }),
+    readHeldTallies(db, holder, nowMs()),
   ]);
-  if (written.status === "rejected") throw written.reason;
-  if (written.value.length > 0) return written.value;
   if (handed.status === "rejected") throw handed.reason;
   const cart = handed.value;
   if (cart === "ordered") return ordersOfCheckout(c.env, db, checkoutId);
+  // Step 0: a hand-off given again may follow another attempt's commit, whose orders win.
+  if (cart.replayed) {
+    const written = await ordersOfCheckout(c.env, db, checkoutId);
+    if (written.length > 0) return written;
+  }
   const taken: Taken = { checkoutId, claim, cart, settled: false };
   try {
     await probe.reached?.("handed");
-    return await ordersFromCart(c, input, taken, probe, guestToken);
+    return await ordersFromCart(c, input, taken, probe, { holder, held });
   } catch (err) {
     if (!taken.settled) await compensate(c.env, db, taken, probe);
     throw err;
@@ -117,7 +138,7 @@ async function ordersFromCart(
   input: CreateOrders,
   taken: Taken,
   probe: CheckoutProbe,
-  guestToken: string | undefined,
+  buyer: { holder: CheckoutHolder; held: PromiseSettledResult<HeldTallies> },
 ): Promise<Order[]> {
   const reached = async (point: CheckoutPoint) => probe.reached?.(point);
   const config = readOrderConfig(c.env);
@@ -126,9 +147,10 @@ async function ordersFromCart(
   await reached("priced");
 
   let { address, currency, parcels } = await checkoutParcels(c, input, lines);
-  const holder = await holderOf(c, guestToken);
+  const { holder, held } = buyer;
   const load: CheckoutLoad = { orders: parcels.length, units: lines.reduce((n, l) => n + l.quantity, 0) };
-  await enforceCaps(db, config.caps, holder, load, nowMs());
+  if (held.status === "rejected") throw held.reason;
+  checkCaps(held.value, config.caps, load);
   await reached("quoted");
 
   const buyerKey = buyerKeyOf(holder);
@@ -203,11 +225,14 @@ async function writeOrders(
     const [first, ...rest] = writes;
     await db.batch([first, ...rest]);
     taken.settled = true;
+    // The batch completed the key with this answer: the middleware has nothing left to write.
+    markKeyCompleted(taken.claim);
     return undefined;
   } catch (err) {
     const key = await keyOutcome(db, taken.claim);
     if (key.state === "completed") {
       taken.settled = true;
+      markKeyCompleted(taken.claim);
       if (key.answer.status === 201) return (JSON.parse(key.answer.body) as { orders: Order[] }).orders;
     }
     if (key.state !== "held") {

@@ -68,6 +68,8 @@ export interface KeyClaim {
 }
 
 const claims = new WeakMap<Request, KeyClaim>();
+/** Claims whose key a handler's own batch completed (answerWrites committed): nothing is left to keep. */
+const completedInBatch = new WeakSet<KeyClaim>();
 
 /** The key this request holds (set by `idempotent`; undefined on routes without it). */
 export function keyClaimOf(c: Context<AppEnv>): KeyClaim | undefined {
@@ -120,6 +122,14 @@ export function answerWrites(db: Database, claim: KeyClaim, answer: StoredAnswer
       })
       .where(heldBy(claim)),
   ] as const;
+}
+
+/**
+ * Tells the middleware that the key is completed already (the batch with `answerWrites` committed,
+ * or another attempt answered it): its `keepAnswer` would update no row, so it skips the round trip.
+ */
+export function markKeyCompleted(claim: KeyClaim): void {
+  completedInBatch.add(claim);
 }
 
 export type KeyOutcome =
@@ -257,6 +267,7 @@ async function answerOfFirst(db: Database, where: SQL | undefined, requestHash: 
  * holds the key: a handler that completed it in its own batch, or lost it to a takeover, is left be.
  */
 async function keepAnswer(db: Database, claim: KeyClaim, res: Response): Promise<void> {
+  if (completedInBatch.has(claim)) return;
   const problemCode =
     res.status >= 400
       ? (

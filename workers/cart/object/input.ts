@@ -25,7 +25,7 @@ export const LineInputSchema = z.object({
 export const SetQuantityInputSchema = z.object({
   lineId: IdSchema,
   quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
-  available: UnitsSchema,
+  available: UnitsSchema.optional(),
 });
 
 export const LineIdSchema = IdSchema;

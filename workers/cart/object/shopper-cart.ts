@@ -79,7 +79,10 @@ export class ShopperCart {
     return { ok: true, lineId, quantity, cart: this.store.read() };
   }
 
-  /** Sets a line's quantity (0 removes it). Growing needs the stock; shrinking is always allowed. */
+  /**
+   * Sets a line's quantity (0 removes it). Growing needs the stock; shrinking is always allowed,
+   * so it needs no stock read: the Worker asks first without `available` (one call for a shrink).
+   */
   setQuantity(raw: unknown): SetQuantityResult {
     const parsed = parseRpcInput(SetQuantityInputSchema, raw);
     if (!parsed.ok) return parsed;
@@ -93,7 +96,9 @@ export class ShopperCart {
       this.store.touch(now);
       return { ok: true, removed: true, cart: this.store.read() };
     }
-    if (quantity > line.quantity && quantity > available) {
+    if (quantity > line.quantity && available === undefined)
+      return { ok: false, code: "needs_stock", cart: this.store.read() };
+    if (quantity > line.quantity && available !== undefined && quantity > available) {
       return { ok: false, code: "insufficient_stock", available, inCart: line.quantity };
     }
     if (quantity !== line.quantity) {

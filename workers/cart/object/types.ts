@@ -61,14 +61,19 @@ export interface SetQuantityInput {
   lineId: string;
   /** 0 removes the line. */
   quantity: number;
-  /** Units available now; only checked when the quantity grows. */
-  available: number;
+  /**
+   * Units available now; only checked when the quantity grows. Left out, a change that lowers
+   * the quantity (or keeps it) is made at once and one that raises it answers `needs_stock`.
+   */
+  available?: number;
 }
 
 export type SetQuantityResult =
   | { ok: true; removed: boolean; cart: CartSnapshot }
   | { ok: false; code: "not_found" }
   | { ok: false; code: "insufficient_stock"; available: number; inCart: number }
+  /** A raise sent without `available`: nothing changed; the cart as it is, to read the line's stock. */
+  | { ok: false; code: "needs_stock"; cart: CartSnapshot }
   | InvalidArgument;
 
 export type RemoveResult = { ok: true; cart: CartSnapshot } | { ok: false; code: "not_found" } | InvalidArgument;

@@ -12,7 +12,7 @@ import { ApiError } from "../../platform/errors";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { refusalError } from "../outcomes";
 import { resolveCart } from "../tokens";
-import { composeCart, readCart } from "../view";
+import { type CartContents, composeCart } from "../view";
 
 export const updateCartItemRoute = defineRoute({
   method: "patch",
@@ -35,14 +35,25 @@ export const updateCartItemHandler: RouteHandler<typeof updateCartItemRoute, App
   const cart = await resolveCart(c);
   if (cart.owner.kind === "guest" && cart.owner.isNew) throw new ApiError("not_found", NO_SUCH_ITEM);
   const origin = new URL(c.req.url).origin;
-  // The current view gives the line's product, whether it is for sale and its stock.
-  const before = await readCart(c.env, cart, origin);
-  const item = before.items.find((i) => i.line.id === id);
-  if (!item) throw new ApiError("not_found", NO_SUCH_ITEM);
-  const result = await cart.stub.setQuantity({ lineId: id, quantity, available: item.available });
-  if (!result.ok) throw refusalError(result);
-  const catalog = new Map(before.items.flatMap((i) => (i.catalog ? [[cartLineKey(i.line), i.catalog] as const] : [])));
-  const stock = new Map(before.items.map((i) => [cartLineKey(i.line), i.available] as const));
-  const { cart: view } = await composeCart(c.env, cart.id, result.cart, origin, { catalog, stock });
+  // Lowering needs no stock: one call. A raise is answered needs_stock with the cart as it is,
+  // whose view gives the line's product, whether it is for sale and its stock; then a second call.
+  let before: CartContents | undefined;
+  let result = await cart.stub.setQuantity({ lineId: id, quantity });
+  if (!result.ok && result.code === "needs_stock") {
+    before = await composeCart(c.env, cart.id, result.cart, origin);
+    const item = before.items.find((i) => i.line.id === id);
+    if (!item) throw new ApiError("not_found", NO_SUCH_ITEM);
+    result = await cart.stub.setQuantity({ lineId: id, quantity, available: item.available });
+  }
+  if (!result.ok) {
+    // The second call carries `available`: being asked again would be a bug in the object.
+    if (result.code === "needs_stock") throw new Error("Cart object asked again for the stock of a raise");
+    throw refusalError(result);
+  }
+  const known = before && {
+    catalog: new Map(before.items.flatMap((i) => (i.catalog ? [[cartLineKey(i.line), i.catalog] as const] : []))),
+    stock: new Map(before.items.map((i) => [cartLineKey(i.line), i.available] as const)),
+  };
+  const { cart: view } = await composeCart(c.env, cart.id, result.cart, origin, known);
   return c.json(view, 200);
 };
