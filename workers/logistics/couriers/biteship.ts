@@ -12,19 +12,21 @@ import {
   historyUpdates,
   labelLines,
   orderBody,
+  postalCodeIn,
   priceOf,
   ratesBody,
   webhookUpdates,
 } from "./biteship-wire";
 import { labelPdf } from "./label-pdf";
-import type {
-  Booking,
-  BookingRequest,
-  Courier,
-  CourierInfo,
-  RateRequest,
-  TrackingUpdate,
-  WebhookRequest,
+import {
+  type Booking,
+  type BookingRequest,
+  type Courier,
+  type CourierInfo,
+  type RateRequest,
+  type TrackingUpdate,
+  UnpricedAddress,
+  type WebhookRequest,
 } from "./types";
 
 export const BITESHIP_INFO: CourierInfo = {
@@ -88,11 +90,20 @@ export class BiteshipCourier implements Courier {
     });
   }
 
-  /** Without the shop's postal code Biteship cannot price: the rate card stands. */
+  /**
+   * Priced between the shop's postal code (its field, else the last five digits of its one-line
+   * address, as booking reads it) and the recipient's. Without either, UnpricedAddress: the rate
+   * card stands and the answer says which end lacks it.
+   */
   async rate(request: RateRequest): Promise<Money | null> {
-    const origin = request.from.postalCode?.trim();
-    if (!origin || !/^\d{5}$/.test(origin) || !/^\d{5}$/.test(request.to.postalCode.trim())) return null;
-    const res = await this.call("POST", "/v1/rates/couriers", ratesBody(request, Number(origin)));
+    const origin = postalCodeIn(request.from);
+    if (origin === undefined) {
+      throw new UnpricedAddress("origin", "The shop's address has no five-digit postal code (kode pos).");
+    }
+    if (postalCodeIn({ postalCode: request.to.postalCode }) === undefined) {
+      throw new UnpricedAddress("destination", "The delivery address needs a five-digit postal code (kode pos).");
+    }
+    const res = await this.call("POST", "/v1/rates/couriers", ratesBody(request, origin));
     if (!res.ok) throw providerErrorFrom(this.provider, res, { code: refusal(res).code, detail: refusal(res).message });
     return priceOf(res.json, request.service, request.currency);
   }
