@@ -123,15 +123,15 @@ describe("live rates from Biteship (Indonesia)", () => {
     const api = couriersApi();
     const answer = await rates(cartToken, { country: "ID", postalCode: ADDRESS.ID.postalCode }, api.fetchFn);
 
-    // One call per rate-card service Biteship sells, each between the two postal codes, by courier company.
-    expect(api.calls).toHaveLength(5);
+    // One call per courier company (its services share the answer), each between the two postal codes.
+    expect(api.calls).toHaveLength(3);
     for (const c of api.calls) {
       expect(c.method).toBe("POST");
       expect(c.url).toBe("https://api.biteship.com/v1/rates/couriers");
       expect(c.headers.get("Authorization")).toBe(env.BITESHIP_API_KEY);
     }
     expect(api.calls.map((c) => JSON.parse(c.body)).sort((a, b) => a.couriers.localeCompare(b.couriers))).toEqual(
-      ["jne", "jne", "jnt", "sicepat", "sicepat"].map((couriers) => ({
+      ["jne", "jnt", "sicepat"].map((couriers) => ({
         origin_postal_code: 55271,
         destination_postal_code: 10110,
         couriers,
@@ -156,9 +156,9 @@ describe("live rates from Biteship (Indonesia)", () => {
     const api = couriersApi();
     const config = liveConfig({ cacheSeconds: 300 });
     const first = await rates(cartToken, { country: "ID", postalCode: "12440" }, api.fetchFn, config);
-    expect(api.calls).toHaveLength(5);
+    expect(api.calls).toHaveLength(3);
     const again = await rates(cartToken, { country: "ID", postalCode: "12440" }, api.fetchFn, config);
-    expect(api.calls).toHaveLength(5);
+    expect(api.calls).toHaveLength(3);
     expect(again.options).toEqual(first.options);
     expect(again.options.filter((o) => o.source === "courier").map((o) => o.id)).toEqual([
       "id-sicepat-best",

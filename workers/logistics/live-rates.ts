@@ -6,7 +6,7 @@ import type { Money } from "../platform/money";
 import { ProviderError } from "../platform/provider-http";
 import type { FallbackReason, LiveRates, LiveRatesAnswer, LiveRatesRequest, ShippingOption } from "../shipping";
 import { shopParty } from "./booking";
-import { biteshipServiceOf, courierFor, courierInfo, UnpricedAddress } from "./couriers";
+import { biteshipServiceOf, type Courier, courierFor, courierInfo, UnpricedAddress } from "./couriers";
 
 /** The rate cards' courier names (workers/shipping/rates.ts) that a real courier here can price. */
 const CARD_COURIERS: Record<string, string> = {
@@ -67,26 +67,39 @@ export async function liveRates(
   if (!config.logistics.liveRates || request.shopCountry !== request.destination.country) {
     return { options: [...request.options], fallback: [] };
   }
-  // The shop's pickup address, read once per request and only when a courier is asked.
+  // The shop's pickup address, read once per request and only when a courier is asked; one courier
+  // client per request, so services priced by one call (Biteship's per company) share it.
   let origin: Promise<{ street?: string }> | undefined;
-  const shopOrigin = () => {
-    origin ??= shopAddress(env, request.shopId);
-    return origin;
+  const couriers = new Map<string, Courier>();
+  const asking: Asking = {
+    shopOrigin: () => {
+      origin ??= shopAddress(env, request.shopId);
+      return origin;
+    },
+    courier: (id) => {
+      const courier =
+        couriers.get(id) ??
+        courierFor({ config, secrets: env, ...(fetchFn ? { fetchFn } : {}) }, id, request.destination.country);
+      couriers.set(id, courier);
+      return courier;
+    },
   };
-  const priced = await Promise.all(
-    request.options.map((option) => priceOption(env, config, request, option, shopOrigin, fetchFn)),
-  );
+  const priced = await Promise.all(request.options.map((option) => priceOption(config, request, option, asking)));
   const fallback = new Map(priced.flatMap((p) => (p.fallback ? [[p.fallback.courier, p.fallback] as const] : [])));
   return { options: priced.map((p) => p.option), fallback: [...fallback.values()] };
 }
 
+/** What pricing one option may ask for, shared by the request's options. */
+interface Asking {
+  shopOrigin: () => Promise<{ street?: string }>;
+  courier: (id: string) => Courier;
+}
+
 async function priceOption(
-  env: Env,
   config: Config,
   request: LiveRatesRequest,
   option: ShippingOption,
-  shopOrigin: () => Promise<{ street?: string }>,
-  fetchFn?: typeof fetch,
+  { shopOrigin, courier: courierOf }: Asking,
 ): Promise<Priced> {
   const id = CARD_COURIERS[option.courier];
   const info = id ? courierInfo(config, id) : undefined;
@@ -110,11 +123,7 @@ async function priceOption(
   let cost = cached && cached.until > now ? cached.cost : undefined;
   if (cost === undefined) {
     try {
-      const courier = courierFor(
-        { config, secrets: env, ...(fetchFn ? { fetchFn } : {}) },
-        info.id,
-        destination.country,
-      );
+      const courier = courierOf(info.id);
       const asked = shopOrigin().then((from) =>
         courier.rate({
           service,

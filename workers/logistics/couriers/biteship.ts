@@ -72,6 +72,8 @@ function refusal(res: ProviderResponse) {
 export class BiteshipCourier implements Courier {
   readonly info = BITESHIP_INFO;
   private readonly provider: Provider;
+  /** Rates calls of this client by body (it lives for one request's quotes). */
+  private readonly pricing = new Map<string, Promise<ProviderResponse>>();
 
   constructor(private readonly config: BiteshipConfig) {
     this.provider = { id: "biteship", label: "Biteship", timeoutMs: config.timeoutMs };
@@ -103,7 +105,12 @@ export class BiteshipCourier implements Courier {
     if (postalCodeIn({ postalCode: request.to.postalCode }) === undefined) {
       throw new UnpricedAddress("destination", "The delivery address needs a five-digit postal code (kode pos).");
     }
-    const res = await this.call("POST", "/v1/rates/couriers", ratesBody(request, origin));
+    const body = ratesBody(request, origin);
+    // Biteship prices every service of a courier company in one answer: services asked together share it.
+    const key = JSON.stringify(body);
+    const asked = this.pricing.get(key) ?? this.call("POST", "/v1/rates/couriers", body);
+    this.pricing.set(key, asked);
+    const res = await asked;
     if (!res.ok) throw providerErrorFrom(this.provider, res, { code: refusal(res).code, detail: refusal(res).message });
     return priceOf(res.json, request.service, request.currency);
   }
