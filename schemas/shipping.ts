@@ -12,6 +12,13 @@ export const ShippingRatesRequestSchema = z
           .transform((v) => v.toUpperCase())
           .openapi({ example: "TH", description: "TH, SG, ID, MY, PH or VN" }),
         postalCode: z.string().trim().min(3).max(10).openapi({ example: "10110" }),
+        city: z.string().trim().min(1).max(100).optional().openapi({
+          example: "Phường 14, Quận 10",
+          description:
+            "As in the delivery address (in Vietnam: ward, district). Optional: couriers that price by area (GHN) need it with province, else their options keep the rate card's price",
+        }),
+        province: z.string().trim().min(1).max(100).optional().openapi({ example: "Hồ Chí Minh" }),
+        street: z.string().trim().min(1).max(300).optional().openapi({ example: "12 Đường 3 Tháng 2" }),
       })
       .strict(),
   })
@@ -61,8 +68,19 @@ export const ShippingRatesSchema = z
     shops: z.array(ShopShippingSchema).openapi({ description: "The options of each shop's parcel" }),
     currency: CurrencySchema,
     fallback: z
-      .array(z.object({ courier: z.string(), reason: z.enum(["timeout", "error"]) }))
+      .array(
+        z.object({
+          courier: z.string(),
+          reason: z.enum(["timeout", "error", "origin_unresolved", "destination_unresolved"]).openapi({
+            description:
+              "timeout, error: the courier did not answer (in time); origin_unresolved: the shop's address lacks what the courier prices by; destination_unresolved: the destination does (e.g. GHN's ward and district)",
+          }),
+          detail: z.string().optional().openapi({ description: "What the address lacks, in a sentence" }),
+        }),
+      )
       .optional()
-      .openapi({ description: "Couriers that did not answer in time: their options are priced from the rate cards" }),
+      .openapi({
+        description: "Couriers that were not asked or did not answer: their options are priced from the rate cards",
+      }),
   })
   .openapi("ShippingRates");

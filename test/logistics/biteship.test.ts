@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BiteshipCourier } from "../../workers/logistics";
+import { BiteshipCourier, UnpricedAddress } from "../../workers/logistics";
 import { ApiError } from "../../workers/platform/errors";
 import { ProviderError } from "../../workers/platform/provider-http";
 import { json, recordingFetch, rejection } from "../support/recording-fetch";
@@ -80,8 +80,13 @@ describe("Biteship courier", () => {
     });
     // A service Biteship did not price (J&T EZ is not in the answer) is no price: the rate card stands.
     expect(await bs.rate({ ...request, service: "jnt_ez" })).toBeNull();
-    // Without the shop's postal code nothing is asked.
-    expect(await bs.rate({ ...request, from: { country: "ID" } })).toBeNull();
+    // Without the shop's postal code (neither its field nor its address line) nothing is asked: the end is named.
+    const unpriced = await rejection(
+      bs.rate({ ...request, from: { country: "ID", street: "Jl. Malioboro No. 12" } }),
+      UnpricedAddress,
+    );
+    expect(unpriced.side).toBe("origin");
+    expect(unpriced.message).toMatch(/kode pos/);
     expect(calls).toHaveLength(2);
   });
 

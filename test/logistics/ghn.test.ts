@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelPdf } from "../../workers/logistics";
+import { labelPdf, UnpricedAddress } from "../../workers/logistics";
 import { ApiError } from "../../workers/platform/errors";
 import { ProviderError } from "../../workers/platform/provider-http";
 import { json, recordingFetch, rejection } from "../support/recording-fetch";
@@ -78,9 +78,15 @@ describe("GHN courier", () => {
     expect(calls).toHaveLength(5);
     expect(JSON.parse(calls[4].body)).toMatchObject({ to_ward_code: "21014", weight: 3000 });
 
-    // Without the address GHN prices by (a postal code alone), or outside Vietnam: no price, no call.
-    expect(await ghn.rate({ ...request, to: { country: "VN", postalCode: "700000" } })).toBeNull();
+    // Without the address GHN prices by (a postal code alone): the destination is named, nothing asked.
+    const unpriced = await rejection(
+      ghn.rate({ ...request, to: { country: "VN", postalCode: "700000" } }),
+      UnpricedAddress,
+    );
+    expect(unpriced.side).toBe("destination");
+    // Outside dong, or a service GHN does not sell here: no price, no call.
     expect(await ghn.rate({ ...request, currency: "THB" })).toBeNull();
+    expect(await ghn.rate({ ...request, service: "express" })).toBeNull();
     expect(calls).toHaveLength(5);
   });
 

@@ -29,6 +29,7 @@ describe("POST /shipping/rates with live courier prices", () => {
       env,
       liveConfig(),
       {
+        shopId: "shp_rates_sg",
         shopCountry: "SG",
         destination: { country: "SG", postalCode: "048616" },
         grams: 1500,
@@ -47,7 +48,14 @@ describe("POST /shipping/rates with live courier prices", () => {
     const failed = await liveRates(
       env,
       liveConfig(1000),
-      { shopCountry: "MY", destination: { country: "MY", postalCode: "50450" }, grams: 2000, currency: "MYR", options },
+      {
+        shopId: "shp_rates_my",
+        shopCountry: "MY",
+        destination: { country: "MY", postalCode: "50450" },
+        grams: 2000,
+        currency: "MYR",
+        options,
+      },
       failing.fetchFn,
     );
     expect(failed.options).toEqual(options);
@@ -61,7 +69,14 @@ describe("POST /shipping/rates with live courier prices", () => {
     const priced = await liveRates(
       env,
       liveConfig(1000),
-      { shopCountry: "MY", destination: { country: "MY", postalCode: "50450" }, grams: 2000, currency: "MYR", options },
+      {
+        shopId: "shp_rates_my",
+        shopCountry: "MY",
+        destination: { country: "MY", postalCode: "50450" },
+        grams: 2000,
+        currency: "MYR",
+        options,
+      },
       answering.fetchFn,
     );
     expect(priced.fallback).toEqual([]);

@@ -230,7 +230,12 @@ function addressParty(address: Record<string, unknown> | null | undefined, count
   };
 }
 
-export async function shopParty(env: Env, db: ReturnType<typeof database>, order: OrderRow): Promise<Party> {
+/** The shop's pickup address and contact, as couriers are given it (booking, pickups, live rates). */
+export async function shopParty(
+  env: Env,
+  db: ReturnType<typeof database>,
+  order: Pick<OrderRow, "shopId">,
+): Promise<Party> {
   const shop = await findShop(db, order.shopId);
   const contact = await shopContactOf(env, shop);
   return {

@@ -46,6 +46,7 @@ export {
   SandboxCourier,
   signSandboxCourierEvent,
   type TrackingUpdate,
+  UnpricedAddress,
 } from "./couriers";
 export { courierLiveRates, liveRates } from "./live-rates";
 export { pollSilentShipments } from "./poll";

@@ -1,14 +1,31 @@
 import type { Config } from "../platform/config";
+import { database } from "../platform/db";
+import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
 import type { Money } from "../platform/money";
 import { ProviderError } from "../platform/provider-http";
-import type { LiveRates, LiveRatesAnswer, LiveRatesRequest } from "../shipping";
-import { type CourierSecrets, courierFor, courierInfo } from "./couriers";
+import type { FallbackReason, LiveRates, LiveRatesAnswer, LiveRatesRequest, ShippingOption } from "../shipping";
+import { shopParty } from "./booking";
+import { biteshipServiceOf, type Courier, courierFor, courierInfo, UnpricedAddress } from "./couriers";
 
 /** The rate cards' courier names (workers/shipping/rates.ts) that a real courier here can price. */
-const CARD_COURIERS: Record<string, string> = { "Ninja Van": "ninjavan" };
+const CARD_COURIERS: Record<string, string> = {
+  "Ninja Van": "ninjavan",
+  JNE: "biteship",
+  "J&T Express": "biteship",
+  SiCepat: "biteship",
+  GHN: "ghn",
+};
 
-/** Live quotes by courier, route, weight and service, kept COURIER_RATES_CACHE_SECONDS (per isolate: a short cache). */
+/** The courier's own code of a rate-card service (Biteship names its couriers' services: jne_reg...). */
+function serviceOf(id: string, option: ShippingOption): string | undefined {
+  return id === "biteship" ? biteshipServiceOf(option.courier, option.service) : option.service.toLowerCase();
+}
+
+/**
+ * Live quotes by courier, shop (its pickup address is the origin), destination, weight and service,
+ * kept COURIER_RATES_CACHE_SECONDS (per isolate: a short cache).
+ */
 const CACHE = new Map<string, { until: number; cost: Money | null }>();
 
 class CourierTimeout extends Error {}
@@ -37,55 +54,116 @@ export function courierLiveRates(fetchFn?: typeof fetch): LiveRates {
   return (env, config, request) => liveRates(env, config, request, fetchFn);
 }
 
+/** What one option's pricing came to: the option (repriced or not), and why its courier fell back if it did. */
+type Priced = { option: LiveRatesAnswer["options"][number]; fallback?: LiveRatesAnswer["fallback"][number] };
+
 export async function liveRates(
-  secrets: CourierSecrets,
+  env: Env,
   config: Config,
   request: LiveRatesRequest,
   fetchFn?: typeof fetch,
 ): Promise<LiveRatesAnswer> {
-  const fallback = new Map<string, "timeout" | "error">();
-  const options = await Promise.all(
-    request.options.map(async (option) => {
-      const id = CARD_COURIERS[option.courier];
-      const info = id && config.logistics.liveRates ? courierInfo(config, id) : undefined;
-      if (!id || !info?.countries.includes(request.destination.country)) return option;
-      const service = option.service.toLowerCase();
-      const key = [
-        id,
-        request.shopCountry,
-        request.destination.country,
-        request.destination.postalCode,
-        request.grams,
-        service,
-        request.currency,
-      ].join("|");
-      const now = Date.now();
-      const cached = CACHE.get(key);
-      let cost = cached && cached.until > now ? cached.cost : undefined;
-      if (cost === undefined) {
-        try {
-          const courier = courierFor(
-            { config, secrets, ...(fetchFn ? { fetchFn } : {}) },
-            id,
-            request.destination.country,
-          );
-          const asked = courier.rate({
-            service,
-            from: { country: request.shopCountry },
-            to: request.destination,
-            weightGrams: request.grams,
-            currency: request.currency,
-          });
-          cost = await withTimeout(asked, config.logistics.timeoutMs);
-          CACHE.set(key, { until: now + config.logistics.ratesCacheSeconds * 1000, cost });
-        } catch (err) {
-          fallback.set(id, isTimeout(err) ? "timeout" : "error");
-          logEvent("warn", "courier_rates_fallback", { courier: id, error: String(err) });
-          return option;
-        }
-      }
-      return cost && cost.currency === request.currency ? { ...option, cost, source: "courier" as const } : option;
-    }),
-  );
-  return { options, fallback: [...fallback].map(([courier, reason]) => ({ courier, reason })) };
+  // Cross-border is never priced live: the cards have no options for it, and no courier is asked.
+  if (!config.logistics.liveRates || request.shopCountry !== request.destination.country) {
+    return { options: [...request.options], fallback: [] };
+  }
+  // The shop's pickup address, read once per request and only when a courier is asked; one courier
+  // client per request, so services priced by one call (Biteship's per company) share it.
+  let origin: Promise<{ street?: string }> | undefined;
+  const couriers = new Map<string, Courier>();
+  const asking: Asking = {
+    shopOrigin: () => {
+      origin ??= shopAddress(env, request.shopId);
+      return origin;
+    },
+    courier: (id) => {
+      const courier =
+        couriers.get(id) ??
+        courierFor({ config, secrets: env, ...(fetchFn ? { fetchFn } : {}) }, id, request.destination.country);
+      couriers.set(id, courier);
+      return courier;
+    },
+  };
+  const priced = await Promise.all(request.options.map((option) => priceOption(config, request, option, asking)));
+  const fallback = new Map(priced.flatMap((p) => (p.fallback ? [[p.fallback.courier, p.fallback] as const] : [])));
+  return { options: priced.map((p) => p.option), fallback: [...fallback.values()] };
+}
+
+/** What pricing one option may ask for, shared by the request's options. */
+interface Asking {
+  shopOrigin: () => Promise<{ street?: string }>;
+  courier: (id: string) => Courier;
+}
+
+async function priceOption(
+  config: Config,
+  request: LiveRatesRequest,
+  option: ShippingOption,
+  { shopOrigin, courier: courierOf }: Asking,
+): Promise<Priced> {
+  const id = CARD_COURIERS[option.courier];
+  const info = id ? courierInfo(config, id) : undefined;
+  const service = info ? serviceOf(info.id, option) : undefined;
+  if (!info || !service || !info.countries.includes(request.destination.country)) return { option };
+  const { destination } = request;
+  const key = JSON.stringify([
+    info.id,
+    request.shopId,
+    destination.country,
+    destination.postalCode,
+    destination.city ?? "",
+    destination.province ?? "",
+    destination.street ?? "",
+    request.grams,
+    service,
+    request.currency,
+  ]);
+  const now = Date.now();
+  const cached = CACHE.get(key);
+  let cost = cached && cached.until > now ? cached.cost : undefined;
+  if (cost === undefined) {
+    try {
+      const courier = courierOf(info.id);
+      const asked = shopOrigin().then((from) =>
+        courier.rate({
+          service,
+          from: { country: request.shopCountry, ...from },
+          to: destination,
+          weightGrams: request.grams,
+          currency: request.currency,
+        }),
+      );
+      cost = await withTimeout(asked, config.logistics.timeoutMs);
+      CACHE.set(key, { until: now + config.logistics.ratesCacheSeconds * 1000, cost });
+    } catch (err) {
+      const fallback = fallbackOf(info.id, err);
+      logEvent(err instanceof UnpricedAddress ? "info" : "warn", "courier_rates_fallback", {
+        courier: info.id,
+        reason: fallback.reason,
+        error: String(err),
+      });
+      return { option, fallback };
+    }
+  }
+  if (!cost || cost.currency !== request.currency) return { option };
+  return { option: { ...option, cost, source: "courier", ...(info.pricesByArea ? { byArea: true } : {}) } };
+}
+
+function fallbackOf(courier: string, err: unknown): LiveRatesAnswer["fallback"][number] {
+  if (err instanceof UnpricedAddress) {
+    const reason: FallbackReason = err.side === "origin" ? "origin_unresolved" : "destination_unresolved";
+    return { courier, reason, detail: err.message };
+  }
+  return { courier, reason: isTimeout(err) ? "timeout" : "error" };
+}
+
+/** The shop's one-line pickup address, as booking gives it to the courier (none when the shop has no contact). */
+async function shopAddress(env: Env, shopId: string): Promise<{ street?: string }> {
+  try {
+    const { street } = await shopParty(env, database(env), { shopId });
+    return street ? { street } : {};
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return {};
+    throw err;
+  }
 }

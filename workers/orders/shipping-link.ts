@@ -30,7 +30,8 @@ const parcelItems = (items: readonly ShippingQuoteItem[]): ParcelItem[] =>
 interface ShopQuoteInput {
   shopId: string;
   shopCountry: string;
-  destination: { country: Country; postalCode: string };
+  /** City and province find a quote a courier gave by area (GHN) for this address. */
+  destination: { country: Country; postalCode: string; city?: string; province?: string };
   currency: Currency;
   items: ShippingQuoteItem[];
   defaultWeightGrams: number;

@@ -4,9 +4,11 @@ import { shippingRatesHandler, shippingRatesRoute } from "./routes/rates";
 
 export {
   cardRatesOnly,
+  type FallbackReason,
   type LiveRates,
   type LiveRatesAnswer,
   type LiveRatesRequest,
+  type RateDestination,
   type RateSource,
 } from "./live-rates";
 export { heldQuotes, type QuotedParcel, recordQuotes } from "./quotes";

@@ -6,21 +6,26 @@ import type { Currency, Money } from "../platform/money";
 import type { RateSource } from "./live-rates";
 import type { ShippingOption } from "./rates";
 
-/** What a quoted price depends on: the shop's parcel, where it goes, and in what currency. */
+/**
+ * What a quoted price depends on: the shop's parcel, where it goes, and in what currency. City and
+ * province count only for a price a courier gave by area (GHN's ward and district): held for that area.
+ */
 export interface QuotedParcel {
   shopId: string;
-  destination: { country: string; postalCode: string };
+  destination: { country: string; postalCode: string; city?: string; province?: string };
   grams: number;
   currency: Currency;
 }
 
 const normalPostalCode = (code: string) => code.replace(/[\s-]/g, "").toUpperCase();
+const normalPlace = (name = "") => name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 
-function quoteKey(parcel: QuotedParcel, optionId: string): Promise<string> {
+function quoteKey(parcel: QuotedParcel, optionId: string, byArea = false): Promise<string> {
   const { shopId, destination, grams, currency } = parcel;
-  return sha256Hex(
-    JSON.stringify([shopId, optionId, destination.country, normalPostalCode(destination.postalCode), grams, currency]),
-  );
+  const key = [shopId, optionId, destination.country, normalPostalCode(destination.postalCode), grams, currency];
+  // An area-priced quote keys on the area too; a postal-code one keeps its key as it always was.
+  const area = byArea ? [normalPlace(destination.city), normalPlace(destination.province)] : [];
+  return sha256Hex(JSON.stringify([...key, ...area]));
 }
 
 /**
@@ -31,7 +36,7 @@ function quoteKey(parcel: QuotedParcel, optionId: string): Promise<string> {
 export async function recordQuotes(
   db: Database,
   parcel: QuotedParcel,
-  options: readonly (ShippingOption & { source?: RateSource })[],
+  options: readonly (ShippingOption & { source?: RateSource; byArea?: boolean })[],
   holdSeconds: number,
 ): Promise<void> {
   const live = options.filter((o) => o.source === "courier");
@@ -39,7 +44,7 @@ export async function recordQuotes(
   const now = nowMs();
   const rows = await Promise.all(
     live.map(async (o) => ({
-      key: await quoteKey(parcel, o.id),
+      key: await quoteKey(parcel, o.id, o.byArea),
       shopId: parcel.shopId,
       optionId: o.id,
       amount: o.cost.amount,
@@ -63,14 +68,17 @@ export async function recordQuotes(
   ]);
 }
 
-/** The live prices still held for a shop's parcel, by option id (the checkout charges these over the cards'). */
+/**
+ * The live prices still held for a shop's parcel, by option id (the checkout charges these over the
+ * cards'): quoted for its postal code, or by area for its city and province; the newer one if both.
+ */
 export async function heldQuotes(
   db: Database,
   parcel: QuotedParcel,
   optionIds: readonly string[],
 ): Promise<Map<string, Money>> {
   if (optionIds.length === 0) return new Map();
-  const keys = await Promise.all(optionIds.map((id) => quoteKey(parcel, id)));
+  const keys = await Promise.all(optionIds.flatMap((id) => [quoteKey(parcel, id), quoteKey(parcel, id, true)]));
   const rows = await db
     .select()
     .from(shippingQuotes)
@@ -84,6 +92,7 @@ export async function heldQuotes(
   return new Map(
     rows
       .filter((r) => r.currency === parcel.currency)
+      .sort((a, b) => a.createdAt - b.createdAt)
       .map((r) => [r.optionId, { amount: r.amount, currency: r.currency as Currency }]),
   );
 }

@@ -19,6 +19,15 @@ export const BITESHIP_SERVICES: readonly CourierService[] = [
   { code: "sicepat_best", name: "SiCepat BEST", codCountries: ["ID"] },
 ];
 
+/** Biteship's courier_company of each rate-card courier it speaks for (workers/shipping/rates.ts names them). */
+const CARD_COMPANIES: Record<string, string> = { JNE: "jne", "J&T Express": "jnt", SiCepat: "sicepat" };
+
+/** Our Biteship service code of a rate card's courier and service (JNE REG → jne_reg), if Biteship sells it. */
+export function biteshipServiceOf(cardCourier: string, cardService: string): string | undefined {
+  const code = `${CARD_COMPANIES[cardCourier]}_${cardService.toLowerCase()}`;
+  return BITESHIP_SERVICES.some((s) => s.code === code) ? code : undefined;
+}
+
 /** Biteship's courier_company and courier_type of one of our service codes. */
 export function courierOf(service: string): { company: string; type: string } {
   const [company, type] = service.split("_");
@@ -28,14 +37,20 @@ export function courierOf(service: string): { company: string; type: string } {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
+/** The five-digit postal code of an address (its field, else the last five-digit group of its street), if any. */
+export function postalCodeIn(address: { postalCode?: string; street?: string }): number | undefined {
+  const code = address.postalCode?.trim() || address.street?.match(/\b(\d{5})\b(?!.*\b\d{5}\b)/)?.[1];
+  return code && /^\d{5}$/.test(code) ? Number(code) : undefined;
+}
+
 /**
  * A party's postal code: the field when set, else the last five-digit group of its address
  * (Indonesian addresses end with the kode pos; a shop's address is one line of text). Biteship
  * prices and books by postal code, so none is a 422 that says what to add.
  */
 export function postalCodeOf(party: Party, who: "shop" | "recipient"): number {
-  const code = party.postalCode.trim() || party.street.match(/\b(\d{5})\b(?!.*\b\d{5}\b)/)?.[1];
-  if (code && /^\d{5}$/.test(code)) return Number(code);
+  const code = postalCodeIn(party);
+  if (code !== undefined) return code;
   if (who === "shop") {
     throw new ApiError(
       "validation_failed",

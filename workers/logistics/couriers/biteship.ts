@@ -12,19 +12,21 @@ import {
   historyUpdates,
   labelLines,
   orderBody,
+  postalCodeIn,
   priceOf,
   ratesBody,
   webhookUpdates,
 } from "./biteship-wire";
 import { labelPdf } from "./label-pdf";
-import type {
-  Booking,
-  BookingRequest,
-  Courier,
-  CourierInfo,
-  RateRequest,
-  TrackingUpdate,
-  WebhookRequest,
+import {
+  type Booking,
+  type BookingRequest,
+  type Courier,
+  type CourierInfo,
+  type RateRequest,
+  type TrackingUpdate,
+  UnpricedAddress,
+  type WebhookRequest,
 } from "./types";
 
 export const BITESHIP_INFO: CourierInfo = {
@@ -70,6 +72,8 @@ function refusal(res: ProviderResponse) {
 export class BiteshipCourier implements Courier {
   readonly info = BITESHIP_INFO;
   private readonly provider: Provider;
+  /** Rates calls of this client by body (it lives for one request's quotes). */
+  private readonly pricing = new Map<string, Promise<ProviderResponse>>();
 
   constructor(private readonly config: BiteshipConfig) {
     this.provider = { id: "biteship", label: "Biteship", timeoutMs: config.timeoutMs };
@@ -88,11 +92,25 @@ export class BiteshipCourier implements Courier {
     });
   }
 
-  /** Without the shop's postal code Biteship cannot price: the rate card stands. */
+  /**
+   * Priced between the shop's postal code (its field, else the last five digits of its one-line
+   * address, as booking reads it) and the recipient's. Without either, UnpricedAddress: the rate
+   * card stands and the answer says which end lacks it.
+   */
   async rate(request: RateRequest): Promise<Money | null> {
-    const origin = request.from.postalCode?.trim();
-    if (!origin || !/^\d{5}$/.test(origin) || !/^\d{5}$/.test(request.to.postalCode.trim())) return null;
-    const res = await this.call("POST", "/v1/rates/couriers", ratesBody(request, Number(origin)));
+    const origin = postalCodeIn(request.from);
+    if (origin === undefined) {
+      throw new UnpricedAddress("origin", "The shop's address has no five-digit postal code (kode pos).");
+    }
+    if (postalCodeIn({ postalCode: request.to.postalCode }) === undefined) {
+      throw new UnpricedAddress("destination", "The delivery address needs a five-digit postal code (kode pos).");
+    }
+    const body = ratesBody(request, origin);
+    // Biteship prices every service of a courier company in one answer: services asked together share it.
+    const key = JSON.stringify(body);
+    const asked = this.pricing.get(key) ?? this.call("POST", "/v1/rates/couriers", body);
+    this.pricing.set(key, asked);
+    const res = await asked;
     if (!res.ok) throw providerErrorFrom(this.provider, res, { code: refusal(res).code, detail: refusal(res).message });
     return priceOf(res.json, request.service, request.currency);
   }

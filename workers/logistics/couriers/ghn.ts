@@ -21,7 +21,15 @@ import {
   str,
 } from "./ghn-wire";
 import { downloadLabel, isPdf, labelPdf } from "./label-pdf";
-import type { BookingRequest, Courier, CourierInfo, RateRequest, TrackingUpdate, WebhookRequest } from "./types";
+import {
+  type BookingRequest,
+  type Courier,
+  type CourierInfo,
+  type RateRequest,
+  type TrackingUpdate,
+  UnpricedAddress,
+  type WebhookRequest,
+} from "./types";
 
 /** The query parameter of the callback URL registered with GHN that carries GHN_WEBHOOK_SECRET. */
 export const GHN_WEBHOOK_SECRET_PARAM = "secret";
@@ -31,6 +39,7 @@ export const GHN_INFO: CourierInfo = {
   name: "GHN (Giao Hàng Nhanh)",
   countries: ["VN"],
   services: [{ code: "standard", name: "Standard", codCountries: ["VN"] }],
+  pricesByArea: true,
 };
 
 export interface GhnConfig {
@@ -93,12 +102,21 @@ export class GhnCourier implements Courier {
     });
   }
 
-  /** The fee of a parcel to a Vietnamese address; null (the rate card stands) where GHN cannot place it. */
+  /**
+   * The fee of a parcel to a Vietnamese address, from the ShopId's registered district (as booking
+   * picks up: no from_district_id, GHN's documented default); null for a service GHN does not sell
+   * here. An address GHN cannot place (no ward and district in its master data) is UnpricedAddress.
+   */
   async rate(request: RateRequest): Promise<Money | null> {
     const serviceTypeId = GHN_SERVICE_TYPES[request.service];
     if (request.to.country !== "VN" || request.currency !== "VND" || !serviceTypeId) return null;
     const to = await this.area(request.to);
-    if (!to) return null;
+    if (!to) {
+      throw new UnpricedAddress(
+        "destination",
+        "GHN prices by ward and district: send destination.city as the ward and district (for example Phường 14, Quận 10) and destination.province.",
+      );
+    }
     const data = await this.call("/v2/shipping-order/fee", {
       service_type_id: serviceTypeId,
       to_district_id: to.districtId,

@@ -7,11 +7,13 @@ import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
 import type { Courier, CourierInfo } from "./types";
 
 export { BITESHIP_INFO, BiteshipCourier } from "./biteship";
+export { biteshipServiceOf } from "./biteship-wire";
 export { GHN_WEBHOOK_SECRET_PARAM, GhnCourier } from "./ghn";
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
 export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
 export type * from "./types";
+export { UnpricedAddress } from "./types";
 
 /** The secrets the couriers need (Env keys; dev values in .dev.vars.example). */
 export interface CourierSecrets {

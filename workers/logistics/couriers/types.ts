@@ -14,6 +14,8 @@ export interface CourierInfo {
   name: string;
   countries: readonly string[];
   services: readonly CourierService[];
+  /** Its price depends on the destination's city and province, not only its postal code (GHN: ward and district). */
+  pricesByArea?: boolean;
 }
 
 /** A person or place a parcel goes from or to. */
@@ -37,7 +39,8 @@ export interface Parcel {
 
 export interface RateRequest {
   service: string;
-  from: { country: string; postalCode?: string };
+  /** The shop's pickup address as booking gives it (street: its one line, which ends with the postal code in Indonesia). */
+  from: { country: string; postalCode?: string; street?: string };
   /** City ("ward, district" in Vietnam) and province where known: couriers priced by area (GHN) need them. */
   to: { country: string; postalCode: string; city?: string; province?: string; street?: string };
   weightGrams: number;
@@ -112,4 +115,19 @@ export interface Courier {
   verifyWebhook(request: WebhookRequest): Promise<TrackingUpdate[] | null>;
   /** Asks for a pickup of a booked parcel; absent where the booking itself schedules it (Booking.pickup). */
   requestPickup?(request: PickupRequest): Promise<Pickup>;
+}
+
+/**
+ * A courier that cannot price a parcel because an address lacks what it prices by (Biteship: a
+ * five-digit postal code; GHN: a ward and district in its master data). Thrown by `rate`, so the
+ * rate card stands and the answer says which end to complete; null stays "this service has no price".
+ */
+export class UnpricedAddress extends Error {
+  constructor(
+    readonly side: "origin" | "destination",
+    message: string,
+  ) {
+    super(message);
+    this.name = "UnpricedAddress";
+  }
 }

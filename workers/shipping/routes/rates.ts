@@ -9,7 +9,7 @@ import { ApiError } from "../../platform/errors";
 import { add } from "../../platform/money";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { supportedCountry } from "../../platform/phone";
-import type { LiveRates } from "../live-rates";
+import type { LiveRates, LiveRatesAnswer } from "../live-rates";
 import { recordQuotes } from "../quotes";
 import { type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../rates";
 
@@ -21,7 +21,7 @@ export const shippingRatesRoute = defineRoute({
   tags: ["Shipping"],
   summary: "Shipping options for the caller's cart",
   description:
-    "Priced by weight from the couriers' rate tables of the destination country (docs/cart.md). Each shop ships its own parcel, within its own country only: `shops` has every shop's options, `options` the services all of them offer with costs added up. Postal codes are checked per country (422). An empty cart is 409.",
+    "Priced by weight from the couriers' rate tables of the destination country (docs/cart.md). Each shop ships its own parcel, within its own country only: `shops` has every shop's options, `options` the services all of them offer with costs added up. Postal codes are checked per country (422). An empty cart is 409. Where live courier rates are on, a courier's options are priced by it (`source: courier`): Biteship (JNE, J&T, SiCepat) from the shop's postal code to the destination's, GHN by the destination's ward and district (send `city` and `province`); a courier that fails, times out, or cannot place an address keeps its rate card and is named in `fallback` with the reason.",
   security: [...bearerAuth, {}],
   request: { headers: CartTokenHeaderSchema, ...jsonBody(ShippingRatesRequestSchema) },
   responses: { 200: { ...jsonResponse("Shipping options", ShippingRatesSchema), headers: CartTokenResponseHeaders } },
@@ -34,6 +34,7 @@ export function shippingRatesHandler(liveRates: LiveRates): RouteHandler<typeof 
     const { destination } = c.req.valid("json");
     const country = supportedCountry(destination.country);
     const postalCode = checkPostalCode(country, destination.postalCode, "destination.postalCode");
+    const to = { ...destination, country, postalCode };
     const cart = await resolveCart(c);
     const contents =
       cart.owner.kind === "guest" && cart.owner.isNew ? null : await readCart(c.env, cart, new URL(c.req.url).origin);
@@ -51,7 +52,7 @@ export function shippingRatesHandler(liveRates: LiveRates): RouteHandler<typeof 
       shop.parcel.push({ weightGrams: entry.weightGrams, dimensions: entry.dimensions, quantity: item.line.quantity });
       byShop.set(entry.shopId, shop);
     }
-    const fallback = new Map<string, "timeout" | "error">();
+    const fallback = new Map<string, LiveRatesAnswer["fallback"][number]>();
     const shops: ShopShipping[] = await Promise.all(
       [...byShop].map(async ([shopId, { country: from, parcel }]) => {
         const cards = quoteShipping({
@@ -63,21 +64,24 @@ export function shippingRatesHandler(liveRates: LiveRates): RouteHandler<typeof 
         });
         const grams = parcelGrams(parcel, defaultWeightGrams);
         const live = await liveRates(c.env, c.get("config"), {
+          shopId,
           shopCountry: from,
-          destination: { country, postalCode },
+          destination: to,
           grams,
           currency,
           options: cards,
         });
-        for (const f of live.fallback) fallback.set(f.courier, f.reason);
+        for (const f of live.fallback) fallback.set(f.courier, f);
         // The checkout charges the courier's price the buyer is shown here, not the card's.
         await recordQuotes(
           database(c.env),
-          { shopId, destination: { country, postalCode }, grams, currency },
+          { shopId, destination: to, grams, currency },
           live.options,
           c.get("config").logistics.quoteHoldSeconds,
         );
-        const options = live.options.sort((a, b) => a.cost.amount - b.cost.amount || a.id.localeCompare(b.id));
+        const options = live.options
+          .map(({ byArea: _, ...option }) => option)
+          .sort((a, b) => a.cost.amount - b.cost.amount || a.id.localeCompare(b.id));
         const reason = options.length > 0 ? undefined : from !== country ? "not_domestic" : "too_heavy";
         return {
           shopId,
@@ -93,7 +97,7 @@ export function shippingRatesHandler(liveRates: LiveRates): RouteHandler<typeof 
         options: combined(shops),
         shops,
         currency,
-        ...(fallback.size > 0 ? { fallback: [...fallback].map(([courier, why]) => ({ courier, reason: why })) } : {}),
+        ...(fallback.size > 0 ? { fallback: [...fallback.values()] } : {}),
       },
       200,
     );

@@ -9,7 +9,14 @@ import { useApi } from "../common/use-api";
 import "../orders/commerce.css";
 import { OrderSummary, type SummaryPart } from "../orders/OrderSummary";
 import { AddressForm } from "./AddressForm";
-import { type AddressDraft, countryOfCurrency, emptyAddress, hasDestination, isComplete } from "./address-formats";
+import {
+  type AddressDraft,
+  countryOfCurrency,
+  emptyAddress,
+  hasDestination,
+  isComplete,
+  rateDestination,
+} from "./address-formats";
 import { type CreateOrders, usePlaceOrder } from "./place-order";
 import { ShippingChoice, type ShippingOption } from "./ShippingChoice";
 import { isVoucherProblem, useQuote } from "./use-quote";
@@ -63,10 +70,13 @@ function CheckoutForm({ cart, addresses, guest }: { cart: Cart; addresses: Addre
     route(`/orders/${encodeURIComponent(ids[0])}/pay?orders=${encodeURIComponent(ids.join(","))}`);
   });
   const saved = addresses.find((a) => a.id === savedId);
+  // The area goes with a saved address, and with a typed one once it is complete (not at each keystroke).
   const destination = saved
-    ? { country: saved.country, postalCode: saved.postalCode }
+    ? rateDestination(saved)
     : hasDestination(draft)
-      ? { country: draft.country, postalCode: draft.postalCode.trim() }
+      ? isComplete(draft)
+        ? rateDestination(draft)
+        : { country: draft.country, postalCode: draft.postalCode.trim() }
       : null;
   // What placing would send, less the contact email (the quote does not need it).
   const order: CreateOrders | null =

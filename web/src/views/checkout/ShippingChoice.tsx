@@ -3,11 +3,12 @@ import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
+import type { RateDestination } from "./address-formats";
 
 export type ShippingOption = Schemas["ShippingOption"];
 
 interface Props {
-  destination: { country: string; postalCode: string } | null;
+  destination: RateDestination | null;
   chosen: ShippingOption | null;
   onChoose: (option: ShippingOption | null) => void;
 }
@@ -17,12 +18,19 @@ export function ShippingChoice({ destination, chosen, onChoose }: Props) {
   const { t, fmt, locale } = useI18n();
   const country = destination?.country;
   const postalCode = destination?.postalCode;
+  const { city, province } = destination ?? {};
   const [rates, reload] = useApi(
     async () =>
       country && postalCode
-        ? unwrap(api.POST("/api/v1/shipping/rates", { body: { destination: { country, postalCode } } }))
+        ? unwrap(
+            api.POST("/api/v1/shipping/rates", {
+              body: {
+                destination: { country, postalCode, ...(city ? { city } : {}), ...(province ? { province } : {}) },
+              },
+            }),
+          )
         : null,
-    [country, postalCode, locale],
+    [country, postalCode, city, province, locale],
   );
   const options = rates.state === "ready" && rates.data ? rates.data.options : [];
   // The cheapest is chosen until the buyer picks another (the server would choose it too).

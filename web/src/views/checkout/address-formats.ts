@@ -89,6 +89,30 @@ export function hasDestination(address: Pick<AddressDraft, "country" | "postalCo
   return ADDRESS_FORMATS[address.country].postal.test(address.postalCode.trim());
 }
 
+/** Where shipping rates are asked for: couriers that price by area (GHN) need the city and province too, when given. */
+export interface RateDestination {
+  country: string;
+  postalCode: string;
+  city?: string;
+  province?: string;
+}
+
+export function rateDestination(address: {
+  country: string;
+  postalCode: string;
+  city: string;
+  province: string;
+}): RateDestination {
+  const city = address.city.trim();
+  const province = address.province.trim();
+  return {
+    country: address.country,
+    postalCode: address.postalCode.trim(),
+    ...(city ? { city } : {}),
+    ...(province ? { province } : {}),
+  };
+}
+
 /** Whether every field the checkout needs is filled in (the server still checks each one). */
 export function isComplete(address: AddressDraft): boolean {
   return (
