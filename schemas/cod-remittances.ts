@@ -91,6 +91,21 @@ export const RemittanceSchema = RemittanceSummarySchema.extend({
   items: z.array(RemittanceItemSchema),
 }).openapi("CodRemittance");
 
+/** One line of a recorded remittance, checked against its parcel (the verdict of the mismatch report). */
+export const ReconciledItemSchema = RemittanceItemSchema.extend({
+  result: z.enum(["matched", ...REMITTANCE_MISMATCH_KINDS]).openapi({
+    description: "matched: the parcel was remitted once, in full; otherwise what is wrong with its parcel",
+  }),
+  orderId: z.string().optional(),
+  shipmentId: z.string().optional(),
+  shipmentStatus: z.string().optional(),
+  expected: MoneySchema.optional().openapi({ description: "The cash the courier collects for the parcel" }),
+}).openapi("CodRemittanceLine");
+
+export const RemittanceDetailSchema = RemittanceSummarySchema.extend({
+  items: z.array(ReconciledItemSchema),
+}).openapi("CodRemittanceDetail");
+
 export const RemittancePageSchema = pageOf(RemittanceSummarySchema, "CodRemittancePage");
 
 export const RemittanceListQuerySchema = PageQuerySchema.extend({

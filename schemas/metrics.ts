@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { MoneySchema } from "./platform";
+import { MoneySchema, PageQuerySchema } from "./platform";
 
 /** Bucket sizes of GET /api/v1/admin/metrics. */
 export const GRANULARITIES = ["minute", "hour", "day"] as const;
@@ -125,3 +125,37 @@ export const AlertIncidentSchema = z
     resolvedAt: z.string().nullable(),
   })
   .openapi("AlertIncident");
+
+export const ALERT_NOTICE_STATUSES = ["pending", "sent", "failed"] as const;
+
+export const AlertNoticeQuerySchema = PageQuerySchema.extend({
+  incidentId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ param: { name: "incidentId", in: "query" }, description: "Only this incident's notices" }),
+  status: z
+    .enum(ALERT_NOTICE_STATUSES)
+    .optional()
+    .openapi({ param: { name: "status", in: "query" }, description: "Only notices in this state" }),
+});
+
+export const AlertNoticeSchema = z
+  .object({
+    id: z.string(),
+    incidentId: z.string(),
+    kind: z.enum(["opened", "resolved"]).openapi({ description: "Tells of the incident's opening or resolving" }),
+    channel: z.enum(["email", "webhook"]),
+    target: z.string().openapi({ description: "The rule's email address or webhook URL" }),
+    status: z.enum(ALERT_NOTICE_STATUSES).openapi({
+      description:
+        "pending: not sent yet (a failed send is tried again each cron minute); sent; failed: given up after the last attempt",
+    }),
+    attempts: z.number().int(),
+    lastError: z.string().nullable().openapi({ description: "Why the latest attempt failed, if it did" }),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    failedAt: z.string().nullable().openapi({ description: "When it was given up" }),
+  })
+  .openapi("AlertNotice");

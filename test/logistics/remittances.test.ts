@@ -35,6 +35,7 @@ describe("COD remittance reconciliation", () => {
   const ref = (name: string) => `${name}-${crypto.randomUUID().slice(0, 8)}`;
   const unknownNumber = `NOPE${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
   const first = ref("REM-1");
+  let firstId = "";
 
   beforeAll(async () => {
     const account = await register({ emailPrefix: "cod-ops", country: "ID" });
@@ -72,6 +73,7 @@ describe("COD remittance reconciliation", () => {
       200,
     );
     expect(read.items).toHaveLength(4);
+    firstId = recorded.id;
     await expectProblem(await remit(admin, { ...body, items: [item(matched)] }), 409, "conflict");
 
     // The parcel remitted a second time, in another statement.
@@ -112,6 +114,32 @@ describe("COD remittance reconciliation", () => {
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe("kind,courier,tracking_number,order,shipment,status,expected,remitted,currency,remittances");
     expect(lines.find((l) => l.includes(short.trackingNumber))).toMatch(/^short_paid,sandbox,/);
+  });
+
+  it("shows each line of one remittance with its parcel's order and verdict", async () => {
+    const read = await expectJson<Remittance & { items: Record<string, unknown>[] }>(
+      await call("GET", `/api/v1/admin/cod-remittances/${firstId}`, { token: admin }),
+      200,
+    );
+    expect(read.items).toEqual([
+      {
+        ...item(matched),
+        result: "matched",
+        orderId: matched.orderId,
+        shipmentId: matched.id,
+        shipmentStatus: "delivered",
+        expected: matched.cod,
+      },
+      expect.objectContaining({ trackingNumber: short.trackingNumber, result: "short_paid", orderId: short.orderId }),
+      // Remitted again in the second statement: the parcel's verdict shows on this line too.
+      expect.objectContaining({ trackingNumber: twice.trackingNumber, result: "duplicate", orderId: twice.orderId }),
+      { trackingNumber: unknownNumber, amount: { amount: 2_500_000, currency: "IDR" }, result: "unknown" },
+    ]);
+    await expectProblem(
+      await call("GET", "/api/v1/admin/cod-remittances/crm_nothing_here", { token: admin }),
+      404,
+      "not_found",
+    );
   });
 
   it("lists remittances newest first, and keeps them to admins", async () => {

@@ -75,4 +75,12 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     path: "/ops/verifications",
     view: lazy(() => import("./views/ops/OpsVerifications").then((m) => m.OpsVerifications)),
   },
+  {
+    path: "/ops/remittances",
+    view: lazy(() => import("./views/ops/remittances/Remittances").then((m) => m.Remittances)),
+  },
+  {
+    path: "/ops/remittances/:id",
+    view: lazy(() => import("./views/ops/remittances/RemittanceDetail").then((m) => m.RemittanceDetail)),
+  },
 ];

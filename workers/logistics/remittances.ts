@@ -171,9 +171,9 @@ export async function listRemittances(db: Database, query: { courier?: string; l
 /** The most parcels or items one report reads; a busier period is asked for in parts. */
 export const MAX_REPORT_ROWS = 5000;
 
-type ItemWithReference = ItemRow & { reference: string };
+export type ItemWithReference = ItemRow & { reference: string };
 
-const parcelKey = (courier: string, trackingNumber: string) => `${courier}|${trackingNumber}`;
+export const parcelKey = (courier: string, trackingNumber: string) => `${courier}|${trackingNumber}`;
 
 async function itemsSince(db: Database, since: number, courier?: string): Promise<ItemWithReference[]> {
   const rows = await db
@@ -253,7 +253,7 @@ async function parcelsOf(db: Database, since: number, courier?: string) {
 }
 
 /** One parcel's verdict: null when it was remitted once and in full. */
-function verdict(shipment: ShipmentRow | undefined, items: ItemWithReference[]): Mismatch["kind"] | null {
+export function verdict(shipment: ShipmentRow | undefined, items: ItemWithReference[]): Mismatch["kind"] | null {
   if (!shipment) return "unknown";
   if (items.length === 0) return "not_remitted";
   if (shipment.status === "cancelled") return "cancelled";

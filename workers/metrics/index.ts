@@ -4,6 +4,8 @@ import {
   getAlertsRoute,
   listIncidentsHandler,
   listIncidentsRoute,
+  listNoticesHandler,
+  listNoticesRoute,
   putAlertsHandler,
   putAlertsRoute,
 } from "./routes/alerts";
@@ -21,5 +23,6 @@ export { readMetrics } from "./read";
 export const metricsRouter = createRouter()
   .openapi(metricsRoute, metricsHandler)
   .openapi(listIncidentsRoute, listIncidentsHandler)
+  .openapi(listNoticesRoute, listNoticesHandler)
   .openapi(getAlertsRoute, getAlertsHandler)
   .openapi(putAlertsRoute, putAlertsHandler);

@@ -5,6 +5,7 @@ import {
   MismatchQuerySchema,
   MismatchReportSchema,
   RemittanceCsvQuerySchema,
+  RemittanceDetailSchema,
   RemittanceListQuerySchema,
   RemittancePageSchema,
   RemittanceSchema,
@@ -19,6 +20,7 @@ import { idempotent } from "../../platform/idempotency";
 import { toMajorString } from "../../platform/money";
 import { bearerAuth, defineRoute, jsonResponse, validationError } from "../../platform/openapi";
 import { remittanceFromCsv } from "../remittance-csv";
+import { reconcileLines } from "../remittance-lines";
 import { listRemittances, mismatchReport, recordRemittance, remittanceById } from "../remittances";
 
 const TAGS = ["Logistics"];
@@ -152,16 +154,18 @@ export const getRemittanceRoute = defineRoute({
   method: "get",
   path: "/api/v1/admin/cod-remittances/{id}",
   tags: TAGS,
-  summary: "One recorded remittance with its items (admin)",
+  summary: "One recorded remittance with its items, each checked against its parcel (admin)",
+  description:
+    "Each item names its parcel's order and shipment when the courier's tracking number is known, and `result`: matched (remitted once, in full) or the mismatch report's verdict for that parcel.",
   security: bearerAuth,
   middleware: [requireRole("admin")] as const,
   request: { params: IdParamSchema },
-  responses: { 200: jsonResponse("The remittance", RemittanceSchema) },
+  responses: { 200: jsonResponse("The remittance", RemittanceDetailSchema) },
   errors: [401, 403, 404],
 });
 
 export const getRemittanceHandler: RouteHandler<typeof getRemittanceRoute, AppEnv> = async (c) => {
   const found = await remittanceById(database(c.env), c.req.valid("param").id);
   if (!found) throw new ApiError("not_found", "There is no remittance with this id.");
-  return c.json(found, 200);
+  return c.json(await reconcileLines(database(c.env), found), 200);
 };

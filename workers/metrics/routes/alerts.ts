@@ -1,11 +1,17 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { AlertIncidentSchema, AlertRulesSchema } from "../../../schemas/metrics";
+import {
+  AlertIncidentSchema,
+  AlertNoticeQuerySchema,
+  AlertNoticeSchema,
+  AlertRulesSchema,
+} from "../../../schemas/metrics";
 import { PageQuerySchema, pageOf } from "../../../schemas/platform";
 import type { AppEnv } from "../../app-env";
 import { requireRole } from "../../middleware/auth";
 import { database } from "../../platform/db";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { incidentsPage } from "../alerts/incidents";
+import { noticesPage } from "../alerts/notices";
 import { loadRules, saveRules, validateRules } from "../alerts/rules";
 
 export const getAlertsRoute = defineRoute({
@@ -45,6 +51,20 @@ export const listIncidentsRoute = defineRoute({
   errors: [401, 403],
 });
 
+export const listNoticesRoute = defineRoute({
+  method: "get",
+  path: "/api/v1/admin/alerts/notices",
+  tags: ["Admin"],
+  summary: "Alert notices (one per target of an incident's opening or resolving), newest first (admins)",
+  description:
+    "Whether each email or webhook notice of an incident was sent: `incidentId` gives one incident's, `status` those pending, sent or failed (given up after the cron's last attempt).",
+  security: bearerAuth,
+  middleware: [requireRole("admin")] as const,
+  request: { query: AlertNoticeQuerySchema },
+  responses: { 200: jsonResponse("A page of notices", pageOf(AlertNoticeSchema, "AlertNoticePage")) },
+  errors: [401, 403],
+});
+
 export const getAlertsHandler: RouteHandler<typeof getAlertsRoute, AppEnv> = async (c) =>
   c.json({ rules: await loadRules(database(c.env)) }, 200);
 
@@ -56,3 +76,6 @@ export const putAlertsHandler: RouteHandler<typeof putAlertsRoute, AppEnv> = asy
 
 export const listIncidentsHandler: RouteHandler<typeof listIncidentsRoute, AppEnv> = async (c) =>
   c.json(await incidentsPage(database(c.env), c.req.valid("query")), 200);
+
+export const listNoticesHandler: RouteHandler<typeof listNoticesRoute, AppEnv> = async (c) =>
+  c.json(await noticesPage(database(c.env), c.req.valid("query")), 200);

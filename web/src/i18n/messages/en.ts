@@ -4,6 +4,7 @@ import { mfaEn } from "./mfa/en";
 import { opsEn } from "./ops/en";
 import { opsAdminEn } from "./ops-admin/en";
 import { opsAuditEn } from "./ops-audit/en";
+import { opsCodEn } from "./ops-cod/en";
 import { opsMetricsEn } from "./ops-metrics/en";
 import { opsPaymentsEn } from "./ops-payments/en";
 import { returnsEn } from "./returns/en";
@@ -382,6 +383,7 @@ export const en = {
   ...opsAuditEn,
   ...opsAdminEn,
   ...opsMetricsEn,
+  ...opsCodEn,
   ...opsPaymentsEn,
 } as const;
 

@@ -5,6 +5,7 @@ import { mfaFil } from "./mfa/fil";
 import { opsFil } from "./ops/fil";
 import { opsAdminFil } from "./ops-admin/fil";
 import { opsAuditFil } from "./ops-audit/fil";
+import { opsCodFil } from "./ops-cod/fil";
 import { opsMetricsFil } from "./ops-metrics/fil";
 import { opsPaymentsFil } from "./ops-payments/fil";
 import { returnsFil } from "./returns/fil";
@@ -383,5 +384,6 @@ export const fil: Messages = {
   ...opsAuditFil,
   ...opsAdminFil,
   ...opsMetricsFil,
+  ...opsCodFil,
   ...opsPaymentsFil,
 };

@@ -5,6 +5,7 @@ import { mfaId } from "./mfa/id";
 import { opsId } from "./ops/id";
 import { opsAdminId } from "./ops-admin/id";
 import { opsAuditId } from "./ops-audit/id";
+import { opsCodId } from "./ops-cod/id";
 import { opsMetricsId } from "./ops-metrics/id";
 import { opsPaymentsId } from "./ops-payments/id";
 import { returnsId } from "./returns/id";
@@ -383,5 +384,6 @@ export const id: Messages = {
   ...opsAuditId,
   ...opsAdminId,
   ...opsMetricsId,
+  ...opsCodId,
   ...opsPaymentsId,
 };

@@ -5,6 +5,7 @@ import { mfaMs } from "./mfa/ms";
 import { opsMs } from "./ops/ms";
 import { opsAdminMs } from "./ops-admin/ms";
 import { opsAuditMs } from "./ops-audit/ms";
+import { opsCodMs } from "./ops-cod/ms";
 import { opsMetricsMs } from "./ops-metrics/ms";
 import { opsPaymentsMs } from "./ops-payments/ms";
 import { returnsMs } from "./returns/ms";
@@ -383,5 +384,6 @@ export const ms: Messages = {
   ...opsAuditMs,
   ...opsAdminMs,
   ...opsMetricsMs,
+  ...opsCodMs,
   ...opsPaymentsMs,
 };

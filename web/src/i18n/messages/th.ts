@@ -5,6 +5,7 @@ import { mfaTh } from "./mfa/th";
 import { opsTh } from "./ops/th";
 import { opsAdminTh } from "./ops-admin/th";
 import { opsAuditTh } from "./ops-audit/th";
+import { opsCodTh } from "./ops-cod/th";
 import { opsMetricsTh } from "./ops-metrics/th";
 import { opsPaymentsTh } from "./ops-payments/th";
 import { returnsTh } from "./returns/th";
@@ -379,5 +380,6 @@ export const th: Messages = {
   ...opsAuditTh,
   ...opsAdminTh,
   ...opsMetricsTh,
+  ...opsCodTh,
   ...opsPaymentsTh,
 };

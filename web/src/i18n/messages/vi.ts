@@ -5,6 +5,7 @@ import { mfaVi } from "./mfa/vi";
 import { opsVi } from "./ops/vi";
 import { opsAdminVi } from "./ops-admin/vi";
 import { opsAuditVi } from "./ops-audit/vi";
+import { opsCodVi } from "./ops-cod/vi";
 import { opsMetricsVi } from "./ops-metrics/vi";
 import { opsPaymentsVi } from "./ops-payments/vi";
 import { returnsVi } from "./returns/vi";
@@ -382,5 +383,6 @@ export const vi: Messages = {
   ...opsAuditVi,
   ...opsAdminVi,
   ...opsMetricsVi,
+  ...opsCodVi,
   ...opsPaymentsVi,
 };

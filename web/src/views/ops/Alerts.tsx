@@ -3,6 +3,7 @@ import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { AlertRules } from "./AlertRules";
+import { IncidentNotices } from "./IncidentNotices";
 import { OpsLayout } from "./OpsLayout";
 
 type Incident = Schemas["AlertIncident"];
@@ -53,7 +54,7 @@ function IncidentList() {
       {items?.length === 0 && <p class="status">{t("opsMetrics.noIncidents")}</p>}
       <ul class="ops-list">
         {items?.map((incident) => (
-          <li key={incident.id} class="ops-card" data-testid="ops-incident">
+          <li key={incident.id} class="ops-card" data-testid="ops-incident" data-id={incident.id}>
             <strong class={`ops-state ${incident.status === "open" ? "failed" : "ok"}`}>
               {incident.status === "open" ? t("opsMetrics.open") : t("opsMetrics.resolved")}
             </strong>{" "}
@@ -72,6 +73,7 @@ function IncidentList() {
                 })}
               </p>
             )}
+            <IncidentNotices incidentId={incident.id} />
           </li>
         ))}
       </ul>

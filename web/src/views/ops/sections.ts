@@ -13,4 +13,5 @@ export const OPS_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "alerts", labelKey: "opsMetrics.alerts" },
   { path: "payments", labelKey: "opsPay.payments" },
   { path: "verifications", labelKey: "opsPay.verifications" },
+  { path: "remittances", labelKey: "opsCod.remittances" },
 ];

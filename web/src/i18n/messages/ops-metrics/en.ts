@@ -50,6 +50,22 @@ export const opsMetricsEn = {
   "opsMetrics.openedAt": "Opened {when} at {value}",
   "opsMetrics.resolvedAt": "Resolved {when} at {value}",
   "opsMetrics.more": "Show more",
+  "opsMetrics.notices": "Notices of this incident",
+  "opsMetrics.noNotices": "No notices for this incident.",
+  "opsMetrics.noticeChannel": "Channel",
+  "opsMetrics.noticeFor": "For",
+  "opsMetrics.noticeStatus": "Status",
+  "opsMetrics.noticeAttempts": "Attempts",
+  "opsMetrics.noticeLastError": "Last error",
+  "opsMetrics.noticeSentAt": "Sent at",
+  "opsMetrics.channel.email": "Email",
+  "opsMetrics.channel.webhook": "Webhook",
+  "opsMetrics.noticeKind.opened": "Opening",
+  "opsMetrics.noticeKind.resolved": "Resolving",
+  "opsMetrics.noticeState.pending": "Pending",
+  "opsMetrics.noticeState.sent": "Sent",
+  "opsMetrics.noticeState.failed": "Failed",
+  "opsMetrics.gaveUpAt": "Given up {when}",
 };
 
 export type OpsMetricsMessages = Record<keyof typeof opsMetricsEn, string>;
