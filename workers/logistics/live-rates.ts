@@ -6,7 +6,7 @@ import type { LiveRates, LiveRatesAnswer, LiveRatesRequest } from "../shipping";
 import { type CourierSecrets, courierFor, courierInfo } from "./couriers";
 
 /** The rate cards' courier names (workers/shipping/rates.ts) that a real courier here can price. */
-const CARD_COURIERS: Record<string, string> = { "Ninja Van": "ninjavan" };
+const CARD_COURIERS: Record<string, string> = { "Ninja Van": "ninjavan", "Flash Express": "flash" };
 
 /** Live quotes by courier, route, weight and service, kept COURIER_RATES_CACHE_SECONDS (per isolate: a short cache). */
 const CACHE = new Map<string, { until: number; cost: Money | null }>();

@@ -37,7 +37,8 @@ export interface Parcel {
 
 export interface RateRequest {
   service: string;
-  from: { country: string; postalCode?: string };
+  /** The shop's end; province and city (district) where known: couriers priced by place names (Flash Express) need them. */
+  from: { country: string; postalCode?: string; city?: string; province?: string };
   /** City ("ward, district" in Vietnam) and province where known: couriers priced by area (GHN) need them. */
   to: { country: string; postalCode: string; city?: string; province?: string; street?: string };
   weightGrams: number;
@@ -104,6 +105,8 @@ export interface WebhookRequest {
  */
 export interface Courier {
   readonly info: CourierInfo;
+  /** The body the courier must read in our answer to count a webhook delivered (Flash Express); else ours. */
+  readonly webhookAck?: Readonly<Record<string, string>>;
   rate(request: RateRequest): Promise<Money | null>;
   book(request: BookingRequest): Promise<Booking>;
   cancel(trackingNumber: string): Promise<void>;
