@@ -194,6 +194,9 @@ const STATES: Record<number, { status: TrackingStatus; description: string }> = 
   8: ACTIONS.CHANGE_PARCEL_CLOSE,
 };
 
+/** Delivered, returned, closed: states the routes of the parcel's own number may not show. */
+const FINAL_STATES = new Set([5, 7, 8]);
+
 /** Flash's times are Unix seconds (a number or a numeric string); ms since epoch, or undefined. */
 function secondsToMs(v: unknown): number | undefined {
   const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : Number.NaN;
@@ -212,8 +215,9 @@ function routeUpdate(pno: string, route: Record<string, unknown>): TrackingUpdat
 /**
  * The events of POST /open/v1/orders/{pno}/routes (`{ pno, state, stateChangeAt, routes: [{
  * routedAt, routeAction, message }] }`), each once, oldest first. The parcel's state at
- * stateChangeAt is one more event when no route says as much (a parcel back with the shop is
- * state 7 on its own number, its way back being routed under another).
+ * stateChangeAt stands for the routes when there are none, and is one more event when it is final
+ * (delivered, returned, closed) and no route says as much: a parcel back with the shop is state 7
+ * on its own number, its way back being routed under another.
  */
 export function routesUpdates(data: unknown, trackingNumber: string): TrackingUpdate[] {
   if (!isRecord(data)) return [];
@@ -222,7 +226,8 @@ export function routesUpdates(data: unknown, trackingNumber: string): TrackingUp
   const updates = routes.map((r) => routeUpdate(pno, r)).filter((u): u is TrackingUpdate => u !== null);
   const state = STATES[Number(data.state)];
   const at = secondsToMs(data.stateChangeAt);
-  if (state && at !== undefined && !updates.some((u) => u.status === state.status)) {
+  const counts = routes.length === 0 || FINAL_STATES.has(Number(data.state));
+  if (state && counts && at !== undefined && !updates.some((u) => u.status === state.status)) {
     updates.push({ trackingNumber: pno, eventKey: `flash:state${Number(data.state)}@${at / 1000}`, ...state, at });
   }
   const seen = new Set<string>();
