@@ -36,7 +36,8 @@ const shop = {
 };
 const buyer = {
   name: "สมชาย ใจดี",
-  phone: "0812345678",
+  // E.164 as our addresses hold it; Flash is sent the national form.
+  phone: "+66 81 234 5678",
   street: "1 Sukhumvit Soi 11",
   city: "Watthana",
   province: "Bangkok",

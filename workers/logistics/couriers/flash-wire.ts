@@ -55,6 +55,15 @@ export async function flashSign(params: Record<string, string>, secret: string):
   return (await sha256Hex(`${base}&key=${secret}`)).toUpperCase();
 }
 
+/**
+ * A Thai phone number as Flash's forms write it: digits only, national (0XXXXXXXX), whatever the
+ * spacing or the +66 our E.164 numbers carry.
+ */
+export function thaiPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  return digits.startsWith("66") && digits.length >= 10 ? `0${digits.slice(2)}` : digits;
+}
+
 /** Digits only; Flash rejects a postal code that is not five digits (1021). */
 const postal = (code: string | undefined) => (code && /^\d{5}$/.test(code.trim()) ? code.trim() : undefined);
 
@@ -83,7 +92,7 @@ function recipientFields(to: Party) {
   }
   return {
     dstName: to.name,
-    dstPhone: to.phone,
+    dstPhone: thaiPhone(to.phone),
     dstProvinceName: to.province.trim(),
     dstCityName: to.city.trim(),
     dstPostalCode: code,
@@ -112,7 +121,7 @@ export function createOrderFields(request: BookingRequest): Record<string, strin
   return present({
     outTradeNo: request.reference,
     srcName: from.name,
-    srcPhone: from.phone,
+    srcPhone: thaiPhone(from.phone),
     srcProvinceName: from.province.trim(),
     srcCityName: from.city.trim(),
     srcPostalCode: shopPostalCode(from),
