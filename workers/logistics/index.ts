@@ -37,6 +37,8 @@ export {
   type Courier,
   courierInfo,
   enabledCouriers,
+  FLASH_WEBHOOK_ACK,
+  FlashCourier,
   GHN_WEBHOOK_SECRET_PARAM,
   GhnCourier,
   labelPdf,

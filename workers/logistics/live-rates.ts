@@ -15,6 +15,7 @@ const CARD_COURIERS: Record<string, string> = {
   "J&T Express": "biteship",
   SiCepat: "biteship",
   GHN: "ghn",
+  "Flash Express": "flash",
 };
 
 /** The courier's own code of a rate-card service (Biteship names its couriers' services: jne_reg...). */

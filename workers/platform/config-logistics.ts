@@ -8,7 +8,7 @@ import { CURRENCIES, type Currency, fromMajor } from "./money";
  * amount cash on delivery is allowed.
  */
 export interface LogisticsConfig {
-  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET, BITESHIP_API_KEY, BITESHIP_WEBHOOK_SECRET). */
+  /** Real couriers switched on (their credentials are secrets: NINJAVAN_CLIENT_ID, NINJAVAN_CLIENT_SECRET, BITESHIP_API_KEY, BITESHIP_WEBHOOK_SECRET, FLASH_MCH_ID, FLASH_SECRET_KEY...). */
   couriers: string[];
   /** The sandbox courier (books at once, simulate endpoint); never in production. */
   sandbox: boolean;
@@ -28,6 +28,8 @@ export interface LogisticsConfig {
   ghnBaseUrl: string;
   /** Biteship's API origin (one for both: a biteship_test.* key is its sandbox). */
   biteshipBaseUrl: string;
+  /** Flash Express's Open API origin (open-api-tra training, open-api production); its secrets are FLASH_MCH_ID, FLASH_SECRET_KEY. */
+  flashBaseUrl: string;
   /** The header Biteship's webhooks carry the secret in (named with the webhook in Biteship's dashboard). */
   biteshipWebhookHeader: string;
   /** Countries where cash on delivery is offered at all. */
@@ -74,8 +76,8 @@ const list = (fallback: string, pattern: RegExp, what: string) =>
 export const LOGISTICS_VARS = {
   COURIERS: list(
     "ninjavan",
-    /^(ninjavan|biteship|ghn)$/,
-    'a comma-separated list of couriers, e.g. "ninjavan,biteship,ghn"',
+    /^(ninjavan|biteship|ghn|flash)$/,
+    'a comma-separated list of couriers, e.g. "ninjavan,biteship,ghn,flash"',
   ),
   COURIER_SANDBOX: z
     .enum(["true", "false"])
@@ -94,6 +96,7 @@ export const LOGISTICS_VARS = {
   NINJAVAN_BASE_URL: z.string().url().default("https://api.ninjavan.co").describe("an absolute URL"),
   GHN_BASE_URL: z.string().url().default("https://online-gateway.ghn.vn").describe("an absolute URL"),
   BITESHIP_BASE_URL: z.string().url().default("https://api.biteship.com").describe("an absolute URL"),
+  FLASH_BASE_URL: z.string().url().default("https://open-api.flashexpress.com").describe("an absolute URL"),
   BITESHIP_WEBHOOK_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/)
@@ -122,6 +125,7 @@ export function logisticsConfig(raw: Parsed & { ENVIRONMENT: string }): Logistic
     ninjavanBaseUrl: raw.NINJAVAN_BASE_URL,
     ghnBaseUrl: raw.GHN_BASE_URL,
     biteshipBaseUrl: raw.BITESHIP_BASE_URL,
+    flashBaseUrl: raw.FLASH_BASE_URL,
     biteshipWebhookHeader: raw.BITESHIP_WEBHOOK_HEADER,
     codCountries: raw.COD_COUNTRIES,
     codMaxAmount: raw.COD_MAX_AMOUNT,

@@ -1,5 +1,6 @@
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
+import { couriersFlash } from "./fil/couriers-flash";
 import { couriersGhn } from "./fil/couriers-ghn";
 import { earnings } from "./fil/earnings";
 import { flashSales } from "./fil/flash-sales";
@@ -35,6 +36,7 @@ export const fil: ProblemTranslations = {
   ...logistics,
   ...logisticsOps,
   ...couriersGhn,
+  ...couriersFlash,
   ...walletPayments,
   ...walletCard,
   ...earnings,

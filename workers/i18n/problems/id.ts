@@ -1,5 +1,6 @@
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
+import { couriersFlash } from "./id/couriers-flash";
 import { couriersGhn } from "./id/couriers-ghn";
 import { earnings } from "./id/earnings";
 import { flashSales } from "./id/flash-sales";
@@ -35,6 +36,7 @@ export const id: ProblemTranslations = {
   ...logistics,
   ...logisticsOps,
   ...couriersGhn,
+  ...couriersFlash,
   ...walletPayments,
   ...walletCard,
   ...earnings,

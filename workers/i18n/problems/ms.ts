@@ -1,5 +1,6 @@
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
+import { couriersFlash } from "./ms/couriers-flash";
 import { couriersGhn } from "./ms/couriers-ghn";
 import { earnings } from "./ms/earnings";
 import { flashSales } from "./ms/flash-sales";
@@ -35,6 +36,7 @@ export const ms: ProblemTranslations = {
   ...logistics,
   ...logisticsOps,
   ...couriersGhn,
+  ...couriersFlash,
   ...walletPayments,
   ...walletCard,
   ...earnings,

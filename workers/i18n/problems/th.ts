@@ -1,5 +1,6 @@
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
+import { couriersFlash } from "./th/couriers-flash";
 import { couriersGhn } from "./th/couriers-ghn";
 import { earnings } from "./th/earnings";
 import { flashSales } from "./th/flash-sales";
@@ -35,6 +36,7 @@ export const th: ProblemTranslations = {
   ...logistics,
   ...logisticsOps,
   ...couriersGhn,
+  ...couriersFlash,
   ...walletPayments,
   ...walletCard,
   ...earnings,

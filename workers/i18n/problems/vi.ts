@@ -1,6 +1,7 @@
 import type { ProblemTranslations } from "./types";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
+import { couriersFlash } from "./vi/couriers-flash";
 import { couriersGhn } from "./vi/couriers-ghn";
 import { earnings } from "./vi/earnings";
 import { flashSales } from "./vi/flash-sales";
@@ -35,6 +36,7 @@ export const vi: ProblemTranslations = {
   ...logistics,
   ...logisticsOps,
   ...couriersGhn,
+  ...couriersFlash,
   ...walletPayments,
   ...walletCard,
   ...earnings,

@@ -1,6 +1,7 @@
 import type { Config } from "../../platform/config";
 import { ApiError } from "../../platform/errors";
 import { BITESHIP_INFO, BiteshipCourier } from "./biteship";
+import { FLASH_INFO, FlashCourier } from "./flash";
 import { GHN_INFO, GhnCourier } from "./ghn";
 import { NINJAVAN_INFO, NinjaVanCourier } from "./ninjavan";
 import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
@@ -8,6 +9,7 @@ import type { Courier, CourierInfo } from "./types";
 
 export { BITESHIP_INFO, BiteshipCourier } from "./biteship";
 export { biteshipServiceOf } from "./biteship-wire";
+export { FLASH_WEBHOOK_ACK, FlashCourier } from "./flash";
 export { GHN_WEBHOOK_SECRET_PARAM, GhnCourier } from "./ghn";
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
@@ -25,6 +27,8 @@ export interface CourierSecrets {
   GHN_WEBHOOK_SECRET?: string;
   BITESHIP_API_KEY?: string;
   BITESHIP_WEBHOOK_SECRET?: string;
+  FLASH_MCH_ID?: string;
+  FLASH_SECRET_KEY?: string;
 }
 
 /** What builds a courier: config and secrets, and the fetch it calls out through (tests hand in a recording one). */
@@ -35,7 +39,7 @@ export interface CourierContext {
 }
 
 /** Every real courier this platform speaks to; COURIERS picks those switched on. */
-const REAL_COURIERS: readonly CourierInfo[] = [NINJAVAN_INFO, BITESHIP_INFO, GHN_INFO];
+const REAL_COURIERS: readonly CourierInfo[] = [NINJAVAN_INFO, BITESHIP_INFO, GHN_INFO, FLASH_INFO];
 
 /** The couriers switched on here: the configured real ones, and the sandbox where it is allowed. */
 export function enabledCouriers(config: Config): CourierInfo[] {
@@ -78,6 +82,15 @@ function build(ctx: CourierContext, id: string, country: string): Courier {
       token: ctx.secrets.GHN_TOKEN ?? "",
       shopId: ctx.secrets.GHN_SHOP_ID ?? "",
       webhookSecret: ctx.secrets.GHN_WEBHOOK_SECRET ?? "",
+      timeoutMs: ctx.config.logistics.timeoutMs,
+      fetchFn,
+    });
+  }
+  if (id === "flash") {
+    return new FlashCourier({
+      baseUrl: ctx.config.logistics.flashBaseUrl,
+      mchId: ctx.secrets.FLASH_MCH_ID ?? "",
+      secretKey: ctx.secrets.FLASH_SECRET_KEY ?? "",
       timeoutMs: ctx.config.logistics.timeoutMs,
       fetchFn,
     });

@@ -35,17 +35,23 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 /**
  * A courier's label page as bytes (binary, so not through callProvider's text): a failure to get
- * any answer is a retryable ProviderError, an answer other than 2xx one retryable for 5xx.
+ * any answer is a retryable ProviderError, an answer other than 2xx one retryable for 5xx. A GET
+ * unless `method` and `body` say otherwise (Flash Express hands out its label to a signed POST).
  */
 export async function downloadLabel(
   courier: { id: string; label: string },
   fetchFn: typeof fetch,
   url: string,
-  init: { headers: Record<string, string>; timeoutMs: number },
+  init: { headers: Record<string, string>; timeoutMs: number; method?: "GET" | "POST"; body?: string },
 ): Promise<Uint8Array> {
   let res: Response;
   try {
-    res = await fetchFn(url, { headers: init.headers, signal: AbortSignal.timeout(init.timeoutMs) });
+    res = await fetchFn(url, {
+      method: init.method ?? "GET",
+      headers: init.headers,
+      ...(init.body === undefined ? {} : { body: init.body }),
+      signal: AbortSignal.timeout(init.timeoutMs),
+    });
   } catch (err) {
     throw new ProviderError(courier.id, `${courier.label} label request failed`, { retryable: true, cause: err });
   }

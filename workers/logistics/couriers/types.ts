@@ -39,8 +39,11 @@ export interface Parcel {
 
 export interface RateRequest {
   service: string;
-  /** The shop's pickup address as booking gives it (street: its one line, which ends with the postal code in Indonesia). */
-  from: { country: string; postalCode?: string; street?: string };
+  /**
+   * The shop's pickup address as booking gives it (street: its one line, which ends with the postal code in
+   * Indonesia); province and city (district) where known: couriers priced by place names (Flash Express) need them.
+   */
+  from: { country: string; postalCode?: string; street?: string; city?: string; province?: string };
   /** City ("ward, district" in Vietnam) and province where known: couriers priced by area (GHN) need them. */
   to: { country: string; postalCode: string; city?: string; province?: string; street?: string };
   weightGrams: number;
@@ -107,6 +110,8 @@ export interface WebhookRequest {
  */
 export interface Courier {
   readonly info: CourierInfo;
+  /** The body the courier must read in our answer to count a webhook delivered (Flash Express); else ours. */
+  readonly webhookAck?: Readonly<Record<string, string>>;
   rate(request: RateRequest): Promise<Money | null>;
   book(request: BookingRequest): Promise<Booking>;
   cancel(trackingNumber: string): Promise<void>;

@@ -43,11 +43,21 @@ export const courierWebhookRoute = defineRoute({
   method: "post",
   path: "/api/v1/shipping/webhook/{courier}",
   tags: ["Logistics"],
-  summary: "Courier tracking callbacks (Ninja Van, GHN, sandbox)",
+  summary: "Courier tracking callbacks (Ninja Van, GHN, Biteship, Flash Express, sandbox)",
   description:
-    "Verified the courier's own way before anything changes: Ninja Van X-Ninjavan-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the client secret), GHN (unsigned callbacks) by GHN_WEBHOOK_SECRET in the registered URL's `secret` query parameter, the order's events then read again from GHN; sandbox X-Sandbox-Courier-Signature (hex HMAC-SHA256 with SANDBOX_WEBHOOK_SECRET). Bad or missing signature → 401 and nothing changes. Each event is applied once; late events do not move the parcel back.",
+    "Verified the courier's own way before anything changes: Ninja Van X-Ninjavan-Hmac-Sha256 (base64 HMAC-SHA256 of the raw body with the client secret), GHN (unsigned callbacks) by GHN_WEBHOOK_SECRET in the registered URL's `secret` query parameter, the order's events then read again from GHN; Biteship by the header and secret set with its webhook; Flash Express by its `sign` (upper-case hex SHA-256 of `mchId=…&nonceStr=…&key=<FLASH_SECRET_KEY>`) and our mchId, the parcel's routes then read again from Flash, and answered with `errorCode` \"1\" and `state` \"success\" as Flash requires; sandbox X-Sandbox-Courier-Signature (hex HMAC-SHA256 with SANDBOX_WEBHOOK_SECRET). Bad or missing signature → 401 and nothing changes. Each event is applied once; late events do not move the parcel back.",
   request: { params: CourierParamSchema },
-  responses: { 200: jsonResponse("Received", z.object({ received: z.literal(true), events: z.number().int() })) },
+  responses: {
+    200: jsonResponse(
+      "Received",
+      z.object({
+        received: z.literal(true),
+        events: z.number().int(),
+        errorCode: z.literal("1").optional().describe("Flash Express only: its acknowledgement"),
+        state: z.literal("success").optional().describe("Flash Express only: its acknowledgement"),
+      }),
+    ),
+  },
   errors: [401, 404],
 });
 
@@ -55,15 +65,16 @@ export function courierWebhookHandler(cod: CodSettlement): RouteHandler<typeof c
   return async (c) => {
     const { courier } = c.req.valid("param");
     const request = { rawBody: await rawBodyText(c.req), headers: c.req.raw.headers, url: c.req.url };
-    const events = await receiveCourierWebhook(c.env, c.get("config"), courier, request, cod);
+    const { events, ack } = await receiveCourierWebhook(c.env, c.get("config"), courier, request, cod);
     drainSoon(c.executionCtx, c.env, c.get("config"));
-    return c.json({ received: true as const, events }, 200);
+    return c.json({ ...ack, received: true as const, events }, 200);
   };
 }
 
 /**
  * The one path every tracking report takes, a real courier's webhook or the sandbox's simulate:
- * verified the courier's own way (401 and nothing changes otherwise), then applied.
+ * verified the courier's own way (401 and nothing changes otherwise), then applied. Answers how
+ * many events it carried and what the courier must read back to count it delivered (Flash).
  */
 async function receiveCourierWebhook(
   env: Env,
@@ -71,13 +82,13 @@ async function receiveCourierWebhook(
   id: string,
   request: WebhookRequest,
   cod: CodSettlement,
-): Promise<number> {
+): Promise<{ events: number; ack: { errorCode?: "1"; state?: "success" } }> {
   const courier = webhookCourier({ config, secrets: env }, id);
   if (!courier) throw new ApiError("not_found", `There is no courier ${id} here.`);
   const updates = await courier.verifyWebhook(request);
   if (!updates) throw new ApiError("unauthorized", "The webhook's signature does not match. Nothing was changed.");
   await applyUpdates(env, id, updates, cod);
-  return updates.length;
+  return { events: updates.length, ack: courier.webhookAck ?? {} };
 }
 
 const DESCRIPTIONS: Record<z.infer<typeof SimulateShipmentSchema>["status"], string> = {

@@ -1,0 +1,15 @@
+import type { ProblemTranslations } from "../types";
+
+/** Vietnamese problem details of the Flash Express courier (workers/logistics/couriers/flash*.ts), keyed by the English template. */
+export const couriersFlash: ProblemTranslations = {
+  "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.":
+    "Flash Express cần mã bưu chính năm chữ số của cửa hàng: thêm vào cuối địa chỉ cửa hàng rồi đặt lại.",
+  "Flash Express needs the recipient's district, province and five-digit postal code. Correct the order's shipping address and book again.":
+    "Flash Express cần quận/huyện, tỉnh và mã bưu chính năm chữ số của người nhận. Hãy sửa địa chỉ giao hàng của đơn rồi đặt lại.",
+  "Flash Express collects cash on delivery in Thai baht only.":
+    "Flash Express chỉ thu tiền khi giao hàng bằng baht Thái.",
+  "Flash Express already holds a parcel for this booking but does not give its tracking number again. Cancel that parcel in Flash Express's merchant app, then book with a new Idempotency-Key.":
+    "Flash Express đã giữ một kiện hàng cho lần đặt này nhưng không cung cấp lại mã vận đơn. Hãy hủy kiện hàng đó trong ứng dụng người bán của Flash Express, rồi đặt lại với Idempotency-Key mới.",
+  "Flash Express could not be asked about this parcel just now. Nothing was changed.":
+    "Hiện không thể hỏi Flash Express về kiện hàng này. Không có gì thay đổi.",
+};
