@@ -65,6 +65,24 @@ const OrderMoved = z.object({
   byHand: z.boolean().optional(),
 });
 
+/**
+ * An operator refunded (part of) a payment by hand (POST /api/v1/admin/payments/:id/refund): one
+ * event per order the payment paid that did not move to `refunded` with it (a part refund, or an
+ * order the state machine keeps, e.g. shipped): `amount` is the order's share of the refund, `whole`
+ * when the payment is now refunded whole (the order's earnings then give back all that is left).
+ */
+const PaymentRefundedByHand = z.object({
+  paymentId: Id,
+  refundId: Id,
+  orderId: Id,
+  shopId: Id,
+  customerId: Id.nullable(),
+  number: z.string(),
+  amount: MoneySchema,
+  whole: z.boolean(),
+  reason: z.string(),
+});
+
 const PaymentSucceeded = z.object({ paymentId: Id, orderIds: Ids, amount: MoneySchema, gateway: z.string() });
 
 const PaymentFailed = z.object({ paymentId: Id, orderIds: Ids, outcome: z.string(), gateway: z.string() });
@@ -193,6 +211,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   eventOf("order.refunded", OrderMoved),
   eventOf("payment.success", PaymentSucceeded),
   eventOf("payment.failed", PaymentFailed),
+  eventOf("payment.refunded_by_hand", PaymentRefundedByHand),
   eventOf("inventory.low", InventoryLow),
   eventOf("chat.message", ChatMessage),
   eventOf("security.alert", SecurityAlert),

@@ -70,14 +70,22 @@ export const MetricsSchema = z
     }),
     funnel: z
       .object({
-        productViews: z.number(),
-        cartsStarted: z.number(),
-        checkouts: z.number(),
-        conversion: z.number().nullable().openapi({ description: "checkouts ÷ productViews; null without views" }),
+        productViews: z.number().openapi({ description: "Product pages answered (GET /api/v1/products/:id < 400)" }),
+        checkouts: z.number().openapi({ description: "Checkouts answered (POST /api/v1/orders < 400)" }),
+        cartsStarted: z
+          .number()
+          .openapi({ description: "Carts that got an item in the range (not merged away into an account's cart)" }),
+        cartsOrdered: z.number().openapi({
+          description: "Of cartsStarted, the carts checked out after their last add (their lines became orders)",
+        }),
+        conversion: z
+          .number()
+          .nullable()
+          .openapi({ description: "cartsOrdered ÷ cartsStarted (0 to 1); null without carts" }),
         cartAbandonment: z
           .number()
           .nullable()
-          .openapi({ description: "1 − checkouts ÷ cartsStarted (0 to 1); null without carts started" }),
+          .openapi({ description: "1 − conversion, over the same carts (0 to 1); null without carts" }),
       })
       .openapi({ description: "Over the whole range (docs/metrics.md)" }),
   })

@@ -45,4 +45,6 @@ console.table(
 );
 const f = body.funnel;
 console.log(`queues: backlog ${body.queues.backlog}, dead letters ${body.queues.deadLetters}`);
-console.log(`funnel: conversion ${f.conversion ?? "-"}, cart abandonment ${f.cartAbandonment ?? "-"}`);
+console.log(
+  `funnel: carts ${f.cartsStarted}, ordered ${f.cartsOrdered}, conversion ${f.conversion ?? "-"}, cart abandonment ${f.cartAbandonment ?? "-"} (same carts); product views ${f.productViews}, checkouts ${f.checkouts}`,
+);

@@ -127,8 +127,9 @@ describe("GET /api/v1/admin/metrics", () => {
       { at: base + 61_000, point: { kind: "chat", messageKind: "text" } },
       { at: base + 61_000, point: { kind: "notification", channel: "email", outcome: "sent" } },
       { at: base + 61_000, point: { kind: "notification", channel: "sms", outcome: "failed" } },
-      { at: base + 61_000, point: { kind: "cart", action: "start" } },
-      { at: base + 61_000, point: { kind: "cart", action: "start" } },
+      { at: base + 61_000, point: { kind: "cart", action: "start", cartKey: "cart-a" } },
+      { at: base + 61_000, point: { kind: "cart", action: "start", cartKey: "cart-b" } },
+      { at: base + 62_000, point: { kind: "cart", action: "ordered", cartKey: "cart-a" } },
       { at: base + 61_000, point: { ...request(201, 40), method: "POST", route: "/api/v1/orders" } as MetricPoint },
     ]);
     const range = resolveRange({
@@ -151,9 +152,10 @@ describe("GET /api/v1/admin/metrics", () => {
     expect(second).toMatchObject({ requests: 1, chatMessages: 1, notificationsSent: 1, notificationsFailed: 1 });
     expect(m.funnel).toEqual({
       productViews: 90,
-      cartsStarted: 2,
       checkouts: 1,
-      conversion: 0.0111,
+      cartsStarted: 2,
+      cartsOrdered: 1,
+      conversion: 0.5,
       cartAbandonment: 0.5,
     });
   });
@@ -181,7 +183,8 @@ describe("GET /api/v1/admin/metrics", () => {
           { b: "2031-01-01 10:00:00", kind: "payment", c2: "omise", c3: "succeeded", c4: "THB", n: 2, amount: 7000 },
         ],
       }),
-      json(200, { data: [{ views: "20", checkouts: "2", carts: "4" }] }),
+      json(200, { data: [{ views: "20", checkouts: "2" }] }),
+      json(200, { data: [{ carts: "4", ordered: "1" }] }),
     );
     const production = {
       ...env,
@@ -192,7 +195,7 @@ describe("GET /api/v1/admin/metrics", () => {
     } as Env;
     const range = resolveRange({ from: "2031-01-01T10:00:00Z", to: "2031-01-01T10:01:00Z", granularity: "minute" });
     const m = await readMetrics(production, range, { fetch: fetchFn });
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
     for (const call of calls) {
       expect(call.url).toBe(
         "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/analytics_engine/sql",
@@ -209,8 +212,9 @@ describe("GET /api/v1/admin/metrics", () => {
       productViews: 20,
       checkouts: 2,
       cartsStarted: 4,
-      conversion: 0.1,
-      cartAbandonment: 0.5,
+      cartsOrdered: 1,
+      conversion: 0.25,
+      cartAbandonment: 0.75,
     });
   });
 });

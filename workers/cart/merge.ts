@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env";
 import { cartCatalog, cartLineKey } from "../catalog";
 import { database } from "../platform/db";
 import { logEvent } from "../platform/log";
+import { recordMetric } from "../platform/metrics";
 import { loadAvailability } from "./availability";
 import type { DroppedLine, MergeLine } from "./object/types";
 import { CART_TOKEN_HEADER, cartStub, guestCartName, isCartToken, userCartName } from "./tokens";
@@ -62,10 +63,16 @@ export async function mergeGuestCartInto(env: Env, guestToken: string, userId: s
         available: stock.get(cartLineKey(line)) ?? 0,
       });
     }
-    const result = await cartStub(env, userCartName(userId)).merge({ lines: offered });
+    const userCart = cartStub(env, userCartName(userId));
+    const result = await userCart.merge({ lines: offered });
     if (!result.ok) throw new Error(`Cart object refused the merge: ${result.message}`);
     dropped.push(...result.dropped);
     await guest.destroy();
+    if (result.merged > 0) {
+      // The funnel follows the lines: the guest cart left it, the account's cart got items (docs/metrics.md).
+      recordMetric(env, { kind: "cart", action: "merged", cartKey: guest.id.toString() });
+      recordMetric(env, { kind: "cart", action: "add", cartKey: userCart.id.toString() });
+    }
 
     logEvent("info", "cart_merged", { userId, merged: result.merged, droppedLines: dropped.length });
     if (dropped.length > 0) {

@@ -12,7 +12,14 @@ import { recordLineRefunds, recordSale, refundOrder, releaseOrder, wasPaid } fro
  */
 export const earningsLedgerConsumer: EventConsumer = defineConsumer({
   name: "earnings.ledger",
-  types: ["order.paid", "order.completed", "order.cancelled", "order.refunded", "return.refunded"],
+  types: [
+    "order.paid",
+    "order.completed",
+    "order.cancelled",
+    "order.refunded",
+    "return.refunded",
+    "payment.refunded_by_hand",
+  ],
   async handle(event, env) {
     const { orderId } = event.data;
     switch (event.type) {
@@ -33,6 +40,13 @@ export const earningsLedgerConsumer: EventConsumer = defineConsumer({
         await refundOrder(env, orderId, `return:${event.data.returnId}`, event.data.refundAmount.amount);
         await recordLineRefunds(env, orderId, event.data.returnId, event.data.items ?? []);
         break;
+      case "payment.refunded_by_hand": {
+        // An operator's refund, the return path's twin: its share once per refund (its id derives
+        // from the request's key) and order; a whole one takes what is left.
+        const { refundId, whole, amount } = event.data;
+        await refundOrder(env, orderId, `refund:${refundId}:${orderId}`, whole ? "rest" : amount.amount);
+        break;
+      }
     }
     return [];
   },

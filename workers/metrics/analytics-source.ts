@@ -48,17 +48,30 @@ function bucketOf(range: MetricsRange): string {
   return `toStartOfInterval(timestamp, INTERVAL '${Math.max(1, Math.round(seconds / 60))}' MINUTE)`;
 }
 
-/** The three queries of a range (exported for the tests that pin them). */
+/**
+ * The carts of the range (series.ts RawFunnel), as local-source.ts counts them: per cart key the
+ * last add, checkout and merge (Unix seconds, 0 for none); a subquery, as the SQL API has no JOIN.
+ * Counted per cart, not weighted: a cart's points share index "cart", so sampling keeps or drops
+ * carts alike, and the ordered carts stay a part of the carts counted.
+ */
+function cartsQuery(dataset: string, where: string): string {
+  const last = (cond: string) => `max(if(${cond}, toUnixTimestamp(timestamp), 0))`;
+  const perCart = `SELECT blob3 AS cart, ${last("blob2 IN ('start', 'add')")} AS added, ${last("blob2 = 'ordered'")} AS ordered, ${last("blob2 = 'merged'")} AS merged FROM ${dataset} WHERE index1 = 'cart' AND blob3 != '' AND ${where} GROUP BY cart`;
+  return `SELECT count() AS carts, sum(if(ordered >= added, 1, 0)) AS ordered FROM (${perCart}) WHERE added > 0 AND (ordered >= added OR merged < added) FORMAT JSON`;
+}
+
+/** The four queries of a range (exported for the tests that pin them). */
 export function metricsQueries(
   dataset: string,
   range: MetricsRange,
-): { requests: string; counts: string; funnel: string } {
+): { requests: string; counts: string; funnel: string; carts: string } {
   const where = `timestamp >= toDateTime('${sqlTime(range.fromMs)}') AND timestamp < toDateTime('${sqlTime(range.toMs)}')`;
   const bucket = bucketOf(range);
   return {
     requests: `SELECT ${bucket} AS b, sum(_sample_interval) AS requests, sum(if(double2 >= 500, _sample_interval, 0)) AS errors, quantileWeighted(0.5, double1, _sample_interval) AS p50, quantileWeighted(0.95, double1, _sample_interval) AS p95, quantileWeighted(0.99, double1, _sample_interval) AS p99 FROM ${dataset} WHERE index1 = 'request' AND ${where} GROUP BY b ORDER BY b FORMAT JSON`,
     counts: `SELECT ${bucket} AS b, blob1 AS kind, blob2 AS c2, if(blob1 IN ('payment', 'notification'), blob3, '') AS c3, if(blob1 = 'payment', blob4, '') AS c4, sum(double1 * _sample_interval) AS n, sum(double2 * _sample_interval) AS amount FROM ${dataset} WHERE index1 IN ('order', 'payment', 'chat', 'notification') AND ${where} GROUP BY b, kind, c2, c3, c4 ORDER BY b FORMAT JSON`,
-    funnel: `SELECT sum(if(index1 = 'request' AND blob2 = '${PRODUCT_VIEW.method}' AND blob3 = '${PRODUCT_VIEW.route}' AND double2 < 400, _sample_interval, 0)) AS views, sum(if(index1 = 'request' AND blob2 = '${CHECKOUT.method}' AND blob3 = '${CHECKOUT.route}' AND double2 < 400, _sample_interval, 0)) AS checkouts, sum(if(index1 = 'cart' AND blob2 = 'start', _sample_interval, 0)) AS carts FROM ${dataset} WHERE index1 IN ('request', 'cart') AND ${where} FORMAT JSON`,
+    funnel: `SELECT sum(if(index1 = 'request' AND blob2 = '${PRODUCT_VIEW.method}' AND blob3 = '${PRODUCT_VIEW.route}' AND double2 < 400, _sample_interval, 0)) AS views, sum(if(index1 = 'request' AND blob2 = '${CHECKOUT.method}' AND blob3 = '${CHECKOUT.route}' AND double2 < 400, _sample_interval, 0)) AS checkouts FROM ${dataset} WHERE index1 = 'request' AND ${where} FORMAT JSON`,
+    carts: cartsQuery(dataset, where),
   };
 }
 
@@ -91,12 +104,14 @@ const opt = (v: unknown) => (v === null || v === undefined || Number.isNaN(Numbe
 
 export async function readAnalyticsMetrics(access: AnalyticsAccess, range: MetricsRange): Promise<RawMetrics> {
   const sql = metricsQueries(access.dataset, range);
-  const [requests, counts, funnel] = await Promise.all([
+  const [requests, counts, funnel, carts] = await Promise.all([
     query(access, sql.requests),
     query(access, sql.counts),
     query(access, sql.funnel),
+    query(access, sql.carts),
   ]);
   const f = funnel[0] ?? {};
+  const k = carts[0] ?? {};
   return {
     requests: requests.map(
       (r): RequestBucket => ({
@@ -119,6 +134,11 @@ export async function readAnalyticsMetrics(access: AnalyticsAccess, range: Metri
         amount: num(r.amount),
       }),
     ),
-    funnel: { productViews: num(f.views), cartsStarted: num(f.carts), checkouts: num(f.checkouts) },
+    funnel: {
+      productViews: num(f.views),
+      checkouts: num(f.checkouts),
+      carts: num(k.carts),
+      cartsOrdered: num(k.ordered),
+    },
   };
 }

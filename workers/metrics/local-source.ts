@@ -36,20 +36,36 @@ GROUP BY b, kind, blob2, c3, c4`;
 const FUNNEL_SQL = `
 SELECT
   SUM(CASE WHEN kind = 'request' AND blob2 = ?3 AND blob3 = ?4 AND double2 < 400 THEN 1 ELSE 0 END) AS views,
-  SUM(CASE WHEN kind = 'request' AND blob2 = ?5 AND blob3 = ?6 AND double2 < 400 THEN 1 ELSE 0 END) AS checkouts,
-  SUM(CASE WHEN kind = 'cart' AND blob2 = 'start' THEN 1 ELSE 0 END) AS carts
-FROM metric_points WHERE kind IN ('request', 'cart') AND at >= ?1 AND at < ?2`;
+  SUM(CASE WHEN kind = 'request' AND blob2 = ?5 AND blob3 = ?6 AND double2 < 400 THEN 1 ELSE 0 END) AS checkouts
+FROM metric_points WHERE kind = 'request' AND at >= ?1 AND at < ?2`;
+
+// The carts of the range, one row each (series.ts RawFunnel): the last add, checkout and merge of
+// each cart key; a cart counts unless merged away after its last add without an order, and is
+// ordered when checked out at or after its last add.
+const CARTS_SQL = `
+SELECT COUNT(*) AS carts, COALESCE(SUM(CASE WHEN ordered >= added THEN 1 ELSE 0 END), 0) AS ordered
+FROM (
+  SELECT blob3 AS cart,
+         MAX(CASE WHEN blob2 IN ('start', 'add') THEN at END) AS added,
+         MAX(CASE WHEN blob2 = 'ordered' THEN at END) AS ordered,
+         MAX(CASE WHEN blob2 = 'merged' THEN at END) AS merged
+  FROM metric_points WHERE kind = 'cart' AND blob3 <> '' AND at >= ?1 AND at < ?2
+  GROUP BY blob3
+)
+WHERE added IS NOT NULL AND (ordered >= added OR merged IS NULL OR merged < added)`;
 
 export async function readLocalMetrics(db: D1Database, range: MetricsRange): Promise<RawMetrics> {
   const { fromMs, toMs, stepMs } = range;
-  const [requests, counts, funnel] = await db.batch<Record<string, number | string | null>>([
+  const [requests, counts, funnel, carts] = await db.batch<Record<string, number | string | null>>([
     db.prepare(REQUESTS_SQL).bind(fromMs, toMs, stepMs),
     db.prepare(COUNTS_SQL).bind(fromMs, toMs, stepMs),
     db.prepare(FUNNEL_SQL).bind(fromMs, toMs, PRODUCT_VIEW.method, PRODUCT_VIEW.route, CHECKOUT.method, CHECKOUT.route),
+    db.prepare(CARTS_SQL).bind(fromMs, toMs),
   ]);
   const num = (v: unknown) => (typeof v === "number" ? v : 0);
   const opt = (v: unknown) => (typeof v === "number" ? v : null);
   const f = funnel.results[0] ?? {};
+  const k = carts.results[0] ?? {};
   return {
     requests: requests.results.map(
       (r): RequestBucket => ({
@@ -72,6 +88,11 @@ export async function readLocalMetrics(db: D1Database, range: MetricsRange): Pro
         amount: num(r.amount),
       }),
     ),
-    funnel: { productViews: num(f.views), cartsStarted: num(f.carts), checkouts: num(f.checkouts) },
+    funnel: {
+      productViews: num(f.views),
+      checkouts: num(f.checkouts),
+      carts: num(k.carts),
+      cartsOrdered: num(k.ordered),
+    },
   };
 }

@@ -34,7 +34,20 @@ export interface CountRow {
 export interface RawMetrics {
   requests: RequestBucket[];
   counts: CountRow[];
-  funnel: { productViews: number; cartsStarted: number; checkouts: number };
+  funnel: RawFunnel;
+}
+
+/**
+ * The funnel of a range. Conversion and cart abandonment count one population, carts (by the cart
+ * key of their data points): `carts` got an item in the range (an add, or lines merged in at
+ * sign-in) and did not leave it by a merge into an account's cart; of those, `cartsOrdered` were
+ * checked out after their last add (their last lines became orders). So cartsOrdered <= carts.
+ */
+export interface RawFunnel {
+  productViews: number;
+  checkouts: number;
+  carts: number;
+  cartsOrdered: number;
 }
 
 /** The routes the funnel counts (request data points answered below 400). */
@@ -106,7 +119,8 @@ export function assembleMetrics(
     const p = pointAt(row.at);
     if (p) addCount(p, row);
   }
-  const { productViews, cartsStarted, checkouts } = raw.funnel;
+  const { productViews, checkouts, carts, cartsOrdered } = raw.funnel;
+  const conversion = carts > 0 ? round(cartsOrdered / carts) : null;
   return {
     from: new Date(range.fromMs).toISOString(),
     to: new Date(range.toMs).toISOString(),
@@ -116,10 +130,11 @@ export function assembleMetrics(
     queues,
     funnel: {
       productViews,
-      cartsStarted,
       checkouts,
-      conversion: productViews > 0 ? round(checkouts / productViews) : null,
-      cartAbandonment: cartsStarted > 0 ? round(Math.max(0, 1 - checkouts / cartsStarted)) : null,
+      cartsStarted: carts,
+      cartsOrdered,
+      conversion,
+      cartAbandonment: conversion === null ? null : round(1 - conversion),
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type UserLookup,
   userLookup,
 } from "./recipients";
+import { planRefundByHand } from "./refund-plans";
 import { planReturn } from "./return-plans";
 import type { NotificationParams, TemplateId } from "./templates/render";
 
@@ -349,6 +350,7 @@ const PLANNERS: { [T in NotifiedEventType]: Planner<T> } = {
   "order.expired": (event, ctx) => planOrder(event, ctx),
   "order.refunded": (event, ctx) => planOrder(event, ctx),
   "payment.failed": planPaymentFailed,
+  "payment.refunded_by_hand": planRefundByHand,
   "inventory.low": planInventoryLow,
   "chat.message": planChatMessage,
   "security.alert": planSecurityAlert,

@@ -27,6 +27,7 @@ export const NOTIFIED_EVENT_TYPES = [
   "order.expired",
   "order.refunded",
   "payment.failed",
+  "payment.refunded_by_hand",
   "inventory.low",
   "chat.message",
   "security.alert",

@@ -4,6 +4,8 @@ import { resolveCart } from "../cart";
 import { ApiError } from "../platform/errors";
 
 export interface CheckoutCart {
+  /** The Cart object's id (the funnel's cart key, docs/metrics.md). */
+  id: string;
   lines: { productId: string; variantId: string | null; quantity: number }[];
   /** When the Cart object first handed these lines to this checkout: the same on every retry. */
   takenAt: number;
@@ -25,7 +27,7 @@ export async function handCartToCheckout(
   c: Context<AppEnv>,
   handOff: { checkoutId: string; keyScope: string; key: string; checkAfterMs: number },
 ): Promise<CheckoutCart | "ordered"> {
-  const { stub } = await resolveCart(c);
+  const { id, stub } = await resolveCart(c);
   const taken = await stub.handOff(handOff);
   if (!taken.ok) {
     if (taken.code === "ordered") return "ordered";
@@ -43,6 +45,7 @@ export async function handCartToCheckout(
     throw new Error(`cart hand-off refused: ${JSON.stringify(taken)}`);
   }
   return {
+    id,
     lines: taken.lines.map((l) => ({ productId: l.productId, variantId: l.variantId, quantity: l.quantity })),
     takenAt: taken.takenAt,
     replayed: taken.replayed,

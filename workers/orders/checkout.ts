@@ -19,6 +19,7 @@ import {
 } from "../platform/idempotency";
 import { stableId } from "../platform/ids";
 import { logEvent } from "../platform/log";
+import { recordMetric } from "../platform/metrics";
 import { drainSoon } from "../platform/outbox";
 import { encryptPii } from "../platform/pii";
 import { type CheckoutCart, handCartToCheckout } from "./cart-link";
@@ -206,6 +207,9 @@ async function ordersFromCart(
     taken.cart.done().catch((err) => logEvent("warn", "checkout_handoff_done_failed", { error: String(err) })),
   );
   drainSoon(c.executionCtx, c.env, c.get("config"));
+  // The cart became orders: the funnel's conversion (docs/metrics.md). A replayed answer records
+  // nothing; a second point of one cart would count once anyway (the funnel counts carts).
+  recordMetric(c.env, { kind: "cart", action: "ordered", cartKey: taken.cart.id }, (p) => c.executionCtx.waitUntil(p));
   return answered ?? presented;
 }
 

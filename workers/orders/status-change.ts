@@ -28,6 +28,14 @@ export async function changeOrderStatus(
     );
   }
   if (change.status === "cancelled") return cancelOrder(env, order, actor, actorId, change.reason, refundPayment);
+  // Those moves exist for the refund by hand, which moves the money in the same commit; a bare
+  // status change here would refund nothing.
+  if (change.status === "refunded" && (order.status === "delivered" || order.status === "completed")) {
+    throw new ApiError(
+      "invalid_transition",
+      "A delivered or completed order is refunded with its payment: POST /api/v1/admin/payments/:id/refund (an operator), or through a return.",
+    );
+  }
   if (change.status === "refunded" && canMove(order.status, "refunded", actor)) {
     return refundOrder(env, order, actor, actorId, change.reason, refundPayment);
   }

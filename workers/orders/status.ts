@@ -32,8 +32,11 @@ export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readon
   // The seller never closes a delivered order: that would end the buyer's return window and make the
   // money available early. The buyer may confirm receipt (giving up the window), an admin may, and
   // the completion cron does once RETURN_WINDOW_DAYS have passed.
-  delivered: { completed: ["admin", "system", "customer"], returned: ["seller", "admin"] },
-  completed: {},
+  // An operator's refund by hand of the whole payment (workers/orders/refund-by-hand.ts, audited) of an
+  // order whose goods the buyer has: admin only (a seller's way back is a return). Not from shipped:
+  // the parcel is still moving and logistics moves that order on (delivered, back to processing).
+  delivered: { completed: ["admin", "system", "customer"], returned: ["seller", "admin"], refunded: ["admin"] },
+  completed: { refunded: ["admin"] },
   cancelled: { refunded: ["system", "admin"] },
   expired: {},
   returned: { refunded: ["seller", "admin", "system"] },

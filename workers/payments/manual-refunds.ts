@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { payments, refunds } from "../../d1/schema/payments";
 import type { RefundSchema } from "../../schemas/admin";
@@ -129,15 +129,17 @@ async function sendRefund(env: Env, payment: PaymentRow, row: RefundRow) {
 }
 
 /**
- * When this refund gives back the rest of the payment, its orders are refunded too (moved, their
- * event and timeline saying by hand): the writes for the refund's commit batch. A part refund
- * leaves the orders as they are.
+ * What the refund does to the orders the payment paid, for its commit batch (refundedByHandWrites):
+ * refunded whole, they move to `refunded` where the state machine allows; otherwise each records
+ * its share and announces it (the shop's earnings and the buyer's notification follow).
  */
-async function wholePaymentWrites(db: Database, paymentId: string, row: RefundRow, input: ManualRefund) {
+async function orderRefundWrites(db: Database, paymentId: string, row: RefundRow, input: ManualRefund, applied: SQL) {
   const fresh = await db.select().from(payments).where(eq(payments.id, paymentId)).get();
-  if (!fresh || fresh.refundedAmount + row.amount < fresh.amount) return [];
-  const note = { paymentId, refundId: row.id, reason: input.reason, actorId: input.actorId };
-  return refundedByHandWrites(db, fresh.orderIds, note);
+  if (!fresh) return [];
+  const whole = fresh.refundedAmount + row.amount >= fresh.amount;
+  const currency = row.currency as Currency;
+  const note = { paymentId, refundId: row.id, reason: input.reason, actorId: input.actorId, applied };
+  return refundedByHandWrites(db, fresh.orderIds, { ...note, amount: row.amount, currency, whole });
 }
 
 /**
@@ -147,7 +149,8 @@ async function wholePaymentWrites(db: Database, paymentId: string, row: RefundRo
  * above what was paid less what was refunded or is being refunded (422 with the refundable amount).
  * The commit point is one batch: the payment's refunded total grows while the refund is still
  * pending, the caller's writes (the audit entry), the orders' moves when the payment is now
- * refunded whole (refundedByHandWrites), the refund succeeded. A gateway failure releases
+ * refunded whole or each order's share and its event otherwise (refundedByHandWrites, so the
+ * shops' earnings and the buyer follow), the refund succeeded. A gateway failure releases
  * the claim (the row is removed) and answers 503, so the operator may retry with the same key.
  */
 export async function refundPaymentByHand(env: Env, input: ManualRefund, commit: ManualRefundCommit): Promise<Refund> {
@@ -180,8 +183,8 @@ export async function refundPaymentByHand(env: Env, input: ManualRefund, commit:
       "The payment gateway did not accept the refund. Nothing was refunded; try again with the same Idempotency-Key.",
     );
   }
-  const orderWrites = await wholePaymentWrites(db, payment.id, row, input);
   const stillPending = sql`EXISTS (SELECT 1 FROM ${refunds} WHERE ${refunds.id} = ${id} AND ${refunds.status} = 'pending')`;
+  const orderWrites = await orderRefundWrites(db, payment.id, row, input, stillPending);
   const now = nowMs();
   const [first, ...rest] = [
     db

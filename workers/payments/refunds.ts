@@ -5,6 +5,7 @@ import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
 import { type Currency, money } from "../platform/money";
+import { reservedSql } from "./admin-payments";
 import { paymentGateway } from "./gateway-config";
 import { MANUAL_REFUND_PREFIX } from "./manual-refunds";
 import type { PaymentRow } from "./present";
@@ -88,27 +89,23 @@ export async function refundOrderPayment(
 /**
  * The refund of this payment and order, claimed for the caller: created now, or a failed (or
  * abandoned) one taken back. Only one worker at a time calls the gateway for a refund: a pending
- * refund belongs to whoever is processing it, so undefined means someone else is.
+ * refund belongs to whoever is processing it, so undefined means someone else is, or that the
+ * amount no longer fits in the payment: a claim is made (or a failed one taken back) only while
+ * what the payment's other refunds reserve plus this amount stays within what was paid, checked in
+ * the one statement that claims it, so a return's refund racing an operator's refund by hand (whose
+ * claim checks the same) cannot both pass (docs/payments.md).
  */
 export async function claimRefund(db: Database, order: RefundTarget, paid: PaymentRow, reason: string) {
   const now = nowMs();
-  const claimed = await db
-    .insert(refunds)
-    .values({
-      id: newId("rfd"),
-      paymentId: paid.id,
-      orderId: order.id,
-      amount: order.total,
-      currency: order.currency,
-      status: "pending",
-      reason,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (claimed[0]) return claimed[0];
-  return db
+  const id = newId("rfd");
+  const fits = sql`${paid.amount} - ${reservedSql(paid.id)} >= ${order.total}`;
+  const inserted = await db.run(sql`
+    INSERT INTO ${refunds} (id, payment_id, order_id, amount, currency, status, reason, created_at, updated_at)
+    SELECT ${id}, ${paid.id}, ${order.id}, ${order.total}, ${order.currency}, 'pending', ${reason}, ${now}, ${now}
+    WHERE ${fits}
+    ON CONFLICT DO NOTHING`);
+  if (inserted.meta.changes > 0) return db.select().from(refunds).where(eq(refunds.id, id)).get();
+  const taken = await db
     .update(refunds)
     .set({ status: "pending", updatedAt: now })
     .where(
@@ -116,13 +113,35 @@ export async function claimRefund(db: Database, order: RefundTarget, paid: Payme
         eq(refunds.orderId, order.id),
         eq(refunds.paymentId, paid.id),
         or(
-          eq(refunds.status, "failed"),
+          // A failed refund reserves nothing: taking it back must fit like a new one.
+          and(eq(refunds.status, "failed"), fits),
           and(eq(refunds.status, "pending"), lt(refunds.updatedAt, now - STUCK_REFUND_MS)),
         ),
       ),
     )
     .returning()
     .get();
+  if (!taken) await logIfBeyondPayment(db, order, paid);
+  return taken;
+}
+
+/** Says so when a refund was not claimed because it would give back more than the payment took. */
+async function logIfBeyondPayment(db: Database, order: RefundTarget, paid: PaymentRow): Promise<void> {
+  const held = await db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.orderId, order.id), eq(refunds.paymentId, paid.id), eq(refunds.status, "pending")))
+    .get();
+  if (held) return;
+  const row = await db
+    .select({ reserved: reservedSql(paid.id) })
+    .from(payments)
+    .where(eq(payments.id, paid.id))
+    .get();
+  const left = paid.amount - (row?.reserved ?? 0);
+  if (left < order.total) {
+    logEvent("error", "refund_beyond_payment", { paymentId: paid.id, target: order.id, amount: order.total, left });
+  }
 }
 
 /**

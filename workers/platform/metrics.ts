@@ -16,11 +16,15 @@ import { type Database, database } from "./db";
  *   chat          kind                                             1            0
  *   notification  channel   outcome                                1            0
  *   queue         gauge                                            value        0
- *   cart          action                                           1            0
+ *   cart          action    cartKey                                1            0
  *
  * outcome: payment "succeeded" | "failed"; notification "sent" | "failed".
  * gauge: "backlog" (outbox events no consumer has applied yet) | "deadLetters" (dead letters kept).
- * cart action: "start" (the first line put into an empty cart), for cart abandonment.
+ * cart action: "start" (the first line put into an empty cart), "add" (any later add), "ordered" (a
+ *   checkout turned the cart's lines into orders), "merged" (a guest cart moved into an account's
+ *   cart at sign-in). cartKey: the Cart object's id, so conversion and cart abandonment count one
+ *   population, the carts (workers/metrics/series.ts); every cart point shares index "cart", so
+ *   Analytics Engine samples a cart's points alike.
  */
 export type MetricPoint =
   | {
@@ -37,7 +41,9 @@ export type MetricPoint =
   | { kind: "chat"; messageKind: string }
   | { kind: "notification"; channel: string; outcome: "sent" | "failed" }
   | { kind: "queue"; gauge: "backlog" | "deadLetters"; value: number }
-  | { kind: "cart"; action: "start" };
+  | { kind: "cart"; action: CartAction; cartKey: string };
+
+export type CartAction = "start" | "add" | "ordered" | "merged";
 
 export type MetricKind = MetricPoint["kind"];
 
@@ -76,7 +82,7 @@ export function metricRow(point: MetricPoint): MetricRow {
     case "queue":
       return layoutRow(point.kind, [point.gauge], [point.value, 0]);
     case "cart":
-      return layoutRow(point.kind, [point.action], [1, 0]);
+      return layoutRow(point.kind, [point.action, point.cartKey], [1, 0]);
   }
 }
 

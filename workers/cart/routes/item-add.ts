@@ -43,10 +43,12 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
     available: level.available,
   });
   if (!result.ok) throw refusalError(result, entry.currency);
-  // The add that put the first line into an empty cart starts a cart (cart abandonment, docs/metrics.md).
-  if (result.cart.lines.length === 1 && result.cart.lines[0]?.quantity === body.quantity) {
-    recordMetric(c.env, { kind: "cart", action: "start" }, (p) => c.executionCtx.waitUntil(p));
-  }
+  // Every add puts the cart in the funnel's population (conversion, cart abandonment: docs/metrics.md);
+  // the one that put the first line into an empty cart starts it.
+  const first = result.cart.lines.length === 1 && result.cart.lines[0]?.quantity === body.quantity;
+  recordMetric(c.env, { kind: "cart", action: first ? "start" : "add", cartKey: cart.id }, (p) =>
+    c.executionCtx.waitUntil(p),
+  );
   const { cart: view } = await composeCart(c.env, cart.id, result.cart, new URL(c.req.url).origin, {
     catalog,
     stock: new Map([[cartLineKey(ref), level.available]]),

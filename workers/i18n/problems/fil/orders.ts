@@ -135,4 +135,6 @@ export const orders: ProblemTranslations = {
     "Piliin ang iyong bangko para sa FPX: ipadala ang bank na may isa sa mga code sa listahan ng mga opsyon sa pagbabayad.",
   "FPX does not know this bank. Send one of the bank codes the payment options list.":
     "Hindi kilala ng FPX ang bangkong ito. Ipadala ang isa sa mga bank code sa listahan ng mga opsyon sa pagbabayad.",
+  "A delivered or completed order is refunded with its payment: POST /api/v1/admin/payments/:id/refund (an operator), or through a return.":
+    "Ang order na naihatid na o kumpleto na ay nire-refund kasama ang bayad nito: POST /api/v1/admin/payments/:id/refund (ng operator), o sa pamamagitan ng return.",
 };

@@ -132,4 +132,6 @@ export const orders: ProblemTranslations = {
     "Pilih bank Anda untuk FPX: kirim bank dengan salah satu kode dari daftar opsi pembayaran.",
   "FPX does not know this bank. Send one of the bank codes the payment options list.":
     "FPX tidak mengenal bank ini. Kirim salah satu kode bank dari daftar opsi pembayaran.",
+  "A delivered or completed order is refunded with its payment: POST /api/v1/admin/payments/:id/refund (an operator), or through a return.":
+    "Pesanan yang sudah diterima atau selesai dikembalikan dananya bersama pembayarannya: POST /api/v1/admin/payments/:id/refund (oleh operator), atau melalui pengembalian barang.",
 };

@@ -132,4 +132,6 @@ export const orders: ProblemTranslations = {
     "Pilih bank anda untuk FPX: hantar bank dengan salah satu kod dalam senarai pilihan pembayaran.",
   "FPX does not know this bank. Send one of the bank codes the payment options list.":
     "FPX tidak mengenali bank ini. Hantar salah satu kod bank dalam senarai pilihan pembayaran.",
+  "A delivered or completed order is refunded with its payment: POST /api/v1/admin/payments/:id/refund (an operator), or through a return.":
+    "Pesanan yang telah dihantar atau selesai dibayar balik bersama pembayarannya: POST /api/v1/admin/payments/:id/refund (oleh pengendali), atau melalui pemulangan.",
 };

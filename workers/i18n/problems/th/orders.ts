@@ -126,4 +126,6 @@ export const orders: ProblemTranslations = {
     "กรุณาเลือกธนาคารของคุณสำหรับ FPX: ส่ง bank เป็นรหัสหนึ่งในรายการตัวเลือกการชำระเงิน",
   "FPX does not know this bank. Send one of the bank codes the payment options list.":
     "FPX ไม่รู้จักธนาคารนี้ กรุณาส่งรหัสธนาคารหนึ่งในรายการตัวเลือกการชำระเงิน",
+  "A delivered or completed order is refunded with its payment: POST /api/v1/admin/payments/:id/refund (an operator), or through a return.":
+    "คำสั่งซื้อที่จัดส่งถึงแล้วหรือเสร็จสมบูรณ์แล้วจะคืนเงินพร้อมกับการชำระเงิน: POST /api/v1/admin/payments/:id/refund (โดยผู้ดูแลระบบ) หรือผ่านการคืนสินค้า",
 };

@@ -135,4 +135,6 @@ export const orders: ProblemTranslations = {
     "Hãy chọn ngân hàng của bạn cho FPX: gửi bank với một trong các mã có trong danh sách tùy chọn thanh toán.",
   "FPX does not know this bank. Send one of the bank codes the payment options list.":
     "FPX không biết ngân hàng này. Hãy gửi một trong các mã ngân hàng có trong danh sách tùy chọn thanh toán.",
+  "A delivered or completed order is refunded with its payment: POST /api/v1/admin/payments/:id/refund (an operator), or through a return.":
+    "Đơn hàng đã giao hoặc đã hoàn tất được hoàn tiền cùng với khoản thanh toán: POST /api/v1/admin/payments/:id/refund (do quản trị viên), hoặc qua yêu cầu trả hàng.",
 };
