@@ -14,19 +14,18 @@ import { courierLiveRates, createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { metricsRouter } from "./metrics";
-import { accessLog } from "./middleware/access-log";
-import { limitBodySize } from "./middleware/body-limit";
 import { corsFromConfig } from "./middleware/cors";
-import { refuseWhileMisconfigured } from "./middleware/misconfigured";
-import { requestId } from "./middleware/request-id";
+import { requestFrame } from "./middleware/request-frame";
+import { requestGate } from "./middleware/request-gate";
 import { securityHeaders } from "./middleware/security-headers";
-import { nothingAt, switchedRoutes } from "./middleware/switched-routes";
+import { nothingAt } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { type CheckoutProbe, createOrdersRouter, vouchersRouter } from "./orders";
 import { codCollected, codFailed, paymentsRouter, refundOrderPayment } from "./payments";
 import { ApiError, renderError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
+import { MemoRouter } from "./platform/route-memo";
 import { privacyRouter } from "./privacy";
 import { endSessionStreams, realtimeRouter } from "./realtime";
 import { recommendationsRouter } from "./recommendations";
@@ -39,23 +38,14 @@ import { syntheticsRouter } from "./synthetics";
 import { walletRouter } from "./wallet";
 
 /**
- * The Hono app: one middleware chain for every request (request id and config, access log,
- * security headers, CORS, body size), then the domain routers, then problem+json for
+ * The Hono app: one middleware chain for every request (request id, config and access log; security
+ * headers; CORS; configuration, body size and switched-off routes), then the domain routers, then problem+json for
  * everything that goes wrong, 404 and 405 included. Tests may hand in seams (a checkout probe, live rates);
  * the Worker (workers/index.ts) passes none.
  */
 export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: LiveRates } = {}) {
-  const app = createRouter();
-  app.use(
-    "*",
-    requestId,
-    accessLog,
-    securityHeaders,
-    corsFromConfig,
-    refuseWhileMisconfigured,
-    limitBodySize,
-    switchedRoutes,
-  );
+  const app = createRouter({ router: new MemoRouter() });
+  app.use("*", requestFrame, securityHeaders, corsFromConfig, requestGate);
   app.use("/api/*", authenticate);
   app.use("/api/v1/admin/*", auditAdminActions);
 

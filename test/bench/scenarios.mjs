@@ -46,6 +46,22 @@ export async function seed(baseUrl) {
   return res.json();
 }
 
+/**
+ * Waits until every outbox event is settled: the seed's few hundred product events are indexed for
+ * search by the queue consumer for seconds after it answers, on the same workerd thread and D1 file,
+ * and a read scenario measured meanwhile measures that indexing as much as its reads.
+ */
+export async function eventsSettled(mf, timeoutMs = 120_000) {
+  const db = await mf.getD1Database("DB");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.prepare("SELECT count(*) AS n FROM outbox_events WHERE settled_at IS NULL").first();
+    if (row.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${row.n} events still unsettled after ${timeoutMs / 1000}s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /** What shoppers type, cycled through by every connection: several languages, a typo, synonyms, filters, sorts. */
 const SEARCH_QUERIES = [
   "q=samsung",
@@ -114,8 +130,9 @@ export const scenarios = [
     name: "products-list",
     title: "GET /api/v1/products?limit=20 (product list, 20 per page; newest, price and category pages)",
     path: "/api/v1/products?limit=20",
-    async setup(baseUrl) {
+    async setup(baseUrl, { mf }) {
       await seed(baseUrl);
+      await eventsSettled(mf);
       const paths = ["limit=20", "limit=20&sort=price_asc", "limit=20&sort=best_selling", "limit=20&currency=THB"];
       return { requests: paths.map((q) => ({ method: "GET", path: `/api/v1/products?${q}` })) };
     },
@@ -126,6 +143,7 @@ export const scenarios = [
     path: "/api/v1/products",
     async setup(baseUrl, { mf }) {
       await seed(baseUrl);
+      await eventsSettled(mf);
       const ids = await activeProductIds(mf, 20);
       return { requests: ids.map((id) => ({ method: "GET", path: `/api/v1/products/${id}?locale=th` })) };
     },

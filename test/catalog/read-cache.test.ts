@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { postSale, saleBody } from "../flash-sales/helpers";
 import { advanceTime } from "../support/clock";
-import { createProduct, expectJson, get, type Page, type Product, patch, seller } from "./helpers";
+import { createProduct, expectJson, get, type Page, type Product, patch, put, seller } from "./helpers";
 
 // Product reads kept in the isolate under the catalog version (workers/catalog/read-cache.ts):
 // used while the version is unchanged, and every write to what a read shows moves the version,
@@ -35,6 +35,28 @@ describe("product reads kept in the isolate", () => {
     const fresh = (await page(s.shop.id)).items[0];
     expect(fresh?.name).toBe("behind the version");
     expect(fresh?.soldCount).toBe(7);
+  });
+
+  it("answers a kept page with the bytes and headers of a fresh one, and shows a stock-take and a price at once", async () => {
+    const s = await seller();
+    const product = await createProduct(s.token, s.shop);
+    const path = `/api/v1/products?shopId=${s.shop.id}`;
+    const first = await get(path);
+    const kept = await get(path);
+    expect(kept.headers.get("Content-Type")).toBe(first.headers.get("Content-Type"));
+    expect(kept.headers.get("Content-Type")).toBe("application/json");
+    const body = await kept.text();
+    expect(body).toBe(await first.text());
+    expect((JSON.parse(body) as Page<Read>).items.map((p) => p.id)).toEqual([product.id]);
+
+    await expectJson(await put(`/api/v1/inventory/${product.id}`, { onHand: 3 }, s.token), 200);
+    expect((await page(s.shop.id)).items[0]?.available).toBe(3);
+    await expectJson(
+      await patch(`/api/v1/products/${product.id}`, { price: { amount: 12_345, currency: "THB" } }, s.token),
+      200,
+    );
+    expect((await page(s.shop.id)).items[0]?.price.amount).toBe(12_345);
+    expect((await expectJson<Read>(await get(`/api/v1/products/${product.id}`), 200)).price.amount).toBe(12_345);
   });
 
   it("moves the product's and the catalog's version with each write: edit, variants, price, SQL, categories", async () => {

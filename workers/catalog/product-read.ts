@@ -73,38 +73,43 @@ export async function readProduct(
   return { product: withFlashSales(withStock(product, stock), sales.get(id)), cache: "MISS", public: listed };
 }
 
+/** A page of the product list: the page itself, or its JSON body when nothing live was merged in. */
+export type PageRead = { page: { items: Product[]; nextCursor: string | null } } | { body: Uint8Array<ArrayBuffer> };
+
+const encoder = new TextEncoder();
+
 /**
  * A page of GET /products: from the isolate when it keeps the same query at the catalog's current
  * version (read-cache.ts), else from D1 (then kept); either way with each product's live flash sale.
+ * A page with no live sale is the same bytes until the version moves: they are encoded once.
  */
-export async function readProductPage(
-  env: Env,
-  query: ProductListQuery,
-  origin: string,
-): Promise<{ items: Product[]; nextCursor: string | null }> {
+export async function readProductPage(env: Env, query: ProductListQuery, origin: string): Promise<PageRead> {
   const key = `${origin}\u0000${JSON.stringify(query)}`;
-  const kept = keptRead(keptPages, key, nowMs());
-  if (kept && (await currentVersion(env, WHOLE_CATALOG)) === kept.version) {
-    return {
-      items: withPageSales(kept.value.items, await liveFlashSales(env, kept.saleItems, nowMs())),
-      nextCursor: kept.value.nextCursor,
+  let kept = keptRead(keptPages, key, nowMs());
+  if (kept && (await currentVersion(env, WHOLE_CATALOG)) !== kept.version) kept = undefined;
+  if (!kept) {
+    const now = nowMs();
+    const browsed = await browseProducts(env, query);
+    const items = browsed.items.map((p) => presentProduct(p.row, p.variants, p.images, origin));
+    const saleItems = await unendedSaleItems(
+      database(env),
+      items.map((p) => p.id),
+      now,
+    );
+    kept = {
+      version: browsed.version,
+      readAt: now,
+      value: { page: { items, nextCursor: browsed.nextCursor } },
+      saleItems,
     };
+    keepRead(keptPages, key, kept);
   }
-  const now = nowMs();
-  const page = await browseProducts(env, query);
-  const items = page.items.map((p) => presentProduct(p.row, p.variants, p.images, origin));
-  const saleItems = await unendedSaleItems(
-    database(env),
-    items.map((p) => p.id),
-    now,
-  );
-  keepRead(keptPages, key, {
-    version: page.version,
-    readAt: now,
-    value: { items, nextCursor: page.nextCursor },
-    saleItems,
-  });
-  return { items: withPageSales(items, await liveFlashSales(env, saleItems, now)), nextCursor: page.nextCursor };
+  const { page } = kept.value;
+  const sales = await liveFlashSales(env, kept.saleItems, nowMs());
+  if (sales.size > 0) return { page: { items: withPageSales(page.items, sales), nextCursor: page.nextCursor } };
+  // TextEncoder always answers a fresh ArrayBuffer (never a shared one).
+  kept.value.body ??= encoder.encode(JSON.stringify(page)) as Uint8Array<ArrayBuffer>;
+  return { body: kept.value.body };
 }
 
 function withPageSales(products: Product[], sales: Map<string, Map<string, ProductFlashSale>>): Product[] {

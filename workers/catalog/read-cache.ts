@@ -44,8 +44,17 @@ export function keepRead<V>(cache: LruCache<KeptRead<V>>, key: string, read: Kep
 
 /** Public product details by origin, locale and id (a few KB each). */
 export const keptProducts = new LruCache<KeptRead<Product>>(2_000);
+/**
+ * A page of the public product list as kept: the page, and once it was answered with no live sale
+ * (nothing per read to merge), its JSON body as UTF-8 bytes, so a hit neither serializes nor encodes.
+ */
+export interface KeptPage {
+  page: { items: Product[]; nextCursor: string | null };
+  body?: Uint8Array<ArrayBuffer>;
+}
+
 /** Pages of the public product list by origin and query. */
-export const keptPages = new LruCache<KeptRead<{ items: Product[]; nextCursor: string | null }>>(256);
+export const keptPages = new LruCache<KeptRead<KeptPage>>(256);
 
 /** The read of a version, for the db.batch that reads what is kept under it. */
 export function versionQuery(db: Database, key: string) {

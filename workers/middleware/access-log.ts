@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../platform/log";
@@ -6,11 +7,9 @@ import { recordMetric } from "../platform/metrics";
 /**
  * One structured line per request (unless ACCESS_LOG is "false", as in the tests), and one
  * request data point (route pattern, not raw path, so dashboards group by endpoint) always.
- * Metric writes never block the response.
+ * Metric writes never block the response. Called once the response is settled.
  */
-export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
-  const started = Date.now();
-  await next();
+export function recordRequest(c: Context<AppEnv>, started: number): void {
   const durationMs = Date.now() - started;
   const status = c.res.status;
   const route = c.req.routePath ?? c.req.path;
@@ -31,4 +30,11 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
   const colo = (c.req.raw.cf?.colo as string | undefined) ?? "";
   const point = { kind: "request", method: c.req.method, route, status, durationMs, country, colo } as const;
   recordMetric(c.env, point, (p) => c.executionCtx.waitUntil(p));
+}
+
+/** The access log line and data point of every request that passes (recordRequest). */
+export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
+  const started = Date.now();
+  await next();
+  recordRequest(c, started);
 });

@@ -1,4 +1,4 @@
-import { createMiddleware } from "hono/factory";
+import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { loadConfig } from "../platform/config";
 import { ApiError } from "../platform/errors";
@@ -11,14 +11,14 @@ const reported = new WeakSet<object>();
 
 /**
  * A variable out of range makes every route but /health and /ready answer 503 naming it and its
- * allowed range: the Worker cannot run with it, and a 500 would hide what to fix.
+ * allowed range: the Worker cannot run with it, and a 500 would hide what to fix. (Part of the
+ * app's requestGate.)
  */
-export const refuseWhileMisconfigured = createMiddleware<AppEnv>(async (c, next) => {
+export function refuseIfMisconfigured(c: Context<AppEnv>): void {
   const { error } = loadConfig(c.env);
   if (error && !reported.has(c.env)) {
     reported.add(c.env);
     logEvent("error", "config_invalid", { problems: error.problems });
   }
   if (error && !ALWAYS_ANSWERED.has(c.req.path)) throw new ApiError("service_unavailable", error.message);
-  await next();
-});
+}

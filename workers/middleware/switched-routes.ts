@@ -1,4 +1,4 @@
-import { createMiddleware } from "hono/factory";
+import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import type { Config } from "../platform/config";
 import { ApiError } from "../platform/errors";
@@ -26,8 +26,8 @@ export function nothingAt(path: string): ApiError {
 /**
  * A switched-off route answers exactly as an unknown path does, before its input is validated (a
  * 422 or 405 would tell a prober it exists); /openapi.json leaves it out too (workers/ops/docs.ts).
+ * (Part of the app's requestGate.)
  */
-export const switchedRoutes = createMiddleware<AppEnv>(async (c, next) => {
+export function refuseIfSwitchedOff(c: Context<AppEnv>): void {
   if (switchedOff(c.get("config"), c.req.path)) throw nothingAt(c.req.path);
-  await next();
-});
+}

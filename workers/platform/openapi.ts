@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
+import type { Router } from "hono/router";
+import type { H, RouterRoute } from "hono/types";
 import { ProblemSchema } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { ApiError, type ERROR_CODES, type FieldError } from "./errors";
@@ -36,9 +38,13 @@ function invalidDetail(target: string | undefined, first: FieldError | undefined
   }
 }
 
-/** A router for one domain; invalid input anywhere becomes the same 422 problem. */
-export function createRouter() {
+/**
+ * A router for one domain; invalid input anywhere becomes the same 422 problem. The app's root
+ * passes its own `router` (route-memo.ts): only the root's router matches requests.
+ */
+export function createRouter(options: { router?: Router<[H, RouterRoute]> } = {}) {
   return new OpenAPIHono<AppEnv>({
+    ...options,
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target);
     },

@@ -16,6 +16,11 @@ export const listProductsRoute = defineRoute({
   responses: { 200: jsonResponse("A page of products", pageOf(ProductSchema, "ProductPage")) },
 });
 
+const JSON_TYPE = { "Content-Type": "application/json" };
+
 export const listProductsHandler: RouteHandler<typeof listProductsRoute, AppEnv> = async (c) => {
-  return c.json(await readProductPage(c.env, c.req.valid("query"), new URL(c.req.url).origin), 200);
+  const read = await readProductPage(c.env, c.req.valid("query"), new URL(c.req.url).origin);
+  // The kept bytes of a page are what c.json would send for it, with the same Content-Type.
+  if ("body" in read) return c.body(read.body, 200, JSON_TYPE) as never;
+  return c.json(read.page, 200);
 };
