@@ -127,18 +127,34 @@ const NOT_BACKED_UP = /^(sqlite_|_cf_|d1_migrations$|backup_runs$)/;
  * Each table's row count and a SHA-256 of its rows (each row as JSON, sorted, so the order rows
  * were written in does not matter), read through wrangler. FTS5 virtual tables and their shadow
  * tables are left out: the restore rebuilds them through triggers, with their own internal layout.
+ * `derived` marks the tables triggers fill, found as workers/backup/plan.ts finds them: the backup
+ * leaves them out and the restore's inserts rebuild them.
  */
-export async function tableDigests(stateDir: string): Promise<Record<string, { rows: number; sha256: string }>> {
-  const [master] = await localD1(stateDir, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  const fts = master.filter((t) => /VIRTUAL TABLE .* USING fts5/i.test(String(t.sql))).map((t) => String(t.name));
+export async function tableDigests(
+  stateDir: string,
+): Promise<Record<string, { rows: number; sha256: string; derived: boolean }>> {
+  const [master] = await localD1(
+    stateDir,
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name",
+  );
+  const fts = master
+    .filter((t) => t.type === "table" && /VIRTUAL TABLE .* USING fts5/i.test(String(t.sql)))
+    .map((t) => String(t.name));
+  const derived = new Set(
+    master
+      .filter((t) => t.type === "trigger")
+      .flatMap((t) => [...String(t.sql).matchAll(/INSERT\s+(?:OR\s+\w+\s+)?INTO\s+[`"[]?(\w+)/gi)].map((m) => m[1])),
+  );
   const tables = master
+    .filter((t) => t.type === "table")
     .map((t) => String(t.name))
     .filter((name) => !NOT_BACKED_UP.test(name) && !fts.some((f) => name === f || name.startsWith(`${f}_`)));
   const results = await localD1(stateDir, tables.map((t) => `SELECT * FROM "${t}";`).join("\n"));
   return Object.fromEntries(
     tables.map((table, i) => {
       const lines = results[i].map((row) => JSON.stringify(row)).sort();
-      return [table, { rows: lines.length, sha256: createHash("sha256").update(lines.join("\n")).digest("hex") }];
+      const sha256 = createHash("sha256").update(lines.join("\n")).digest("hex");
+      return [table, { rows: lines.length, sha256, derived: derived.has(table) }];
     }),
   );
 }
