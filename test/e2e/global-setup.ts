@@ -85,6 +85,10 @@ async function boot(
       // Quiet per-request log unless asked for (ACCESS_LOG=true npx vitest run --project e2e).
       "--var",
       `ACCESS_LOG:${process.env.ACCESS_LOG === "true" ? "true" : "false"}`,
+      // Any free inspector port: two servers starting at once (this and an own-server.ts one)
+      // would both take the default 9229, and the second would exit.
+      "--inspector-port",
+      "0",
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",

@@ -66,6 +66,10 @@ export async function localServer({ stateDir, vars = {}, cronTicker = true }) {
         "--persist-to",
         stateDir,
         "--test-scheduled",
+        // Any free port for the inspector: by default every wrangler dev takes 9229 when it looks
+        // free, and two starting at once both do, the second exiting with "Address already in use".
+        "--inspector-port",
+        "0",
         "--show-interactive-dev-session=false",
         "--log-level",
         "warn",
