@@ -6,6 +6,11 @@
 // cron runs under `npm start`; progress: `wrangler d1 execute ... "SELECT id, status FROM backup_runs"`.
 // --persist-to (local only): the state directory of a server started with `--persist-to DIR`.
 import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "./dev-vars.mjs";
+
+// The project's wrangler, run directly: npx would start one more Node process per call.
+const wrangler = join(ROOT, "node_modules/.bin/wrangler");
 
 const FLAGS = {
   local: ["--local"],
@@ -37,7 +42,8 @@ const id = `bk_manual_${now}`;
 const sql = `INSERT INTO backup_runs (id, prefix, status, migration, plan, progress, table_index, cursor, lease_until, started_at, updated_at)
 SELECT '${id}', 'd1/${stamp}-manual/', 'running', '', '', '', 0, 0, 0, ${now}, ${now}
 WHERE NOT EXISTS (SELECT 1 FROM backup_runs WHERE status = 'running') RETURNING id`;
-const out = execFileSync("npx", ["wrangler", "d1", "execute", DATABASES[env], ...flags, "--json", "--command", sql], {
+const out = execFileSync(wrangler, ["d1", "execute", DATABASES[env], ...flags, "--json", "--command", sql], {
+  cwd: ROOT,
   encoding: "utf8",
   stdio: ["ignore", "pipe", "inherit"],
 });

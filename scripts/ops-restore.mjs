@@ -20,6 +20,8 @@ import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The project's wrangler, run directly: npx would start one more Node process per call.
+const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 
 const ENVS = {
   local: { database: "tchat-edge", bucket: "tchat-backups", flags: ["--local"] },
@@ -95,7 +97,7 @@ const execFileAsync = promisify(execFile);
 
 /** A wrangler command's output; asynchronous, so the local bucket's runtime keeps answering meanwhile. */
 async function wrangler(args) {
-  const child = execFileAsync("npx", ["wrangler", ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const child = execFileAsync(WRANGLER, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   child.child.stderr?.pipe(process.stderr);
   return (await child).stdout;
 }

@@ -1,23 +1,30 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { runLoad } from "../../scripts/ops-load.mjs";
-import { localD1, tableDigests, useOwnServer } from "./own-server";
+import { localD1, migratedTemplate, tableDigests, useOwnServer } from "./own-server";
 
 // Backups as an operator runs them on a real local server: `npm run ops:backup` asks for one, the
 // cron exports it to the local R2 bucket, `npm run ops:restore` loads it into an empty, migrated
 // copy of the local database; the copy holds the same rows as the original, table by table (row
-// counts and a checksum of every row). The server runs no cron of its own (the test runs it) and
-// no scheduled backups or synthetic checks, so nothing writes while the database is compared.
+// counts and a checksum of every row). The server runs no cron of its own (the test runs it), no
+// scheduled backups or synthetic checks, and keeps no local copy of its metrics (the cron's own
+// data points would land in metric_points after the export), so nothing writes while the
+// database is exported and compared.
 
 const ROOT = join(import.meta.dirname, "../..");
 const run = promisify(execFile);
 const own = useOwnServer({
   cronTicker: false,
-  vars: { BACKUP_INTERVAL_HOURS: "0", SYNTHETIC_CHECK_INTERVAL_MINUTES: "0", BACKUP_PAGES_PER_RUN: "200" },
+  vars: {
+    BACKUP_INTERVAL_HOURS: "0",
+    SYNTHETIC_CHECK_INTERVAL_MINUTES: "0",
+    BACKUP_PAGES_PER_RUN: "200",
+    METRICS_LOCAL_SINK: "false",
+  },
 });
 const copy = mkdtempSync(join(tmpdir(), "tchat-restore-copy-"));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -48,12 +55,9 @@ describe("ops:backup and ops:restore on a real local server", { timeout: 900_000
     }
     expect(status).toBe("done");
 
-    const migrated = await run(
-      join(ROOT, "node_modules/.bin/wrangler"),
-      ["d1", "migrations", "apply", "DB", "--local", "--persist-to", copy],
-      { cwd: ROOT },
-    );
-    expect(migrated.stdout).toMatch(/✅|Migrations/);
+    // The empty copy, migrated as an operator migrates a new database (`wrangler d1 migrations
+    // apply`, done once for the run by global-setup.ts); the restore checks its level.
+    cpSync(await migratedTemplate(), copy, { recursive: true });
     const restored = await npm(
       "ops:restore",
       "--from",
@@ -70,9 +74,22 @@ describe("ops:backup and ops:restore on a real local server", { timeout: 900_000
     expect(Object.keys(restoredCopy).sort()).toEqual(Object.keys(original).sort());
     expect(original.products.rows).toBeGreaterThan(100);
     expect(original.orders.rows).toBeGreaterThan(0);
-    for (const table of Object.keys(original)) {
-      expect({ table, ...restoredCopy[table] }).toEqual({ table, ...original[table] });
-    }
+    // catalog_versions (the read cache's versions: the time of the last write to each product) is
+    // filled by triggers, not exported: the restore's inserts write it again with the restore's
+    // time, so no version is older than before. Every other table, derived or not, is the same.
+    expect(original.catalog_versions.derived).toBe(true);
+    // Every differing table at once, rather than the first.
+    const differing = Object.keys(original)
+      .filter((t) => t !== "catalog_versions" && JSON.stringify(restoredCopy[t]) !== JSON.stringify(original[t]))
+      .map((table) => ({ table, original: original[table], copy: restoredCopy[table] }));
+    expect(differing).toEqual([]);
+    const versions = async (stateDir: string) =>
+      new Map(
+        (await localD1(stateDir, "SELECT key, value FROM catalog_versions"))[0].map((r) => [r.key, Number(r.value)]),
+      );
+    const [before, after] = [await versions(own.stateDir), await versions(copy)];
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    expect([...before].filter(([key, value]) => (after.get(key) ?? 0) < value)).toEqual([]);
 
     // Loading it again into the copy, which now holds rows, is refused.
     await expect(

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,17 +15,26 @@ declare module "vitest" {
     e2eReadyFile: string;
     /** The server's D1 state (--persist-to), for the rare test that must write a row no API writes (granting admin). */
     e2eState: string;
+    /**
+     * Written once an empty state directory is migrated ({ dir }) or could not be ({ error }):
+     * own-server.ts copies it rather than migrating again (see migratedState in boot()).
+     */
+    e2eMigratedFile: string;
   }
 }
 
-function freePort(): Promise<number> {
+/**
+ * A free port, held (listened on) until `release` is called right before wrangler dev binds it:
+ * the minutes of migrating start local runtimes that bind ports of their own, which could take a
+ * port merely chosen, and wrangler dev would then exit with "Address already in use".
+ */
+function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
+      if (typeof address !== "object" || !address) return reject(new Error("no port"));
+      resolve({ port: address.port, release: () => new Promise((done) => server.close(() => done())) });
     });
   });
 }
@@ -42,11 +51,24 @@ function run(command: string, args: string[]): Promise<{ status: number | null; 
   });
 }
 
-/** Migrates, starts `wrangler dev` the way `npm start` does, waits for /health and seeds. */
-async function boot(state: string, port: number, started: (server: ChildProcess) => void): Promise<void> {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const migrate = await run(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
+/**
+ * Migrates an empty state directory once, the way `npm start` does: `wrangler d1 migrations apply`
+ * starts a local runtime per migration (minutes on two busy cores), so the servers of a run (this
+ * one and own-server.ts's) start from copies of it instead of each migrating its own.
+ */
+async function migratedState(template: string): Promise<void> {
+  const migrate = await run(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", template]);
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.output}`);
+}
+
+/** Starts `wrangler dev` on a migrated state the way `npm start` does, waits for /health and seeds. */
+async function boot(
+  state: string,
+  { port, release }: { port: number; release: () => Promise<void> },
+  started: (server: ChildProcess) => void,
+): Promise<void> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await release();
 
   const server: ChildProcess = spawn(
     WRANGLER,
@@ -63,6 +85,10 @@ async function boot(state: string, port: number, started: (server: ChildProcess)
       // Quiet per-request log unless asked for (ACCESS_LOG=true npx vitest run --project e2e).
       "--var",
       `ACCESS_LOG:${process.env.ACCESS_LOG === "true" ? "true" : "false"}`,
+      // Any free inspector port: two servers starting at once (this and an own-server.ts one)
+      // would both take the default 9229, and the second would exit.
+      "--inspector-port",
+      "0",
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
@@ -102,24 +128,43 @@ export default async function setup(project: TestProject) {
   // Outside the wrangler state directory, which the server owns.
   const signals = mkdtempSync(join(tmpdir(), "tchat-e2e-ready-"));
   const readyFile = join(signals, "ready.json");
-  const port = await freePort();
+  const migratedFile = join(signals, "migrated.json");
+  const template = mkdtempSync(join(tmpdir(), "tchat-e2e-migrated-"));
+  const held = await holdPort();
+  const { port } = held;
   let server: ChildProcess | undefined;
 
   project.provide("baseUrl", `http://127.0.0.1:${port}`);
   project.provide("e2eReadyFile", readyFile);
   project.provide("e2eState", state);
-  // Written whole, then renamed: ready.ts never reads a half-written file.
-  const signal = (outcome: { ok: true } | { error: string }) => {
-    writeFileSync(`${readyFile}.tmp`, JSON.stringify(outcome));
-    renameSync(`${readyFile}.tmp`, readyFile);
+  project.provide("e2eMigratedFile", migratedFile);
+  // Written whole, then renamed: ready.ts and own-server.ts never read a half-written file.
+  const signal = (file: string, outcome: object) => {
+    writeFileSync(`${file}.tmp`, JSON.stringify(outcome));
+    renameSync(`${file}.tmp`, file);
   };
-  const booting = boot(state, port, (s) => (server = s)).then(
-    () => signal({ ok: true }),
-    (e: unknown) => signal({ error: e instanceof Error ? e.message : String(e) }),
-  );
+  const reason = (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) });
+  const booting = migratedState(template)
+    .then(
+      () => signal(migratedFile, { dir: template }),
+      (e: unknown) => {
+        signal(migratedFile, reason(e));
+        throw e;
+      },
+    )
+    .then(() => {
+      // The template stays as migrated (no server ever opens it): copies of it do.
+      cpSync(template, state, { recursive: true });
+      return boot(state, held, (s) => (server = s));
+    })
+    .then(
+      () => signal(readyFile, { ok: true }),
+      (e: unknown) => signal(readyFile, reason(e)),
+    );
 
   return async () => {
     await booting;
+    await held.release(); // when the boot stopped before releasing it
     try {
       if (server?.pid) process.kill(-server.pid, "SIGTERM");
     } catch {
@@ -127,6 +172,7 @@ export default async function setup(project: TestProject) {
     }
     await new Promise((r) => setTimeout(r, 500));
     rmSync(state, { recursive: true, force: true });
+    rmSync(template, { recursive: true, force: true });
     rmSync(signals, { recursive: true, force: true });
   };
 }

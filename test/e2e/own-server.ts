@@ -1,17 +1,18 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type LocalServer, localServer } from "../faults/server.mjs";
 
 // A real local server of the calling file's own, for the stories the shared e2e server cannot
 // host: the seeded admin turning two-step sign-in on (the other files sign it in with a password
 // only), a metrics chart that only this file's traffic moves, a database quiet enough to compare
 // with its backup. Started as `npm start` does (test/faults/server.mjs) on its own port and state
-// directory, seeded, and killed after the file's tests.
+// directory (a copy of the run's migrated one, global-setup.ts), seeded, and killed after the
+// file's tests.
 
 const ROOT = join(import.meta.dirname, "../..");
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
@@ -32,9 +33,9 @@ export function useOwnServer(options: { vars?: Record<string, string>; cronTicke
   let state: { base: string; stateDir: string; server: LocalServer } | undefined;
   beforeAll(async () => {
     const stateDir = mkdtempSync(join(tmpdir(), "tchat-own-"));
-    const server = await localServer({ stateDir, ...options });
+    cpSync(await migratedTemplate(), stateDir, { recursive: true });
+    const server = await startOnFreePort(stateDir, options);
     state = { base: server.base, stateDir, server };
-    await server.start();
     const seeded = await fetch(`${server.base}/api/v1/dev/seed`, { method: "POST" });
     if (!seeded.ok) throw new Error(`seeding failed: ${seeded.status} ${await seeded.text()}`);
   }, 900_000);
@@ -58,6 +59,44 @@ export function useOwnServer(options: { vars?: Record<string, string>; cronTicke
       return started().server;
     },
   };
+}
+
+/**
+ * A started server. The port is free when chosen, but the many local runtimes of a run (servers,
+ * migrations, wrangler d1 execute) bind ports of their own until wrangler dev binds it: when one
+ * took it meanwhile, wrangler dev exits with "Address already in use" and another port is tried.
+ */
+async function startOnFreePort(
+  stateDir: string,
+  options: { vars?: Record<string, string>; cronTicker?: boolean },
+  tries = 3,
+): Promise<LocalServer> {
+  const server = await localServer({ stateDir, ...options });
+  try {
+    await server.start();
+    return server;
+  } catch (err) {
+    await server.kill();
+    if (tries > 1 && /Address already in use/.test(String(err))) return startOnFreePort(stateDir, options, tries - 1);
+    throw err;
+  }
+}
+
+/**
+ * The run's migrated empty state (global-setup.ts migrates it once at the start of the run), once
+ * it is ready. localServer() applies migrations again, which finds none left to apply: seconds,
+ * where migrating from nothing starts a local runtime per migration.
+ */
+export async function migratedTemplate(): Promise<string> {
+  const file = inject("e2eMigratedFile");
+  const deadline = Date.now() + 600_000;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the migrated state was not ready within 600 s (${file})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const outcome = JSON.parse(readFileSync(file, "utf8")) as { dir?: string; error?: string };
+  if (!outcome.dir) throw new Error(`the migrated state could not be made: ${outcome.error}`);
+  return outcome.dir;
 }
 
 /**
@@ -88,18 +127,34 @@ const NOT_BACKED_UP = /^(sqlite_|_cf_|d1_migrations$|backup_runs$)/;
  * Each table's row count and a SHA-256 of its rows (each row as JSON, sorted, so the order rows
  * were written in does not matter), read through wrangler. FTS5 virtual tables and their shadow
  * tables are left out: the restore rebuilds them through triggers, with their own internal layout.
+ * `derived` marks the tables triggers fill, found as workers/backup/plan.ts finds them: the backup
+ * leaves them out and the restore's inserts rebuild them.
  */
-export async function tableDigests(stateDir: string): Promise<Record<string, { rows: number; sha256: string }>> {
-  const [master] = await localD1(stateDir, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
-  const fts = master.filter((t) => /VIRTUAL TABLE .* USING fts5/i.test(String(t.sql))).map((t) => String(t.name));
+export async function tableDigests(
+  stateDir: string,
+): Promise<Record<string, { rows: number; sha256: string; derived: boolean }>> {
+  const [master] = await localD1(
+    stateDir,
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name",
+  );
+  const fts = master
+    .filter((t) => t.type === "table" && /VIRTUAL TABLE .* USING fts5/i.test(String(t.sql)))
+    .map((t) => String(t.name));
+  const derived = new Set(
+    master
+      .filter((t) => t.type === "trigger")
+      .flatMap((t) => [...String(t.sql).matchAll(/INSERT\s+(?:OR\s+\w+\s+)?INTO\s+[`"[]?(\w+)/gi)].map((m) => m[1])),
+  );
   const tables = master
+    .filter((t) => t.type === "table")
     .map((t) => String(t.name))
     .filter((name) => !NOT_BACKED_UP.test(name) && !fts.some((f) => name === f || name.startsWith(`${f}_`)));
   const results = await localD1(stateDir, tables.map((t) => `SELECT * FROM "${t}";`).join("\n"));
   return Object.fromEntries(
     tables.map((table, i) => {
       const lines = results[i].map((row) => JSON.stringify(row)).sort();
-      return [table, { rows: lines.length, sha256: createHash("sha256").update(lines.join("\n")).digest("hex") }];
+      const sha256 = createHash("sha256").update(lines.join("\n")).digest("hex");
+      return [table, { rows: lines.length, sha256, derived: derived.has(table) }];
     }),
   );
 }

@@ -1,10 +1,11 @@
 // The real local server, as `npm start` runs it (wrangler dev with --test-scheduled and the cron
 // ticker), on its own port and state directory, in its own process group so that one SIGKILL takes
 // down wrangler and workerd together, mid-write, as a crash would.
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { buildWeb } from "../../scripts/build-web.mjs";
 import { readCrons, startCronTicker } from "../../scripts/cron-ticker.mjs";
 import { ROOT } from "../../scripts/dev-vars.mjs";
@@ -31,16 +32,21 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * minute cron off: the caller runs it with runCron() when it wants (a quiet database).
  */
 export async function localServer({ stateDir, vars = {}, cronTicker = true }) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const log = createWriteStream(join(stateDir, "server.log"), { flags: "a" });
   const crons = readCrons(readFileSync(join(ROOT, "wrangler.toml"), "utf8"));
   await buildWeb();
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+  // Not spawnSync: that would stop the calling test worker's event loop (its timers, Vitest's
+  // messages) for as long as migrating takes, minutes on busy cores.
+  await promisify(execFile)(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
     cwd: ROOT,
-    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((err) => {
+    throw new Error(`migrations failed:\n${err.stdout}\n${err.stderr}`);
   });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  // Chosen after migrating: a port is free only until wrangler dev binds it, and every local
+  // runtime started meanwhile (a migration starts one each) binds ports of its own.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
 
   let child;
   let ticker;
@@ -60,6 +66,10 @@ export async function localServer({ stateDir, vars = {}, cronTicker = true }) {
         "--persist-to",
         stateDir,
         "--test-scheduled",
+        // Any free port for the inspector: by default every wrangler dev takes 9229 when it looks
+        // free, and two starting at once both do, the second exiting with "Address already in use".
+        "--inspector-port",
+        "0",
         "--show-interactive-dev-session=false",
         "--log-level",
         "warn",
@@ -71,6 +81,12 @@ export async function localServer({ stateDir, vars = {}, cronTicker = true }) {
     );
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
+    // The start's last output, for the error when wrangler dev exits before serving.
+    let output = "";
+    const keep = (d) => (output = (output + d).slice(-1500));
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const closed = new Promise((resolve) => child.once("close", resolve));
     const started = Date.now();
     for (;;) {
       try {
@@ -78,8 +94,11 @@ export async function localServer({ stateDir, vars = {}, cronTicker = true }) {
       } catch {
         // not up yet
       }
-      if (child.exitCode !== null)
-        throw new Error(`wrangler dev exited (${child.exitCode}); see ${stateDir}/server.log`);
+      if (child.exitCode !== null) {
+        // Its last lines carry the reason ("Address already in use" for a port taken since).
+        await Promise.race([closed, sleep(2_000)]);
+        throw new Error(`wrangler dev exited (${child.exitCode}); see ${stateDir}/server.log, which ends:\n${output}`);
+      }
       if (Date.now() - started > 180_000) throw new Error(`wrangler dev did not start; see ${stateDir}/server.log`);
       await sleep(200);
     }
