@@ -13,7 +13,11 @@ export const CreatePaymentSchema = z
   .object({
     orderIds: z.array(z.string().min(1).max(64)).min(1).max(20),
     gateway: GatewaySchema,
-    method: z.string().trim().min(2).max(40).openapi({ example: "qris" }),
+    method: z.string().trim().min(2).max(40).optional().openapi({
+      description:
+        "How the payer pays at the gateway (qris, promptpay, card...); for wallet and cod it is the gateway's name and may be left out",
+      example: "qris",
+    }),
     paymentToken: z
       .string()
       .trim()
@@ -28,7 +32,15 @@ export const CreatePaymentSchema = z
     }),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    if (body.method === undefined && body.gateway !== "wallet" && body.gateway !== "cod") {
+      ctx.addIssue({ code: "custom", path: ["method"], message: `Name the ${body.gateway} payment method` });
+    }
+  })
   .openapi("CreatePayment");
+
+/** POST /payments' body with its method resolved (wallet and cod are named after their gateway). */
+export type PaymentBody = z.infer<typeof CreatePaymentSchema> & { method: string };
 
 export const NextActionSchema = z
   .object({

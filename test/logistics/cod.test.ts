@@ -59,6 +59,18 @@ describe("cash on delivery", () => {
     expect(types.indexOf("payment.collected")).toBeLessThan(types.indexOf("status.delivered"));
   });
 
+  it("takes the contract's call without a method (cod is its own method); other gateways still need one", async () => {
+    const { buyer, order } = await orderFor("ID", { paid: false });
+    await expectProblem(
+      await postPayment(buyer, { orderIds: [order.id], gateway: "sandbox" }),
+      422,
+      "validation_failed",
+    );
+    const payment = await expectJson<Payment>(await postPayment(buyer, { orderIds: [order.id], gateway: "cod" }), 201);
+    expect(payment).toMatchObject({ status: "pending", gateway: "cod", method: "cod", amount: order.total });
+    expect((await getOrder(buyer, order.id)).status).toBe("processing");
+  });
+
   it("a COD order above COD_MAX_AMOUNT is refused (422) and nothing changes", async () => {
     // IDR 6,000,000 > the 5,000,000 limit.
     const { buyer, order } = await orderFor("ID", {

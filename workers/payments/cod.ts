@@ -1,8 +1,7 @@
-import type { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { openPayments, payments } from "../../d1/schema/payments";
-import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { PaymentBody } from "../../schemas/payments";
 import type { AppEnv } from "../app-env";
 import { codAllowed } from "../logistics";
 import {
@@ -23,7 +22,7 @@ import { claimPayment } from "./open-payments";
 import { type Payment, presentPayment } from "./present";
 import { payableOrders } from "./service";
 
-type CreatePayment = z.infer<typeof CreatePaymentSchema>;
+type CreatePayment = PaymentBody;
 
 const COD_NEXT_ACTION = { type: "none" as const, instructions: "Pay the courier in cash when the parcel arrives." };
 

@@ -1,8 +1,7 @@
-import type { z } from "@hono/zod-openapi";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { openPayments, payments } from "../../d1/schema/payments";
-import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { PaymentBody } from "../../schemas/payments";
 import { type Buyer, paymentStatusWrite, timelineWrite } from "../orders";
 import { type Database, inList, isUniqueViolation, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
@@ -10,7 +9,7 @@ import { newId } from "../platform/ids";
 import type { Money } from "../platform/money";
 import type { PaymentRow } from "./present";
 
-type CreatePayment = z.infer<typeof CreatePaymentSchema>;
+type CreatePayment = PaymentBody;
 
 /**
  * A payment whose gateway call has not answered yet is left to finish this long (a gateway call

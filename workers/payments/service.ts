@@ -1,8 +1,7 @@
-import type { z } from "@hono/zod-openapi";
 import { and, eq, ne } from "drizzle-orm";
 import type { Context } from "hono";
 import { openPayments, payments } from "../../d1/schema/payments";
-import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { PaymentBody } from "../../schemas/payments";
 import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { type Buyer, buyerOf, contactEmailOf, isBuyerOf, ordersByIds, paymentStatusWrite } from "../orders";
@@ -19,7 +18,7 @@ import { methodInputProblem } from "./method-input";
 import { claimPayment } from "./open-payments";
 import { type Payment, presentPayment } from "./present";
 
-type CreatePayment = z.infer<typeof CreatePaymentSchema>;
+type CreatePayment = PaymentBody;
 
 /**
  * Starts paying for orders of one checkout (or several): all must be the caller's, unpaid

@@ -1,8 +1,7 @@
-import type { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { payments } from "../../d1/schema/payments";
-import type { CreatePaymentSchema } from "../../schemas/payments";
+import type { PaymentBody } from "../../schemas/payments";
 import type { AppEnv } from "../app-env";
 import { buyerOf } from "../orders";
 import { type Database, database, nowMs } from "../platform/db";
@@ -26,7 +25,7 @@ import {
 } from "./wallet-problems";
 import { applyWalletDebit, walletPaymentInput } from "./wallet-status";
 
-type CreatePayment = z.infer<typeof CreatePaymentSchema>;
+type CreatePayment = PaymentBody;
 
 /**
  * POST /payments with gateway "wallet": the signed-in buyer's orders paid at once from their

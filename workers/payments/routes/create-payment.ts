@@ -23,7 +23,9 @@ export const createPaymentRoute = defineRoute({
 });
 
 export const createPaymentHandler: RouteHandler<typeof createPaymentRoute, AppEnv> = async (c) => {
-  const input = c.req.valid("json");
+  const body = c.req.valid("json");
+  // wallet and cod have one method each, named after the gateway (the contract's COD call sends none).
+  const input = { ...body, method: body.method ?? body.gateway };
   if (input.gateway === "cod") return c.json(await payWithCod(c, input), 201);
   return c.json(await (input.gateway === "wallet" ? payWithWallet(c, input) : startPayment(c, input)), 201);
 };
