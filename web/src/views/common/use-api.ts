@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiProblem } from "../../api/client";
+import { ApiProblem, asProblem } from "../../api/client";
 
 export type Loadable<T> = { state: "loading" } | { state: "error"; problem: ApiProblem } | { state: "ready"; data: T };
 
@@ -30,4 +30,60 @@ export function useApi<T>(fetcher: () => Promise<T>, deps: readonly unknown[]): 
   }, [...deps, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return [value, reload];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PagedList<T> {
+  first: Loadable<Page<T>>;
+  /** The first page's items, then every page "More" appended. */
+  items: T[];
+  /** The cursor of the next page; null when the last one is shown. */
+  cursor: string | null;
+  loadMore: () => Promise<void>;
+  loadingMore: boolean;
+  /** Why the last "More" failed (the pages already shown stay). */
+  problem: ApiProblem | null;
+  /** Starts again from the first page (after a change to what the list shows). */
+  reload: () => void;
+}
+
+/**
+ * A cursor-paged list: the first page loads as `useApi` loads (again when `deps` change), later
+ * pages are appended by `loadMore`; a reload or new deps start again from the first page.
+ */
+export function usePagedApi<T>(
+  fetchPage: (cursor?: string) => Promise<Page<T>>,
+  deps: readonly unknown[],
+): PagedList<T> {
+  const [first, reloadFirst] = useApi(() => fetchPage(), deps);
+  const [more, setMore] = useState<Page<T> | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  // Pages appended to an earlier first page do not belong after a new one.
+  useEffect(() => setMore(null), deps);
+  const ready = first.state === "ready" ? first.data : null;
+  const items = [...(ready?.items ?? []), ...(more?.items ?? [])];
+  const cursor = more ? more.nextCursor : (ready?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setProblem(null);
+    try {
+      const page = await fetchPage(cursor);
+      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+    } catch (err) {
+      setProblem(asProblem(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  const reload = () => {
+    setMore(null);
+    reloadFirst();
+  };
+  return { first, items, cursor, loadMore, loadingMore, problem, reload };
 }

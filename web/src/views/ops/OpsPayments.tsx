@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
-import { useApi } from "../common/use-api";
+import { usePagedApi } from "../common/use-api";
 import { OpsLayout } from "./OpsLayout";
 import { RefundForm } from "./RefundForm";
 
@@ -93,42 +93,19 @@ function query(filters: Filters, cursor?: string) {
 
 function PaymentList({ filters }: { filters: Filters }) {
   const { t } = useI18n();
-  const [first, reload] = useApi(
-    () => unwrap(api.GET("/api/v1/admin/payments", { params: { query: query(filters) } })),
+  // A refund changes the list: start again from the first page.
+  const { first, items, cursor, loadMore, loadingMore, problem, reload } = usePagedApi(
+    (cursor) => unwrap(api.GET("/api/v1/admin/payments", { params: { query: query(filters, cursor) } })),
     [filters],
   );
-  // Later pages, appended by "More"; a reload (after a refund) starts again from the first page.
-  const [more, setMore] = useState<{ items: Payment[]; nextCursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   if (first.state === "loading") return <Loading />;
   if (first.state === "error") return <ProblemNotice problem={first.problem} onRetry={reload} />;
-  const items = [...first.data.items, ...(more?.items ?? [])];
-  const cursor = more ? more.nextCursor : first.data.nextCursor;
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setProblem(null);
-    try {
-      const page = await unwrap(api.GET("/api/v1/admin/payments", { params: { query: query(filters, cursor) } }));
-      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (err) {
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-  const refreshed = () => {
-    setMore(null);
-    reload();
-  };
   return (
     <>
       {items.length === 0 && <p class="status">{t("opsPay.none")}</p>}
       <ul class="ops-list">
         {items.map((payment) => (
-          <PaymentCard key={payment.id} payment={payment} onRefunded={refreshed} />
+          <PaymentCard key={payment.id} payment={payment} onRefunded={reload} />
         ))}
       </ul>
       {problem && <ProblemNotice problem={problem} />}

@@ -1,11 +1,10 @@
 import { useState } from "preact/hooks";
-import { type ApiProblem, asProblem } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { Loading, ProblemNotice } from "../../common/Status";
-import { useApi } from "../../common/use-api";
+import { usePagedApi } from "../../common/use-api";
 import { OpsLayout } from "../OpsLayout";
 import { MismatchReport } from "./MismatchReport";
-import { loadRemittances, type RemittanceSummary } from "./remittance-api";
+import { loadRemittances } from "./remittance-api";
 import { StatementForm } from "./StatementForm";
 
 /**
@@ -30,27 +29,9 @@ export function Remittances() {
 
 function RemittanceList() {
   const { t, fmt } = useI18n();
-  const [first, reload] = useApi(() => loadRemittances(), []);
-  const [more, setMore] = useState<{ items: RemittanceSummary[]; nextCursor: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { first, items, cursor, loadMore, loadingMore, problem, reload } = usePagedApi(loadRemittances, []);
   if (first.state === "loading") return <Loading />;
   if (first.state === "error") return <ProblemNotice problem={first.problem} onRetry={reload} />;
-  const items = [...first.data.items, ...(more?.items ?? [])];
-  const cursor = more ? more.nextCursor : first.data.nextCursor;
-  const loadMore = async () => {
-    if (!cursor) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const page = await loadRemittances(cursor);
-      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section aria-labelledby="ops-cod-list">
       <h2 id="ops-cod-list">{t("opsCod.list")}</h2>
@@ -70,8 +51,8 @@ function RemittanceList() {
       </ul>
       {problem && <ProblemNotice problem={problem} />}
       {cursor && (
-        <button type="button" disabled={busy} onClick={() => void loadMore()}>
-          {busy ? t("opsCod.working") : t("opsCod.more")}
+        <button type="button" disabled={loadingMore} onClick={() => void loadMore()}>
+          {loadingMore ? t("opsCod.working") : t("opsCod.more")}
         </button>
       )}
     </section>
