@@ -19,6 +19,7 @@ import {
   webhookParcel,
 } from "./flash-wire";
 import { downloadLabel, isPdf } from "./label-pdf";
+import { rereadOrRetry } from "./webhook-reread";
 import type {
   Booking,
   BookingRequest,
@@ -180,17 +181,11 @@ export class FlashCourier implements Courier {
     if (!(await constantTimeEqual(sign.toUpperCase(), expected))) return null;
     const pno = webhookParcel(hook.data);
     if (!pno) return [];
-    try {
-      return await this.track(pno);
-    } catch (err) {
-      if (err instanceof ProviderError && !err.retryable) return [];
-      // Flash sends again until it reads the acknowledgement: nothing is lost by answering 503.
-      throw new ApiError(
-        "service_unavailable",
-        "Flash Express could not be asked about this parcel just now. Nothing was changed.",
-        { headers: { "Retry-After": "5" } },
-      );
-    }
+    // Flash sends again until it reads the acknowledgement: nothing is lost by answering 503.
+    return rereadOrRetry(
+      () => this.track(pno),
+      "Flash Express could not be asked about this parcel just now. Nothing was changed.",
+    );
   }
 }
 

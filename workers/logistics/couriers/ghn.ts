@@ -21,6 +21,7 @@ import {
   str,
 } from "./ghn-wire";
 import { downloadLabel, isPdf, labelPdf } from "./label-pdf";
+import { rereadOrRetry } from "./webhook-reread";
 import {
   type BookingRequest,
   type Courier,
@@ -219,18 +220,10 @@ export class GhnCourier implements Courier {
     }
     const orderCode = isRecord(body) ? str(body.OrderCode) : undefined;
     if (!orderCode) return [];
-    try {
-      return await this.track(orderCode);
-    } catch (err) {
-      if (err instanceof ProviderError && !err.retryable) return [];
-      // GHN calls again (up to 10 times) on anything but 200: no update is lost by answering 503.
-      throw new ApiError(
-        "service_unavailable",
-        "GHN could not be asked about this order just now. Nothing was changed.",
-        {
-          headers: { "Retry-After": "5" },
-        },
-      );
-    }
+    // GHN calls again (up to 10 times) on anything but 200: no update is lost by answering 503.
+    return rereadOrRetry(
+      () => this.track(orderCode),
+      "GHN could not be asked about this order just now. Nothing was changed.",
+    );
   }
 }

@@ -48,6 +48,8 @@ export interface RateRequest {
   to: { country: string; postalCode: string; city?: string; province?: string; street?: string };
   weightGrams: number;
   currency: Money["currency"];
+  /** Our shop: couriers that keep an account per seller (GHN's stores) look it up by this. */
+  shopId?: string;
 }
 
 export interface BookingRequest {
@@ -61,6 +63,8 @@ export interface BookingRequest {
   cod?: Money;
   /** What the parcel's contents are worth (the order's total), for couriers that declare it. */
   declaredValue?: Money;
+  /** Our shop: couriers that keep an account per seller (GHN's stores) look it up by this. */
+  shopId?: string;
 }
 
 /** A courier's pickup of a parcel from the shop: its reference and the window it comes in (ms). */
@@ -75,6 +79,8 @@ export interface PickupRequest {
   from: Party;
   /** When the parcel is ready to be collected (ms). */
   readyAt: number;
+  /** Our shop: couriers that keep an account per seller look it up by this. */
+  shopId?: string;
 }
 
 export interface Booking {
