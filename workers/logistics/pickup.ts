@@ -47,6 +47,7 @@ export async function requestPickup(
       trackingNumber: shipment.trackingNumber,
       from: await shopParty(c.env, db, order),
       readyAt: Math.max(readyAt ?? 0, nowMs()),
+      shopId: order.shopId,
     });
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;

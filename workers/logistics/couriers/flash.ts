@@ -8,6 +8,7 @@ import {
   providerErrorFrom,
   unreadableAnswer,
 } from "../../platform/provider-http";
+import { bangkokDate, notifyFields, openPickupOf, PICKUP_EXISTS, pickupOf } from "./flash-pickup";
 import {
   createOrderFields,
   envelopeOf,
@@ -19,16 +20,18 @@ import {
   webhookParcel,
 } from "./flash-wire";
 import { downloadLabel, isPdf } from "./label-pdf";
-import { rereadOrRetry } from "./webhook-reread";
 import type {
   Booking,
   BookingRequest,
   Courier,
   CourierInfo,
+  Pickup,
+  PickupRequest,
   RateRequest,
   TrackingUpdate,
   WebhookRequest,
 } from "./types";
+import { rereadOrRetry } from "./webhook-reread";
 
 export const FLASH_INFO: CourierInfo = {
   id: "flash",
@@ -55,6 +58,8 @@ export interface FlashConfig {
   fetchFn: typeof fetch;
   /** The nonceStr of each call (random by default; tests fix it to record the signed body). */
   nonce?: () => string;
+  /** The clock (ms), for the day whose pickups are listed; tests fix it. */
+  now?: () => number;
 }
 
 /**
@@ -63,7 +68,8 @@ export interface FlashConfig {
  * `{ code, message, data }` envelope; rates (POST /open/v1/orders/estimate_rate), orders
  * (POST /open/v3/orders, POST /open/v1/orders/{pno}/cancel), the 100x180 mm label
  * (POST /open/v1/orders/{pno}/pre_print, a PDF), routes (POST /open/v1/orders/{pno}/routes), and
- * webhooks signed over mchId and nonceStr. Money in satang, weight in grams.
+ * courier pickups (POST /open/v1/notify, flash-pickup.ts), and webhooks signed over mchId and
+ * nonceStr. Money in satang, weight in grams.
  */
 export class FlashCourier implements Courier {
   readonly info = FLASH_INFO;
@@ -165,6 +171,38 @@ export class FlashCourier implements Courier {
       await this.call(`/open/v1/orders/${encodeURIComponent(trackingNumber)}/routes`),
       trackingNumber,
     );
+  }
+
+  /**
+   * A courier to the shop (POST /open/v1/notify). Flash takes one open pickup per merchant and
+   * not per parcel, so the shop's pickup still open today (POST /open/v1/notifications) is looked
+   * for first and given back: a second parcel, or a retry after a crash between Flash's answer and
+   * our write, never orders a second courier. A 1010 refusal (another request asked at the same
+   * moment) reads the list again; anything else is a ProviderError (503 for the seller).
+   */
+  async requestPickup(request: PickupRequest): Promise<Pickup> {
+    const fields = notifyFields(request);
+    const open = await this.openPickup(fields, request.readyAt);
+    if (open) return open;
+    try {
+      const pickup = pickupOf(await this.call("/open/v1/notify", fields), request.readyAt);
+      if (!pickup)
+        throw new ProviderError("flash", "Flash Express answered without a ticketPickupId", { retryable: false });
+      return pickup;
+    } catch (err) {
+      const again =
+        err instanceof ProviderError && err.providerCode === PICKUP_EXISTS
+          ? await this.openPickup(fields, request.readyAt)
+          : undefined;
+      if (again) return again;
+      throw err;
+    }
+  }
+
+  private async openPickup(fields: Record<string, string>, readyAt: number): Promise<Pickup | undefined> {
+    const today = bangkokDate(this.config.now?.() ?? Date.now());
+    const row = openPickupOf(await this.call("/open/v1/notifications", { date: today }), fields);
+    return row ? pickupOf(row, readyAt) : undefined;
   }
 
   /**

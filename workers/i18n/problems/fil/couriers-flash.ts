@@ -12,4 +12,6 @@ export const couriersFlash: ProblemTranslations = {
     "May hawak nang parcel ang Flash Express para sa booking na ito pero hindi na nito muling ibinibigay ang tracking number. Kanselahin ang parcel na iyon sa merchant app ng Flash Express, saka mag-book gamit ang bagong Idempotency-Key.",
   "Flash Express could not be asked about this parcel just now. Nothing was changed.":
     "Hindi matanong ang Flash Express tungkol sa parcel na ito sa ngayon. Walang binago.",
+  "Flash Express sends its courier to the shop's pickup address and needs its street, district, province and five-digit postal code. Add them to the shop's pickup address, then ask for the pickup again.":
+    "Ipinapadala ng Flash Express ang courier nito sa pickup address ng shop at kailangan nito ang kalye, distrito, probinsya at limang-digit na postal code. Idagdag ang mga ito sa pickup address ng shop, saka humiling muli ng pickup.",
 };

@@ -12,4 +12,6 @@ export const couriersFlash: ProblemTranslations = {
     "Flash Express sudah memegang paket untuk pemesanan ini tetapi tidak memberikan nomor resinya lagi. Batalkan paket itu di aplikasi merchant Flash Express, lalu pesan dengan Idempotency-Key baru.",
   "Flash Express could not be asked about this parcel just now. Nothing was changed.":
     "Flash Express tidak dapat ditanya tentang paket ini saat ini. Tidak ada yang diubah.",
+  "Flash Express sends its courier to the shop's pickup address and needs its street, district, province and five-digit postal code. Add them to the shop's pickup address, then ask for the pickup again.":
+    "Flash Express mengirim kurirnya ke alamat penjemputan toko dan memerlukan jalan, distrik, provinsi, dan kode pos lima digitnya. Tambahkan semuanya ke alamat penjemputan toko, lalu minta penjemputan lagi.",
 };

@@ -12,4 +12,6 @@ export const couriersFlash: ProblemTranslations = {
     "Flash Express sudah memegang bungkusan untuk tempahan ini tetapi tidak memberikan nombor penjejakannya lagi. Batalkan bungkusan itu dalam aplikasi pedagang Flash Express, kemudian tempah dengan Idempotency-Key baharu.",
   "Flash Express could not be asked about this parcel just now. Nothing was changed.":
     "Flash Express tidak dapat ditanya tentang bungkusan ini buat masa ini. Tiada apa-apa yang diubah.",
+  "Flash Express sends its courier to the shop's pickup address and needs its street, district, province and five-digit postal code. Add them to the shop's pickup address, then ask for the pickup again.":
+    "Flash Express menghantar kuriernya ke alamat pengambilan kedai dan memerlukan jalan, daerah, wilayah dan poskod lima digitnya. Tambahkannya pada alamat pengambilan kedai, kemudian minta pengambilan sekali lagi.",
 };

@@ -11,4 +11,6 @@ export const couriersFlash: ProblemTranslations = {
     "Flash Express มีพัสดุของการจองนี้อยู่แล้ว แต่ไม่ให้เลขพัสดุซ้ำอีก ยกเลิกพัสดุนั้นในแอปร้านค้าของ Flash Express แล้วจองใหม่ด้วย Idempotency-Key ใหม่",
   "Flash Express could not be asked about this parcel just now. Nothing was changed.":
     "ไม่สามารถสอบถาม Flash Express เกี่ยวกับพัสดุนี้ได้ในขณะนี้ ไม่มีการเปลี่ยนแปลงใดๆ",
+  "Flash Express sends its courier to the shop's pickup address and needs its street, district, province and five-digit postal code. Add them to the shop's pickup address, then ask for the pickup again.":
+    "Flash Express ส่งพนักงานไปรับพัสดุที่ที่อยู่รับพัสดุของร้านค้า และต้องการถนน อำเภอ/เขต จังหวัด และรหัสไปรษณีย์ห้าหลัก เพิ่มข้อมูลเหล่านี้ในที่อยู่รับพัสดุของร้านค้า แล้วขอให้เข้ารับพัสดุอีกครั้ง",
 };

@@ -12,4 +12,6 @@ export const couriersFlash: ProblemTranslations = {
     "Flash Express đã giữ một kiện hàng cho lần đặt này nhưng không cung cấp lại mã vận đơn. Hãy hủy kiện hàng đó trong ứng dụng người bán của Flash Express, rồi đặt lại với Idempotency-Key mới.",
   "Flash Express could not be asked about this parcel just now. Nothing was changed.":
     "Hiện không thể hỏi Flash Express về kiện hàng này. Không có gì thay đổi.",
+  "Flash Express sends its courier to the shop's pickup address and needs its street, district, province and five-digit postal code. Add them to the shop's pickup address, then ask for the pickup again.":
+    "Flash Express cử nhân viên đến địa chỉ lấy hàng của cửa hàng và cần có đường, quận/huyện, tỉnh/thành và mã bưu chính năm chữ số. Hãy thêm các thông tin này vào địa chỉ lấy hàng của cửa hàng rồi yêu cầu lấy hàng lại.",
 };
