@@ -108,3 +108,25 @@ export const codRemittanceItems = sqliteTable(
     index("cod_remittance_items_remittance").on(t.remittanceId),
   ],
 );
+
+/**
+ * A shop's own account at a courier that keeps one per seller (GHN's stores: the registered
+ * district is where GHN picks up). The id derives from the courier and the shop (`ghn:<shopId>`),
+ * so a shop has one; found or registered on its first booking, and found again (never registered
+ * twice) when a crash lost this row. The area is the pickup address's, to notice when it moves.
+ */
+export const courierStores = sqliteTable(
+  "courier_stores",
+  {
+    id: text("id").primaryKey(),
+    courier: text("courier").notNull(),
+    shopId: text("shop_id").notNull(),
+    /** The courier's id of the store (GHN's shop_id, sent as the ShopId header). */
+    storeId: text("store_id").notNull(),
+    districtId: integer("district_id").notNull(),
+    wardCode: text("ward_code").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("courier_stores_shop").on(t.shopId)],
+);

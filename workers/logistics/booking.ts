@@ -100,6 +100,7 @@ export async function bookShipment(
       to,
       parcels,
       declaredValue: { amount: order.total, currency: order.currency } as never,
+      shopId: order.shopId,
       ...(cod ? { cod: cod as never } : {}),
     });
     return {

@@ -38,6 +38,7 @@ export async function cancelShipment(c: Context<AppEnv>, id: string, fetchFn?: t
   try {
     await courierFor(courierContext(c, fetchFn), shipment.courier, order?.shippingCountry ?? "").cancel(
       shipment.trackingNumber,
+      shipment.shopId,
     );
   } catch (err) {
     if (err instanceof ProviderError) {

@@ -36,6 +36,7 @@ export {
   BiteshipCourier,
   type Courier,
   courierInfo,
+  d1CourierStores,
   enabledCouriers,
   FLASH_WEBHOOK_ACK,
   FlashCourier,

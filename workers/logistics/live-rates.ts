@@ -132,6 +132,7 @@ async function priceOption(
           to: destination,
           weightGrams: request.grams,
           currency: request.currency,
+          shopId: request.shopId,
         }),
       );
       cost = await withTimeout(asked, config.logistics.timeoutMs);

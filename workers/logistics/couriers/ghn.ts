@@ -10,6 +10,7 @@ import {
   unreadableAnswer,
 } from "../../platform/provider-http";
 import { type MasterData, resolveArea } from "./ghn-areas";
+import { findStore, type GhnAccountCall, registerStore } from "./ghn-stores";
 import {
   createOrderBody,
   dataOf,
@@ -21,7 +22,7 @@ import {
   str,
 } from "./ghn-wire";
 import { downloadLabel, isPdf, labelPdf } from "./label-pdf";
-import { rereadOrRetry } from "./webhook-reread";
+import type { CourierStore, CourierStores } from "./stores";
 import {
   type BookingRequest,
   type Courier,
@@ -31,6 +32,7 @@ import {
   UnpricedAddress,
   type WebhookRequest,
 } from "./types";
+import { rereadOrRetry } from "./webhook-reread";
 
 /** The query parameter of the callback URL registered with GHN that carries GHN_WEBHOOK_SECRET. */
 export const GHN_WEBHOOK_SECRET_PARAM = "secret";
@@ -53,14 +55,24 @@ export interface GhnConfig {
   webhookSecret: string;
   timeoutMs: number;
   fetchFn: typeof fetch;
+  /** Each seller's own GHN store (D1 courier_stores); without it every parcel goes under `shopId`. */
+  stores?: CourierStores;
 }
+
+/** Where a shop's parcels leave from, as the requests carry it. */
+type Origin = { name?: string; phone?: string; street?: string; city?: string; province?: string };
+
+const hasPickupAddress = (from: Origin) => Boolean(from.province?.trim() && from.city?.trim());
+const sameArea = (kept: CourierStore, area: GhnArea) =>
+  kept.districtId === area.districtId && kept.wardCode === area.wardCode;
 
 /**
  * GHN (Giao Hàng Nhanh) per its documented HTTP API (api.ghn.vn, "shiip public-api" v2): fee
  * (POST /v2/shipping-order/fee), create (POST /v2/shipping-order/create), cancel
  * (POST /v2/switch-status/cancel), detail (POST /v2/shipping-order/detail and
  * /detail-by-client-code), print token (POST /v2/a5/gen-token, then GET /a5/public-api/printA5),
- * master data for district and ward ids (ghn-areas.ts). Headers Token and ShopId. Vietnam, dong.
+ * master data for district and ward ids (ghn-areas.ts), a store per seller (ghn-stores.ts).
+ * Headers Token and ShopId. Vietnam, dong.
  */
 export class GhnCourier implements Courier {
   readonly info = GHN_INFO;
@@ -75,10 +87,14 @@ export class GhnCourier implements Courier {
   }
 
   /** One API call: `data` of a `{ code: 200 }` answer, or a ProviderError in GHN's words. */
-  private async call(path: string, json: unknown, { shop = true } = {}): Promise<unknown> {
+  private async call(
+    path: string,
+    json: unknown,
+    { shop = true, shopId = this.config.shopId }: { shop?: boolean; shopId?: string } = {},
+  ): Promise<unknown> {
     const res = await callProvider(this.provider, this.config.fetchFn, {
       url: `${this.origin()}/shiip/public-api${path}`,
-      headers: { Token: this.config.token, ...(shop ? { ShopId: this.config.shopId } : {}) },
+      headers: { Token: this.config.token, ...(shop ? { ShopId: shopId } : {}) },
       ...(json === undefined ? { method: "GET" as const } : { json }),
     });
     const data = dataOf(res.json);
@@ -93,6 +109,8 @@ export class GhnCourier implements Courier {
     return Array.isArray(data) ? data : [];
   };
 
+  private readonly account: GhnAccountCall = (path, json) => this.call(path, json, { shop: false });
+
   private area(to: { province?: string; city?: string; street?: string }): Promise<GhnArea | null> {
     if (!to.province || !to.city) return Promise.resolve(null);
     // Cached per origin and account (a token of its own keeps a test's lists apart).
@@ -104,9 +122,10 @@ export class GhnCourier implements Courier {
   }
 
   /**
-   * The fee of a parcel to a Vietnamese address, from the ShopId's registered district (as booking
-   * picks up: no from_district_id, GHN's documented default); null for a service GHN does not sell
-   * here. An address GHN cannot place (no ward and district in its master data) is UnpricedAddress.
+   * The fee of a parcel to a Vietnamese address, from the shop's pickup district (rateOrigin; GHN's
+   * default without one: the configured ShopId's registered district); null for a service GHN does
+   * not sell here. An address GHN cannot place (no ward and district in its master data) is
+   * UnpricedAddress.
    */
   async rate(request: RateRequest): Promise<Money | null> {
     const serviceTypeId = GHN_SERVICE_TYPES[request.service];
@@ -118,12 +137,18 @@ export class GhnCourier implements Courier {
         "GHN prices by ward and district: send destination.city as the ward and district (for example Phường 14, Quận 10) and destination.province.",
       );
     }
-    const data = await this.call("/v2/shipping-order/fee", {
-      service_type_id: serviceTypeId,
-      to_district_id: to.districtId,
-      to_ward_code: to.wardCode,
-      weight: Math.max(1, Math.round(request.weightGrams)),
-    });
+    const origin = await this.rateOrigin(request);
+    const data = await this.call(
+      "/v2/shipping-order/fee",
+      {
+        service_type_id: serviceTypeId,
+        ...origin.fields,
+        to_district_id: to.districtId,
+        to_ward_code: to.wardCode,
+        weight: Math.max(1, Math.round(request.weightGrams)),
+      },
+      { shopId: origin.shopId },
+    );
     return (isRecord(data) ? fromMajor(data.total, "VND") : undefined) ?? null;
   }
 
@@ -140,23 +165,82 @@ export class GhnCourier implements Courier {
         { errors: [{ path: "courier", message: "Address not found in GHN's master data" }] },
       );
     }
+    const shopId = await this.bookingStore(request);
     try {
-      const data = await this.call("/v2/shipping-order/create", createOrderBody(request, to, serviceTypeId));
+      const body = createOrderBody(request, to, serviceTypeId);
+      const data = await this.call("/v2/shipping-order/create", body, { shopId });
       const code = isRecord(data) ? str(data.order_code) : undefined;
       if (!code) throw new ProviderError("ghn", "GHN answered without an order_code", { retryable: false });
       return { trackingNumber: code };
     } catch (err) {
       // Booked already (a retry after a crash): client_order_code is unique, so GHN refused it; find that order.
       const earlier =
-        err instanceof ProviderError && !err.retryable ? await this.byClientCode(request.reference) : null;
+        err instanceof ProviderError && !err.retryable ? await this.byClientCode(request.reference, shopId) : null;
       if (earlier) return { trackingNumber: earlier };
       throw err;
     }
   }
 
-  private async byClientCode(reference: string): Promise<string | null> {
+  /**
+   * The store a shop's parcels are booked under (header ShopId): its own, registered from its
+   * pickup address, kept in D1; else found among the token's stores by phone and address, else
+   * registered (find before register: a crash between GHN's answer and our row registers nothing
+   * twice); a new pickup district gets its store the same way. The configured GHN_SHOP_ID for a
+   * shop with no pickup address yet; one GHN cannot place is refused before anything is booked.
+   */
+  private async bookingStore({ shopId, from }: BookingRequest): Promise<string> {
+    const stores = this.config.stores;
+    if (!shopId || !stores || !hasPickupAddress(from)) return this.config.shopId;
+    const area = await this.area(from);
+    if (!area) {
+      throw new ApiError(
+        "validation_failed",
+        "GHN cannot find the ward and district of the shop's pickup address. Write its ward and district (for example Phường 14, Quận 10) and its province in the shop's pickup address, then book again.",
+        { errors: [{ path: "shop.contact.pickupAddress", message: "Address not found in GHN's master data" }] },
+      );
+    }
+    const kept = await stores.get("ghn", shopId);
+    if (kept && sameArea(kept, area)) return kept.storeId;
+    const owner = {
+      name: from.name,
+      phone: from.phone,
+      address: [from.street, from.city, from.province].filter(Boolean).join(", "),
+    };
+    const storeId = (await findStore(this.account, owner, area)) ?? (await registerStore(this.account, owner, area));
+    // Safe to try again: the next attempt finds the store GHN may have registered.
+    if (!storeId) throw new ProviderError("ghn", "GHN registered the store without a shop_id", { retryable: true });
+    await stores.put("ghn", shopId, { storeId, ...area });
+    return storeId;
+  }
+
+  /**
+   * Where a fee is priced from: the shop's pickup district and ward (from_district_id,
+   * from_ward_code) when its address is known, under its own store once booking registered one;
+   * else GHN's default, the configured store's district. Pricing registers nothing.
+   */
+  private async rateOrigin({ shopId, from }: RateRequest): Promise<{ shopId: string; fields: object }> {
+    if (!hasPickupAddress(from)) return { shopId: this.config.shopId, fields: {} };
+    const area = await this.area(from);
+    if (!area) {
+      throw new UnpricedAddress(
+        "origin",
+        "GHN prices from the shop's ward and district: write them (for example Phường 14, Quận 10) and the province in the shop's pickup address.",
+      );
+    }
+    const kept = shopId && this.config.stores ? await this.config.stores.get("ghn", shopId) : null;
+    return {
+      shopId: kept && sameArea(kept, area) ? kept.storeId : this.config.shopId,
+      fields: { from_district_id: area.districtId, from_ward_code: area.wardCode },
+    };
+  }
+
+  private async byClientCode(reference: string, shopId: string): Promise<string | null> {
     try {
-      const data = await this.call("/v2/shipping-order/detail-by-client-code", { client_order_code: reference });
+      const data = await this.call(
+        "/v2/shipping-order/detail-by-client-code",
+        { client_order_code: reference },
+        { shopId },
+      );
       const order = Array.isArray(data) ? data[0] : data;
       return (isRecord(order) && str(order.order_code)) || null;
     } catch {
@@ -164,8 +248,14 @@ export class GhnCourier implements Courier {
     }
   }
 
-  async cancel(trackingNumber: string) {
-    const data = await this.call("/v2/switch-status/cancel", { order_codes: [trackingNumber] });
+  /** Under the store the parcel was booked for: the shop's own where it has one (an order belongs to its store). */
+  async cancel(trackingNumber: string, shopId?: string) {
+    const kept = shopId && this.config.stores ? await this.config.stores.get("ghn", shopId) : null;
+    const data = await this.call(
+      "/v2/switch-status/cancel",
+      { order_codes: [trackingNumber] },
+      { shopId: kept?.storeId ?? this.config.shopId },
+    );
     const result = Array.isArray(data) ? data.find((r) => isRecord(r) && r.order_code === trackingNumber) : undefined;
     if (!isRecord(result) || result.result !== true) {
       const why = isRecord(result) ? str(result.message) : undefined;

@@ -5,6 +5,7 @@ import { FLASH_INFO, FlashCourier } from "./flash";
 import { GHN_INFO, GhnCourier } from "./ghn";
 import { NINJAVAN_INFO, NinjaVanCourier } from "./ninjavan";
 import { SANDBOX_INFO, SandboxCourier } from "./sandbox";
+import { d1CourierStores } from "./stores";
 import type { Courier, CourierInfo } from "./types";
 
 export { BITESHIP_INFO, BiteshipCourier } from "./biteship";
@@ -14,11 +15,13 @@ export { GHN_WEBHOOK_SECRET_PARAM, GhnCourier } from "./ghn";
 export { labelPdf } from "./label-pdf";
 export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
 export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
+export { type CourierStores, d1CourierStores } from "./stores";
 export type * from "./types";
 export { UnpricedAddress } from "./types";
 
-/** The secrets the couriers need (Env keys; dev values in .dev.vars.example). */
+/** The secrets the couriers need (Env keys; dev values in .dev.vars.example), and D1 for GHN's stores per seller. */
 export interface CourierSecrets {
+  DB?: D1Database;
   SANDBOX_WEBHOOK_SECRET?: string;
   NINJAVAN_CLIENT_ID?: string;
   NINJAVAN_CLIENT_SECRET?: string;
@@ -84,6 +87,7 @@ function build(ctx: CourierContext, id: string, country: string): Courier {
       webhookSecret: ctx.secrets.GHN_WEBHOOK_SECRET ?? "",
       timeoutMs: ctx.config.logistics.timeoutMs,
       fetchFn,
+      ...(ctx.secrets.DB ? { stores: d1CourierStores(ctx.secrets.DB) } : {}),
     });
   }
   if (id === "flash") {

@@ -120,7 +120,8 @@ export interface Courier {
   readonly webhookAck?: Readonly<Record<string, string>>;
   rate(request: RateRequest): Promise<Money | null>;
   book(request: BookingRequest): Promise<Booking>;
-  cancel(trackingNumber: string): Promise<void>;
+  /** `shopId`: our shop, for couriers that booked it under the seller's own account (GHN's stores). */
+  cancel(trackingNumber: string, shopId?: string): Promise<void>;
   label(trackingNumber: string): Promise<Uint8Array>;
   track(trackingNumber: string): Promise<TrackingUpdate[]>;
   verifyWebhook(request: WebhookRequest): Promise<TrackingUpdate[] | null>;
