@@ -267,7 +267,12 @@ function startMeter() {
   return { startedAt: performance.now(), cpu: process.cpuUsage(), workerd: workerdCpuMs(), loop, frames: 0 };
 }
 
-function stopMeter(meter, messages) {
+/**
+ * `frames`: message frames the phase's window received (every socket, the probes' included). When
+ * the room falls behind, it sends fewer frames than the phase asked for, so workerd's CPU is given
+ * per frame it actually sent, and per message fanned out to all `others` (frames / others).
+ */
+function stopMeter(meter, others) {
   const seconds = (performance.now() - meter.startedAt) / 1000;
   const cpu = process.cpuUsage(meter.cpu);
   meter.loop.disable();
@@ -281,7 +286,7 @@ function stopMeter(meter, messages) {
       cores: round(clientMs / 1000 / seconds),
       cpuMs: round(clientMs, 0),
       frames: meter.frames,
-      usPerFrame: meter.frames ? round((clientMs * 1000) / meter.frames) : null,
+      usPerFrame: meter.frames ? round((clientMs * 1000) / meter.frames, 1) : null,
       eventLoopDelayMs: {
         p50: ms(meter.loop.percentile(50)),
         p99: ms(meter.loop.percentile(99)),
@@ -289,9 +294,14 @@ function stopMeter(meter, messages) {
       },
     },
     workerd:
-      workerdMs === null
+      workerdMs === null || meter.frames === 0
         ? null
-        : { cores: round(workerdMs / 1000 / seconds), cpuMs: workerdMs, msPerMessage: round(workerdMs / messages) },
+        : {
+            cores: round(workerdMs / 1000 / seconds),
+            cpuMs: workerdMs,
+            usPerDelivery: round((workerdMs * 1000) / meter.frames, 1),
+            msPerMessage: round((workerdMs * others) / meter.frames),
+          },
   };
 }
 
@@ -401,8 +411,8 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
     entry.phase.onComplete?.();
   };
   const onData = (data) => {
-    if (meter) meter.frames += 1;
     const frame = readServerFrame(data);
+    if (meter && frame?.clientId !== undefined) meter.frames += 1;
     if (frame?.error !== undefined) {
       errorFrames += 1;
       errorCodes[frame.error] = (errorCodes[frame.error] ?? 0) + 1;
@@ -414,6 +424,7 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   for (const ws of sockets) onFrames(ws, onData);
   const probeUrls = await mapLimit(members.slice(mainMembers.length), 10, (m) => socketUrl(baseUrl, dialogId, m));
   const probes = await startProbes(probeUrls, (deliveries) => {
+    if (meter) meter.frames += deliveries.length;
     for (const [clientId, latency] of deliveries) {
       inFlight.get(clientId)?.phase?.probeLatencies.push(latency);
       deliver(clientId, latency);
@@ -452,6 +463,7 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   // waits for the first lease of their cross-dialog send limit from the RateLimiter object named
   // after them, which locally is a new Durable Object with a SQLite file of its own (hundreds of
   // them created at once stalled whole phases). Its cost is the warm-up's, reported apart.
+  console.log(`  connected ${sockets.length + probeUrls.length} sockets; warm-up…`);
   const warmupStarted = performance.now();
   const warmupSent = sent;
   await steady(warmupSeconds, RATE, senders);
@@ -464,6 +476,7 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   inFlight.clear();
 
   // Phase 1: latency at a steady rate.
+  console.log(`  latency phase at ${RATE} messages/s…`);
   const latency = newPhase();
   phase = latency;
   meter = startMeter();
@@ -473,12 +486,13 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   phase = null;
   const phase1Sent = sent - sentBefore1;
   await drain();
-  const cost1 = stopMeter(meter, phase1Sent);
+  const cost1 = stopMeter(meter, others);
   meter = null;
   const lost1 = lostOf(latency);
   inFlight.clear();
 
   // Phase 2: throughput with a window of messages in flight.
+  console.log(`  throughput phase, ${WINDOW} in flight…`);
   const throughput = newPhase();
   let open = 0;
   let stopped = false;
@@ -503,7 +517,7 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
   phase = null;
   const phase2Sent = sent - sentBefore2;
   await drain();
-  const cost2 = stopMeter(meter, phase2Sent);
+  const cost2 = stopMeter(meter, others);
   meter = null;
   const lost2 = lostOf(throughput);
 
@@ -573,7 +587,7 @@ export async function runChatFanout({ baseUrl, durationSeconds, warmupSeconds, p
 function printChat(chat) {
   const lat = (l) => `p50 ${l.p50} / p95 ${l.p95} / p99 ${l.p99} ms`;
   const cost = ({ client, workerd }) =>
-    `workerd ${workerd ? `${workerd.msPerMessage} ms CPU per message (${workerd.cores} cores)` : "CPU not measured"}; ` +
+    `workerd ${workerd ? `${workerd.usPerDelivery} µs CPU per frame sent, ${workerd.msPerMessage} ms per message fanned out (${workerd.cores} cores)` : "CPU not measured"}; ` +
     `client ${client.cores} cores, ${client.usPerFrame} µs per frame, event-loop delay p50 ${client.eventLoopDelayMs.p50} / p99 ${client.eventLoopDelayMs.p99} / max ${client.eventLoopDelayMs.max} ms`;
   const phase = (p) =>
     `${p.deliveries ?? p.latencyMs.samples} deliveries: ${lat(p.latencyMs)}; ${p.lateDeliveries} late (> ${chat.lateMs} ms), ${p.lostDeliveries} lost\n` +
