@@ -1,3 +1,4 @@
+import type { MemberRole } from "../../../schemas/chat";
 import type { ChatConfig } from "../../platform/config";
 import type { ContentCache } from "./content";
 import type { PresentContext } from "./present";
@@ -32,6 +33,11 @@ export interface RoomCore {
    */
   noteOrigin(origin: string): void;
   memberIds(): string[];
+  /** A member's role, or undefined for a non-member (kept in memory: forgetMembers after a change). */
+  roleOf(userId: string): MemberRole | undefined;
+  /** The members with no socket on the room right now. */
+  offlineMembers(): readonly string[];
+  /** Members or roles changed in storage: read them again. */
   forgetMembers(): void;
   /** How rows become Messages; links use `origin` (the caller's), else the one last noted. */
   present(origin?: string): PresentContext;

@@ -70,6 +70,7 @@ export function removeMember(
       .toArray()[0];
     if (eldest) {
       room.sql.exec("UPDATE members SET role = 'admin' WHERE user_id = ?", eldest.user_id);
+      room.forgetMembers();
       promoted = eldest.user_id;
     }
   }
@@ -103,6 +104,7 @@ export function setRole(
     return fail("conflict", "A dialog needs at least one admin. Make someone else admin first.");
   }
   room.sql.exec("UPDATE members SET role = ? WHERE user_id = ?", role, userId);
+  room.forgetMembers();
   return { ok: true, ...insertSystem(room, actorId, { event: "role_changed", actorId, userIds: [userId], role }) };
 }
 

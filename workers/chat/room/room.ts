@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { MemberRole } from "../../../schemas/chat";
 import { type ChatConfig, readConfig } from "../../platform/config";
 import { migrateObject } from "../../platform/object-schema";
 import { parseRpcInput } from "../../platform/rpc-input";
@@ -71,7 +72,10 @@ export class Room {
   private readonly background: RoomBackground;
   private readonly core: RoomCore;
   private metaRow: MetaRow | null = null;
-  private memberIdList: string[] | null = null;
+  /** Members and roles, read once and kept until a membership or role change (forgetMembers). */
+  private memberList: { ids: string[]; roles: Map<string, MemberRole> } | null = null;
+  /** The members with no socket here, for the socket set it was derived from. */
+  private offline: { sockets: number; ids: string[] } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     this.sql = ctx.storage.sql;
@@ -108,10 +112,10 @@ export class Room {
       noteOrigin: (origin) => {
         if (origin && origin !== this.meta()?.origin) this.setMeta({ origin });
       },
-      memberIds: () => this.memberIds(),
-      forgetMembers: () => {
-        this.memberIdList = null;
-      },
+      memberIds: () => this.members().ids,
+      roleOf: (userId) => this.members().roles.get(userId),
+      offlineMembers: () => this.offlineMembers(),
+      forgetMembers: () => this.forgetMembers(),
       present: (origin) => this.present(origin),
       flushSoon: (now) => this.background.flushSoon(now),
       heartbeatSoon: (now) => this.background.heartbeatSoon(now),
@@ -126,7 +130,7 @@ export class Room {
     if (!p.ok) return p;
     const created = initRoom(this.sql, p.value);
     this.metaRow = null;
-    this.memberIdList = null;
+    this.forgetMembers();
     return { ok: true as const, created };
   }
 
@@ -301,12 +305,32 @@ export class Room {
     );
   }
 
-  private memberIds(): string[] {
-    this.memberIdList ??= this.sql
-      .exec<{ user_id: string }>("SELECT user_id FROM members")
-      .toArray()
-      .map((r) => r.user_id);
-    return this.memberIdList;
+  private members(): { ids: string[]; roles: Map<string, MemberRole> } {
+    if (!this.memberList) {
+      const rows = this.sql.exec<{ user_id: string; role: string }>("SELECT user_id, role FROM members").toArray();
+      this.memberList = {
+        ids: rows.map((r) => r.user_id),
+        roles: new Map(rows.map((r) => [r.user_id, r.role as MemberRole])),
+      };
+      this.offline = null;
+    }
+    return this.memberList;
+  }
+
+  private forgetMembers(): void {
+    this.memberList = null;
+    this.offline = null;
+  }
+
+  /** Recomputed only when a socket opened or went, or the members changed: not once per message. */
+  private offlineMembers(): readonly string[] {
+    const { ids } = this.members();
+    const sockets = this.live.version();
+    if (!this.offline || this.offline.sockets !== sockets) {
+      const connected = this.live.connectedUsers();
+      this.offline = { sockets, ids: ids.filter((id) => !connected.has(id)) };
+    }
+    return this.offline.ids;
   }
 
   /** A read: it checks and answers, and writes nothing (the origin is noted by writes, noteOrigin). */

@@ -8,13 +8,14 @@ import { requestIdOrNew } from "../../platform/request-context";
 import { chatMediaUrl } from "../media-access";
 import { cardForSend } from "./cards";
 import { openContent, sealContent } from "./content";
-import type { Guarded, RoomCore } from "./core";
+import type { RoomCore } from "./core";
 import { detectOffPlatform } from "./moderation";
 import { present, presentRow } from "./present";
 import {
   insertMessage,
   lastSeq,
   type MessageRow,
+  type MetaRow,
   markRead,
   messageByClientId,
   messageById,
@@ -23,7 +24,16 @@ import {
   readMember,
 } from "./store";
 import { transferForSend } from "./transfer-cards";
-import { type Content, type Failure, fail, type Outcome, type RoomEffect, type SocketState } from "./types";
+import {
+  type Content,
+  type Failure,
+  fail,
+  NOT_MEMBER,
+  notInitialized,
+  type Outcome,
+  type RoomEffect,
+  type SocketState,
+} from "./types";
 
 /** A send refused by a rate limit: its whole sentence (translated as one) and the wait for Retry-After. */
 const limited = (detail: string, wait: number) => fail("rate_limited", detail, { retryAfter: wait });
@@ -89,14 +99,19 @@ export async function acceptSend(
   return commitMessage(room, senderId, msg, draft, socket);
 }
 
-/** The sender is a member, and in a channel an admin (synchronous: called again right before the write). */
-function mayPost(room: RoomCore, senderId: string): Guarded | Failure {
-  const g = room.guard(senderId);
-  if (!g.ok) return g;
-  if (g.meta.type === "channel" && g.member.role !== "admin") {
+/**
+ * The sender is a member, and in a channel an admin (synchronous: called again right before the
+ * write). Roles come from the room's memory (RoomCore.roleOf), not a storage read per message.
+ */
+function mayPost(room: RoomCore, senderId: string): { ok: true; meta: MetaRow } | Failure {
+  const meta = room.meta();
+  if (!meta) return notInitialized();
+  const role = senderId ? room.roleOf(senderId) : undefined;
+  if (!role) return fail("forbidden", NOT_MEMBER);
+  if (meta.type === "channel" && role !== "admin") {
     return fail("forbidden", "Only the channel's admins post here; members read.");
   }
-  return g;
+  return { ok: true, meta };
 }
 
 /** What a message needs before it can be taken: its reply, media, card, sealed content and flags. */
@@ -205,8 +220,12 @@ function commitMessage(
   queueEffect(room.sql, effect);
   room.flushSoon(now);
   recordMetric(room.env, { kind: "chat", messageKind: row.kind });
-  room.live.broadcast({ type: "message", message }, { excludeSocket: socket?.state.socketId });
-  if (socket) room.live.sendTo(socket.ws, { type: "ack", clientId: msg.clientId, message });
+  // The message is serialised once, for the `message` frame of every socket and the sender's `ack`
+  // (the same bytes as JSON.stringify of either frame).
+  const body = JSON.stringify(message);
+  room.live.broadcastData(`{"type":"message","message":${body}}`, false, { excludeSocket: socket?.state.socketId });
+  if (socket)
+    room.live.sendRaw(socket.ws, `{"type":"ack","clientId":${JSON.stringify(msg.clientId)},"message":${body}}`);
   return { ok: true, message, created: true, effect };
 }
 
@@ -265,8 +284,7 @@ export function advanceOwnRead(room: RoomCore, userId: string, seq: number): voi
 
 /** Members with no socket on this room right now (they get a notification), the sender excluded. */
 function offlineMembers(room: RoomCore, senderId: string): string[] {
-  const connected = room.live.connectedUsers();
-  return room.memberIds().filter((id) => id !== senderId && !connected.has(id));
+  return room.offlineMembers().filter((id) => id !== senderId);
 }
 
 /** A system message (membership changes, renames): stored, fanned out, no notification. */

@@ -1,6 +1,8 @@
 import type { ServerFrame } from "../../../schemas/chat";
 import type { SocketState } from "./types";
 
+type BroadcastOptions = { excludeSocket?: string; excludeUser?: string; onlyUser?: string };
+
 /**
  * The live sockets of one room (WebSocket Hibernation): who is on which socket, fan-out, and the
  * sockets that are still being replayed to. The per-socket state is each socket's attachment, so
@@ -8,6 +10,10 @@ import type { SocketState } from "./types";
  */
 export class RoomSockets {
   private index: Map<WebSocket, SocketState> | null = null;
+  /** The users with a socket here, kept until a socket opens or goes (read on every message). */
+  private users: Set<string> | null = null;
+  /** Rises whenever a socket opens or goes: lets callers keep what they derive from the sockets. */
+  private changes = 0;
   /** Sockets still being replayed to, with the non-message frames held back until they are live. */
   private readonly replaying = new Map<WebSocket, string[]>();
   /** Sockets with a requested replay page being sent (one at a time per socket). */
@@ -34,13 +40,27 @@ export class RoomSockets {
     this.ctx.acceptWebSocket(ws, [state.userId]);
     ws.serializeAttachment(state);
     this.all().set(ws, state);
+    this.changed();
+  }
+
+  /** A number that changes whenever the set of sockets does. */
+  version(): number {
+    return this.changes;
+  }
+
+  private changed(): void {
+    this.users = null;
+    this.changes += 1;
   }
 
   stateOf(ws: WebSocket): SocketState | undefined {
     const known = this.all().get(ws);
     if (known) return known;
     const state = ws.deserializeAttachment() as SocketState | null;
-    if (state) this.all().set(ws, state);
+    if (state) {
+      this.all().set(ws, state);
+      this.changed();
+    }
     return state ?? undefined;
   }
 
@@ -49,10 +69,14 @@ export class RoomSockets {
     return false;
   }
 
-  connectedUsers(): Set<string> {
-    const users = new Set<string>();
-    for (const s of this.all().values()) users.add(s.userId);
-    return users;
+  /** The users with a socket here (the same Set until a socket opens or goes: do not change it). */
+  connectedUsers(): ReadonlySet<string> {
+    if (!this.users) {
+      const users = new Set<string>();
+      for (const s of this.all().values()) users.add(s.userId);
+      this.users = users;
+    }
+    return this.users;
   }
 
   /** Keeps a user below `max` sockets by closing their oldest ones (a new socket always gets in). */
@@ -90,6 +114,7 @@ export class RoomSockets {
   drop(ws: WebSocket, quiet = false): void {
     const state = this.all().get(ws) ?? (ws.deserializeAttachment() as SocketState | null);
     this.all().delete(ws);
+    this.changed();
     this.replaying.delete(ws);
     this.paging.delete(ws);
     if (!state) return;
@@ -123,20 +148,32 @@ export class RoomSockets {
 
   // ------------------------------------------------------------------ frames
 
-  broadcast(frame: ServerFrame, options: { excludeSocket?: string; excludeUser?: string; onlyUser?: string } = {}) {
-    const data = JSON.stringify(frame);
-    const holdBack = frame.type !== "message";
+  broadcast(frame: ServerFrame, options: BroadcastOptions = {}): void {
+    this.broadcastData(JSON.stringify(frame), frame.type !== "message", options);
+  }
+
+  /**
+   * Sends one serialised frame to every socket (the caller serialised it once): per socket only
+   * the filters and `ws.send`. `holdBack`: a non-message frame waits for a socket's replay to end.
+   */
+  broadcastData(data: string, holdBack: boolean, options: BroadcastOptions = {}): void {
+    const { excludeSocket, excludeUser, onlyUser } = options;
+    const replaying = this.replaying.size > 0 ? this.replaying : null;
     for (const [ws, s] of this.all()) {
-      if (s.socketId === options.excludeSocket) continue;
-      if (options.excludeUser !== undefined && s.userId === options.excludeUser) continue;
-      if (options.onlyUser !== undefined && s.userId !== options.onlyUser) continue;
-      const held = this.replaying.get(ws);
+      if (s.socketId === excludeSocket) continue;
+      if (excludeUser !== undefined && s.userId === excludeUser) continue;
+      if (onlyUser !== undefined && s.userId !== onlyUser) continue;
+      const held = replaying?.get(ws);
       if (held) {
         // The replay loop picks up new messages itself; other frames wait until it is done.
         if (holdBack) held.push(data);
         continue;
       }
-      this.sendRaw(ws, data);
+      try {
+        ws.send(data);
+      } catch {
+        // A socket that is closing: its close handler cleans up.
+      }
     }
   }
 
