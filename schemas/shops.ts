@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { COUNTRIES } from "./identity";
+import { AddressInputSchema, COUNTRIES } from "./identity";
 import { CURRENCY_CODES } from "./platform";
 
 /** Any two-letter code; membership is checked by the handler so it can answer `unsupported_country`. */
@@ -21,6 +21,34 @@ const CurrencyInput = z
     description: "The shop country's currency: TH THB, SG SGD, ID IDR, MY MYR, PH PHP, VN VND",
   });
 
+/*
+ * The shop's pickup address: the fields of a delivery address (AddressInput: `city` is the district in
+ * Thailand, "ward, district" in Vietnam, the kota/kabupaten or kecamatan in Indonesia), in the shop's
+ * own country. Couriers that price and book by place names (Flash Express, GHN) need it whole.
+ */
+const { street, city, province, postalCode } = AddressInputSchema.shape;
+
+export const ShopPickupAddressInputSchema = z
+  .object({
+    street,
+    street2: street.optional().openapi({ example: "Building B, 3rd floor" }),
+    city,
+    province,
+    postalCode,
+  })
+  .strict()
+  .openapi("ShopPickupAddressInput");
+
+export const ShopPickupAddressSchema = z
+  .object({
+    street: z.string(),
+    street2: z.string().optional(),
+    city: z.string().openapi({ example: "Khlong Toei Nuea, Watthana" }),
+    province: z.string().openapi({ example: "Bangkok" }),
+    postalCode: z.string().openapi({ example: "10110" }),
+  })
+  .openapi("ShopPickupAddress");
+
 export const ShopContactInputSchema = z
   .object({
     phone: z.string().trim().min(3).max(32).optional().openapi({ example: "021234567" }),
@@ -32,9 +60,16 @@ export const ShopContactInputSchema = z
       .transform((v) => v.toLowerCase())
       .optional(),
     address: z.string().trim().min(1).max(300).optional().openapi({ example: "99/9 Sukhumvit Soi 11, Bangkok 10110" }),
+    pickupAddress: ShopPickupAddressInputSchema.nullable().optional().openapi({
+      description:
+        "Where couriers collect parcels, in the shop's country; null or absent: none (the contact is replaced whole, as sent)",
+    }),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, "Give at least a phone, an email or an address")
+  .refine(
+    (v) => Object.values(v).some((field) => field !== undefined && field !== null),
+    "Give at least a phone, an email, an address or a pickup address (or send contact: null to remove the contact)",
+  )
   .openapi("ShopContactInput");
 
 export const ShopContactSchema = z
@@ -42,6 +77,7 @@ export const ShopContactSchema = z
     phone: z.string().optional().openapi({ example: "+6621234567" }),
     email: z.string().optional(),
     address: z.string().optional(),
+    pickupAddress: ShopPickupAddressSchema.optional(),
   })
   .openapi("ShopContact");
 
@@ -106,3 +142,4 @@ export const ShopSchema = z
 export type Shop = z.infer<typeof ShopSchema>;
 export type ShopContactInput = z.infer<typeof ShopContactInputSchema>;
 export type ShopContact = z.infer<typeof ShopContactSchema>;
+export type ShopPickupAddress = z.infer<typeof ShopPickupAddressSchema>;

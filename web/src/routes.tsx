@@ -63,6 +63,7 @@ export const ROUTES: { path: string; view: ComponentType }[] = [
     path: "/seller/:shopId/verification",
     view: lazy(() => import("./views/seller/Verification").then((m) => m.Verification)),
   },
+  { path: "/seller/:shopId/settings", view: lazy(() => import("./views/seller/Settings").then((m) => m.Settings)) },
   // The operator console (issue 18): one line per section page (web/src/views/ops/sections.ts).
   { path: "/ops", view: lazy(() => import("./views/ops/OpsHome").then((m) => m.OpsHome)) },
   { path: "/ops/audit", view: lazy(() => import("./views/ops/Audit").then((m) => m.Audit)) },

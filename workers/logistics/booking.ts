@@ -231,7 +231,11 @@ function addressParty(address: Record<string, unknown> | null | undefined, count
   };
 }
 
-/** The shop's pickup address and contact, as couriers are given it (booking, pickups, live rates). */
+/**
+ * The shop's pickup address and contact, as couriers are given it (booking, pickups, live rates):
+ * its structured pickup address when it has one (Shop settings), else its one-line address alone,
+ * which couriers that price and book by place names (Flash Express, GHN) cannot place.
+ */
 export async function shopParty(
   env: Env,
   db: ReturnType<typeof database>,
@@ -239,14 +243,15 @@ export async function shopParty(
 ): Promise<Party> {
   const shop = await findShop(db, order.shopId);
   const contact = await shopContactOf(env, shop);
+  const pickup = contact?.pickupAddress;
   return {
     name: shop.name,
     phone: contact?.phone ?? "",
     ...(contact?.email ? { email: contact.email } : {}),
-    street: contact?.address ?? "",
-    city: "",
-    province: "",
-    postalCode: "",
+    street: pickup ? [pickup.street, pickup.street2].filter(Boolean).join(", ") : (contact?.address ?? ""),
+    city: pickup?.city ?? "",
+    province: pickup?.province ?? "",
+    postalCode: pickup?.postalCode ?? "",
     country: shop.country,
   };
 }

@@ -4,9 +4,16 @@ import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
 import type { Money } from "../platform/money";
 import { ProviderError } from "../platform/provider-http";
-import type { FallbackReason, LiveRates, LiveRatesAnswer, LiveRatesRequest, ShippingOption } from "../shipping";
+import type { LiveRates, LiveRatesAnswer, LiveRatesRequest, ShippingOption } from "../shipping";
 import { shopParty } from "./booking";
-import { biteshipServiceOf, type Courier, courierFor, courierInfo, UnpricedAddress } from "./couriers";
+import {
+  biteshipServiceOf,
+  type Courier,
+  courierFor,
+  courierInfo,
+  type RateRequest,
+  UnpricedAddress,
+} from "./couriers";
 
 /** The rate cards' courier names (workers/shipping/rates.ts) that a real courier here can price. */
 const CARD_COURIERS: Record<string, string> = {
@@ -70,7 +77,7 @@ export async function liveRates(
   }
   // The shop's pickup address, read once per request and only when a courier is asked; one courier
   // client per request, so services priced by one call (Biteship's per company) share it.
-  let origin: Promise<{ street?: string }> | undefined;
+  let origin: Promise<Origin> | undefined;
   const couriers = new Map<string, Courier>();
   const asking: Asking = {
     shopOrigin: () => {
@@ -92,7 +99,7 @@ export async function liveRates(
 
 /** What pricing one option may ask for, shared by the request's options. */
 interface Asking {
-  shopOrigin: () => Promise<{ street?: string }>;
+  shopOrigin: () => Promise<Origin>;
   courier: (id: string) => Courier;
 }
 
@@ -151,19 +158,33 @@ async function priceOption(
   return { option: { ...option, cost, source: "courier", ...(info.pricesByArea ? { byArea: true } : {}) } };
 }
 
+/**
+ * The detail of `origin_unresolved`, whichever courier could not place the shop: what its owner does
+ * about it (each courier's own words name a field of the one-line address, which Shop settings replaces).
+ */
+const ORIGIN_UNRESOLVED =
+  "The courier cannot place the shop's address: its owner fills in the pickup address (street, district, province and postal code) in Shop settings.";
+
 function fallbackOf(courier: string, err: unknown): LiveRatesAnswer["fallback"][number] {
   if (err instanceof UnpricedAddress) {
-    const reason: FallbackReason = err.side === "origin" ? "origin_unresolved" : "destination_unresolved";
-    return { courier, reason, detail: err.message };
+    if (err.side === "origin") return { courier, reason: "origin_unresolved", detail: ORIGIN_UNRESOLVED };
+    return { courier, reason: "destination_unresolved", detail: err.message };
   }
   return { courier, reason: isTimeout(err) ? "timeout" : "error" };
 }
 
-/** The shop's one-line pickup address, as booking gives it to the courier (none when the shop has no contact). */
-async function shopAddress(env: Env, shopId: string): Promise<{ street?: string }> {
+/** The rate request's origin: the shop's pickup address as booking gives it to the courier, its given fields only. */
+type Origin = Omit<RateRequest["from"], "country">;
+
+/**
+ * The shop's pickup address as booking gives it to the courier: street, district (city), province and
+ * postal code from its pickup address, or its one-line address alone (none when the shop has no contact).
+ */
+async function shopAddress(env: Env, shopId: string): Promise<Origin> {
   try {
-    const { street } = await shopParty(env, database(env), { shopId });
-    return street ? { street } : {};
+    const party = await shopParty(env, database(env), { shopId });
+    const fields = { street: party.street, city: party.city, province: party.province, postalCode: party.postalCode };
+    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ""));
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return {};
     throw err;

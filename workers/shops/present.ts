@@ -1,18 +1,34 @@
 import type { shops } from "../../d1/schema/shops";
 import type { Country } from "../../schemas/identity";
-import type { Shop, ShopContact, ShopContactInput } from "../../schemas/shops";
+import type { Shop, ShopContact, ShopContactInput, ShopPickupAddress } from "../../schemas/shops";
+import { checkPostalCode } from "../identity";
 import type { Currency } from "../platform/money";
 import { contactNumber } from "../platform/phone";
 import { decryptPii, encryptPii } from "../platform/pii";
 
 export type ShopRow = typeof shops.$inferSelect;
+type ShopPickupAddressInput = NonNullable<ShopContactInput["pickupAddress"]>;
 
-/** A contact with its phone checked for the shop's country and written in E.164. */
+/**
+ * A contact with its phone checked for the shop's country and written in E.164, and its pickup
+ * address's postal code checked for that country (a 422 naming the field and the format otherwise).
+ */
 export function normalizeContact(contact: ShopContactInput, country: Country): ShopContact {
   return {
     ...(contact.phone ? { phone: contactNumber(contact.phone, country, "contact.phone") } : {}),
     ...(contact.email ? { email: contact.email } : {}),
     ...(contact.address ? { address: contact.address } : {}),
+    ...(contact.pickupAddress ? { pickupAddress: normalizePickupAddress(contact.pickupAddress, country) } : {}),
+  };
+}
+
+function normalizePickupAddress(input: ShopPickupAddressInput, country: Country): ShopPickupAddress {
+  return {
+    street: input.street,
+    ...(input.street2 ? { street2: input.street2 } : {}),
+    city: input.city,
+    province: input.province,
+    postalCode: checkPostalCode(country, input.postalCode, "contact.pickupAddress.postalCode"),
   };
 }
 

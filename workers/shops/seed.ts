@@ -29,7 +29,10 @@ export interface SeedShop {
   contact: ShopContact;
 }
 
-/** Demo shops in six countries, each owned by its own seller account (password: SEED_ADMIN_PASSWORD). */
+/**
+ * Demo shops in six countries, each owned by its own seller account (password: SEED_ADMIN_PASSWORD),
+ * each with a pickup address couriers can place (real districts, provinces and postal codes).
+ */
 export const SEED_SHOPS: SeedShop[] = [
   {
     key: "th-gadget",
@@ -39,7 +42,18 @@ export const SEED_SHOPS: SeedShop[] = [
     category: "electronics",
     verified: true,
     seller: { email: "seller.bangkok@tchat.example", displayName: "สมชาย ใจดี" },
-    contact: { phone: "+6621234567", email: "hello@bkkgadget.example", address: "MBK Center ชั้น 4 กรุงเทพฯ 10330" },
+    contact: {
+      phone: "+6621234567",
+      email: "hello@bkkgadget.example",
+      address: "MBK Center ชั้น 4 กรุงเทพฯ 10330",
+      pickupAddress: {
+        street: "444 ถนนพญาไท",
+        street2: "MBK Center ชั้น 4",
+        city: "วังใหม่, ปทุมวัน",
+        province: "กรุงเทพมหานคร",
+        postalCode: "10330",
+      },
+    },
   },
   {
     key: "th-living",
@@ -49,7 +63,17 @@ export const SEED_SHOPS: SeedShop[] = [
     category: "beauty-health",
     verified: true,
     seller: { email: "seller.chiangmai@tchat.example", displayName: "มาลี ศรีสุข" },
-    contact: { phone: "+6653123456", email: "shop@siamliving.example", address: "ถนนนิมมานเหมินท์ เชียงใหม่ 50200" },
+    contact: {
+      phone: "+6653123456",
+      email: "shop@siamliving.example",
+      address: "ถนนนิมมานเหมินท์ เชียงใหม่ 50200",
+      pickupAddress: {
+        street: "12 ถนนนิมมานเหมินท์ ซอย 9",
+        city: "สุเทพ, เมืองเชียงใหม่",
+        province: "เชียงใหม่",
+        postalCode: "50200",
+      },
+    },
   },
   {
     key: "id-elektronik",
@@ -63,6 +87,13 @@ export const SEED_SHOPS: SeedShop[] = [
       phone: "+622155501234",
       email: "cs@jayaelektronik.example",
       address: "Mangga Dua Mall Lt. 3, Jakarta 10730",
+      pickupAddress: {
+        street: "Jl. Mangga Dua Raya No. 8",
+        street2: "Mangga Dua Mall Lt. 3",
+        city: "Sawah Besar, Jakarta Pusat",
+        province: "DKI Jakarta",
+        postalCode: "10730",
+      },
     },
   },
   {
@@ -73,7 +104,16 @@ export const SEED_SHOPS: SeedShop[] = [
     category: "fashion",
     verified: false,
     seller: { email: "seller.bandung@tchat.example", displayName: "Siti Rahmawati" },
-    contact: { phone: "+62224201234", address: "Jl. Braga No. 10, Bandung 40111" },
+    contact: {
+      phone: "+62224201234",
+      address: "Jl. Braga No. 10, Bandung 40111",
+      pickupAddress: {
+        street: "Jl. Braga No. 10",
+        city: "Sumur Bandung, Kota Bandung",
+        province: "Jawa Barat",
+        postalCode: "40111",
+      },
+    },
   },
   {
     key: "vn-saigon",
@@ -87,6 +127,13 @@ export const SEED_SHOPS: SeedShop[] = [
       phone: "+842838234567",
       email: "lienhe@saigonhome.example",
       address: "123 Lê Lợi, Quận 1, TP. Hồ Chí Minh",
+      // Parcels leave from the shop's warehouse in Quận 10 ("ward, district" in city, as GHN places it).
+      pickupAddress: {
+        street: "268 Lý Thường Kiệt",
+        city: "Phường 14, Quận 10",
+        province: "Hồ Chí Minh",
+        postalCode: "72500",
+      },
     },
   },
   {
@@ -101,6 +148,13 @@ export const SEED_SHOPS: SeedShop[] = [
       phone: "+6561234567",
       email: "sales@lioncitytech.example",
       address: "Funan, 107 North Bridge Rd, Singapore 179105",
+      pickupAddress: {
+        street: "107 North Bridge Rd",
+        street2: "#03-12 Funan",
+        city: "Singapore",
+        province: "Singapore",
+        postalCode: "179105",
+      },
     },
   },
   {
@@ -115,6 +169,12 @@ export const SEED_SHOPS: SeedShop[] = [
       phone: "+60321612345",
       email: "hello@klhome.example",
       address: "Jalan Tuanku Abdul Rahman, 50100 Kuala Lumpur",
+      pickupAddress: {
+        street: "88 Jalan Tuanku Abdul Rahman",
+        city: "Kuala Lumpur",
+        province: "Wilayah Persekutuan Kuala Lumpur",
+        postalCode: "50100",
+      },
     },
   },
   {
@@ -125,7 +185,17 @@ export const SEED_SHOPS: SeedShop[] = [
     category: "food-beverages",
     verified: false,
     seller: { email: "seller.manila@tchat.example", displayName: "Maria Santos" },
-    contact: { phone: "+63281234567", email: "support@manilamart.example", address: "Quiapo, Manila 1001" },
+    contact: {
+      phone: "+63281234567",
+      email: "support@manilamart.example",
+      address: "Quiapo, Manila 1001",
+      pickupAddress: {
+        street: "560 Quezon Blvd",
+        city: "Quiapo, Manila",
+        province: "Metro Manila",
+        postalCode: "1001",
+      },
+    },
   },
 ];
 

@@ -11,6 +11,7 @@ import { returnsEn } from "./returns/en";
 import { sellerEn } from "./seller/en";
 import { sellerEarningsEn } from "./seller-earnings/en";
 import { sellerFlashEn } from "./seller-flash/en";
+import { sellerSettingsEn } from "./seller-settings/en";
 import { sellerVouchersEn } from "./seller-vouchers/en";
 import { walletEn } from "./wallet/en";
 
@@ -368,6 +369,7 @@ export const en = {
   ...sellerEarningsEn,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersEn,
+  ...sellerSettingsEn,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerEn,
   // Flash sales (issue 16): the seller view and the product page's sale box.

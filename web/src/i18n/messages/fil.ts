@@ -12,6 +12,7 @@ import { returnsFil } from "./returns/fil";
 import { sellerFil } from "./seller/fil";
 import { sellerEarningsFil } from "./seller-earnings/fil";
 import { sellerFlashFil } from "./seller-flash/fil";
+import { sellerSettingsFil } from "./seller-settings/fil";
 import { sellerVouchersFil } from "./seller-vouchers/fil";
 import { walletFil } from "./wallet/fil";
 
@@ -369,6 +370,7 @@ export const fil: Messages = {
   ...sellerEarningsFil,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersFil,
+  ...sellerSettingsFil,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerFil,
   // Flash sales (issue 16): the seller view and the product page's sale box.

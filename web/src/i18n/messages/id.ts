@@ -12,6 +12,7 @@ import { returnsId } from "./returns/id";
 import { sellerId } from "./seller/id";
 import { sellerEarningsId } from "./seller-earnings/id";
 import { sellerFlashId } from "./seller-flash/id";
+import { sellerSettingsId } from "./seller-settings/id";
 import { sellerVouchersId } from "./seller-vouchers/id";
 import { walletId } from "./wallet/id";
 
@@ -369,6 +370,7 @@ export const id: Messages = {
   ...sellerEarningsId,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersId,
+  ...sellerSettingsId,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerId,
   // Flash sales (issue 16): the seller view and the product page's sale box.

@@ -12,6 +12,7 @@ import { returnsMs } from "./returns/ms";
 import { sellerMs } from "./seller/ms";
 import { sellerEarningsMs } from "./seller-earnings/ms";
 import { sellerFlashMs } from "./seller-flash/ms";
+import { sellerSettingsMs } from "./seller-settings/ms";
 import { sellerVouchersMs } from "./seller-vouchers/ms";
 import { walletMs } from "./wallet/ms";
 
@@ -369,6 +370,7 @@ export const ms: Messages = {
   ...sellerEarningsMs,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersMs,
+  ...sellerSettingsMs,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerMs,
   // Flash sales (issue 16): the seller view and the product page's sale box.

@@ -12,6 +12,7 @@ import { returnsTh } from "./returns/th";
 import { sellerTh } from "./seller/th";
 import { sellerEarningsTh } from "./seller-earnings/th";
 import { sellerFlashTh } from "./seller-flash/th";
+import { sellerSettingsTh } from "./seller-settings/th";
 import { sellerVouchersTh } from "./seller-vouchers/th";
 import { walletTh } from "./wallet/th";
 
@@ -365,6 +366,7 @@ export const th: Messages = {
   ...sellerEarningsTh,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersTh,
+  ...sellerSettingsTh,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerTh,
   // Flash sales (issue 16): the seller view and the product page's sale box.

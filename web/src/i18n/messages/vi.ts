@@ -12,6 +12,7 @@ import { returnsVi } from "./returns/vi";
 import { sellerVi } from "./seller/vi";
 import { sellerEarningsVi } from "./seller-earnings/vi";
 import { sellerFlashVi } from "./seller-flash/vi";
+import { sellerSettingsVi } from "./seller-settings/vi";
 import { sellerVouchersVi } from "./seller-vouchers/vi";
 import { walletVi } from "./wallet/vi";
 
@@ -368,6 +369,7 @@ export const vi: Messages = {
   ...sellerEarningsVi,
   // Seller vouchers (issue 16): their own file.
   ...sellerVouchersVi,
+  ...sellerSettingsVi,
   // The seller center (issue 16): its own file, to keep each catalog file small.
   ...sellerVi,
   // Flash sales (issue 16): the seller view and the product page's sale box.

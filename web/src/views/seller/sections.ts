@@ -12,4 +12,5 @@ export const SELLER_SECTIONS: { path: string; labelKey: MessageKey }[] = [
   { path: "earnings", labelKey: "seller.earnings" },
   { path: "reports", labelKey: "seller.reports" },
   { path: "verification", labelKey: "seller.verification" },
+  { path: "settings", labelKey: "seller.settings" },
 ];

@@ -1,7 +1,7 @@
 import { api, type Schemas, unwrap } from "../../api/client";
 
 // The seller center's calls (CONTRACT.md "Seller center"): the caller's shops, a shop's products in
-// every status, the bulk price and stock CSV, and the business verification documents.
+// every status, the bulk price and stock CSV, the business verification documents, and the shop's settings.
 
 export type Shop = Schemas["Shop"];
 export type Product = Schemas["Product"];
@@ -62,3 +62,10 @@ export function submitVerification(id: string, documentIds: string[], message: s
 }
 
 export type VerificationState = Awaited<ReturnType<typeof loadVerification>>;
+
+export type ShopChange = Schemas["UpdateShop"];
+
+/** PATCH /shops/:id: the contact goes whole (the server replaces it as sent, pickup address included). */
+export function updateShop(id: string, body: ShopChange): Promise<Shop> {
+  return unwrap(api.PATCH("/api/v1/shops/{id}", { params: { path: { id } }, body }));
+}

@@ -44,4 +44,6 @@ export const logistics: ProblemTranslations = {
     "Nagbago ang bayad na ito habang sinisimulan. Basahin itong muli.",
   "This shipment's label is not stored. Ask the courier for a new one.":
     "Hindi naka-imbak ang label ng padalang ito. Humingi ng bago sa courier.",
+  "The courier cannot place the shop's address: its owner fills in the pickup address (street, district, province and postal code) in Shop settings.":
+    "Hindi matukoy ng courier ang address ng shop: dapat punan ng may-ari ang pickup address (kalye, distrito, probinsya at ZIP code) sa Mga setting ng shop.",
 };

@@ -44,4 +44,6 @@ export const logistics: ProblemTranslations = {
     "Pembayaran ini berubah saat sedang dimulai. Baca lagi.",
   "This shipment's label is not stored. Ask the courier for a new one.":
     "Label pengiriman ini tidak tersimpan. Minta label baru ke kurir.",
+  "The courier cannot place the shop's address: its owner fills in the pickup address (street, district, province and postal code) in Shop settings.":
+    "Kurir tidak dapat menemukan alamat toko: pemiliknya perlu mengisi alamat penjemputan (jalan, kecamatan, provinsi, dan kode pos) di Pengaturan toko.",
 };

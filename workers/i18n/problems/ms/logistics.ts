@@ -44,4 +44,6 @@ export const logistics: ProblemTranslations = {
     "Bayaran ini berubah semasa ia dimulakan. Baca semula.",
   "This shipment's label is not stored. Ask the courier for a new one.":
     "Label penghantaran ini tidak disimpan. Minta label baharu daripada kurier.",
+  "The courier cannot place the shop's address: its owner fills in the pickup address (street, district, province and postal code) in Shop settings.":
+    "Kurier tidak dapat mengenal pasti alamat kedai: pemiliknya perlu mengisi alamat pengambilan (jalan, daerah, negeri dan poskod) dalam Tetapan kedai.",
 };

@@ -38,4 +38,6 @@ export const logistics: ProblemTranslations = {
     "คำสั่งซื้อนี้ถูกจองโดยคำขออื่นในเวลาเดียวกัน กรุณาดูข้อมูลอีกครั้ง",
   "This payment changed while it was being started. Read it again.": "การชำระเงินนี้เปลี่ยนไประหว่างที่กำลังเริ่ม กรุณาดูข้อมูลอีกครั้ง",
   "This shipment's label is not stored. Ask the courier for a new one.": "ไม่พบใบปะหน้าพัสดุของการจัดส่งนี้ กรุณาขอใบใหม่จากขนส่ง",
+  "The courier cannot place the shop's address: its owner fills in the pickup address (street, district, province and postal code) in Shop settings.":
+    "ขนส่งระบุที่อยู่ของร้านไม่ได้ เจ้าของร้านต้องกรอกที่อยู่เข้ารับพัสดุ (ถนน เขต/อำเภอ จังหวัด และรหัสไปรษณีย์) ในหน้าตั้งค่าร้าน",
 };

@@ -44,4 +44,6 @@ export const logistics: ProblemTranslations = {
     "Khoản thanh toán này đã thay đổi trong lúc bắt đầu. Hãy đọc lại.",
   "This shipment's label is not stored. Ask the courier for a new one.":
     "Nhãn vận chuyển của lô hàng này không được lưu. Hãy xin nhãn mới từ đơn vị vận chuyển.",
+  "The courier cannot place the shop's address: its owner fills in the pickup address (street, district, province and postal code) in Shop settings.":
+    "Đơn vị vận chuyển không xác định được địa chỉ cửa hàng: chủ cửa hàng cần điền địa chỉ lấy hàng (đường, phường/quận, tỉnh/thành và mã bưu chính) trong Cài đặt cửa hàng.",
 };
