@@ -130,7 +130,7 @@ function previousText(def, before, previous) {
     );
   }
   for (const p of ["p50", "p95", "p99"])
-    if (def.latency?.includes(p) && Number.isFinite(before[p])) parts.push(`${p} ${num(before[p])} ms`);
+    if (def.latency?.includes(p) && Number.isFinite(before[p])) parts.push(`${p} ${thousands(before[p])} ms`);
   return parts.join(", ") || "–";
 }
 

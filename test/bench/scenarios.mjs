@@ -122,8 +122,9 @@ export const scenarios = [
     title: "GET /api/v1/categories (D1 read, tree build)",
     path: "/api/v1/categories?locale=th",
     needs: { "d1-read": 1 },
-    async setup(baseUrl) {
+    async setup(baseUrl, { mf }) {
       await seed(baseUrl);
+      await eventsSettled(mf);
       const res = await fetch(`${baseUrl}/api/v1/categories?locale=th`);
       const { items } = await res.json();
       if (!Array.isArray(items) || items.length === 0) throw new Error("categories are empty after seeding");
