@@ -210,7 +210,8 @@ export function summaryMarkdown(summary) {
     const lat = ran
       ? [r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99].map((v) => thousands(v) || "–").join(" / ")
       : "";
-    const met = r.met === "no" || r.met === "not measured" ? `${r.met}: ${r.failed.join("; ")}` : r.met;
+    const evidence = r.met === "yes" ? r.checks.map((c) => c.text) : r.failed;
+    const met = evidence?.length > 0 && r.met !== "failed" ? `${r.met}: ${evidence.join("; ")}` : r.met;
     const rate =
       ran && Number.isFinite(r.requestsPerSecond)
         ? `${thousands(r.requestsPerSecond)}${r.unit === "req/s" ? "" : ` ${r.unit}`}`
@@ -220,10 +221,10 @@ export function summaryMarkdown(summary) {
         r.issueRow,
         r.target,
         rate,
-        ran && r.unit === "req/s" ? pct(r.fractionOfCeiling) || "–" : "",
+        ran ? (r.unit === "req/s" && pct(r.fractionOfCeiling)) || "–" : "",
         ran ? pct(r.fractionOfBound) || "–" : "",
         lat,
-        ran ? String(r.errors) : "",
+        ran ? thousands(r.errors) : "",
         r.previous,
         met,
       ]

@@ -136,6 +136,8 @@ describe("issue 19's summary", () => {
     for (const line of rest) expect(cells(line)).toBe(11);
     expect(rest[1]).toMatch(/^\| `GET \/health` \(the whole middleware chain\) \| ≥ 57 % \| /);
     expect(rest[1]).toMatch(/\| no: \d+\.\d % of the plain Worker \(target ≥ 57 %\) \|$/);
+    // A met row shows its evidence too: the shard row's own ratio.
+    expect(rest[8]).toMatch(/\| 0\.99× \| yes: 1\.07× one object, deep stock \(target ≥ 1×\) \|$/);
   });
 });
 
