@@ -126,10 +126,15 @@ export const ISSUE_ROWS = [
     target: "p99 < 50 ms at 100 messages/s per room",
     latency: ["p99"],
     checks: [
+      // The rate the latency phase asked for, or what it sent when that was less (a room that falls
+      // behind; chat-fanout.mjs's sentPerSecond where it reports it): 1 % below 100 is the send timer's jitter.
       {
-        what: "latency measured at ≥ 100 messages/s",
-        value: (s) => s.chat?.latencyPhase?.rate,
-        ok: (v) => v >= 100,
+        what: "latency measured at 100 messages/s",
+        value: (s) => {
+          const phase = s.chat?.latencyPhase;
+          return phase ? Math.min(phase.rate, phase.sentPerSecond ?? phase.rate) : undefined;
+        },
+        ok: (v) => v >= 99,
         text: (v) => `latency measured at ${v} messages/s (target: at 100)`,
       },
       {
