@@ -1,8 +1,11 @@
 // `npm run bench [-- <scenario> ...]`: serves the Worker through Miniflare (workerd) directly and
 // loads each scenario with autocannon. Prints requests/s and latency percentiles per scenario, each
 // as a fraction of the ceiling (a plain Worker on the same Miniflare, measured for a few seconds
-// right before each scenario at the same connections), a summary table beside the previous figures (report.mjs), and writes
-// test-results/bench.json.
+// right before each scenario at the same connections) and of its bound (what the platform itself
+// can do for that request here: the plain Worker plus the primitives the scenario declares, each
+// measured right before it too; primitives.mjs), a table of every scenario and issue 19's summary
+// (target, met?) beside the previous figures (report.mjs), and writes test-results/bench.json.
+// `npm run bench -- ceilings` measures the plain Worker and every primitive alone.
 //
 //   BENCH_DURATION     seconds measured per scenario (default 8)
 //   BENCH_CONNECTIONS  concurrent connections (default 20)
@@ -10,11 +13,11 @@
 //   BENCH_VARS         Worker variables over the defaults METRICS_LOCAL_SINK=false,ACCESS_LOG=false
 //                      (production's), e.g. BENCH_VARS="METRICS_LOCAL_SINK=true" (server.mjs)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
-import { previousFigures, printTable } from "./report.mjs";
+import { createLoad, preflight, requestOf, round } from "./load.mjs";
+import { boundOf, describeNeeds } from "./primitives.mjs";
+import { buildSummary, previousFigures, printCeilings, printTable, summaryMarkdown } from "./report.mjs";
 import { scenarios as allScenarios } from "./scenarios.mjs";
 import { benchVars, createServer, ROOT } from "./server.mjs";
 
@@ -47,7 +50,8 @@ const settings = {
 const args = process.argv.slice(2);
 if (args.includes("--list") || args.includes("--help")) {
   console.log("scenarios:");
-  for (const s of allScenarios) console.log(`  ${s.name.padEnd(14)} ${s.title}`);
+  for (const s of allScenarios)
+    console.log(`  ${s.name.padEnd(16)} ${s.title}${s.needs ? `; bound: ${describeNeeds(s.needs)}` : ""}`);
   console.log("\nnpm run bench [-- <name> ...]   env: BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP, BENCH_VARS");
   process.exit(0);
 }
@@ -63,6 +67,8 @@ const scenarios = (args.length > 0 ? allScenarios.filter((s) => args.includes(s.
   (s) => s !== ceilingScenario,
 );
 const CEILING_SECONDS = Math.min(settings.durationSeconds, 4);
+const loader = createLoad(settings, { plainSeconds: CEILING_SECONDS, ceilingPath: ceilingScenario.path });
+const { cannon, measure, measureCeiling, measurePrimitives, measureCeilings } = loader;
 
 // ---------------------------------------------------------------- helpers
 function version(pkg) {
@@ -73,106 +79,11 @@ function version(pkg) {
   }
 }
 
-const round = (n, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
-
-/** Nearest-rank percentile of a sorted array. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-/** The request a scenario repeats, after its setup() had its say. */
-function requestOf(scenario, prepared) {
-  const merged = { method: "GET", ...scenario, ...prepared };
-  const headers = { ...(merged.headers ?? {}) };
-  let body = merged.body;
-  if (body !== undefined && typeof body !== "string") {
-    body = JSON.stringify(body);
-    headers["content-type"] ??= "application/json";
-  }
-  return { method: merged.method, path: merged.path, headers, body, requests: merged.requests };
-}
-
-let activeInstance = null;
-
-function cannon(baseUrl, request, durationSeconds, onResponse, connections = settings.connections) {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `${baseUrl}${request.path}`,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        requests: request.requests,
-        connections,
-        duration: durationSeconds,
-        timeout: 10,
-      },
-      (err, result) => {
-        activeInstance = null;
-        if (err) reject(err);
-        else resolve(result);
-      },
-    );
-    activeInstance = instance;
-    if (onResponse) instance.on("response", onResponse);
-  });
-}
-
-/** Runs autocannon for the measured period; latency percentiles are computed over every response. */
-async function measure(baseUrl, request, connections) {
-  const latencies = [];
-  const result = await cannon(
-    baseUrl,
-    request,
-    settings.durationSeconds,
-    (_client, _status, _bytes, ms) => latencies.push(ms),
-    connections,
-  );
-  const sorted = Float64Array.from(latencies).sort();
-  const sum = latencies.reduce((a, b) => a + b, 0);
-  return {
-    requestsPerSecond: {
-      average: round(result.requests.average, 1),
-      stddev: round(result.requests.stddev, 1),
-      min: result.requests.min,
-      max: result.requests.max,
-    },
-    latencyMs: {
-      p50: round(percentile(sorted, 50)),
-      p95: round(percentile(sorted, 95)),
-      p99: round(percentile(sorted, 99)),
-      average: round(sorted.length ? sum / sorted.length : Number.NaN),
-      max: round(sorted.length ? sorted[sorted.length - 1] : Number.NaN),
-    },
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
-    errors: result.errors,
-    timeouts: result.timeouts,
-    durationSeconds: result.duration,
-    connections: connections ?? settings.connections,
-  };
-}
-
-/** One request first (node:http, which sends a Host header as given, unlike fetch); resolves to its status. */
-function preflight(baseUrl, request) {
-  const url = new URL(request.path, baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: request.method, headers: request.headers }, (res) => {
-      res.resume();
-      // The ceiling must not be the app: the app stamps X-Request-ID on every answer.
-      if (request.headers?.host && res.headers["x-request-id"]) reject(new Error("the ceiling host reached the app"));
-      res.on("end", () => resolve(res.statusCode));
-    });
-    req.on("error", reject);
-    req.end(request.body);
-  });
-}
-
 /** The ceiling row: the mean of the ceiling measurements taken at the default connections. */
 function ceilingRow(results) {
-  const runs = results.filter((r) => r.ceiling?.connections === settings.connections).map((r) => r.ceiling);
+  const runs = [ceilings?.primitives.ceiling, ...results.map((r) => r.ceiling)].filter(
+    (c) => c?.connections === settings.connections,
+  );
   if (runs.length === 0) return null;
   const mean = (pick) => round(runs.reduce((a, r) => a + pick(r), 0) / runs.length, 1);
   return {
@@ -191,6 +102,7 @@ function finish(baseUrl, results) {
   const ceiling = ceilingRow(results);
   const rows = ceiling ? [ceiling, ...results] : results;
   const load = os.loadavg().map((l) => l.toFixed(2));
+  if (ceilings) printCeilings(ceilings);
   console.log(
     `Summary: ${TARGET}; ${machine.cores} cores (${machine.cpuModel}); load average ${load.join(" ")} (at start ${machine.loadAverageAtStart.join(" ")});` +
       ` ${settings.connections} connections unless noted; ${settings.durationSeconds}s each;` +
@@ -198,7 +110,6 @@ function finish(baseUrl, results) {
   );
   printTable(rows, previous);
 
-  mkdirSync(join(ROOT, "test-results"), { recursive: true });
   const report = {
     target: TARGET,
     finishedAt: new Date().toISOString(),
@@ -208,11 +119,18 @@ function finish(baseUrl, results) {
     settings: { ...settings, vars, latency: "nearest-rank percentiles over every response, in ms" },
     loadAverageAtEnd: load,
     ceiling: ceiling && { requestsPerSecond: ceiling.requestsPerSecond.average, runs: ceiling.runs },
+    ceilings,
     previous: previous.source,
     scenarios: rows,
   };
-  writeFileSync(RESULTS_PATH, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nWrote ${RESULTS_PATH}`);
+  report.summary = buildSummary(report, previous);
+  report.summary.markdown = summaryMarkdown(report.summary);
+  console.log(`\nIssue 19, as the README shows it:\n\n${report.summary.markdown}`);
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  // A run of the ceilings alone keeps the last scenarios' figures as the next run's "previous".
+  const path = results.length > 0 ? RESULTS_PATH : join(ROOT, "test-results/bench-ceilings.json");
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote ${path}`);
 }
 
 // ---------------------------------------------------------------- main
@@ -264,7 +182,7 @@ const shutdown = async (signal) => {
   if (interrupted) return;
   interrupted = true;
   console.error(`\n${signal}: stopping`);
-  activeInstance?.stop();
+  loader.stop();
   await server.stop().catch(() => {});
   process.exit(130);
 };
@@ -272,22 +190,9 @@ process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 
 const results = [];
+let ceilings = null;
 let exitCode = 0;
 
-/** The ceiling at `connections`, measured now: { connections, requestsPerSecond, p50, p95, p99 }. */
-async function measureCeiling(baseUrl, connections) {
-  const request = requestOf(ceilingScenario, {});
-  const status = await preflight(baseUrl, request);
-  if (status !== 200) throw new Error(`the ceiling Worker answered ${status}`);
-  const saved = settings.durationSeconds;
-  settings.durationSeconds = CEILING_SECONDS;
-  try {
-    const m = await measure(baseUrl, request, connections);
-    return { connections, requestsPerSecond: m.requestsPerSecond.average, ...m.latencyMs };
-  } finally {
-    settings.durationSeconds = saved;
-  }
-}
 try {
   const started = Date.now();
   process.stdout.write("› bundling the Worker (wrangler deploy --dry-run) and starting Miniflare… ");
@@ -297,6 +202,12 @@ try {
 
   for (const scenario of scenarios) {
     if (interrupted) break;
+    if (scenario.ceilings) {
+      console.log(`▸ ${scenario.name}: ${scenario.title}`);
+      ceilings = await measureCeilings(baseUrl);
+      printCeilings(ceilings);
+      continue;
+    }
     const entry = { name: scenario.name, title: scenario.title };
     console.log(`▸ ${scenario.name}: ${scenario.title}`);
     try {
@@ -306,6 +217,7 @@ try {
       Object.assign(entry, { method: request.method, path: request.path });
       const logsBefore = { ...server.workerLogs };
       const ceiling = await measureCeiling(baseUrl, connections);
+      const primitives = await measurePrimitives(baseUrl, connections, scenario.needs);
       let metrics;
       if (scenario.run) {
         metrics = await scenario.run({ baseUrl, ...settings, prepared });
@@ -317,9 +229,22 @@ try {
         metrics = await measure(baseUrl, request, connections);
       }
       if (interrupted) break;
+      const bound = scenario.needs
+        ? boundOf(
+            ceiling.requestsPerSecond,
+            Object.fromEntries(Object.entries(primitives).map(([n, m]) => [n, m.requestsPerSecond])),
+            scenario.needs,
+          )
+        : null;
       Object.assign(entry, metrics, {
         ceiling,
         fractionOfCeiling: round(metrics.requestsPerSecond.average / ceiling.requestsPerSecond, 4),
+        ...(scenario.needs && {
+          needs: scenario.needs,
+          primitives,
+          bound: round(bound, 1),
+          fractionOfBound: bound ? round(metrics.requestsPerSecond.average / bound, 4) : null,
+        }),
         workerLogged: {
           warn: server.workerLogs.warn - logsBefore.warn,
           error: server.workerLogs.error - logsBefore.error,
@@ -342,6 +267,12 @@ try {
             ? `, worker logged ${entry.workerLogged.error} errors / ${entry.workerLogged.warn} warnings`
             : ""),
       );
+      if (entry.bound) {
+        const each = Object.entries(primitives).map(([n, m]) => `${n} ${m.requestsPerSecond} req/s`);
+        console.log(
+          `  bound: ${describeNeeds(entry.needs)} → ${entry.bound} req/s (${each.join(", ") || "the ceiling"}); the scenario is ${(entry.fractionOfBound * 100).toFixed(1)} % of it`,
+        );
+      }
     } catch (err) {
       exitCode = 1;
       entry.error = err instanceof Error ? err.message : String(err);

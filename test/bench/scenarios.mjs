@@ -3,15 +3,23 @@ import { prepareChatRoom, runChatFanout } from "./chat-fanout.mjs";
 import { prepareCheckout, prepareReservations, prepareReservePair, runReservePair } from "./commerce.mjs";
 import { loadCatalog } from "./load-products.mjs";
 import { prepareNotifications, runNotifications } from "./notifications.mjs";
+import { PRIMITIVES_HOST } from "./primitives.mjs";
 import { CEILING_HOST } from "./server.mjs";
 import { prepareTransfers } from "./wallet.mjs";
 
 // Benchmark scenarios, run in this order by test/bench/run.mjs (`npm run bench -- <name> ...` picks some).
 //
-// A scenario is { name, title, method?, path, headers?, body?, connections?, setup?, run? }:
+// A scenario is { name, title, method?, path, headers?, body?, connections?, needs?, setup?, run? }:
 //   - name      what you type after `npm run bench --`
 //   - title     what the report shows
 //   - connections  overrides BENCH_CONNECTIONS for this scenario (orders/s at 10 connections)
+//   - needs     the platform primitives one request (or flow) needs at least, { primitive: count }
+//               (primitives.mjs: d1-read, d1-write, do-read, do-write-hot, do-write-8, do-write-new,
+//               cache-hit, r2-head). run.mjs measures each right before the scenario and reports it
+//               as a fraction of the bound they make together ({}: the plain Worker; left out: no
+//               bound, e.g. the chat fan-out and the queue consumer, which are not one request).
+//               Count only what every request does whatever the code's path (a floor, not a trace):
+//               a bound too high only makes the fraction look worse.
 //   - method, path, headers, body
 //               the request autocannon repeats (method defaults to GET, body is a string or an
 //               object sent as JSON)
@@ -88,22 +96,35 @@ export const scenarios = [
     path: "/",
     headers: { host: CEILING_HOST },
   },
+  // The plain Worker and every primitive alone (primitives.mjs), one after the other: the table of
+  // ceilings per primitive (docs/performance.md). Runs first in a full run; `npm run bench -- ceilings`.
+  {
+    name: "ceilings",
+    title: "plain Workers doing one platform primitive each (D1, Durable Objects, Cache API, R2)",
+    ceilings: true,
+    path: "/",
+    headers: { host: PRIMITIVES_HOST },
+  },
   {
     name: "health",
     title: "GET /health",
     path: "/health",
+    needs: {},
   },
   {
     name: "ready",
     title: "GET /ready (D1 SELECT 1 + R2 HEAD)",
     path: "/ready",
+    needs: { "d1-read": 1, "r2-head": 1 },
   },
   {
     name: "categories",
     title: "GET /api/v1/categories (D1 read, tree build)",
     path: "/api/v1/categories?locale=th",
-    async setup(baseUrl) {
+    needs: { "d1-read": 1 },
+    async setup(baseUrl, { mf }) {
       await seed(baseUrl);
+      await eventsSettled(mf);
       const res = await fetch(`${baseUrl}/api/v1/categories?locale=th`);
       const { items } = await res.json();
       if (!Array.isArray(items) || items.length === 0) throw new Error("categories are empty after seeding");
@@ -114,6 +135,8 @@ export const scenarios = [
     name: "me",
     title: "GET /api/v1/users/me (ES256 verify + session check in D1 + PII decrypt)",
     path: "/api/v1/users/me",
+    // The session check (the contract ends a session at once, so it is read every time).
+    needs: { "d1-read": 1 },
     async setup(baseUrl) {
       const email = `bench-${Date.now()}@example.com`;
       const res = await fetch(`${baseUrl}/api/v1/auth/register`, {
@@ -130,6 +153,8 @@ export const scenarios = [
     name: "products-list",
     title: "GET /api/v1/products?limit=20 (product list, 20 per page; newest, price and category pages)",
     path: "/api/v1/products?limit=20",
+    // A kept page still reads the catalog's version (workers/catalog/read-cache.ts).
+    needs: { "d1-read": 1 },
     async setup(baseUrl, { mf }) {
       await seed(baseUrl);
       await eventsSettled(mf);
@@ -141,6 +166,8 @@ export const scenarios = [
     name: "product-detail",
     title: "GET /api/v1/products/:id (20 hot seeded products; live stock merged per read)",
     path: "/api/v1/products",
+    // The product's version and its live stock (one Inventory object per SKU), even when kept.
+    needs: { "d1-read": 1, "do-read": 1 },
     async setup(baseUrl, { mf }) {
       await seed(baseUrl);
       await eventsSettled(mf);
@@ -152,6 +179,8 @@ export const scenarios = [
     name: "product-uncached",
     title: "GET /api/v1/products/:id, every request a product not read before (cache misses: D1 + Inventory)",
     path: "/api/v1/products",
+    // The product's rows (one batch), its sale items, its stock; the Cache API lookup and put not counted.
+    needs: { "d1-read": 2, "do-read": 1 },
     async setup(baseUrl, { mf }) {
       await loadCatalog({ baseUrl, mf });
       const ids = await activeProductIds(mf, 100_000);
@@ -173,6 +202,7 @@ export const scenarios = [
     name: "search",
     title: "GET /api/v1/search over 100,000 products (th/id/vi/en queries, typos, synonyms, filters, sorts)",
     path: "/api/v1/search?q=samsung",
+    needs: { "d1-read": 1 },
     async setup(baseUrl, { mf }) {
       await loadCatalog({ baseUrl, mf });
       return { requests: SEARCH_QUERIES.map((query) => ({ method: "GET", path: `/api/v1/search?${query}` })) };
@@ -182,6 +212,7 @@ export const scenarios = [
     name: "autocomplete",
     title: "GET /api/v1/search/autocomplete over 100,000 products (prefixes in th/id/vi/en)",
     path: "/api/v1/search/autocomplete?q=sam",
+    needs: { "d1-read": 1 },
     async setup(baseUrl, { mf }) {
       await loadCatalog({ baseUrl, mf });
       return {
@@ -206,12 +237,14 @@ export const scenarios = [
     name: "reserve",
     title: "POST /api/v1/dev/bench/reserve: stock reservations/s on one SKU, one Inventory object",
     path: "/api/v1/dev/bench/reserve",
+    needs: { "do-write-hot": 1 },
     setup: (baseUrl) => prepareReservations(baseUrl, { shards: 1 }),
   },
   {
     name: "reserve-sharded",
     title: "POST /api/v1/dev/bench/reserve: stock reservations/s on one SKU sharded over 8 Inventory objects",
     path: "/api/v1/dev/bench/reserve",
+    needs: { "do-write-8": 1 },
     setup: (baseUrl) => prepareReservations(baseUrl, { shards: 8 }),
   },
   {
@@ -219,6 +252,8 @@ export const scenarios = [
     title:
       "one SKU, one object vs 8 shards in alternating 2 s slices (deep stock: no spill; near sell-out: spills): the 8 shards' deep figures, ratios printed",
     path: "/api/v1/dev/bench/reserve",
+    // Its figures are the 8 shards' (deep stock: each reservation one write in its home shard).
+    needs: { "do-write-8": 1 },
     setup: (baseUrl) => prepareReservePair(baseUrl),
     run: runReservePair,
   },
@@ -227,6 +262,8 @@ export const scenarios = [
     title: "POST /api/v1/cart/items with no cart token: a new guest cart each",
     method: "POST",
     path: "/api/v1/cart/items",
+    // The catalog row, the stock level, the new guest's Cart object (docs/performance-write.md).
+    needs: { "d1-read": 1, "do-read": 1, "do-write-new": 1 },
     setup: (baseUrl) => prepareCartNew(baseUrl),
   },
   {
@@ -234,6 +271,8 @@ export const scenarios = [
     title: "POST /api/v1/cart/items on ONE guest cart from every connection (add, add, the line reset to 1)",
     method: "POST",
     path: "/api/v1/cart/items",
+    // Adds and resets alike: the catalog row, the stock level, a write in the one Cart object.
+    needs: { "d1-read": 1, "do-read": 1, "do-write-hot": 1 },
     setup: (baseUrl) => prepareHotCart(baseUrl),
   },
   {
@@ -242,6 +281,8 @@ export const scenarios = [
     title:
       "full guest checkout, serial, 5 calls (add, validate, shipping rates, order, payment): flows/s and latency per flow",
     path: "/api/v1/orders",
+    // Per flow: the add (as cart-new), validate and rates (the cart), the order (as checkout), the payment's write.
+    needs: { "d1-read": 4, "d1-write": 3, "do-read": 3, "do-write-new": 1, "do-write-8": 4 },
     run: runCheckoutFlow,
   },
   {
@@ -251,6 +292,9 @@ export const scenarios = [
     connections: 10,
     method: "POST",
     path: "/api/v1/orders",
+    // Before the 201 (docs/performance-write.md): key claim and commit batch (writes), caps, catalog
+    // and held quotes (reads); 2 limit takes, the Cart hand-off, the stock reservation (object writes).
+    needs: { "d1-read": 3, "d1-write": 2, "do-write-8": 4 },
     setup: (baseUrl) => prepareCheckout(baseUrl),
   },
   {
@@ -267,6 +311,8 @@ export const scenarios = [
     title: "POST /api/v1/wallet/transfers between random pairs of 40 funded wallets (transfers/s)",
     method: "POST",
     path: "/api/v1/wallet/transfers",
+    // The saga's hold in the sender's Wallet, credit in the receiver's, settle in the sender's.
+    needs: { "do-write-8": 3 },
     setup: (baseUrl) => prepareTransfers(baseUrl),
   },
   // Next: product reads.

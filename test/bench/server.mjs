@@ -11,7 +11,10 @@
 // Next to the app, the same Miniflare serves the ceiling: a plain Worker with no framework, no
 // bindings and no middleware (CEILING_SCRIPT), reached through the same entry socket as the app but
 // on its own host name (CEILING_HOST, matched by a Miniflare route). Every scenario is reported as a
-// fraction of its req/s, the one figure that carries from one machine (or load) to the next.
+// fraction of its req/s, the one figure that carries from one machine (or load) to the next. A third
+// Worker does one platform primitive per request (a D1 read, a Durable Object write, …) against the
+// app's own D1 database and R2 bucket, on its own host name (primitives.mjs): the ceilings of what
+// the platform itself can do for a request here.
 //
 // `stop()` disposes Miniflare and removes the temp directory. Nothing leaves the loopback interface:
 // wrangler's update check and telemetry are switched off, and Miniflare's `cf` object is not fetched.
@@ -23,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from "wrangler";
 import { localVars } from "../../scripts/dev-vars.mjs";
+import { preparePrimitives, primitivesWorker } from "./primitives.mjs";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CONFIG_PATH = join(ROOT, "wrangler.toml");
@@ -222,12 +226,15 @@ export function createServer({ host = "127.0.0.1", port = 0, quiet = false, insp
               compatibilityFlags: options.compatibilityFlags,
               routes: [`${CEILING_HOST}/*`],
             },
+            primitivesWorker(options),
           ],
         }),
       );
       const url = await mf.ready;
       checkpoint();
       const migrations = await applyMigrations(mf);
+      checkpoint();
+      await preparePrimitives(mf);
       checkpoint();
       return { baseUrl: url.origin, migrations };
     } catch (err) {
