@@ -30,6 +30,11 @@ const TIMEOUT_MS = Number(process.env.BENCH_NOTIFY_TIMEOUT_MS ?? 300_000);
 // BENCH_NOTIFY_PUSH=0: no push devices, so the run measures composing alone (in-app + UserHub), without
 // the deliver consumer's push sends sharing the queue (docs/performance-async.md).
 const WITH_PUSH = process.env.BENCH_NOTIFY_PUSH !== "0";
+// BENCH_NOTIFY_RATE=<events/s>: steady load instead of one backlog. The same number of events is
+// sent in slices every 250 ms at that rate, so the latency shows the consumer keeping up (batch
+// wait + one batch's work) rather than a backlog of 2,000 waiting their turn.
+const RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 0);
+const TICK_MS = 250;
 
 const round = (n, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,16 +146,42 @@ async function counts(db, prefix) {
   return { composed: composed.n, pushes: pushes.n };
 }
 
-export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
-  const db = await prepared.mf.getD1Database("DB");
-  const started = Date.now();
+/** Puts `events` events on the queue through the dev endpoint: { eventIdPrefix, sentAt (per 100) }. */
+async function enqueue(baseUrl, userIds, events) {
   const res = await fetch(`${baseUrl}/api/v1/dev/bench/notifications`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ userIds: prepared.users, events }),
+    body: JSON.stringify({ userIds, events }),
   });
   if (res.status !== 202) throw new Error(`enqueueing failed: ${res.status} ${await res.text()}`);
-  const { eventIdPrefix, sentAt } = await res.json();
+  return res.json();
+}
+
+/** Sends `events` at `rate` per second, a slice every TICK_MS; answers each slice's prefix and send times. */
+async function enqueueSteadily(baseUrl, userIds, events, rate) {
+  const calls = [];
+  const start = Date.now();
+  let sent = 0;
+  for (let tick = 1; sent < events; tick++) {
+    const due = Math.min(events, Math.round((rate * tick * TICK_MS) / 1000));
+    if (due > sent) {
+      calls.push(await enqueue(baseUrl, userIds, due - sent));
+      sent = due;
+    }
+    await sleep(Math.max(0, start + tick * TICK_MS - Date.now()));
+  }
+  return calls;
+}
+
+export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
+  const db = await prepared.mf.getD1Database("DB");
+  const started = Date.now();
+  const calls =
+    RATE > 0
+      ? await enqueueSteadily(baseUrl, prepared.users, events, RATE)
+      : [await enqueue(baseUrl, prepared.users, events)];
+  const eventIdPrefix = calls.length === 1 ? calls[0].eventIdPrefix : "evt_bench";
+  const sentAtOf = new Map(calls.map((c) => [c.eventIdPrefix, c.sentAt]));
   const enqueuedIn = Date.now() - started;
 
   let composedAt = null;
@@ -176,8 +207,9 @@ export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
     .bind(`${eventIdPrefix}%`)
     .all();
   const latencies = results.map((r) => {
-    const n = Number(r.event_id.slice(eventIdPrefix.length));
-    return r.created_at - sentAt[Math.floor(n / 100)];
+    const cut = r.event_id.lastIndexOf("_") + 1;
+    const n = Number(r.event_id.slice(cut));
+    return r.created_at - sentAtOf.get(r.event_id.slice(0, cut))[Math.floor(n / 100)];
   });
   const sorted = Float64Array.from(latencies).sort();
   const composeSeconds = (composedAt - started) / 1000;
@@ -191,7 +223,8 @@ export async function runNotifications({ baseUrl, prepared, events = EVENTS }) {
   const stddev = Math.sqrt(perSecond.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, perSecond.length));
   const eventsPerSecond = round(events / composeSeconds, 1);
   console.log(
-    `  ${events} security.alert events for ${prepared.users.length} users (in-app + push each), enqueued in ${enqueuedIn} ms;` +
+    `  ${events} security.alert events for ${prepared.users.length} users (in-app + push each), ` +
+      (RATE > 0 ? `sent steadily at ${RATE}/s over ${enqueuedIn} ms;` : `enqueued in ${enqueuedIn} ms;`) +
       ` all composed after ${round(composeSeconds)} s` +
       (!WITH_PUSH
         ? " (no push devices: composing alone)"

@@ -96,6 +96,66 @@ describe("the compose consumer applies a queue batch's events together", () => {
   });
 });
 
+describe("the compose consumer's multi-row commit", () => {
+  it("a batch with duplicates and a redelivered half gives each notification, delivery, message and outbox row once", async () => {
+    const people = await Promise.all(["fil", "ms"].map((locale) => register(locale)));
+    for (const p of people) {
+      await expectJson(
+        await call("POST", "/api/v1/notifications/devices", {
+          token: p.token,
+          body: { token: `rows-${crypto.randomUUID()}`, platform: "ios" },
+        }),
+        201,
+      );
+    }
+    const events = people.flatMap((p) =>
+      [0, 1, 2].map((n) => securityAlertEvent(p.userId, "new_sign_in", { device: `Tab ${n}` })),
+    );
+    // The first half was applied by an earlier batch (a redelivery of the queue's later messages follows).
+    const earlier = recordingDeps();
+    await deliverToQueue(
+      NOTIFICATIONS_QUEUE,
+      events.slice(0, 3).map((body) => ({ body })),
+      earlier.deps,
+    );
+    expect(earlier.enqueued).toHaveLength(3);
+    // Then every event, with two of them twice.
+    const later = recordingDeps();
+    const bodies = [...events, events[1], events[4]].map((body) => ({ body }));
+    const result = await deliverToQueue(NOTIFICATIONS_QUEUE, bodies, later.deps);
+    expect(result.explicitAcks).toHaveLength(bodies.length);
+    expect(result.retryMessages).toEqual([]);
+    // Only the new half's pushes are enqueued, each once.
+    expect(later.enqueued).toHaveLength(3);
+    const pushIds = [...earlier.enqueued, ...later.enqueued].map((m) => m.body.data.deliveryId);
+    expect(new Set(pushIds).size).toBe(6);
+
+    const notificationIds: string[] = [];
+    for (const p of people) {
+      const mine = await notificationsOf(p.userId, "security.alert");
+      expect(mine).toHaveLength(3);
+      for (const n of mine) {
+        notificationIds.push(n.id);
+        const deliveries = await deliveriesOf(n.id);
+        expect(deliveries.map((d) => d.channel).sort()).toEqual(["inApp", "push"]);
+        expect(deliveries.find((d) => d.channel === "inApp")?.status).toBe("sent");
+        expect(deliveries.find((d) => d.channel === "push")?.status).toBe("pending");
+      }
+    }
+    const counts = await env.DB.prepare(
+      `SELECT (SELECT COUNT(*) FROM outbound_messages m JOIN notification_deliveries d ON d.outbound_message_id = m.id
+                WHERE d.id IN (SELECT value FROM json_each(?1))) AS messages,
+              (SELECT COUNT(*) FROM outbox_events
+                WHERE json_extract(envelope, '$.data.deliveryId') IN (SELECT value FROM json_each(?1))) AS outbox`,
+    )
+      .bind(JSON.stringify(pushIds))
+      .first<{ messages: number; outbox: number }>();
+    expect(counts).toEqual({ messages: 6, outbox: 6 });
+    // The deliver events carry the notification each push belongs to.
+    for (const m of [...earlier.enqueued, ...later.enqueued]) expect(notificationIds).toContain(m.body.subject?.id);
+  });
+});
+
 /** A user with one push device and `n` security alerts composed; the deliver events they enqueued. */
 async function pushDeliveries(n: number) {
   const person = await register("ms");

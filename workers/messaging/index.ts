@@ -30,6 +30,7 @@ export {
   abandonPendingMessage,
   trackedMessageQuery,
   trackedMessagesDelete,
+  trackedMessagesInsert,
   trackedMessagesQuery,
   trackedMessageWrites,
 } from "./tracked-messages";

@@ -26,6 +26,27 @@ export async function trackedMessageWrites(
   ];
 }
 
+const INSERT_MANY = `INSERT INTO outbound_messages
+    (id, channel, recipient_hash, content_enc, locale, category, status, attempts, created_at, updated_at)
+  SELECT json_extract(value, '$.id'), json_extract(value, '$.channel'), json_extract(value, '$.recipientHash'),
+         json_extract(value, '$.contentEnc'), json_extract(value, '$.locale'), json_extract(value, '$.category'),
+         'pending', 0, ?2, ?2
+    FROM json_each(?1) WHERE true
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * trackedMessageWrites for many messages: one statement (a D1 prepared statement, for a batch of
+ * the caller's own) that records each once; a batch's worth of rows as one JSON parameter.
+ */
+export async function trackedMessagesInsert(
+  env: Env,
+  messages: readonly { id: string; request: MessageRequest }[],
+  at: number,
+): Promise<D1PreparedStatement> {
+  const rows = await Promise.all(messages.map((m) => outboundMessageRow(env, m.id, m.request, at)));
+  return env.DB.prepare(INSERT_MANY).bind(JSON.stringify(rows), at);
+}
+
 /**
  * The query of one tracked message (a batch item: read it with the caller's own reads in one
  * round trip). `id` may be an id or a scalar subquery that yields one.

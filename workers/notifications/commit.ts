@@ -10,13 +10,14 @@ import { logEvent } from "../platform/log";
 import { markPublished } from "../platform/outbox";
 import { withRequestId } from "../platform/request-context";
 import { notifyUnread, pushToHub } from "../realtime";
+import { commitRows, type RowsCommitted } from "./commit-rows";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliverEvent, NOTIFIED_EVENT_TYPES } from "./events";
 import { type Preferences, preferencesOf } from "./preferences";
 import { presentNotification } from "./present";
 import { type PushTarget, pushTargets, sharedUserLookup } from "./recipients";
-import { recordWrites } from "./record";
+import { type RecordRows, recordRows, recordWrites } from "./record";
 
 type PendingDelivery = { id: string; notificationId: string; notBefore: number | null };
 type NotificationRow = typeof notifications.$inferSelect;
@@ -154,55 +155,94 @@ async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, p
 }
 
 /**
- * Events planned together, the most D1 statements one commit holds: a batch is one transaction
- * (one round trip); smaller groups keep each short next to the Worker's other writers.
+ * The most notifications one commit holds: a batch is one transaction (one round trip), and each
+ * kind of row travels as one JSON parameter; smaller groups keep both modest.
  */
-const WRITES_PER_COMMIT = 400;
+const NOTIFICATIONS_PER_COMMIT = 200;
+
+type EventRows = { p: Planned; rows: RecordRows }[];
+
+/**
+ * After a group's rows committed: each in-app notification this commit created is pushed to its
+ * user's hub, and the event's deliveries still pending are answered, to be put on the queue.
+ */
+async function afterRows(env: Env, db: Database, rows: EventRows, committed: RowsCommitted, at: number) {
+  const config = readConfig(env).notifications;
+  const fresh = rows.filter(({ rows: r }) => r.inApp && committed.deliveries.has(r.inApp.id));
+  const missing = fresh
+    .map(({ rows: r }) => r.notification.dedupeKey)
+    .filter((key) => !committed.notifications.has(key));
+  const reread = missing.length > 0 ? await notificationsByKey(db, missing) : new Map<string, NotificationRow>();
+  const live = fresh.map(({ p, rows: r }) => {
+    const key = r.notification.dedupeKey;
+    return showLive(env, db, committed.notifications.get(key) ?? reread.get(key), p, r.inApp?.id ?? "");
+  });
+  const external = rows.flatMap(({ rows: r }) => r.external.map((e) => e.delivery.id));
+  const created = external.map((id) => committed.deliveries.get(id));
+  const pending = created.every(Boolean)
+    ? (created as PendingDelivery[])
+    : await pendingDeliveries(
+        db,
+        rows.flatMap(({ rows: r }) => [...(r.inApp ? [r.inApp.id] : []), ...external]),
+      );
+  const messages = pending.map((d) => ({
+    body: deliverEvent(d.id, d.notificationId),
+    delaySeconds: delayUntil(d.notBefore, at, config.maxDelaySeconds),
+  }));
+  return { live, messages };
+}
 
 /**
  * commitPlan for a whole queue batch: recipients' preferences and devices are read once, the
- * notifications and deliveries of all events commit in a few D1 batches (each event's writes whole
- * in one of them, in event order), then the live pushes and hints go out and every new delivery is
- * enqueued in one send. The same writes and keys as one at a time, so a retry of any of these
- * events finds its rows and changes nothing; the outbox covers a crash between commit and send.
+ * notifications, deliveries, tracked messages and outbox rows of all events commit as a few
+ * multi-row statements in one D1 batch per group (commit-rows.ts; each event whole in one group,
+ * in event order), then the live pushes and hints go out and every new delivery is enqueued in one
+ * send. The same rows and keys as one at a time, so a retry of any of these events finds its rows
+ * and changes nothing; the outbox covers a crash between commit and send.
  */
 async function commitMany(env: Env, deps: MessagingDeps, planned: { event: EventEnvelope; plan: Plan }[], at: number) {
   const db = database(env);
-  const data = await recipientData(
+  const { prefs, devices } = await recipientData(
     env,
     db,
     planned.map((p) => p.plan),
     at,
   );
-  const writes = await Promise.all(
-    planned.map(({ event, plan }) => withRequestId(event.requestId, () => planWrites(env, db, event, plan, at, data))),
+  const perEvent: EventRows[] = await Promise.all(
+    planned.map(({ event, plan }) =>
+      withRequestId(event.requestId, async () => {
+        const rows = await Promise.all(
+          plan.notifications.map(async (p) => {
+            const userPrefs = p.recipient.userId ? (prefs.get(p.recipient.userId) ?? null) : null;
+            return { p, rows: await recordRows(env, event, p, userPrefs, devices, at) };
+          }),
+        );
+        return rows.filter((r): r is EventRows[number] => r.rows !== null);
+      }),
+    ),
   );
-  const groups: { items: number[]; writes: BatchItem<"sqlite">[] }[] = [];
-  writes.forEach((pw, i) => {
-    if (pw.writes.length === 0) return;
+  const groups: EventRows[][] = [];
+  for (const rows of perEvent) {
+    if (rows.length === 0) continue;
     const last = groups.at(-1);
-    if (last && last.writes.length + pw.writes.length <= WRITES_PER_COMMIT) {
-      last.items.push(i);
-      last.writes.push(...pw.writes);
-    } else groups.push({ items: [i], writes: [...pw.writes] });
-  });
-  const effects: Promise<unknown>[] = [];
+    if (last && last.flat().length + rows.length <= NOTIFICATIONS_PER_COMMIT) last.push(rows);
+    else groups.push([rows]);
+  }
+  const effects: Promise<unknown>[] = planned.flatMap(({ plan }) =>
+    plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)),
+  );
   const messages: DeliverMessage[] = [];
   for (const group of groups) {
-    const [first, ...rest] = group.writes;
-    const results = (await db.batch([first, ...rest])) as unknown[];
-    let base = 0;
-    for (const i of group.items) {
-      const after = await afterCommit(env, db, planned[i].plan, writes[i], results, base, at);
-      effects.push(...after.effects);
-      messages.push(...after.messages);
-      base += writes[i].writes.length;
-    }
+    const rows = group.flat();
+    const committed = await commitRows(
+      env,
+      rows.map((r) => r.rows),
+      at,
+    );
+    const after = await afterRows(env, db, rows, committed, at);
+    effects.push(...after.live);
+    messages.push(...after.messages);
   }
-  // Plans with hints only (chat read by everyone) wrote nothing but still tell the hubs.
-  for (const [i, pw] of writes.entries())
-    if (pw.writes.length === 0)
-      effects.push(...planned[i].plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)));
   await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
 }
 

@@ -91,6 +91,25 @@ export function recordEventOnce(
     .onConflictDoNothing();
 }
 
+const RECORD_MANY_ONCE = `INSERT INTO outbox_events (id, queue, type, envelope, created_at, claimed_until, attempts)
+  SELECT json_extract(value, '$.id'), ?2, json_extract(value, '$.type'), value, ?3, ?4, 0
+    FROM json_each(?1) WHERE true
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * recordEventOnce (claimed by its producer) for many events of one queue: one D1 prepared statement
+ * for the caller's batch, the events as one JSON parameter (each row's envelope is its event's JSON).
+ */
+export function recordEventsOnce(
+  env: Pick<Env, "DB">,
+  queue: QueueName,
+  events: readonly EventEnvelope[],
+  options: { claimSeconds: number },
+): D1PreparedStatement {
+  const now = nowMs();
+  return env.DB.prepare(RECORD_MANY_ONCE).bind(JSON.stringify(events), queue, now, now + options.claimSeconds * 1000);
+}
+
 /**
  * Marks events their producer has just sent as published (see recordEventOnce). The reconciler
  * checks each `delayMs` (its queue delay) plus EVENT_DELIVERY_TIMEOUT_SECONDS later.
