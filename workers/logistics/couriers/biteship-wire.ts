@@ -54,8 +54,8 @@ export function postalCodeOf(party: Party, who: "shop" | "recipient"): number {
   if (who === "shop") {
     throw new ApiError(
       "validation_failed",
-      "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.",
-      { errors: [{ path: "shop.contact.address", message: "No postal code" }] },
+      "Biteship needs the shop's postal code: fill in the pickup address (with its five-digit kode pos) in Shop settings and book again.",
+      { errors: [{ path: "shop.contact.pickupAddress.postalCode", message: "No postal code" }] },
     );
   }
   throw new ApiError(

@@ -76,8 +76,8 @@ function shopPostalCode(shop: Party): string {
   if (code) return code;
   throw new ApiError(
     "validation_failed",
-    "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.",
-    { errors: [{ path: "shop.contact.address", message: "No postal code" }] },
+    "Flash Express needs the shop's five-digit postal code: fill in the pickup address in Shop settings and book again.",
+    { errors: [{ path: "shop.contact.pickupAddress.postalCode", message: "No postal code" }] },
   );
 }
 

@@ -35,7 +35,9 @@ export function createOrderBody(request: BookingRequest, to: GhnArea, serviceTyp
     client_order_code: request.reference,
     from_name: request.from.name,
     from_phone: request.from.phone,
-    ...(request.from.street ? { from_address: request.from.street } : {}),
+    ...(request.from.street
+      ? { from_address: [request.from.street, request.from.city, request.from.province].filter(Boolean).join(", ") }
+      : {}),
     to_name: request.to.name,
     to_phone: request.to.phone,
     to_address: [request.to.street, request.to.city, request.to.province].filter(Boolean).join(", "),

@@ -2,8 +2,8 @@ import type { ProblemTranslations } from "../types";
 
 /** Filipino problem details of the Flash Express courier (workers/logistics/couriers/flash*.ts), keyed by the English template. */
 export const couriersFlash: ProblemTranslations = {
-  "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.":
-    "Kailangan ng Flash Express ang limang-digit na postal code ng tindahan: idagdag ito sa dulo ng address ng tindahan at mag-book muli.",
+  "Flash Express needs the shop's five-digit postal code: fill in the pickup address in Shop settings and book again.":
+    "Kailangan ng Flash Express ang limang-digit na postal code ng tindahan: punan ang pickup address sa Mga setting ng tindahan at mag-book muli.",
   "Flash Express needs the recipient's district, province and five-digit postal code. Correct the order's shipping address and book again.":
     "Kailangan ng Flash Express ang distrito, probinsya at limang-digit na postal code ng tatanggap. Itama ang shipping address ng order at mag-book muli.",
   "Flash Express collects cash on delivery in Thai baht only.":

@@ -19,8 +19,8 @@ export const logisticsOps: ProblemTranslations = {
     "Hindi tumatanggap ang courier na {0} ng mga pickup request. Ihatid ang parcel sa isa sa mga drop-off point nito.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Hindi pa kinukumpirma ng courier ang pickup. Subukang muli pagkalipas ng ilang minuto.",
-  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
-    "Kailangan ng Biteship ang postal code ng shop: idagdag ang limang-digit na postal code sa address ng shop at mag-book muli.",
+  "Biteship needs the shop's postal code: fill in the pickup address (with its five-digit kode pos) in Shop settings and book again.":
+    "Kailangan ng Biteship ang postal code ng shop: punan ang pickup address (kasama ang limang-digit na postal code) sa Mga setting ng tindahan at mag-book muli.",
   "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
     "Kailangan ng Biteship ang limang-digit na postal code ng tatanggap. Itama ang shipping address ng order at mag-book muli.",
   "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":

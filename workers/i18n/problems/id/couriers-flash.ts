@@ -2,8 +2,8 @@ import type { ProblemTranslations } from "../types";
 
 /** Indonesian problem details of the Flash Express courier (workers/logistics/couriers/flash*.ts), keyed by the English template. */
 export const couriersFlash: ProblemTranslations = {
-  "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.":
-    "Flash Express memerlukan kode pos lima digit toko: tambahkan di akhir alamat toko lalu pesan lagi.",
+  "Flash Express needs the shop's five-digit postal code: fill in the pickup address in Shop settings and book again.":
+    "Flash Express memerlukan kode pos lima digit toko: isi alamat penjemputan di Pengaturan toko lalu pesan lagi.",
   "Flash Express needs the recipient's district, province and five-digit postal code. Correct the order's shipping address and book again.":
     "Flash Express memerlukan distrik, provinsi, dan kode pos lima digit penerima. Perbaiki alamat pengiriman pesanan lalu pesan lagi.",
   "Flash Express collects cash on delivery in Thai baht only.":

@@ -19,8 +19,8 @@ export const logisticsOps: ProblemTranslations = {
     "Kurir {0} tidak menerima permintaan penjemputan. Serahkan paket di salah satu titik drop-off-nya.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Kurir belum mengonfirmasi penjemputan. Coba lagi dalam beberapa menit.",
-  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
-    "Biteship memerlukan kode pos toko: tambahkan kode pos lima digit ke alamat toko lalu pesan lagi.",
+  "Biteship needs the shop's postal code: fill in the pickup address (with its five-digit kode pos) in Shop settings and book again.":
+    "Biteship memerlukan kode pos toko: isi alamat penjemputan (dengan kode pos lima digit) di Pengaturan toko lalu pesan lagi.",
   "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
     "Biteship memerlukan kode pos lima digit penerima. Perbaiki alamat pengiriman pesanan lalu pesan lagi.",
   "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":

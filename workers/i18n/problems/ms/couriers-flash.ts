@@ -2,8 +2,8 @@ import type { ProblemTranslations } from "../types";
 
 /** Malay problem details of the Flash Express courier (workers/logistics/couriers/flash*.ts), keyed by the English template. */
 export const couriersFlash: ProblemTranslations = {
-  "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.":
-    "Flash Express memerlukan poskod lima digit kedai: tambahkannya di hujung alamat kedai dan tempah semula.",
+  "Flash Express needs the shop's five-digit postal code: fill in the pickup address in Shop settings and book again.":
+    "Flash Express memerlukan poskod lima digit kedai: isi alamat pengambilan dalam Tetapan kedai dan tempah semula.",
   "Flash Express needs the recipient's district, province and five-digit postal code. Correct the order's shipping address and book again.":
     "Flash Express memerlukan daerah, wilayah dan poskod lima digit penerima. Betulkan alamat penghantaran pesanan dan tempah semula.",
   "Flash Express collects cash on delivery in Thai baht only.":

@@ -19,8 +19,8 @@ export const logisticsOps: ProblemTranslations = {
     "Kurier {0} tidak menerima permintaan pungutan. Serahkan bungkusan di salah satu titik serahannya.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Kurier belum mengesahkan pungutan. Cuba lagi dalam beberapa minit.",
-  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
-    "Biteship memerlukan poskod kedai: tambahkan poskod lima digit pada alamat kedai dan tempah semula.",
+  "Biteship needs the shop's postal code: fill in the pickup address (with its five-digit kode pos) in Shop settings and book again.":
+    "Biteship memerlukan poskod kedai: isi alamat pengambilan (dengan poskod lima digit) dalam Tetapan kedai dan tempah semula.",
   "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
     "Biteship memerlukan poskod lima digit penerima. Betulkan alamat penghantaran pesanan dan tempah semula.",
   "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":

@@ -2,8 +2,8 @@ import type { ProblemTranslations } from "../types";
 
 /** Thai problem details of the Flash Express courier (workers/logistics/couriers/flash*.ts), keyed by the English template. */
 export const couriersFlash: ProblemTranslations = {
-  "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.":
-    "Flash Express ต้องการรหัสไปรษณีย์ห้าหลักของร้านค้า: เพิ่มไว้ท้ายที่อยู่ของร้านค้าแล้วจองอีกครั้ง",
+  "Flash Express needs the shop's five-digit postal code: fill in the pickup address in Shop settings and book again.":
+    "Flash Express ต้องการรหัสไปรษณีย์ห้าหลักของร้านค้า: กรอกที่อยู่รับพัสดุในการตั้งค่าร้านค้าแล้วจองอีกครั้ง",
   "Flash Express needs the recipient's district, province and five-digit postal code. Correct the order's shipping address and book again.":
     "Flash Express ต้องการอำเภอ/เขต จังหวัด และรหัสไปรษณีย์ห้าหลักของผู้รับ แก้ไขที่อยู่จัดส่งของคำสั่งซื้อแล้วจองอีกครั้ง",
   "Flash Express collects cash on delivery in Thai baht only.": "Flash Express เก็บเงินปลายทางเป็นเงินบาทเท่านั้น",

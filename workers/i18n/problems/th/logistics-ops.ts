@@ -17,8 +17,8 @@ export const logisticsOps: ProblemTranslations = {
   "The courier {0} takes no pickup requests. Hand the parcel in at one of its drop-off points.":
     "ขนส่ง {0} ไม่รับคำขอให้เข้ารับพัสดุ กรุณานำพัสดุไปส่งที่จุดรับพัสดุของขนส่ง",
   "The courier did not confirm the pickup. Try again in a few minutes.": "ขนส่งยังไม่ยืนยันการเข้ารับพัสดุ กรุณาลองใหม่ในอีกไม่กี่นาที",
-  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
-    "Biteship ต้องใช้รหัสไปรษณีย์ของร้าน กรุณาเพิ่มรหัสไปรษณีย์ห้าหลักในที่อยู่ของร้านแล้วจองใหม่",
+  "Biteship needs the shop's postal code: fill in the pickup address (with its five-digit kode pos) in Shop settings and book again.":
+    "Biteship ต้องใช้รหัสไปรษณีย์ของร้าน กรุณากรอกที่อยู่รับพัสดุ (พร้อมรหัสไปรษณีย์ห้าหลัก) ในการตั้งค่าร้านค้าแล้วจองใหม่",
   "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
     "Biteship ต้องใช้รหัสไปรษณีย์ห้าหลักของผู้รับ กรุณาแก้ไขที่อยู่จัดส่งของคำสั่งซื้อแล้วจองใหม่",
   "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":

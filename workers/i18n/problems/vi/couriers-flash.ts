@@ -2,8 +2,8 @@ import type { ProblemTranslations } from "../types";
 
 /** Vietnamese problem details of the Flash Express courier (workers/logistics/couriers/flash*.ts), keyed by the English template. */
 export const couriersFlash: ProblemTranslations = {
-  "Flash Express needs the shop's five-digit postal code: add it to the end of the shop's address and book again.":
-    "Flash Express cần mã bưu chính năm chữ số của cửa hàng: thêm vào cuối địa chỉ cửa hàng rồi đặt lại.",
+  "Flash Express needs the shop's five-digit postal code: fill in the pickup address in Shop settings and book again.":
+    "Flash Express cần mã bưu chính năm chữ số của cửa hàng: điền địa chỉ lấy hàng trong Cài đặt cửa hàng rồi đặt lại.",
   "Flash Express needs the recipient's district, province and five-digit postal code. Correct the order's shipping address and book again.":
     "Flash Express cần quận/huyện, tỉnh và mã bưu chính năm chữ số của người nhận. Hãy sửa địa chỉ giao hàng của đơn rồi đặt lại.",
   "Flash Express collects cash on delivery in Thai baht only.":

@@ -19,8 +19,8 @@ export const logisticsOps: ProblemTranslations = {
     "Đơn vị vận chuyển {0} không nhận yêu cầu lấy hàng. Hãy gửi bưu kiện tại một điểm nhận hàng của họ.",
   "The courier did not confirm the pickup. Try again in a few minutes.":
     "Đơn vị vận chuyển chưa xác nhận việc lấy hàng. Hãy thử lại sau vài phút.",
-  "Biteship needs the shop's postal code: add the five-digit kode pos to the shop's address and book again.":
-    "Biteship cần mã bưu chính của cửa hàng: hãy thêm mã bưu chính năm chữ số vào địa chỉ cửa hàng rồi đặt lại.",
+  "Biteship needs the shop's postal code: fill in the pickup address (with its five-digit kode pos) in Shop settings and book again.":
+    "Biteship cần mã bưu chính của cửa hàng: hãy điền địa chỉ lấy hàng (kèm mã bưu chính năm chữ số) trong Cài đặt cửa hàng rồi đặt lại.",
   "Biteship needs the recipient's five-digit postal code. Correct the order's shipping address and book again.":
     "Biteship cần mã bưu chính năm chữ số của người nhận. Hãy sửa địa chỉ giao hàng của đơn rồi đặt lại.",
   "The first line of the CSV must name the columns tracking_number, amount and currency, e.g. tracking_number,amount,currency.":
