@@ -1,0 +1,124 @@
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { afterEach, describe, expect, it } from "vitest";
+import { shipments } from "../../d1/schema/logistics";
+import { interceptOutbound, jsonAnswer } from "../security/support/outbound";
+import { call, expectJson, expectProblem, orderFor } from "./helpers";
+
+// POST /api/v1/shipments/:id/pickup for a Flash Express parcel, end to end through the route: the
+// shop's pickup address (Shop settings) is the sender, Flash's ticket is stored as the pickup, a
+// second request answers the stored pickup without asking Flash again, and a Flash outage is a 503
+// with Retry-After and nothing written. (Flash's own calls are tested in flash-pickup.test.ts.)
+
+const PICKUP = {
+  street: "12 ถนนนิมมานเหมินท์",
+  city: "สุเทพ, เมืองเชียงใหม่",
+  province: "เชียงใหม่",
+  postalCode: "50200",
+};
+const NOTIFIED = {
+  ticketPickupId: 3051234,
+  staffInfoName: "สมศักดิ์",
+  staffInfoPhone: "0812223333",
+  timeoutAtText: "",
+  ticketMessage: "A courier is on the way",
+};
+
+/**
+ * Today's open pickups (none), then Flash's answer to the notify call. Built when asked: a Response
+ * made in the test's context cannot be read in the request's.
+ */
+const flashAnswers = () => [
+  () => jsonAnswer(200, { code: 1, message: "success", data: [] }),
+  () => jsonAnswer(200, { code: 1, message: "success", data: NOTIFIED }),
+];
+
+type WithPickup = { id: string; pickup?: { reference: string; from: string; until: string } };
+let restore: (() => void) | undefined;
+afterEach(() => restore?.());
+
+/** A paid Thai order whose shop has a pickup address, and a booked Flash shipment of it. */
+async function bookedFlashParcel() {
+  const { seller, order } = await orderFor("TH");
+  const patched = await call("PATCH", `/api/v1/shops/${order.shopId}`, {
+    token: seller.token,
+    body: { contact: { phone: "053 123 456", pickupAddress: PICKUP } },
+  });
+  expect(patched.status, await patched.clone().text()).toBe(200);
+  const id = `shp_flash_${crypto.randomUUID().replace(/-/g, "")}`;
+  const now = Date.now();
+  await drizzle(env.DB)
+    .insert(shipments)
+    .values({
+      id,
+      orderId: order.id,
+      shopId: order.shopId,
+      courier: "flash",
+      service: "standard",
+      trackingNumber: `TH${id.slice(-10).toUpperCase()}`,
+      status: "booked",
+      rank: 0,
+      labelKey: `labels/${id}.pdf`,
+      liveOrderId: order.id,
+      lastHeardAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+  return { seller, id };
+}
+
+const storedPickup = async (id: string) =>
+  (await drizzle(env.DB).select().from(shipments).where(eq(shipments.id, id)))[0]?.pickupReference ?? null;
+
+describe("POST /shipments/:id/pickup, Flash Express", () => {
+  it("orders a courier to the shop's pickup address, stores Flash's ticket, and answers it again without a second call", async () => {
+    const { seller, id } = await bookedFlashParcel();
+    const answers = flashAnswers();
+    const outbound = interceptOutbound(() => answers.shift() ?? new Error("no more answers"));
+    restore = outbound.restore;
+
+    const first = await expectJson<WithPickup>(
+      await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} }),
+      200,
+    );
+    expect(first.pickup?.reference).toBe("3051234");
+    expect(outbound.calls.map((c) => new URL(c.url).pathname)).toEqual(["/open/v1/notifications", "/open/v1/notify"]);
+    const sent = Object.fromEntries(new URLSearchParams(outbound.calls[1].body));
+    expect(sent).toMatchObject({
+      srcProvinceName: "เชียงใหม่",
+      srcCityName: "สุเทพ, เมืองเชียงใหม่",
+      srcPostalCode: "50200",
+      srcDetailAddress: "12 ถนนนิมมานเหมินท์",
+      srcPhone: "053123456",
+    });
+    expect(await storedPickup(id)).toBe("3051234");
+
+    const again = await expectJson<WithPickup>(
+      await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} }),
+      200,
+    );
+    expect(again.pickup).toEqual(first.pickup);
+    expect(outbound.calls).toHaveLength(2);
+  });
+
+  it("Flash not answering is a 503 with Retry-After, and nothing is written; the retry then succeeds", async () => {
+    const { seller, id } = await bookedFlashParcel();
+    const down = interceptOutbound(() => () => jsonAnswer(502, { message: "Bad gateway" }));
+    restore = down.restore;
+    const res = await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} });
+    await expectProblem(res, 503, "service_unavailable");
+    expect(res.headers.get("Retry-After")).toBe("60");
+    expect(await storedPickup(id)).toBeNull();
+    down.restore();
+
+    const answers = flashAnswers();
+    const up = interceptOutbound(() => answers.shift() ?? new Error("no more answers"));
+    restore = up.restore;
+    const retried = await expectJson<WithPickup>(
+      await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} }),
+      200,
+    );
+    expect(retried.pickup?.reference).toBe("3051234");
+  });
+});
