@@ -1,14 +1,15 @@
 import { useRef, useState } from "preact/hooks";
 import { type ApiProblem, asProblem } from "../../api/client";
 
-export interface ActionOptions {
+export interface ActionOptions<K extends string> {
   /** Sees each problem before it is shown (the account pages forget a session the server ended). */
   onProblem?: (problem: ApiProblem) => void;
   /**
    * After a success the view moves on (signs in, routes away, shows the next step): it stays busy,
-   * so the button stays disabled and nothing is sent twice while it goes.
+   * so the button stays disabled and nothing is sent twice while it goes. True for every action,
+   * or the keys of those that move on.
    */
-  keepBusy?: boolean;
+  keepBusy?: boolean | readonly K[];
 }
 
 export interface Action<K extends string> {
@@ -27,7 +28,7 @@ export interface Action<K extends string> {
 }
 
 /** The one way a view runs an action from a click or a form: busy flag, problem shown, no double send. */
-export function useAction<K extends string = never>(options: ActionOptions = {}): Action<K> {
+export function useAction<K extends string = never>(options: ActionOptions<K> = {}): Action<K> {
   const [running, setRunning] = useState<K | "" | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   // State is read as of the last render: a double click lands before it shows busy, the ref does not.
@@ -46,11 +47,16 @@ export function useAction<K extends string = never>(options: ActionOptions = {})
       options.onProblem?.(p);
       setProblem(p);
     }
-    if (!ok || !options.keepBusy) {
+    if (!ok || !staysBusy(options.keepBusy, key)) {
       started.current = false;
       setRunning(null);
     }
     return ok;
   };
   return { busy: running !== null, running: running || null, problem, run, setProblem };
+}
+
+function staysBusy<K extends string>(keepBusy: ActionOptions<K>["keepBusy"], key: K | undefined): boolean {
+  if (keepBusy === undefined || typeof keepBusy === "boolean") return keepBusy === true;
+  return key !== undefined && keepBusy.includes(key);
 }
