@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiProblem } from "../../api/client";
+import { type ApiProblem, asProblem } from "../../api/client";
 import { useAction } from "./use-action";
 
 export type Loadable<T> = { state: "loading" } | { state: "error"; problem: ApiProblem } | { state: "ready"; data: T };
@@ -22,7 +22,7 @@ export function useApi<T>(fetcher: () => Promise<T>, deps: readonly unknown[]): 
         current &&
         setValue({
           state: "error",
-          problem: err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }),
+          problem: asProblem(err),
         }),
     );
     return () => {
