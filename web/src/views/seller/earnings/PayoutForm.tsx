@@ -28,7 +28,7 @@ export function PayoutForm({ shopId, onPaid }: { shopId: string; onPaid: () => v
   const [toBank, setToBank] = useState(false);
   const [bank, setBank] = useState({ bankCode: "", accountNumber: "", accountName: "" });
   const [amountError, setAmountError] = useState<string | null>(null);
-  const { busy, problem, setProblem, run } = useAction();
+  const { busy, problem, run } = useAction();
   const [done, setDone] = useState<Payout | null>(null);
   const currency = balance.state === "ready" ? balance.data.currency : null;
   if (!currency) return null;
@@ -40,7 +40,6 @@ export function PayoutForm({ shopId, onPaid }: { shopId: string; onPaid: () => v
       return;
     }
     setAmountError(null);
-    setProblem(null);
     setDone(null);
     await run(async () => {
       const body = {
