@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { BCP47 } from "../../i18n/locales";
 import type { MessageKey } from "../../i18n/messages";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { Field, fieldError, shownAtField } from "./Field";
 import { forgetEndedSession } from "./guard";
 import { COUNTRIES, countryName } from "./phone";
@@ -32,8 +33,7 @@ export function AddressForm({
   onCancel: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction({ onProblem: forgetEndedSession, keepBusy: true });
   const prefix = `addr-${address?.id ?? "new"}`;
   // Controlled: Preact sets no `defaultValue` on a <select>, which would show the first country instead.
   const [country, setCountry] = useState<Address["country"]>(address?.country ?? "TH");
@@ -53,19 +53,12 @@ export function AddressForm({
       country: text("country") as Address["country"],
       isPrimary: data.get(`${prefix}-isPrimary`) === "on",
     };
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const saved = address
         ? await unwrap(api.PATCH("/api/v1/users/me/addresses/{id}", { params: { path: { id: address.id } }, body }))
         : await unwrap(api.POST("/api/v1/users/me/addresses", { body }));
       onDone(saved);
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      forgetEndedSession(p);
-      setProblem(p);
-      setBusy(false);
-    }
+    });
   };
 
   return (

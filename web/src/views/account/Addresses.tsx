@@ -4,7 +4,7 @@ import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { AddressForm } from "./AddressForm";
-import { useRowAction } from "./use-action";
+import { useRowAction } from "./row-action";
 
 type Address = Schemas["Address"];
 

@@ -1,30 +1,22 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { BCP47 } from "../../i18n/locales";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { keepTokens } from "./auth";
 import { thisDevice } from "./device";
 import { Field, fieldError, shownAtField } from "./Field";
 import { COUNTRIES, type Country, countryName, countryOfLocale } from "./phone";
 
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-
 /** Runs one sign-in request: progress while it runs, the server's problem when it fails. */
 function useSubmit(onSignedIn: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction({ keepBusy: true });
   const submit = async (send: () => Promise<Parameters<typeof keepTokens>[0]>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       keepTokens(await send());
       onSignedIn();
-    } catch (err) {
-      setProblem(asProblem(err));
-      setBusy(false);
-    }
+    });
   };
   return { busy, problem, submit };
 }

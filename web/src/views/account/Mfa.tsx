@@ -1,34 +1,14 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap, unwrapEmpty } from "../../api/client";
+import { api, type Schemas, unwrap, unwrapEmpty } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import { QrCode } from "../orders/QrCode";
 import { Field } from "./Field";
 import { forgetEndedSession } from "./guard";
 
 type Setup = Schemas["TotpSetup"];
-
-/** Runs one request of this section: which one is busy, and the server's problem when it fails. */
-function useStep() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const run = async <T,>(key: string, action: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(key);
-    setProblem(null);
-    try {
-      return await action();
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      forgetEndedSession(p);
-      setProblem(p);
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, problem, run };
-}
 
 const codeOf = (event: Event) =>
   new FormData(event.currentTarget as HTMLFormElement).get("mfa-code")?.toString().trim() ?? "";
@@ -43,45 +23,42 @@ export function Mfa() {
   const [status, reload] = useApi(() => unwrap(api.GET("/api/v1/auth/mfa")), []);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { busy, problem, run } = useStep();
+  const { busy, running, problem, run } = useAction<"setup" | "enable" | "disable" | "renew">({
+    onProblem: forgetEndedSession,
+  });
 
-  const start = async () => {
-    const answer = await run("setup", () => unwrap(api.POST("/api/v1/auth/mfa/totp")));
-    if (answer) setSetup(answer);
-  };
-  const enable = async (event: Event) => {
+  const start = () => run(async () => setSetup(await unwrap(api.POST("/api/v1/auth/mfa/totp"))), "setup");
+  const enable = (event: Event) => {
     event.preventDefault();
     const code = codeOf(event);
-    const done = await run("enable", async () => {
+    return run(async () => {
       await unwrapEmpty(api.POST("/api/v1/auth/mfa/totp/enable", { body: { code } }));
-      return true;
-    });
-    if (done && setup) {
-      setCodes(setup.recoveryCodes);
-      setSetup(null);
-      reload();
-    }
+      if (setup) {
+        setCodes(setup.recoveryCodes);
+        setSetup(null);
+        reload();
+      }
+    }, "enable");
   };
-  const disable = async (event: Event) => {
+  const disable = (event: Event) => {
     event.preventDefault();
     const code = codeOf(event);
-    const done = await run("disable", async () => {
+    return run(async () => {
       await unwrapEmpty(api.POST("/api/v1/auth/mfa/totp/disable", { body: { code } }));
-      return true;
-    });
-    if (done) reload();
+      reload();
+    }, "disable");
   };
-  const renew = async (form: HTMLFormElement | null) => {
+  const renew = (form: HTMLFormElement | null) => {
     const code = form ? (new FormData(form).get("mfa-code")?.toString().trim() ?? "") : "";
-    const answer = await run("renew", () => unwrap(api.POST("/api/v1/auth/mfa/recovery-codes", { body: { code } })));
-    if (answer) {
+    return run(async () => {
+      const answer = await unwrap(api.POST("/api/v1/auth/mfa/recovery-codes", { body: { code } }));
       setCodes(answer.recoveryCodes);
       reload();
-    }
+    }, "renew");
   };
 
   return (
-    <section class="card-section" aria-labelledby="mfa-title" aria-busy={busy !== null} data-testid="mfa">
+    <section class="card-section" aria-labelledby="mfa-title" aria-busy={busy} data-testid="mfa">
       <h2 id="mfa-title">{t("mfa.title")}</h2>
       <p class="muted">{t("mfa.intro")}</p>
       {status.state === "loading" && <Loading />}
@@ -105,8 +82,8 @@ export function Mfa() {
       {status.state === "ready" && !status.data.enabled && !setup && (
         <>
           <p data-testid="mfa-state">{t("mfa.isOff")}</p>
-          <button type="button" class="primary" onClick={start} disabled={busy !== null}>
-            {busy === "setup" ? t("account.busy") : t("mfa.setUp")}
+          <button type="button" class="primary" onClick={start} disabled={busy}>
+            {running === "setup" ? t("account.busy") : t("mfa.setUp")}
           </button>
         </>
       )}
@@ -128,8 +105,8 @@ export function Mfa() {
             maxLength={6}
             required
           />
-          <button type="submit" class="primary" disabled={busy !== null}>
-            {busy === "enable" ? t("account.busy") : t("mfa.enable")}
+          <button type="submit" class="primary" disabled={busy}>
+            {running === "enable" ? t("account.busy") : t("mfa.enable")}
           </button>
         </form>
       )}
@@ -145,15 +122,11 @@ export function Mfa() {
             required
           />
           <div class="row">
-            <button type="submit" class="danger" disabled={busy !== null}>
-              {busy === "disable" ? t("account.busy") : t("mfa.disable")}
+            <button type="submit" class="danger" disabled={busy}>
+              {running === "disable" ? t("account.busy") : t("mfa.disable")}
             </button>
-            <button
-              type="button"
-              disabled={busy !== null}
-              onClick={(e) => renew((e.currentTarget as HTMLButtonElement).form)}
-            >
-              {busy === "renew" ? t("account.busy") : t("mfa.newCodes")}
+            <button type="button" disabled={busy} onClick={(e) => renew((e.currentTarget as HTMLButtonElement).form)}>
+              {running === "renew" ? t("account.busy") : t("mfa.newCodes")}
             </button>
           </div>
         </form>

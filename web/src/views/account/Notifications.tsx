@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { type ApiProblem, api, asProblem, unwrap, unwrapEmpty } from "../../api/client";
+import { api, unwrap, unwrapEmpty } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { forgetEndedSession, useRequiredSession } from "./guard";
 import { adjustUnread, type Notification, useArrivals } from "./stream";
 import "./account.css";
+import { useAction } from "../common/use-action";
 
 type Page = { items: Notification[]; nextCursor: string | null };
 
@@ -17,28 +18,13 @@ export function Notifications() {
   const session = useRequiredSession();
   const [items, setItems] = useState<Notification[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const run = async (key: string, task: () => Promise<void>) => {
-    setBusy(key);
-    setProblem(null);
-    try {
-      await task();
-    } catch (err) {
-      const p = asProblem(err);
-      forgetEndedSession(p);
-      setProblem(p);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, running, problem, run } = useAction<string>({ onProblem: forgetEndedSession });
   const load = (after?: string) =>
-    run("load", async () => {
+    run(async () => {
       const page = await fetchPage(after);
       setItems((old) => (after && old ? [...old, ...page.items] : page.items));
       setCursor(page.nextCursor);
-    });
+    }, "load");
   useEffect(() => {
     if (session) load();
   }, [!!session]);
@@ -50,28 +36,28 @@ export function Notifications() {
   );
 
   const markRead = (n: Notification) =>
-    run(n.id, async () => {
+    run(async () => {
       await unwrapEmpty(api.PUT("/api/v1/notifications/{id}/read", { params: { path: { id: n.id } } }));
       setItems((old) => old?.map((o) => (o.id === n.id ? { ...o, read: true } : o)) ?? null);
       adjustUnread((c) => c - 1);
-    });
+    }, n.id);
   const markAll = () =>
-    run("all", async () => {
+    run(async () => {
       await unwrapEmpty(api.PUT("/api/v1/notifications/read-all"));
       setItems((old) => old?.map((o) => ({ ...o, read: true })) ?? null);
       adjustUnread(() => 0);
-    });
+    }, "all");
 
   if (!session) return null;
   return (
-    <section class="account narrow" aria-labelledby="notifications-title" aria-busy={busy !== null}>
+    <section class="account narrow" aria-labelledby="notifications-title" aria-busy={busy}>
       <h1 id="notifications-title">{t("account.notifications.title")}</h1>
       {problem && <ProblemNotice problem={problem} onRetry={items ? undefined : () => load()} />}
       {items === null && !problem && <Loading />}
       {items?.length === 0 && <p class="muted">{t("account.notifications.none")}</p>}
       {items?.some((n) => !n.read) && (
-        <button type="button" onClick={markAll} disabled={busy !== null}>
-          {busy === "all" ? t("account.busy") : t("account.notifications.readAll")}
+        <button type="button" onClick={markAll} disabled={busy}>
+          {running === "all" ? t("account.busy") : t("account.notifications.readAll")}
         </button>
       )}
       <ul class="plain" data-testid="notifications">
@@ -86,16 +72,16 @@ export function Notifications() {
               <time dateTime={n.createdAt}>{fmt.dateTime(n.createdAt)}</time>
             </p>
             {!n.read && (
-              <button type="button" onClick={() => markRead(n)} disabled={busy !== null}>
-                {busy === n.id ? t("account.busy") : t("account.notifications.markRead")}
+              <button type="button" onClick={() => markRead(n)} disabled={busy}>
+                {running === n.id ? t("account.busy") : t("account.notifications.markRead")}
               </button>
             )}
           </li>
         ))}
       </ul>
       {cursor && (
-        <button type="button" onClick={() => load(cursor)} disabled={busy !== null}>
-          {busy === "load" ? t("account.busy") : t("account.notifications.more")}
+        <button type="button" onClick={() => load(cursor)} disabled={busy}>
+          {running === "load" ? t("account.busy") : t("account.notifications.more")}
         </button>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { type ApiProblem, api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
+import { useAction } from "../common/use-action";
 import { keepTokens } from "./auth";
 import { thisDevice } from "./device";
 import { Field } from "./Field";
@@ -8,9 +9,6 @@ import { PhoneFields } from "./PhoneFields";
 import { type Country, countryOfLocale } from "./phone";
 
 type Step = { name: "phone" } | { name: "code"; resendAt: number };
-
-const asProblem = (err: unknown) =>
-  err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
 
 /** Whole seconds until `at` (epoch ms), ticking, for "resend in 30 s". */
 function useSecondsUntil(at: number): number {
@@ -30,42 +28,34 @@ export function PhoneForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [phone, setPhone] = useState("");
   const [code, setCode] = useState("");
   const [step, setStep] = useState<Step>({ name: "phone" });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   // Two-step sign-in: once the server asks for the authenticator's code, the form asks for it too.
   const [mfaCode, setMfaCode] = useState<string | null>(null);
+  // Signed in, the page moves on: the form stays busy meanwhile.
+  const { busy, problem, setProblem, run } = useAction<"request" | "verify">({
+    keepBusy: ["verify"],
+    onProblem: (p) => {
+      if (p.code === "mfa_required" && mfaCode === null) setMfaCode("");
+    },
+  });
   const resendIn = useSecondsUntil(step.name === "code" ? step.resendAt : 0);
 
   const requestCode = async (event?: Event) => {
     event?.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const sent = await unwrap(api.POST("/api/v1/auth/otp/request", { body: { phone, country, locale } }));
       setStep({ name: "code", resendAt: Date.now() + sent.resendAfter * 1000 });
       setCode("");
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(false);
-    }
+    }, "request");
   };
 
   const verify = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const second = mfaCode?.trim();
       const body = { phone, country, code: code.trim(), device: thisDevice(), ...(second ? { mfaCode: second } : {}) };
       keepTokens(await unwrap(api.POST("/api/v1/auth/otp/verify", { body })));
       onSignedIn();
-    } catch (err) {
-      const answer = asProblem(err);
-      if (answer.code === "mfa_required" && mfaCode === null) setMfaCode("");
-      setProblem(answer);
-      setBusy(false);
-    }
+    }, "verify");
   };
 
   if (step.name === "code") {

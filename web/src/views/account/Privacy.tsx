@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { type ApiProblem, api, asProblem, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { setSession } from "../../api/session";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { Field } from "./Field";
 import { forgetEndedSession } from "./guard";
 
@@ -22,43 +23,30 @@ function download(data: unknown, name: string) {
 /** Export my data (a JSON download) and delete my account after typing the confirmation word. */
 export function Privacy({ onDeleted }: { onDeleted: (answer: Schemas["AccountDeletion"]) => void }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState<"export" | "delete" | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, running, problem, run } = useAction<"export" | "delete">({
+    onProblem: forgetEndedSession,
+    keepBusy: ["delete"],
+  });
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState("");
   const word = t("account.delete.word");
 
   const exportData = async () => {
-    setBusy("export");
-    setProblem(null);
-    try {
+    await run(async () => {
       const data = await unwrap(api.GET("/api/v1/users/me/export"));
       download(data, `tchat-data-${new Date().toISOString().slice(0, 10)}.json`);
-    } catch (err) {
-      const p = asProblem(err);
-      forgetEndedSession(p);
-      setProblem(p);
-    } finally {
-      setBusy(null);
-    }
+    }, "export");
   };
 
   const deleteAccount = async (event: Event) => {
     event.preventDefault();
     if (typed.trim() !== word) return;
-    setBusy("delete");
-    setProblem(null);
-    try {
+    await run(async () => {
       const answer = await unwrap(api.DELETE("/api/v1/users/me"));
       onDeleted(answer);
       // Every session ended on the server; this one too.
       setSession(null);
-    } catch (err) {
-      const p = asProblem(err);
-      forgetEndedSession(p);
-      setProblem(p);
-      setBusy(null);
-    }
+    }, "delete");
   };
 
   return (
@@ -66,12 +54,12 @@ export function Privacy({ onDeleted }: { onDeleted: (answer: Schemas["AccountDel
       <h2 id="privacy-title">{t("account.privacy.title")}</h2>
       {problem && <ProblemNotice problem={problem} />}
       <p class="muted">{t("account.export.body")}</p>
-      <button type="button" onClick={exportData} disabled={busy !== null}>
-        {busy === "export" ? t("account.busy") : t("account.export.button")}
+      <button type="button" onClick={exportData} disabled={busy}>
+        {running === "export" ? t("account.busy") : t("account.export.button")}
       </button>
       <p class="muted">{t("account.delete.body")}</p>
       {confirming ? (
-        <form class="stack confirm" onSubmit={deleteAccount} aria-busy={busy === "delete"}>
+        <form class="stack confirm" onSubmit={deleteAccount} aria-busy={running === "delete"}>
           <Field
             id="delete-confirm"
             label={t("account.delete.typeWord", { word })}
@@ -81,8 +69,8 @@ export function Privacy({ onDeleted }: { onDeleted: (answer: Schemas["AccountDel
             autoFocus
           />
           <div class="row">
-            <button type="submit" class="danger" disabled={busy !== null || typed.trim() !== word}>
-              {busy === "delete" ? t("account.busy") : t("account.delete.confirm")}
+            <button type="submit" class="danger" disabled={busy || typed.trim() !== word}>
+              {running === "delete" ? t("account.busy") : t("account.delete.confirm")}
             </button>
             <button
               type="button"
@@ -90,7 +78,7 @@ export function Privacy({ onDeleted }: { onDeleted: (answer: Schemas["AccountDel
                 setConfirming(false);
                 setTyped("");
               }}
-              disabled={busy !== null}
+              disabled={busy}
             >
               {t("account.cancel")}
             </button>

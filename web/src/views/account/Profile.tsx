@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { LOCALE_NAMES, LOCALES, type Locale, useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { Field, fieldError, shownAtField } from "./Field";
 import { forgetEndedSession } from "./guard";
 
@@ -10,8 +11,7 @@ type User = Schemas["User"];
 /** Name, language, time zone and avatar (PATCH /users/me); choosing a language also switches the app's. */
 export function Profile({ user, onSaved }: { user: User; onSaved: (user: User) => void }) {
   const { t, setLocale } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction({ onProblem: forgetEndedSession });
   const [saved, setSaved] = useState(false);
   const [avatar, setAvatar] = useState(user.avatarUrl ?? "");
   // Controlled: Preact sets no `defaultValue` on a <select>, which would show the first language instead.
@@ -21,10 +21,8 @@ export function Profile({ user, onSaved }: { user: User; onSaved: (user: User) =
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const get = (name: string) => data.get(name)?.toString().trim() ?? "";
-    setBusy(true);
-    setProblem(null);
-    setSaved(false);
-    try {
+    await run(async () => {
+      setSaved(false);
       const body = {
         displayName: get("profile-name"),
         locale: get("profile-locale") as Locale,
@@ -35,13 +33,7 @@ export function Profile({ user, onSaved }: { user: User; onSaved: (user: User) =
       onSaved(next);
       setSaved(true);
       setLocale(next.locale);
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      forgetEndedSession(p);
-      setProblem(p);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fields = ["displayName", "locale", "timezone", "avatarUrl"];

@@ -3,7 +3,7 @@ import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import { signOutHere } from "./auth";
-import { useRowAction } from "./use-action";
+import { useRowAction } from "./row-action";
 
 type Session = Schemas["Session"];
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useSession } from "../../api/use-session";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import "../orders/commerce.css";
+import { useAction } from "../common/use-action";
 import { CartLineRow } from "./CartLineRow";
 import { type Cart as CartData, type CartProblem, cartAnswer, cartSubtotal, loadCart } from "./cart-api";
 
@@ -24,8 +25,7 @@ export function Cart() {
   }, [locale, session?.accessToken]);
   const [cart, setCart] = useState<CartData | null>(null);
   const [problems, setProblems] = useState<CartProblem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiProblem | null>(null);
+  const { busy, problem: failure, run } = useAction();
   useEffect(() => {
     if (loaded.state === "ready") {
       setCart(loaded.data.cart);
@@ -37,20 +37,13 @@ export function Cart() {
   }, [t]);
 
   /** Runs one change; the answer is the cart as it now is. */
-  const change = async (write: () => Promise<CartData>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const change = (write: () => Promise<CartData>) =>
+    run(async () => {
       const next = await write();
       setCart(next);
       // A line that changed or went away no longer has the problem it had.
       setProblems((list) => list.filter((p) => next.items.some((i) => i.id === p.itemId)));
-    } catch (err) {
-      setFailure(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const setQuantity = (id: string, quantity: number) =>
     change(() => cartAnswer(api.PATCH("/api/v1/cart/items/{id}", { params: { path: { id } }, body: { quantity } })));
   const remove = (id: string) =>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
+import { useAction } from "../common/use-action";
 import type { Message } from "./room-socket";
 
 interface Props {
@@ -31,8 +32,7 @@ async function upload(file: File): Promise<string> {
 export function Composer({ canPost, replyTo, editing, nameOf, onSend, onImage, onEdit, onCancel, onTyping }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState("");
-  const [uploading, setUploading] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy: uploading, problem, run } = useAction();
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     setText(editing?.text ?? "");
@@ -54,16 +54,10 @@ export function Composer({ canPost, replyTo, editing, nameOf, onSend, onImage, o
     const file = target.files?.[0];
     target.value = "";
     if (!file) return;
-    setUploading(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       onImage(await upload(file), text.trim());
       setText("");
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err.detail : String(err));
-    } finally {
-      setUploading(false);
-    }
+    });
   };
   const context = editing ?? replyTo;
   return (
@@ -79,7 +73,7 @@ export function Composer({ canPost, replyTo, editing, nameOf, onSend, onImage, o
       )}
       {problem && (
         <p class="problem" role="alert">
-          {problem}
+          {problem.detail}
         </p>
       )}
       <label class="visually-hidden" for="composer-text">

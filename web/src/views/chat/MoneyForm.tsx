@@ -1,5 +1,4 @@
 import { useState } from "preact/hooks";
-import type { ApiProblem } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
@@ -8,6 +7,7 @@ import { parseAmount, typedDecimals } from "../wallet/amount";
 import { sendTransfer, type Transfer } from "../wallet/send-api";
 import { type Currency, chosenCurrency, currencyOfLocale, loadWallets } from "../wallet/wallet-api";
 import "../wallet/wallet.css";
+import { useAction } from "../common/use-action";
 
 export type Step = { at: "closed" } | { at: "form" } | { at: "confirm"; minor: number };
 
@@ -25,8 +25,7 @@ export function MoneyForm(props: {
   const [amount, setAmount] = useState("");
   const [note, setNote] = useState("");
   const [amountError, setAmountError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, setProblem, run } = useAction({ keepBusy: true });
   const held = wallets.state === "ready" ? wallets.data : [];
   const current = currency ?? chosenCurrency(undefined, held, currencyOfLocale(locale));
   const review = (event: Event) => {
@@ -41,19 +40,14 @@ export function MoneyForm(props: {
     props.onStep({ at: "confirm", minor });
   };
   const send = async (minor: number) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const body = {
         to: { userId: props.to },
         amount: { amount: minor, currency: current },
         ...(note ? { note } : {}),
       };
       props.onSent(await sendTransfer(body));
-    } catch (err) {
-      setProblem(err as ApiProblem);
-      setBusy(false);
-    }
+    });
   };
   if (props.step.at === "confirm") {
     const money = fmt.money({ amount: props.step.minor, currency: current });

@@ -1,11 +1,12 @@
 import "./chat.css";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { type ApiProblem, api, asProblem, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { PhoneFields } from "../account/PhoneFields";
 import { type Country, countryOfLocale } from "../account/phone";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { SignInFirst } from "./SignInFirst";
 import { useMe } from "./use-me";
 
@@ -42,41 +43,29 @@ function Finder() {
   const { route } = useLocation();
   const [country, setCountry] = useState<Country>(countryOfLocale(locale));
   const [phone, setPhone] = useState("");
-  const [busy, setBusy] = useState<"find" | "start" | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, running, problem, run } = useAction<"find" | "start">({ keepBusy: ["start"] });
   const [person, setPerson] = useState<Person | null>(null);
 
   const find = async (event: Event) => {
     event.preventDefault();
-    setBusy("find");
-    setProblem(null);
-    setPerson(null);
-    try {
+    await run(async () => {
+      setPerson(null);
       setPerson(await unwrap(api.GET("/api/v1/users/lookup", { params: { query: { phone, country } } })));
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(null);
-    }
+    }, "find");
   };
 
   const start = async () => {
     if (!person) return;
-    setBusy("start");
-    setProblem(null);
-    try {
+    await run(async () => {
       const body = { type: "direct" as const, participantIds: [person.id] };
       const dialog = await unwrap(api.POST("/api/v1/dialogs", { body }));
       route(`/chat/${encodeURIComponent(dialog.id)}`);
-    } catch (err) {
-      setProblem(asProblem(err));
-      setBusy(null);
-    }
+    }, "start");
   };
 
   return (
     <>
-      <form class="new-dialog" onSubmit={find} aria-busy={busy === "find"}>
+      <form class="new-dialog" onSubmit={find} aria-busy={running === "find"}>
         <PhoneFields
           id="chat-new"
           country={country}
@@ -97,8 +86,8 @@ function Finder() {
           error={person ? undefined : problem?.detail}
           autoComplete="off"
         />
-        <button type="submit" class="primary" disabled={busy !== null}>
-          {busy === "find" ? t("chatNew.finding") : t("chatNew.find")}
+        <button type="submit" class="primary" disabled={busy}>
+          {running === "find" ? t("chatNew.finding") : t("chatNew.find")}
         </button>
       </form>
       {person && (
@@ -115,8 +104,8 @@ function Finder() {
             <strong>{person.displayName}</strong>
           </p>
           {problem && <ProblemNotice problem={problem} />}
-          <button type="button" class="primary" onClick={start} disabled={busy !== null} aria-busy={busy === "start"}>
-            {busy === "start" ? t("chatNew.starting") : t("chatNew.start", { name: person.displayName })}
+          <button type="button" class="primary" onClick={start} disabled={busy} aria-busy={running === "start"}>
+            {running === "start" ? t("chatNew.starting") : t("chatNew.start", { name: person.displayName })}
           </button>
         </section>
       )}

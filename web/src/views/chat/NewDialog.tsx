@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 
 // A dialog by the other people's ids (each person sees their own id on /chat to share it), for
 // groups; one person is easier found by phone number on /chat/new (NewChat.tsx). Support chats
@@ -12,8 +13,7 @@ export function NewDialog() {
   const { t } = useI18n();
   const { route } = useLocation();
   const [type, setType] = useState<"direct" | "group">("direct");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -21,20 +21,14 @@ export function NewDialog() {
       .split(/[\s,]+/)
       .filter(Boolean);
     const name = String(form.get("name") ?? "").trim();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const dialog = await unwrap(
         api.POST("/api/v1/dialogs", {
           body: { type, participantIds, ...(type === "group" && name ? { name } : {}) },
         }),
       );
       route(`/chat/${encodeURIComponent(dialog.id)}`);
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="new-dialog" onSubmit={submit} aria-labelledby="new-dialog-title">

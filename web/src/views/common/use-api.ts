@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiProblem, asProblem } from "../../api/client";
+import { type ApiProblem, asProblem } from "../../api/client";
+import { useAction } from "./use-action";
 
 export type Loadable<T> = { state: "loading" } | { state: "error"; problem: ApiProblem } | { state: "ready"; data: T };
 
@@ -21,7 +22,7 @@ export function useApi<T>(fetcher: () => Promise<T>, deps: readonly unknown[]): 
         current &&
         setValue({
           state: "error",
-          problem: err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }),
+          problem: asProblem(err),
         }),
     );
     return () => {
@@ -61,8 +62,8 @@ export function usePagedApi<T>(
 ): PagedList<T> {
   const [first, reloadFirst] = useApi(() => fetchPage(), deps);
   const [more, setMore] = useState<Page<T> | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  // A second click on "More" while a page loads does nothing: the page is appended once.
+  const { busy: loadingMore, problem, run } = useAction();
   // Pages appended to an earlier first page do not belong after a new one.
   useEffect(() => setMore(null), deps);
   const ready = first.state === "ready" ? first.data : null;
@@ -70,16 +71,10 @@ export function usePagedApi<T>(
   const cursor = more ? more.nextCursor : (ready?.nextCursor ?? null);
   const loadMore = async () => {
     if (!cursor) return;
-    setLoadingMore(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const page = await fetchPage(cursor);
       setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setLoadingMore(false);
-    }
+    });
   };
   const reload = () => {
     setMore(null);

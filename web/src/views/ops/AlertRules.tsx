@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 
 type Rule = Schemas["AlertRule"];
@@ -53,29 +54,21 @@ export function AlertRules() {
   const [saved, setSaved] = useState<Rule[] | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const [done, setDone] = useState(false);
   if (loaded.state === "loading") return <Loading />;
   if (loaded.state === "error") return <ProblemNotice problem={loaded.problem} onRetry={reload} />;
   const rules = saved ?? loaded.data.rules;
 
   const save = async (next: Rule[]) => {
-    setBusy(true);
-    setProblem(null);
-    setDone(false);
-    try {
+    await run(async () => {
+      setDone(false);
       const answer = await unwrap(api.PUT("/api/v1/admin/alerts", { body: { rules: next } }));
       setSaved(answer.rules);
       setDraft(EMPTY);
       setEditing(null);
       setDone(true);
-    } catch (err) {
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const submit = (e: Event) => {
     e.preventDefault();

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import { OpsLayout } from "./OpsLayout";
 
@@ -13,22 +14,13 @@ export function OpsDeadLetters() {
 function DeadLetterList() {
   const { t, fmt } = useI18n();
   const [page, reload] = useApi(() => unwrap(api.GET("/api/v1/admin/dead-letters", { params: { query: {} } })), []);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, running, problem, run } = useAction<string>();
   const [replayed, setReplayed] = useState<string[]>([]);
-  const replay = async (id: string) => {
-    setBusy(id);
-    setProblem(null);
-    try {
+  const replay = (id: string) =>
+    run(async () => {
       await unwrap(api.POST("/api/v1/admin/dead-letters/{id}/replay", { params: { path: { id } } }));
       setReplayed((done) => [...done, id]);
-    } catch (err) {
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, id);
   if (page.state === "loading") return <Loading />;
   if (page.state === "error") return <ProblemNotice problem={page.problem} onRetry={reload} />;
   return (
@@ -47,8 +39,8 @@ function DeadLetterList() {
               </p>
             ) : (
               letter.replayable && (
-                <button type="button" disabled={busy !== null} onClick={() => void replay(letter.id)}>
-                  {busy === letter.id ? t("opsAdmin.working") : t("opsAdmin.replay")}
+                <button type="button" disabled={busy} onClick={() => void replay(letter.id)}>
+                  {running === letter.id ? t("opsAdmin.working") : t("opsAdmin.replay")}
                 </button>
               )
             )}

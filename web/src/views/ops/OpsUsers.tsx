@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { OpsLayout } from "./OpsLayout";
 
 type User = Schemas["User"];
@@ -15,20 +16,9 @@ function UserSearch() {
   const { t } = useI18n();
   const [q, setQ] = useState("");
   const [found, setFound] = useState<User[] | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<User[]>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      setFound(await action());
-    } catch (err) {
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = useAction();
+  const { busy, problem } = action;
+  const run = (find: () => Promise<User[]>) => action.run(async () => setFound(await find()));
   const search = (e: Event) => {
     e.preventDefault();
     void run(async () => (await unwrap(api.GET("/api/v1/admin/users", { params: { query: { q } } }))).items);
@@ -58,7 +48,7 @@ function UserCard({
 }: {
   user: User;
   busy: boolean;
-  run: (action: () => Promise<User[]>) => Promise<void>;
+  run: (find: () => Promise<User[]>) => Promise<boolean>;
 }) {
   const { t, fmt } = useI18n();
   const [reason, setReason] = useState("");

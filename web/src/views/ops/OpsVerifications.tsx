@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import { OpsLayout } from "./OpsLayout";
 
@@ -46,15 +47,12 @@ function VerificationQueue() {
 function VerificationCard({ request }: { request: Request }) {
   const { t, fmt } = useI18n();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const [decided, setDecided] = useState<Request | null>(null);
   const decide = async (verdict: "approve" | "reject") => {
-    setBusy(true);
-    setProblem(null);
-    const params = { path: { id: request.id } };
-    const body = note.trim() ? { note: note.trim() } : {};
-    try {
+    await run(async () => {
+      const params = { path: { id: request.id } };
+      const body = note.trim() ? { note: note.trim() } : {};
       setDecided(
         await unwrap(
           verdict === "approve"
@@ -62,12 +60,7 @@ function VerificationCard({ request }: { request: Request }) {
             : api.POST("/api/v1/admin/shop-verifications/{id}/reject", { params, body }),
         ),
       );
-    } catch (err) {
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const noteId = `ops-verify-note-${request.id}`;
   return (
@@ -117,14 +110,11 @@ function VerificationCard({ request }: { request: Request }) {
  */
 function DocumentButton({ doc, n }: { doc: Document; n: number }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const [href, setHref] = useState<string | null>(null);
   const open = async () => {
     const tab = window.open("", "_blank");
-    setBusy(true);
-    setProblem(null);
-    try {
+    const opened = await run(async () => {
       const data = await unwrap(
         api.GET("/api/v1/shops/{id}/verification/documents/{documentId}", {
           params: { path: { id: doc.shopId, documentId: doc.id } },
@@ -134,13 +124,8 @@ function DocumentButton({ doc, n }: { doc: Document; n: number }) {
       const url = URL.createObjectURL(new Blob([data], { type: doc.contentType }));
       setHref(url);
       if (tab) tab.location.href = url;
-    } catch (err) {
-      tab?.close();
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!opened) tab?.close();
   };
   const label = t("opsPay.openDocument", { n: String(n) });
   return (

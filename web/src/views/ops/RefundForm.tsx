@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { attemptKey, finishAttempt } from "../../api/idempotency";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { parseAmount } from "../wallet/amount";
 
 type Payment = Schemas["AdminPayment"];
@@ -18,9 +19,8 @@ export function RefundForm({ payment, onRefunded }: { payment: Payment; onRefund
   const currency = payment.amount.currency;
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const [invalid, setInvalid] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<Refund | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -30,10 +30,8 @@ export function RefundForm({ payment, onRefunded }: { payment: Payment; onRefund
     if (typed !== "" && minor === null) return;
     const body = { reason: reason.trim(), ...(minor === null ? {} : { amount: { amount: minor, currency } }) };
     const scope = `ops-refund.${payment.id}`;
-    setBusy(true);
-    setProblem(null);
-    setDone(null);
-    try {
+    await run(async () => {
+      setDone(null);
       const refund = await unwrap(
         api.POST("/api/v1/admin/payments/{id}/refund", {
           params: { path: { id: payment.id } },
@@ -46,12 +44,7 @@ export function RefundForm({ payment, onRefunded }: { payment: Payment; onRefund
       setAmount("");
       setReason("");
       onRefunded();
-    } catch (err) {
-      if (err instanceof ApiProblem) setProblem(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const id = payment.id;
   return (

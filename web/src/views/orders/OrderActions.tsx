@@ -1,7 +1,7 @@
-import { useState } from "preact/hooks";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import type { Order } from "./order-api";
 
 /** Statuses the buyer may still cancel from (workers/orders/cancel.ts); a paid order is refunded. */
@@ -10,32 +10,20 @@ const CANCELLABLE = new Set<Order["status"]>(["pending_payment", "paid", "proces
 /** Pay (while unpaid), the invoice, and cancel with a confirmation. */
 export function OrderActions({ order, onChanged }: { order: Order; onChanged: () => void }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState<"cancel" | "invoice" | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const run = async (what: "cancel" | "invoice", work: () => Promise<void>) => {
-    setBusy(what);
-    setProblem(null);
-    try {
-      await work();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, running, problem, run } = useAction<"cancel" | "invoice">();
   const cancel = () => {
     const question = order.status === "pending_payment" ? t("orders.cancelConfirm") : t("orders.cancelRefundConfirm");
     if (!window.confirm(question)) return;
-    run("cancel", async () => {
+    run(async () => {
       await unwrap(api.POST("/api/v1/orders/{id}/cancel", { params: { path: { id: order.id } }, body: {} }));
       onChanged();
-    });
+    }, "cancel");
   };
   // The invoice needs the caller's credentials (Bearer or X-Cart-Token), which a plain link would
   // not send: it is fetched, then opened from memory in a new tab.
   const invoice = () => {
     const tab = window.open("", "_blank");
-    run("invoice", async () => {
+    run(async () => {
       try {
         const html = await unwrap(
           api.GET("/api/v1/orders/{id}/invoice", { params: { path: { id: order.id } }, parseAs: "text" }),
@@ -47,7 +35,7 @@ export function OrderActions({ order, onChanged }: { order: Order; onChanged: ()
         tab?.close();
         throw err;
       }
-    });
+    }, "invoice");
   };
   return (
     <div class="actions">
@@ -56,12 +44,12 @@ export function OrderActions({ order, onChanged }: { order: Order; onChanged: ()
           {t("orders.pay")}
         </a>
       )}
-      <button type="button" class="secondary" onClick={invoice} disabled={busy !== null} aria-busy={busy === "invoice"}>
-        {busy === "invoice" ? t("app.loading") : t("orders.invoice")}
+      <button type="button" class="secondary" onClick={invoice} disabled={busy} aria-busy={running === "invoice"}>
+        {running === "invoice" ? t("app.loading") : t("orders.invoice")}
       </button>
       {CANCELLABLE.has(order.status) && (
-        <button type="button" class="danger" onClick={cancel} disabled={busy !== null} aria-busy={busy === "cancel"}>
-          {busy === "cancel" ? t("orders.cancelling") : t("orders.cancel")}
+        <button type="button" class="danger" onClick={cancel} disabled={busy} aria-busy={running === "cancel"}>
+          {running === "cancel" ? t("orders.cancelling") : t("orders.cancel")}
         </button>
       )}
       {problem && <ProblemNotice problem={problem} />}

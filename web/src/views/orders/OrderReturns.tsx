@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { BlobImage, blobOf } from "../common/BlobImage";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import type { Order } from "./order-api";
 
@@ -78,15 +79,12 @@ export function OrderReturns({ order, onChanged }: { order: Order; onChanged: ()
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [reason, setReason] = useState("");
   const [files, setFiles] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const returns = loaded.state === "ready" ? loaded.data.items : [];
   const key = (i: { productId: string; variantId?: string }) => `${i.productId}:${i.variantId ?? ""}`;
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const mediaIds = await Promise.all(files.map(upload));
       const items = order.items
         .filter((i) => (quantities[key(i)] ?? 0) > 0)
@@ -104,11 +102,7 @@ export function OrderReturns({ order, onChanged }: { order: Order; onChanged: ()
       setOpen(false);
       reload();
       onChanged();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   if (order.status !== "delivered" && returns.length === 0) return null;
   return (

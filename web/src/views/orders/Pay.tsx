@@ -1,11 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { attemptKey, finishAttempt } from "../../api/idempotency";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
 import { useApi } from "../common/use-api";
 import "./commerce.css";
+import { useAction } from "../common/use-action";
 import { MethodPicker } from "./MethodPicker";
 import { OrderSummary, orderPart } from "./OrderSummary";
 import { loadOrders, type Order, orderIdsOf } from "./order-api";
@@ -25,8 +26,7 @@ export function Pay() {
   const paymentId = query.payment || query.sandboxPayment || null;
   const [loaded, reload] = useApi(() => loadOrders(ids), [ids.join(","), locale]);
   const [first, setFirst] = useState<Payment | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy: starting, problem, run } = useAction();
   const scope = `pay:${ids.join(",")}`;
   useEffect(() => {
     document.title = `${t("pay.title")} · Tchat`;
@@ -35,10 +35,7 @@ export function Pay() {
     `${path}?orders=${encodeURIComponent(ids.join(","))}${payment ? `&payment=${encodeURIComponent(payment)}` : ""}`;
 
   const start = async (option: PaymentOption, bank?: string) => {
-    if (starting) return;
-    setStarting(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const body = {
         orderIds: ids,
         gateway: option.gateway,
@@ -56,11 +53,7 @@ export function Pay() {
       }
       setFirst(payment);
       route(here(payment.id), true);
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setStarting(false);
-    }
+    });
   };
   const onFinal = (payment: Payment) => {
     // Paid, or refused: either way the next payment for these orders is a new attempt.

@@ -4,6 +4,7 @@ import { attemptKey, finishAttempt } from "../../api/idempotency";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import type { Order } from "./order-api";
 
@@ -99,8 +100,7 @@ function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }
     [country],
   );
   const [choice, setChoice] = useState<{ courier: string; service: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const cod = order.paymentStatus !== "paid";
   if (couriers.state !== "ready") return null;
   const options = couriers.data.flatMap((c) =>
@@ -112,10 +112,8 @@ function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }
   const book = async (event: Event) => {
     event.preventDefault();
     if (!selected) return;
-    setBusy(true);
-    setProblem(null);
-    const scope = `ship:${order.id}`;
-    try {
+    await run(async () => {
+      const scope = `ship:${order.id}`;
       await unwrap(
         api.POST("/api/v1/orders/{id}/shipments", {
           params: { path: { id: order.id } },
@@ -125,11 +123,7 @@ function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }
       );
       finishAttempt(scope);
       onBooked();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="book-courier" onSubmit={book}>
@@ -168,22 +162,10 @@ function LabelActions({
   onCancelled: () => void;
 }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState<"label" | "cancel" | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const run = async (what: "label" | "cancel", work: () => Promise<void>) => {
-    setBusy(what);
-    setProblem(null);
-    try {
-      await work();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, running, problem, run } = useAction<"label" | "cancel">();
   const label = () => {
     const tab = window.open("", "_blank");
-    run("label", async () => {
+    run(async () => {
       try {
         const pdf = await unwrap(
           api.GET("/api/v1/shipments/{id}/label", { params: { path: { id: shipmentId } }, parseAs: "blob" }),
@@ -195,29 +177,23 @@ function LabelActions({
         tab?.close();
         throw err;
       }
-    });
+    }, "label");
   };
   const cancel = () => {
     if (!window.confirm(t("logistics.cancelConfirm"))) return;
-    run("cancel", async () => {
+    run(async () => {
       await unwrap(api.POST("/api/v1/shipments/{id}/cancel", { params: { path: { id: shipmentId } } }));
       onCancelled();
-    });
+    }, "cancel");
   };
   return (
     <div class="actions">
-      <button
-        type="button"
-        onClick={label}
-        disabled={busy !== null}
-        aria-busy={busy === "label"}
-        data-testid="print-label"
-      >
+      <button type="button" onClick={label} disabled={busy} aria-busy={running === "label"} data-testid="print-label">
         {t("logistics.label")}
       </button>
       {booked && (
-        <button type="button" class="danger" onClick={cancel} disabled={busy !== null} aria-busy={busy === "cancel"}>
-          {busy === "cancel" ? t("logistics.cancelling") : t("logistics.cancel")}
+        <button type="button" class="danger" onClick={cancel} disabled={busy} aria-busy={running === "cancel"}>
+          {running === "cancel" ? t("logistics.cancelling") : t("logistics.cancel")}
         </button>
       )}
       {problem && <ProblemNotice problem={problem} />}

@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { reportCart } from "../common/cart-count";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { type Stock, stockOf } from "./stock";
 
 type Variant = Schemas["ProductVariant"];
@@ -18,27 +19,27 @@ export function BuyBox(props: {
 }) {
   const { t, fmt } = useI18n();
   const { product, variant, available } = props;
-  const [adding, setAdding] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const {
+    busy: adding,
+    problem,
+    setProblem,
+    run,
+  } = useAction({
+    // The server found less stock than the page showed: show the live levels beside its words.
+    onProblem: (p) => {
+      if (p.code === "insufficient_stock") props.onStockChanged();
+    },
+  });
   const [added, setAdded] = useState(false);
   const add = async () => {
-    setAdding(true);
-    setProblem(null);
-    setAdded(false);
-    try {
+    await run(async () => {
+      setAdded(false);
       const cart = await unwrap(
         api.POST("/api/v1/cart/items", { body: { productId: product.id, variantId: variant?.id, quantity: 1 } }),
       );
       reportCart(cart);
       setAdded(true);
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      setProblem(p);
-      // The server found less stock than the page showed: show the live levels beside its words.
-      if (p.code === "insufficient_stock") props.onStockChanged();
-    } finally {
-      setAdding(false);
-    }
+    });
   };
   return (
     <div class="buybox">

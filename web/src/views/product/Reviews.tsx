@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 
 const PAGE_SIZE = 5;
@@ -18,22 +19,15 @@ export function Reviews({ productId }: { productId: string }) {
     );
   const [first, reload] = useApi(() => fetchPage(), [productId]);
   const [more, setMore] = useState<Page[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy: loadingMore, problem, run } = useAction();
   const pages = first.state === "ready" ? [first.data, ...more] : [];
   const next = pages[pages.length - 1]?.nextCursor;
   const loadMore = async () => {
     if (!next) return;
-    setLoadingMore(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const page = await fetchPage(next);
       setMore((m) => [...m, page]);
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setLoadingMore(false);
-    }
+    });
   };
   const reviews = pages.flatMap((p) => p.items);
   return (

@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useSession } from "../../api/use-session";
 import { useI18n } from "../../i18n";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 
 /** The seller: name, country, verification, and a support chat with it (signing in first when needed). */
@@ -15,23 +15,24 @@ export function ShopPanel({ shopId }: { shopId: string }) {
     () => unwrap(api.GET("/api/v1/shops/{id}", { params: { path: { id: shopId } } })),
     [shopId],
   );
-  const [opening, setOpening] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const signIn = () => route(`/signin?next=${encodeURIComponent(url)}`);
+  // Opened, the page moves to the chat; an expired session: sign in again and come back here.
+  const {
+    busy: opening,
+    problem,
+    run,
+  } = useAction({
+    keepBusy: true,
+    onProblem: (p) => {
+      if (p.status === 401) signIn();
+    },
+  });
   const chat = async () => {
     if (!signedIn) return signIn();
-    setOpening(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const { dialogId } = await unwrap(api.POST("/api/v1/shops/{id}/chat", { params: { path: { id: shopId } } }));
       route(`/chat/${encodeURIComponent(dialogId)}`);
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      // An expired session: sign in again and come back here.
-      if (p.status === 401) return signIn();
-      setProblem(p);
-      setOpening(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="shop-title" class="shop-panel" data-testid="shop">

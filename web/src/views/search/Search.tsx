@@ -1,9 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
+import { api, type Schemas, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProductGrid } from "../common/ProductCard";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import { Facets, useCategoryNames } from "./Facets";
 import { canSearch, parseSearch, type SearchQuery, searchHref } from "./search-params";
@@ -50,21 +51,15 @@ export function Search() {
 
   const pages = first.state === "ready" ? [...first.data, ...more] : [];
   const last = pages[pages.length - 1];
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreProblem, setMoreProblem] = useState<ApiProblem | null>(null);
+  const { busy: loadingMore, problem: moreProblem, run } = useAction();
   const loadMore = async () => {
-    if (!last?.nextCursor) return;
-    setLoadingMore(true);
-    setMoreProblem(null);
-    try {
-      const next = await fetchPage(query, last.nextCursor);
+    const cursor = last?.nextCursor;
+    if (!cursor) return;
+    await run(async () => {
+      const next = await fetchPage(query, cursor);
       setMore((m) => [...m, next]);
       route(searchHref(state, { pages: pages.length + 1 }), true);
-    } catch (err) {
-      setMoreProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setLoadingMore(false);
-    }
+    });
   };
 
   return (

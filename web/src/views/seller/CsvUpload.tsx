@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem } from "../../api/client";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { type BulkReport, uploadPriceStockCsv } from "./seller-api";
 
 /**
@@ -12,24 +12,17 @@ import { type BulkReport, uploadPriceStockCsv } from "./seller-api";
 export function CsvUpload({ shopId, onApplied }: { shopId: string; onApplied: () => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const [report, setReport] = useState<BulkReport | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!file) return;
-    setBusy(true);
-    setProblem(null);
-    setReport(null);
-    try {
+    await run(async () => {
+      setReport(null);
       const answer = await uploadPriceStockCsv(shopId, file, crypto.randomUUID());
       setReport(answer);
       if (answer.status === "applied") onApplied();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="seller-card" onSubmit={submit} aria-labelledby="csv-title">

@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { ApiProblem } from "../../api/client";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { Loading, ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import { ShopLayout } from "./ShopLayout";
 import { loadVerification, submitVerification, uploadDocument, type VerificationState } from "./seller-api";
@@ -51,21 +51,13 @@ function Latest({ state }: { state: VerificationState }) {
 
 function Documents({ shopId, state, onChange }: { shopId: string; state: VerificationState; onChange: () => void }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run: act } = useAction();
   const [message, setMessage] = useState("");
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    act(async () => {
       await action();
       onChange();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const pendingReview = state.latestRequest?.status === "pending";
   const docs = state.unsubmittedDocuments;
   return (

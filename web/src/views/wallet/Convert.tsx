@@ -15,6 +15,7 @@ import { SignedAmount } from "./TxStatus";
 import { CURRENCIES, type Currency, chosenCurrency, currencyOfLocale, loadWallets } from "./wallet-api";
 import "../orders/commerce.css";
 import "./wallet.css";
+import { useAction } from "../common/use-action";
 
 type Conversion = Schemas["Conversion"];
 type QuoteRequest = { from: { amount: number; currency: Currency }; to: Currency };
@@ -123,7 +124,10 @@ function QuoteStep({ request, onDone }: { request: QuoteRequest; onDone: (conver
   const [auto, setAuto] = useState(0);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notice, setNotice] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // The conversion's own problem; `problem` above is the quote's.
+  const action = useAction({ onProblem: forgetEndedSession });
+  const { busy } = action;
+  const shown = problem ?? action.problem;
   const secondsLeft = useSecondsLeft(quote?.expiresAt ?? null);
   useEffect(() => {
     let current = true;
@@ -137,6 +141,7 @@ function QuoteStep({ request, onDone }: { request: QuoteRequest; onDone: (conver
     };
   }, [round]);
   const requote = (automatic: boolean) => {
+    action.setProblem(null);
     setAuto((n) => (automatic ? n + 1 : 0));
     setRound((n) => n + 1);
   };
@@ -146,39 +151,34 @@ function QuoteStep({ request, onDone }: { request: QuoteRequest; onDone: (conver
   }, [quote, secondsLeft === 0]);
   const convert = async () => {
     if (!quote) return;
-    setBusy(true);
-    setProblem(null);
-    setNotice(false);
-    try {
-      const body = { quoteId: quote.id };
-      onDone(
-        await writeOnce("wallet:conversion", body, (key) =>
-          unwrap(api.POST("/api/v1/wallet/conversions", { body, headers: { "Idempotency-Key": key } })),
-        ),
-      );
-    } catch (err) {
-      const p = asProblem(err);
-      forgetEndedSession(p);
-      if (p.code === "quote_expired") {
+    const body = { quoteId: quote.id };
+    await action.run(async () => {
+      setNotice(false);
+      try {
+        onDone(
+          await writeOnce("wallet:conversion", body, (key) =>
+            unwrap(api.POST("/api/v1/wallet/conversions", { body, headers: { "Idempotency-Key": key } })),
+          ),
+        );
+      } catch (err) {
+        // An expired quote is no failure to show: a new one is asked for, with a notice.
+        if (asProblem(err).code !== "quote_expired") throw err;
         setNotice(true);
         requote(false);
-      } else setProblem(p);
-      setBusy(false);
-    }
+      }
+    });
   };
   const expired = !quote || secondsLeft === 0;
   return (
     <div class="stack" aria-busy={busy || !quote}>
-      {!quote && !problem && <p class="status">{t("wallet.convert.quoting")}</p>}
+      {!quote && !shown && <p class="status">{t("wallet.convert.quoting")}</p>}
       {quote && <QuoteCard quote={quote} secondsLeft={secondsLeft} />}
       {notice && (
         <p role="status" data-testid="requoted">
           {t("wallet.convert.requoted")}
         </p>
       )}
-      {problem && (
-        <ProblemNotice problem={problem} onRetry={isFinalRefusal(problem) ? undefined : () => requote(false)} />
-      )}
+      {shown && <ProblemNotice problem={shown} onRetry={isFinalRefusal(shown) ? undefined : () => requote(false)} />}
       {/* Once the page stopped renewing by itself, asking is the person's: the button stays until they do. */}
       {quote && auto >= AUTO_REQUOTES && (
         <button type="button" onClick={() => requote(false)}>

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { ApiProblem } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { forgetEndedSession, useRequiredSession } from "../account/guard";
 import { NotFound } from "../common/NotFound";
@@ -12,6 +11,7 @@ import { WalletActions } from "./WalletHome";
 import { type Currency, isCurrency, loadHistory, type Transaction, type TransactionPage } from "./wallet-api";
 import "../orders/commerce.css";
 import "./wallet.css";
+import { useAction } from "../common/use-action";
 
 /** /wallet/history/:currency: one currency's transactions, newest first, a page at a time. */
 export function History() {
@@ -25,8 +25,7 @@ function HistoryOf({ currency }: { currency: Currency }) {
   const { t, locale } = useI18n();
   const [first, reload] = useApi(() => loadHistory(currency), [currency, locale]);
   const [more, setMore] = useState<TransactionPage[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy: loadingMore, problem, run } = useAction();
   useEffect(() => {
     document.title = `${t("wallet.historyOf", { currency })} · Tchat`;
   }, [t, currency]);
@@ -39,16 +38,10 @@ function HistoryOf({ currency }: { currency: Currency }) {
   const cursor = pages[pages.length - 1]?.nextCursor;
   const loadMore = async () => {
     if (!cursor) return;
-    setLoadingMore(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const next = await loadHistory(currency, cursor);
       setMore((m) => [...m, next]);
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setLoadingMore(false);
-    }
+    });
   };
   const items = pages.flatMap((p) => p.items);
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { type ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 
 /**
  * The transaction's printable receipt (GET /wallet/transactions/:id/receipt). It needs the bearer
@@ -10,15 +11,12 @@ import { ProblemNotice } from "../common/Status";
  */
 export function ReceiptLink({ id }: { id: string }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const [blocked, setBlocked] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   // The blob lives as long as the page offers it.
   useEffect(() => () => void (blocked && URL.revokeObjectURL(blocked)), [blocked]);
   const open = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       // openapi-fetch reads a refusal as problem+json whatever parseAs says: unwrap keeps its detail.
       const html = await unwrap(
         api.GET("/api/v1/wallet/transactions/{id}/receipt", { params: { path: { id } }, parseAs: "text" }),
@@ -26,11 +24,7 @@ export function ReceiptLink({ id }: { id: string }) {
       const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
       if (window.open(url, "_blank")) setTimeout(() => URL.revokeObjectURL(url), 60_000);
       else setBlocked(url);
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div class="wallet-links">

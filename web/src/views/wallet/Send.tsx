@@ -12,6 +12,7 @@ import { internationalPhone, sendTransfer, type Transfer, type TransferRequest }
 import { chosenCurrency, currencyOfLocale, loadWallets, type Wallet } from "./wallet-api";
 import "../orders/commerce.css";
 import "./wallet.css";
+import { useAction } from "../common/use-action";
 
 type Step =
   | { name: "form" }
@@ -100,22 +101,14 @@ function Confirm(props: {
 }) {
   const { t, fmt } = useI18n();
   const { body, draft, wallet } = props;
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const send = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      props.onSent(await sendTransfer(body));
-    } catch (err) {
-      const p = err as ApiProblem;
-      // Offline or a server hiccup: the same attempt (same key) can simply be sent again.
+  // A refusal goes back to the form (this step closes); offline or a server hiccup stays here: the
+  // same attempt (same key) can simply be sent again.
+  const { busy, problem, run } = useAction({
+    onProblem: (p) => {
       if (isFinalRefusal(p)) props.onRefused(p);
-      else setProblem(p);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const send = () => run(async () => props.onSent(await sendTransfer(body)));
   const after = wallet
     ? { amount: wallet.available.amount - body.amount.amount, currency: body.amount.currency }
     : null;

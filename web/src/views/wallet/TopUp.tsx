@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { type ApiProblem, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { forgetEndedSession, useRequiredSession } from "../account/guard";
 import { Loading, ProblemNotice } from "../common/Status";
@@ -15,6 +15,7 @@ import { TopupMethods, type TopupOption } from "./TopupMethods";
 import { type Currency, chosenCurrency, currencyOfLocale, loadWallets } from "./wallet-api";
 import "../orders/commerce.css";
 import "./wallet.css";
+import { useAction } from "../common/use-action";
 
 /**
  * /wallet/topup (?currency=): an amount and a gateway's method, then the payment as the checkout's
@@ -86,8 +87,7 @@ function TopupForm({
   const [amount, setAmount] = useState("");
   const [option, setOption] = useState<TopupOption | null>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction({ onProblem: forgetEndedSession, keepBusy: true });
   if (wallets.state === "loading") return <Loading />;
   if (wallets.state === "error") return <ProblemNotice problem={wallets.problem} onRetry={reload} />;
   const current = currency ?? chosenCurrency(asked, [], currencyOfLocale(locale));
@@ -100,24 +100,18 @@ function TopupForm({
     }
     if (!option) return;
     setAmountError(null);
-    setBusy(true);
-    setProblem(null);
     const body = {
       amount: { amount: minor, currency: current },
       gateway: option.gateway as Exclude<TopupOption["gateway"], "wallet" | "cod">,
       method: option.method,
       returnUrl: `${location.origin}/wallet/topup?currency=${current}`,
     };
-    try {
+    await run(async () => {
       const topup = await writeOnce("wallet:topup", body, (key) =>
         unwrap(api.POST("/api/v1/wallet/topups", { body, headers: { "Idempotency-Key": key } })),
       );
       onStarted(topup.payment, topup.transaction.id, current);
-    } catch (err) {
-      forgetEndedSession(err as ApiProblem);
-      setProblem(err as ApiProblem);
-      setBusy(false);
-    }
+    });
   };
   const amountServerError = problem?.fieldDetail("amount.amount") ?? problem?.fieldDetail("amount");
   return (

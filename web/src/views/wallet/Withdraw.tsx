@@ -13,6 +13,7 @@ import { WithdrawalStatus } from "./WithdrawalStatus";
 import { type Currency, chosenCurrency, currencyOfLocale, loadWallets } from "./wallet-api";
 import "../orders/commerce.css";
 import "./wallet.css";
+import { useAction } from "../common/use-action";
 
 type WithdrawalRequest = Schemas["CreateWithdrawal"];
 interface Draft {
@@ -73,8 +74,15 @@ function WithdrawForm({
   });
   const [review, setReview] = useState<WithdrawalRequest | null>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  // Started, the page moves on (busy meanwhile); a refusal names a field to fix (the bank, the
+  // number, the amount): back to the form.
+  const { busy, problem, setProblem, run } = useAction({
+    keepBusy: true,
+    onProblem: (p) => {
+      forgetEndedSession(p);
+      if (isFinalRefusal(p)) setReview(null);
+    },
+  });
   if (wallets.state === "loading") return <Loading />;
   if (wallets.state === "error") return <ProblemNotice problem={wallets.problem} onRetry={reload} />;
   const currency = draft.currency ?? chosenCurrency(asked, wallets.data, currencyOfLocale(locale));
@@ -97,23 +105,13 @@ function WithdrawForm({
       },
     });
   };
-  const withdraw = async (body: WithdrawalRequest) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const withdraw = (body: WithdrawalRequest) =>
+    run(async () => {
       const tx = await writeOnce("wallet:withdrawal", body, (key) =>
         unwrap(api.POST("/api/v1/wallet/withdrawals", { body, headers: { "Idempotency-Key": key } })),
       );
       onStarted(tx.id, currency);
-    } catch (err) {
-      const p = err as ApiProblem;
-      forgetEndedSession(p);
-      setProblem(p);
-      // A refusal names a field to fix (the bank, the number, the amount): back to the form.
-      if (isFinalRefusal(p)) setReview(null);
-      setBusy(false);
-    }
-  };
+    });
   if (review) {
     return (
       <WithdrawConfirm

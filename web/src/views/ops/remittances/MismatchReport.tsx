@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { type ApiProblem, asProblem } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import type { MessageKey } from "../../../i18n/messages";
 import { Loading, ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { useApi } from "../../common/use-api";
 import { saveText } from "../../seller/download";
 import { loadReport, reportCsv } from "./remittance-api";
@@ -32,19 +32,9 @@ export function MismatchReport() {
     courier: "",
   });
   const [filters, setFilters] = useState(draft);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const download = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      saveText(await reportCsv(asQuery(filters)), `cod-mismatches-${filters.since}.csv`);
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, problem, run } = useAction();
+  const download = () =>
+    run(async () => saveText(await reportCsv(asQuery(filters)), `cod-mismatches-${filters.since}.csv`));
   return (
     <section aria-labelledby="ops-cod-report">
       <h2 id="ops-cod-report">{t("opsCod.report")}</h2>

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { type ApiProblem, asProblem } from "../../../api/client";
 import { attemptKey, finishAttempt } from "../../../api/idempotency";
 import { useI18n } from "../../../i18n";
 import { ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { useApi } from "../../common/use-api";
 import { loadCouriers, type Remittance, recordStatement } from "./remittance-api";
 
@@ -21,9 +21,8 @@ export function StatementForm({ onRecorded }: { onRecorded: () => void }) {
   const [remittedAt, setRemittedAt] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const [missing, setMissing] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [done, setDone] = useState<Remittance | null>(null);
   const chosen = courier || (couriers.state === "ready" ? (couriers.data[0] ?? "") : "");
   const submit = async (event: Event) => {
@@ -38,10 +37,8 @@ export function StatementForm({ onRecorded }: { onRecorded: () => void }) {
       remittedAt: remittedAt ? new Date(remittedAt).toISOString() : "",
     };
     const scope = "ops-cod-remittance";
-    setBusy(true);
-    setProblem(null);
-    setDone(null);
-    try {
+    await run(async () => {
+      setDone(null);
       // The statement's digest, not its text, keys the attempt: a statement may be a megabyte.
       const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
       const key = attemptKey(scope, JSON.stringify({ header, digest: Array.from(digest).join(".") }));
@@ -49,11 +46,7 @@ export function StatementForm({ onRecorded }: { onRecorded: () => void }) {
       finishAttempt(scope);
       setDone(recorded);
       onRecorded();
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="ops-form ops-card" onSubmit={(e) => void submit(e)} aria-labelledby="ops-cod-record" aria-busy={busy}>

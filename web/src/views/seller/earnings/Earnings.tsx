@@ -1,16 +1,16 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { type ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
+import { api, type Schemas, unwrap } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { useRequiredSession } from "../../account/guard";
 import { Loading, ProblemNotice } from "../../common/Status";
-import { useApi } from "../../common/use-api";
+import { useAction } from "../../common/use-action";
+import { useApi, usePagedApi } from "../../common/use-api";
 import { lastThirtyDays, saveText } from "../download";
 import { PayoutForm } from "./PayoutForm";
 import "../seller.css";
 
 type Balance = Schemas["ShopBalance"];
-type Payout = Schemas["Payout"];
 
 /** /seller/:shopId/earnings: the shop's balances, a payout request, its payouts and the statement as CSV. */
 export function Earnings() {
@@ -70,23 +70,17 @@ function BalanceCards({ shopId, version }: { shopId: string; version: number }) 
 
 function PayoutList({ shopId, version }: { shopId: string; version: number }) {
   const { t, fmt } = useI18n();
-  const [older, setOlder] = useState<{ items: Payout[]; cursor: string | null } | null>(null);
-  const [page, reload] = useApi(
-    () => unwrap(api.GET("/api/v1/shops/{id}/payouts", { params: { path: { id: shopId }, query: { limit: 20 } } })),
+  const { first, items, cursor, loadMore, loadingMore, problem, reload } = usePagedApi(
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/shops/{id}/payouts", {
+          params: { path: { id: shopId }, query: { limit: 20, ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
     [shopId, version],
   );
-  useEffect(() => setOlder(null), [shopId, version]);
-  if (page.state === "loading") return <Loading />;
-  if (page.state === "error") return <ProblemNotice problem={page.problem} onRetry={reload} />;
-  const items = [...page.data.items, ...(older?.items ?? [])];
-  const cursor = older ? older.cursor : page.data.nextCursor;
-  const more = async () => {
-    if (!cursor) return;
-    const next = await unwrap(
-      api.GET("/api/v1/shops/{id}/payouts", { params: { path: { id: shopId }, query: { limit: 20, cursor } } }),
-    );
-    setOlder({ items: [...(older?.items ?? []), ...next.items], cursor: next.nextCursor });
-  };
+  if (first.state === "loading") return <Loading />;
+  if (first.state === "error") return <ProblemNotice problem={first.problem} onRetry={reload} />;
   return (
     <section aria-labelledby="payouts-title" class="stack">
       <h2 id="payouts-title">{t("sellerEarnings.payouts")}</h2>
@@ -105,8 +99,15 @@ function PayoutList({ shopId, version }: { shopId: string; version: number }) {
           ))}
         </ul>
       )}
+      {problem && <ProblemNotice problem={problem} />}
       {cursor && (
-        <button type="button" class="secondary" onClick={more}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={loadingMore}
+          aria-busy={loadingMore}
+          onClick={() => void loadMore()}
+        >
           {t("sellerEarnings.payouts.more")}
         </button>
       )}
@@ -117,13 +118,10 @@ function PayoutList({ shopId, version }: { shopId: string; version: number }) {
 function StatementDownload({ shopId }: { shopId: string }) {
   const { t } = useI18n();
   const [period, setPeriod] = useState(lastThirtyDays);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const download = async (event: Event) => {
+  const { busy, problem, run } = useAction();
+  const download = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const csv = await unwrap(
         api.GET("/api/v1/shops/{id}/statement", {
           params: { path: { id: shopId }, query: period },
@@ -132,11 +130,7 @@ function StatementDownload({ shopId }: { shopId: string }) {
         }),
       );
       saveText(csv as unknown as string, `statement-${period.from}-${period.to}.csv`);
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="stack" onSubmit={download} aria-labelledby="statement-title">

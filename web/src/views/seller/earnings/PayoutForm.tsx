@@ -3,6 +3,7 @@ import { type ApiProblem, api, type Schemas, unwrap } from "../../../api/client"
 import { useI18n } from "../../../i18n";
 import { Field, fieldError, shownAtField } from "../../account/Field";
 import { ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { useApi } from "../../common/use-api";
 import { parseAmount, typedDecimals } from "../../wallet/amount";
 import { writeOnce } from "../../wallet/attempt";
@@ -27,8 +28,7 @@ export function PayoutForm({ shopId, onPaid }: { shopId: string; onPaid: () => v
   const [toBank, setToBank] = useState(false);
   const [bank, setBank] = useState({ bankCode: "", accountNumber: "", accountName: "" });
   const [amountError, setAmountError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const [done, setDone] = useState<Payout | null>(null);
   const currency = balance.state === "ready" ? balance.data.currency : null;
   if (!currency) return null;
@@ -40,20 +40,18 @@ export function PayoutForm({ shopId, onPaid }: { shopId: string; onPaid: () => v
       return;
     }
     setAmountError(null);
-    setProblem(null);
     setDone(null);
-    setBusy(true);
-    const body = {
-      amount: { amount: minor, currency },
-      destination: toBank
-        ? {
-            bankCode: bank.bankCode.trim().toUpperCase(),
-            accountNumber: bank.accountNumber.trim(),
-            accountName: bank.accountName.trim(),
-          }
-        : "wallet",
-    } as PayoutRequest;
-    try {
+    await run(async () => {
+      const body = {
+        amount: { amount: minor, currency },
+        destination: toBank
+          ? {
+              bankCode: bank.bankCode.trim().toUpperCase(),
+              accountNumber: bank.accountNumber.trim(),
+              accountName: bank.accountName.trim(),
+            }
+          : "wallet",
+      } as PayoutRequest;
       const payout = await writeOnce(`seller:payout:${shopId}`, body, (key) =>
         unwrap(
           api.POST("/api/v1/shops/{id}/payouts", {
@@ -66,11 +64,7 @@ export function PayoutForm({ shopId, onPaid }: { shopId: string; onPaid: () => v
       setDone(payout);
       setAmount("");
       onPaid();
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="stack" onSubmit={submit} noValidate aria-labelledby="payout-title" data-testid="payout-form">

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
+import { api, type Schemas, unwrap } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { useApi } from "../../common/use-api";
 import { parseAmount } from "../../wallet/amount";
 
@@ -33,9 +34,8 @@ export function CreateFlashSaleForm({ shopId, onCreated }: { shopId: string; onC
   const [startsAt, setStartsAt] = useState("");
   const [endsAt, setEndsAt] = useState("");
   const [items, setItems] = useState<ItemDraft[]>([emptyItem()]);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const [done, setDone] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const currency = shop.state === "ready" ? shop.data.currency : "THB";
   const choices: Schemas["Product"][] = products.state === "ready" ? products.data.items : [];
   const setItem = (i: number, patch: Partial<ItemDraft>) =>
@@ -43,10 +43,8 @@ export function CreateFlashSaleForm({ shopId, onCreated }: { shopId: string; onC
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    setDone(false);
-    try {
+    await run(async () => {
+      setDone(false);
       const body: Schemas["CreateFlashSale"] = {
         name,
         startsAt: instant(startsAt),
@@ -62,11 +60,7 @@ export function CreateFlashSaleForm({ shopId, onCreated }: { shopId: string; onC
       setDone(true);
       setItems([emptyItem()]);
       onCreated();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

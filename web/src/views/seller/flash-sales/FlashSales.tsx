@@ -1,9 +1,10 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
+import { api, type Schemas, unwrap } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { useRequiredSession } from "../../account/guard";
 import { Loading, ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { useApi } from "../../common/use-api";
 import { CreateFlashSaleForm } from "./CreateForm";
 
@@ -44,19 +45,12 @@ export function FlashSales() {
 
 function SaleRow({ sale, onChanged }: { sale: FlashSale; onChanged: () => void }) {
   const { t, fmt } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, run } = useAction();
   const cancel = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       await unwrap(api.POST("/api/v1/flash-sales/{id}/cancel", { params: { path: { id: sale.id } } }));
       onChanged();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <li class="flash-row">

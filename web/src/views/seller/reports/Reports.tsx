@@ -1,10 +1,11 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { type ApiProblem, api, type Schemas, unwrap } from "../../../api/client";
+import { api, type Schemas, unwrap } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { useRequiredSession } from "../../account/guard";
 import { Loading, ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { useApi } from "../../common/use-api";
 import { lastThirtyDays, saveText } from "../download";
 import "../seller.css";
@@ -165,12 +166,9 @@ function ReportTable(props: { testId: string; head: string; columns: string[]; r
 
 function CsvDownload({ shopId, query }: { shopId: string; query: Query }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const download = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const { busy, problem, run } = useAction();
+  const download = () =>
+    run(async () => {
       const csv = await unwrap(
         api.GET("/api/v1/shops/{id}/reports/sales", {
           params: { path: { id: shopId }, query },
@@ -179,12 +177,7 @@ function CsvDownload({ shopId, query }: { shopId: string; query: Query }) {
         }),
       );
       saveText(csv as unknown as string, `sales-${query.from}-${query.to}-${query.granularity}.csv`);
-    } catch (err) {
-      setProblem(err as ApiProblem);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div class="stack">
       <button type="button" onClick={download} disabled={busy} aria-busy={busy} data-testid="report-csv">

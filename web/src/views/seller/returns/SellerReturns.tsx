@@ -1,11 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { ApiProblem, api, unwrap } from "../../../api/client";
+import { api, unwrap } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { Loading, ProblemNotice } from "../../common/Status";
 import { useApi } from "../../common/use-api";
 import { type Return, ReturnCard } from "../../orders/OrderReturns";
 import "../../orders/commerce.css";
+import { useAction } from "../../common/use-action";
 
 const STATUSES = ["requested", "approved", "rejected", "received", "refunded"] as const;
 type Status = (typeof STATUSES)[number];
@@ -14,23 +15,16 @@ type Status = (typeof STATUSES)[number];
 function ReturnRow({ ret, onChanged }: { ret: Return; onChanged: () => void }) {
   const { t } = useI18n();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, running, problem, run } = useAction<string>();
   const act = async (action: "approve" | "reject" | "received") => {
-    setBusy(action);
-    setProblem(null);
-    try {
+    await run(async () => {
       const path = { params: { path: { id: ret.id } } };
       if (action === "received") await unwrap(api.POST("/api/v1/returns/{id}/received", path));
       else if (action === "approve")
         await unwrap(api.POST("/api/v1/returns/{id}/approve", { ...path, body: note ? { note } : {} }));
       else await unwrap(api.POST("/api/v1/returns/{id}/reject", { ...path, body: note ? { note } : {} }));
       onChanged();
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(null);
-    }
+    }, action);
   };
   return (
     <div class="stack">
@@ -53,20 +47,15 @@ function ReturnRow({ ret, onChanged }: { ret: Return; onChanged: () => void }) {
             />
           </label>
           <div class="actions">
-            <button
-              type="button"
-              onClick={() => act("approve")}
-              disabled={busy !== null}
-              aria-busy={busy === "approve"}
-            >
+            <button type="button" onClick={() => act("approve")} disabled={busy} aria-busy={running === "approve"}>
               {t("returns.approve")}
             </button>
             <button
               type="button"
               class="secondary"
               onClick={() => act("reject")}
-              disabled={busy !== null}
-              aria-busy={busy === "reject"}
+              disabled={busy}
+              aria-busy={running === "reject"}
             >
               {t("returns.reject")}
             </button>
@@ -74,7 +63,7 @@ function ReturnRow({ ret, onChanged }: { ret: Return; onChanged: () => void }) {
         </>
       )}
       {ret.status === "approved" && (
-        <button type="button" onClick={() => act("received")} disabled={busy !== null} aria-busy={busy === "received"}>
+        <button type="button" onClick={() => act("received")} disabled={busy} aria-busy={running === "received"}>
           {t("returns.received")}
         </button>
       )}

@@ -4,6 +4,7 @@ import { ApiProblem, type Schemas } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { fieldError, shownAtField } from "../../account/Field";
 import { ProblemNotice } from "../../common/Status";
+import { useAction } from "../../common/use-action";
 import { parseAmount } from "../../wallet/amount";
 import { createVoucher, type NewVoucher, type Voucher } from "./voucher-api";
 
@@ -80,8 +81,7 @@ function bodyOf(draft: Draft, currency: string): NewVoucher | { bad: string } {
 export function VoucherForm(props: { shopId: string; currency: string; onCreated: (v: Voucher) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<Draft>(blank);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy: saving, problem, setProblem, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const set = (key: keyof Draft) => (e: Event) =>
     setDraft((d) => ({ ...d, [key]: (e.currentTarget as HTMLInputElement).value }));
@@ -94,18 +94,12 @@ export function VoucherForm(props: { shopId: string; currency: string; onCreated
       setProblem(new ApiProblem({ status: 422, detail, errors: [{ path: body.bad, message: detail }] }));
       return;
     }
-    setSaving(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const created = await createVoucher(props.shopId, body);
       props.onCreated(created);
       setDone(t("sellerVouchers.created", { code: created.code }));
       setDraft(blank());
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const err = (path: string) => fieldError(problem, path);
   const cur = { currency: props.currency };

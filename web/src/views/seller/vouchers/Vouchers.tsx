@@ -1,6 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { ApiProblem } from "../../../api/client";
 import { useI18n } from "../../../i18n";
 import { useRequiredSession } from "../../account/guard";
 import { Loading, ProblemNotice } from "../../common/Status";
@@ -10,6 +9,7 @@ import { VoucherRow } from "./VoucherRow";
 import { deactivateVoucher, loadShop, loadVouchers, type Voucher } from "./voucher-api";
 import "../../orders/commerce.css";
 import "./vouchers.css";
+import { useAction } from "../../common/use-action";
 
 /** /seller/:shopId/vouchers: the shop's vouchers (newest first), a form for a new one, and deactivating. */
 export function Vouchers() {
@@ -59,32 +59,20 @@ function VoucherBoard({ shopId, currency, first, cursor: firstCursor }: BoardPro
   const { t } = useI18n();
   const [vouchers, setVouchers] = useState(first);
   const [cursor, setCursor] = useState(firstCursor);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, running, problem, run } = useAction<string>();
   const replace = (v: Voucher) => setVouchers((list) => list.map((x) => (x.id === v.id ? v : x)));
   const deactivate = async (v: Voucher) => {
-    setBusy(v.id);
-    setProblem(null);
-    try {
+    await run(async () => {
       replace(await deactivateVoucher(v.id));
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(null);
-    }
+    }, v.id);
   };
   const more = async () => {
     if (!cursor) return;
-    setBusy("more");
-    try {
+    await run(async () => {
       const page = await loadVouchers(shopId, cursor);
       setVouchers((list) => [...list, ...page.items]);
       setCursor(page.nextCursor);
-    } catch (err) {
-      setProblem(err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) }));
-    } finally {
-      setBusy(null);
-    }
+    }, "more");
   };
   return (
     <>
@@ -94,12 +82,12 @@ function VoucherBoard({ shopId, currency, first, cursor: firstCursor }: BoardPro
       {vouchers.length === 0 && <p class="status">{t("sellerVouchers.none")}</p>}
       <ul class="voucher-list" aria-labelledby="voucher-list-title">
         {vouchers.map((v) => (
-          <VoucherRow key={v.id} voucher={v} busy={busy === v.id} onDeactivate={() => deactivate(v)} />
+          <VoucherRow key={v.id} voucher={v} busy={running === v.id} onDeactivate={() => deactivate(v)} />
         ))}
       </ul>
       {cursor && (
-        <button type="button" class="more" onClick={more} disabled={busy === "more"} aria-busy={busy === "more"}>
-          {busy === "more" ? t("app.loading") : t("sellerVouchers.more")}
+        <button type="button" class="more" onClick={more} disabled={busy} aria-busy={running === "more"}>
+          {running === "more" ? t("app.loading") : t("sellerVouchers.more")}
         </button>
       )}
     </>
