@@ -8,6 +8,7 @@ import { Field, fieldError } from "../account/Field";
 import { forgetEndedSession } from "../account/guard";
 import { countryName } from "../account/phone";
 import { ProblemNotice } from "../common/Status";
+import { useAction } from "../common/use-action";
 import { ShopLayout } from "./ShopLayout";
 import { type Shop, type ShopChange, updateShop } from "./seller-api";
 
@@ -60,9 +61,8 @@ function bodyOf(data: FormData): ShopChange | { incomplete: true } {
 function SettingsForm({ shop: initial }: { shop: Shop }) {
   const { t, locale } = useI18n();
   const [shop, setShop] = useState(initial);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const { busy, problem, setProblem, run } = useAction({ onProblem: forgetEndedSession });
   const contact = shop.contact ?? {};
   const pickup: Partial<Pickup> = contact.pickupAddress ?? {};
 
@@ -74,18 +74,10 @@ function SettingsForm({ shop: initial }: { shop: Shop }) {
       setProblem(new ApiProblem({ status: 422, detail: t("sellerSettings.pickupIncomplete") }));
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       setShop(await updateShop(shop.id, body));
       setSaved(true);
-    } catch (err) {
-      const p = err instanceof ApiProblem ? err : new ApiProblem({ status: 0, detail: String(err) });
-      forgetEndedSession(p);
-      setProblem(p);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
