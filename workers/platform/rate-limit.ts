@@ -148,13 +148,30 @@ export async function countWrite(db: Database, keys: WriteLimitKey[], windowSeco
  * its limit through, however many requests race.
  */
 export async function takeWrite(env: Env, keys: WriteLimitKey[], windowSeconds: number): Promise<Refusal | null> {
+  return (await takeWrites(env, keys, windowSeconds)).refusal;
+}
+
+/** What takeWrites took: refused (nothing kept), or every slot, with the means to give them back. */
+export type TakenWrites = { refusal: Refusal } | { refusal: null; giveBack(): Promise<void> };
+
+/**
+ * takeWrite for a caller that checks one more limit after it (the checkout's per-account slot,
+ * taken in the buyer's Cart object): when that one refuses, `giveBack` returns these slots, so the
+ * refused write counts against none of them.
+ */
+export async function takeWrites(env: Env, keys: WriteLimitKey[], windowSeconds: number): Promise<TakenWrites> {
   const stubs = keys.map((k) => limiterStub(env, k.key));
   const takes: Take[] = await Promise.all(stubs.map((stub, i) => stub.take(keys[i].limit, windowSeconds)));
+  const giveBack = async () => {
+    await Promise.all(takes.map((t, i) => (t.ok ? stubs[i].giveBack(t.windowEndsAt) : undefined)));
+  };
   const refusedAt = takes.findIndex((t) => !t.ok);
-  if (refusedAt < 0) return null;
-  await Promise.all(takes.map((t, i) => (t.ok ? stubs[i].giveBack(t.windowEndsAt) : undefined)));
+  if (refusedAt < 0) return { refusal: null, giveBack };
+  await giveBack();
   const refused = takes[refusedAt] as Extract<Take, { ok: false }>;
-  return { who: keys[refusedAt].who, limit: keys[refusedAt].limit, retryAfter: String(refused.retryAfterSeconds) };
+  return {
+    refusal: { who: keys[refusedAt].who, limit: keys[refusedAt].limit, retryAfter: String(refused.retryAfterSeconds) },
+  };
 }
 
 /**

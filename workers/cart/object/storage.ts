@@ -1,3 +1,4 @@
+import { nowMs } from "../../platform/clock";
 import { readConfig } from "../../platform/config";
 import type { Currency } from "../../platform/money";
 import { applyMigrations, migrateObject } from "../../platform/object-schema";
@@ -25,6 +26,9 @@ type Row<T> = T & Record<string, SqlStorageValue>;
 
 const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
 
+/** Where the buyer's checkout-limit window is kept (handoffs.ts): it outlives a wipe while it runs. */
+export const CHECKOUT_WINDOW_KEY = "checkout-limit";
+
 /**
  * The Cart object's SQLite storage: one meta row (currency, last change, expiry) and the lines.
  * Every method is synchronous, so a caller's check and its write commit together.
@@ -40,11 +44,17 @@ export class CartStorage {
     migrateObject(ctx, CART_MIGRATIONS);
   }
 
-  /** Deletes everything, alarm included; the tables are made again, as this instance may serve more calls. */
+  /**
+   * Deletes everything, alarm included; the tables are made again, as this instance may serve more
+   * calls. A checkout-limit window still running is kept: a wiped cart (merged at sign-in) must not
+   * give its buyer a fresh window.
+   */
   async wipe(): Promise<void> {
+    const window = this.ctx.storage.kv.get<{ endsAt: number }>(CHECKOUT_WINDOW_KEY);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     applyMigrations(this.ctx.storage, CART_MIGRATIONS);
+    if (window && window.endsAt > nowMs()) this.ctx.storage.kv.put(CHECKOUT_WINDOW_KEY, window);
   }
 
   /** An expired cart that the alarm has not deleted yet is emptied before anything else happens. */
