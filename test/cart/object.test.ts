@@ -1,6 +1,8 @@
-import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Cart as CartObject } from "../../durable-objects/cart";
+import { CART_MIGRATIONS } from "../../workers/cart/object/schema";
+import { applyMigrations } from "../../workers/platform/object-schema";
 import {
   addItem,
   expectCart,
@@ -192,5 +194,31 @@ describe("concurrency and restarts", () => {
     });
     expect(await stub.setQuantity({ lineId: added.lineId, quantity: 5, available: 5 })).toMatchObject({ ok: true });
     expect(await stub.setQuantity({ lineId: "cli_missing", quantity: 1 })).toEqual({ ok: false, code: "not_found" });
+  });
+});
+
+describe("schema", () => {
+  /** The object's tables and indexes, their SQL with spacing and IF NOT EXISTS left out, and its version. */
+  const schemaOf = (state: DurableObjectState) => ({
+    objects: state.storage.sql
+      .exec<{ type: string; name: string; sql: string | null }>(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .toArray()
+      .map((o) => ({ ...o, sql: o.sql?.replace(/IF NOT EXISTS /g, "").replace(/\s+/g, " ") ?? null })),
+    version: state.storage.sql.exec<{ version: number }>("SELECT version FROM schema_version").one().version,
+  });
+
+  it("a new cart's schema, made in one exec, is exactly what its migration steps build", async () => {
+    const stub = env.CART.getByName(`schema-test:${crypto.randomUUID()}`);
+    const fresh = await runInDurableObject(stub, (_instance: CartObject, state) => schemaOf(state));
+    const stepped = await runInDurableObject(stub, async (_instance: CartObject, state) => {
+      await state.storage.deleteAll();
+      applyMigrations(state.storage, CART_MIGRATIONS);
+      return schemaOf(state);
+    });
+    expect(fresh.objects.map((o) => o.name)).toContain("cart_handoffs");
+    expect(fresh).toEqual(stepped);
+    expect(fresh.version).toBe(CART_MIGRATIONS.length);
   });
 });

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import { resolveCart } from "../cart";
+import { accountSlotOf } from "../middleware/write-limits";
 import { ApiError } from "../platform/errors";
 
 export interface CheckoutCart {
@@ -20,16 +21,20 @@ export interface CheckoutCart {
 /**
  * Takes the caller's cart for checkout `checkoutId` (workers/cart/object/handoffs.ts): its lines,
  * removed from the cart in the same step, or, for a retry of the same checkout, the lines it was
- * handed before. An empty cart is 422; a checkout abandoned meanwhile (its lines are back in the
- * cart, nothing is reserved) is 409.
+ * handed before. The buyer's checkout-limit slot is taken in the same call (429 when none is
+ * left, nothing taken). An empty cart is 422; a checkout abandoned meanwhile (its lines are back
+ * in the cart, nothing is reserved) is 409.
  */
 export async function handCartToCheckout(
   c: Context<AppEnv>,
   handOff: { checkoutId: string; keyScope: string; key: string; checkAfterMs: number },
 ): Promise<CheckoutCart | "ordered"> {
   const { id, stub } = await resolveCart(c);
-  const taken = await stub.handOff(handOff);
+  const slot = accountSlotOf(c);
+  const accountLimit = slot ? { limit: slot.limit, windowSeconds: slot.windowSeconds } : undefined;
+  const taken = await stub.handOff({ ...handOff, accountLimit });
   if (!taken.ok) {
+    if (taken.code === "rate_limited" && slot) throw await slot.refused(taken.retryAfterSeconds);
     if (taken.code === "ordered") return "ordered";
     if (taken.code === "abandoned") {
       throw new ApiError(

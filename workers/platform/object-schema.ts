@@ -49,6 +49,49 @@ export function migrateObject(ctx: DurableObjectState, migrations: readonly Sche
   void ctx.blockConcurrencyWhile(() => migrateInOrder(ctx.storage, migrations));
 }
 
+/**
+ * The schema a class's steps build, written out whole: for a new object (no table at all yet),
+ * `prepareObject` runs it as ONE `exec` with the version row, in one transaction, instead of every
+ * step. It must build exactly what the steps build (a test per class compares the two).
+ */
+export interface FreshSchema {
+  /** The CREATE statements of the current schema, as one multi-statement string. */
+  sql: string;
+}
+
+/**
+ * Migrates synchronously, in the constructor, a class whose steps have no `before` work (the
+ * Cart): a new object gets `fresh` in one exec; an existing one runs the steps above its version,
+ * as `applyMigrations`. The constructor runs before the object serves anything, so no input gate
+ * is needed, and the check happens once per instance, never per call.
+ */
+export function prepareObject(
+  storage: DurableObjectStorage,
+  migrations: readonly SchemaMigration[],
+  fresh: FreshSchema,
+): void {
+  const tables = storage.sql
+    .exec<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\'",
+    )
+    .toArray();
+  if (tables.some((t) => t.name === "schema_version")) {
+    const stored = storage.sql
+      .exec<{ version: number }>("SELECT version FROM schema_version WHERE id = 1")
+      .toArray()[0];
+    if (stored?.version === migrations.length) return;
+  }
+  if (tables.length > 0) {
+    applyMigrations(storage, migrations);
+    return;
+  }
+  storage.transactionSync(() => {
+    storage.sql.exec(
+      `${fresh.sql};\n${VERSION_TABLE};\nINSERT INTO schema_version (id, version) VALUES (1, ${migrations.length})`,
+    );
+  });
+}
+
 /** Every step above the stored version, in order, once (their `before` work awaited first). */
 export async function migrateInOrder(
   storage: DurableObjectStorage,

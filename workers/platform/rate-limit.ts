@@ -125,16 +125,30 @@ export interface Refusal {
 }
 
 /**
+ * counterHit as one prepared D1 statement, for countWrite: every cart add runs it, and Drizzle
+ * building its CASE upsert per request showed in the add's CPU profile (docs/performance-write.md).
+ * SQLite evaluates every SET expression on the row as it was, as counterHit's do.
+ */
+const COUNTER_HIT_SQL = `INSERT INTO rate_counters (key, count, window_started_at, window_ends_at) VALUES (?1, 1, ?2, ?3)
+  ON CONFLICT (key) DO UPDATE SET
+    count = CASE WHEN window_ends_at <= ?2 THEN 1 ELSE count + 1 END,
+    window_started_at = CASE WHEN window_ends_at <= ?2 THEN ?2 ELSE window_started_at END,
+    window_ends_at = CASE WHEN window_ends_at <= ?2 THEN ?3 ELSE window_ends_at END
+  RETURNING count, window_ends_at AS resetAt`;
+
+/**
  * Approximate (D1 counters): every key counts the write in one batch, refused or not; the write is
  * refused when any key is past its limit.
  */
 export async function countWrite(db: Database, keys: WriteLimitKey[], windowSeconds: number): Promise<Refusal | null> {
+  if (keys.length === 0) return null;
   const now = nowMs();
-  const [first, ...rest] = keys.map((k) => counterHit(db, k.key, windowSeconds, now));
-  if (!first) return null;
-  const rows = await db.batch([first, ...rest]);
+  const hit = db.$client.prepare(COUNTER_HIT_SQL);
+  const results = await db.$client.batch<CounterState>(
+    keys.map((k) => hit.bind(k.key, now, now + windowSeconds * 1000)),
+  );
   for (const [i, k] of keys.entries()) {
-    const state = rows[i]?.[0];
+    const state = results[i]?.results[0];
     if (state && state.count > k.limit) {
       return { who: k.who, limit: k.limit, retryAfter: retryAfterSeconds(state.resetAt) };
     }
@@ -148,13 +162,30 @@ export async function countWrite(db: Database, keys: WriteLimitKey[], windowSeco
  * its limit through, however many requests race.
  */
 export async function takeWrite(env: Env, keys: WriteLimitKey[], windowSeconds: number): Promise<Refusal | null> {
+  return (await takeWrites(env, keys, windowSeconds)).refusal;
+}
+
+/** What takeWrites took: refused (nothing kept), or every slot, with the means to give them back. */
+export type TakenWrites = { refusal: Refusal } | { refusal: null; giveBack(): Promise<void> };
+
+/**
+ * takeWrite for a caller that checks one more limit after it (the checkout's per-account slot,
+ * taken in the buyer's Cart object): when that one refuses, `giveBack` returns these slots, so the
+ * refused write counts against none of them.
+ */
+export async function takeWrites(env: Env, keys: WriteLimitKey[], windowSeconds: number): Promise<TakenWrites> {
   const stubs = keys.map((k) => limiterStub(env, k.key));
   const takes: Take[] = await Promise.all(stubs.map((stub, i) => stub.take(keys[i].limit, windowSeconds)));
+  const giveBack = async () => {
+    await Promise.all(takes.map((t, i) => (t.ok ? stubs[i].giveBack(t.windowEndsAt) : undefined)));
+  };
   const refusedAt = takes.findIndex((t) => !t.ok);
-  if (refusedAt < 0) return null;
-  await Promise.all(takes.map((t, i) => (t.ok ? stubs[i].giveBack(t.windowEndsAt) : undefined)));
+  if (refusedAt < 0) return { refusal: null, giveBack };
+  await giveBack();
   const refused = takes[refusedAt] as Extract<Take, { ok: false }>;
-  return { who: keys[refusedAt].who, limit: keys[refusedAt].limit, retryAfter: String(refused.retryAfterSeconds) };
+  return {
+    refusal: { who: keys[refusedAt].who, limit: keys[refusedAt].limit, retryAfter: String(refused.retryAfterSeconds) },
+  };
 }
 
 /**

@@ -3,11 +3,12 @@ import { nowMs } from "../../platform/clock";
 import { readConfig } from "../../platform/config";
 import { database } from "../../platform/db";
 import { settleAbandonedKey } from "../../platform/idempotency";
+import { FixedWindow } from "../../platform/limiter/fixed-window";
 import { logEvent } from "../../platform/log";
 import type { Currency } from "../../platform/money";
 import { parseRpcInput } from "../../platform/rpc-input";
 import { HandOffInputSchema } from "./input";
-import type { CartStorage } from "./storage";
+import { type CartStorage, CHECKOUT_WINDOW_KEY } from "./storage";
 import type { CartLine, HandOffResult } from "./types";
 
 /** How soon a hand-off whose check failed (D1 or Inventory unreachable) is looked at again. */
@@ -47,6 +48,8 @@ type Row<T> = T & Record<string, SqlStorageValue>;
  */
 export class CheckoutHandOffs {
   private readonly sql: SqlStorage;
+  /** The buyer's checkout limit: one Cart per buyer, so its window lives here (the cart's alarm is its own). */
+  private readonly checkouts: FixedWindow;
 
   constructor(
     ctx: DurableObjectState,
@@ -54,12 +57,18 @@ export class CheckoutHandOffs {
     private readonly store: CartStorage,
   ) {
     this.sql = ctx.storage.sql;
+    this.checkouts = new FixedWindow(ctx.storage, CHECKOUT_WINDOW_KEY, false);
   }
 
   handOff(raw: unknown): HandOffResult {
     const parsed = parseRpcInput(HandOffInputSchema, raw);
     if (!parsed.ok) return parsed;
-    const { checkoutId, keyScope, key, checkAfterMs } = parsed.value;
+    const { checkoutId, keyScope, key, checkAfterMs, accountLimit } = parsed.value;
+    // The limit's slot first, in this same synchronous call: refused, nothing below runs.
+    if (accountLimit) {
+      const slot = this.checkouts.take(accountLimit.limit, accountLimit.windowSeconds);
+      if (!slot.ok) return { ok: false, code: "rate_limited", retryAfterSeconds: slot.retryAfterSeconds };
+    }
     const now = Date.now();
     this.store.expireIfDue(now);
     this.purge(now);

@@ -37,6 +37,10 @@ export const HandOffInputSchema = z.object({
   keyScope: z.string().min(1).max(300),
   key: z.string().min(1).max(255),
   checkAfterMs: z.number().int().min(1_000).max(86_400_000),
+  /** The buyer's checkout limit, taken here with the hand-off (workers/middleware/write-limits.ts). */
+  accountLimit: z
+    .object({ limit: z.number().int().min(0), windowSeconds: z.number().int().min(1).max(31_536_000) })
+    .optional(),
 });
 
 const PriceUpdateSchema = z.object({ lineId: IdSchema, unitPrice: MinorUnitsSchema });

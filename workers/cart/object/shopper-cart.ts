@@ -57,8 +57,7 @@ export class ShopperCart {
     if (!parsed.ok) return parsed;
     const input = parsed.value;
     const now = Date.now();
-    this.store.expireIfDue(now);
-    const meta = this.store.meta();
+    const meta = this.store.expireIfDue(now);
     const count = this.store.lineCount();
     if (count > 0 && meta.currency !== null && meta.currency !== input.currency) {
       return { ok: false, code: "currency_mismatch", cartCurrency: meta.currency };
@@ -75,8 +74,8 @@ export class ShopperCart {
 
     const lineId = existing?.id ?? newId("cli", now);
     this.store.upsertLine(lineId, input, quantity, existing !== undefined, now);
-    this.store.touch(now, input.currency);
-    return { ok: true, lineId, quantity, cart: this.store.read() };
+    const touched = this.store.touch(now, input.currency, true);
+    return { ok: true, lineId, quantity, cart: this.store.read(touched) };
   }
 
   /**
@@ -88,7 +87,7 @@ export class ShopperCart {
     if (!parsed.ok) return parsed;
     const { lineId, quantity, available } = parsed.value;
     const now = Date.now();
-    this.store.expireIfDue(now);
+    const meta = this.store.expireIfDue(now);
     const line = this.store.line(lineId);
     if (!line) return { ok: false, code: "not_found" };
     if (quantity === 0) {
@@ -101,11 +100,10 @@ export class ShopperCart {
     if (quantity > line.quantity && available !== undefined && quantity > available) {
       return { ok: false, code: "insufficient_stock", available, inCart: line.quantity };
     }
-    if (quantity !== line.quantity) {
-      this.store.setQuantity(lineId, quantity, now);
-      this.store.touch(now);
-    }
-    return { ok: true, removed: false, cart: this.store.read() };
+    if (quantity === line.quantity) return { ok: true, removed: false, cart: this.store.read(meta) };
+    this.store.setQuantity(lineId, quantity, now);
+    const touched = this.store.touch(now, meta.currency ?? undefined, true);
+    return { ok: true, removed: false, cart: this.store.read(touched) };
   }
 
   remove(raw: unknown): RemoveResult {

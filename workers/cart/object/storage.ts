@@ -1,10 +1,11 @@
+import { nowMs } from "../../platform/clock";
 import { readConfig } from "../../platform/config";
 import type { Currency } from "../../platform/money";
-import { applyMigrations, migrateObject } from "../../platform/object-schema";
-import { CART_MIGRATIONS } from "./schema";
+import { prepareObject } from "../../platform/object-schema";
+import { CART_MIGRATIONS, CART_SCHEMA } from "./schema";
 import { type AddInput, type CartLine, type CartSnapshot, MAX_LINE_QUANTITY } from "./types";
 
-interface MetaRow {
+export interface MetaRow {
   currency: Currency | null;
   updated_at: number | null;
   expires_at: number | null;
@@ -25,6 +26,9 @@ type Row<T> = T & Record<string, SqlStorageValue>;
 
 const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
 
+/** Where the buyer's checkout-limit window is kept (handoffs.ts): it outlives a wipe while it runs. */
+export const CHECKOUT_WINDOW_KEY = "checkout-limit";
+
 /**
  * The Cart object's SQLite storage: one meta row (currency, last change, expiry) and the lines.
  * Every method is synchronous, so a caller's check and its write commit together.
@@ -37,29 +41,43 @@ export class CartStorage {
     private readonly env: Env,
   ) {
     this.sql = ctx.storage.sql;
-    migrateObject(ctx, CART_MIGRATIONS);
+    // Synchronous, once per instance: a new cart's whole schema in one exec (its steps have no async work).
+    prepareObject(ctx.storage, CART_MIGRATIONS, CART_SCHEMA);
   }
 
-  /** Deletes everything, alarm included; the tables are made again, as this instance may serve more calls. */
+  /**
+   * Deletes everything, alarm included; the tables are made again, as this instance may serve more
+   * calls. A checkout-limit window still running is kept: a wiped cart (merged at sign-in) must not
+   * give its buyer a fresh window.
+   */
   async wipe(): Promise<void> {
+    const window = this.ctx.storage.kv.get<{ endsAt: number }>(CHECKOUT_WINDOW_KEY);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    applyMigrations(this.ctx.storage, CART_MIGRATIONS);
+    prepareObject(this.ctx.storage, CART_MIGRATIONS, CART_SCHEMA);
+    if (window && window.endsAt > nowMs()) this.ctx.storage.kv.put(CHECKOUT_WINDOW_KEY, window);
   }
 
-  /** An expired cart that the alarm has not deleted yet is emptied before anything else happens. */
-  expireIfDue(now: number): void {
-    const { expires_at } = this.meta();
-    if (expires_at === null || expires_at > now) return;
+  /**
+   * An expired cart that the alarm has not deleted yet is emptied before anything else happens.
+   * Answers the meta row as it stands after that (a caller reads it once, not again).
+   */
+  expireIfDue(now: number): MetaRow {
+    const meta = this.meta();
+    if (meta.expires_at === null || meta.expires_at > now) return meta;
     this.sql.exec("DELETE FROM cart_lines");
     this.sql.exec("DELETE FROM cart_meta");
     this.scheduleAlarm();
+    return NO_META;
   }
 
-  /** A change: the expiry moves to now + TTL (and the alarm with it); an empty cart forgets its currency. */
-  touch(now: number, currency?: Currency): void {
+  /**
+   * A change: the expiry moves to now + TTL (and the alarm with it); an empty cart forgets its
+   * currency. `hasLines`: whether the cart holds lines now, if the caller knows. Answers the new meta row.
+   */
+  touch(now: number, currency?: Currency, hasLines = this.lineCount() > 0): MetaRow {
     const expiresAt = now + readConfig(this.env).cart.ttlMs;
-    const next = this.lineCount() === 0 ? null : (currency ?? this.meta().currency);
+    const next = hasLines ? (currency ?? this.meta().currency) : null;
     this.sql.exec(
       `INSERT INTO cart_meta (id, currency, updated_at, expires_at) VALUES (1, ?1, ?2, ?3)
        ON CONFLICT (id) DO UPDATE SET currency = ?1, updated_at = ?2, expires_at = ?3`,
@@ -67,7 +85,8 @@ export class CartStorage {
       now,
       expiresAt,
     );
-    this.scheduleAlarm();
+    this.scheduleAlarm(expiresAt);
+    return { currency: next, updated_at: now, expires_at: expiresAt };
   }
 
   /** When a hand-off next needs looking at (handoffs.ts), if any does. */
@@ -79,9 +98,12 @@ export class CartStorage {
       .one().at;
   }
 
-  /** The one alarm serves both the cart's expiry and its hand-offs: set for whichever comes first. */
-  scheduleAlarm(): void {
-    const due = [this.meta().expires_at, this.nextHandOffCheck()].filter((t): t is number => t !== null);
+  /**
+   * The one alarm serves both the cart's expiry and its hand-offs: set for whichever comes first
+   * (`expiresAt`: the cart's, if the caller has it at hand).
+   */
+  scheduleAlarm(expiresAt: number | null = this.meta().expires_at): void {
+    const due = [expiresAt, this.nextHandOffCheck()].filter((t): t is number => t !== null);
     if (due.length === 0) void this.ctx.storage.deleteAlarm();
     else void this.ctx.storage.setAlarm(Math.min(...due));
   }
@@ -192,9 +214,10 @@ export class CartStorage {
     return row ? toLine(row) : undefined;
   }
 
-  read(): CartSnapshot {
+  /** The whole cart (`known`: its meta row, if the caller has just read or written it). */
+  read(known?: MetaRow): CartSnapshot {
     const lines = this.sql.exec<Row<LineRow>>("SELECT * FROM cart_lines ORDER BY added_at, id").toArray().map(toLine);
-    const meta = this.meta();
+    const meta = known ?? this.meta();
     return {
       lines,
       currency: lines.length > 0 ? meta.currency : null,

@@ -104,6 +104,11 @@ export interface HandOffInput {
   key: string;
   /** When to look whether the checkout is abandoned, from now (each retry pushes it back). */
   checkAfterMs: number;
+  /**
+   * The buyer's checkout limit (WRITE_LIMIT_CHECKOUT per account): a slot of it is taken first, in
+   * the same transaction as the hand-off; none left, nothing is handed over (`rate_limited`).
+   */
+  accountLimit?: { limit: number; windowSeconds: number };
 }
 
 export type HandOffResult =
@@ -118,6 +123,8 @@ export type HandOffResult =
     }
   /** Nothing to hand over: the cart is empty and this checkout holds no lines. */
   | { ok: false; code: "empty" }
+  /** The buyer's checkout limit is used up for this window: nothing was handed over. */
+  | { ok: false; code: "rate_limited"; retryAfterSeconds: number }
   /** The checkout already became orders, or was abandoned (its lines are back in the cart). */
   | { ok: false; code: "ordered" | "abandoned" }
   | InvalidArgument;

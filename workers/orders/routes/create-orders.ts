@@ -15,7 +15,8 @@ export const createOrdersRoute = defineRoute({
   description:
     "Needs an Idempotency-Key. Stock is reserved until reservationExpiresAt (15 minutes by default); short stock is 409 insufficient_stock and nothing is reserved. Guests send X-Cart-Token, contactEmail and an inline shippingAddress.",
   security: [...bearerAuth, {}],
-  middleware: [idempotent, limitWrites("checkout")] as const,
+  // The per-account slot is taken in the buyer's Cart object with the hand-off (cart-link.ts).
+  middleware: [idempotent, limitWrites("checkout", { accountSlot: "route" })] as const,
   request: {
     ...jsonBody(CreateOrdersSchema),
   },

@@ -24,10 +24,17 @@ interface WindowState {
   endsAt: number;
 }
 
-const KEY = "window";
-
 export class FixedWindow {
-  constructor(private readonly storage: DurableObjectStorage) {}
+  /**
+   * `key`: where the window is kept in the object's storage. `ownAlarm`: the object's alarm is the
+   * window's to forget it (a RateLimiter's); an object with an alarm of its own (a Cart) passes
+   * false and keeps the one stored key, which a new window simply overwrites.
+   */
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly key = "window",
+    private readonly ownAlarm = true,
+  ) {}
 
   /** Takes one slot if fewer than `limit` were taken in the current window (a refusal takes none). */
   take(limit: number, windowSeconds: number): Take {
@@ -44,16 +51,16 @@ export class FixedWindow {
    */
   lease(limit: number, windowSeconds: number, want: number): Lease {
     const now = nowMs();
-    const stored = this.storage.kv.get<WindowState>(KEY);
+    const stored = this.storage.kv.get<WindowState>(this.key);
     const current = stored && stored.endsAt > now ? stored : { count: 0, endsAt: now + windowSeconds * 1000 };
     const granted = Math.min(Math.max(1, Math.floor(want)), limit - current.count);
     if (granted <= 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil((current.endsAt - now) / 1000));
       return { ok: false, retryAfterSeconds, windowEndsAt: current.endsAt };
     }
-    this.storage.kv.put<WindowState>(KEY, { count: current.count + granted, endsAt: current.endsAt });
+    this.storage.kv.put<WindowState>(this.key, { count: current.count + granted, endsAt: current.endsAt });
     // A new window: the alarm forgets it once it is over, so idle keys keep no storage.
-    if (current !== stored) void this.storage.setAlarm(current.endsAt);
+    if (current !== stored && this.ownAlarm) void this.storage.setAlarm(current.endsAt);
     return { ok: true, granted, windowEndsAt: current.endsAt };
   }
 
@@ -62,18 +69,18 @@ export class FixedWindow {
    * write refused it, or a lease was not spent); a later window is left alone.
    */
   giveBack(windowEndsAt: number, count = 1): void {
-    const stored = this.storage.kv.get<WindowState>(KEY);
+    const stored = this.storage.kv.get<WindowState>(this.key);
     if (stored && stored.endsAt === windowEndsAt && stored.count > 0) {
       const back = Math.min(stored.count, Math.max(0, Math.floor(count)));
-      this.storage.kv.put<WindowState>(KEY, { count: stored.count - back, endsAt: stored.endsAt });
+      this.storage.kv.put<WindowState>(this.key, { count: stored.count - back, endsAt: stored.endsAt });
     }
   }
 
   /** The alarm: a window that is over is deleted (running twice is harmless). */
   expire(): void {
-    const stored = this.storage.kv.get<WindowState>(KEY);
+    const stored = this.storage.kv.get<WindowState>(this.key);
     if (!stored) return;
-    if (stored.endsAt <= nowMs()) this.storage.kv.delete(KEY);
+    if (stored.endsAt <= nowMs()) this.storage.kv.delete(this.key);
     else void this.storage.setAlarm(stored.endsAt);
   }
 }
