@@ -14,16 +14,13 @@ import { courierLiveRates, createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { metricsRouter } from "./metrics";
-import { corsFromConfig } from "./middleware/cors";
-import { requestFrame } from "./middleware/request-frame";
-import { requestGate } from "./middleware/request-gate";
-import { securityHeaders } from "./middleware/security-headers";
+import { answerError, requestFrame } from "./middleware/request-frame";
 import { nothingAt } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
 import { deadLettersRouter, healthRouter, mountApiDocs, readyRouter } from "./ops";
 import { type CheckoutProbe, createOrdersRouter, vouchersRouter } from "./orders";
 import { codCollected, codFailed, paymentsRouter, refundOrderPayment } from "./payments";
-import { ApiError, renderError } from "./platform/errors";
+import { ApiError } from "./platform/errors";
 import { createRouter } from "./platform/openapi";
 import { MemoRouter } from "./platform/route-memo";
 import { privacyRouter } from "./privacy";
@@ -38,14 +35,15 @@ import { syntheticsRouter } from "./synthetics";
 import { walletRouter } from "./wallet";
 
 /**
- * The Hono app: one middleware chain for every request (request id, config and access log; security
- * headers; CORS; configuration, body size and switched-off routes), then the domain routers, then problem+json for
+ * The Hono app: one global middleware for every request (requestFrame: request id, config, CORS
+ * preflight, configuration, body size and switched-off routes, access log, then CORS and security
+ * headers on the answer), then the domain routers, then problem+json for
  * everything that goes wrong, 404 and 405 included. Tests may hand in seams (a checkout probe, live rates);
  * the Worker (workers/index.ts) passes none.
  */
 export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: LiveRates } = {}) {
   const app = createRouter({ router: new MemoRouter() });
-  app.use("*", requestFrame, securityHeaders, corsFromConfig, requestGate);
+  app.use("*", requestFrame);
   app.use("/api/*", authenticate);
   app.use("/api/v1/admin/*", auditAdminActions);
 
@@ -100,7 +98,7 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: Li
     }
     throw nothingAt(c.req.path);
   });
-  app.onError((err, c) => renderError(err, c as Context<AppEnv>));
+  app.onError((err, c) => answerError(err, c as Context<AppEnv>));
   return app;
 }
 

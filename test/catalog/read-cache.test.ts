@@ -29,8 +29,12 @@ describe("product reads kept in the isolate", () => {
       env.DB.prepare("UPDATE catalog_versions SET value = ? WHERE key = ''").bind(before),
     ]);
     expect((await page(s.shop.id)).items[0]?.name).toBe(product.name);
-    // Any write moves it: the next read is D1's.
+    // A sold count does not move it (read live instead): still the kept page, with the live count.
     await env.DB.prepare("UPDATE products SET sold_count = 7 WHERE id = ?").bind(product.id).run();
+    expect(await version("")).toBe(before);
+    expect((await page(s.shop.id)).items[0]).toMatchObject({ name: product.name, soldCount: 7 });
+    // Any other write moves it: the next read is D1's.
+    await env.DB.prepare("UPDATE products SET rating_count = 1 WHERE id = ?").bind(product.id).run();
     expect(await version("")).toBeGreaterThan(before);
     const fresh = (await page(s.shop.id)).items[0];
     expect(fresh?.name).toBe("behind the version");

@@ -5,11 +5,7 @@ import fc from "fast-check";
 import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../workers/app-env";
-import { accessLog } from "../../workers/middleware/access-log";
-import { limitBodySize } from "../../workers/middleware/body-limit";
-import { corsFromConfig } from "../../workers/middleware/cors";
-import { requestId } from "../../workers/middleware/request-id";
-import { securityHeaders } from "../../workers/middleware/security-headers";
+import { requestFrame } from "../../workers/middleware/request-frame";
 import { readConfig } from "../../workers/platform/config";
 import { ApiError, renderError } from "../../workers/platform/errors";
 import { createRouter, defineRoute } from "../../workers/platform/openapi";
@@ -35,7 +31,7 @@ const echoRoute = defineRoute({
   responses: { 201: { description: "Echoed", content: { "application/json": { schema: OrderLike } } } },
 });
 const jsonApp = createRouter();
-jsonApp.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+jsonApp.use("*", requestFrame);
 jsonApp.route(
   "/",
   createRouter().openapi(echoRoute, (c) => c.json(c.req.valid("json"), 201)),

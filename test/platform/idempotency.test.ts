@@ -3,11 +3,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AppEnv } from "../../workers/app-env";
-import { accessLog } from "../../workers/middleware/access-log";
-import { limitBodySize } from "../../workers/middleware/body-limit";
-import { corsFromConfig } from "../../workers/middleware/cors";
-import { requestId } from "../../workers/middleware/request-id";
-import { securityHeaders } from "../../workers/middleware/security-headers";
+import { requestFrame } from "../../workers/middleware/request-frame";
 import { readConfig } from "../../workers/platform/config";
 import { ApiError, renderError } from "../../workers/platform/errors";
 import { idempotent } from "../../workers/platform/idempotency";
@@ -65,7 +61,7 @@ router.openapi(createPaymentRoute, async (c) => {
 });
 
 const app = createRouter();
-app.use("*", requestId, accessLog, securityHeaders, corsFromConfig, limitBodySize);
+app.use("*", requestFrame);
 app.route("/", router);
 app.onError((err, c) => renderError(err, c as Context<AppEnv>));
 

@@ -7,12 +7,13 @@ import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { decodeCursor, type Page, toPage } from "../platform/pagination";
 import { type ImageRow, imagesOf, type ProductRow, type VariantRow, variantsOf } from "./products";
-import { versionFrom, versionQuery, WHOLE_CATALOG } from "./read-cache";
+import { SOLD_COUNTS, versionFrom, versionQuery, WHOLE_CATALOG } from "./read-cache";
 import { categoryAndBelow } from "./read-models";
 
 /**
  * Browsing active products (GET /products): filters, five sorts, keyset pages. A page is one D1
- * round trip: the catalog's version, the rows, their variants and their images in one batch.
+ * round trip: the catalog's and the sold counts' versions, the rows, their variants and their images
+ * in one batch.
  */
 
 /** Each sort is a keyset: its columns (all in one direction) end with the id, so every row has one place. */
@@ -69,11 +70,11 @@ export interface BrowsedProduct {
   images: ImageRow[];
 }
 
-/** A page, and the whole catalog's version read in the same batch (read-cache.ts). */
+/** A page, and the whole catalog's and the sold counts' versions read in the same batch (read-cache.ts). */
 export async function browseProducts(
   env: Env,
   query: ProductListQuery,
-): Promise<Page<BrowsedProduct> & { version: number }> {
+): Promise<Page<BrowsedProduct> & { version: number; soldVersion: number }> {
   const { sort, limit } = query;
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
     throw new ApiError("validation_failed", "minPrice is above maxPrice: swap them.", {
@@ -102,8 +103,9 @@ export async function browseProducts(
     .where(where)
     .orderBy(...order)
     .limit(limit + 1);
-  const [version, rows, variants, images] = await db.batch([
+  const [version, soldVersion, rows, variants, images] = await db.batch([
     versionQuery(db, WHOLE_CATALOG),
+    versionQuery(db, SOLD_COUNTS),
     db
       .select()
       .from(products)
@@ -122,5 +124,10 @@ export async function browseProducts(
     variants: variantsBy.get(row.id) ?? [],
     images: imagesBy.get(row.id) ?? [],
   }));
-  return { items, nextCursor: page.nextCursor, version: versionFrom(version) };
+  return {
+    items,
+    nextCursor: page.nextCursor,
+    version: versionFrom(version),
+    soldVersion: versionFrom(soldVersion),
+  };
 }

@@ -7,7 +7,18 @@ import { database } from "../platform/db";
 import { browseProducts } from "./browse";
 import { cachedProduct, cacheProduct } from "./cache";
 import { isPublic, loadProductAtVersion, presentProduct, visibleProduct, withStock } from "./products";
-import { currentVersion, keepRead, keptPages, keptProducts, keptRead, WHOLE_CATALOG } from "./read-cache";
+import {
+  type KeptPage,
+  type KeptRead,
+  keepRead,
+  keptPages,
+  keptProducts,
+  keptRead,
+  liveRead,
+  stillCurrent,
+  WHOLE_CATALOG,
+  withSoldCounts,
+} from "./read-cache";
 import { productStock } from "./stock";
 
 export interface ProductRead {
@@ -32,25 +43,30 @@ export async function readProduct(
   const key = `${view.origin}\u0000${view.locale}\u0000${id}`;
   const kept = keptRead(keptProducts, key, nowMs());
   if (kept) {
-    // The version check and the stock read together: one D1 primary-key read beside the Inventory calls.
+    // The version check (with the live sold count) and the stock read together: one D1 read beside
+    // the Inventory call.
     const variantIds = kept.value.variants.map((v) => v.id);
-    const [version, stock] = await Promise.all([currentVersion(env, id), productStock(env, id, variantIds)]);
-    if (version === kept.version) {
+    const [live, stock] = await Promise.all([liveRead(env, id, [id]), productStock(env, id, variantIds)]);
+    if (stillCurrent(kept, live)) {
+      const [sold] = withSoldCounts([kept.value], live.soldCounts) ?? [];
+      if (sold) kept.value = sold;
       const sales = await liveFlashSales(env, kept.saleItems, nowMs());
       return { product: withFlashSales(withStock(kept.value, stock), sales.get(id)), cache: "HIT", public: true };
     }
   }
   const cached = await cachedProduct(view.origin, id, view.locale);
   if (cached) {
-    const [stock, sales] = await Promise.all([
+    const [stock, sales, live] = await Promise.all([
       productStock(
         env,
         cached.id,
         cached.variants.map((v) => v.id),
       ),
       productFlashSales(env, database(env), cached.id, nowMs()),
+      liveRead(env, id, [id]),
     ]);
-    return { product: withFlashSales(withStock(cached, stock), sales), cache: "HIT", public: true };
+    const [sold] = withSoldCounts([cached], live.soldCounts) ?? [cached];
+    return { product: withFlashSales(withStock(sold, stock), sales), cache: "HIT", public: true };
   }
   const db = database(env);
   const now = nowMs();
@@ -80,13 +96,13 @@ const encoder = new TextEncoder();
 
 /**
  * A page of GET /products: from the isolate when it keeps the same query at the catalog's current
- * version (read-cache.ts), else from D1 (then kept); either way with each product's live flash sale.
- * A page with no live sale is the same bytes until the version moves: they are encoded once.
+ * version (read-cache.ts), else from D1 (then kept); either way with each product's live sold count
+ * and flash sale. A page with no live sale is the same bytes until the version or a sold count on it
+ * moves: they are encoded once per change.
  */
 export async function readProductPage(env: Env, query: ProductListQuery, origin: string): Promise<PageRead> {
   const key = `${origin}\u0000${JSON.stringify(query)}`;
-  let kept = keptRead(keptPages, key, nowMs());
-  if (kept && (await currentVersion(env, WHOLE_CATALOG)) !== kept.version) kept = undefined;
+  let kept = await currentKeptPage(env, key);
   if (!kept) {
     const now = nowMs();
     const browsed = await browseProducts(env, query);
@@ -98,6 +114,8 @@ export async function readProductPage(env: Env, query: ProductListQuery, origin:
     );
     kept = {
       version: browsed.version,
+      // Their order is the sold counts': kept under those too.
+      soldVersion: query.sort === "best_selling" ? browsed.soldVersion : undefined,
       readAt: now,
       value: { page: { items, nextCursor: browsed.nextCursor } },
       saleItems,
@@ -110,6 +128,23 @@ export async function readProductPage(env: Env, query: ProductListQuery, origin:
   // TextEncoder always answers a fresh ArrayBuffer (never a shared one).
   kept.value.body ??= encoder.encode(JSON.stringify(page)) as Uint8Array<ArrayBuffer>;
   return { body: kept.value.body };
+}
+
+/** The kept page of `key` if it is still current, its sold counts made live (one D1 statement). */
+async function currentKeptPage(env: Env, key: string): Promise<KeptRead<KeptPage> | undefined> {
+  const kept = keptRead(keptPages, key, nowMs());
+  if (!kept) return undefined;
+  const { page } = kept.value;
+  const live = await liveRead(
+    env,
+    WHOLE_CATALOG,
+    page.items.map((p) => p.id),
+  );
+  if (!stillCurrent(kept, live)) return undefined;
+  const items = withSoldCounts(page.items, live.soldCounts);
+  // A sold count moved: the page (and its bytes, encoded again once) changes for every later hit too.
+  if (items) kept.value = { page: { items, nextCursor: page.nextCursor } };
+  return kept;
 }
 
 function withPageSales(products: Product[], sales: Map<string, Map<string, ProductFlashSale>>): Product[] {

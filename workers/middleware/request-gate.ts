@@ -1,22 +1,22 @@
-import { createMiddleware } from "hono/factory";
+import type { Context, Next } from "hono";
 import type { AppEnv } from "../app-env";
 import { limitBodySize } from "./body-limit";
 import { refuseIfMisconfigured } from "./misconfigured";
 import { refuseIfSwitchedOff } from "./switched-routes";
 
 /**
- * What every request passes before its route, in this order, as one layer of Hono's chain: a
- * misconfigured Worker's 503, the body size limit (limitBodySize; only a request with a body has
- * anything to measure), a switched-off route's 404.
+ * What every request but a preflight passes before its route, in this order (part of requestFrame,
+ * not a layer of its own): a misconfigured Worker's 503, the body size limit (limitBodySize; only a
+ * request with a body has anything to measure), a switched-off route's 404. Throws the refusal.
  */
-export const requestGate = createMiddleware<AppEnv>((c, next) => {
+export async function passGate(c: Context<AppEnv>, next: Next): Promise<void> {
   refuseIfMisconfigured(c);
   if (c.req.raw.body === null) {
     refuseIfSwitchedOff(c);
     return next();
   }
-  return limitBodySize(c, async () => {
+  await limitBodySize(c, async () => {
     refuseIfSwitchedOff(c);
     await next();
   });
-});
+}
