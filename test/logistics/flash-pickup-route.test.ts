@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { afterEach, describe, expect, it } from "vitest";
 import { shipments } from "../../d1/schema/logistics";
 import { interceptOutbound, jsonAnswer } from "../security/support/outbound";
-import { call, expectJson, expectProblem, orderFor } from "./helpers";
+import { bookedFlashShipment, call, expectJson, expectProblem, orderFor } from "./helpers";
 
 // POST /api/v1/shipments/:id/pickup for a Flash Express parcel, end to end through the route: the
 // shop's pickup address (Shop settings) is the sender, Flash's ticket is stored as the pickup, a
@@ -46,25 +46,7 @@ async function bookedFlashParcel() {
     body: { contact: { phone: "053 123 456", pickupAddress: PICKUP } },
   });
   expect(patched.status, await patched.clone().text()).toBe(200);
-  const id = `shp_flash_${crypto.randomUUID().replace(/-/g, "")}`;
-  const now = Date.now();
-  await drizzle(env.DB)
-    .insert(shipments)
-    .values({
-      id,
-      orderId: order.id,
-      shopId: order.shopId,
-      courier: "flash",
-      service: "standard",
-      trackingNumber: `TH${id.slice(-10).toUpperCase()}`,
-      status: "booked",
-      rank: 0,
-      labelKey: `labels/${id}.pdf`,
-      liveOrderId: order.id,
-      lastHeardAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
+  const id = await bookedFlashShipment(order);
   return { seller, id };
 }
 

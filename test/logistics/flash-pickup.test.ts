@@ -8,7 +8,7 @@ import { ApiError } from "../../workers/platform/errors";
 import { ProviderError } from "../../workers/platform/provider-http";
 import { json, recordingFetch, rejection } from "../support/recording-fetch";
 import { API, MCH_ID, NONCE, ok, refused, SECRET, sha256Upper } from "./flash-fixtures";
-import { call, expectProblem, orderFor } from "./helpers";
+import { bookedFlashShipment, call, expectProblem, orderFor } from "./helpers";
 
 // Flash Express courier pickups (POST /open/v1/notify): one open pickup per merchant, so the shop's
 // open pickup of the day (POST /open/v1/notifications) is looked for before a courier is ordered.
@@ -155,23 +155,7 @@ describe("Flash Express pickups", () => {
   it("POST /shipments/:id/pickup for a Flash parcel of a shop with no structured pickup address: 422 saying what to add, nothing written", async () => {
     const { seller, order } = await orderFor("TH");
     const db = drizzle(env.DB);
-    const id = `shp_flash_${crypto.randomUUID().replace(/-/g, "")}`;
-    const now = Date.now();
-    await db.insert(shipments).values({
-      id,
-      orderId: order.id,
-      shopId: order.shopId,
-      courier: "flash",
-      service: "standard",
-      trackingNumber: `TH${id.slice(-10)}`,
-      status: "booked",
-      rank: 0,
-      labelKey: `labels/${id}.pdf`,
-      liveOrderId: order.id,
-      lastHeardAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const id = await bookedFlashShipment(order);
     const res = await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} });
     const problem = await expectProblem(res, 422, "validation_failed");
     expect(JSON.stringify(problem)).toMatch(/pickup address/);

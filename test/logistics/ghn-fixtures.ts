@@ -6,7 +6,7 @@ import { json } from "../support/recording-fetch";
 export const API = "https://dev-online-gateway.ghn.vn/shiip/public-api";
 export const SECRET = "ghn-callback-secret-0123456789";
 
-export function courier(fetchFn: typeof fetch) {
+export function courier(fetchFn: typeof fetch, extra: Partial<ConstructorParameters<typeof GhnCourier>[0]> = {}) {
   // A token of its own per test: master data is cached per origin and account.
   return new GhnCourier({
     baseUrl: "https://dev-online-gateway.ghn.vn",
@@ -15,6 +15,7 @@ export function courier(fetchFn: typeof fetch) {
     webhookSecret: SECRET,
     timeoutMs: 2000,
     fetchFn,
+    ...extra,
   });
 }
 

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { d1CourierStores, GhnCourier } from "../../workers/logistics";
+import { d1CourierStores } from "../../workers/logistics";
 import { ApiError } from "../../workers/platform/errors";
 import { recordingFetch, rejection } from "../support/recording-fetch";
-import { API, masterData, ok, SECRET } from "./ghn-fixtures";
+import { API, courier, masterData, ok } from "./ghn-fixtures";
 
 // GHN books a parcel under a store (header ShopId) whose registered district is where it picks up:
 // each seller gets its own, found (POST /v2/shop/all) or registered (POST /v2/shop/register) from
@@ -12,16 +12,7 @@ import { API, masterData, ok, SECRET } from "./ghn-fixtures";
 const stores = d1CourierStores(env.DB);
 
 /** A courier of its own (its token keeps master data apart) that keeps stores in D1. */
-const ghn = (fetchFn: typeof fetch) =>
-  new GhnCourier({
-    baseUrl: "https://dev-online-gateway.ghn.vn",
-    token: `tok-${crypto.randomUUID()}`,
-    shopId: "885",
-    webhookSecret: SECRET,
-    timeoutMs: 2000,
-    fetchFn,
-    stores,
-  });
+const ghn = (fetchFn: typeof fetch) => courier(fetchFn, { stores });
 
 const buyer = {
   name: "Nguyễn Văn An",

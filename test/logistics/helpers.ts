@@ -1,5 +1,7 @@
 import { env } from "cloudflare:test";
+import { drizzle } from "drizzle-orm/d1";
 import { expect } from "vitest";
+import { shipments } from "../../d1/schema/logistics";
 import { signSandboxCourierEvent } from "../../workers/logistics";
 import {
   type Caller,
@@ -54,6 +56,33 @@ export async function orderFor(
     await simulate({ cartToken }, payment.id);
   }
   return { seller, buyer: { cartToken }, order };
+}
+
+/**
+ * A Flash Express parcel of the order, booked as booking writes it (row inserted straight into D1:
+ * booking Flash locally would call Flash). Its id, for the pickup and webhook routes.
+ */
+export async function bookedFlashShipment(order: Pick<Order, "id" | "shopId">): Promise<string> {
+  const id = `shp_flash_${crypto.randomUUID().replace(/-/g, "")}`;
+  const now = Date.now();
+  await drizzle(env.DB)
+    .insert(shipments)
+    .values({
+      id,
+      orderId: order.id,
+      shopId: order.shopId,
+      courier: "flash",
+      service: "standard",
+      trackingNumber: `TH${id.slice(-10).toUpperCase()}`,
+      status: "booked",
+      rank: 0,
+      labelKey: `labels/${id}.pdf`,
+      liveOrderId: order.id,
+      lastHeardAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+  return id;
 }
 
 export const postShipment = (
