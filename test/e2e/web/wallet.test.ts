@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
-import { call, contextAs, signIn } from "./people";
+import { call, contextAs, type Person, signIn } from "./people";
 import { credit } from "./wallet-helpers";
 
 // The wallet pages against the e2e server: balances, sending money by phone number with a
@@ -19,6 +19,12 @@ async function fillSend(page: Page, phone: string, amount: string, note = "") {
   if (note) await page.getByLabel("Note (optional)").fill(note);
   await page.getByRole("button", { name: "Review" }).click();
   await page.getByTestId("send-confirm").waitFor();
+}
+
+/** Resolves once `person`'s THB history (the projection the history page reads) has `rows` rows. */
+async function historyHas(person: Person, rows: number) {
+  const count = async () => (await call("/api/v1/wallets/THB/transactions", { token: person.token })).items.length;
+  await expect.poll(count, { timeout: 20_000, interval: 250 }).toBe(rows);
 }
 
 describe("wallet pages", () => {
@@ -96,18 +102,11 @@ describe("wallet pages", () => {
     await page.getByRole("button", { name: /^Send THB\s250\.50$/ }).click();
     expect(await page.getByTestId("send-result").textContent()).toMatch(/^Sent THB\s250\.50 to \+66 8/);
 
-    // The history reads the server's projection, a moment behind: look again until it shows.
+    // The history reads the server's projection, a moment behind: wait for it through the API (a
+    // page reload per look would also take a realtime ticket each time, and those are limited).
+    await historyHas(ann, 2);
     await page.goto("/wallet/history/THB");
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          await page.locator("main h1").waitFor();
-          return page.getByTestId("tx-row").count();
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(2);
+    await expect.poll(() => page.getByTestId("tx-row").count()).toBe(2);
     const sent = page.getByTestId("tx-row").first();
     expect(await sent.textContent()).toContain("To Bob Receiver");
     expect(await sent.getByTestId("tx-amount").textContent()).toMatch(/^−THB\s250\.50$/);
@@ -120,17 +119,9 @@ describe("wallet pages", () => {
     const bobCard = other.page.locator('[data-testid=wallet-card][data-currency="THB"]');
     await bobCard.waitFor();
     expect(await bobCard.getByTestId("wallet-balance").textContent()).toBe("฿250.50");
+    await historyHas(bob, 1);
     await bobCard.getByRole("link", { name: "ประวัติ" }).click();
-    await expect
-      .poll(
-        async () => {
-          await other.page.reload();
-          await other.page.locator("main h1").waitFor();
-          return other.page.getByTestId("tx-row").count();
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(1);
+    await expect.poll(() => other.page.getByTestId("tx-row").count()).toBe(1);
     const received = other.page.getByTestId("tx-row").first();
     expect(await received.textContent()).toContain("จาก Ann Sender");
     expect(await received.textContent()).toContain("Dinner at Jay Fai");
