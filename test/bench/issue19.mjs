@@ -143,6 +143,13 @@ export const ISSUE_ROWS = [
         ok: (v) => v < 50,
         text: (v) => `delivery p99 ${ms(v)} (target < 50 ms)`,
       },
+      {
+        what: "every delivery arrived",
+        value: (s) => s.chat?.latencyPhase?.lostDeliveries,
+        ok: (v) => v === 0,
+        text: (v) =>
+          `${v.toLocaleString("en-US")} deliveries not arrived 10 s after the phase (the client fell behind; messages are stored)`,
+      },
     ],
   },
 ];

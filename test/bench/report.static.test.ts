@@ -84,7 +84,12 @@ describe("issue 19's summary", () => {
   it("reads the chat, notification, checkout and shard rows from their own runners' metrics", () => {
     const report = recorded();
     const chat = scenario(report, "chat");
-    chat.chat.latencyPhase = { ...chat.chat.latencyPhase, rate: 100, latencyMs: { p50: 20, p95: 35, p99: 45 } };
+    chat.chat.latencyPhase = {
+      ...chat.chat.latencyPhase,
+      rate: 100,
+      lostDeliveries: 0,
+      latencyMs: { p50: 20, p95: 35, p99: 45 },
+    };
     Object.assign(scenario(report, "notifications"), { latencyMs: { p50: 800, p95: 1900, p99: 2500 } });
     scenario(report, "notifications").notifications.eventsPerSecond = 1000;
     scenario(report, "reserve-pair").shardRatio = { deep: 1.05, low: 0.8 };
@@ -98,6 +103,11 @@ describe("issue 19's summary", () => {
 
     chat.chat.latencyPhase.sentPerSecond = 99.4; // the send timer's jitter
     expect(row(buildSummary(report, figuresOf(mainRun())!), "chat").met).toBe("yes");
+    chat.chat.latencyPhase.lostDeliveries = 1200; // a client that fell behind: not every delivery was seen
+    expect(row(buildSummary(report, figuresOf(mainRun())!), "chat").failed).toEqual([
+      "1,200 deliveries not arrived 10 s after the phase (the client fell behind; messages are stored)",
+    ]);
+    chat.chat.latencyPhase.lostDeliveries = 0;
     chat.chat.latencyPhase.sentPerSecond = 80; // a room that fell behind: not measured at 100/s
     expect(row(buildSummary(report, figuresOf(mainRun())!), "chat").failed).toEqual([
       "latency measured at 80 messages/s (target: at 100)",
