@@ -2,8 +2,14 @@ import type { CartCatalogEntry } from "../catalog";
 import { ApiError } from "../platform/errors";
 import type { AddResult, SetQuantityResult } from "./object/types";
 
-/** needs_stock is not a refusal: the route reads the stock and asks again (routes/item-update.ts). */
-type Refusal = Exclude<Extract<AddResult | SetQuantityResult, { ok: false }>, { code: "needs_stock" }>;
+/**
+ * needs_stock is not a refusal: the route reads the stock and asks again (routes/item-update.ts);
+ * rate_limited is the write limit's 429 (routes/item-add.ts).
+ */
+type Refusal = Exclude<
+  Extract<AddResult | SetQuantityResult, { ok: false }>,
+  { code: "needs_stock" } | { code: "rate_limited" }
+>;
 
 /** The problem+json for what the Cart object refused (RPC outcomes are values, see types.ts). */
 export function refusalError(refusal: Refusal, productCurrency?: string): ApiError {

@@ -6,7 +6,7 @@ import type { WriteLimitName } from "../platform/config-write-limits";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { sha256Hex } from "../platform/ids";
-import { countWrite, type Refusal, takeWrites, type WriteLimitKey } from "../platform/rate-limit";
+import { countWrite, type Refusal, takeLeasedWrite, takeWrites, type WriteLimitKey } from "../platform/rate-limit";
 
 /**
  * Rate limits of the writes a person or a bot can repeat: one per account (a guest: per cart
@@ -17,12 +17,25 @@ import { countWrite, type Refusal, takeWrites, type WriteLimitKey } from "../pla
  */
 const EXACT: ReadonlySet<WriteLimitName> = new Set(["checkout", "payment", "transfer", "conversion"]);
 
+/**
+ * Limits whose per-IP count is exact too, from slots this isolate leases from the IP's RateLimiter
+ * (takeLeasedWrite): the cart's, which every cart addition takes, so most additions make no call
+ * and no commit for it. Their per-account count is the route's own when it takes the slot itself
+ * (the cart addition, in the buyer's Cart object), else a D1 counter (the checkout quote).
+ */
+const LEASED: ReadonlySet<WriteLimitName> = new Set(["cart"]);
+
 /** The caller's account, else the guest's cart token (hashed); null for a first-time guest. */
 async function accountKey(c: Context<AppEnv>): Promise<string | null> {
   const userId = c.get("auth")?.userId;
   if (userId) return `user:${userId}`;
   const cartToken = c.req.header("X-Cart-Token")?.trim();
   return cartToken ? `cart:${await sha256Hex(cartToken)}` : null;
+}
+
+/** Whether the caller has an account key (accountKey), without hashing the cart token. */
+function hasAccount(c: Context<AppEnv>): boolean {
+  return Boolean(c.get("auth")?.userId || c.req.header("X-Cart-Token")?.trim());
 }
 
 /**
@@ -44,7 +57,8 @@ function limitedDetail(refusal: Refusal): string {
 /**
  * The per-account slot of a limit that the route takes itself, in the same transaction as its own
  * write (the checkout's, in the buyer's Cart object with the cart's hand-off: one object call
- * fewer, and no new RateLimiter object per guest cart). Exact as a RateLimiter: the object takes
+ * fewer, and no new RateLimiter object per guest cart; a cart addition's, in the same Cart object
+ * with the add: no D1 counter write per add). Exact as a RateLimiter: the object takes
  * at most `limit` per window with no await between its check and its write.
  */
 export interface AccountSlot {
@@ -71,30 +85,63 @@ function limited(refusal: Refusal): ApiError {
   return new ApiError("rate_limited", limitedDetail(refusal), { headers: { "Retry-After": refusal.retryAfter } });
 }
 
+/** Gives back the slots a request took (when a limit checked after them refuses it). */
+type GiveBack = () => Promise<void>;
+
 /**
- * The middleware that applies the limit `name` to a route. With `accountSlot: "route"` the route
- * takes the per-account slot itself (accountSlotOf), and the middleware only the per-IP one.
+ * The limits' slots for this request, or the 429 thrown. `own`: the per-account key, null when
+ * there is none or the route takes it itself.
+ */
+async function takeSlots(
+  c: Context<AppEnv>,
+  name: WriteLimitName,
+  keys: { ip: WriteLimitKey; own: WriteLimitKey | null },
+  windowSeconds: number,
+): Promise<GiveBack> {
+  const { ip, own } = keys;
+  if (LEASED.has(name)) {
+    // The account's D1 count runs beside the IP's slot; it counts even when the IP refuses, as before.
+    const [network, account] = await Promise.all([
+      takeLeasedWrite(c.env, ip, windowSeconds),
+      own ? countWrite(database(c.env), [own], windowSeconds) : null,
+    ]);
+    if (account) {
+      if (!network.refusal) network.giveBack();
+      throw limited(account);
+    }
+    if (network.refusal) throw limited(network.refusal);
+    return async () => network.giveBack();
+  }
+  const all = own ? [own, ip] : [ip];
+  if (!EXACT.has(name)) {
+    const refusal = await countWrite(database(c.env), all, windowSeconds);
+    if (refusal) throw limited(refusal);
+    return async () => {};
+  }
+  const taken = await takeWrites(c.env, all, windowSeconds);
+  if (taken.refusal) throw limited(taken.refusal);
+  return taken.giveBack;
+}
+
+/**
+ * The middleware that applies the limit `name` to a route. With `accountSlot: "route"` (an exact
+ * or leased limit) the route takes the per-account slot itself (accountSlotOf), and the
+ * middleware only the per-IP one.
  */
 export function limitWrites(name: WriteLimitName, options: { accountSlot?: "route" } = {}) {
+  const inRoute = options.accountSlot === "route" && (EXACT.has(name) || LEASED.has(name));
   return createMiddleware<AppEnv>(async (c, next) => {
     const { perAccount, perIp, windowSeconds } = c.get("config").writeLimits[name];
-    const [account, ipHash] = await Promise.all([accountKey(c), clientIpHash(c)]);
-    const keys: WriteLimitKey[] = [{ key: `write:${name}:ip:${ipHash}`, limit: perIp, who: "network" }];
-    const inRoute = options.accountSlot === "route" && EXACT.has(name);
-    if (account && !inRoute) keys.unshift({ key: `write:${name}:${account}`, limit: perAccount, who: "account" });
-    if (!EXACT.has(name)) {
-      const refusal = await countWrite(database(c.env), keys, windowSeconds);
-      if (refusal) throw limited(refusal);
-      return next();
-    }
-    const taken = await takeWrites(c.env, keys, windowSeconds);
-    if (taken.refusal) throw limited(taken.refusal);
-    if (account && inRoute) {
+    const [account, ipHash] = await Promise.all([inRoute ? null : accountKey(c), clientIpHash(c)]);
+    const ip: WriteLimitKey = { key: `write:${name}:ip:${ipHash}`, limit: perIp, who: "network" };
+    const own = account ? { key: `write:${name}:${account}`, limit: perAccount, who: "account" } : null;
+    const giveBack = await takeSlots(c, name, { ip, own }, windowSeconds);
+    if (inRoute && hasAccount(c)) {
       accountSlots.set(c.req.raw, {
         limit: perAccount,
         windowSeconds,
         async refused(retryAfterSeconds) {
-          await taken.giveBack();
+          await giveBack();
           return limited({ who: "account", limit: perAccount, retryAfter: String(retryAfterSeconds) });
         },
       });

@@ -22,6 +22,18 @@ export const LineInputSchema = z.object({
   available: UnitsSchema,
 });
 
+/**
+ * A buyer's limit taken in the Cart object (one per buyer) in the same transaction as the call's
+ * own write (workers/middleware/write-limits.ts, AccountSlot).
+ */
+const AccountLimitSchema = z.object({
+  limit: z.number().int().min(0),
+  windowSeconds: z.number().int().min(1).max(31_536_000),
+});
+
+/** An add: one line, and the buyer's cart-addition limit (WRITE_LIMIT_CART per account) when it has one. */
+export const AddInputSchema = LineInputSchema.extend({ accountLimit: AccountLimitSchema.optional() });
+
 export const SetQuantityInputSchema = z.object({
   lineId: IdSchema,
   quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY),
@@ -38,9 +50,7 @@ export const HandOffInputSchema = z.object({
   key: z.string().min(1).max(255),
   checkAfterMs: z.number().int().min(1_000).max(86_400_000),
   /** The buyer's checkout limit, taken here with the hand-off (workers/middleware/write-limits.ts). */
-  accountLimit: z
-    .object({ limit: z.number().int().min(0), windowSeconds: z.number().int().min(1).max(31_536_000) })
-    .optional(),
+  accountLimit: AccountLimitSchema.optional(),
 });
 
 const PriceUpdateSchema = z.object({ lineId: IdSchema, unitPrice: MinorUnitsSchema });

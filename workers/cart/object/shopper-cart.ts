@@ -1,10 +1,11 @@
 import { readConfig } from "../../platform/config";
 import { newId } from "../../platform/ids";
+import { FixedWindow } from "../../platform/limiter/fixed-window";
 import type { Currency } from "../../platform/money";
 import { parseRpcInput } from "../../platform/rpc-input";
 import { CheckoutHandOffs } from "./handoffs";
-import { LineIdSchema, LineInputSchema, MergeInputSchema, priceUpdatesOf, SetQuantityInputSchema } from "./input";
-import { CartStorage } from "./storage";
+import { AddInputSchema, LineIdSchema, MergeInputSchema, priceUpdatesOf, SetQuantityInputSchema } from "./input";
+import { ADD_WINDOW_KEY, CartStorage } from "./storage";
 import {
   type AddResult,
   type CartSnapshot,
@@ -33,6 +34,8 @@ import {
 export class ShopperCart {
   private readonly store: CartStorage;
   private readonly handOffs: CheckoutHandOffs;
+  /** The buyer's cart-addition limit: one Cart per buyer, so its window lives here (the cart's alarm is its own). */
+  private readonly adds: FixedWindow;
 
   constructor(
     ctx: DurableObjectState,
@@ -40,6 +43,7 @@ export class ShopperCart {
   ) {
     this.store = new CartStorage(ctx, env);
     this.handOffs = new CheckoutHandOffs(ctx, env, this.store);
+    this.adds = new FixedWindow(ctx.storage, ADD_WINDOW_KEY, false);
   }
 
   snapshot(): CartSnapshot {
@@ -50,12 +54,18 @@ export class ShopperCart {
   /**
    * Adds units of a product (or variant), merging into its line if there is one. The line's total
    * must stay within `available` and MAX_LINE_QUANTITY; the first line sets the cart's currency
-   * and every later one must share it. The line records the price seen now.
+   * and every later one must share it. The line records the price seen now. The buyer's limit
+   * slot is taken first, in this same synchronous call (one commit with the line): refused,
+   * nothing below runs; taken, it counts whatever the add answers, as the limit always did.
    */
   add(raw: unknown): AddResult {
-    const parsed = parseRpcInput(LineInputSchema, raw);
+    const parsed = parseRpcInput(AddInputSchema, raw);
     if (!parsed.ok) return parsed;
-    const input = parsed.value;
+    const { accountLimit, ...input } = parsed.value;
+    if (accountLimit) {
+      const slot = this.adds.take(accountLimit.limit, accountLimit.windowSeconds);
+      if (!slot.ok) return { ok: false, code: "rate_limited", retryAfterSeconds: slot.retryAfterSeconds };
+    }
     const now = Date.now();
     const meta = this.store.expireIfDue(now);
     const count = this.store.lineCount();

@@ -28,6 +28,9 @@ const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
 
 /** Where the buyer's checkout-limit window is kept (handoffs.ts): it outlives a wipe while it runs. */
 export const CHECKOUT_WINDOW_KEY = "checkout-limit";
+/** Where the buyer's cart-addition limit window is kept (shopper-cart.ts `add`): the same. */
+export const ADD_WINDOW_KEY = "add-limit";
+const LIMIT_WINDOW_KEYS = [CHECKOUT_WINDOW_KEY, ADD_WINDOW_KEY];
 
 /**
  * The Cart object's SQLite storage: one meta row (currency, last change, expiry) and the lines.
@@ -47,15 +50,16 @@ export class CartStorage {
 
   /**
    * Deletes everything, alarm included; the tables are made again, as this instance may serve more
-   * calls. A checkout-limit window still running is kept: a wiped cart (merged at sign-in) must not
-   * give its buyer a fresh window.
+   * calls. A limit window still running (checkout, additions) is kept: a wiped cart (merged at
+   * sign-in) must not give its buyer a fresh window.
    */
   async wipe(): Promise<void> {
-    const window = this.ctx.storage.kv.get<{ endsAt: number }>(CHECKOUT_WINDOW_KEY);
+    const kv = this.ctx.storage.kv;
+    const windows = LIMIT_WINDOW_KEYS.map((key) => [key, kv.get<{ endsAt: number }>(key)] as const);
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     prepareObject(this.ctx.storage, CART_MIGRATIONS, CART_SCHEMA);
-    if (window && window.endsAt > nowMs()) this.ctx.storage.kv.put(CHECKOUT_WINDOW_KEY, window);
+    for (const [key, window] of windows) if (window && window.endsAt > nowMs()) kv.put(key, window);
   }
 
   /**

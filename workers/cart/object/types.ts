@@ -47,6 +47,11 @@ export interface AddInput {
   name: string;
   /** Units available now (Inventory); the line may hold at most this many. */
   available: number;
+  /**
+   * The buyer's cart-addition limit (WRITE_LIMIT_CART per account): a slot of it is taken first, in
+   * the same transaction as the add, refused or not; none left, nothing changes (`rate_limited`).
+   */
+  accountLimit?: { limit: number; windowSeconds: number };
 }
 
 export type AddResult =
@@ -55,6 +60,8 @@ export type AddResult =
   | { ok: false; code: "insufficient_stock"; available: number; inCart: number }
   | { ok: false; code: "quantity_limit"; max: number; inCart: number }
   | { ok: false; code: "cart_full"; maxLines: number }
+  /** The buyer's cart-addition limit is used up for this window: nothing changed. */
+  | { ok: false; code: "rate_limited"; retryAfterSeconds: number }
   | InvalidArgument;
 
 export interface SetQuantityInput {
@@ -79,7 +86,7 @@ export type SetQuantityResult =
 export type RemoveResult = { ok: true; cart: CartSnapshot } | { ok: false; code: "not_found" } | InvalidArgument;
 
 /** A guest line offered to a user's cart at sign-in. */
-export type MergeLine = AddInput;
+export type MergeLine = Omit<AddInput, "accountLimit">;
 
 export interface DroppedLine {
   productId: string;

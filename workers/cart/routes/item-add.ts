@@ -3,7 +3,7 @@ import { AddCartItemSchema, CartSchema, CartTokenHeaderSchema, CartTokenResponse
 import type { AppEnv } from "../../app-env";
 import { cartCatalog, cartLineKey } from "../../catalog";
 import { inventoryKey, stockLevel } from "../../inventory";
-import { limitWrites } from "../../middleware/write-limits";
+import { accountSlotOf, limitWrites } from "../../middleware/write-limits";
 import { database } from "../../platform/db";
 import { recordMetric } from "../../platform/metrics";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
@@ -19,7 +19,8 @@ export const addCartItemRoute = defineRoute({
   description:
     "Adds to the product's line if the cart has one. The line may hold at most what is in stock (409 insufficient_stock) and 99 units; the first line sets the cart's currency and a product priced in another one is refused (409 currency_mismatch). Unknown, draft, archived or deleted products are 404; a product with variants needs variantId (422).",
   security: [...bearerAuth, {}],
-  middleware: [limitWrites("cart")] as const,
+  // The buyer's slot of the limit is taken by the Cart object with the add (one commit, no D1 counter).
+  middleware: [limitWrites("cart", { accountSlot: "route" })] as const,
   request: { headers: CartTokenHeaderSchema, ...jsonBody(AddCartItemSchema) },
   responses: { 200: { ...jsonResponse("The cart after the change", CartSchema), headers: CartTokenResponseHeaders } },
   errors: [404, 409],
@@ -34,6 +35,7 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
     stockLevel(c.env, { key: inventoryKey(ref.productId, ref.variantId) }),
   ]);
   const entry = requirePurchasable(catalog.get(cartLineKey(ref)), ref.variantId);
+  const slot = accountSlotOf(c);
   const result = await cart.stub.add({
     ...ref,
     quantity: body.quantity,
@@ -41,8 +43,13 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
     currency: entry.currency,
     name: entry.name,
     available: level.available,
+    accountLimit: slot && { limit: slot.limit, windowSeconds: slot.windowSeconds },
   });
-  if (!result.ok) throw refusalError(result, entry.currency);
+  if (!result.ok) {
+    if (result.code !== "rate_limited") throw refusalError(result, entry.currency);
+    if (!slot) throw new Error("Cart object refused a limit slot it was not asked for");
+    throw await slot.refused(result.retryAfterSeconds);
+  }
   // Every add puts the cart in the funnel's population (conversion, cart abandonment: docs/metrics.md);
   // the one that put the first line into an empty cart starts it.
   const first = result.cart.lines.length === 1 && result.cart.lines[0]?.quantity === body.quantity;
