@@ -15,7 +15,8 @@ import { advanceTime } from "../support/clock";
 import { expectJson } from "../support/http";
 import { expectLimited, uniqueIp, withVars } from "./limits";
 
-// Checkout and payments count exactly (a RateLimiter object per key); the cart counts in D1.
+// Checkout and payments count exactly (a RateLimiter object per key); a cart addition counts its
+// account in the Cart object and its network through slots the isolate leases (write-limits.ts).
 // Each test lowers its limit through the env, as the Worker reads it.
 
 const WINDOW = 600;
