@@ -151,17 +151,17 @@ describe("/users/me/addresses", () => {
       expect(created.postalCode).toBe(body.postalCode);
       expect(created.phone).toMatch(/^\+\d{8,15}$/);
     }
-    const bad: [Record<string, unknown>, string][] = [
-      [thaiAddress({ postalCode: "1011" }), "5 digits"],
-      [thaiAddress({ postalCode: "ABCDE" }), "5 digits"],
-      [thaiAddress({ country: "SG", phone: "8123 4567", postalCode: "12345" }), "6 digits"],
-      [thaiAddress({ country: "PH", phone: "0917 123 4567", postalCode: "10000" }), "4 digits"],
-      [thaiAddress({ country: "VN", phone: "0912 345 678", postalCode: "7000" }), "5 digits"],
+    const bad: [Record<string, unknown>, string, string][] = [
+      [thaiAddress({ postalCode: "1011" }), "5 digits", "Thailand"],
+      [thaiAddress({ postalCode: "ABCDE" }), "5 digits", "Thailand"],
+      [thaiAddress({ country: "SG", phone: "8123 4567", postalCode: "12345" }), "6 digits", "Singapore"],
+      [thaiAddress({ country: "PH", phone: "0917 123 4567", postalCode: "10000" }), "4 digits", "the Philippines"],
+      [thaiAddress({ country: "VN", phone: "0912 345 678", postalCode: "7000" }), "5 digits", "Vietnam"],
     ];
-    for (const [body, format] of bad) {
+    for (const [body, format, country] of bad) {
       const problem = await expectProblem(await createAddress(accessToken, body), 422, "validation_failed");
       expect(problem.detail).toContain(format);
-      expect(problem.detail).toContain(String(body.country));
+      expect(problem.detail).toContain(country);
       expect(problem.errors?.[0]?.path).toBe("postalCode");
     }
     // A phone of another country, and a country we do not serve.

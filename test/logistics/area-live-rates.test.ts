@@ -166,6 +166,27 @@ describe("live rates from Biteship (Indonesia)", () => {
     ]);
   });
 
+  it("a new pickup address within the cache asks Biteship again, from the new postal code", async () => {
+    const { seller, cartToken } = await shopCart("ID", JOGJA);
+    const api = couriersApi();
+    const config = liveConfig({ cacheSeconds: 300 });
+    const origins = () => api.calls.map((c) => JSON.parse(c.body).origin_postal_code);
+    await rates(cartToken, { country: "ID", postalCode: "12440" }, api.fetchFn, config);
+    expect(origins()).toEqual([55271, 55271, 55271]);
+
+    const pickupAddress = { street: "Jl. Legian No. 1", city: "Kuta", province: "Bali", postalCode: "80361" };
+    const res = await call("PATCH", `/api/v1/shops/${seller.shop.id}`, {
+      token: seller.token,
+      body: { contact: { phone: "0812345678", pickupAddress } },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await rates(cartToken, { country: "ID", postalCode: "12440" }, api.fetchFn, config);
+    expect(origins()).toEqual([55271, 55271, 55271, 80361, 80361, 80361]);
+    // The new origin's prices are cached in their turn.
+    await rates(cartToken, { country: "ID", postalCode: "12440" }, api.fetchFn, config);
+    expect(api.calls).toHaveLength(6);
+  });
+
   it("Biteship not answering in time leaves the rate cards, and the answer says so", async () => {
     const { cartToken } = await shopCart("ID", JOGJA);
     const hanging = (() => new Promise<Response>(() => {})) as unknown as Fetch;

@@ -12,24 +12,49 @@ export type AddressInput = z.infer<typeof AddressInputSchema>;
 type AddressRow = typeof addresses.$inferSelect;
 type AddressDetails = Omit<Address, "id" | "country" | "isPrimary">;
 
-/** Postal codes per country: the pattern and what to tell a person who got it wrong. */
-const POSTAL_CODES: Record<Country, { pattern: RegExp; hint: string }> = {
-  TH: { pattern: /^[1-9]\d{4}$/, hint: "5 digits, e.g. 10110 (Bangkok)" },
-  SG: { pattern: /^\d{6}$/, hint: "6 digits, e.g. 018956" },
-  ID: { pattern: /^[1-9]\d{4}$/, hint: "5 digits, e.g. 10110 (Jakarta Pusat)" },
-  MY: { pattern: /^\d{5}$/, hint: "5 digits, e.g. 50450 (Kuala Lumpur)" },
-  PH: { pattern: /^\d{4}$/, hint: "4 digits, e.g. 1000 (Manila)" },
+/** Postal codes per country: the pattern, and the code the 422 shows as an example of it. */
+const POSTAL_CODES: Record<Country, { pattern: RegExp; example: string }> = {
+  TH: { pattern: /^[1-9]\d{4}$/, example: "10110" },
+  SG: { pattern: /^\d{6}$/, example: "018956" },
+  ID: { pattern: /^[1-9]\d{4}$/, example: "10110" },
+  MY: { pattern: /^\d{5}$/, example: "50450" },
+  PH: { pattern: /^\d{4}$/, example: "1000" },
   // Vietnam moved to 5-digit codes in 2018; the older 6-digit codes are still widely written.
-  VN: { pattern: /^\d{5}(\d)?$/, hint: "5 digits, e.g. 70000 (Ho Chi Minh City)" },
+  VN: { pattern: /^\d{5}(\d)?$/, example: "70000" },
 };
 
+/**
+ * What to tell a person whose postal code is not one of `country`'s. The country and the example's
+ * city are words, so each country has a whole sentence of its own to translate; the example code is
+ * its one value (a "TH" or an English hint put into one shared sentence stayed English in Thai).
+ */
+function wrongPostalCode(country: Country, example: string): string {
+  switch (country) {
+    case "TH":
+      return `That postal code does not exist in Thailand: use 5 digits, e.g. ${example} (Bangkok).`;
+    case "SG":
+      return `That postal code does not exist in Singapore: use 6 digits, e.g. ${example}.`;
+    case "ID":
+      return `That postal code does not exist in Indonesia: use 5 digits, e.g. ${example} (Central Jakarta).`;
+    case "MY":
+      return `That postal code does not exist in Malaysia: use 5 digits, e.g. ${example} (Kuala Lumpur).`;
+    case "PH":
+      return `That postal code does not exist in the Philippines: use 4 digits, e.g. ${example} (Manila).`;
+    case "VN":
+      return `That postal code does not exist in Vietnam: use 5 digits, e.g. ${example} (Ho Chi Minh City).`;
+  }
+}
+
+/**
+ * `postalCode` without spaces when it is one of `country`'s; else a 422 whose detail, and the field
+ * message at `path` (shown under the field), are the one translated sentence.
+ */
 export function checkPostalCode(country: Country, postalCode: string, path = "postalCode"): string {
   const code = postalCode.replace(/\s+/g, "");
   const rule = POSTAL_CODES[country];
   if (!rule.pattern.test(code)) {
-    throw new ApiError("validation_failed", `That postal code does not exist in ${country}: use ${rule.hint}.`, {
-      errors: [{ path, message: `Expected ${rule.hint}` }],
-    });
+    const sentence = wrongPostalCode(country, rule.example);
+    throw new ApiError("validation_failed", sentence, { errors: [{ path, message: sentence }] });
   }
   return code;
 }

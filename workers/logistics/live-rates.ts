@@ -31,8 +31,8 @@ function serviceOf(id: string, option: ShippingOption): string | undefined {
 }
 
 /**
- * Live quotes by courier, shop (its pickup address is the origin), destination, weight and service,
- * kept COURIER_RATES_CACHE_SECONDS (per isolate: a short cache).
+ * Live quotes by courier, service, shop and its pickup address (the origin), destination, weight and
+ * currency (cacheKeyOf), kept COURIER_RATES_CACHE_SECONDS (per isolate: a short cache).
  */
 const CACHE = new Map<string, { until: number; cost: Money | null }>();
 
@@ -75,8 +75,9 @@ export async function liveRates(
   if (!config.logistics.liveRates || request.shopCountry !== request.destination.country) {
     return { options: [...request.options], fallback: [] };
   }
-  // The shop's pickup address, read once per request and only when a courier is asked; one courier
-  // client per request, so services priced by one call (Biteship's per company) share it.
+  // The shop's pickup address, read once per request and only when an option has a courier here
+  // (a cached price too: the origin is in its key); one courier client per request, so services
+  // priced by one call (Biteship's per company) share it.
   let origin: Promise<Origin> | undefined;
   const couriers = new Map<string, Courier>();
   const asking: Asking = {
@@ -113,49 +114,64 @@ async function priceOption(
   const info = id ? courierInfo(config, id) : undefined;
   const service = info ? serviceOf(info.id, option) : undefined;
   if (!info || !service || !info.countries.includes(request.destination.country)) return { option };
-  const { destination } = request;
-  const key = JSON.stringify([
-    info.id,
-    request.shopId,
-    destination.country,
-    destination.postalCode,
-    destination.city ?? "",
-    destination.province ?? "",
-    destination.street ?? "",
-    request.grams,
-    service,
-    request.currency,
-  ]);
-  const now = Date.now();
-  const cached = CACHE.get(key);
-  let cost = cached && cached.until > now ? cached.cost : undefined;
-  if (cost === undefined) {
-    try {
-      const courier = courierOf(info.id);
-      const asked = shopOrigin().then((from) =>
-        courier.rate({
-          service,
-          from: { country: request.shopCountry, ...from },
-          to: destination,
-          weightGrams: request.grams,
-          currency: request.currency,
-          shopId: request.shopId,
-        }),
-      );
+  let cost: Money | null;
+  try {
+    // Read before the cache is: the origin is part of the price (see cacheKeyOf).
+    const from = await shopOrigin();
+    const key = cacheKeyOf(info.id, service, request, from);
+    const now = Date.now();
+    const cached = CACHE.get(key);
+    if (cached && cached.until > now) {
+      cost = cached.cost;
+    } else {
+      const asked = courierOf(info.id).rate({
+        service,
+        from: { country: request.shopCountry, ...from },
+        to: request.destination,
+        weightGrams: request.grams,
+        currency: request.currency,
+        shopId: request.shopId,
+      });
       cost = await withTimeout(asked, config.logistics.timeoutMs);
       CACHE.set(key, { until: now + config.logistics.ratesCacheSeconds * 1000, cost });
-    } catch (err) {
-      const fallback = fallbackOf(info.id, err);
-      logEvent(err instanceof UnpricedAddress ? "info" : "warn", "courier_rates_fallback", {
-        courier: info.id,
-        reason: fallback.reason,
-        error: String(err),
-      });
-      return { option, fallback };
     }
+  } catch (err) {
+    const fallback = fallbackOf(info.id, err);
+    logEvent(err instanceof UnpricedAddress ? "info" : "warn", "courier_rates_fallback", {
+      courier: info.id,
+      reason: fallback.reason,
+      error: String(err),
+    });
+    return { option, fallback };
   }
   if (!cost || cost.currency !== request.currency) return { option };
   return { option: { ...option, cost, source: "courier", ...(info.pricesByArea ? { byArea: true } : {}) } };
+}
+
+/**
+ * A cached price's key: everything the courier is asked with. The origin is in it, so a seller's new
+ * pickup address asks the courier again (keyed on the shop alone, the old origin's price outlived the
+ * change by COURIER_RATES_CACHE_SECONDS).
+ */
+function cacheKeyOf(courier: string, service: string, request: LiveRatesRequest, from: Origin): string {
+  const { destination: to } = request;
+  return JSON.stringify([
+    courier,
+    service,
+    request.shopId,
+    request.shopCountry,
+    from.postalCode ?? "",
+    from.city ?? "",
+    from.province ?? "",
+    from.street ?? "",
+    to.country,
+    to.postalCode,
+    to.city ?? "",
+    to.province ?? "",
+    to.street ?? "",
+    request.grams,
+    request.currency,
+  ]);
 }
 
 /**

@@ -55,8 +55,12 @@ export function problemType(code: ErrorCode): string {
   return `urn:tchat:problem:${code}`;
 }
 
-/** The problem document; its `detail` in `locale` (the code, type and title stay the same). */
+/**
+ * The problem document; its `detail` in `locale` (the code, type and title stay the same), and each
+ * field message that is one of the translated sentences too: the web app shows those under the field.
+ */
 export function toProblem(error: ApiError, requestId: string, locale: Locale = "en"): Problem {
+  const errors = error.errors?.map((e) => ({ ...e, message: translateDetail(e.message, locale) }));
   return {
     type: problemType(error.code),
     title: ERROR_CODES[error.code].title,
@@ -64,7 +68,7 @@ export function toProblem(error: ApiError, requestId: string, locale: Locale = "
     detail: translateDetail(error.detail, locale),
     code: error.code,
     requestId,
-    ...(error.errors?.length ? { errors: error.errors } : {}),
+    ...(errors?.length ? { errors } : {}),
   };
 }
 

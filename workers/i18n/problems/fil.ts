@@ -1,3 +1,4 @@
+import { addresses } from "./fil/addresses";
 import { chat } from "./fil/chat";
 import { commerce } from "./fil/commerce";
 import { couriersFlash } from "./fil/couriers-flash";
@@ -26,6 +27,7 @@ import type { ProblemTranslations } from "./types";
 /** Problem details in Filipino, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
 export const fil: ProblemTranslations = {
   ...platform,
+  ...addresses,
   ...commerce,
   ...orders,
   ...chat,

@@ -1,3 +1,4 @@
+import { addresses } from "./id/addresses";
 import { chat } from "./id/chat";
 import { commerce } from "./id/commerce";
 import { couriersFlash } from "./id/couriers-flash";
@@ -26,6 +27,7 @@ import type { ProblemTranslations } from "./types";
 /** Problem details in Indonesian, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
 export const id: ProblemTranslations = {
   ...platform,
+  ...addresses,
   ...commerce,
   ...orders,
   ...chat,

@@ -1,3 +1,4 @@
+import { addresses } from "./ms/addresses";
 import { chat } from "./ms/chat";
 import { commerce } from "./ms/commerce";
 import { couriersFlash } from "./ms/couriers-flash";
@@ -26,6 +27,7 @@ import type { ProblemTranslations } from "./types";
 /** Problem details in Malay, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
 export const ms: ProblemTranslations = {
   ...platform,
+  ...addresses,
   ...commerce,
   ...orders,
   ...chat,

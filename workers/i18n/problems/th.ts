@@ -1,3 +1,4 @@
+import { addresses } from "./th/addresses";
 import { chat } from "./th/chat";
 import { commerce } from "./th/commerce";
 import { couriersFlash } from "./th/couriers-flash";
@@ -26,6 +27,7 @@ import type { ProblemTranslations } from "./types";
 /** Problem details in Thai, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
 export const th: ProblemTranslations = {
   ...platform,
+  ...addresses,
   ...commerce,
   ...orders,
   ...chat,

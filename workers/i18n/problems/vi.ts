@@ -1,4 +1,5 @@
 import type { ProblemTranslations } from "./types";
+import { addresses } from "./vi/addresses";
 import { chat } from "./vi/chat";
 import { commerce } from "./vi/commerce";
 import { couriersFlash } from "./vi/couriers-flash";
@@ -26,6 +27,7 @@ import { withdrawals } from "./vi/withdrawals";
 /** Problem details in Vietnamese, keyed by the English template (see workers/i18n/problem-details.ts), one file per area. */
 export const vi: ProblemTranslations = {
   ...platform,
+  ...addresses,
   ...commerce,
   ...orders,
   ...chat,

@@ -10,7 +10,6 @@ export const platform: ProblemTranslations = {
   "You can keep at most {0} addresses. Delete one first.":
     "Hanggang {0} address lang ang puwede mong i-save. Mag-delete muna ng isa.",
   "You have no address with this id.": "Wala kang address na may ganitong id.",
-  "That postal code does not exist in {0}: use {1}.": "Walang ganyang postal code sa {0}: gamitin ang {1}.",
   "Send the access token as 'Authorization: Bearer <token>'.":
     "Ipadala ang access token bilang 'Authorization: Bearer <token>'.",
   "This session has ended. Sign in again.": "Natapos na ang session na ito. Mag-sign in ulit.",

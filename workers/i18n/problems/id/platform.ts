@@ -10,7 +10,6 @@ export const platform: ProblemTranslations = {
   "You can keep at most {0} addresses. Delete one first.":
     "Anda dapat menyimpan paling banyak {0} alamat. Hapus salah satu terlebih dahulu.",
   "You have no address with this id.": "Anda tidak memiliki alamat dengan ID ini.",
-  "That postal code does not exist in {0}: use {1}.": "Kode pos tersebut tidak ada di {0}: gunakan {1}.",
   "Send the access token as 'Authorization: Bearer <token>'.":
     "Kirim token akses sebagai 'Authorization: Bearer <token>'.",
   "This session has ended. Sign in again.": "Sesi ini telah berakhir. Silakan masuk lagi.",

@@ -10,7 +10,6 @@ export const platform: ProblemTranslations = {
   "You can keep at most {0} addresses. Delete one first.":
     "Anda boleh menyimpan paling banyak {0} alamat. Padam satu alamat dahulu.",
   "You have no address with this id.": "Anda tiada alamat dengan ID ini.",
-  "That postal code does not exist in {0}: use {1}.": "Poskod itu tidak wujud di {0}: gunakan {1}.",
   "Send the access token as 'Authorization: Bearer <token>'.":
     "Hantar token akses sebagai 'Authorization: Bearer <token>'.",
   "This session has ended. Sign in again.": "Sesi ini telah tamat. Sila log masuk semula.",

@@ -8,7 +8,6 @@ export const platform: ProblemTranslations = {
   "This account was deleted; there is nothing to change.": "บัญชีนี้ถูกลบแล้ว จึงไม่มีสิ่งใดให้เปลี่ยนแปลง",
   "You can keep at most {0} addresses. Delete one first.": "คุณบันทึกที่อยู่ได้สูงสุด {0} รายการ กรุณาลบที่อยู่ใดที่อยู่หนึ่งก่อน",
   "You have no address with this id.": "ไม่พบที่อยู่ของคุณที่มีรหัสนี้",
-  "That postal code does not exist in {0}: use {1}.": "ไม่มีรหัสไปรษณีย์นี้ใน {0} กรุณาใช้ {1}",
   "Send the access token as 'Authorization: Bearer <token>'.":
     "กรุณาส่งโทเค็นการเข้าถึงในรูปแบบ 'Authorization: Bearer <token>'",
   "This session has ended. Sign in again.": "เซสชันนี้สิ้นสุดแล้ว กรุณาเข้าสู่ระบบอีกครั้ง",

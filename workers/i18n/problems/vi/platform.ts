@@ -10,7 +10,6 @@ export const platform: ProblemTranslations = {
   "You can keep at most {0} addresses. Delete one first.":
     "Bạn chỉ có thể lưu tối đa {0} địa chỉ. Vui lòng xóa bớt một địa chỉ trước.",
   "You have no address with this id.": "Bạn không có địa chỉ nào với id này.",
-  "That postal code does not exist in {0}: use {1}.": "Mã bưu chính đó không tồn tại ở {0}: hãy dùng {1}.",
   "Send the access token as 'Authorization: Bearer <token>'.":
     "Vui lòng gửi access token dưới dạng 'Authorization: Bearer <token>'.",
   "This session has ended. Sign in again.": "Phiên đăng nhập này đã kết thúc. Vui lòng đăng nhập lại.",
