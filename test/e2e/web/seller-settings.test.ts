@@ -146,10 +146,12 @@ describe("shop settings: the pickup address", { timeout: 420_000 }, () => {
     await page.getByLabel("Province").fill("Bangkok");
     await page.getByLabel("Postal code").fill("1033");
     await page.getByRole("button", { name: "Save settings" }).click();
-    // The notice above the button (the field under it shows the same sentence, its field message).
-    const notice = page.locator(".problem").filter({ hasText: "That postal code does not exist in Thailand" });
+    // The refusal shows under the field it is about, once (not repeated above the button).
+    const notice = page.locator("#shop-pickup-postalCode-error");
     await notice.waitFor();
+    expect(await notice.textContent()).toContain("That postal code does not exist in Thailand");
     expect(await notice.textContent()).toContain("5 digits");
+    expect(await page.getByText("That postal code does not exist in Thailand").count()).toBe(1);
     expect(await page.getByLabel("Postal code").getAttribute("aria-invalid")).toBe("true");
     const unchanged = await call(`/api/v1/shops/${shop.id}`, { at, token: owner.token });
     expect(unchanged.contact.pickupAddress).toBeUndefined();

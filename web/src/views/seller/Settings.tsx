@@ -4,7 +4,7 @@ import { ApiProblem } from "../../api/client";
 import { useI18n } from "../../i18n";
 import { BCP47 } from "../../i18n/locales";
 import type { MessageKey } from "../../i18n/messages";
-import { Field, fieldError } from "../account/Field";
+import { Field, fieldError, shownAtField } from "../account/Field";
 import { forgetEndedSession } from "../account/guard";
 import { countryName } from "../account/phone";
 import { ProblemNotice } from "../common/Status";
@@ -21,6 +21,14 @@ const PICKUP_FIELDS: { name: PickupField; label: MessageKey; auto: string; hint?
   { name: "city", label: "sellerSettings.city", auto: "address-level2", hint: "sellerSettings.cityHint" },
   { name: "province", label: "sellerSettings.province", auto: "address-level1" },
   { name: "postalCode", label: "sellerSettings.postalCode", auto: "postal-code" },
+];
+/** The form's fields that show their own refusal: a problem about one of them is not repeated above the button. */
+const FIELD_PATHS = [
+  "name",
+  "contact.phone",
+  "contact.email",
+  "contact.address",
+  ...PICKUP_FIELDS.map((f) => `contact.pickupAddress.${f.name}`),
 ];
 const REQUIRED: PickupField[] = ["street", "city", "province", "postalCode"];
 
@@ -156,7 +164,7 @@ function SettingsForm({ shop: initial }: { shop: Shop }) {
           />
         ))}
       </fieldset>
-      {problem && <ProblemNotice problem={problem} />}
+      {problem && !shownAtField(problem, FIELD_PATHS) && <ProblemNotice problem={problem} />}
       {saved && (
         <p class="status" role="status" aria-live="polite">
           {t("sellerSettings.saved")}
