@@ -53,10 +53,12 @@ export async function storedStatus(s: DurableObjectStub<Inventory>, reservationI
  * time had passed (the object reads its own clock). Nothing else changes: no sweep, no alarm.
  */
 export async function expireHolds(s: DurableObjectStub<Inventory>, ...reservationIds: string[]): Promise<void> {
-  await runInDurableObject(s, (_instance: Inventory, state) => {
+  await runInDurableObject(s, (instance: Inventory, state) => {
     for (const id of reservationIds) {
       state.storage.sql.exec("UPDATE inv_holds SET expires_at = ? WHERE id = ?", Date.now() - 1, id);
     }
+    // The object's memory of its earliest expiry is behind this change: make it look again.
+    instance["state"].sweepNotBefore = null;
   });
 }
 

@@ -15,13 +15,12 @@ export {
 export { homeShard, inventoryKey, inventoryStub, MAX_SHARDS, shardName, shardOrder } from "./keys";
 export type { SaleClaim } from "./object/input";
 export * from "./object/types";
+export { type ReserveStockInput, reserveStock } from "./reserve";
 export { quoteSaleUnits, returnSaleUnitsOf, saleUsageOf } from "./sales";
 export {
   type Allocation,
-  type ReserveStockInput,
   type ReserveStockResult,
   rebalanceStock,
-  reserveStock,
   type SetStockResult,
   type SkuStockLevel,
   type StockRef,

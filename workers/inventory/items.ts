@@ -4,12 +4,12 @@ import { inventoryStub } from "./keys";
 import type { SaleClaim } from "./object/input";
 import type { CommitResult, RenewResult } from "./object/types";
 import { MAX_QUANTITY, MAX_TTL_MS } from "./object/types";
+import { reserveStock } from "./reserve";
 import {
   isInt,
   type ReservationClosed,
   type ReserveStockResult,
   range,
-  reserveStock,
   type StockRef,
   shardCount,
   validateRef,

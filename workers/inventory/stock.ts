@@ -1,8 +1,8 @@
-import { logEvent } from "../platform/log";
 import { rpcTrace } from "../platform/request-context";
-import { inventoryStub, isShardCount, MAX_SHARDS, shardOrder } from "./keys";
+import { inventoryStub, isShardCount, MAX_SHARDS } from "./keys";
 import type { SaleClaim } from "./object/input";
-import { MAX_QUANTITY, MAX_TTL_MS, type StockLevel } from "./object/types";
+import { MAX_QUANTITY, type StockLevel } from "./object/types";
+import { noteAvailable } from "./shard-hints";
 
 /**
  * One SKU's stock as the Worker sees it: its inventory key and how many shard objects hold it.
@@ -77,7 +77,13 @@ export function validateRef(ref: StockRef): string | null {
 export async function stockLevel(env: Env, ref: StockRef): Promise<SkuStockLevel> {
   const shards = shardCount(ref);
   const levels = await Promise.all(range(shards).map((s) => inventoryStub(env, ref.key, s).level()));
+  noteLevels(ref.key, levels);
   return sumLevels(ref.key, shards, levels);
+}
+
+/** Shard levels just read or answered, remembered as hints for routing reservations (shard-hints.ts). */
+function noteLevels(key: string, levels: StockLevel[]): void {
+  for (const [s, l] of levels.entries()) noteAvailable(key, levels.length, s, l.available);
 }
 
 export function sumLevels(key: string, shards: number, levels: StockLevel[]): SkuStockLevel {
@@ -93,154 +99,6 @@ export function sumLevels(key: string, shards: number, levels: StockLevel[]): Sk
     received: total((l) => l.received),
     lowStockThreshold: thresholds.length === 0 ? null : thresholds.reduce((a, b) => a + b, 0),
   };
-}
-
-/**
- * Holds `quantity` units of one SKU for `ttlMs`, idempotent by reservationId.
- *
- * Unsharded: one call to the SKU's object. Sharded: the reservation goes to its home shard (a
- * hash of its id); if that shard is short, the other shards' levels are read and, when the SKU as
- * a whole has enough, the reservation is split: each shard in ring order holds what it can
- * (recording a row even for 0 units, so a replay meets the same parts instead of taking anew)
- * until the quantity is covered. If the shards run out meanwhile, every part is dropped again.
- * The same id must not be reserved concurrently (the order's idempotency key ensures that).
- */
-export async function reserveStock(env: Env, input: ReserveStockInput): Promise<ReserveStockResult> {
-  const { key, reservationId, quantity, ttlMs } = input;
-  const problem =
-    validateRef(input) ??
-    (isInt(quantity, 1, MAX_QUANTITY) ? null : "quantity must be a positive integer") ??
-    (isInt(ttlMs, 1, MAX_TTL_MS) ? null : `ttlMs must be an integer from 1 to ${MAX_TTL_MS}`);
-  if (problem) return { ok: false, code: "invalid_argument", key, message: problem };
-
-  const [home, ...others] = shardOrder(reservationId, shardCount(input));
-  const sale = shardSale(input.sale, home, shardCount(input));
-  const first = await inventoryStub(env, key, home).reserve({ reservationId, quantity, ttlMs, sale }, rpcTrace());
-  if (!first.ok && first.code !== "insufficient_stock") return refusal(key, first);
-  if (first.ok && first.quantity === quantity) {
-    return {
-      ok: true,
-      key,
-      quantity,
-      expiresAt: first.expiresAt,
-      allocations: [{ shard: home, quantity }],
-      saleUnits: first.saleUnits,
-      replayed: first.replayed,
-    };
-  }
-  if (others.length === 0) {
-    // Unsharded and short (a partial row can only come from a different shard count).
-    const available = first.ok ? first.quantity : first.available;
-    return { ok: false, code: "insufficient_stock", key, requested: quantity, available };
-  }
-
-  if (!first.ok) {
-    // The home shard is short. Reads cost no writes: give up at once if the SKU as a whole is short.
-    const levels = await Promise.all(others.map((s) => inventoryStub(env, key, s).level()));
-    const available = first.available + levels.reduce((n, l) => n + l.available, 0);
-    if (available < quantity) return { ok: false, code: "insufficient_stock", key, requested: quantity, available };
-  }
-  return splitAcrossShards(env, input, home, others, first.ok ? first : null);
-}
-
-/** What reserveStock takes: the SKU, the reservation, and the flash sale its units may claim. */
-export type ReserveStockInput = StockRef & {
-  reservationId: string;
-  quantity: number;
-  ttlMs: number;
-  /** The whole sale's quota: each shard is given its share of it. */
-  sale?: SaleClaim;
-};
-
-async function splitAcrossShards(
-  env: Env,
-  input: ReserveStockInput,
-  home: number,
-  others: number[],
-  existingHome: { quantity: number; expiresAt: number; replayed: boolean; saleUnits: number } | null,
-): Promise<ReserveStockResult> {
-  const { key, reservationId, quantity, ttlMs } = input;
-  const visited: number[] = [];
-  const allocations: Allocation[] = [];
-  let held = 0;
-  let saleUnits = 0;
-  let expiresAt = Number.POSITIVE_INFINITY;
-  let replayed = true;
-  try {
-    for (const shard of [home, ...others]) {
-      if (held === quantity) break;
-      visited.push(shard);
-      const part =
-        shard === home && existingHome
-          ? { ok: true as const, ...existingHome }
-          : await inventoryStub(env, key, shard).reserve(
-              {
-                reservationId,
-                quantity: quantity - held,
-                ttlMs,
-                partial: true,
-                sale: shardSale(input.sale, shard, shardCount(input)),
-              },
-              rpcTrace(),
-            );
-      if (!part.ok) {
-        if (part.code === "insufficient_stock") continue;
-        await dropParts(env, key, reservationId, visited);
-        return refusal(key, part);
-      }
-      replayed &&= part.replayed;
-      if (part.quantity > 0) {
-        held += part.quantity;
-        saleUnits += part.saleUnits;
-        allocations.push({ shard, quantity: part.quantity });
-        expiresAt = Math.min(expiresAt, part.expiresAt);
-      }
-    }
-  } catch (err) {
-    await dropParts(env, key, reservationId, [home, ...others]);
-    throw err;
-  }
-  if (held < quantity) {
-    // Other reservations took the stock between the read and the split: undo every part.
-    await dropParts(env, key, reservationId, visited);
-    return { ok: false, code: "insufficient_stock", key, requested: quantity, available: held };
-  }
-  return { ok: true, key, quantity, expiresAt, allocations, saleUnits, replayed };
-}
-
-/** Deletes the live parts of a refused reservation so the same id may try again later. */
-async function dropParts(env: Env, key: string, reservationId: string, shards: number[]): Promise<void> {
-  const results = await Promise.allSettled(
-    shards.map((s) => inventoryStub(env, key, s).release(reservationId, { forget: true }, rpcTrace())),
-  );
-  for (const r of results) {
-    if (r.status === "rejected") {
-      // The hold lapses by itself at its expiry.
-      logEvent("warn", "inventory_compensation_failed", { key, reservationId, error: String(r.reason) });
-    }
-  }
-}
-
-function refusal(
-  key: string,
-  result: { ok: false; code: string; message?: string; requested?: number; available?: number },
-): ReserveStockResult {
-  switch (result.code) {
-    case "reservation_expired":
-    case "reservation_released":
-    case "reservation_mismatch":
-      return { ok: false, code: result.code, key };
-    case "insufficient_stock":
-      return {
-        ok: false,
-        code: "insufficient_stock",
-        key,
-        requested: result.requested ?? 0,
-        available: result.available ?? 0,
-      };
-    default:
-      return { ok: false, code: "invalid_argument", key, message: result.message ?? result.code };
-  }
 }
 
 /**
@@ -291,6 +149,10 @@ export async function setStock(
       ),
     );
     const refused = results.find((r) => !r.ok);
+    noteLevels(
+      ref.key,
+      results.map((r, s) => ("level" in r ? r.level : before[s])),
+    );
     if (!refused)
       return {
         ok: true,

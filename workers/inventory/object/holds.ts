@@ -9,7 +9,7 @@ import {
   ReserveInputSchema,
 } from "./input";
 import { claimSaleUnits, recordSaleSold, saleUnitsStillFree } from "./sales";
-import { checkLow, currentLevel, ensureAlarm, type InventoryState, levelOf, meta, sweep } from "./state";
+import { checkLow, currentLevel, ensureAlarm, holdExpiresAt, type InventoryState, levelOf, meta, sweep } from "./state";
 import { readHold } from "./store";
 import { type CommitResult, RETENTION_MS, type ReleaseResult, type RenewResult, type ReserveResult } from "./types";
 
@@ -64,6 +64,7 @@ export function reserve(state: InventoryState, input: ReserveInput): ReserveResu
     saleUnits > 0 ? sale!.buyer : null,
   );
   state.sql.exec("UPDATE inv_meta SET held = held + ? WHERE id = 1", take);
+  holdExpiresAt(state, expiresAt);
   // The counters are read once per reserve: `m` is kept as the row now is (no await since).
   m.held += take;
   ensureAlarm(state, expiresAt, m);
@@ -116,6 +117,7 @@ export function renew(state: InventoryState, input: RenewInput): RenewResult {
     reservationId,
   );
   state.sql.exec("UPDATE inv_meta SET held = held + ? WHERE id = 1", row.quantity);
+  holdExpiresAt(state, expiresAt);
   ensureAlarm(state, expiresAt);
   checkLow(state, now);
   return { ok: true, quantity: row.quantity, status: "held", expiresAt, revived: true, level: currentLevel(state) };

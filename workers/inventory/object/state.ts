@@ -15,12 +15,18 @@ export interface InventoryState {
   readonly storage: DurableObjectStorage;
   /** An alarm is delivering events (a direct call to alarm() could overlap the runtime's). */
   delivering: boolean;
+  /**
+   * No held row expires before this time (a lower bound; null: not known since the object woke),
+   * so a sweep before it has nothing to close and is skipped: the hot path's reserve then costs
+   * no sweep query. Lowered by every hold written (holdExpiresAt); renewals only raise expiries.
+   */
+  sweepNotBefore: number | null;
 }
 
 /** Opens the object's state, creating or upgrading its tables (the constructor's one job). */
 export function openInventory(ctx: DurableObjectState): InventoryState {
   migrateObject(ctx, inventoryMigrations(ctx.id.name ?? ctx.id.toString()));
-  return { sql: ctx.storage.sql, storage: ctx.storage, delivering: false };
+  return { sql: ctx.storage.sql, storage: ctx.storage, delivering: false, sweepNotBefore: null };
 }
 
 export function meta(state: InventoryState): MetaRow {
@@ -50,16 +56,26 @@ export function currentLevel(state: InventoryState): StockLevel {
 
 /** Closes every hold past its expiry; afterwards the `held` counter is exactly the live holds. */
 export function sweep(state: InventoryState, now: number): void {
+  if (state.sweepNotBefore !== null && now < state.sweepNotBefore) return;
   const closed = state.sql
     .exec<{ quantity: number }>(
       "UPDATE inv_holds SET status = 'expired', updated_at = ?1 WHERE status = 'held' AND expires_at <= ?1 RETURNING quantity",
       now,
     )
     .toArray();
+  const next = state.sql
+    .exec<{ at: number | null }>("SELECT MIN(expires_at) AS at FROM inv_holds WHERE status = 'held'")
+    .toArray()[0].at;
+  state.sweepNotBefore = next ?? Number.POSITIVE_INFINITY;
   if (closed.length === 0) return;
   const units = closed.reduce((total, r) => total + r.quantity, 0);
   state.sql.exec("UPDATE inv_meta SET held = held - ? WHERE id = 1", units);
   ensureAlarm(state, now + RETENTION_MS);
+}
+
+/** A hold was written (or revived) to expire at `expiresAt`: the next sweep must not be skipped past it. */
+export function holdExpiresAt(state: InventoryState, expiresAt: number): void {
+  if (state.sweepNotBefore !== null) state.sweepNotBefore = Math.min(state.sweepNotBefore, expiresAt);
 }
 
 /** A low-stock period ends only when stock is replenished back to the threshold (not when a hold lapses). */
