@@ -76,6 +76,26 @@ async function fireHandOffCheck(cartToken: string): Promise<void> {
   expect(await runDurableObjectAlarm(stub)).toBe(true);
 }
 
+describe("without a voucher, a crash while the quote and the reservation run together", () => {
+  it.each(["quoted", "reserved"] as const)("crash after %s: the retry makes the same orders, once", async (point) => {
+    const { cartToken, products, key } = await twoShopCart();
+    const body = guestBody("TH");
+    probe.failAt = point;
+    probe.crash = true;
+    expect((await placeOrders({ cartToken, body, idempotencyKey: key })).status).toBe(500);
+    probe.reset();
+    const { orders } = await expectJson<{ orders: Order[] }>(
+      await placeOrders({ cartToken, body, idempotencyKey: key }),
+      201,
+    );
+    expect(orders).toHaveLength(2);
+    expect(
+      await count("SELECT count(*) AS n FROM orders WHERE checkout_id = ?", await checkoutIdOf(cartToken, key)),
+    ).toBe(2);
+    for (const id of products) await expectReservedMatchesOrders(id);
+  });
+});
+
 describe("a crash between any two steps, then a retry with the same key", () => {
   it.each(CHECKOUT_POINTS)("crash after %s: the retry makes the same orders, once", async (point) => {
     const { cartToken, code, products, body, key } = await twoShopCart();

@@ -90,3 +90,29 @@ describe("a failure after the orders are written undoes nothing", () => {
     expect(after.stock.map((s) => s.reserved)).toEqual([2, 1]);
   });
 });
+
+describe("without a voucher (the couriers' held prices read while the stock is reserved)", () => {
+  it.each(["quoted", "claimed", "reserved"] as const)(
+    "failure after %s: the holds taken meanwhile are given back, cart and stock as before",
+    async (point) => {
+      const { cartToken, products } = await twoShopCart();
+      const body = guestBody("TH");
+      const before = await holdings({ cartToken }, products);
+      probe.failAt = point;
+      await expectProblem(await placeOrders({ cartToken, body }), 500, "internal_error");
+      expect(await holdings({ cartToken }, products)).toEqual(before);
+
+      probe.failAt = null;
+      await expectJson<{ orders: Order[] }>(await placeOrders({ cartToken, body }), 201);
+      expect((await holdings({ cartToken }, products)).stock.map((s) => s.reserved)).toEqual([2, 1]);
+    },
+  );
+
+  it("a shop that cannot deliver: 422 before any stock is held", async () => {
+    const { cartToken, products } = await twoShopCart();
+    const before = await holdings({ cartToken }, products);
+    await expectProblem(await placeOrders({ cartToken, body: guestBody("ID") }), 422, "validation_failed");
+    expect(probe.passed).toEqual(["handed", "priced"]);
+    expect((await holdings({ cartToken }, products)).stock).toEqual(before.stock);
+  });
+});

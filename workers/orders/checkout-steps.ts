@@ -60,21 +60,51 @@ export async function checkoutParcels(
   lines: readonly CheckoutLine[],
 ): Promise<{ address: ShippingAddress; currency: Currency; parcels: ShopParcel[] }> {
   const address = await shippingAddressFor(c, input);
+  return { address, ...(await parcelsTo(c, input, lines, address)) };
+}
+
+/**
+ * The shop parcels of priced lines to `address`, at the courier prices held for the buyer (one D1
+ * read per shop, all at once). Only a D1 failure can refuse here once `deliverable` passed.
+ */
+export async function parcelsTo(
+  c: Context<AppEnv>,
+  input: Pick<z.infer<typeof CreateOrdersSchema>, "shippingOptionId">,
+  lines: readonly CheckoutLine[],
+  address: ShippingAddress,
+): Promise<{ currency: Currency; parcels: ShopParcel[] }> {
   const currency = lines[0].unitPrice.currency;
   const shipping = c.get("config").shipping;
-  const held = new Map<string, Map<string, Money>>();
-  for (const shopId of new Set(lines.map((l) => l.shopId))) {
-    const shopLines = lines.filter((l) => l.shopId === shopId);
-    held.set(
-      shopId,
-      await heldShippingQuotes(database(c.env), {
-        ...shopQuote(shopId, shopLines, address, currency),
+  const shopIds = [...new Set(lines.map((l) => l.shopId))];
+  const quotes = await Promise.all(
+    shopIds.map((shopId) =>
+      heldShippingQuotes(database(c.env), {
+        ...shopQuote(
+          shopId,
+          lines.filter((l) => l.shopId === shopId),
+          address,
+          currency,
+        ),
         defaultWeightGrams: shipping.defaultWeightGrams,
       }),
-    );
-  }
+    ),
+  );
+  const held = new Map(shopIds.map((shopId, i) => [shopId, quotes[i]]));
   const parcels = shopParcels(lines, address, currency, input.shippingOptionId, shipping, held);
-  return { address, currency, parcels };
+  return { currency, parcels };
+}
+
+/**
+ * Refuses (422, naming the shop) lines that some shop cannot deliver to `address`, before anything
+ * is read or held: the couriers' held prices change what a parcel costs, never whether it ships.
+ */
+export function deliverable(
+  c: Context<AppEnv>,
+  input: Pick<z.infer<typeof CreateOrdersSchema>, "shippingOptionId">,
+  lines: readonly CheckoutLine[],
+  address: ShippingAddress,
+): void {
+  shopParcels(lines, address, lines[0].unitPrice.currency, input.shippingOptionId, c.get("config").shipping);
 }
 
 function shopQuote(shopId: string, shopLines: readonly CheckoutLine[], address: ShippingAddress, currency: Currency) {

@@ -32,14 +32,22 @@ import {
   type HeldTallies,
   readHeldTallies,
 } from "./checkout-caps";
-import { priceLines } from "./checkout-lines";
+import { type CheckoutLine, priceLines, shippingAddressFor } from "./checkout-lines";
 import type { CheckoutPoint, CheckoutProbe } from "./checkout-probe";
-import { buyerKeyOf, callerCartToken, checkoutParcels, holderOf, reserveStock } from "./checkout-steps";
+import {
+  buyerKeyOf,
+  callerCartToken,
+  checkoutParcels,
+  deliverable,
+  holderOf,
+  parcelsTo,
+  reserveStock,
+} from "./checkout-steps";
 import { type CheckoutFacts, orderWrites } from "./checkout-writes";
 import { readOrderConfig } from "./config";
 import { atSalePrices } from "./flash-sale-lines";
 import { type Order, type OrderRow, presentOrder, presentOrders } from "./present";
-import { checkoutVouchers, orderVoucherCodes, voucherUseWrites } from "./vouchers";
+import { askedCodes, checkoutVouchers, orderVoucherCodes, voucherUseWrites } from "./vouchers";
 
 type CreateOrders = z.infer<typeof CreateOrdersSchema>;
 
@@ -147,20 +155,18 @@ async function ordersFromCart(
   let lines = await priceLines(db, taken.cart.lines);
   await reached("priced");
 
-  let { address, currency, parcels } = await checkoutParcels(c, input, lines);
   const { holder, held } = buyer;
-  const load: CheckoutLoad = { orders: parcels.length, units: lines.reduce((n, l) => n + l.quantity, 0) };
+  // One order per shop: the caps are checked before anything is quoted or held.
+  const load: CheckoutLoad = {
+    orders: new Set(lines.map((l) => l.shopId)).size,
+    units: lines.reduce((n, l) => n + l.quantity, 0),
+  };
   if (held.status === "rejected") throw held.reason;
   checkCaps(held.value, config.caps, load);
-  await reached("quoted");
-
   const buyerKey = buyerKeyOf(holder);
-  let voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
-  await reached("claimed");
-
-  taken.stockKeys = lines.map((l) => inventoryKey(l.productId, l.variantId));
-  const saleUnits = await reserveStock(c.env, taken.checkoutId, lines, config, buyerKey);
-  await reached("reserved");
+  const quoted = await quoteAndReserve(c, input, taken, lines, buyerKey, reached);
+  let { address, currency, parcels, voucher } = quoted;
+  const { saleUnits } = quoted;
   // Units the Inventory objects granted at a flash sale's price: re-price the parcels and voucher.
   const charged = atSalePrices(lines, saleUnits);
   if (charged) {
@@ -211,6 +217,49 @@ async function ordersFromCart(
   // nothing; a second point of one cart would count once anyway (the funnel counts carts).
   recordMetric(c.env, { kind: "cart", action: "ordered", cartKey: taken.cart.id }, (p) => c.executionCtx.waitUntil(p));
   return answered ?? presented;
+}
+
+/**
+ * Steps 3 to 5: the parcels quoted, the voucher claimed, the stock reserved. With a voucher, it is
+ * checked on the quoted parcels before any stock is held, as it always was. Without one, nothing but
+ * short stock can refuse the checkout once the parcels are known to be deliverable (the caps were
+ * checked), so the couriers' held prices are read while the stock is reserved: one D1 round trip of
+ * latency less. Both are waited for before anything fails, so no hold lands after a give-back.
+ */
+async function quoteAndReserve(
+  c: Context<AppEnv>,
+  input: CreateOrders,
+  taken: Taken,
+  lines: CheckoutLine[],
+  buyerKey: string,
+  reached: (point: CheckoutPoint) => Promise<void>,
+) {
+  const config = readOrderConfig(c.env);
+  const db = database(c.env);
+  const reserve = () => {
+    taken.stockKeys = lines.map((l) => inventoryKey(l.productId, l.variantId));
+    return reserveStock(c.env, taken.checkoutId, lines, config, buyerKey);
+  };
+  if (askedCodes(input).length > 0) {
+    const { address, currency, parcels } = await checkoutParcels(c, input, lines);
+    await reached("quoted");
+    const voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
+    await reached("claimed");
+    const saleUnits = await reserve();
+    await reached("reserved");
+    return { address, currency, parcels, voucher, saleUnits };
+  }
+  const address = await shippingAddressFor(c, input);
+  deliverable(c, input, lines, address);
+  const [quote, reserved] = await Promise.allSettled([parcelsTo(c, input, lines, address), reserve()]);
+  if (quote.status === "rejected") throw quote.reason;
+  if (reserved.status === "rejected") throw reserved.reason;
+  const { currency, parcels } = quote.value;
+  await reached("quoted");
+  const voucher = await checkoutVouchers(db, input, buyerKey, currency, parcels);
+  await reached("claimed");
+  await reached("reserved");
+  return { address, currency, parcels, voucher, saleUnits: reserved.value };
 }
 
 /**

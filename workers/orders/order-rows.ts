@@ -15,7 +15,8 @@ export async function orderById(db: Database, orderId: string): Promise<OrderRow
   return db.select().from(orders).where(eq(orders.id, orderId)).get();
 }
 
-export async function ordersByIds(db: Database, orderIds: readonly string[]): Promise<OrderRow[]> {
+/** The orders by id; a query, so a caller may also put it in a `db.batch` of reads (one round trip). */
+export function ordersByIds(db: Database, orderIds: readonly string[]) {
   return db
     .select()
     .from(orders)

@@ -112,7 +112,7 @@ export function orderVoucherCodes(vouchers: CheckoutVouchers, index: number): st
  * The codes a checkout asks for, each with the field that carried it: `voucherCode` (the
  * contract's) and `voucherCodes` (beyond it, for stacking a shop and a platform voucher).
  */
-function askedCodes(input: { voucherCode?: string; voucherCodes?: string[] }): { code: string; path: string }[] {
+export function askedCodes(input: { voucherCode?: string; voucherCodes?: string[] }): { code: string; path: string }[] {
   const asked = [
     ...(input.voucherCode ? [{ code: input.voucherCode, path: "voucherCode" }] : []),
     ...(input.voucherCodes ?? []).map((code, i) => ({ code, path: `voucherCodes.${i}` })),

@@ -48,7 +48,7 @@ export async function payWithCod(c: Context<AppEnv>, input: CreatePayment): Prom
   }
   const db = database(c.env);
   const orderIds = [...new Set(input.orderIds)];
-  const { rows, currency } = await payableOrders(db, buyer, orderIds);
+  const { rows, currency, open } = await payableOrders(db, buyer, orderIds);
   const amount = sum(
     rows.map((r) => money(r.total, currency)),
     currency,
@@ -57,7 +57,7 @@ export async function payWithCod(c: Context<AppEnv>, input: CreatePayment): Prom
   if (Math.min(...rows.map((r) => r.reservationExpiresAt)) <= nowMs()) {
     throw new ApiError("conflict", "The stock hold of these orders has run out; they are expiring. Check out again.");
   }
-  const claim = await claimPayment(db, { buyer, input, orderIds, amount, nextAction: COD_NEXT_ACTION });
+  const claim = await claimPayment(db, { buyer, input, orderIds, amount, nextAction: COD_NEXT_ACTION, open });
   const paymentId = claim.kind === "open" ? claim.payment.id : claim.paymentId;
   if (claim.kind === "claimed" && claim.superseded.length > 0) {
     // A gateway payment started before is replaced; it was never paid (the orders are still unpaid).

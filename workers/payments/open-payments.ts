@@ -29,13 +29,15 @@ export interface PaymentRequest {
   paymentId?: string;
   /** What the client does next, when known before any gateway call (wallet payments: none). */
   nextAction?: Record<string, unknown>;
+  /** The orders' open payments as read with the orders (payableOrders): the first round reads none again. */
+  open?: PaymentRow[];
 }
 
 export type Claim =
   /** The open payment of these orders is this very request: answered as it stands, no gateway call. */
   | { kind: "open"; payment: PaymentRow }
   /** A new pending payment holds the orders; `superseded` are the open ones it replaced. */
-  | { kind: "claimed"; paymentId: string; superseded: PaymentRow[] };
+  | { kind: "claimed"; paymentId: string; payment: PaymentRow; superseded: PaymentRow[] };
 
 /**
  * One order has at most one open (pending) payment. A request for the same orders, gateway,
@@ -47,7 +49,7 @@ export type Claim =
 export async function claimPayment(db: Database, request: PaymentRequest): Promise<Claim> {
   const waitUntil = nowMs() + PAYMENT_START_TIMEOUT_MS;
   for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-    const open = await openPaymentsOf(db, request.orderIds);
+    const open = round === 0 && request.open ? request.open : await openPaymentsOf(db, request.orderIds);
     const live = open.filter((p) => p.status === "pending");
     const starting = live.filter((p) => !p.nextAction && nowMs() - p.createdAt < PAYMENT_START_TIMEOUT_MS);
     if (live.length === 1 && live[0].nextAction && sameRequest(live[0], request))
@@ -58,8 +60,8 @@ export async function claimPayment(db: Database, request: PaymentRequest): Promi
       continue;
     }
     try {
-      const paymentId = await recordPaymentStart(db, request, open, live);
-      return { kind: "claimed", paymentId, superseded: live };
+      const payment = await recordPaymentStart(db, request, open, live);
+      return { kind: "claimed", paymentId: payment.id, payment, superseded: live };
     } catch (err) {
       // Another request claimed one of these orders between our read and our write: look again.
       if (!isUniqueViolation(err)) throw err;
@@ -69,14 +71,22 @@ export async function claimPayment(db: Database, request: PaymentRequest): Promi
 }
 
 /** The payments holding any of these orders open (pending, or stale rows of payments that ended). */
-async function openPaymentsOf(db: Database, orderIds: string[]): Promise<PaymentRow[]> {
-  const rows = await db
+async function openPaymentsOf(db: Database, orderIds: readonly string[]): Promise<PaymentRow[]> {
+  return distinctPayments(await openPaymentsQuery(db, orderIds));
+}
+
+/** openPaymentsOf's query, for a `db.batch` of reads; its rows go through `distinctPayments`. */
+export function openPaymentsQuery(db: Database, orderIds: readonly string[]) {
+  return db
     .select({ payment: payments })
     .from(openPayments)
     .innerJoin(payments, eq(payments.id, openPayments.paymentId))
     .where(inList(openPayments.orderId, orderIds));
-  const byId = new Map(rows.map((r) => [r.payment.id, r.payment]));
-  return [...byId.values()];
+}
+
+/** One row per payment (a payment holding several of the orders comes once per order). */
+export function distinctPayments(rows: readonly { payment: PaymentRow }[]): PaymentRow[] {
+  return [...new Map(rows.map((r) => [r.payment.id, r.payment])).values()];
 }
 
 /**
@@ -116,7 +126,7 @@ async function recordPaymentStart(
   { buyer, input, orderIds, amount, paymentId, nextAction }: PaymentRequest,
   open: PaymentRow[],
   live: PaymentRow[],
-): Promise<string> {
+): Promise<PaymentRow> {
   const now = nowMs();
   const id = paymentId ?? newId("pay");
   const released = open.map((p) => p.id);
@@ -127,21 +137,24 @@ async function recordPaymentStart(
       .where(and(eq(payments.id, p.id), eq(payments.status, "pending"))),
   );
   if (released.length > 0) supersede.push(db.delete(openPayments).where(inArray(openPayments.paymentId, released)));
-  await db.batch([
-    db.insert(payments).values({
-      id,
-      orderIds,
-      customerId: buyer.userId ?? null,
-      guestTokenHash: buyer.guestTokenHash ?? null,
-      gateway: input.gateway,
-      method: input.method,
-      amount: amount.amount,
-      currency: amount.currency,
-      status: "pending",
-      nextAction: nextAction ?? null,
-      createdAt: now,
-      updatedAt: now,
-    }),
+  const [inserted] = await db.batch([
+    db
+      .insert(payments)
+      .values({
+        id,
+        orderIds,
+        customerId: buyer.userId ?? null,
+        guestTokenHash: buyer.guestTokenHash ?? null,
+        gateway: input.gateway,
+        method: input.method,
+        amount: amount.amount,
+        currency: amount.currency,
+        status: "pending",
+        nextAction: nextAction ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
     ...supersede,
     ...orderIds.map((orderId) => db.insert(openPayments).values({ orderId, paymentId: id, createdAt: now })),
     paymentStatusWrite(db, orderIds, "pending"),
@@ -161,5 +174,5 @@ async function recordPaymentStart(
       }),
     ),
   ]);
-  return id;
+  return inserted[0];
 }

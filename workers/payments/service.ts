@@ -1,12 +1,14 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { openPayments, payments } from "../../d1/schema/payments";
 import type { PaymentBody } from "../../schemas/payments";
 import type { Locale } from "../../schemas/platform";
 import type { AppEnv } from "../app-env";
 import { type Buyer, buyerOf, contactEmailOf, isBuyerOf, ordersByIds, paymentStatusWrite } from "../orders";
+import { batchGuard, isGuardRefusal } from "../platform/batch-guard";
 import { type Database, database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
+import { answerWrites, keyClaimOf, markKeyCompleted, storedAnswerOf } from "../platform/idempotency";
 import { requestLocale } from "../platform/locale";
 import { type Currency, money, sum } from "../platform/money";
 import { drainSoon } from "../platform/outbox";
@@ -15,8 +17,8 @@ import { paymentGateway } from "./gateway-config";
 import { paymentInstructions } from "./gateways/instructions";
 import { type CreatePaymentResult, GatewayError, MALFORMED_ANSWER } from "./gateways/types";
 import { methodInputProblem } from "./method-input";
-import { claimPayment } from "./open-payments";
-import { type Payment, presentPayment } from "./present";
+import { claimPayment, distinctPayments, openPaymentsQuery } from "./open-payments";
+import { type Payment, type PaymentRow, presentPayment } from "./present";
 
 type CreatePayment = PaymentBody;
 
@@ -41,7 +43,7 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
     throw new ApiError("unauthorized", "Sign in, or send the X-Cart-Token you checked out with.");
   const gateway = paymentGateway(c.env, input.gateway);
   const orderIds = [...new Set(input.orderIds)];
-  const { rows, currency } = await payableOrders(db, buyer, orderIds);
+  const { rows, currency, open } = await payableOrders(db, buyer, orderIds);
   // The regional rules first: their detail says what the method takes, not only what it does not.
   const methodProblem = methodInputProblem(input.method, currency, input.bank);
   if (methodProblem) throw methodProblem;
@@ -62,7 +64,7 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
   if (expiresAt <= nowMs())
     throw new ApiError("conflict", "The stock hold of these orders has run out; they are expiring. Check out again.");
 
-  const claim = await claimPayment(db, { buyer, input, orderIds, amount });
+  const claim = await claimPayment(db, { buyer, input, orderIds, amount, open });
   if (claim.kind === "open") return presentPayment(claim.payment);
   for (const replaced of claim.superseded) await cancelAtGateway(c.env, replaced);
   const id = claim.paymentId;
@@ -88,9 +90,15 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
     throw gatewayProblem(input.gateway, err);
   }
   const nextAction = { ...created.nextAction, instructions: paymentInstructions(created.nextAction, locale, amount) };
+  const started = { providerRef: created.providerRef, nextAction, updatedAt: nowMs() };
+  const answered = await keepStartWithAnswer(c, claim.payment, started);
+  if (answered) {
+    drainSoon(c.executionCtx, c.env, c.get("config"));
+    return answered;
+  }
   const updated = await db
     .update(payments)
-    .set({ providerRef: created.providerRef, nextAction, updatedAt: nowMs() })
+    .set(started)
     .where(and(eq(payments.id, id), ne(payments.status, "superseded")))
     .returning()
     .get();
@@ -107,6 +115,38 @@ export async function startPayment(c: Context<AppEnv>, input: CreatePayment): Pr
   return presentPayment(updated);
 }
 
+/**
+ * The gateway's answer and the request's 201 under its Idempotency-Key in ONE batch (one D1 write
+ * instead of two), while the payment is still pending as claimed: a webhook, a cron or a newer
+ * request that moved it first stops the batch, and the caller writes the answer alone as before,
+ * from the row as it then is. Undefined when the batch did not commit.
+ */
+async function keepStartWithAnswer(
+  c: Context<AppEnv>,
+  claimed: PaymentRow,
+  started: Pick<PaymentRow, "providerRef" | "nextAction" | "updatedAt">,
+): Promise<Payment | undefined> {
+  const key = keyClaimOf(c);
+  if (!key) return undefined;
+  const db = database(c.env);
+  const payment = presentPayment({ ...claimed, ...started });
+  const [, keyAnswer] = answerWrites(db, key, await storedAnswerOf(c.json(payment, 201)));
+  const stillPending = sql`EXISTS (SELECT 1 FROM ${payments} WHERE ${and(eq(payments.id, claimed.id), eq(payments.status, "pending"))})`;
+  try {
+    // The key's write matches no row if another attempt took the key over: that one answers.
+    await db.batch([
+      batchGuard(db, stillPending),
+      db.update(payments).set(started).where(eq(payments.id, claimed.id)),
+      keyAnswer,
+    ]);
+  } catch (err) {
+    if (isGuardRefusal(err)) return undefined;
+    throw err;
+  }
+  markKeyCompleted(key);
+  return payment;
+}
+
 /** The gateway did not take the payment: it failed, and no longer holds its orders open. */
 export async function recordStartFailure(db: Database, id: string, orderIds: string[], err: unknown): Promise<void> {
   const reason = err instanceof Error ? err.message.slice(0, 300) : String(err);
@@ -120,9 +160,13 @@ export async function recordStartFailure(db: Database, id: string, orderIds: str
   ]);
 }
 
-/** The orders to pay: all the buyer's, all unpaid (pending_payment), all in one currency (also for the payment options). */
+/**
+ * The orders to pay: all the buyer's, all unpaid (pending_payment), all in one currency (also for
+ * the payment options); with the payments holding them open, read in the same batch (one round trip)
+ * for claimPayment's first look.
+ */
 export async function payableOrders(db: Database, buyer: Buyer, orderIds: string[]) {
-  const rows = await ordersByIds(db, orderIds);
+  const [rows, openRows] = await db.batch([ordersByIds(db, orderIds), openPaymentsQuery(db, orderIds)]);
   const missing = orderIds.filter((id) => !rows.some((r) => r.id === id && isBuyerOf(buyer, r)));
   if (missing.length) {
     throw new ApiError("not_found", "Some of these orders do not exist or are not yours.", {
@@ -143,7 +187,7 @@ export async function payableOrders(db: Database, buyer: Buyer, orderIds: string
   }
   const currencies = new Set(rows.map((r) => r.currency));
   if (currencies.size > 1) throw new ApiError("currency_mismatch", "Pay for orders of one currency at a time.");
-  return { rows, currency: rows[0].currency as Currency };
+  return { rows, currency: rows[0].currency as Currency, open: distinctPayments(openRows) };
 }
 
 /**
