@@ -25,6 +25,9 @@ const SECURITY = {
   "x-permitted-cross-domain-policies": "none",
   "x-xss-protection": "0",
 };
+/** The API reference page's own CSP (workers/ops/docs.ts): the global one plus inline script and fonts. */
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
 const EXPOSED = {
   "access-control-expose-headers": "X-Request-ID,X-Cart-Token,Retry-After,Idempotent-Replayed,Location",
 };
@@ -81,10 +84,12 @@ describe("the headers of every kind of answer", () => {
       expect(asset.status).toBe(404);
       expect(headersOf(asset)).toEqual({ ...SECURITY, ...ANSWER, ...grant(origin), ...PROBLEM });
 
+      // The API reference boots with an inline script: its page has its own CSP, the rest as every answer.
       const docs = await call("GET", "/docs", { headers });
       expect(docs.status).toBe(200);
       expect(headersOf(docs)).toEqual({
         ...SECURITY,
+        "content-security-policy": DOCS_CSP,
         ...ANSWER,
         ...grant(origin),
         "content-type": "text/html; charset=UTF-8",

@@ -65,7 +65,7 @@ export function answerError(err: Error, c: Context<AppEnv>): Response {
 function finishHeaders(c: Context<AppEnv>, id: string, preflight: boolean): void {
   const stamp = (headers: Headers) => {
     if (!preflight) setCorsHeaders(headers, c.get("config"), c.req.header("Origin"));
-    setSecurityHeaders(headers);
+    setSecurityHeaders(headers, c.get("contentSecurityPolicy"));
     headers.set("X-Request-ID", id);
   };
   const res = c.res;

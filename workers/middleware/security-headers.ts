@@ -1,4 +1,4 @@
-/** The Content-Security-Policy of every answer: only our own origin, no framing, no plugins. */
+/** The Content-Security-Policy of every answer (unless its page has its own): only our own origin, no framing, no plugins. */
 const CSP = Object.entries({
   "default-src": "'self'",
   "base-uri": "'self'",
@@ -13,11 +13,10 @@ const CSP = Object.entries({
   .join("; ");
 
 /**
- * nosniff, frame deny, HSTS, referrer policy, the CSP above and the cross-origin isolation headers:
- * the list Hono's secureHeaders sent with our options (its defaults included), fixed once per isolate.
+ * nosniff, frame deny, HSTS, referrer policy and the cross-origin isolation headers: with the CSP
+ * above, the list Hono's secureHeaders sent with our options (its defaults included), fixed once per isolate.
  */
-const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ["Content-Security-Policy", CSP],
+const BESIDE_CSP: readonly (readonly [string, string])[] = [
   ["Cross-Origin-Opener-Policy", "same-origin"],
   ["Cross-Origin-Resource-Policy", "same-site"],
   ["Origin-Agent-Cluster", "?1"],
@@ -31,8 +30,13 @@ const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ["X-XSS-Protection", "0"],
 ];
 
-/** Sets the security headers on an answer's headers, over any a handler set, and drops X-Powered-By. */
-export function setSecurityHeaders(headers: Headers): void {
-  for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
+/**
+ * Sets the security headers on an answer's headers, over any a handler set, and drops X-Powered-By.
+ * `contentSecurityPolicy` is a page's own CSP (the API reference's: requestFrame's
+ * `contentSecurityPolicy` variable), which replaces the global one and only that.
+ */
+export function setSecurityHeaders(headers: Headers, contentSecurityPolicy: string = CSP): void {
+  headers.set("Content-Security-Policy", contentSecurityPolicy);
+  for (const [name, value] of BESIDE_CSP) headers.set(name, value);
   headers.delete("X-Powered-By");
 }
