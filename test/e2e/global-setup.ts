@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { migrateEmptyState } from "../faults/server.mjs";
 
 const ROOT = join(import.meta.dirname, "../..");
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
@@ -17,7 +18,7 @@ declare module "vitest" {
     e2eState: string;
     /**
      * Written once an empty state directory is migrated ({ dir }) or could not be ({ error }):
-     * own-server.ts copies it rather than migrating again (see migratedState in boot()).
+     * own-server.ts copies it rather than migrating again (see migrateEmptyState in setup()).
      */
     e2eMigratedFile: string;
   }
@@ -37,28 +38,6 @@ function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
       resolve({ port: address.port, release: () => new Promise((done) => server.close(() => done())) });
     });
   });
-}
-
-/** Runs a command to its end without blocking Vitest's event loop (the workers tests run meanwhile). */
-function run(command: string, args: string[]): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", (e) => resolve({ status: null, output: `${output}\n${e.message}` }));
-    child.on("close", (status) => resolve({ status, output }));
-  });
-}
-
-/**
- * Migrates an empty state directory once, the way `npm start` does: `wrangler d1 migrations apply`
- * starts a local runtime per migration (minutes on two busy cores), so the servers of a run (this
- * one and own-server.ts's) start from copies of it instead of each migrating its own.
- */
-async function migratedState(template: string): Promise<void> {
-  const migrate = await run(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", template]);
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.output}`);
 }
 
 /** Starts `wrangler dev` on a migrated state the way `npm start` does, waits for /health and seeds. */
@@ -144,7 +123,9 @@ export default async function setup(project: TestProject) {
     renameSync(`${file}.tmp`, file);
   };
   const reason = (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) });
-  const booting = migratedState(template)
+  // Migrated once (in one batch, test/faults/server.mjs): the servers of a run (this one and
+  // own-server.ts's) start from copies of it instead of each migrating its own.
+  const booting = migrateEmptyState(template)
     .then(
       () => signal(migratedFile, { dir: template }),
       (e: unknown) => {

@@ -71,7 +71,7 @@ async function startOnFreePort(
   options: { vars?: Record<string, string>; cronTicker?: boolean },
   tries = 3,
 ): Promise<LocalServer> {
-  const server = await localServer({ stateDir, ...options });
+  const server = await localServer({ stateDir, migrated: true, ...options });
   try {
     await server.start();
     return server;
@@ -84,8 +84,7 @@ async function startOnFreePort(
 
 /**
  * The run's migrated empty state (global-setup.ts migrates it once at the start of the run), once
- * it is ready. localServer() applies migrations again, which finds none left to apply: seconds,
- * where migrating from nothing starts a local runtime per migration.
+ * it is ready. The servers start on copies of it, with nothing left to migrate.
  */
 export async function migratedTemplate(): Promise<string> {
   const file = inject("e2eMigratedFile");

@@ -14,4 +14,8 @@ export function localServer(options: {
   stateDir: string;
   vars?: Record<string, string>;
   cronTicker?: boolean;
+  /** The state directory is a copy of a migrated one: no migrating. */
+  migrated?: boolean;
 }): Promise<LocalServer>;
+/** Migrates an empty state directory as `wrangler d1 migrations apply --local` would, in one batch. */
+export function migrateEmptyState(stateDir: string): Promise<void>;
