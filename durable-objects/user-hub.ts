@@ -11,9 +11,9 @@ export class UserHub extends DurableObject<Env> {
     this.stream = new UserStream(ctx, env);
   }
 
-  /** Shows a notification on every connected device; answers how many sockets it reached. */
-  notify(notification: StreamNotification): number {
-    return this.stream.notify(notification);
+  /** Shows notifications, in order, on every connected device; answers how many sockets they reached. */
+  notifyMany(notifications: StreamNotification[]): number {
+    return this.stream.notifyMany(notifications);
   }
 
   /** A dialog's unread count changed; answers how many sockets it reached. */

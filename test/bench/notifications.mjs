@@ -11,7 +11,7 @@
 //
 // Run: POST /api/v1/dev/bench/notifications (dev only) puts BENCH_NOTIFY_EVENTS (2,000)
 // `security.alert` events, round-robin over the users, on the notifications queue, 100 per
-// sendBatch. Miniflare's queue consumer (max_batch_size 100, max_batch_timeout 1 s, as in
+// sendBatch. Miniflare's queue consumer (max_batch_size 100, max_batch_timeout 0.25 s, as in
 // wrangler.toml) runs the real consumer: each event is applied once (processed_events), renders the
 // in-app text in the user's language, commits the notification and its deliveries in one D1 batch,
 // pushes it to the user's UserHub (RPC), and enqueues the push delivery, which the deliver consumer

@@ -75,6 +75,30 @@ describe("GET /api/v1/realtime/ws, the per-user stream", () => {
     stream.close();
   });
 
+  it("several new notifications of one user in one queue batch arrive in order, each shown and delivered", async () => {
+    const user = await register("en");
+    const stream = await openStream({ token: user.token });
+    const events = (["password_changed", "new_sign_in", "sessions_revoked"] as const).map((alert) =>
+      securityAlertEvent(user.userId, alert),
+    );
+    await deliverToQueue(
+      NOTIFICATIONS_QUEUE,
+      events.map((body) => ({ body })),
+      recordingDeps().deps,
+    );
+    const rows = await notificationsOf(user.userId, "security.alert");
+    const idOf = new Map(rows.map((r) => [(r as typeof r & { event_id: string }).event_id, r.id]));
+    // The last one's frame has come, so all have: in the batch's order, once each.
+    const last = idOf.get(events[2].id);
+    await stream.next("notification", (f) => (f.notification as { id: string }).id === last);
+    const frames = stream.frames.filter((f) => f.type === "notification");
+    expect(frames.map((f) => (f.notification as { id: string }).id)).toEqual(events.map((e) => idOf.get(e.id)));
+    for (const row of rows) {
+      expect((await deliveriesOf(row.id)).find((d) => d.channel === "inApp")?.status).toBe("delivered");
+    }
+    stream.close();
+  });
+
   it("keeps one socket per device: a new one from the same device replaces the old; other devices stay", async () => {
     const user = await register("en");
     const first = await openStream({ token: user.token });

@@ -5,16 +5,15 @@ export { verifyResendWebhook } from "./email/resend-webhook";
 export {
   deliverMessage,
   deliverNow,
-  errorText,
   MESSAGE_REQUESTED,
   type MessageCategory,
   type MessageRequest,
   type MessagingDeps,
   messageWrites,
   messagingDeps,
-  sendOutboundMessage,
 } from "./messages";
 export { MESSAGE_ENCRYPTED_COLUMNS, messageErasureWrites, messagesSentTo } from "./personal-data";
+export type { SendReceipt } from "./provider";
 export { isUnregisteredToken } from "./push/fcm";
 export {
   acceptedReceipt,
@@ -25,6 +24,15 @@ export {
   receiptWrites,
 } from "./receipts";
 export { purgeOldMessages } from "./retention";
+export {
+  errorText,
+  receiptColumns,
+  type SendItem,
+  type SendOutcome,
+  sendOutboundMessage,
+  sendOutboundMessages,
+  sentMessagesWrites,
+} from "./send";
 export { TWILIO_STATUS_PATH, verifyTwilioStatus } from "./sms/twilio-status";
 export {
   abandonPendingMessage,

@@ -1,5 +1,4 @@
-import { eq, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { eq } from "drizzle-orm";
 import { outboundMessages } from "../../d1/schema/messaging";
 import type { EventActor, EventOf } from "../../schemas/events";
 import type { Channel } from "../../schemas/messaging";
@@ -8,12 +7,11 @@ import { type ConsumerDeps, consumeOnce, defineConsumer, type EventConsumer } fr
 import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { logEvent } from "../platform/log";
-import { recordMetric } from "../platform/metrics";
 import { createEvent, recordEvent } from "../platform/outbox";
-import { decryptPii, encryptPii, piiLookupHash } from "../platform/pii";
+import { encryptPii, piiLookupHash } from "../platform/pii";
 import { outboundFor } from "./outbound";
-import type { Outbound, OutboundMessage, SendReceipt } from "./provider";
-import { receiptWrites } from "./receipts";
+import type { Outbound } from "./provider";
+import { type StoredContent, sendOutboundMessage } from "./send";
 
 export const MESSAGE_REQUESTED = "message.requested";
 
@@ -27,15 +25,6 @@ export interface MessageRequest {
   body: string;
   category: MessageCategory;
   /** Push only: the app's data, collapse key and priority, kept with the content. */
-  data?: Record<string, string>;
-  collapseKey?: string;
-  urgent?: boolean;
-}
-
-export interface StoredContent {
-  to: string;
-  subject?: string;
-  body: string;
   data?: Record<string, string>;
   collapseKey?: string;
   urgent?: boolean;
@@ -108,74 +97,6 @@ export interface MessagingDeps extends ConsumerDeps {
 export function messagingDeps(env: Env): MessagingDeps {
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
   return { fetch: fetchFn, outbound: (channel) => outboundFor(env, channel, fetchFn) };
-}
-
-export type OutboundRow = typeof outboundMessages.$inferSelect;
-
-/** What a tracked message is sent with beyond its stored content (push details, idempotency). */
-export type SendExtras = Pick<OutboundMessage, "data" | "collapseKey" | "urgent">;
-
-/**
- * Sends a tracked message through its channel's provider. On success it returns the receipt and
- * the write that records it (to commit with the caller's own writes); on failure it records the
- * attempt and the error at once, then rethrows so the queue retries (or dead-letters) the event.
- * The message id is the provider's idempotency key, so a retry never sends twice where the
- * provider supports it.
- */
-export async function sendOutboundMessage(
-  env: Env,
-  deps: MessagingDeps,
-  message: OutboundRow,
-  extras: SendExtras = {},
-): Promise<{ receipt: SendReceipt; writes: BatchItem<"sqlite">[] }> {
-  const db = database(env);
-  const content = JSON.parse(await decryptPii(env, message.contentEnc)) as StoredContent;
-  const provider = deps.outbound(message.channel);
-  try {
-    const receipt = await provider.send({
-      channel: message.channel,
-      to: content.to,
-      locale: message.locale,
-      subject: content.subject,
-      body: content.body,
-      data: content.data,
-      collapseKey: content.collapseKey,
-      urgent: content.urgent,
-      idempotencyKey: message.id,
-      ...extras,
-    });
-    const write = db
-      .update(outboundMessages)
-      .set({
-        status: "sent",
-        attempts: sql`${outboundMessages.attempts} + 1`,
-        provider: receipt.provider,
-        providerMessageId: receipt.providerMessageId,
-        lastError: null,
-        updatedAt: nowMs(),
-      })
-      .where(eq(outboundMessages.id, message.id));
-    recordMetric(env, { kind: "notification", channel: message.channel, outcome: "sent" });
-    // A receipt the provider sent before this commit (or the dev outbox's own) applies with it.
-    return { receipt, writes: [write, ...receiptWrites(db, receipt.provider, receipt.providerMessageId, nowMs())] };
-  } catch (err) {
-    recordMetric(env, { kind: "notification", channel: message.channel, outcome: "failed" });
-    await db
-      .update(outboundMessages)
-      .set({
-        attempts: sql`${outboundMessages.attempts} + 1`,
-        provider: provider.name,
-        lastError: errorText(err),
-        updatedAt: nowMs(),
-      })
-      .where(eq(outboundMessages.id, message.id));
-    throw err;
-  }
-}
-
-/** An error as recorded in lastError: its message, at most 500 characters. */
-export function errorText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).slice(0, 500);
 }
 
 /** Sends a requested message through its channel's provider and records the receipt. */

@@ -1,15 +1,29 @@
-import { eq } from "drizzle-orm";
-import { devOutbox } from "../../d1/schema/messaging";
 import type { Channel } from "../../schemas/messaging";
 import { readConfig } from "../platform/config";
-import { type Database, database, isUniqueViolation, nowMs } from "../platform/db";
+import { type Database, database, nowMs } from "../platform/db";
 import { newId } from "../platform/ids";
 import { resendFromEnv } from "./email/resend";
 import type { Outbound, OutboundMessage, SendReceipt } from "./provider";
 import { fcmFromEnv } from "./push/fcm";
-import { receiptInsert } from "./receipts";
 import { twilioFromEnv } from "./sms/twilio";
 import { TWILIO_STATUS_PATH } from "./sms/twilio-status";
+
+const INSERT_MANY = `INSERT INTO dev_outbox (id, channel, recipient, locale, subject, body, created_at, idempotency_key)
+  SELECT json_extract(value, '$.id'), json_extract(value, '$.channel'), json_extract(value, '$.recipient'),
+         json_extract(value, '$.locale'), json_extract(value, '$.subject'), json_extract(value, '$.body'),
+         ?2, json_extract(value, '$.idempotencyKey')
+    FROM json_each(?1) WHERE true
+  ON CONFLICT DO NOTHING`;
+
+/** Only the rows the insert wrote get a receipt (a key recorded before has its own). */
+const RECEIPTS_OF_INSERTED = `INSERT INTO provider_receipts (provider, receipt_key, provider_message_id, outcome,
+    provider_status, detail, occurred_at, received_at)
+  SELECT ?2, id || ':delivered', id, 'delivered', 'recorded', NULL, created_at, created_at
+    FROM dev_outbox WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?1))
+  ON CONFLICT DO NOTHING`;
+
+const IDS_BY_KEY = `SELECT id, idempotency_key AS key FROM dev_outbox
+  WHERE idempotency_key IN (SELECT value FROM json_each(?1))`;
 
 /**
  * DEV_OUTBOX: records what would be sent, readable at GET /api/v1/dev/outbox. The outbox is the
@@ -21,58 +35,44 @@ export class DevOutbox implements Outbound {
   constructor(private readonly db: Database) {}
 
   async send(message: OutboundMessage): Promise<SendReceipt> {
-    // Like Resend: a message sent again under its key (a retry after a crash between the send and
-    // its commit) is the first one, not a second email in the inbox.
-    const first = await this.sentBefore(message.idempotencyKey);
-    if (first) return first;
+    const [receipt] = await this.sendMany([message]);
+    if (!receipt) throw new Error("the dev outbox recorded nothing for this message");
+    return receipt;
+  }
+
+  /**
+   * Records every message and its "delivered" receipt in one D1 batch (one round trip for a whole
+   * queue batch of deliveries, where a send each cost three). Like Resend, a message sent again
+   * under its key (a retry after a crash between the send and its commit) is the first one, not a
+   * second email in the inbox: the insert skips a key already recorded, and the read that closes
+   * the batch answers each key's one row, whichever attempt wrote it.
+   */
+  async sendMany(messages: OutboundMessage[]): Promise<SendReceipt[]> {
+    if (messages.length === 0) return [];
     const at = nowMs();
-    const id = newId("dob", at);
-    try {
-      await this.record(id, message, at);
-    } catch (err) {
-      const raced = isUniqueViolation(err) ? await this.sentBefore(message.idempotencyKey) : undefined;
-      if (!raced) throw err;
-      return raced;
-    }
-    return { provider: this.name, providerMessageId: id };
-  }
-
-  private async sentBefore(key: string | undefined): Promise<SendReceipt | undefined> {
-    if (!key) return undefined;
-    const row = await this.db
-      .select({ id: devOutbox.id })
-      .from(devOutbox)
-      .where(eq(devOutbox.idempotencyKey, key))
-      .get();
-    return row ? { provider: this.name, providerMessageId: row.id } : undefined;
-  }
-
-  private async record(id: string, message: OutboundMessage, at: number): Promise<void> {
-    await this.db.batch([
-      this.db.insert(devOutbox).values({
-        id,
-        channel: message.channel,
-        recipient: message.to,
-        locale: message.locale,
-        subject: message.subject ?? null,
-        body: message.body,
-        createdAt: at,
-        idempotencyKey: message.idempotencyKey ?? null,
-      }),
-      receiptInsert(
-        this.db,
-        {
-          provider: this.name,
-          receiptKey: `${id}:delivered`,
-          providerMessageId: id,
-          outcome: "delivered",
-          providerStatus: "recorded",
-          detail: null,
-          occurredAt: at,
-        },
-        at,
-      ),
+    const rows = messages.map((m) => ({
+      id: newId("dob", at),
+      channel: m.channel,
+      recipient: m.to,
+      locale: m.locale,
+      subject: m.subject ?? null,
+      body: m.body,
+      idempotencyKey: m.idempotencyKey ?? null,
+    }));
+    const json = JSON.stringify(rows);
+    const keys = rows.flatMap((r) => (r.idempotencyKey === null ? [] : [r.idempotencyKey]));
+    // One raw D1 batch (drizzle's batch cannot run raw statements with parameters): one transaction.
+    const d1 = this.db.$client;
+    const [, , recorded] = await d1.batch<{ id: string; key: string }>([
+      d1.prepare(INSERT_MANY).bind(json, at),
+      d1.prepare(RECEIPTS_OF_INSERTED).bind(json, this.name),
+      d1.prepare(IDS_BY_KEY).bind(JSON.stringify(keys)),
     ]);
+    const byKey = new Map((recorded?.results ?? []).map((r) => [r.key, r.id]));
+    return rows.map((r) => ({
+      provider: this.name,
+      providerMessageId: (r.idempotencyKey === null ? undefined : byKey.get(r.idempotencyKey)) ?? r.id,
+    }));
   }
 }
 

@@ -33,4 +33,10 @@ export interface SendReceipt {
 export interface Outbound {
   readonly name: string;
   send(message: OutboundMessage): Promise<SendReceipt>;
+  /**
+   * Many messages in one call, all taken or none (it throws), receipts in the same order: for an
+   * outbound whose one call costs as much as one message (the dev outbox's one D1 batch). Without
+   * it, a batch's messages are sent one request each, concurrently.
+   */
+  sendMany?(messages: OutboundMessage[]): Promise<SendReceipt[]>;
 }

@@ -1,7 +1,7 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { outboundMessages, providerReceipts, type ReceiptOutcome } from "../../d1/schema/messaging";
-import type { Database } from "../platform/db";
+import { type Database, inList } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
 
@@ -39,7 +39,14 @@ export interface ReceiptOutcomeSql {
   failure: SQL<string>;
 }
 
-export function receiptOutcome(provider: string, providerMessageId: string): ReceiptOutcomeSql {
+/**
+ * `provider` and `providerMessageId` are values (one provider message) or the columns of the row
+ * being updated (each row by its own provider message: many rows settled in one statement).
+ */
+export function receiptOutcome(
+  provider: string | SQLWrapper,
+  providerMessageId: string | SQLWrapper,
+): ReceiptOutcomeSql {
   const receipts = (outcome: ReceiptOutcome) =>
     sql`FROM ${providerReceipts} WHERE ${providerReceipts.provider} = ${provider}
         AND ${providerReceipts.providerMessageId} = ${providerMessageId} AND ${providerReceipts.outcome} = ${outcome}`;
@@ -56,23 +63,31 @@ export function receiptOutcome(provider: string, providerMessageId: string): Rec
 }
 
 /**
- * The writes that settle a sent message from the receipts its provider has sent so far: the
- * tracked message moves from sent to delivered (or to failed, when the provider gave up and never
+ * The messages receipts settle: those of one provider message (its callback arrived), or the
+ * messages just recorded sent, by id, each by the receipts of its own provider message.
+ */
+export type ReceiptTarget = { provider: string; providerMessageId: string } | { messageIds: readonly string[] };
+
+/**
+ * The writes that settle sent messages from the receipts their provider has sent so far: a tracked
+ * message moves from sent to delivered (or to failed, when the provider gave up and never
  * reported delivery). Only `sent` moves, so the first final word wins and a late or repeated
  * receipt changes nothing. Added to the batch that records a send as well, because a provider's
  * callback can overtake that commit: the receipt waits in `provider_receipts` and is applied the
  * moment the send is recorded.
  */
-export function receiptWrites(
-  db: Database,
-  provider: string,
-  providerMessageId: string,
-  at: number,
-): BatchItem<"sqlite">[] {
-  const outcome = receiptOutcome(provider, providerMessageId);
+export function receiptWrites(db: Database, target: ReceiptTarget, at: number): BatchItem<"sqlite">[] {
+  const byId = "messageIds" in target;
+  const outcome = byId
+    ? receiptOutcome(outboundMessages.provider, outboundMessages.providerMessageId)
+    : receiptOutcome(target.provider, target.providerMessageId);
   const sentMessage = and(
-    eq(outboundMessages.provider, provider),
-    eq(outboundMessages.providerMessageId, providerMessageId),
+    byId
+      ? inList(outboundMessages.id, target.messageIds)
+      : and(
+          eq(outboundMessages.provider, target.provider),
+          eq(outboundMessages.providerMessageId, target.providerMessageId),
+        ),
     eq(outboundMessages.status, "sent"),
   );
   return [

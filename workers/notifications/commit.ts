@@ -5,7 +5,7 @@ import type { EventEnvelope } from "../../schemas/events";
 import type { MessagingDeps } from "../messaging";
 import { readConfig } from "../platform/config";
 import { defineConsumer } from "../platform/consume";
-import { type Database, database } from "../platform/db";
+import { type Database, database, inList } from "../platform/db";
 import { logEvent } from "../platform/log";
 import { markPublished } from "../platform/outbox";
 import { withRequestId } from "../platform/request-context";
@@ -103,14 +103,14 @@ async function afterCommit(
   const fresh = inApp.filter(({ index }) => returned(index).length > 0);
   const missing = fresh.filter((f) => returned(f.notificationIndex).length === 0).map((f) => f.planned.dedupeKey);
   const reread = missing.length > 0 ? await notificationsByKey(db, missing) : new Map<string, NotificationRow>();
-  const live = fresh.map(({ planned, notificationIndex, deliveryId }) =>
-    showLive(
-      env,
-      db,
-      returned<NotificationRow>(notificationIndex)[0] ?? reread.get(planned.dedupeKey),
+  const live = showLive(
+    env,
+    db,
+    fresh.map(({ planned, notificationIndex, deliveryId }) => ({
+      row: returned<NotificationRow>(notificationIndex)[0] ?? reread.get(planned.dedupeKey),
       planned,
       deliveryId,
-    ),
+    })),
   );
   const hints = plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count));
 
@@ -173,10 +173,14 @@ async function afterRows(env: Env, db: Database, rows: EventRows, committed: Row
     .map(({ rows: r }) => r.notification.dedupeKey)
     .filter((key) => !committed.notifications.has(key));
   const reread = missing.length > 0 ? await notificationsByKey(db, missing) : new Map<string, NotificationRow>();
-  const live = fresh.map(({ p, rows: r }) => {
-    const key = r.notification.dedupeKey;
-    return showLive(env, db, committed.notifications.get(key) ?? reread.get(key), p, r.inApp?.id ?? "");
-  });
+  const live = showLive(
+    env,
+    db,
+    fresh.map(({ p, rows: r }) => {
+      const key = r.notification.dedupeKey;
+      return { row: committed.notifications.get(key) ?? reread.get(key), planned: p, deliveryId: r.inApp?.id ?? "" };
+    }),
+  );
   const external = rows.flatMap(({ rows: r }) => r.external.map((e) => e.delivery.id));
   const created = external.map((id) => committed.deliveries.get(id));
   const pending = created.every(Boolean)
@@ -246,23 +250,35 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
   await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
 }
 
-/** Shows a new in-app notification on the user's connected devices; shown anywhere, it is delivered. */
-async function showLive(
-  env: Env,
-  db: Database,
-  row: NotificationRow | undefined,
-  planned: Planned,
-  deliveryId: string,
-): Promise<void> {
-  if (!row?.userId) return;
-  const view = presentNotification(row, planned.recipient.locale, planned.recipient.timezone);
-  if ((await pushToHub(env, row.userId, view)) > 0) {
+type Shown = { row: NotificationRow | undefined; planned: Planned; deliveryId: string };
+
+/**
+ * Shows new in-app notifications on their users' connected devices, one hub call per user (a chat
+ * streak or several events for one user in a batch go together, in order); shown anywhere, they
+ * are delivered.
+ */
+function showLive(env: Env, db: Database, shown: Shown[]): Promise<void>[] {
+  const byUser = new Map<string, { row: NotificationRow; planned: Planned; deliveryId: string }[]>();
+  for (const { row, planned, deliveryId } of shown) {
+    if (!row?.userId) continue;
+    byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), { row, planned, deliveryId }]);
+  }
+  return [...byUser].map(async ([userId, items]) => {
+    const views = items.map(({ row, planned }) =>
+      presentNotification(row, planned.recipient.locale, planned.recipient.timezone),
+    );
+    if ((await pushToHub(env, userId, views)) === 0) return;
     const shownAt = Date.now();
     await db
       .update(notificationDeliveries)
       .set({ status: "delivered", provider: "user_hub", deliveredAt: shownAt, updatedAt: shownAt })
-      .where(eq(notificationDeliveries.id, deliveryId));
-  }
+      .where(
+        inList(
+          notificationDeliveries.id,
+          items.map((i) => i.deliveryId),
+        ),
+      );
+  });
 }
 
 async function notificationsByKey(db: Database, keys: string[]) {

@@ -12,8 +12,8 @@ import {
   errorText,
   isUnregisteredToken,
   type MessagingDeps,
-  receiptOutcome,
-  sendOutboundMessage,
+  sendOutboundMessages,
+  sentMessagesWrites,
   trackedMessagesQuery,
 } from "../messaging";
 import { readConfig } from "../platform/config";
@@ -23,7 +23,7 @@ import { type Database, database, inList, nowMs } from "../platform/db";
 import { recordEventOnce } from "../platform/outbox";
 import { withRequestId } from "../platform/request-context";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
-import { deliveryReceiptWrites } from "./delivery-receipts";
+import { type DeliverySent, sentDeliveriesWrites } from "./delivery-receipts";
 import { deliverEvent, NOTIFICATION_DELIVER } from "./events";
 import { fromRow } from "./preferences";
 
@@ -103,65 +103,32 @@ function verdictOn(
 }
 
 /**
- * Sends the delivery's message and returns the writes that record it sent, with any receipt the
- * provider already sent applied. A failure is recorded (attempts, last error) and rethrown; a push
- * token FCM no longer knows is forgotten and the delivery expired instead.
+ * Records a send that failed on its delivery (attempts, last error) and answers whether to retry
+ * it; a push token FCM no longer knows is forgotten and the delivery expired instead.
  */
-async function send(
-  env: Env,
-  deps: MessagingDeps,
-  d: DeliveryRow,
-  message: NonNullable<Loaded["message"]>,
-  at: number,
-): Promise<BatchItem<"sqlite">[]> {
+async function recordSendFailure(env: Env, d: DeliveryRow, err: unknown, at: number): Promise<boolean> {
   const db = database(env);
-  try {
-    const { receipt, writes } = await sendOutboundMessage(env, deps, message);
-    // The delivery is recorded sent first: the receipts' writes then settle it and its message.
-    return [
-      db
-        .update(notificationDeliveries)
-        .set({
-          status: "sent",
-          attempts: sql`${notificationDeliveries.attempts} + 1`,
-          provider: receipt.provider,
-          providerMessageId: receipt.providerMessageId,
-          lastError: null,
-          sentAt: at,
-          updatedAt: at,
-        })
-        .where(eq(notificationDeliveries.id, d.id)),
-      ...writes,
-      ...deliveryReceiptWrites(
-        db,
-        receiptOutcome(receipt.provider, receipt.providerMessageId),
-        eq(notificationDeliveries.id, d.id),
-        at,
-      ),
-    ];
-  } catch (err) {
-    const provider = (err as { provider?: unknown }).provider;
-    const failed = db
-      .update(notificationDeliveries)
-      .set({
-        attempts: sql`${notificationDeliveries.attempts} + 1`,
-        provider: typeof provider === "string" ? provider : null,
-        lastError: errorText(err),
-        updatedAt: at,
-      })
-      .where(eq(notificationDeliveries.id, d.id));
-    if (isUnregisteredToken(err)) {
-      // The app was uninstalled or its token rotated: forget the device; nothing to retry.
-      await db.batch([
-        failed,
-        db.delete(notificationDevices).where(eq(notificationDevices.id, d.target)),
-        ...expire(db, d, "the push token is no longer registered", at),
-      ]);
-      return [];
-    }
-    await failed.run();
-    throw err;
+  const provider = (err as { provider?: unknown } | null)?.provider;
+  const failed = db
+    .update(notificationDeliveries)
+    .set({
+      attempts: sql`${notificationDeliveries.attempts} + 1`,
+      provider: typeof provider === "string" ? provider : null,
+      lastError: errorText(err),
+      updatedAt: at,
+    })
+    .where(eq(notificationDeliveries.id, d.id));
+  if (isUnregisteredToken(err)) {
+    // The app was uninstalled or its token rotated: forget the device; nothing to retry.
+    await db.batch([
+      failed,
+      db.delete(notificationDevices).where(eq(notificationDevices.id, d.target)),
+      ...expire(db, d, "the push token is no longer registered", at),
+    ]);
+    return false;
   }
+  await failed.run();
+  return true;
 }
 
 /**
@@ -184,36 +151,78 @@ async function waitAgain(
   return [recordEventOnce(database(env), "notifications", next, { published: { at: nowMs(), checkDelayMs } })];
 }
 
-/** What one deliver event does with its delivery: nothing (gone or settled), wait again, expire, or send. */
+type Send = { event: EventOf<"notification.deliver">; delivery: DeliveryRow; message: NonNullable<Loaded["message"]> };
+
+/**
+ * What one deliver event does with its delivery: nothing (gone or settled), wait again or expire
+ * (the writes that record it), or send (answered, so that the batch's sends go out together).
+ */
 async function settle(
   env: Env,
   deps: MessagingDeps,
   event: EventOf<"notification.deliver">,
   found: Loaded | undefined,
   at: number,
-): Promise<BatchItem<"sqlite">[]> {
+): Promise<BatchItem<"sqlite">[] | Send> {
   // Gone, already settled (sent, failed, expired), or not a tracked message: nothing to do.
   if (found?.delivery.status !== "pending" || !found.delivery.outboundMessageId) return [];
   const d = found.delivery;
   const verdict = verdictOn(found, at);
   if ("wait" in verdict) return waitAgain(env, deps, event, d, at);
   if ("expire" in verdict) return expire(database(env), d, verdict.expire, at);
-  return send(env, deps, d, verdict.send, at);
+  return { event, delivery: d, message: verdict.send };
 }
 
 /**
- * Sends at once: FCM HTTP v1 takes one message per request and has no batch endpoint (Firebase
- * retired the batch one), so a batch's pushes go out as concurrent requests; the runtime queues
- * those above its open-connection limit.
+ * Sends the batch's messages (messaging: one call to an outbound that takes many, else concurrent
+ * requests) and returns the writes that record the sent ones: their tracked messages, then their
+ * deliveries, each kind as one multi-row statement plus the receipts' settlements. A failed send
+ * is recorded at once and reported in `failed`, to be retried alone.
  */
-const SEND_CONCURRENCY = 16;
+async function sendAll(
+  env: Env,
+  deps: MessagingDeps,
+  sends: Send[],
+  failed: Map<string, unknown>,
+  at: number,
+): Promise<BatchItem<"sqlite">[]> {
+  if (sends.length === 0) return [];
+  const db = database(env);
+  const outcomes = await sendOutboundMessages(
+    env,
+    deps,
+    sends.map((s) => ({ message: s.message, requestId: s.event.requestId })),
+  );
+  const sent: DeliverySent[] = [];
+  await Promise.all(
+    sends.map(async (s, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) {
+        sent.push({ id: s.delivery.id, messageId: s.message.id, receipt: outcome.receipt });
+      } else if (await recordSendFailure(env, s.delivery, outcome?.error, at)) {
+        failed.set(s.event.id, outcome?.error);
+      }
+    }),
+  );
+  return [
+    ...sentMessagesWrites(
+      db,
+      sent.map((s) => ({ id: s.messageId, receipt: s.receipt })),
+      at,
+    ),
+    ...sentDeliveriesWrites(db, sent, at),
+  ];
+}
+
+/** Waiting again enqueues a hop each; those few go concurrently. */
+const SETTLE_CONCURRENCY = 16;
 
 /**
- * settle for a queue batch: every delivery loaded in one round trip, the sends concurrent, and
+ * settle for a queue batch: every delivery loaded in one round trip, the sends together, and
  * their records returned to commit with the events' "done" markers in one D1 batch. A send that
- * failed (recorded by `send`, as alone) is reported failed: only its message is retried, so its
- * neighbours are never sent twice. A second event for a delivery already in the batch waits for
- * a retry (it must see the first one's outcome, committed only at the end of the batch).
+ * failed (recorded as alone) is reported failed: only its message is retried, so its neighbours
+ * are never sent twice. A second event for a delivery already in the batch waits for a retry (it
+ * must see the first one's outcome, committed only at the end of the batch).
  */
 async function settleMany(
   env: Env,
@@ -226,9 +235,10 @@ async function settleMany(
     events.map((e) => e.data.deliveryId),
   );
   const writes: BatchItem<"sqlite">[][] = [];
+  const sends: Send[] = [];
   const failed = new Map<string, unknown>();
   const taken = new Set<string>();
-  await runBounded([...events.entries()], SEND_CONCURRENCY, async ([i, event]) => {
+  await runBounded([...events.entries()], SETTLE_CONCURRENCY, async ([i, event]) => {
     const id = event.data.deliveryId;
     if (taken.has(id)) {
       failed.set(event.id, new Error(`delivery ${id} has an earlier event in this batch; retried after it`));
@@ -236,11 +246,14 @@ async function settleMany(
     }
     taken.add(id);
     try {
-      writes[i] = await withRequestId(event.requestId, () => settle(env, deps, event, loaded.get(id), at));
+      const outcome = await withRequestId(event.requestId, () => settle(env, deps, event, loaded.get(id), at));
+      if (Array.isArray(outcome)) writes[i] = outcome;
+      else sends.push(outcome);
     } catch (err) {
       failed.set(event.id, err);
     }
   });
+  writes.push(await sendAll(env, deps, sends, failed, at));
   return { writes: writes.flat(), failed };
 }
 
@@ -256,10 +269,11 @@ export const deliverNotification: NotificationConsumer = defineConsumer({
   name: "notifications.deliver",
   types: [NOTIFICATION_DELIVER],
   async handle(event, env, deps) {
-    const id = event.data.deliveryId;
-    return settle(env, deps, event, (await loadDeliveries(database(env), [id])).get(id), clock(deps));
+    const { writes, failed } = await settleMany(env, deps, [event]);
+    if (failed?.has(event.id)) throw failed.get(event.id);
+    return writes;
   },
-  // A queue batch's deliveries: loaded in one round trip, sent concurrently, recorded in one commit.
+  // A queue batch's deliveries: loaded in one round trip, sent together, recorded in one commit.
   handleMany: (events, env, deps) => settleMany(env, deps, events),
   async onDeadLetter(event, env) {
     const db = database(env);

@@ -1,14 +1,16 @@
-import { and, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { notificationDeliveries, notificationDevices, notifications } from "../../d1/schema/notifications";
 import {
   type ProviderReceipt,
   type ReceiptOutcomeSql,
+  receiptColumns,
   receiptInsert,
   receiptOutcome,
   receiptWrites,
+  type SendReceipt,
 } from "../messaging";
-import { type Database, database, nowMs } from "../platform/db";
+import { type Database, database, inList, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
 
@@ -36,6 +38,45 @@ export function deliveryReceiptWrites(
   ];
 }
 
+/** A delivery whose message its provider took: the delivery, its tracked message, the receipt. */
+export interface DeliverySent {
+  id: string;
+  messageId: string;
+  receipt: SendReceipt;
+}
+
+/**
+ * The writes that record deliveries sent (status, attempt, the provider's id for each), then settle
+ * each from the receipts of its own provider message (the dev outbox's is already there): three
+ * statements for a whole queue batch.
+ */
+export function sentDeliveriesWrites(db: Database, sent: readonly DeliverySent[], at: number): BatchItem<"sqlite">[] {
+  if (sent.length === 0) return [];
+  const which = inList(
+    notificationDeliveries.id,
+    sent.map((s) => s.id),
+  );
+  return [
+    db
+      .update(notificationDeliveries)
+      .set({
+        status: "sent",
+        attempts: sql`${notificationDeliveries.attempts} + 1`,
+        ...receiptColumns(sent, notificationDeliveries.id),
+        lastError: null,
+        sentAt: at,
+        updatedAt: at,
+      })
+      .where(which),
+    ...deliveryReceiptWrites(
+      db,
+      receiptOutcome(notificationDeliveries.provider, notificationDeliveries.providerMessageId),
+      which,
+      at,
+    ),
+  ];
+}
+
 export interface ReceiptResult {
   /** This provider event was recorded before; nothing changed. */
   duplicate: boolean;
@@ -55,7 +96,7 @@ export async function recordProviderReceipt(env: Env, receipt: ProviderReceipt):
   const [inserted, ...updates] = await db.batch([
     receiptInsert(db, receipt, at),
     ...deliveryReceiptWrites(db, outcome, inArray(notificationDeliveries.outboundMessageId, outcome.messageIds), at),
-    ...receiptWrites(db, receipt.provider, receipt.providerMessageId, at),
+    ...receiptWrites(db, receipt, at),
   ]);
   const duplicate = inserted.length === 0;
   const applied = updates.some((r) => ((r as D1Result | undefined)?.meta?.changes ?? 0) > 0);

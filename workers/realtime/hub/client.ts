@@ -8,14 +8,20 @@ export function hubOf(env: Env, userId: string) {
 }
 
 /**
- * Shows a committed notification on the user's connected devices. Best effort: the inbox has it
- * anyway, and a device that was offline fetches it. Returns how many sockets it reached.
+ * Shows committed notifications (in order) on the user's connected devices: one call to the hub
+ * for all of a user's new notifications of a queue batch. Best effort: the inbox has them anyway,
+ * and a device that was offline fetches them. Returns how many sockets they reached.
  */
-export async function pushToHub(env: Env, userId: string, notification: StreamNotification): Promise<number> {
+export async function pushToHub(env: Env, userId: string, notifications: StreamNotification[]): Promise<number> {
+  if (notifications.length === 0) return 0;
   try {
-    return await hubOf(env, userId).notify(notification);
+    return await hubOf(env, userId).notifyMany(notifications);
   } catch (err) {
-    logEvent("warn", "hub_push_failed", { userId, notificationId: notification.id, error: String(err) });
+    logEvent("warn", "hub_push_failed", {
+      userId,
+      notificationIds: notifications.map((n) => n.id),
+      error: String(err),
+    });
     return 0;
   }
 }

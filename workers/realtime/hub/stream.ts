@@ -30,7 +30,7 @@ interface HubSocket {
  * - `{"type":"ping"}` is answered `{"type":"pong"}` by the runtime without waking the object.
  * - While sockets are open an alarm every NOTIFICATIONS_HUB_HEARTBEAT_SECONDS closes those silent
  *   for NOTIFICATIONS_HUB_IDLE_SECONDS (4000) and those whose session has ended (4401).
- * - `notify(notification)` and `unread(dialogId, count)` fan a frame out to every socket and
+ * - `notifyMany(notifications)` and `unread(dialogId, count)` fan frames out to every socket and
  *   answer how many they reached.
  */
 export class UserStream {
@@ -45,9 +45,13 @@ export class UserStream {
     return readConfig(this.env).notifications;
   }
 
-  /** Shows a notification on every connected device. */
-  notify(notification: StreamNotification): number {
-    return this.broadcast({ type: "notification", notification });
+  /** Shows notifications, in order, on every connected device; answers how many sockets they reached. */
+  notifyMany(notifications: StreamNotification[]): number {
+    let reached = 0;
+    for (const notification of notifications) {
+      reached = Math.max(reached, this.broadcast({ type: "notification", notification }));
+    }
+    return reached;
   }
 
   /** A dialog's unread count changed (new message, or read on another device). */
