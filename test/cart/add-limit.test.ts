@@ -2,14 +2,14 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { guestCartName } from "../../workers/cart";
 import { FixedWindow } from "../../workers/platform/limiter/fixed-window";
-import { IsolateLeases } from "../../workers/platform/limiter/isolate-leases";
+import { SlotLeases } from "../../workers/platform/limiter/slot-leases";
 import { expectLimited, uniqueIp, withVars } from "../platform/limits";
 import { advanceTime } from "../support/clock";
 import { type Cart, expectJson, newProduct } from "./helpers";
 
 // A cart addition's per-account slot of WRITE_LIMIT_CART is taken by the buyer's Cart object in the
 // same call as the add (workers/cart/object/shopper-cart.ts); its per-IP slot from the slots this
-// isolate leased from the IP's RateLimiter (workers/platform/limiter/isolate-leases.ts). Both exact:
+// isolate leased from the IP's RateLimiter (workers/platform/limiter/slot-leases.ts). Both exact:
 // racing additions never pass either limit.
 
 const WINDOW = 600;
@@ -87,7 +87,7 @@ describe("the cart-addition limit, taken with the Cart's add", () => {
 describe("slots leased to the isolate", () => {
   it("1,000 racing takes of one key, limit 800, leases of up to 16: exactly 800 taken, in few calls", async () => {
     const counted = new FixedWindow(new MemoryStorage() as unknown as DurableObjectStorage);
-    const leases = new IsolateLeases(16);
+    const leases = new SlotLeases({ leaseSize: (limit) => Math.min(16, Math.floor(limit / 50)) });
     let asks = 0;
     // A RateLimiter's lease, answered after a turn of the event loop as an RPC would be.
     const ask = async (want: number) => {

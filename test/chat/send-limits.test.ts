@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Dialog } from "../../schemas/chat";
+import { keyOf, type SenderLeases } from "../../workers/chat/room/sender-limit";
 import { nowMs } from "../../workers/platform/clock";
 import { advanceTime } from "../support/clock";
 import {
@@ -35,19 +36,18 @@ async function lastSeq(dialog: Dialog): Promise<number> {
 
 /** Slots of the user's window counted by their RateLimiter (spent or leased). */
 async function counted(userId: string): Promise<number> {
-  const window = await runInDurableObject(env.RATE_LIMITER.getByName(`chat-send:user:${userId}`), (_, state) =>
+  const window = await runInDurableObject(env.RATE_LIMITER.getByName(keyOf(userId)), (_, state) =>
     state.storage.kv.get<{ count: number; endsAt: number }>("window"),
   );
   return window && window.endsAt > nowMs() ? window.count : 0;
 }
 
-type LeaseView = { left: number; windowEndsAt: number; pending: Promise<void> | null };
-type RoomView = { room: { core: { senderLeases: { byUser: Map<string, LeaseView> } } } };
+type RoomView = { room: { core: { senderLeases: SenderLeases } } };
 
 /** Slots of the user's current window a room holds leased and unspent. */
 async function held(dialog: Dialog, userId: string): Promise<number> {
   return runInDurableObject(roomOf(dialog.id), (instance) => {
-    const lease = (instance as unknown as RoomView).room.core.senderLeases.byUser.get(userId);
+    const lease = (instance as unknown as RoomView).room.core.senderLeases.leases.peek(keyOf(userId));
     return lease && lease.windowEndsAt > nowMs() ? lease.left : 0;
   });
 }
@@ -55,7 +55,7 @@ async function held(dialog: Dialog, userId: string): Promise<number> {
 /** Whether a room is still waiting for the user's limiter to answer a lease request. */
 async function asking(dialog: Dialog, userId: string): Promise<boolean> {
   return runInDurableObject(roomOf(dialog.id), (instance) =>
-    Boolean((instance as unknown as RoomView).room.core.senderLeases.byUser.get(userId)?.pending),
+    Boolean((instance as unknown as RoomView).room.core.senderLeases.leases.peek(keyOf(userId))?.pending),
   );
 }
 

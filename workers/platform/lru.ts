@@ -18,6 +18,10 @@ export class LruCache<V> {
     return entry.value;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   set(key: string, value: V, now = Date.now()): void {
     this.entries.delete(key);
     this.entries.set(key, { at: now, value });

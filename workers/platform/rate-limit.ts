@@ -3,7 +3,7 @@ import { rateCounters } from "../../d1/schema/platform";
 import { type Database, nowMs } from "./db";
 import { ApiError } from "./errors";
 import type { Lease, Take } from "./limiter/fixed-window";
-import { IsolateLeases } from "./limiter/isolate-leases";
+import { SlotLeases } from "./limiter/slot-leases";
 import { placement } from "./placement";
 
 export interface CounterState {
@@ -203,8 +203,11 @@ export function returnWrites(env: Env, key: string, windowEndsAt: number, count:
   return limiterStub(env, key).giveBack(windowEndsAt, count);
 }
 
-/** The exact limits' slots this isolate holds (takeLeasedWrite): at most 16 a lease. */
-const isolateLeases = new IsolateLeases(16);
+/**
+ * The exact limits' slots this isolate holds (takeLeasedWrite): a lease is at most a fiftieth of
+ * the limit and 16 slots, so a limit of a few dozen is taken one slot at a time, as a plain take.
+ */
+const isolateLeases = new SlotLeases({ leaseSize: (limit) => Math.max(1, Math.min(16, Math.floor(limit / 50))) });
 
 /** What takeLeasedWrite took: refused, or one slot, with the means to give it back (to this isolate). */
 export type LeasedWrite = { refusal: Refusal } | { refusal: null; giveBack(): void };
@@ -212,7 +215,7 @@ export type LeasedWrite = { refusal: Refusal } | { refusal: null; giveBack(): vo
 /**
  * Exact like takeWrite, for a key many requests of one isolate take (a network's cart additions):
  * the slot comes from those this isolate leased from the key's RateLimiter
- * (limiter/isolate-leases.ts), so most takes make no call and no commit.
+ * (limiter/slot-leases.ts), so most takes make no call and no commit.
  */
 export async function takeLeasedWrite(env: Env, key: WriteLimitKey, windowSeconds: number): Promise<LeasedWrite> {
   const taken = await isolateLeases.take(key.key, key.limit, (want) => leaseWrites(env, key, windowSeconds, want));

@@ -1,5 +1,6 @@
-import { nowMs } from "../../platform/clock";
 import type { ChatConfig } from "../../platform/config";
+import type { Take } from "../../platform/limiter/fixed-window";
+import { SlotLeases } from "../../platform/limiter/slot-leases";
 import { logEvent } from "../../platform/log";
 import { leaseWrites, returnWrites } from "../../platform/rate-limit";
 
@@ -9,7 +10,8 @@ import { leaseWrites, returnWrites } from "../../platform/rate-limit";
  * count is kept by the RateLimiter object named after the user (an exact fixed window).
  *
  * Asking that object once per message was the largest single cost of a send (one awaited RPC
- * before the message could be stored and fanned out). So a room leases slots instead: it takes a
+ * before the message could be stored and fanned out). So a room leases slots instead
+ * (platform/limiter/slot-leases.ts, the same scheme as a network's cart additions): it takes a
  * few of the user's slots at once (counted as taken in the user's window at once, so the sum of
  * every room's sends can never pass the limit) and spends them itself, check and spend with no
  * await between. A lease grows with use, 1, 2, 4 … up to `leaseSizeFor(limit)`, so a user who
@@ -25,16 +27,14 @@ import { leaseWrites, returnWrites } from "../../platform/rate-limit";
  * eviction or a failed call only under-spends.
  */
 export class SenderLeases {
-  private readonly byUser = new Map<string, UserLease>();
-  private readonly size: number;
-  private readonly refillBelow: number;
+  /** The users' slots this room holds, keyed by their RateLimiter's name. */
+  readonly leases: SlotLeases;
 
   constructor(
     private readonly env: Env,
     private readonly config: ChatConfig,
   ) {
-    this.size = leaseSizeFor(config.userSendLimit);
-    this.refillBelow = Math.max(1, Math.floor(this.size / 4));
+    this.leases = new SlotLeases({ leaseSize: leaseSizeFor, refillAhead: true });
   }
 
   /**
@@ -42,94 +42,30 @@ export class SenderLeases {
    * whenever this room holds a slot of the user's current window.
    */
   take(userId: string): number | Promise<number> {
-    const now = nowMs();
-    const lease = this.leaseOf(userId, now);
-    const spent = this.spend(userId, lease, now);
-    return spent ?? this.takeWaiting(userId, lease);
+    const { userSendLimit, userSendWindowSeconds } = this.config;
+    const key = { key: keyOf(userId), limit: userSendLimit, who: "you" };
+    const taken = this.leases.take(key.key, userSendLimit, (want) =>
+      leaseWrites(this.env, key, userSendWindowSeconds, want),
+    );
+    return taken instanceof Promise ? taken.then(waitOf) : waitOf(taken);
   }
 
   /** The user's last socket here closed: give the unspent slots back (best effort). */
   release(userId: string): void {
-    const lease = this.byUser.get(userId);
-    if (!lease || lease.pending) return;
-    this.byUser.delete(userId);
-    if (lease.left <= 0 || lease.windowEndsAt <= nowMs()) return;
-    // Forgotten here before the call: a slot is never both returned and spent.
-    returnWrites(this.env, keyOf(userId), lease.windowEndsAt, lease.left).catch((err: unknown) =>
+    const unspent = this.leases.release(keyOf(userId));
+    if (!unspent) return;
+    returnWrites(this.env, keyOf(userId), unspent.windowEndsAt, unspent.left).catch((err: unknown) =>
       logEvent("warn", "chat_lease_return_failed", { error: String(err) }),
     );
   }
-
-  private async takeWaiting(userId: string, lease: UserLease): Promise<number> {
-    for (;;) {
-      lease.pending ??= this.ask(userId, lease);
-      await lease.pending;
-      // Check and spend again with no await in between: other sends may have spent the grant.
-      const spent = this.spend(userId, lease, nowMs());
-      if (spent !== null) return spent;
-    }
-  }
-
-  /** Spends a slot (0), refuses (seconds to wait), or null: none held, ask the user's limiter. */
-  private spend(userId: string, lease: UserLease, now: number): number | null {
-    if (lease.left <= 0 || lease.windowEndsAt <= now) {
-      return lease.refusedUntil > now ? Math.max(1, Math.ceil((lease.refusedUntil - now) / 1000)) : null;
-    }
-    lease.left -= 1;
-    lease.spent += 1;
-    // A user who keeps writing here: the next lease is asked for before this one runs out.
-    if (lease.spent >= this.size && lease.left < this.refillBelow && !lease.pending && lease.refusedUntil <= now) {
-      lease.pending = this.ask(userId, lease);
-      lease.pending.catch((err: unknown) => logEvent("warn", "chat_lease_refill_failed", { error: String(err) }));
-    }
-    return 0;
-  }
-
-  /** One lease request to the user's RateLimiter; its answer is applied to `lease` when it lands. */
-  private async ask(userId: string, lease: UserLease): Promise<void> {
-    try {
-      const want = Math.min(this.size, lease.spent + 1);
-      const key = { key: keyOf(userId), limit: this.config.userSendLimit, who: "you" };
-      const answer = await leaseWrites(this.env, key, this.config.userSendWindowSeconds, want);
-      if (answer.windowEndsAt !== lease.windowEndsAt) {
-        // Another window: the slots held for the last one are over.
-        Object.assign(lease, { windowEndsAt: answer.windowEndsAt, left: 0, spent: 0, refusedUntil: 0 });
-      }
-      if (answer.ok) lease.left += answer.granted;
-      else lease.refusedUntil = answer.windowEndsAt;
-    } finally {
-      lease.pending = null;
-    }
-  }
-
-  private leaseOf(userId: string, now: number): UserLease {
-    let lease = this.byUser.get(userId);
-    if (lease && lease.windowEndsAt <= now && !lease.pending) {
-      // The window is over: what was left of it lapses with it.
-      Object.assign(lease, { left: 0, spent: 0, refusedUntil: 0 });
-    }
-    if (!lease) {
-      lease = { windowEndsAt: 0, left: 0, spent: 0, refusedUntil: 0, pending: null };
-      this.byUser.set(userId, lease);
-    }
-    return lease;
-  }
 }
+
+/** 0 for a slot taken, else the seconds to wait. */
+const waitOf = (taken: Take): number => (taken.ok ? 0 : taken.retryAfterSeconds);
 
 /** The largest lease: a quarter of the limit, at most 8 (a room holds at most 1¼ of it unspent). */
 export function leaseSizeFor(limit: number): number {
   return Math.max(1, Math.min(8, Math.floor(limit / 4)));
 }
 
-/** One user's slots held by this room, for the user's window ending at `windowEndsAt`. */
-interface UserLease {
-  windowEndsAt: number;
-  left: number;
-  /** Slots spent here in that window: sizes the next lease (a lease grows with use). */
-  spent: number;
-  /** The window was full when last asked: refuse here until it ends, without asking again. */
-  refusedUntil: number;
-  pending: Promise<void> | null;
-}
-
-const keyOf = (userId: string) => `chat-send:user:${userId}`;
+export const keyOf = (userId: string) => `chat-send:user:${userId}`;
