@@ -25,7 +25,8 @@ describe("seller earnings and reports pages", () => {
     await page.goto(`/seller/${shop.id}/earnings`);
     await page.getByTestId("earnings-balance").waitFor();
     expect(await page.getByTestId("balance-available").textContent()).toMatch(/^THB\s0\.00$/);
-    expect(await page.getByText("No payouts yet.").count()).toBe(1);
+    // The payouts list loads on its own, after the balances: wait for it rather than count at once.
+    await expect.poll(() => page.getByText("No payouts yet.").count()).toBe(1);
 
     await page.getByLabel("Amount (THB)").fill("10");
     await page.getByRole("button", { name: "Pay out", exact: true }).click();
