@@ -50,20 +50,27 @@ async function bookedFlashParcel() {
   return { seller, id };
 }
 
+/** The seller asks Flash for a courier to the parcel's shop. */
+const requestPickup = (token: string, id: string) =>
+  call("POST", `/api/v1/shipments/${id}/pickup`, { token, body: {} });
+
+/** Flash answering the recorded pickup lookup and request, once each. */
+function flashUp() {
+  const answers = flashAnswers();
+  const outbound = interceptOutbound(() => answers.shift() ?? new Error("no more answers"));
+  restore = outbound.restore;
+  return outbound;
+}
+
 const storedPickup = async (id: string) =>
   (await drizzle(env.DB).select().from(shipments).where(eq(shipments.id, id)))[0]?.pickupReference ?? null;
 
 describe("POST /shipments/:id/pickup, Flash Express", () => {
   it("orders a courier to the shop's pickup address, stores Flash's ticket, and answers it again without a second call", async () => {
     const { seller, id } = await bookedFlashParcel();
-    const answers = flashAnswers();
-    const outbound = interceptOutbound(() => answers.shift() ?? new Error("no more answers"));
-    restore = outbound.restore;
+    const outbound = flashUp();
 
-    const first = await expectJson<WithPickup>(
-      await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} }),
-      200,
-    );
+    const first = await expectJson<WithPickup>(await requestPickup(seller.token, id), 200);
     expect(first.pickup?.reference).toBe("3051234");
     expect(outbound.calls.map((c) => new URL(c.url).pathname)).toEqual(["/open/v1/notifications", "/open/v1/notify"]);
     const sent = Object.fromEntries(new URLSearchParams(outbound.calls[1].body));
@@ -76,10 +83,7 @@ describe("POST /shipments/:id/pickup, Flash Express", () => {
     });
     expect(await storedPickup(id)).toBe("3051234");
 
-    const again = await expectJson<WithPickup>(
-      await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} }),
-      200,
-    );
+    const again = await expectJson<WithPickup>(await requestPickup(seller.token, id), 200);
     expect(again.pickup).toEqual(first.pickup);
     expect(outbound.calls).toHaveLength(2);
   });
@@ -88,19 +92,14 @@ describe("POST /shipments/:id/pickup, Flash Express", () => {
     const { seller, id } = await bookedFlashParcel();
     const down = interceptOutbound(() => () => jsonAnswer(502, { message: "Bad gateway" }));
     restore = down.restore;
-    const res = await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} });
+    const res = await requestPickup(seller.token, id);
     await expectProblem(res, 503, "service_unavailable");
     expect(res.headers.get("Retry-After")).toBe("60");
     expect(await storedPickup(id)).toBeNull();
     down.restore();
 
-    const answers = flashAnswers();
-    const up = interceptOutbound(() => answers.shift() ?? new Error("no more answers"));
-    restore = up.restore;
-    const retried = await expectJson<WithPickup>(
-      await call("POST", `/api/v1/shipments/${id}/pickup`, { token: seller.token, body: {} }),
-      200,
-    );
+    flashUp();
+    const retried = await expectJson<WithPickup>(await requestPickup(seller.token, id), 200);
     expect(retried.pickup?.reference).toBe("3051234");
   });
 });

@@ -17,6 +17,19 @@ const cartWindow = async (token: string) =>
     state.storage.kv.get<{ count: number; endsAt: number }>("checkout-limit"),
   );
 
+/**
+ * A guest whose checkout limit is 1 per window (100 per network) and who has just checked out
+ * once; their cart is empty again, the product (5 in stock) still on sale.
+ */
+async function guestAtLimitAfterOneCheckout() {
+  const { product } = await sellerWithProduct("TH", { stock: 5 });
+  const cartToken = await guestCart([{ productId: product.id, quantity: 1 }]);
+  const call = withVars({ WRITE_LIMIT_CHECKOUT: `1,100,${WINDOW}` });
+  const as = { cartToken, ip: uniqueIp(), body: guestBody() };
+  expect((await call("POST", "/api/v1/orders", { ...as, idempotencyKey: crypto.randomUUID() })).status).toBe(201);
+  return { product, cartToken, call, as };
+}
+
 describe("the checkout limit, taken with the Cart's hand-off", () => {
   it("20 racing guest checkouts of one cart, limit 5: exactly 5 pass the limit, the rest are 429 and give their network slot back", async () => {
     const { product } = await sellerWithProduct("TH", { stock: 50 });
@@ -51,11 +64,7 @@ describe("the checkout limit, taken with the Cart's hand-off", () => {
   });
 
   it("a refused checkout takes nothing: the lines stay, no hand-off is recorded, the key may be retried later", async () => {
-    const { product } = await sellerWithProduct("TH", { stock: 5 });
-    const cartToken = await guestCart([{ productId: product.id, quantity: 1 }]);
-    const call = withVars({ WRITE_LIMIT_CHECKOUT: `1,100,${WINDOW}` });
-    const as = { cartToken, ip: uniqueIp(), body: guestBody() };
-    expect((await call("POST", "/api/v1/orders", { ...as, idempotencyKey: crypto.randomUUID() })).status).toBe(201);
+    const { product, cartToken, call, as } = await guestAtLimitAfterOneCheckout();
     const added = await call("POST", "/api/v1/cart/items", { cartToken, body: { productId: product.id, quantity: 1 } });
     expect(added.status).toBe(200);
     const key = crypto.randomUUID();
@@ -72,11 +81,7 @@ describe("the checkout limit, taken with the Cart's hand-off", () => {
   });
 
   it("a guest cart wiped at sign-in keeps its running checkout window", async () => {
-    const { product } = await sellerWithProduct("TH", { stock: 5 });
-    const cartToken = await guestCart([{ productId: product.id, quantity: 1 }]);
-    const call = withVars({ WRITE_LIMIT_CHECKOUT: `1,100,${WINDOW}` });
-    const as = { cartToken, ip: uniqueIp(), body: guestBody() };
-    expect((await call("POST", "/api/v1/orders", { ...as, idempotencyKey: crypto.randomUUID() })).status).toBe(201);
+    const { cartToken, call, as } = await guestAtLimitAfterOneCheckout();
     const stub = env.CART.getByName(await guestCartName(cartToken));
     await stub.destroy();
     expect((await cartWindow(cartToken))?.count).toBe(1);
