@@ -8,14 +8,14 @@
  * Per isolate and unshared: another isolate's reservations and lapsing holds are invisible here,
  * which is why a hint is trusted only for HINT_FRESH_MS (then the shard is asked again).
  */
+import { LruCache } from "../platform/lru";
 
 /**
- * How long a shard's answer is taken as its level. A refusal may rest on hints this old (the home
- * shard itself is always asked): stock as it stood at most a quarter second before, which a single
- * object under load also reports to a request that queued that long behind others.
+ * How long a shard's answer is taken as its level when choosing where to ask. A refusal never
+ * rests on it: reserve.ts reads every level afresh before answering insufficient_stock.
  */
 export const HINT_FRESH_MS = 250;
-/** SKUs remembered per isolate; the oldest is forgotten first (only hot SKUs matter). */
+/** SKUs remembered per isolate; the least recently used is forgotten first (only hot SKUs matter). */
 const MAX_SKUS = 1_000;
 
 interface SkuHints {
@@ -24,14 +24,13 @@ interface SkuHints {
   seenAt: number[];
 }
 
-const hints = new Map<string, SkuHints>();
+const hints = new LruCache<SkuHints>(MAX_SKUS);
 
 /** Records one shard's free units as an answer just reported them. */
 export function noteAvailable(key: string, shards: number, shard: number, available: number, now = Date.now()): void {
   if (shards <= 1 || shard < 0 || shard >= shards) return;
   let sku = hints.get(key);
   if (!sku || sku.shards !== shards) {
-    if (hints.size >= MAX_SKUS) hints.delete(hints.keys().next().value as string);
     sku = { shards, available: new Array<number>(shards).fill(0), seenAt: new Array<number>(shards).fill(-1) };
     hints.set(key, sku);
   }
