@@ -207,7 +207,10 @@ export function returnWrites(env: Env, key: string, windowEndsAt: number, count:
  * The exact limits' slots this isolate holds (takeLeasedWrite): a lease is at most a fiftieth of
  * the limit and 16 slots, so a limit of a few dozen is taken one slot at a time, as a plain take.
  */
-const isolateLeases = new SlotLeases({ leaseSize: (limit) => Math.max(1, Math.min(16, Math.floor(limit / 50))) });
+const isolateLeases = new SlotLeases({
+  heldBy: "isolate",
+  leaseSize: (limit) => Math.max(1, Math.min(16, Math.floor(limit / 50))),
+});
 
 /** What takeLeasedWrite took: refused, or one slot, with the means to give it back (to this isolate). */
 export type LeasedWrite = { refusal: Refusal } | { refusal: null; giveBack(): void };

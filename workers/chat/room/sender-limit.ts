@@ -34,7 +34,7 @@ export class SenderLeases {
     private readonly env: Env,
     private readonly config: ChatConfig,
   ) {
-    this.leases = new SlotLeases({ leaseSize: leaseSizeFor, refillAhead: true });
+    this.leases = new SlotLeases({ heldBy: "object", leaseSize: leaseSizeFor, refillAhead: true });
   }
 
   /**

@@ -37,7 +37,6 @@ export interface NinjaVanConfig {
 
 /** Access tokens by base URL, client and country: minted once and reused until five minutes before they expire. */
 const TOKENS = new Map<string, { token: string; expiresAt: number }>();
-const MINTING = new Map<string, Promise<string>>();
 
 /**
  * Ninja Van per its documented HTTP API (api-docs.ninjavan.co): OAuth client credentials
@@ -50,6 +49,11 @@ const MINTING = new Map<string, Promise<string>>();
 export class NinjaVanCourier implements Courier {
   readonly info = NINJAVAN_INFO;
   private readonly provider: Provider;
+  /**
+   * The token being minted, shared by this client's calls only: a client serves one request, and a
+   * promise one request's fetch made must never be awaited by another (it hangs if that request ends).
+   */
+  private minting: Promise<string> | null = null;
 
   constructor(private readonly config: NinjaVanConfig) {
     this.provider = { id: "ninjavan", label: "Ninja Van", timeoutMs: config.timeoutMs };
@@ -69,16 +73,12 @@ export class NinjaVanCourier implements Courier {
 
   /** One token request at a time per client: calls made together (rates for two services) share it. */
   private async token(): Promise<string> {
-    const key = this.tokenKey();
-    const cached = TOKENS.get(key);
+    const cached = TOKENS.get(this.tokenKey());
     if (cached && cached.expiresAt - 300_000 > this.now()) return cached.token;
-    const pending = MINTING.get(key) ?? this.mint();
-    MINTING.set(key, pending);
-    try {
-      return await pending;
-    } finally {
-      MINTING.delete(key);
-    }
+    this.minting ??= this.mint().finally(() => {
+      this.minting = null;
+    });
+    return this.minting;
   }
 
   private async mint(): Promise<string> {

@@ -12,6 +12,13 @@ import type { Lease, Take } from "./fixed-window";
  * limit) and spends them itself, check and spend with no await between. A lease grows with use,
  * 1, 2, 4 … up to `leaseSize(limit)`, so a key used once or twice here holds almost nothing unspent.
  *
+ * A Worker isolate serves many requests, each with its own I/O context: a promise one request's
+ * call made must never be awaited by another (workerd cancels the waiter when the caller's request
+ * ends, and the waiter hangs until the runtime kills it). So an isolate's takes each ask for their
+ * own lease (`heldBy: "isolate"`), their grants pooled here, and what a take gets beyond its own
+ * slot serves the takes after it. Only a Durable Object, whose requests share one context, lets
+ * concurrent takes wait for one call (`heldBy: "object"`).
+ *
  * The price: slots leased here and not spent are not available to other holders until the window
  * ends, so a key used from many places at once may be refused slightly early (by at most about a
  * lease per holder), never late. A lease lost with its holder, or pushed out by `maxKeys` others,
@@ -26,8 +33,8 @@ export class SlotLeases {
 
   /**
    * Takes one slot of `key` (limit `limit`): synchronous whenever one of its current window is
-   * held here, else one lease asked through `ask(want)` (at most one call per key at a time;
-   * concurrent takes wait for it).
+   * held here, else a lease asked through `ask(want)`: by this take itself in an isolate; in an
+   * object, at most one call per key at a time, concurrent takes waiting for it.
    */
   take(key: string, limit: number, ask: Ask): Take | Promise<Take> {
     const now = nowMs();
@@ -50,7 +57,7 @@ export class SlotLeases {
    */
   release(key: string): { left: number; windowEndsAt: number } | null {
     const held = this.held.get(key);
-    if (!held || held.pending) return null;
+    if (!held || held.asking > 0) return null;
     this.held.delete(key);
     if (held.left <= 0 || held.windowEndsAt <= nowMs()) return null;
     return { left: held.left, windowEndsAt: held.windowEndsAt };
@@ -63,8 +70,15 @@ export class SlotLeases {
 
   private async takeWaiting(held: Held, limit: number, ask: Ask): Promise<Take> {
     for (;;) {
-      held.pending ??= this.lease(held, limit, ask);
-      await held.pending;
+      if (this.options.heldBy === "isolate") {
+        // Never await another request's call: ask for itself; what it gets beyond its slot stays here.
+        await this.lease(held, limit, ask);
+      } else {
+        held.pending ??= this.lease(held, limit, ask).finally(() => {
+          held.pending = null;
+        });
+        await held.pending;
+      }
       // Check and spend again with no await between: other takes may have spent the grant.
       const taken = this.spend(held, nowMs(), limit, ask);
       if (taken) return taken;
@@ -89,15 +103,20 @@ export class SlotLeases {
   private refillIfLow(held: Held, now: number, limit: number, ask: Ask): void {
     const size = this.options.leaseSize(limit);
     const low = Math.max(1, Math.floor(size / 4));
-    if (held.spent < size || held.left >= low || held.pending || held.refusedUntil > now) return;
-    held.pending = this.lease(held, limit, ask);
+    if (held.spent < size || held.left >= low || held.asking > 0 || held.refusedUntil > now) return;
+    held.pending = this.lease(held, limit, ask).finally(() => {
+      held.pending = null;
+    });
     held.pending.catch((err: unknown) => logEvent("warn", "lease_refill_failed", { error: String(err) }));
   }
 
   /** One lease request; its answer is applied to `held` when it lands. */
   private async lease(held: Held, limit: number, ask: Ask): Promise<void> {
+    held.asking += 1;
     try {
       const answer = await ask(Math.min(this.options.leaseSize(limit), held.spent + 1));
+      // An answer about a window already over here (calls in flight at once): its slots lapse unspent.
+      if (answer.windowEndsAt < held.windowEndsAt) return;
       if (answer.windowEndsAt !== held.windowEndsAt) {
         // Another window: what was held of the last one is over.
         Object.assign(held, { windowEndsAt: answer.windowEndsAt, left: 0, spent: 0, refusedUntil: 0 });
@@ -105,18 +124,18 @@ export class SlotLeases {
       if (answer.ok) held.left += answer.granted;
       else held.refusedUntil = answer.windowEndsAt;
     } finally {
-      held.pending = null;
+      held.asking -= 1;
     }
   }
 
   private heldFor(key: string, now: number): Held {
     let held = this.held.get(key);
-    if (held && held.windowEndsAt <= now && held.refusedUntil <= now && !held.pending) {
+    if (held && held.windowEndsAt <= now && held.refusedUntil <= now && held.asking === 0) {
       // The window is over: what was left of it lapses with it.
       Object.assign(held, { left: 0, spent: 0, refusedUntil: 0 });
     }
     if (!held) {
-      held = { windowEndsAt: 0, left: 0, spent: 0, refusedUntil: 0, pending: null };
+      held = { windowEndsAt: 0, left: 0, spent: 0, refusedUntil: 0, asking: 0, pending: null };
       this.held.set(key, held);
     }
     return held;
@@ -124,6 +143,8 @@ export class SlotLeases {
 }
 
 export interface SlotLeasesOptions {
+  /** Who holds the slots: an isolate (many requests' I/O contexts) or a Durable Object (one). */
+  heldBy: "isolate" | "object";
   /** The largest lease for a limit (at least 1). */
   leaseSize(limit: number): number;
   /** Ask for the next lease in the background once a key used here runs low (a chat room's sender). */
@@ -143,5 +164,8 @@ interface Held {
   spent: number;
   /** The window was full when last asked: refuse here until it ends, without asking again. */
   refusedUntil: number;
+  /** Lease requests in flight (a call of a cancelled request never lands: only ever under-spends). */
+  asking: number;
+  /** An object's one lease request in flight, which its concurrent takes wait for. */
   pending: Promise<void> | null;
 }
