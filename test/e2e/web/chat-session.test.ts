@@ -31,6 +31,14 @@ describe("web app: chat session", () => {
     await context.addInitScript((session) => {
       if (!sessionStorage.getItem("seeded")) localStorage.setItem("tchat.session", JSON.stringify(session));
       sessionStorage.setItem("seeded", "1");
+      // The token is made expired before the reloaded app runs: had the live page seen it expired,
+      // a request of its own (the account stream's reconnect) could spend the refresh token while
+      // the reload throws its answer away, and the new page's refresh would then be a reuse.
+      if (sessionStorage.getItem("expireOnLoad")) {
+        const s = JSON.parse(localStorage.getItem("tchat.session") ?? "{}");
+        localStorage.setItem("tchat.session", JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+        sessionStorage.removeItem("expireOnLoad");
+      }
     }, ana.session);
     const routes: WebSocketRoute[] = [];
     await context.routeWebSocket(/\/ws\?/, (ws) => {
@@ -55,11 +63,8 @@ describe("web app: chat session", () => {
     expect(renewed?.refreshToken).not.toBe(ana.session.refreshToken);
     await send(page, "After a rejected token");
 
-    // Expired: the access token's time is over; the next request refreshes it first.
-    await page.evaluate(() => {
-      const s = JSON.parse(localStorage.getItem("tchat.session") ?? "{}");
-      localStorage.setItem("tchat.session", JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
-    });
+    // Expired: the access token's time is over when the page loads; its first request refreshes it.
+    await page.evaluate(() => sessionStorage.setItem("expireOnLoad", "1"));
     await page.reload();
     await page.locator('[data-connection="open"]').waitFor({ timeout: 30_000 });
     const again = await stored(page);
