@@ -1,7 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { CartItemSchema, CartSchema } from "../../schemas/cart";
-import { type CartCatalogEntry, type CartLineRef, cartCatalog, cartLineKey, mediaUrl } from "../catalog";
-import { database } from "../platform/db";
+import { type CartCatalogEntry, type CartLineRef, cachedCartCatalog, cartLineKey, mediaUrl } from "../catalog";
 import { type Currency, type Money, money, multiply, sum } from "../platform/money";
 import { loadAvailability } from "./availability";
 import type { CartLine, CartSnapshot } from "./object/types";
@@ -46,7 +45,8 @@ export async function readCart(env: Env, cart: { id: string; stub: CartStub }, o
 }
 
 /**
- * Prices the snapshot's lines from the catalog (one D1 query for all lines) and reads each
+ * Prices the snapshot's lines from the catalog (one D1 query for all lines; a cart of one product
+ * from the isolate's copy while its catalog version holds: cachedCartCatalog) and reads each
  * line's stock (in parallel), reusing whatever `known` already holds. Lines that can't be bought
  * stay in the view (purchasable: false, available: 0) but count toward neither subtotal nor stock reads.
  */
@@ -60,7 +60,7 @@ export async function composeCart(
   const refs: CartLineRef[] = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
   const catalog = new Map(known.catalog);
   const missing = refs.filter((r) => !catalog.has(cartLineKey(r)));
-  if (missing.length > 0) for (const [k, v] of await cartCatalog(database(env), missing)) catalog.set(k, v);
+  if (missing.length > 0) for (const [k, v] of await cachedCartCatalog(env, missing)) catalog.set(k, v);
 
   const currency = snapshot.currency;
   const sellable = (r: CartLineRef) => {
