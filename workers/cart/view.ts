@@ -1,7 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { CartItemSchema, CartSchema } from "../../schemas/cart";
-import { type CartCatalogEntry, type CartLineRef, cartCatalog, cartLineKey, mediaUrl } from "../catalog";
-import { database } from "../platform/db";
+import { type CartCatalogEntry, type CartLineRef, cachedCartCatalog, cartLineKey, mediaUrl } from "../catalog";
 import { type Currency, type Money, money, multiply, sum } from "../platform/money";
 import { loadAvailability } from "./availability";
 import type { CartLine, CartSnapshot } from "./object/types";
@@ -46,9 +45,10 @@ export async function readCart(env: Env, cart: { id: string; stub: CartStub }, o
 }
 
 /**
- * Prices the snapshot's lines from the catalog (one D1 query for all lines) and reads each
- * line's stock (in parallel), reusing whatever `known` already holds. Lines that can't be bought
- * stay in the view (purchasable: false, available: 0) but count toward neither subtotal nor stock reads.
+ * Prices the snapshot's lines from the catalog (one D1 query for all lines; a cart of one product
+ * from the isolate's copy while its catalog version holds: cachedCartCatalog) and reads each line's
+ * stock at the same time (in parallel), reusing whatever `known` already holds. Lines that can't be
+ * bought stay in the view (purchasable: false, available: 0) but count toward no subtotal.
  */
 export async function composeCart(
   env: Env,
@@ -59,17 +59,22 @@ export async function composeCart(
 ): Promise<CartContents> {
   const refs: CartLineRef[] = snapshot.lines.map((l) => ({ productId: l.productId, variantId: l.variantId }));
   const catalog = new Map(known.catalog);
-  const missing = refs.filter((r) => !catalog.has(cartLineKey(r)));
-  if (missing.length > 0) for (const [k, v] of await cartCatalog(database(env), missing)) catalog.set(k, v);
-
+  const stock = new Map(known.stock);
   const currency = snapshot.currency;
   const sellable = (r: CartLineRef) => {
     const entry = catalog.get(cartLineKey(r));
     return entry !== undefined && entry.unavailable === null && entry.currency === currency;
   };
-  const stock = new Map(known.stock);
-  const unread = refs.filter((r) => sellable(r) && !stock.has(cartLineKey(r)));
-  if (unread.length > 0) for (const [k, v] of await loadAvailability(env, unread)) stock.set(k, v);
+  const missing = refs.filter((r) => !catalog.has(cartLineKey(r)));
+  // Stock is read beside the catalog (one round trip of waiting, not two): for every line not known
+  // to be unsellable, so a line the catalog then finds unsellable costs a read that is not shown.
+  const unread = refs.filter((r) => !stock.has(cartLineKey(r)) && (!catalog.has(cartLineKey(r)) || sellable(r)));
+  const [read, levels] = await Promise.all([
+    missing.length > 0 ? cachedCartCatalog(env, missing) : undefined,
+    unread.length > 0 ? loadAvailability(env, unread) : undefined,
+  ]);
+  for (const [k, v] of read ?? []) catalog.set(k, v);
+  for (const [k, v] of levels ?? []) stock.set(k, v);
 
   const items = snapshot.lines.map((line): CartItemDetail => {
     const ref = { productId: line.productId, variantId: line.variantId };

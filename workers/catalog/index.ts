@@ -28,6 +28,7 @@ export {
   cartCatalog,
   cartLineKey,
 } from "./cart-pricing";
+export { cachedCartCatalog } from "./cart-pricing-cache";
 export { categoriesRouter, seedCategories } from "./categories";
 export { PRODUCT_UPDATED, productEvent } from "./events";
 export {

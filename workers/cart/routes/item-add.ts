@@ -1,10 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { AddCartItemSchema, CartSchema, CartTokenHeaderSchema, CartTokenResponseHeaders } from "../../../schemas/cart";
 import type { AppEnv } from "../../app-env";
-import { cartCatalog, cartLineKey } from "../../catalog";
+import { cachedCartCatalog, cartLineKey } from "../../catalog";
 import { inventoryKey, stockLevel } from "../../inventory";
 import { accountSlotOf, limitWrites } from "../../middleware/write-limits";
-import { database } from "../../platform/db";
 import { recordMetric } from "../../platform/metrics";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { refusalError, requirePurchasable } from "../outcomes";
@@ -31,7 +30,7 @@ export const addCartItemHandler: RouteHandler<typeof addCartItemRoute, AppEnv> =
   const ref = { productId: body.productId, variantId: body.variantId ?? null };
   const cart = await resolveCart(c);
   const [catalog, level] = await Promise.all([
-    cartCatalog(database(c.env), [ref]),
+    cachedCartCatalog(c.env, [ref]),
     stockLevel(c.env, { key: inventoryKey(ref.productId, ref.variantId) }),
   ]);
   const entry = requirePurchasable(catalog.get(cartLineKey(ref)), ref.variantId);
