@@ -6,6 +6,7 @@ import type {
   CartSnapshot,
   HandOffInput,
   HandOffResult,
+  LimitSlot,
   MergeLine,
   MergeResult,
   PriceUpdate,
@@ -45,6 +46,14 @@ export class Cart extends DurableObject<Env> {
 
   handOff(input: HandOffInput): HandOffResult {
     return this.cart.handOff(input);
+  }
+
+  takePaymentSlot(accountLimit: { limit: number; windowSeconds: number }): LimitSlot {
+    return this.cart.takePaymentSlot(accountLimit);
+  }
+
+  givePaymentSlotBack(windowEndsAt: number): void {
+    this.cart.givePaymentSlotBack(windowEndsAt);
   }
 
   giveBackHandOff(checkoutId: string): CartSnapshot {

@@ -20,7 +20,7 @@ const DOMAINS = {
   shipping: ["cart", "identity"],
   orders: ["cart", "catalog", "inventory", "shipping", "identity", "shops"],
   logistics: ["orders", "shipping", "shops", "identity", "cart", "catalog"],
-  payments: ["orders", "identity", "wallet", "logistics"],
+  payments: ["orders", "identity", "wallet", "logistics", "cart"],
   reviews: ["catalog", "orders", "identity", "shops"],
   returns: ["orders", "payments", "inventory", "media", "shops", "identity"],
   recommendations: ["catalog", "cart", "orders"],

@@ -294,24 +294,62 @@ async function keepAnswer(db: Database, claim: KeyClaim, res: Response): Promise
 }
 
 /**
+ * Work a keyed write starts beside its key claim instead of after it (its rate-limit slots,
+ * workers/middleware/write-limits.ts), saving a round trip: resolves to the means of undoing it,
+ * or rejects with the answer to give (a 429). A request that turns out to be a replay, or that
+ * fails to claim its key, undoes it, so a replayed key still costs nothing.
+ */
+export type BesideKeyClaim = (c: Context<AppEnv>) => Promise<() => Promise<void>>;
+
+/** Undoes what `beside` did, if it did anything; best effort (a slot left taken refuses early, never late). */
+async function undoBeside(started: Promise<() => Promise<void>> | undefined): Promise<void> {
+  const undo = await started?.catch(() => undefined);
+  await undo?.().catch(() => undefined);
+}
+
+/**
  * Idempotency for writes that create money or orders (CONTRACT.md). The first request with a key
  * takes it atomically; concurrent duplicates wait for its answer and get the same response; the
  * same key with another body is refused. Responses are kept IDEMPOTENCY_TTL_SECONDS. Validation
  * failures, rate limits and server errors are not kept, so the caller can fix and retry the key.
+ * `beside`: work started at the same time as the claim (BesideKeyClaim); the handler runs only once
+ * both succeeded, and the commit point is still the handler's.
  */
-export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
-  const key = requiredKey(c);
-  const db = database(c.env);
+export function idempotentWith(beside?: BesideKeyClaim) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const key = requiredKey(c);
+    const started = beside?.(c);
+    // Awaited below on every path; this only keeps a rejection from counting as unhandled meanwhile.
+    started?.catch(() => undefined);
+    const db = database(c.env);
+    const { held, where, requestHash } = await claimKey(c, db, key).catch(async (err: unknown) => {
+      await undoBeside(started);
+      throw err;
+    });
+    if (!held) {
+      await undoBeside(started);
+      c.res = await answerOfFirst(db, where, requestHash);
+      return;
+    }
+    await started?.catch(async (err: unknown) => {
+      // Refused beside the claim (a 429): the key is given back, as keepAnswer does for a 429.
+      await db.delete(idempotencyKeys).where(heldBy(held));
+      throw err;
+    });
+    claims.set(c.req.raw, held);
+    await next();
+    await keepAnswer(db, held, c.res);
+  });
+}
+
+/** The request's key claimed (takeKey), or where to find the attempt that holds it. */
+async function claimKey(c: Context<AppEnv>, db: Database, key: string) {
   const scope = await keyScope(c);
   const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(await rawBodyText(c.req))}`);
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
   const ttlMs = c.get("config").limits.idempotencyTtlSeconds * 1000;
-  const claim = await takeKey(db, { scope, key, requestHash }, nowMs(), ttlMs);
-  if (!claim) {
-    c.res = await answerOfFirst(db, where, requestHash);
-    return;
-  }
-  claims.set(c.req.raw, claim);
-  await next();
-  await keepAnswer(db, claim, c.res);
-});
+  const held = await takeKey(db, { scope, key, requestHash }, nowMs(), ttlMs);
+  return { held, where, requestHash };
+}
+
+export const idempotent = idempotentWith();

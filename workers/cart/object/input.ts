@@ -26,7 +26,7 @@ export const LineInputSchema = z.object({
  * A buyer's limit taken in the Cart object (one per buyer) in the same transaction as the call's
  * own write (workers/middleware/write-limits.ts, AccountSlot).
  */
-const AccountLimitSchema = z.object({
+export const AccountLimitSchema = z.object({
   limit: z.number().int().min(0),
   windowSeconds: z.number().int().min(1).max(31_536_000),
 });

@@ -4,13 +4,21 @@ import { FixedWindow } from "../../platform/limiter/fixed-window";
 import type { Currency } from "../../platform/money";
 import { parseRpcInput } from "../../platform/rpc-input";
 import { CheckoutHandOffs } from "./handoffs";
-import { AddInputSchema, LineIdSchema, MergeInputSchema, priceUpdatesOf, SetQuantityInputSchema } from "./input";
-import { ADD_WINDOW_KEY, CartStorage } from "./storage";
+import {
+  AccountLimitSchema,
+  AddInputSchema,
+  LineIdSchema,
+  MergeInputSchema,
+  priceUpdatesOf,
+  SetQuantityInputSchema,
+} from "./input";
+import { ADD_WINDOW_KEY, CartStorage, PAYMENT_WINDOW_KEY } from "./storage";
 import {
   type AddResult,
   type CartSnapshot,
   type DroppedLine,
   type HandOffResult,
+  type LimitSlot,
   MAX_LINE_QUANTITY,
   type MergeLine,
   type MergeResult,
@@ -36,6 +44,8 @@ export class ShopperCart {
   private readonly handOffs: CheckoutHandOffs;
   /** The buyer's cart-addition limit: one Cart per buyer, so its window lives here (the cart's alarm is its own). */
   private readonly adds: FixedWindow;
+  /** A guest's payment limit: their Cart exists once they checked out, so paying makes no new object. */
+  private readonly payments: FixedWindow;
 
   constructor(
     ctx: DurableObjectState,
@@ -44,6 +54,7 @@ export class ShopperCart {
     this.store = new CartStorage(ctx, env);
     this.handOffs = new CheckoutHandOffs(ctx, env, this.store);
     this.adds = new FixedWindow(ctx.storage, ADD_WINDOW_KEY, false);
+    this.payments = new FixedWindow(ctx.storage, PAYMENT_WINDOW_KEY, false);
   }
 
   snapshot(): CartSnapshot {
@@ -143,6 +154,21 @@ export class ShopperCart {
    */
   handOff(raw: unknown): HandOffResult {
     return this.handOffs.handOff(raw);
+  }
+
+  /**
+   * Takes a slot of the guest's payment limit (check and take with no await: exact however many
+   * payments race). The cart itself is left as it is.
+   */
+  takePaymentSlot(raw: unknown): LimitSlot {
+    const parsed = parseRpcInput(AccountLimitSchema, raw);
+    if (!parsed.ok) return parsed;
+    return this.payments.take(parsed.value.limit, parsed.value.windowSeconds);
+  }
+
+  /** Gives back a payment slot of the window ending at `windowEndsAt` (the network's limit refused the payment). */
+  givePaymentSlotBack(windowEndsAt: number): void {
+    if (Number.isFinite(windowEndsAt)) this.payments.giveBack(windowEndsAt);
   }
 
   /** A checkout that failed before its orders gives its lines back, once. */

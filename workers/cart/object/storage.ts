@@ -30,7 +30,9 @@ const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
 export const CHECKOUT_WINDOW_KEY = "checkout-limit";
 /** Where the buyer's cart-addition limit window is kept (shopper-cart.ts `add`): the same. */
 export const ADD_WINDOW_KEY = "add-limit";
-const LIMIT_WINDOW_KEYS = [CHECKOUT_WINDOW_KEY, ADD_WINDOW_KEY];
+/** Where a guest's payment limit window is kept (shopper-cart.ts `takePaymentSlot`): the same. */
+export const PAYMENT_WINDOW_KEY = "payment-limit";
+const LIMIT_WINDOW_KEYS = [CHECKOUT_WINDOW_KEY, ADD_WINDOW_KEY, PAYMENT_WINDOW_KEY];
 
 /**
  * The Cart object's SQLite storage: one meta row (currency, last change, expiry) and the lines.
@@ -50,7 +52,7 @@ export class CartStorage {
 
   /**
    * Deletes everything, alarm included; the tables are made again, as this instance may serve more
-   * calls. A limit window still running (checkout, additions) is kept: a wiped cart (merged at
+   * calls. A limit window still running (checkout, additions, payments) is kept: a wiped cart (merged at
    * sign-in) must not give its buyer a fresh window.
    */
   async wipe(): Promise<void> {

@@ -118,6 +118,12 @@ export interface HandOffInput {
   accountLimit?: { limit: number; windowSeconds: number };
 }
 
+/**
+ * A guest's payment-limit slot (WRITE_LIMIT_PAYMENT per cart token), taken in their Cart object:
+ * the window it counts in, to give it back; or how long until that window ends.
+ */
+export type LimitSlot = { ok: true; windowEndsAt: number } | { ok: false; retryAfterSeconds: number } | InvalidArgument;
+
 export type HandOffResult =
   | {
       ok: true;

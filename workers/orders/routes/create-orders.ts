@@ -1,8 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateOrdersSchema, OrdersCreatedSchema } from "../../../schemas/orders";
 import type { AppEnv } from "../../app-env";
-import { limitWrites } from "../../middleware/write-limits";
-import { idempotent } from "../../platform/idempotency";
+import { idempotentLimited } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { placeOrders } from "../checkout";
 import type { CheckoutProbe } from "../checkout-probe";
@@ -15,8 +14,9 @@ export const createOrdersRoute = defineRoute({
   description:
     "Needs an Idempotency-Key. Stock is reserved until reservationExpiresAt (15 minutes by default); short stock is 409 insufficient_stock and nothing is reserved. Guests send X-Cart-Token, contactEmail and an inline shippingAddress.",
   security: [...bearerAuth, {}],
-  // The per-account slot is taken in the buyer's Cart object with the hand-off (cart-link.ts).
-  middleware: [idempotent, limitWrites("checkout", { accountSlot: "route" })] as const,
+  // The network's slot beside the key claim; the per-account one in the buyer's Cart object with
+  // the hand-off (cart-link.ts).
+  middleware: [idempotentLimited("checkout", { accountSlot: "route" })] as const,
   request: {
     ...jsonBody(CreateOrdersSchema),
   },

@@ -2,8 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { CreateTopupSchema, TopupSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
 import { requireAuth } from "../../middleware/auth";
-import { limitWrites } from "../../middleware/write-limits";
-import { idempotent } from "../../platform/idempotency";
+import { idempotentLimited } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { startTopup } from "../topups";
 
@@ -16,7 +15,7 @@ export const createTopupRoute = defineRoute({
   description:
     "Needs an Idempotency-Key: one key makes one top-up. Answers the wallet's topup transaction (pending) and the payment to make (its nextAction, as POST /payments). The wallet is credited exactly once when that payment succeeds (its webhook, a status check, or the sandbox's simulate); the transaction fails if the payment fails or expires. An amount that would pass the wallet's balance limit → 422 limit_exceeded; should the limit be passed by other money before the payment succeeds, the payment is refunded in full.",
   security: bearerAuth,
-  middleware: [requireAuth, idempotent, limitWrites("payment")] as const,
+  middleware: [requireAuth, idempotentLimited("payment")] as const,
   request: jsonBody(CreateTopupSchema),
   responses: { 201: jsonResponse("The top-up started", TopupSchema) },
   errors: [401, 409, 503],
