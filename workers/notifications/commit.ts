@@ -14,9 +14,8 @@ import { commitRows, type RowsCommitted } from "./commit-rows";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliverEvent, NOTIFIED_EVENT_TYPES } from "./events";
-import { type Preferences, preferencesOf } from "./preferences";
 import { presentNotification } from "./present";
-import { type PushTarget, pushTargets, sharedUserLookup } from "./recipients";
+import { type RecipientData, recipientData, sharedUserLookup } from "./recipients";
 import { type RecordRows, recordRows, recordWrites } from "./record";
 
 type PendingDelivery = { id: string; notificationId: string; notBefore: number | null };
@@ -31,24 +30,26 @@ interface PlanWrites {
   deliveryIds: string[];
 }
 
-/** What recording a batch of plans needs about their recipients, read once for all of them. */
-export interface RecipientData {
-  prefs: Map<string, Preferences>;
-  devices: Map<string, PushTarget[]>;
-}
-
-/** The preferences and push devices of every user the plans notify (one set of queries for all). */
-async function recipientData(env: Env, db: Database, plans: Plan[], at: number): Promise<RecipientData> {
+/**
+ * What recording the plans needs about their recipients, read in one D1 round trip for all of
+ * them: every notified user's preferences, the push devices of those a push may go to, and which
+ * users shown something live (notifications, unread hints) have their stream open.
+ */
+function plansRecipients(env: Env, db: Database, plans: Plan[], at: number): Promise<RecipientData> {
   const planned = plans.flatMap((plan) => plan.notifications);
-  const userIds = planned.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
-  const pushUsers = planned
+  const notified = planned.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
+  const push = planned
     .filter((p) => p.recipient.userId && TEMPLATE_META[p.template].channels.includes("push"))
     .map((p) => p.recipient.userId as string);
-  const [prefs, devices] = await Promise.all([
-    preferencesOf(db, userIds),
-    pushUsers.length > 0 ? pushTargets(env, db, pushUsers, at) : new Map<string, PushTarget[]>(),
-  ]);
-  return { prefs, devices };
+  const hinted = plans.flatMap((plan) => plan.hints.map((h) => h.userId));
+  return recipientData(env, db, { notified, push, live: [...notified, ...hinted] }, at);
+}
+
+/** The plans' unread hints to users with their stream open (the others have no socket to show them on). */
+function sendHints(env: Env, plans: Plan[], connected: Set<string>): Promise<boolean>[] {
+  return plans.flatMap((plan) =>
+    plan.hints.filter((h) => connected.has(h.userId)).map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)),
+  );
 }
 
 async function planWrites(
@@ -94,6 +95,7 @@ async function afterCommit(
   results: unknown[],
   base: number,
   at: number,
+  connected: Set<string>,
 ): Promise<{ effects: Promise<unknown>[]; messages: DeliverMessage[] }> {
   const config = readConfig(env).notifications;
   const returned = <T>(index: number): T[] =>
@@ -111,8 +113,9 @@ async function afterCommit(
       planned,
       deliveryId,
     })),
+    connected,
   );
-  const hints = plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count));
+  const hints = sendHints(env, [plan], connected);
 
   // Everything still pending (new, or left over by an earlier try) goes on the queue. When this run
   // created every delivery, they are all pending; otherwise read which still are.
@@ -147,10 +150,11 @@ async function enqueueDeliveries(env: Env, deps: MessagingDeps, db: Database, me
  */
 async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, plan: Plan, at: number): Promise<void> {
   const db = database(env);
-  const pw = await planWrites(env, db, event, plan, at, await recipientData(env, db, [plan], at));
+  const recipients = await plansRecipients(env, db, [plan], at);
+  const pw = await planWrites(env, db, event, plan, at, recipients);
   const [first, ...rest] = pw.writes;
   const results = first ? ((await db.batch([first, ...rest])) as unknown[]) : [];
-  const { effects, messages } = await afterCommit(env, db, plan, pw, results, 0, at);
+  const { effects, messages } = await afterCommit(env, db, plan, pw, results, 0, at, recipients.connected);
   await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
 }
 
@@ -166,7 +170,14 @@ type EventRows = { p: Planned; rows: RecordRows }[];
  * After a group's rows committed: each in-app notification this commit created is pushed to its
  * user's hub, and the event's deliveries still pending are answered, to be put on the queue.
  */
-async function afterRows(env: Env, db: Database, rows: EventRows, committed: RowsCommitted, at: number) {
+async function afterRows(
+  env: Env,
+  db: Database,
+  rows: EventRows,
+  committed: RowsCommitted,
+  at: number,
+  connected: Set<string>,
+) {
   const config = readConfig(env).notifications;
   const fresh = rows.filter(({ rows: r }) => r.inApp && committed.deliveries.has(r.inApp.id));
   const missing = fresh
@@ -180,6 +191,7 @@ async function afterRows(env: Env, db: Database, rows: EventRows, committed: Row
       const key = r.notification.dedupeKey;
       return { row: committed.notifications.get(key) ?? reread.get(key), planned: p, deliveryId: r.inApp?.id ?? "" };
     }),
+    connected,
   );
   const external = rows.flatMap(({ rows: r }) => r.external.map((e) => e.delivery.id));
   const created = external.map((id) => committed.deliveries.get(id));
@@ -206,12 +218,8 @@ async function afterRows(env: Env, db: Database, rows: EventRows, committed: Row
  */
 async function commitMany(env: Env, deps: MessagingDeps, planned: { event: EventEnvelope; plan: Plan }[], at: number) {
   const db = database(env);
-  const { prefs, devices } = await recipientData(
-    env,
-    db,
-    planned.map((p) => p.plan),
-    at,
-  );
+  const plans = planned.map((p) => p.plan);
+  const { prefs, devices, connected } = await plansRecipients(env, db, plans, at);
   const perEvent: EventRows[] = await Promise.all(
     planned.map(({ event, plan }) =>
       withRequestId(event.requestId, async () => {
@@ -232,9 +240,7 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
     if (last && last.flat().length + rows.length <= NOTIFICATIONS_PER_COMMIT) last.push(rows);
     else groups.push([rows]);
   }
-  const effects: Promise<unknown>[] = planned.flatMap(({ plan }) =>
-    plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)),
-  );
+  const effects: Promise<unknown>[] = sendHints(env, plans, connected);
   const messages: DeliverMessage[] = [];
   for (const group of groups) {
     const rows = group.flat();
@@ -243,7 +249,7 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
       rows.map((r) => r.rows),
       at,
     );
-    const after = await afterRows(env, db, rows, committed, at);
+    const after = await afterRows(env, db, rows, committed, at, connected);
     effects.push(...after.live);
     messages.push(...after.messages);
   }
@@ -253,14 +259,15 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
 type Shown = { row: NotificationRow | undefined; planned: Planned; deliveryId: string };
 
 /**
- * Shows new in-app notifications on their users' connected devices, one hub call per user (a chat
- * streak or several events for one user in a batch go together, in order); shown anywhere, they
- * are delivered.
+ * Shows new in-app notifications on their users' connected devices, one hub call per user with
+ * their stream open (`connected`; a chat streak or several events for one user in a batch go
+ * together, in order); shown anywhere, they are delivered. A user without a socket open sees them
+ * in the inbox, which their next connection catches up with (realtime's presence).
  */
-function showLive(env: Env, db: Database, shown: Shown[]): Promise<void>[] {
+function showLive(env: Env, db: Database, shown: Shown[], connected: Set<string>): Promise<void>[] {
   const byUser = new Map<string, { row: NotificationRow; planned: Planned; deliveryId: string }[]>();
   for (const { row, planned, deliveryId } of shown) {
-    if (!row?.userId) continue;
+    if (!row?.userId || !connected.has(row.userId)) continue;
     byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), { row, planned, deliveryId }]);
   }
   return [...byUser].map(async ([userId, items]) => {
