@@ -7,7 +7,7 @@ import { readConfig } from "../platform/config";
 import { defineConsumer } from "../platform/consume";
 import { type Database, database, inList } from "../platform/db";
 import { logEvent } from "../platform/log";
-import { markPublished } from "../platform/outbox";
+import { publishedWrites } from "../platform/outbox";
 import { withRequestId } from "../platform/request-context";
 import { notifyUnread, pushToHub } from "../realtime";
 import { commitRows, type RowsCommitted } from "./commit-rows";
@@ -128,11 +128,19 @@ async function afterCommit(
   return { effects: [...live, ...hints], messages };
 }
 
-/** Puts deliver events on the queue; their outbox rows (committed already) are marked published once it has them. */
-async function enqueueDeliveries(env: Env, deps: MessagingDeps, db: Database, messages: DeliverMessage[]) {
-  if (messages.length === 0) return;
+/**
+ * Puts deliver events on the queue; answers the writes that mark their outbox rows (committed
+ * already) published, which the consumer commits with its "done" markers.
+ */
+async function enqueueDeliveries(
+  env: Env,
+  deps: MessagingDeps,
+  db: Database,
+  messages: DeliverMessage[],
+): Promise<BatchItem<"sqlite">[]> {
+  if (messages.length === 0) return [];
   await enqueueOf(env, deps)(messages);
-  await markPublished(
+  return publishedWrites(
     db,
     readConfig(env),
     messages.map((m) => ({ id: m.body.id, delayMs: m.delaySeconds * 1000 })),
@@ -146,16 +154,24 @@ async function enqueueDeliveries(env: Env, deps: MessagingDeps, db: Database, me
  * the recipient's quiet hours. A failure after the commit makes the queue retry the event; the
  * retry finds the rows written and only re-sends what is still pending. The commit point is the
  * batch: it also holds each delivery's deliver event in the outbox, so a crash after it (or a
- * lost queue message) delays a delivery, never loses it.
+ * lost queue message) delays a delivery, never loses it. Answers the writes marking those outbox
+ * rows published, which commit with the event's "done" marker.
  */
-async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, plan: Plan, at: number): Promise<void> {
+async function commitPlan(
+  env: Env,
+  deps: MessagingDeps,
+  event: EventEnvelope,
+  plan: Plan,
+  at: number,
+): Promise<BatchItem<"sqlite">[]> {
   const db = database(env);
   const recipients = await plansRecipients(env, db, [plan], at);
   const pw = await planWrites(env, db, event, plan, at, recipients);
   const [first, ...rest] = pw.writes;
   const results = first ? ((await db.batch([first, ...rest])) as unknown[]) : [];
   const { effects, messages } = await afterCommit(env, db, plan, pw, results, 0, at, recipients.connected);
-  await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
+  const [published] = await Promise.all([enqueueDeliveries(env, deps, db, messages), ...effects]);
+  return published;
 }
 
 /**
@@ -209,14 +225,20 @@ async function afterRows(
 }
 
 /**
- * commitPlan for a whole queue batch: recipients' preferences and devices are read once, the
+ * commitPlan for a whole queue batch: recipients' preferences, devices and presence are read once, the
  * notifications, deliveries, tracked messages and outbox rows of all events commit as a few
  * multi-row statements in one D1 batch per group (commit-rows.ts; each event whole in one group,
  * in event order), then the live pushes and hints go out and every new delivery is enqueued in one
  * send. The same rows and keys as one at a time, so a retry of any of these events finds its rows
- * and changes nothing; the outbox covers a crash between commit and send.
+ * and changes nothing; the outbox covers a crash between commit and send. Answers the writes
+ * marking the sent deliver events published, committed with the batch's "done" markers.
  */
-async function commitMany(env: Env, deps: MessagingDeps, planned: { event: EventEnvelope; plan: Plan }[], at: number) {
+async function commitMany(
+  env: Env,
+  deps: MessagingDeps,
+  planned: { event: EventEnvelope; plan: Plan }[],
+  at: number,
+): Promise<BatchItem<"sqlite">[]> {
   const db = database(env);
   const plans = planned.map((p) => p.plan);
   const { prefs, devices, connected } = await plansRecipients(env, db, plans, at);
@@ -253,7 +275,8 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
     effects.push(...after.live);
     messages.push(...after.messages);
   }
-  await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
+  const [published] = await Promise.all([enqueueDeliveries(env, deps, db, messages), ...effects]);
+  return published;
 }
 
 type Shown = { row: NotificationRow | undefined; planned: Planned; deliveryId: string };
@@ -331,8 +354,8 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
     const at = clock(deps);
     const db = database(env);
     const plan = await planFor(event, { env, db, config: readConfig(env), now: at });
-    if (plan.notifications.length > 0 || plan.hints.length > 0) await commitPlan(env, deps, event, plan, at);
-    return [];
+    if (plan.notifications.length === 0 && plan.hints.length === 0) return [];
+    return commitPlan(env, deps, event, plan, at);
   },
   // A queue batch's events together: the users they name read in one query, one commit, one send.
   async handleMany(events, env, deps) {
@@ -342,13 +365,13 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
     const plans = await Promise.all(
       events.map(async (event) => ({ event, plan: await withRequestId(event.requestId, () => planFor(event, ctx)) })),
     );
-    await commitMany(
+    const writes = await commitMany(
       env,
       deps,
       plans.filter(({ plan }) => plan.notifications.length > 0 || plan.hints.length > 0),
       at,
     );
-    return { writes: [] };
+    return { writes };
   },
   async onDeadLetter(event) {
     logEvent("error", "notification_event_dead_lettered", { eventId: event.id, type: event.type });
