@@ -15,7 +15,7 @@ import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliverEvent, NOTIFIED_EVENT_TYPES } from "./events";
 import { presentNotification } from "./present";
-import { type RecipientData, recipientData, sharedUserLookup } from "./recipients";
+import { type RecipientData, type RecipientIds, recipientData, type SharedReads, sharedReads } from "./recipients";
 import { type RecordRows, recordRows, recordWrites } from "./record";
 
 type PendingDelivery = { id: string; notificationId: string; notBefore: number | null };
@@ -35,14 +35,14 @@ interface PlanWrites {
  * them: every notified user's preferences, the push devices of those a push may go to, and which
  * users shown something live (notifications, unread hints) have their stream open.
  */
-function plansRecipients(env: Env, db: Database, plans: Plan[], at: number): Promise<RecipientData> {
+function plansRecipients(plans: Plan[], read: (ids: RecipientIds) => Promise<RecipientData>): Promise<RecipientData> {
   const planned = plans.flatMap((plan) => plan.notifications);
   const notified = planned.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
   const push = planned
     .filter((p) => p.recipient.userId && TEMPLATE_META[p.template].channels.includes("push"))
     .map((p) => p.recipient.userId as string);
   const hinted = plans.flatMap((plan) => plan.hints.map((h) => h.userId));
-  return recipientData(env, db, { notified, push, live: [...notified, ...hinted] }, at);
+  return read({ notified, push, live: [...notified, ...hinted] });
 }
 
 /** The plans' unread hints to users with their stream open (the others have no socket to show them on). */
@@ -165,7 +165,7 @@ async function commitPlan(
   at: number,
 ): Promise<BatchItem<"sqlite">[]> {
   const db = database(env);
-  const recipients = await plansRecipients(env, db, [plan], at);
+  const recipients = await plansRecipients([plan], (ids) => recipientData(env, db, ids, at));
   const pw = await planWrites(env, db, event, plan, at, recipients);
   const [first, ...rest] = pw.writes;
   const results = first ? ((await db.batch([first, ...rest])) as unknown[]) : [];
@@ -238,10 +238,11 @@ async function commitMany(
   deps: MessagingDeps,
   planned: { event: EventEnvelope; plan: Plan }[],
   at: number,
+  reads: SharedReads,
 ): Promise<BatchItem<"sqlite">[]> {
   const db = database(env);
   const plans = planned.map((p) => p.plan);
-  const { prefs, devices, connected } = await plansRecipients(env, db, plans, at);
+  const { prefs, devices, connected } = await plansRecipients(plans, reads.recipients);
   const perEvent: EventRows[] = await Promise.all(
     planned.map(({ event, plan }) =>
       withRequestId(event.requestId, async () => {
@@ -361,7 +362,8 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
   async handleMany(events, env, deps) {
     const at = clock(deps);
     const db = database(env);
-    const ctx = { env, db, config: readConfig(env), now: at, users: sharedUserLookup(env, db) };
+    const reads = sharedReads(env, db, at);
+    const ctx = { env, db, config: readConfig(env), now: at, users: reads.users };
     const plans = await Promise.all(
       events.map(async (event) => ({ event, plan: await withRequestId(event.requestId, () => planFor(event, ctx)) })),
     );
@@ -370,6 +372,7 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
       deps,
       plans.filter(({ plan }) => plan.notifications.length > 0 || plan.hints.length > 0),
       at,
+      reads,
     );
     return { writes };
   },
