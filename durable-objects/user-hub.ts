@@ -22,12 +22,12 @@ export class UserHub extends DurableObject<Env> {
   }
 
   /** Closes every socket (the account was suspended or deleted); answers how many were open. */
-  closeSockets(code: number, reason: string): number {
+  closeSockets(code: number, reason: string): Promise<number> {
     return this.stream.closeAll(code, reason);
   }
 
   /** Tells and closes the sockets of sessions signed out elsewhere; answers how many. */
-  endSessions(sessionIds: string[]): number {
+  endSessions(sessionIds: string[]): Promise<number> {
     return this.stream.endSessions(sessionIds);
   }
 
@@ -44,11 +44,11 @@ export class UserHub extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    this.stream.closed(ws, code, reason);
+    await this.stream.closed(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.stream.failed(ws);
+    await this.stream.failed(ws);
   }
 
   override async alarm(): Promise<void> {

@@ -68,9 +68,17 @@ describe("the compose consumer applies a queue batch's events together", () => {
         if (i === 1) expect(deliveries.find((d) => d.channel === "push")?.target).toBe(device.id);
       }
     }
-    // One deliver event per push delivery, all in one send.
+    // One deliver event per push delivery, all in one send, and their outbox rows marked published
+    // (in the commit of the batch's "done" markers).
     expect(first.enqueued).toHaveLength(3);
     expect(new Set(first.enqueued.map((m) => m.body.data.deliveryId)).size).toBe(3);
+    const { results: outbox } = await env.DB.prepare(
+      "SELECT published_at, claimed_until FROM outbox_events WHERE id IN (SELECT value FROM json_each(?1))",
+    )
+      .bind(JSON.stringify(first.enqueued.map((m) => m.body.id)))
+      .all<{ published_at: number | null; claimed_until: number | null }>();
+    expect(outbox).toHaveLength(3);
+    for (const row of outbox) expect(row).toEqual({ published_at: expect.any(Number), claimed_until: null });
 
     // Redelivered whole: acked, and nothing is written or enqueued twice.
     const again = recordingDeps();

@@ -48,6 +48,14 @@ export async function register(locale: string, country = "TH", name = "Somchai")
   return { token: tokens.accessToken, userId: tokens.user.id, email: tokens.email };
 }
 
+/** The same account signed in again from another device (another session, another socket): its access token. */
+export async function signInAgain(email: string, deviceId: string): Promise<string> {
+  const res = await call("POST", "/api/v1/auth/login", {
+    body: { email, password: "Sawasdee2026", device: { id: deviceId, platform: "android" } },
+  });
+  return (await expectJson<{ accessToken: string }>(res, 200)).accessToken;
+}
+
 export async function makeAdmin(person: Person): Promise<void> {
   await grantAdmin(person.userId);
 }

@@ -15,16 +15,10 @@ import {
   openStream,
   recordingDeps,
   register,
+  signInAgain,
   sleep,
   streamRequest,
 } from "../notifications/helpers";
-
-async function signInAgain(email: string, deviceId: string) {
-  const res = await call("POST", "/api/v1/auth/login", {
-    body: { email, password: "Sawasdee2026", device: { id: deviceId, platform: "android" } },
-  });
-  return (await expectJson<{ accessToken: string }>(res, 200)).accessToken;
-}
 
 describe("GET /api/v1/realtime/ws, the per-user stream", () => {
   it("refuses plain requests (426) and unknown tickets (401)", async () => {

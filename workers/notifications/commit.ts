@@ -7,16 +7,15 @@ import { readConfig } from "../platform/config";
 import { defineConsumer } from "../platform/consume";
 import { type Database, database, inList } from "../platform/db";
 import { logEvent } from "../platform/log";
-import { markPublished } from "../platform/outbox";
+import { publishedWrites } from "../platform/outbox";
 import { withRequestId } from "../platform/request-context";
 import { notifyUnread, pushToHub } from "../realtime";
 import { commitRows, type RowsCommitted } from "./commit-rows";
 import { type Plan, type Planned, planFor, TEMPLATE_META } from "./compose";
 import { clock, delayUntil, enqueueOf, type NotificationConsumer } from "./delivery-queue";
 import { deliverEvent, NOTIFIED_EVENT_TYPES } from "./events";
-import { type Preferences, preferencesOf } from "./preferences";
 import { presentNotification } from "./present";
-import { type PushTarget, pushTargets, sharedUserLookup } from "./recipients";
+import { type RecipientData, type RecipientIds, recipientData, type SharedReads, sharedReads } from "./recipients";
 import { type RecordRows, recordRows, recordWrites } from "./record";
 
 type PendingDelivery = { id: string; notificationId: string; notBefore: number | null };
@@ -31,24 +30,26 @@ interface PlanWrites {
   deliveryIds: string[];
 }
 
-/** What recording a batch of plans needs about their recipients, read once for all of them. */
-export interface RecipientData {
-  prefs: Map<string, Preferences>;
-  devices: Map<string, PushTarget[]>;
-}
-
-/** The preferences and push devices of every user the plans notify (one set of queries for all). */
-async function recipientData(env: Env, db: Database, plans: Plan[], at: number): Promise<RecipientData> {
+/**
+ * What recording the plans needs about their recipients, read in one D1 round trip for all of
+ * them: every notified user's preferences, the push devices of those a push may go to, and which
+ * users shown something live (notifications, unread hints) have their stream open.
+ */
+function plansRecipients(plans: Plan[], read: (ids: RecipientIds) => Promise<RecipientData>): Promise<RecipientData> {
   const planned = plans.flatMap((plan) => plan.notifications);
-  const userIds = planned.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
-  const pushUsers = planned
+  const notified = planned.map((p) => p.recipient.userId).filter((id): id is string => id !== null);
+  const push = planned
     .filter((p) => p.recipient.userId && TEMPLATE_META[p.template].channels.includes("push"))
     .map((p) => p.recipient.userId as string);
-  const [prefs, devices] = await Promise.all([
-    preferencesOf(db, userIds),
-    pushUsers.length > 0 ? pushTargets(env, db, pushUsers, at) : new Map<string, PushTarget[]>(),
-  ]);
-  return { prefs, devices };
+  const hinted = plans.flatMap((plan) => plan.hints.map((h) => h.userId));
+  return read({ notified, push, live: [...notified, ...hinted] });
+}
+
+/** The plans' unread hints to users with their stream open (the others have no socket to show them on). */
+function sendHints(env: Env, plans: Plan[], connected: Set<string>): Promise<boolean>[] {
+  return plans.flatMap((plan) =>
+    plan.hints.filter((h) => connected.has(h.userId)).map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)),
+  );
 }
 
 async function planWrites(
@@ -94,6 +95,7 @@ async function afterCommit(
   results: unknown[],
   base: number,
   at: number,
+  connected: Set<string>,
 ): Promise<{ effects: Promise<unknown>[]; messages: DeliverMessage[] }> {
   const config = readConfig(env).notifications;
   const returned = <T>(index: number): T[] =>
@@ -111,8 +113,9 @@ async function afterCommit(
       planned,
       deliveryId,
     })),
+    connected,
   );
-  const hints = plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count));
+  const hints = sendHints(env, [plan], connected);
 
   // Everything still pending (new, or left over by an earlier try) goes on the queue. When this run
   // created every delivery, they are all pending; otherwise read which still are.
@@ -125,11 +128,19 @@ async function afterCommit(
   return { effects: [...live, ...hints], messages };
 }
 
-/** Puts deliver events on the queue; their outbox rows (committed already) are marked published once it has them. */
-async function enqueueDeliveries(env: Env, deps: MessagingDeps, db: Database, messages: DeliverMessage[]) {
-  if (messages.length === 0) return;
+/**
+ * Puts deliver events on the queue; answers the writes that mark their outbox rows (committed
+ * already) published, which the consumer commits with its "done" markers.
+ */
+async function enqueueDeliveries(
+  env: Env,
+  deps: MessagingDeps,
+  db: Database,
+  messages: DeliverMessage[],
+): Promise<BatchItem<"sqlite">[]> {
+  if (messages.length === 0) return [];
   await enqueueOf(env, deps)(messages);
-  await markPublished(
+  return publishedWrites(
     db,
     readConfig(env),
     messages.map((m) => ({ id: m.body.id, delayMs: m.delaySeconds * 1000 })),
@@ -143,15 +154,24 @@ async function enqueueDeliveries(env: Env, deps: MessagingDeps, db: Database, me
  * the recipient's quiet hours. A failure after the commit makes the queue retry the event; the
  * retry finds the rows written and only re-sends what is still pending. The commit point is the
  * batch: it also holds each delivery's deliver event in the outbox, so a crash after it (or a
- * lost queue message) delays a delivery, never loses it.
+ * lost queue message) delays a delivery, never loses it. Answers the writes marking those outbox
+ * rows published, which commit with the event's "done" marker.
  */
-async function commitPlan(env: Env, deps: MessagingDeps, event: EventEnvelope, plan: Plan, at: number): Promise<void> {
+async function commitPlan(
+  env: Env,
+  deps: MessagingDeps,
+  event: EventEnvelope,
+  plan: Plan,
+  at: number,
+): Promise<BatchItem<"sqlite">[]> {
   const db = database(env);
-  const pw = await planWrites(env, db, event, plan, at, await recipientData(env, db, [plan], at));
+  const recipients = await plansRecipients([plan], (ids) => recipientData(env, db, ids, at));
+  const pw = await planWrites(env, db, event, plan, at, recipients);
   const [first, ...rest] = pw.writes;
   const results = first ? ((await db.batch([first, ...rest])) as unknown[]) : [];
-  const { effects, messages } = await afterCommit(env, db, plan, pw, results, 0, at);
-  await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
+  const { effects, messages } = await afterCommit(env, db, plan, pw, results, 0, at, recipients.connected);
+  const [published] = await Promise.all([enqueueDeliveries(env, deps, db, messages), ...effects]);
+  return published;
 }
 
 /**
@@ -166,7 +186,14 @@ type EventRows = { p: Planned; rows: RecordRows }[];
  * After a group's rows committed: each in-app notification this commit created is pushed to its
  * user's hub, and the event's deliveries still pending are answered, to be put on the queue.
  */
-async function afterRows(env: Env, db: Database, rows: EventRows, committed: RowsCommitted, at: number) {
+async function afterRows(
+  env: Env,
+  db: Database,
+  rows: EventRows,
+  committed: RowsCommitted,
+  at: number,
+  connected: Set<string>,
+) {
   const config = readConfig(env).notifications;
   const fresh = rows.filter(({ rows: r }) => r.inApp && committed.deliveries.has(r.inApp.id));
   const missing = fresh
@@ -180,6 +207,7 @@ async function afterRows(env: Env, db: Database, rows: EventRows, committed: Row
       const key = r.notification.dedupeKey;
       return { row: committed.notifications.get(key) ?? reread.get(key), planned: p, deliveryId: r.inApp?.id ?? "" };
     }),
+    connected,
   );
   const external = rows.flatMap(({ rows: r }) => r.external.map((e) => e.delivery.id));
   const created = external.map((id) => committed.deliveries.get(id));
@@ -197,21 +225,24 @@ async function afterRows(env: Env, db: Database, rows: EventRows, committed: Row
 }
 
 /**
- * commitPlan for a whole queue batch: recipients' preferences and devices are read once, the
+ * commitPlan for a whole queue batch: recipients' preferences, devices and presence are read once, the
  * notifications, deliveries, tracked messages and outbox rows of all events commit as a few
  * multi-row statements in one D1 batch per group (commit-rows.ts; each event whole in one group,
  * in event order), then the live pushes and hints go out and every new delivery is enqueued in one
  * send. The same rows and keys as one at a time, so a retry of any of these events finds its rows
- * and changes nothing; the outbox covers a crash between commit and send.
+ * and changes nothing; the outbox covers a crash between commit and send. Answers the writes
+ * marking the sent deliver events published, committed with the batch's "done" markers.
  */
-async function commitMany(env: Env, deps: MessagingDeps, planned: { event: EventEnvelope; plan: Plan }[], at: number) {
+async function commitMany(
+  env: Env,
+  deps: MessagingDeps,
+  planned: { event: EventEnvelope; plan: Plan }[],
+  at: number,
+  reads: SharedReads,
+): Promise<BatchItem<"sqlite">[]> {
   const db = database(env);
-  const { prefs, devices } = await recipientData(
-    env,
-    db,
-    planned.map((p) => p.plan),
-    at,
-  );
+  const plans = planned.map((p) => p.plan);
+  const { prefs, devices, connected } = await plansRecipients(plans, reads.recipients);
   const perEvent: EventRows[] = await Promise.all(
     planned.map(({ event, plan }) =>
       withRequestId(event.requestId, async () => {
@@ -232,9 +263,7 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
     if (last && last.flat().length + rows.length <= NOTIFICATIONS_PER_COMMIT) last.push(rows);
     else groups.push([rows]);
   }
-  const effects: Promise<unknown>[] = planned.flatMap(({ plan }) =>
-    plan.hints.map((h) => notifyUnread(env, h.userId, h.dialogId, h.count)),
-  );
+  const effects: Promise<unknown>[] = sendHints(env, plans, connected);
   const messages: DeliverMessage[] = [];
   for (const group of groups) {
     const rows = group.flat();
@@ -243,24 +272,26 @@ async function commitMany(env: Env, deps: MessagingDeps, planned: { event: Event
       rows.map((r) => r.rows),
       at,
     );
-    const after = await afterRows(env, db, rows, committed, at);
+    const after = await afterRows(env, db, rows, committed, at, connected);
     effects.push(...after.live);
     messages.push(...after.messages);
   }
-  await Promise.all([...effects, enqueueDeliveries(env, deps, db, messages)]);
+  const [published] = await Promise.all([enqueueDeliveries(env, deps, db, messages), ...effects]);
+  return published;
 }
 
 type Shown = { row: NotificationRow | undefined; planned: Planned; deliveryId: string };
 
 /**
- * Shows new in-app notifications on their users' connected devices, one hub call per user (a chat
- * streak or several events for one user in a batch go together, in order); shown anywhere, they
- * are delivered.
+ * Shows new in-app notifications on their users' connected devices, one hub call per user with
+ * their stream open (`connected`; a chat streak or several events for one user in a batch go
+ * together, in order); shown anywhere, they are delivered. A user without a socket open sees them
+ * in the inbox, which their next connection catches up with (realtime's presence).
  */
-function showLive(env: Env, db: Database, shown: Shown[]): Promise<void>[] {
+function showLive(env: Env, db: Database, shown: Shown[], connected: Set<string>): Promise<void>[] {
   const byUser = new Map<string, { row: NotificationRow; planned: Planned; deliveryId: string }[]>();
   for (const { row, planned, deliveryId } of shown) {
-    if (!row?.userId) continue;
+    if (!row?.userId || !connected.has(row.userId)) continue;
     byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), { row, planned, deliveryId }]);
   }
   return [...byUser].map(async ([userId, items]) => {
@@ -324,24 +355,26 @@ export const composeNotifications: NotificationConsumer = defineConsumer({
     const at = clock(deps);
     const db = database(env);
     const plan = await planFor(event, { env, db, config: readConfig(env), now: at });
-    if (plan.notifications.length > 0 || plan.hints.length > 0) await commitPlan(env, deps, event, plan, at);
-    return [];
+    if (plan.notifications.length === 0 && plan.hints.length === 0) return [];
+    return commitPlan(env, deps, event, plan, at);
   },
   // A queue batch's events together: the users they name read in one query, one commit, one send.
   async handleMany(events, env, deps) {
     const at = clock(deps);
     const db = database(env);
-    const ctx = { env, db, config: readConfig(env), now: at, users: sharedUserLookup(env, db) };
+    const reads = sharedReads(env, db, at);
+    const ctx = { env, db, config: readConfig(env), now: at, users: reads.users };
     const plans = await Promise.all(
       events.map(async (event) => ({ event, plan: await withRequestId(event.requestId, () => planFor(event, ctx)) })),
     );
-    await commitMany(
+    const writes = await commitMany(
       env,
       deps,
       plans.filter(({ plan }) => plan.notifications.length > 0 || plan.hints.length > 0),
       at,
+      reads,
     );
-    return { writes: [] };
+    return { writes };
   },
   async onDeadLetter(event) {
     logEvent("error", "notification_event_dead_lettered", { eventId: event.id, type: event.type });

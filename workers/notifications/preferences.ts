@@ -1,6 +1,5 @@
-import { inArray } from "drizzle-orm";
 import { type NotificationCategory, notificationPreferences } from "../../d1/schema/notifications";
-import type { Database } from "../platform/db";
+import { type Database, inList } from "../platform/db";
 
 export type Channel = "sms" | "email" | "push" | "inApp";
 export type OptionalCategory = Exclude<NotificationCategory, "security">;
@@ -37,16 +36,19 @@ export function fromRow(row: Row | undefined): Preferences {
   return { channels, categories, quietHours };
 }
 
-/** Preferences of many users in one query (absent rows are the defaults). */
-export async function preferencesOf(db: Database, userIds: readonly string[]): Promise<Map<string, Preferences>> {
+/** The stored preferences of many users: one statement (for a D1 batch; preferencesFrom reads it). */
+export function preferenceRows(db: Database, userIds: readonly string[]) {
+  return db
+    .select()
+    .from(notificationPreferences)
+    .where(inList(notificationPreferences.userId, [...new Set(userIds)]));
+}
+
+/** Each user's preferences from their stored rows (absent rows are the defaults). */
+export function preferencesFrom(rows: Row[], userIds: readonly string[]): Map<string, Preferences> {
   const out = new Map<string, Preferences>();
-  const unique = [...new Set(userIds)];
-  for (let i = 0; i < unique.length; i += 90) {
-    const chunk = unique.slice(i, i + 90);
-    const rows = await db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, chunk));
-    for (const row of rows) out.set(row.userId, fromRow(row));
-  }
-  for (const id of unique) if (!out.has(id)) out.set(id, fromRow(undefined));
+  for (const row of rows) out.set(row.userId, fromRow(row));
+  for (const id of userIds) if (!out.has(id)) out.set(id, fromRow(undefined));
   return out;
 }
 
@@ -111,7 +113,7 @@ export function quietHoursEnd(quiet: Preferences["quietHours"], timeZone: string
 
 /** Preferences of one user. */
 export async function preferencesFor(db: Database, userId: string): Promise<Preferences> {
-  return (await preferencesOf(db, [userId])).get(userId) ?? fromRow(undefined);
+  return fromRow(await preferenceRows(db, [userId]).get());
 }
 
 export interface PreferencesPatch {

@@ -1,14 +1,15 @@
-import { inArray } from "drizzle-orm";
 import { notificationDevices } from "../../d1/schema/notifications";
 import type { Locale } from "../../schemas/platform";
 import { productSummary } from "../catalog";
 import { COUNTRY_LOCALE, COUNTRY_TIMEZONE, type CountryCode } from "../i18n/catalog";
 import { activeUserContacts, liveSessionsOfUsers } from "../identity";
 import { type OrderSummary, orderSummaries } from "../orders";
-import type { Database } from "../platform/db";
+import { type Database, inList } from "../platform/db";
 import { asLocale } from "../platform/locale";
 import { decryptPii } from "../platform/pii";
+import { connectedAmong } from "../realtime";
 import { shopSummaries } from "../shops";
+import { type Preferences, preferenceRows, preferencesFrom } from "./preferences";
 
 /**
  * Who a notification is for and what it is about. The notification consumer runs across time,
@@ -52,26 +53,49 @@ export const userLookup =
   (ids) =>
     activeUsers(env, db, ids);
 
+/** The users whose recipient data recording needs (recipientData). */
+export interface RecipientIds {
+  notified: string[];
+  push: string[];
+  live: string[];
+}
+
+/** What a queue batch's planning and recording read through, shared by all of its events. */
+export interface SharedReads {
+  users: UserLookup;
+  recipients(ids: RecipientIds): Promise<RecipientData>;
+}
+
 /**
- * activeUsers for a batch of events planned at the same time: the lookups asked in one turn of the
- * event loop become one query, and a user read once is not read again.
+ * The reads of a batch of events planned at the same time: the user lookups asked in one turn of
+ * the event loop become one query (a user read once is not read again), and alongside each such
+ * query the same users' recipient data (preferences, push devices, presence) is read, which
+ * recording asks for once planning is done: a round trip after planning saved, since recipients
+ * are almost always users the planners looked up. Anyone else is read then. Made for one
+ * handleMany call; only that call awaits its promises.
  */
-export function sharedUserLookup(env: Env, db: Database): UserLookup {
+export function sharedReads(env: Env, db: Database, now: number): SharedReads {
   const known = new Map<string, Promise<Recipient | undefined>>();
+  const alongside: { ids: Set<string>; data: Promise<RecipientData> }[] = [];
   let waiting: { ids: Set<string>; done: Promise<Map<string, Recipient>> } | null = null;
   const fetchSoon = (id: string): Promise<Recipient | undefined> => {
     if (!waiting) {
       const ids = new Set<string>();
-      const done = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+      const turn = new Promise<void>((resolve) => setTimeout(resolve, 0));
+      const done = turn.then(() => {
         waiting = null;
         return activeUsers(env, db, [...ids]);
       });
+      const data = turn.then(() => recipientData(env, db, { notified: [...ids], push: [...ids], live: [...ids] }, now));
+      // Awaited by recipients(), if planning gets that far; a failure then surfaces there.
+      data.catch(() => undefined);
+      alongside.push({ ids, data });
       waiting = { ids, done };
     }
     waiting.ids.add(id);
     return waiting.done.then((found) => found.get(id));
   };
-  return async (ids) => {
+  const users: UserLookup = async (ids) => {
     for (const id of ids) if (!known.has(id)) known.set(id, fetchSoon(id));
     const out = new Map<string, Recipient>();
     for (const id of ids) {
@@ -80,6 +104,21 @@ export function sharedUserLookup(env: Env, db: Database): UserLookup {
     }
     return out;
   };
+  const recipients = async (wanted: RecipientIds): Promise<RecipientData> => {
+    const parts = await Promise.all(alongside.map((a) => a.data));
+    const read = new Set(alongside.flatMap((a) => [...a.ids]));
+    const notRead = (list: string[]) => list.filter((id) => !read.has(id));
+    const rest = { notified: notRead(wanted.notified), push: notRead(wanted.push), live: notRead(wanted.live) };
+    if (rest.notified.length + rest.push.length + rest.live.length > 0) {
+      parts.push(await recipientData(env, db, rest, now));
+    }
+    return {
+      prefs: new Map(parts.flatMap((p) => [...p.prefs])),
+      devices: new Map(parts.flatMap((p) => [...p.devices])),
+      connected: new Set(parts.flatMap((p) => [...p.connected])),
+    };
+  };
+  return { users, recipients };
 }
 
 /** An order with the shop it is from: its name and owner (the seller to notify). */
@@ -156,42 +195,48 @@ export interface PushTarget {
   platform: string;
 }
 
-const CHUNK = 90;
+/** What recording a batch of notifications needs about its recipients, read once for all of them. */
+export interface RecipientData {
+  prefs: Map<string, Preferences>;
+  /** Registered push devices of users whose registering session is still live. */
+  devices: Map<string, PushTarget[]>;
+  /** Users with their realtime stream open: only their hubs are called (realtime's presence). */
+  connected: Set<string>;
+}
 
 /**
- * Registered push devices of users whose registering session is still live: the devices and the
- * users' live sessions are read together, one round trip per 90 users.
+ * The preferences of the users notified, the push devices (with their sessions' liveness) of those
+ * a push may go to, and which of the users shown something live have a socket open: four
+ * statements in one D1 round trip, however many users.
  */
-export async function pushTargets(
-  env: Env,
-  db: Database,
-  userIds: readonly string[],
-  now: number,
-): Promise<Map<string, PushTarget[]>> {
+export async function recipientData(env: Env, db: Database, users: RecipientIds, now: number): Promise<RecipientData> {
+  const push = [...new Set(users.push)];
+  const [prefRows, devices, sessions, connected] = await db.batch([
+    preferenceRows(db, users.notified),
+    db
+      .select({
+        id: notificationDevices.id,
+        userId: notificationDevices.userId,
+        sessionId: notificationDevices.sessionId,
+        tokenEnc: notificationDevices.tokenEnc,
+        platform: notificationDevices.platform,
+      })
+      .from(notificationDevices)
+      .where(inList(notificationDevices.userId, push)),
+    liveSessionsOfUsers(db, push, now),
+    connectedAmong(db, users.live),
+  ]);
+  const liveSessions = new Set(sessions.map((s) => s.id));
   const out = new Map<string, PushTarget[]>();
-  const unique = [...new Set(userIds)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK);
-    const [devices, live] = await db.batch([
-      db
-        .select({
-          id: notificationDevices.id,
-          userId: notificationDevices.userId,
-          sessionId: notificationDevices.sessionId,
-          tokenEnc: notificationDevices.tokenEnc,
-          platform: notificationDevices.platform,
-        })
-        .from(notificationDevices)
-        .where(inArray(notificationDevices.userId, chunk)),
-      liveSessionsOfUsers(db, chunk, now),
-    ]);
-    const liveSessions = new Set(live.map((s) => s.id));
-    for (const row of devices) {
-      if (!liveSessions.has(row.sessionId)) continue;
-      const list = out.get(row.userId) ?? [];
-      list.push({ deviceId: row.id, token: await decryptPii(env, row.tokenEnc), platform: row.platform });
-      out.set(row.userId, list);
-    }
+  for (const row of devices) {
+    if (!liveSessions.has(row.sessionId)) continue;
+    const list = out.get(row.userId) ?? [];
+    list.push({ deviceId: row.id, token: await decryptPii(env, row.tokenEnc), platform: row.platform });
+    out.set(row.userId, list);
   }
-  return out;
+  return {
+    prefs: preferencesFrom(prefRows, users.notified),
+    devices: out,
+    connected: new Set(connected.map((c) => c.userId)),
+  };
 }

@@ -1,4 +1,5 @@
 import { and, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { outboxEvents } from "../../d1/schema/platform";
 import type { EventActor, EventData, EventEnvelope, EventOf, EventSubject, EventType } from "../../schemas/events";
@@ -65,7 +66,7 @@ export function recordEvent(db: Database, queue: QueueName, event: EventEnvelope
  * The outbox row of an event its producer publishes itself right after the commit, through its
  * own queue call (e.g. with a per-message delay): written idempotently in the same batch as the
  * change, claimed by the producer for `claimSeconds` so drains leave it alone, then marked with
- * `markPublished` once sent. If the process dies before that, a drain publishes it when the claim
+ * `publishedWrites` once sent. If the process dies before that, a drain publishes it when the claim
  * expires; if the message is lost after, the reconciler publishes it again. `published` records a
  * row the producer has already sent (e.g. from a consumer, whose writes commit after its work).
  */
@@ -111,14 +112,20 @@ export function recordEventsOnce(
 }
 
 /**
- * Marks events their producer has just sent as published (see recordEventOnce). The reconciler
- * checks each `delayMs` (its queue delay) plus EVENT_DELIVERY_TIMEOUT_SECONDS later.
+ * The writes that mark events their producer has just sent as published (see recordEventOnce),
+ * for the producer to commit in its next batch (a consumer: with its "done" markers, one round trip
+ * fewer). Until then the producer's claim keeps drains off the rows. The reconciler checks each
+ * `delayMs` (its queue delay) plus EVENT_DELIVERY_TIMEOUT_SECONDS later.
  */
-export async function markPublished(db: Database, config: Config, sent: { id: string; delayMs: number }[]) {
+export function publishedWrites(
+  db: Database,
+  config: Config,
+  sent: { id: string; delayMs: number }[],
+): BatchItem<"sqlite">[] {
   const now = nowMs();
   const byDelay = new Map<number, string[]>();
   for (const { id, delayMs } of sent) byDelay.set(delayMs, [...(byDelay.get(delayMs) ?? []), id]);
-  const updates = [...byDelay].flatMap(([delayMs, ids]) =>
+  return [...byDelay].flatMap(([delayMs, ids]) =>
     chunks(ids, OUTBOX_CHUNK).map((chunk) =>
       db
         .update(outboxEvents)
@@ -131,8 +138,6 @@ export async function markPublished(db: Database, config: Config, sent: { id: st
         .where(and(inArray(outboxEvents.id, chunk), isNull(outboxEvents.publishedAt))),
     ),
   );
-  const [first, ...rest] = updates;
-  if (first) await db.batch([first, ...rest]);
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -114,13 +114,21 @@ function plainSpaces(text: string): string {
   return text.replace(/[\u00A0\u2007\u2009\u202F]/g, " ");
 }
 
+/**
+ * Zones found valid: building a DateTimeFormat to test one cost more than rendering the
+ * notification. Only valid IANA zones are kept, so the set stays as small as the zones in use.
+ */
+const validZones = new Set<string>();
+
 /** A valid IANA zone, or the fallback (an unknown zone must not stop a notification). */
 export function safeTimeZone(timeZone: string | null | undefined, fallback = "UTC"): string {
   if (!timeZone) return fallback;
+  if (validZones.has(timeZone)) return timeZone;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone;
   } catch {
     return fallback;
   }
+  validZones.add(timeZone);
+  return timeZone;
 }

@@ -3,6 +3,7 @@ import { readConfig } from "../../platform/config";
 import { database } from "../../platform/db";
 import { logEvent } from "../../platform/log";
 import { HUB_CLOSE, HUB_HEADERS, type HubFrame, PING, PONG, type StreamNotification } from "./frames";
+import { HubPresence } from "./presence";
 
 /** How stale a socket's recorded activity may get before a frame refreshes its attachment. */
 const ACTIVITY_RESOLUTION_MS = 15_000;
@@ -32,13 +33,18 @@ interface HubSocket {
  *   for NOTIFICATIONS_HUB_IDLE_SECONDS (4000) and those whose session has ended (4401).
  * - `notifyMany(notifications)` and `unread(dialogId, count)` fan frames out to every socket and
  *   answer how many they reached.
+ * - Whether any socket is open is announced in D1 (presence.ts) after every change, before an
+ *   upgrade is answered, so senders call only the hubs of users with a socket open.
  */
 export class UserStream {
+  private readonly presence: HubPresence;
+
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly env: Env,
   ) {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    this.presence = new HubPresence(ctx.storage, env, () => this.config().hubHeartbeatSeconds);
   }
 
   private config() {
@@ -63,7 +69,7 @@ export class UserStream {
    * Sessions signed out from another device: each of their sockets is told (`session.revoked`, so
    * the app can say why) and closed with 4401 at once, not at the next heartbeat. How many.
    */
-  endSessions(sessionIds: string[]): number {
+  async endSessions(sessionIds: string[]): Promise<number> {
     const ended = new Set(sessionIds);
     let closed = 0;
     for (const ws of this.openSockets()) {
@@ -73,13 +79,15 @@ export class UserStream {
       this.close(ws, HUB_CLOSE.sessionEnded, "signed out from another device");
       closed += 1;
     }
+    if (closed > 0) await this.socketsChanged();
     return closed;
   }
 
   /** Closes every socket of this user at once (their account was suspended or deleted); how many. */
-  closeAll(code: number, reason: string): number {
+  async closeAll(code: number, reason: string): Promise<number> {
     const open = this.openSockets();
     for (const ws of open) this.close(ws, code, reason);
+    if (open.length > 0) await this.socketsChanged();
     return open.length;
   }
 
@@ -121,6 +129,9 @@ export class UserStream {
     };
     this.ctx.acceptWebSocket(server, [deviceTag(deviceId)]);
     server.serializeAttachment(state);
+    // Announced before the client hears 101: its catch-up read then sees every notification whose
+    // sender found this user offline (presence.ts).
+    await this.presence.sync(userId, this.openSockets().length, now);
     await this.scheduleHeartbeat(now);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -141,16 +152,18 @@ export class UserStream {
   }
 
   /** The client closed: finish the close handshake. */
-  closed(ws: WebSocket, code: number, reason: string): void {
+  async closed(ws: WebSocket, code: number, reason: string): Promise<void> {
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
       // Already closed.
     }
+    await this.socketsChanged();
   }
 
-  failed(ws: WebSocket): void {
+  async failed(ws: WebSocket): Promise<void> {
     this.close(ws, 1011, "socket error");
+    await this.socketsChanged();
   }
 
   /** The alarm: close idle sockets and those whose session ended; keep ticking while any remain. */
@@ -176,7 +189,15 @@ export class UserStream {
         logEvent("warn", "hub_session_check_failed", { error: String(err) });
       }
     }
-    if (this.openSockets().length > 0) await this.scheduleHeartbeat(now, true);
+    await this.presence.sync(undefined, this.openSockets().length, now);
+    if (this.openSockets().length > 0 || !this.presence.settled()) await this.scheduleHeartbeat(now, true);
+  }
+
+  /** Sockets closed: announce it once none is open; a failed announcement is retried by the heartbeat. */
+  private async socketsChanged(): Promise<void> {
+    const now = Date.now();
+    await this.presence.sync(undefined, this.openSockets().length, now);
+    if (!this.presence.settled()) await this.scheduleHeartbeat(now);
   }
 
   /** Accepted sockets still open (one this object just closed lingers until the close completes). */
