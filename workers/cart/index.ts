@@ -8,7 +8,7 @@ import { updateCartItemHandler, updateCartItemRoute } from "./routes/item-update
 
 export { type CartMergeOutcome, mergeGuestCartInto, mergeGuestCartOnSignIn } from "./merge";
 export * from "./object/types";
-export { type GuestPaymentSlot, takeGuestPaymentSlot } from "./payment-slots";
+export { guestPaymentSlot } from "./payment-slots";
 export { cartProblems } from "./routes/cart-validate";
 export {
   CART_TOKEN_HEADER,

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { CreatePaymentSchema, PaymentSchema } from "../../../schemas/payments";
 import type { AppEnv } from "../../app-env";
+import { guestPaymentSlot } from "../../cart";
 import { idempotentLimited } from "../../middleware/write-limits";
 import { bearerAuth, defineRoute, jsonBody, jsonResponse } from "../../platform/openapi";
 import { payWithCod } from "../cod";
-import { guestPaymentSlot } from "../guest-slot";
 import { startPayment } from "../service";
 import { payWithWallet } from "../wallet-pay";
 
@@ -16,7 +16,7 @@ export const createPaymentRoute = defineRoute({
   description:
     "Needs an Idempotency-Key. Returns the payment with nextAction (redirect, virtual account, QR string or deeplink) and localized instructions. Guests send the X-Cart-Token they checked out with. gateway wallet (method wallet, signed-in buyers): paid at once from the wallet of the orders' currency, status succeeded and the orders paid; short funds → 409 insufficient_funds and nothing changes; a restricted wallet → 403 wallet_restricted.",
   security: [...bearerAuth, {}],
-  // The limit's slots beside the key claim; a guest's own slot in their Cart object (guest-slot.ts).
+  // The limit's slots beside the key claim; a guest's own slot in their Cart object (cart/payment-slots.ts).
   middleware: [idempotentLimited("payment", { guestSlot: guestPaymentSlot })] as const,
   request: jsonBody(CreatePaymentSchema),
   responses: { 201: jsonResponse("Payment started", PaymentSchema) },
