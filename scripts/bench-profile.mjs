@@ -5,7 +5,8 @@
 // or speedscope) and prints the scenario's figures and where the CPU went: self time per function and
 // per source area, against the profile's duration (scripts/bench-profile-summary.mjs).
 //
-//   BENCH_CONNECTIONS (20), BENCH_WARMUP (2 s), BENCH_VARS as for `npm run bench`; PROFILE_INTERVAL_US (200).
+//   BENCH_CONNECTIONS (20), BENCH_WARMUP (2 s), BENCH_VARS as for `npm run bench`; PROFILE_INTERVAL_US (200);
+//   PROFILE_WORKER (a pattern of the inspector target's title; tchat-edge, the app, by default).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer as netServer } from "node:net";
 import { join } from "node:path";
@@ -44,8 +45,11 @@ async function inspectorSession(port) {
       .catch(() => []);
     if (targets.length === 0) await new Promise((r) => setTimeout(r, 200));
   }
-  const target = targets.find((t) => /tchat-edge/.test(`${t.title} ${t.id} ${t.url}`)) ?? targets[0];
-  if (!target) throw new Error("no inspector target");
+  // PROFILE_WORKER picks another isolate of the same workerd: "worker d1:db " (Miniflare's D1 object),
+  // "assets:router" (the static-assets router in front of the app), "core:entry" (its entry Worker).
+  const wanted = new RegExp(process.env.PROFILE_WORKER ?? "tchat-edge");
+  const target = targets.find((t) => wanted.test(`${t.title} ${t.id} ${t.url}`));
+  if (!target) throw new Error(`no inspector target matches ${wanted}: ${targets.map((t) => t.title).join(", ")}`);
   const ws = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     ws.onopen = resolve;
