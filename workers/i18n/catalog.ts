@@ -1,5 +1,6 @@
 import { type Formatters, IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../../schemas/platform";
+import { dateTimeFormat } from "../platform/intl";
 import { type Catalog, en } from "./locales/en";
 import { fil } from "./locales/fil";
 import { id } from "./locales/id";
@@ -116,7 +117,6 @@ function formattersFor(timeZone: string): Formatters {
   let formatters = formattersByZone.get(timeZone);
   if (!formatters) {
     const numbers = new Map<string, Intl.NumberFormat>();
-    const dates = new Map<string, Intl.DateTimeFormat>();
     const plurals = new Map<string, Intl.PluralRules>();
     formatters = {
       getNumberFormat(locales, opts) {
@@ -129,13 +129,7 @@ function formattersFor(timeZone: string): Formatters {
         return f;
       },
       getDateTimeFormat(locales, opts) {
-        const key = JSON.stringify([locales, opts]);
-        let f = dates.get(key);
-        if (!f) {
-          f = new Intl.DateTimeFormat(locales, { ...opts, timeZone });
-          dates.set(key, f);
-        }
-        return f;
+        return dateTimeFormat(locales, { ...opts, timeZone });
       },
       getPluralRules(locales, opts) {
         const key = JSON.stringify([locales, opts]);
@@ -160,13 +154,8 @@ function smsText(text: string): string {
   return text.replace(/[\u00A0\u2007\u2009\u202F]/g, " ");
 }
 
-const validZones = new Set<string>([DEFAULT_TIME_ZONE]);
-
 function checkedTimeZone(timeZone: string): string {
-  if (!validZones.has(timeZone)) {
-    // Throws RangeError for a zone the runtime does not know, before any message is built.
-    new Intl.DateTimeFormat("en", { timeZone });
-    validZones.add(timeZone);
-  }
+  // Throws RangeError for a zone the runtime does not know, before any message is built.
+  dateTimeFormat("en", { timeZone });
   return timeZone;
 }

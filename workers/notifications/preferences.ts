@@ -1,5 +1,6 @@
 import { type NotificationCategory, notificationPreferences } from "../../d1/schema/notifications";
 import { type Database, inList } from "../platform/db";
+import { dateTimeFormat } from "../platform/intl";
 
 export type Channel = "sms" | "email" | "push" | "inApp";
 export type OptionalCategory = Exclude<NotificationCategory, "security">;
@@ -75,21 +76,15 @@ function minutesOf(clock: string): number {
   return h * 60 + m;
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
 /** The wall-clock time in `timeZone` at `at`: minutes since midnight, plus seconds and ms. */
 function wallClock(at: number, timeZone: string): { minutes: number; seconds: number } {
-  let f = wallClocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    wallClocks.set(timeZone, f);
-  }
+  const f = dateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
   const parts = Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
   return { minutes: Number(parts.hour) * 60 + Number(parts.minute), seconds: Number(parts.second) };
 }

@@ -1,5 +1,6 @@
 import type { Locale } from "../../schemas/platform";
 import { bcp47 } from "../i18n/catalog";
+import { dateTimeFormat } from "../platform/intl";
 import { formatMoney } from "../platform/money";
 import type { Order } from "./present";
 
@@ -136,7 +137,7 @@ export function invoiceHtml(order: Order, shopName: string, locale: Locale, time
   const t = LABELS[locale];
   const tag = bcp47(locale);
   const fmt = (m: Order["total"]) => escapeHtml(formatMoney(m, tag));
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone }).format(
+  const date = dateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone }).format(
     new Date(order.createdAt),
   );
   const a = order.shippingAddress;

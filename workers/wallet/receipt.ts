@@ -2,6 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import type { Locale } from "../../schemas/platform";
 import type { TransactionSchema } from "../../schemas/wallet";
 import { bcp47 } from "../i18n/catalog";
+import { dateTimeFormat } from "../platform/intl";
 import { formatMoney } from "../platform/money";
 
 type Transaction = z.infer<typeof TransactionSchema>;
@@ -166,7 +167,7 @@ export function receiptHtml(
   const w = WORDS[locale];
   const tag = bcp47(locale);
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "medium", timeZone }).format(new Date(iso));
+    dateTimeFormat(tag, { dateStyle: "long", timeStyle: "medium", timeZone }).format(new Date(iso));
   const sign = t.direction === "debit" ? "−" : "+";
   const row = (label: string, value: string) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`;
   const history = t.statusHistory

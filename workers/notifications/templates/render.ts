@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../../../schemas/platform";
 import { bcp47 } from "../../i18n/catalog";
+import { dateTimeFormat, isKnownTimeZone } from "../../platform/intl";
 import { CURRENCIES, type Currency, formatMoney } from "../../platform/money";
 import { en } from "./en";
 import { fil } from "./fil";
@@ -93,17 +94,9 @@ function format(locale: Locale, key: string, source: string, values: Record<stri
   return String(message.format(values));
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Medium date and short time in the reader's zone, e.g. "5 Mar 2026, 14:30" (en-SG). */
 function dateFormat(tag: string, timeZone: string): Intl.DateTimeFormat {
-  const key = `${tag}|${timeZone}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
-    dateFormats.set(key, f);
-  }
-  return f;
+  return dateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 
 /**
@@ -114,21 +107,7 @@ function plainSpaces(text: string): string {
   return text.replace(/[\u00A0\u2007\u2009\u202F]/g, " ");
 }
 
-/**
- * Zones found valid: building a DateTimeFormat to test one cost more than rendering the
- * notification. Only valid IANA zones are kept, so the set stays as small as the zones in use.
- */
-const validZones = new Set<string>();
-
 /** A valid IANA zone, or the fallback (an unknown zone must not stop a notification). */
 export function safeTimeZone(timeZone: string | null | undefined, fallback = "UTC"): string {
-  if (!timeZone) return fallback;
-  if (validZones.has(timeZone)) return timeZone;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-  } catch {
-    return fallback;
-  }
-  validZones.add(timeZone);
-  return timeZone;
+  return timeZone && isKnownTimeZone(timeZone) ? timeZone : fallback;
 }

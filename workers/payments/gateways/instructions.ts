@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../../../schemas/platform";
 import { bcp47 } from "../../i18n/catalog";
+import { dateTimeFormat } from "../../platform/intl";
 import { type Currency, formatMoney, type Money } from "../../platform/money";
 import type { NextAction, VirtualAccountBank } from "./types";
 
@@ -100,7 +101,7 @@ function render(locale: Locale, id: InstructionId, params: Record<string, string
 }
 
 function formatExpiry(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(bcp47(locale), {
+  return dateTimeFormat(bcp47(locale), {
     year: "numeric",
     month: "short",
     day: "numeric",
