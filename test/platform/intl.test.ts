@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateTimeFormat, isKnownTimeZone } from "../../workers/platform/intl";
+import { dateTimeFormat, isKnownTimeZone, numberFormat, pluralRules } from "../../workers/platform/intl";
 
 // The isolate's one memo of DateTimeFormats (payments' instructions, invoices, receipts, notification
 // texts, quiet hours, the i18n catalog): the same formatter for the same arguments, never a wrong one.
@@ -28,5 +28,23 @@ describe("dateTimeFormat", () => {
     expect(isKnownTimeZone("Mars/Olympus_Mons")).toBe(false);
     expect(isKnownTimeZone("Asia/Ho_Chi_Minh")).toBe(true);
     expect(isKnownTimeZone("")).toBe(false);
+  });
+});
+
+describe("numberFormat and pluralRules", () => {
+  it("are kept per arguments, apart from each other and from date formats of the same arguments", () => {
+    const baht = numberFormat("th-TH", { style: "currency", currency: "THB" });
+    expect(numberFormat("th-TH", { style: "currency", currency: "THB" })).toBe(baht);
+    expect(numberFormat("th-TH", { style: "currency", currency: "VND" })).not.toBe(baht);
+    expect(baht.format(1234.5)).toBe(
+      new Intl.NumberFormat("th-TH", { style: "currency", currency: "THB" }).format(1234.5),
+    );
+    const plural = pluralRules("en");
+    expect(pluralRules("en")).toBe(plural);
+    expect(pluralRules("en", { type: "ordinal" })).not.toBe(plural);
+    expect(plural.select(1)).toBe("one");
+    expect(pluralRules("en", { type: "ordinal" }).select(2)).toBe("two");
+    expect(numberFormat("en", {})).toBeInstanceOf(Intl.NumberFormat);
+    expect(dateTimeFormat("en", {})).toBeInstanceOf(Intl.DateTimeFormat);
   });
 });

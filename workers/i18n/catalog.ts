@@ -1,6 +1,6 @@
 import { type Formatters, IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../../schemas/platform";
-import { dateTimeFormat } from "../platform/intl";
+import { dateTimeFormat, numberFormat, pluralRules } from "../platform/intl";
 import { type Catalog, en } from "./locales/en";
 import { fil } from "./locales/fil";
 import { id } from "./locales/id";
@@ -111,35 +111,16 @@ const formattersByZone = new Map<string, Formatters>();
 
 /**
  * intl-messageformat has no time-zone option, and date skeletons ("::yMMMd") bypass named
- * formats, so the zone is put into every DateTimeFormat it asks for. Intl objects are memoized.
+ * formats, so the zone is put into every DateTimeFormat it asks for. Intl objects are kept per
+ * isolate (platform/intl.ts).
  */
 function formattersFor(timeZone: string): Formatters {
   let formatters = formattersByZone.get(timeZone);
   if (!formatters) {
-    const numbers = new Map<string, Intl.NumberFormat>();
-    const plurals = new Map<string, Intl.PluralRules>();
     formatters = {
-      getNumberFormat(locales, opts) {
-        const key = JSON.stringify([locales, opts]);
-        let f = numbers.get(key);
-        if (!f) {
-          f = new Intl.NumberFormat(locales, opts as Intl.NumberFormatOptions);
-          numbers.set(key, f);
-        }
-        return f;
-      },
-      getDateTimeFormat(locales, opts) {
-        return dateTimeFormat(locales, { ...opts, timeZone });
-      },
-      getPluralRules(locales, opts) {
-        const key = JSON.stringify([locales, opts]);
-        let f = plurals.get(key);
-        if (!f) {
-          f = new Intl.PluralRules(locales, opts);
-          plurals.set(key, f);
-        }
-        return f;
-      },
+      getNumberFormat: (locales, opts) => numberFormat(locales, opts as Intl.NumberFormatOptions),
+      getDateTimeFormat: (locales, opts) => dateTimeFormat(locales, { ...opts, timeZone }),
+      getPluralRules: (locales, opts) => pluralRules(locales, opts),
     };
     formattersByZone.set(timeZone, formatters);
   }
