@@ -39,6 +39,14 @@ export const ShippingSchema = z
     service: z.string(),
     etd: z.string().optional(),
     trackingNumber: z.string().optional(),
+    book: z
+      .object({ courier: z.string(), service: z.string() })
+      .optional()
+      .openapi({
+        description:
+          "The courier and service a seller books for the chosen option (ids and codes of GET /couriers); absent for an option no longer offered",
+        example: { courier: "ninjavan", service: "express" },
+      }),
   })
   .openapi("OrderShipping");
 

@@ -28,19 +28,22 @@ const GHN_API = "https://dev-online-gateway.ghn.vn/shiip/public-api";
 const GHN_AREA = { city: "Phường 14, Quận 10", province: "Hồ Chí Minh" };
 
 /** Live rates on, every courier here, a timeout and cache as given (locally live rates are off). */
-function liveConfig({ timeoutMs = 2000, cacheSeconds = 0 } = {}) {
+function liveConfig({ timeoutMs = 2000, cacheSeconds = 0, couriers = ["ninjavan", "biteship", "ghn"] } = {}) {
   const config = readConfig(env);
   return {
     ...config,
     logistics: {
       ...config.logistics,
       liveRates: true,
-      couriers: ["ninjavan", "biteship", "ghn"],
+      couriers,
       timeoutMs,
       ratesCacheSeconds: cacheSeconds,
     },
   };
 }
+
+/** Vietnam's GHN tests: Ninja Van also sells there (its own cards), but only GHN is switched on. */
+const GHN_ONLY = liveConfig({ couriers: ["ghn"] });
 
 /**
  * A courier API stand-in that answers by path (calls made together arrive in any order), recording
@@ -219,7 +222,7 @@ describe("live rates from GHN (Vietnam)", () => {
   it("prices GHN by the buyer's district and ward, and the checkout to that address charges it", async () => {
     const { cartToken } = await shopCart("VN");
     const api = couriersApi(41_000);
-    const answer = await rates(cartToken, { country: "VN", postalCode: "70000", ...GHN_AREA }, api.fetchFn);
+    const answer = await rates(cartToken, { country: "VN", postalCode: "70000", ...GHN_AREA }, api.fetchFn, GHN_ONLY);
 
     const fee = api.calls.filter((c) => c.url === `${GHN_API}/v2/shipping-order/fee`);
     expect(fee).toHaveLength(1);
@@ -237,8 +240,8 @@ describe("live rates from GHN (Vietnam)", () => {
     expect(new Set(lists).size).toBe(lists.length);
     const ghn = answer.options.find((o) => o.id === "vn-ghn-standard");
     expect(ghn).toMatchObject({ cost: { amount: 41_000, currency: "VND" }, source: "courier" });
-    // GHN sells no express service here: that card stands.
-    expect(answer.options.find((o) => o.id === "vn-ghn-express")?.source).toBeUndefined();
+    // Ninja Van's cards are its own to price, not GHN's: they stand unless Ninja Van is asked.
+    expect(answer.options.find((o) => o.id === "vn-ninjavan-express")?.source).toBeUndefined();
     expect(answer.fallback).toBeUndefined();
 
     const address = { ...ADDRESS.VN, ...GHN_AREA };
@@ -265,7 +268,7 @@ describe("live rates from GHN (Vietnam)", () => {
   it("a destination GHN cannot place keeps the GHN cards, with the reason and what to send", async () => {
     const { cartToken } = await shopCart("VN");
     const api = couriersApi();
-    const bare = await rates(cartToken, { country: "VN", postalCode: "70000" }, api.fetchFn);
+    const bare = await rates(cartToken, { country: "VN", postalCode: "70000" }, api.fetchFn, GHN_ONLY);
     expect(api.calls).toHaveLength(0);
     expect(bare.options.find((o) => o.id === "vn-ghn-standard")?.source).toBeUndefined();
     expect(bare.fallback).toEqual([
@@ -277,6 +280,7 @@ describe("live rates from GHN (Vietnam)", () => {
       cartToken,
       { country: "VN", postalCode: "70000", city: "Phường 99, Quận 10", province: "Hồ Chí Minh" },
       api.fetchFn,
+      GHN_ONLY,
     );
     expect(api.calls.some((c) => c.url.endsWith("/v2/shipping-order/fee"))).toBe(false);
     expect(unknown.options.map((o) => o.cost)).toEqual(bare.options.map((o) => o.cost));

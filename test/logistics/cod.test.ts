@@ -2,17 +2,21 @@ import { describe, expect, it } from "vitest";
 import {
   book,
   call,
+  checkout,
   consumeOrderEvent,
   expectConserved,
   expectJson,
   expectProblem,
   getOrder,
+  guestBody,
+  guestCart,
   level,
   orderFor,
   type Payment,
   paymentRow,
   postPayment,
   postShipment,
+  sellerWithProduct,
   simulateShipment,
   timeline,
 } from "./helpers";
@@ -91,6 +95,34 @@ describe("cash on delivery", () => {
     const still = await getOrder(buyer, order.id);
     expect(still.status).toBe("pending_payment");
     expect(still.paymentStatus).toBe("unpaid");
+  });
+
+  it("is refused when the delivery the buyer chose collects no cash (JNE YES), and offered with one that does", async () => {
+    const seller = await sellerWithProduct("ID");
+    const cartToken = await guestCart([{ productId: seller.product.id, quantity: 1 }]);
+    const [order] = await checkout({ cartToken }, guestBody("ID", { shippingOptionId: "id-jne-yes" }));
+    // The order names what a seller books for it: Biteship's JNE YES.
+    expect(order.shipping).toMatchObject({ optionId: "id-jne-yes", book: { courier: "biteship", service: "jne_yes" } });
+    const problem = await expectProblem(
+      await postPayment({ cartToken }, { orderIds: [order.id], gateway: "cod", method: "cod" }),
+      422,
+      "cod_not_allowed",
+    );
+    expect(problem.detail).toContain("JNE YES");
+    const offered = await expectJson<{ options: { gateway: string }[] }>(
+      await call("GET", `/api/v1/payments/options?orderIds=${order.id}`, { cartToken }),
+      200,
+    );
+    expect(offered.options.some((o) => o.gateway === "cod")).toBe(false);
+    expect((await getOrder({ cartToken }, order.id)).paymentStatus).toBe("unpaid");
+
+    const regular = await guestCart([{ productId: seller.product.id, quantity: 1 }]);
+    const [reg] = await checkout({ cartToken: regular }, guestBody("ID", { shippingOptionId: "id-jne-reg" }));
+    const payment = await expectJson<Payment>(
+      await postPayment({ cartToken: regular }, { orderIds: [reg.id], gateway: "cod", method: "cod" }),
+      201,
+    );
+    expect(payment.status).toBe("pending");
   });
 
   it("is refused where the country does not offer it", async () => {

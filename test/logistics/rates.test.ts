@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { liveRates } from "../../workers/logistics";
 import { readConfig } from "../../workers/platform/config";
-import { quoteShipping } from "../../workers/shipping";
+import { quoteShipping, RATE_CARDS } from "../../workers/shipping";
 import { json, recordingFetch } from "../support/recording-fetch";
 import { call, expectJson, guestCart, sellerWithProduct } from "./helpers";
 
@@ -102,5 +102,20 @@ describe("POST /shipping/rates with live courier prices", () => {
     expect(rates.options).toEqual([]);
     expect(rates.shops[0]).toMatchObject({ reason: "not_domestic" });
     expect(rates.shops[0].reasonDetail).toMatch(/cross-border/);
+  });
+});
+
+describe("rate cards and couriers", () => {
+  it("every option a buyer can choose names a courier and service a seller can book in its country", async () => {
+    const listed = new Map<string, Set<string>>();
+    for (const country of new Set(RATE_CARDS.map((c) => c.country))) {
+      const { items } = await expectJson<{ items: { id: string; services: { code: string }[] }[] }>(
+        await call("GET", `/api/v1/couriers?country=${country}`),
+        200,
+      );
+      listed.set(country, new Set(items.flatMap((c) => c.services.map((s) => `${c.id}/${s.code}`))));
+    }
+    const unbookable = RATE_CARDS.filter((c) => !listed.get(c.country)?.has(`${c.book.courier}/${c.book.service}`));
+    expect(unbookable.map((c) => c.id)).toEqual([]);
   });
 });

@@ -50,7 +50,14 @@ export interface Order {
   total: Money;
   currency: string;
   shippingAddress: Record<string, string>;
-  shipping: { optionId: string; courier: string; service: string; etd?: string; trackingNumber?: string };
+  shipping: {
+    optionId: string;
+    courier: string;
+    service: string;
+    etd?: string;
+    trackingNumber?: string;
+    book?: { courier: string; service: string };
+  };
   paymentStatus: string;
   voucherCode?: string;
   reservationExpiresAt: string;

@@ -90,7 +90,9 @@ describe("POST /checkout/quote", () => {
         courier: order.shipping.courier,
         service: order.shipping.service,
         ...(order.shipping.etd ? { etd: order.shipping.etd } : {}),
+        book: { courier: "flash", service: "standard" },
       });
+      expect(order.shipping.book).toEqual({ courier: "flash", service: "standard" });
     }
   });
 

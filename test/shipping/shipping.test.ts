@@ -66,21 +66,21 @@ describe("rate tables", () => {
     for (const amount of Object.values(costs("ID", 7_777))) expect(amount % 100).toBe(0);
   });
 
-  it("Thailand: Kerry Standard/Express and Flash Standard, per 500 g after the first kg", () => {
+  it("Thailand: Ninja Van Standard/Express and Flash Standard, per 500 g after the first kg", () => {
     expect(costs("TH", 1_000)).toEqual({
       "th-flash-standard": 3_500,
-      "th-kerry-standard": 4_500,
-      "th-kerry-express": 6_500,
+      "th-ninjavan-standard": 4_500,
+      "th-ninjavan-express": 6_500,
     });
     expect(costs("TH", 2_300)).toEqual({
       "th-flash-standard": 6_500,
-      "th-kerry-standard": 7_500,
-      "th-kerry-express": 11_000,
+      "th-ninjavan-standard": 7_500,
+      "th-ninjavan-express": 11_000,
     });
     expect(costs("TH", 1_001)).toEqual({
       "th-flash-standard": 4_500,
-      "th-kerry-standard": 5_500,
-      "th-kerry-express": 8_000,
+      "th-ninjavan-standard": 5_500,
+      "th-ninjavan-express": 8_000,
     });
   });
 
@@ -91,16 +91,16 @@ describe("rate tables", () => {
     expect(costs("PH", 1_001)).toEqual({ "ph-ninjavan-standard": 12_500, "ph-ninjavan-express": 18_000 });
   });
 
-  it("Vietnam: GHN Standard/Express and GHTK Standard, per 500 g, in whole dong", () => {
+  it("Vietnam: GHN Standard and Ninja Van Standard/Express, per 500 g, in whole dong", () => {
     expect(costs("VN", 500)).toEqual({
-      "vn-ghtk-standard": 20_000,
+      "vn-ninjavan-standard": 20_000,
       "vn-ghn-standard": 22_000,
-      "vn-ghn-express": 30_000,
+      "vn-ninjavan-express": 30_000,
     });
     expect(costs("VN", 1_200)).toEqual({
-      "vn-ghtk-standard": 25_000,
+      "vn-ninjavan-standard": 25_000,
       "vn-ghn-standard": 27_000,
-      "vn-ghn-express": 38_000,
+      "vn-ninjavan-express": 38_000,
     });
   });
 
@@ -110,7 +110,12 @@ describe("rate tables", () => {
       expect(card.etd.minDays).toBeLessThanOrEqual(card.etd.maxDays);
       expect(shippingOptionById(card.id)).toBe(card);
     }
-    expect(shippingOptionById("th-kerry-express")).toMatchObject({ courier: "Kerry Express", service: "Express" });
+    expect(shippingOptionById("th-ninjavan-express")).toMatchObject({
+      courier: "Ninja Van",
+      service: "Express",
+      book: { courier: "ninjavan", service: "express" },
+    });
+    expect(shippingOptionById("id-jne-yes")?.book).toEqual({ courier: "biteship", service: "jne_yes" });
     expect(shippingOptionById("nope")).toBeUndefined();
     const jne = shippingOptionById("id-jne-reg")!;
     expect(shippingCost(jne, 10_000)).toEqual({ amount: 11_000_000, currency: "IDR" });
@@ -159,15 +164,15 @@ describe("POST /shipping/rates", () => {
         etd: { minDays: 2, maxDays: 4 },
       },
       {
-        id: "th-kerry-standard",
-        courier: "Kerry Express",
+        id: "th-ninjavan-standard",
+        courier: "Ninja Van",
         service: "Standard",
         cost: { amount: 7_500, currency: "THB" },
         etd: { minDays: 1, maxDays: 3 },
       },
       {
-        id: "th-kerry-express",
-        courier: "Kerry Express",
+        id: "th-ninjavan-express",
+        courier: "Ninja Van",
         service: "Express",
         cost: { amount: 11_000, currency: "THB" },
         etd: { minDays: 1, maxDays: 2 },

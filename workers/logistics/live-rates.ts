@@ -4,31 +4,15 @@ import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
 import type { Money } from "../platform/money";
 import { ProviderError } from "../platform/provider-http";
-import type { LiveRates, LiveRatesAnswer, LiveRatesRequest, ShippingOption } from "../shipping";
-import { shopParty } from "./booking";
 import {
-  biteshipServiceOf,
-  type Courier,
-  courierFor,
-  courierInfo,
-  type RateRequest,
-  UnpricedAddress,
-} from "./couriers";
-
-/** The rate cards' courier names (workers/shipping/rates.ts) that a real courier here can price. */
-const CARD_COURIERS: Record<string, string> = {
-  "Ninja Van": "ninjavan",
-  JNE: "biteship",
-  "J&T Express": "biteship",
-  SiCepat: "biteship",
-  GHN: "ghn",
-  "Flash Express": "flash",
-};
-
-/** The courier's own code of a rate-card service (Biteship names its couriers' services: jne_reg...). */
-function serviceOf(id: string, option: ShippingOption): string | undefined {
-  return id === "biteship" ? biteshipServiceOf(option.courier, option.service) : option.service.toLowerCase();
-}
+  type LiveRates,
+  type LiveRatesAnswer,
+  type LiveRatesRequest,
+  type ShippingOption,
+  shippingOptionById,
+} from "../shipping";
+import { shopParty } from "./booking";
+import { type Courier, courierFor, courierInfo, type RateRequest, UnpricedAddress } from "./couriers";
 
 /**
  * Live quotes by courier, service, shop and its pickup address (the origin), destination, weight and
@@ -110,9 +94,10 @@ async function priceOption(
   option: ShippingOption,
   { shopOrigin, courier: courierOf }: Asking,
 ): Promise<Priced> {
-  const id = CARD_COURIERS[option.courier];
-  const info = id ? courierInfo(config, id) : undefined;
-  const service = info ? serviceOf(info.id, option) : undefined;
+  // The card names the courier and service a seller books for it; that courier prices it.
+  const book = shippingOptionById(option.id)?.book;
+  const info = book ? courierInfo(config, book.courier) : undefined;
+  const service = info?.services.find((s) => s.code === book?.service)?.code;
   if (!info || !service || !info.countries.includes(request.destination.country)) return { option };
   let cost: Money | null;
   try {

@@ -14,6 +14,7 @@ import { readOrderConfig } from "./config";
 import { quotedSalePrices } from "./flash-sale-lines";
 import type { OrderTotals } from "./pricing";
 import { lineTotal } from "./pricing";
+import { presentShipping } from "./shipping-link";
 import { type CheckoutVouchers, checkoutVouchers } from "./vouchers";
 
 type CheckoutQuote = z.infer<typeof CheckoutQuoteSchema>;
@@ -86,7 +87,7 @@ function quotedOrder(parcel: ShopParcel, totals: OrderTotals, shopName: string |
       unitPrice: l.unitPrice,
       lineTotal: lineTotal(l.unitPrice, l.quantity),
     })),
-    shipping: { optionId: id, courier, service, ...(etd ? { etd } : {}) },
+    shipping: presentShipping({ optionId: id, courier, service, ...(etd ? { etd } : {}) }),
     ...totals,
     currency: totals.total.currency,
   };

@@ -66,3 +66,4 @@ export function createOrdersRouter({ refundPayment, checkoutProbe }: OrdersRoute
     .openapi(shopOrdersRoute, shopOrdersHandler)
     .openapi(changeShippingAddressRoute, changeShippingAddressHandler);
 }
+export { shippingOptionOf } from "./shipping-link";

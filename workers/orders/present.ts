@@ -5,6 +5,7 @@ import type { OrderSchema } from "../../schemas/orders";
 import { type Database, inList } from "../platform/db";
 import { type Currency, money } from "../platform/money";
 import { decryptPii } from "../platform/pii";
+import { presentShipping } from "./shipping-link";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type Order = z.infer<typeof OrderSchema>;
@@ -58,7 +59,7 @@ export async function presentOrder(env: Env, row: OrderRow, items: ItemRow[]): P
     total: m(row.total),
     currency,
     shippingAddress: address,
-    shipping: row.shipping as Order["shipping"],
+    shipping: presentShipping(row.shipping as Order["shipping"]),
     paymentStatus: row.paymentStatus,
     ...(row.voucherCode ? { voucherCode: row.voucherCode } : {}),
     reservationExpiresAt: iso(row.reservationExpiresAt),

@@ -2,7 +2,14 @@ import type { Country } from "../../schemas/identity";
 import type { Database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import type { Currency, Money } from "../platform/money";
-import { heldQuotes, type ParcelItem, parcelGrams, quoteShipping, type ShippingOption } from "../shipping";
+import {
+  heldQuotes,
+  type ParcelItem,
+  parcelGrams,
+  quoteShipping,
+  type ShippingOption,
+  shippingOptionById,
+} from "../shipping";
 
 export interface ShippingQuoteItem {
   quantity: number;
@@ -99,4 +106,21 @@ export function quoteForShop(
     cost: chosen.cost,
     etd: `${chosen.etd.minDays}-${chosen.etd.maxDays} days`,
   };
+}
+
+/**
+ * An order's shipping as presented: what was chosen at checkout, with the courier and service a
+ * seller books for that option (`book`, GET /couriers ids), where the option is still on the cards.
+ */
+export function presentShipping<T extends { optionId: string }>(
+  shipping: T,
+): T & { book?: { courier: string; service: string } } {
+  const book = shippingOptionById(shipping.optionId)?.book;
+  return book ? { ...shipping, book: { ...book } } : shipping;
+}
+
+/** The shipping option an order was checked out with (its stored `shipping.optionId`), if it has one. */
+export function shippingOptionOf(row: { shipping: unknown }): string | undefined {
+  const id = (row.shipping as { optionId?: unknown } | null)?.optionId;
+  return typeof id === "string" ? id : undefined;
 }

@@ -11,6 +11,7 @@ import {
   type OrderRow,
   orderById,
   paymentStatusWrite,
+  shippingOptionOf,
   timelineWrite,
 } from "../orders";
 import { database, nowMs } from "../platform/db";
@@ -53,7 +54,8 @@ export async function payWithCod(c: Context<AppEnv>, input: CreatePayment): Prom
     rows.map((r) => money(r.total, currency)),
     currency,
   );
-  for (const row of rows) codAllowed(c.get("config"), { country: row.shippingCountry, total: amount });
+  for (const row of rows)
+    codAllowed(c.get("config"), { country: row.shippingCountry, total: amount, optionId: shippingOptionOf(row) });
   if (Math.min(...rows.map((r) => r.reservationExpiresAt)) <= nowMs()) {
     throw new ApiError("conflict", "The stock hold of these orders has run out; they are expiring. Check out again.");
   }

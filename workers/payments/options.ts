@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { PaymentOptionSchema, PaymentOptionsQuerySchema } from "../../schemas/payments";
 import type { AppEnv } from "../app-env";
 import { codAllowed } from "../logistics";
-import { buyerOf, type OrderRow } from "../orders";
+import { buyerOf, type OrderRow, shippingOptionOf } from "../orders";
 import { database } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { type Currency, money } from "../platform/money";
@@ -132,7 +132,8 @@ function codOption(c: Context<AppEnv>, rows: OrderRow[], currency: Currency): Pa
     currency,
   );
   try {
-    for (const row of rows) codAllowed(c.get("config"), { country: row.shippingCountry, total });
+    for (const row of rows)
+      codAllowed(c.get("config"), { country: row.shippingCountry, total, optionId: shippingOptionOf(row) });
   } catch {
     return [];
   }

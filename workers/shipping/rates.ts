@@ -22,6 +22,11 @@ export interface RateCard {
   /** Heaviest parcel the service takes. */
   maxGrams: number;
   etd: { minDays: number; maxDays: number };
+  /**
+   * The courier and service the platform books for this option (GET /couriers ids and codes): every
+   * option a buyer can choose is one a seller can book, and the booking view starts from it.
+   */
+  book: { courier: string; service: string };
 }
 
 const KG = 1000;
@@ -37,6 +42,7 @@ const card = (
   stepGrams: 500 | 1000,
   perStep: number,
   etd: [number, number],
+  book: RateCard["book"] = { courier: code, service: service.toLowerCase() },
 ): RateCard => ({
   id: `${country.toLowerCase()}-${code}-${service.toLowerCase()}`,
   country,
@@ -48,19 +54,26 @@ const card = (
   perStep: minorUnits(currency, perStep),
   maxGrams: MAX_GRAMS,
   etd: { minDays: etd[0], maxDays: etd[1] },
+  book,
+});
+
+/** A Biteship service (Indonesia's couriers are booked through Biteship: JNE REG → jne_reg). */
+const biteship = (code: string, service: string) => ({
+  courier: "biteship",
+  service: `${code}_${service.toLowerCase()}`,
 });
 
 /** Prices in major units, as the couriers publish them (rupiah, baht, dollars, ringgit, pesos, dong). */
 export const RATE_CARDS: readonly RateCard[] = [
   // Indonesia (IDR), per kg.
-  card("ID", "IDR", "JNE", "jne", "REG", 11_000, KG, 11_000, [2, 3]),
-  card("ID", "IDR", "JNE", "jne", "YES", 19_000, KG, 19_000, [1, 1]),
-  card("ID", "IDR", "J&T Express", "jnt", "EZ", 10_000, KG, 10_000, [2, 3]),
-  card("ID", "IDR", "SiCepat", "sicepat", "REG", 9_000, KG, 9_000, [2, 3]),
-  card("ID", "IDR", "SiCepat", "sicepat", "BEST", 16_000, KG, 16_000, [1, 1]),
+  card("ID", "IDR", "JNE", "jne", "REG", 11_000, KG, 11_000, [2, 3], biteship("jne", "REG")),
+  card("ID", "IDR", "JNE", "jne", "YES", 19_000, KG, 19_000, [1, 1], biteship("jne", "YES")),
+  card("ID", "IDR", "J&T Express", "jnt", "EZ", 10_000, KG, 10_000, [2, 3], biteship("jnt", "EZ")),
+  card("ID", "IDR", "SiCepat", "sicepat", "REG", 9_000, KG, 9_000, [2, 3], biteship("sicepat", "REG")),
+  card("ID", "IDR", "SiCepat", "sicepat", "BEST", 16_000, KG, 16_000, [1, 1], biteship("sicepat", "BEST")),
   // Thailand (THB), per 500 g after the first kg.
-  card("TH", "THB", "Kerry Express", "kerry", "Standard", 45, 500, 10, [1, 3]),
-  card("TH", "THB", "Kerry Express", "kerry", "Express", 65, 500, 15, [1, 2]),
+  card("TH", "THB", "Ninja Van", "ninjavan", "Standard", 45, 500, 10, [1, 3]),
+  card("TH", "THB", "Ninja Van", "ninjavan", "Express", 65, 500, 15, [1, 2]),
   card("TH", "THB", "Flash Express", "flash", "Standard", 35, 500, 10, [2, 4]),
   // Singapore, Malaysia, the Philippines: Ninja Van, per kg.
   card("SG", "SGD", "Ninja Van", "ninjavan", "Standard", 5, KG, 1.5, [2, 3]),
@@ -71,13 +84,13 @@ export const RATE_CARDS: readonly RateCard[] = [
   card("PH", "PHP", "Ninja Van", "ninjavan", "Express", 120, KG, 60, [1, 3]),
   // Vietnam (VND, no minor unit), per 500 g after the first kg.
   card("VN", "VND", "GHN", "ghn", "Standard", 22_000, 500, 5_000, [2, 4]),
-  card("VN", "VND", "GHN", "ghn", "Express", 30_000, 500, 8_000, [1, 2]),
-  card("VN", "VND", "GHTK", "ghtk", "Standard", 20_000, 500, 5_000, [2, 5]),
+  card("VN", "VND", "Ninja Van", "ninjavan", "Express", 30_000, 500, 8_000, [1, 2]),
+  card("VN", "VND", "Ninja Van", "ninjavan", "Standard", 20_000, 500, 5_000, [2, 5]),
 ];
 
 const BY_ID = new Map(RATE_CARDS.map((c) => [c.id, c]));
 
-/** The rate card of a shipping option id (e.g. "th-kerry-express"), for checkout. */
+/** The rate card of a shipping option id (e.g. "th-ninjavan-express"), for checkout. */
 export function shippingOptionById(id: string): RateCard | undefined {
   return BY_ID.get(id);
 }

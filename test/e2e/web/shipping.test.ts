@@ -40,6 +40,13 @@ async function bookAndPrint(seller: Person, orderId: string) {
   const context = await contextAs(newContext, seller);
   const { page, errors } = await openPage(context);
   await page.goto(`/orders/${orderId}`);
+  // The form says what the buyer chose and paid for (Bangkok's cheapest card), and starts from it where it is bookable.
+  await page.getByText("The buyer chose Flash Express · Standard.").waitFor();
+  const offered = await page
+    .getByLabel("Courier")
+    .locator("option")
+    .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+  if (offered.includes("flash/standard")) expect(await page.getByLabel("Courier").inputValue()).toBe("flash/standard");
   // The sandbox courier: Ninja Van is listed too, but there is no Ninja Van to reach from the test server.
   await page.getByLabel("Courier").selectOption("sandbox/standard");
   await page.getByRole("button", { name: "Book courier" }).click();

@@ -19,15 +19,6 @@ export const BITESHIP_SERVICES: readonly CourierService[] = [
   { code: "sicepat_best", name: "SiCepat BEST", codCountries: ["ID"] },
 ];
 
-/** Biteship's courier_company of each rate-card courier it speaks for (workers/shipping/rates.ts names them). */
-const CARD_COMPANIES: Record<string, string> = { JNE: "jne", "J&T Express": "jnt", SiCepat: "sicepat" };
-
-/** Our Biteship service code of a rate card's courier and service (JNE REG → jne_reg), if Biteship sells it. */
-export function biteshipServiceOf(cardCourier: string, cardService: string): string | undefined {
-  const code = `${CARD_COMPANIES[cardCourier]}_${cardService.toLowerCase()}`;
-  return BITESHIP_SERVICES.some((s) => s.code === code) ? code : undefined;
-}
-
 /** Biteship's courier_company and courier_type of one of our service codes. */
 export function courierOf(service: string): { company: string; type: string } {
   const [company, type] = service.split("_");

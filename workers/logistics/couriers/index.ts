@@ -9,7 +9,6 @@ import { d1CourierStores } from "./stores";
 import type { Courier, CourierInfo } from "./types";
 
 export { BITESHIP_INFO, BiteshipCourier } from "./biteship";
-export { biteshipServiceOf } from "./biteship-wire";
 export { FLASH_WEBHOOK_ACK, FlashCourier } from "./flash";
 export { GHN_WEBHOOK_SECRET_PARAM, GhnCourier } from "./ghn";
 export { labelPdf } from "./label-pdf";

@@ -108,7 +108,11 @@ function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }
       .filter((s) => !cod || s.cod)
       .map((s) => ({ courier: c.id, service: s.code, label: `${c.name} · ${s.name}` })),
   );
-  const selected = choice ?? (options[0] ? { courier: options[0].courier, service: options[0].service } : null);
+  // Start from the delivery the buyer chose and paid for, where it can be booked here.
+  const chosen = order.shipping.book;
+  const paidFor = chosen && options.find((o) => o.courier === chosen.courier && o.service === chosen.service);
+  const first = paidFor ?? options[0];
+  const selected = choice ?? (first ? { courier: first.courier, service: first.service } : null);
   const book = async (event: Event) => {
     event.preventDefault();
     if (!selected) return;
@@ -128,6 +132,9 @@ function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }
   return (
     <form class="book-courier" onSubmit={book}>
       {cod && <p class="status">{t("logistics.codCollect", { amount: fmt.money(order.total) })}</p>}
+      <p class="status buyer-choice">
+        {t("logistics.buyerChose", { option: `${order.shipping.courier} · ${order.shipping.service}` })}
+      </p>
       <label for="courier-service">{t("logistics.courier")}</label>
       <select
         id="courier-service"

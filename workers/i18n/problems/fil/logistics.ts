@@ -8,6 +8,8 @@ export const logistics: ProblemTranslations = {
     "Ang cash on delivery ay hanggang {0} {1} lamang bawat bayad. Bayaran ang order na ito sa ibang paraan.",
   "Cash on delivery is not offered for deliveries to {0}. Choose another way to pay.":
     "Walang cash on delivery para sa mga padala sa {0}. Pumili ng ibang paraan ng pagbabayad.",
+  "Cash on delivery is not offered with {0} {1}. Check out again with another delivery option, or choose another way to pay.":
+    "Walang cash on delivery sa {0} {1}. Mag-checkout muli na may ibang opsyon sa pagpapadala, o pumili ng ibang paraan ng pagbabayad.",
   "Cash on delivery is not offered in {0}. Choose another way to pay.":
     "Walang cash on delivery sa {0}. Pumili ng ibang paraan ng pagbabayad.",
   "Cash on delivery takes the method cod.": "Ang cash on delivery ay gumagamit ng method na cod.",

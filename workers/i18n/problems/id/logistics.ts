@@ -8,6 +8,8 @@ export const logistics: ProblemTranslations = {
     "Bayar di tempat dibatasi {0} {1} per pembayaran. Bayar pesanan ini dengan cara lain.",
   "Cash on delivery is not offered for deliveries to {0}. Choose another way to pay.":
     "Bayar di tempat tidak tersedia untuk pengiriman ke {0}. Pilih cara bayar lain.",
+  "Cash on delivery is not offered with {0} {1}. Check out again with another delivery option, or choose another way to pay.":
+    "Bayar di tempat (COD) tidak tersedia dengan {0} {1}. Checkout ulang dengan opsi pengiriman lain, atau pilih cara bayar lain.",
   "Cash on delivery is not offered in {0}. Choose another way to pay.":
     "Bayar di tempat tidak tersedia dalam {0}. Pilih cara bayar lain.",
   "Cash on delivery takes the method cod.": "Bayar di tempat menggunakan metode cod.",

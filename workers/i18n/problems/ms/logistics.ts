@@ -8,6 +8,8 @@ export const logistics: ProblemTranslations = {
     "Bayaran semasa penghantaran dihadkan kepada {0} {1} bagi setiap bayaran. Bayar pesanan ini dengan cara lain.",
   "Cash on delivery is not offered for deliveries to {0}. Choose another way to pay.":
     "Bayaran semasa penghantaran tidak ditawarkan untuk penghantaran ke {0}. Pilih cara bayaran lain.",
+  "Cash on delivery is not offered with {0} {1}. Check out again with another delivery option, or choose another way to pay.":
+    "Tunai semasa penghantaran tidak ditawarkan dengan {0} {1}. Buat pembayaran semula dengan pilihan penghantaran lain, atau pilih cara bayaran lain.",
   "Cash on delivery is not offered in {0}. Choose another way to pay.":
     "Bayaran semasa penghantaran tidak ditawarkan dalam {0}. Pilih cara bayaran lain.",
   "Cash on delivery takes the method cod.": "Bayaran semasa penghantaran menggunakan kaedah cod.",

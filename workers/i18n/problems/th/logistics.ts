@@ -8,6 +8,8 @@ export const logistics: ProblemTranslations = {
     "การเก็บเงินปลายทางจำกัดไว้ที่ {0} {1} ต่อการชำระหนึ่งครั้ง กรุณาชำระคำสั่งซื้อนี้ด้วยวิธีอื่น",
   "Cash on delivery is not offered for deliveries to {0}. Choose another way to pay.":
     "ไม่มีบริการเก็บเงินปลายทางสำหรับการจัดส่งไปยัง {0} กรุณาเลือกวิธีชำระเงินอื่น",
+  "Cash on delivery is not offered with {0} {1}. Check out again with another delivery option, or choose another way to pay.":
+    "ไม่มีบริการเก็บเงินปลายทางกับ {0} {1} กรุณาสั่งซื้อใหม่โดยเลือกตัวเลือกการจัดส่งอื่น หรือเลือกวิธีชำระเงินอื่น",
   "Cash on delivery is not offered in {0}. Choose another way to pay.":
     "ไม่มีบริการเก็บเงินปลายทางในสกุลเงิน {0} กรุณาเลือกวิธีชำระเงินอื่น",
   "Cash on delivery takes the method cod.": "การเก็บเงินปลายทางใช้วิธีชำระเงิน cod",

@@ -8,6 +8,8 @@ export const logistics: ProblemTranslations = {
     "Thanh toán khi nhận hàng giới hạn {0} {1} mỗi lần thanh toán. Hãy thanh toán đơn hàng này bằng cách khác.",
   "Cash on delivery is not offered for deliveries to {0}. Choose another way to pay.":
     "Không có thanh toán khi nhận hàng cho đơn giao đến {0}. Hãy chọn cách thanh toán khác.",
+  "Cash on delivery is not offered with {0} {1}. Check out again with another delivery option, or choose another way to pay.":
+    "Không hỗ trợ thanh toán khi nhận hàng (COD) với {0} {1}. Hãy đặt hàng lại với phương thức giao hàng khác, hoặc chọn cách thanh toán khác.",
   "Cash on delivery is not offered in {0}. Choose another way to pay.":
     "Không có thanh toán khi nhận hàng bằng {0}. Hãy chọn cách thanh toán khác.",
   "Cash on delivery takes the method cod.": "Thanh toán khi nhận hàng dùng phương thức cod.",

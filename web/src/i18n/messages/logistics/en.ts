@@ -8,6 +8,7 @@ export const logisticsEn = {
   "logistics.service": "Service",
   "logistics.cod": "cash on delivery",
   "logistics.codCollect": "The courier collects {amount} on delivery.",
+  "logistics.buyerChose": "The buyer chose {option}.",
   "logistics.label": "Print label",
   "logistics.cancel": "Cancel booking",
   "logistics.cancelling": "Cancelling…",

@@ -10,6 +10,7 @@ export const logisticsFil: Record<keyof typeof logisticsEn, string> = {
   "logistics.service": "Serbisyo",
   "logistics.cod": "cash on delivery",
   "logistics.codCollect": "Kokolektahin ng courier ang {amount} pagdating.",
+  "logistics.buyerChose": "Ang pinili ng mamimili: {option}.",
   "logistics.label": "I-print ang label",
   "logistics.cancel": "Kanselahin ang booking",
   "logistics.cancelling": "Kinakansela…",

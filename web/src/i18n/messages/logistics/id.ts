@@ -10,6 +10,7 @@ export const logisticsId: Record<keyof typeof logisticsEn, string> = {
   "logistics.service": "Layanan",
   "logistics.cod": "bayar di tempat",
   "logistics.codCollect": "Kurir menagih {amount} saat paket tiba.",
+  "logistics.buyerChose": "Pembeli memilih {option}.",
   "logistics.label": "Cetak label",
   "logistics.cancel": "Batalkan pemesanan",
   "logistics.cancelling": "Membatalkan…",

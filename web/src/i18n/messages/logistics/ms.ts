@@ -10,6 +10,7 @@ export const logisticsMs: Record<keyof typeof logisticsEn, string> = {
   "logistics.service": "Perkhidmatan",
   "logistics.cod": "bayar semasa penghantaran",
   "logistics.codCollect": "Kurier akan mengutip {amount} semasa penghantaran.",
+  "logistics.buyerChose": "Pembeli memilih {option}.",
   "logistics.label": "Cetak label",
   "logistics.cancel": "Batalkan tempahan",
   "logistics.cancelling": "Membatalkan…",

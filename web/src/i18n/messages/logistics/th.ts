@@ -10,6 +10,7 @@ export const logisticsTh: Record<keyof typeof logisticsEn, string> = {
   "logistics.service": "บริการ",
   "logistics.cod": "เก็บเงินปลายทาง",
   "logistics.codCollect": "ขนส่งจะเก็บเงิน {amount} เมื่อส่งถึง",
+  "logistics.buyerChose": "ผู้ซื้อเลือก {option}",
   "logistics.label": "พิมพ์ใบปะหน้า",
   "logistics.cancel": "ยกเลิกการจอง",
   "logistics.cancelling": "กำลังยกเลิก…",

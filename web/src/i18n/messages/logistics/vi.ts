@@ -10,6 +10,7 @@ export const logisticsVi: Record<keyof typeof logisticsEn, string> = {
   "logistics.service": "Dịch vụ",
   "logistics.cod": "thanh toán khi nhận hàng",
   "logistics.codCollect": "Đơn vị vận chuyển sẽ thu {amount} khi giao hàng.",
+  "logistics.buyerChose": "Người mua đã chọn {option}.",
   "logistics.label": "In nhãn",
   "logistics.cancel": "Hủy đặt chỗ",
   "logistics.cancelling": "Đang hủy…",
