@@ -187,4 +187,41 @@ describe("a Flash pickup refused because another shop's is open waits, and is pl
     expect(answered.pickup).toMatchObject({ status: "requested", reference: "3060000" });
     expect(flash.notifies()).toBe(0);
   });
+  it("Flash down while the pickup waits is still a 503 with nothing changed; a refusal no retry changes ends the wait", async () => {
+    const { flash, b } = await aOpenAndB();
+    await expectJson<Presented>(await requestPickup(b.seller.token, b.id), 202);
+    const before = await rowOf(b.id);
+    restore?.();
+    const down = interceptOutbound(() => () => jsonAnswer(502, { message: "Bad gateway" }));
+    restore = down.restore;
+    const res = await requestPickup(b.seller.token, b.id);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("60");
+    expect(await rowOf(b.id)).toEqual(before);
+    // The cron meets the outage too: the pickup still waits, asked again after the backoff.
+    await dueNow();
+    expect(await cron()).toMatchObject({ placed: 0, waiting: 1 });
+    const after = await rowOf(b.id);
+    expect(after.pickupWaitingSince).toBe(before.pickupWaitingSince);
+    expect(after.pickupRetryAt).toBeGreaterThan(Date.now());
+    down.restore();
+
+    // Flash now refuses the shop's address outright (1022): waiting would never end, so it stops.
+    const refusing = interceptOutbound(
+      () => (c) =>
+        new URL(c.url).pathname === "/open/v1/notify"
+          ? jsonAnswer(200, { code: 1022, message: "Sender's address are not in service range yet", data: null })
+          : jsonAnswer(200, { code: 1, message: "success", data: flash.pickups.map((p) => ({ ...p, state: 2 })) }),
+    );
+    restore = refusing.restore;
+    await dueNow();
+    expect(await cron()).toMatchObject({ placed: 0 });
+    const ended = await rowOf(b.id);
+    expect([ended.pickupWaitingSince, ended.pickupRetryAt, ended.pickupReference]).toEqual([null, null, null]);
+    const read = await expectJson<Presented>(
+      await call("GET", `/api/v1/shipments/${b.id}`, { token: b.seller.token }),
+      200,
+    );
+    expect(read.pickup).toBeUndefined();
+  });
 });
