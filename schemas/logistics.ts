@@ -81,13 +81,27 @@ export const ShipmentSchema = z
     status: ShipmentStatusSchema,
     cod: MoneySchema.optional().openapi({ description: "Cash the courier collects on delivery" }),
     pickup: z
-      .object({
-        reference: z.string(),
-        from: z.string().openapi({ description: "The pickup window's start" }),
-        until: z.string().openapi({ description: "The pickup window's end" }),
-      })
+      .discriminatedUnion("status", [
+        z.object({
+          status: z.literal("requested").openapi({ description: "The courier took the pickup" }),
+          reference: z.string(),
+          from: z.string().openapi({ description: "The pickup window's start" }),
+          until: z.string().openapi({ description: "The pickup window's end" }),
+        }),
+        z.object({
+          status: z.literal("waiting").openapi({
+            description:
+              "The courier takes one open pickup per account and another shop's is open (Flash Express): the platform places this one as soon as the courier takes it",
+          }),
+          askedAt: z.string().openapi({ description: "When the seller first asked for the pickup" }),
+          readyAt: z.string().openapi({ description: "When the parcel is ready to be collected" }),
+        }),
+      ])
       .optional()
-      .openapi({ description: "The courier's pickup, once requested (with the booking for couriers that take it so)" }),
+      .openapi({
+        description:
+          "The courier's pickup, once requested (with the booking for couriers that take it so), or waiting for the courier to take it",
+      }),
     createdAt: z.string(),
   })
   .openapi("Shipment");

@@ -5,7 +5,7 @@ import { checkStaleDisbursements } from "./disbursements";
 import { resumePendingPayouts } from "./earnings";
 import { refreshFxRates } from "./fx";
 import { sealAuditChain } from "./identity";
-import { pollSilentShipments } from "./logistics";
+import { placeWaitingPickups, pollSilentShipments } from "./logistics";
 import { sweepOrphanUploads } from "./media";
 import { evaluateAlerts, recordQueueGauges } from "./metrics";
 import { purgeOldNotifications } from "./notifications";
@@ -49,6 +49,8 @@ export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<voi
   const payoutsResumed = await resumePendingPayouts(env);
   // Shipments whose courier webhooks went silent are polled (their events take the webhook's path).
   const tracking = await pollSilentShipments(env, config, { collected: codCollected, failed: codFailed });
+  // Courier pickups waiting for the courier to take them (another shop's Flash pickup was open) are asked again.
+  const pickups = await placeWaitingPickups(env, config);
   // Before the drain, so the events it hands back are published in this same run.
   const reconciled = await reconcileDeliveries(env, config, consumersFor);
   const drained = await drainOutbox(env, config);
@@ -86,6 +88,7 @@ export async function runScheduled(env: Env, selfFetch?: SelfFetch): Promise<voi
     disbursed,
     payoutsResumed,
     shipmentsPolled: tracking.polled,
+    pickupsPlaced: pickups.placed,
     settled: reconciled.settled,
     republished: reconciled.republished,
     deadLettered: reconciled.deadLettered,

@@ -29,6 +29,17 @@ export const shipments = sqliteTable(
     pickupReference: text("pickup_reference"),
     pickupFrom: integer("pickup_from"),
     pickupUntil: integer("pickup_until"),
+    /**
+     * A pickup the courier could not take yet because another of the platform's pickups is open at
+     * its account (Flash Express: one open pickup per merchant, every shop under one FLASH_MCH_ID):
+     * when the seller first asked (ms, null when nothing waits), the `readyAt` asked for, and when
+     * the cron asks again (after its attempts' backoff). Cleared once the pickup is placed, or when
+     * the parcel is no longer booked.
+     */
+    pickupWaitingSince: integer("pickup_waiting_since"),
+    pickupReadyAt: integer("pickup_ready_at"),
+    pickupRetryAt: integer("pickup_retry_at"),
+    pickupAttempts: integer("pickup_attempts").notNull().default(0),
     /** When the courier last told us anything (webhook or poll): the cron polls shipments silent too long. */
     lastHeardAt: integer("last_heard_at").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -39,6 +50,7 @@ export const shipments = sqliteTable(
     uniqueIndex("shipments_tracking").on(t.courier, t.trackingNumber),
     index("shipments_order").on(t.orderId, t.createdAt),
     index("shipments_heard").on(t.rank, t.lastHeardAt),
+    index("shipments_pickup_waiting").on(t.pickupRetryAt),
   ],
 );
 

@@ -4,19 +4,13 @@ import { drizzle } from "drizzle-orm/d1";
 import { afterEach, describe, expect, it } from "vitest";
 import { shipments } from "../../d1/schema/logistics";
 import { interceptOutbound, jsonAnswer } from "../security/support/outbound";
-import { bookedFlashShipment, call, expectJson, expectProblem, orderFor } from "./helpers";
+import { bookedFlashParcel, expectJson, expectProblem, requestPickup } from "./helpers";
 
 // POST /api/v1/shipments/:id/pickup for a Flash Express parcel, end to end through the route: the
 // shop's pickup address (Shop settings) is the sender, Flash's ticket is stored as the pickup, a
 // second request answers the stored pickup without asking Flash again, and a Flash outage is a 503
 // with Retry-After and nothing written. (Flash's own calls are tested in flash-pickup.test.ts.)
 
-const PICKUP = {
-  street: "12 ถนนนิมมานเหมินท์",
-  city: "สุเทพ, เมืองเชียงใหม่",
-  province: "เชียงใหม่",
-  postalCode: "50200",
-};
 const NOTIFIED = {
   ticketPickupId: 3051234,
   staffInfoName: "สมศักดิ์",
@@ -37,22 +31,6 @@ const flashAnswers = () => [
 type WithPickup = { id: string; pickup?: { reference: string; from: string; until: string } };
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
-
-/** A paid Thai order whose shop has a pickup address, and a booked Flash shipment of it. */
-async function bookedFlashParcel() {
-  const { seller, order } = await orderFor("TH");
-  const patched = await call("PATCH", `/api/v1/shops/${order.shopId}`, {
-    token: seller.token,
-    body: { contact: { phone: "053 123 456", pickupAddress: PICKUP } },
-  });
-  expect(patched.status, await patched.clone().text()).toBe(200);
-  const id = await bookedFlashShipment(order);
-  return { seller, id };
-}
-
-/** The seller asks Flash for a courier to the parcel's shop. */
-const requestPickup = (token: string, id: string) =>
-  call("POST", `/api/v1/shipments/${id}/pickup`, { token, body: {} });
 
 /** Flash answering the recorded pickup lookup and request, once each. */
 function flashUp() {

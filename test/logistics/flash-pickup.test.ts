@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import { shipments } from "../../d1/schema/logistics";
-import { FlashCourier } from "../../workers/logistics";
+import { FlashCourier, PickupBusy } from "../../workers/logistics";
 import { ApiError } from "../../workers/platform/errors";
 import { ProviderError } from "../../workers/platform/provider-http";
 import { json, recordingFetch, rejection } from "../support/recording-fetch";
@@ -129,6 +129,17 @@ describe("Flash Express pickups", () => {
       ok([listed(3049032, 0)]),
     );
     expect((await flash(fetchFn).requestPickup(pickup())).reference).toBe("3049032");
+    expect(calls).toHaveLength(3);
+  });
+
+  it("1010 with no open pickup of the shop's in the list (another shop's holds the account): PickupBusy, the pickup waits", async () => {
+    const other = [listed(3041111, 0, "021234567", "10110")];
+    const { fetchFn, calls } = recordingFetch(
+      ok(other),
+      refused(1010, "Imcomplete schedule of pickup is exists, no schedule of pickup is required"),
+      ok(other),
+    );
+    await rejection(flash(fetchFn).requestPickup(pickup()), PickupBusy);
     expect(calls).toHaveLength(3);
   });
 

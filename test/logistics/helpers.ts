@@ -147,3 +147,30 @@ export async function deliveredCod(): Promise<Shipment> {
   await simulateShipment(seller.token, shipment.id, "delivered");
   return shipment;
 }
+
+/** A Thai shop's pickup address Flash Express can send its courier to (district, province, postal code). */
+export const FLASH_PICKUP = {
+  street: "12 ถนนนิมมานเหมินท์",
+  city: "สุเทพ, เมืองเชียงใหม่",
+  province: "เชียงใหม่",
+  postalCode: "50200",
+};
+
+/**
+ * A paid Thai order whose shop has a pickup address (and phone: with the postal code, how Flash's
+ * list of pickups tells one shop's from another's), and a booked Flash shipment of it.
+ */
+export async function bookedFlashParcel(pickupAddress = FLASH_PICKUP, phone = "053 123 456") {
+  const { seller, order } = await orderFor("TH");
+  const patched = await call("PATCH", `/api/v1/shops/${order.shopId}`, {
+    token: seller.token,
+    body: { contact: { phone, pickupAddress } },
+  });
+  expect(patched.status, await patched.clone().text()).toBe(200);
+  const id = await bookedFlashShipment(order);
+  return { seller, order, id };
+}
+
+/** The seller asks the courier to collect the parcel (POST /shipments/:id/pickup). */
+export const requestPickup = (token: string, id: string, body: { readyAt?: string } = {}) =>
+  call("POST", `/api/v1/shipments/${id}/pickup`, { token, body });

@@ -45,6 +45,7 @@ export {
   labelPdf,
   NINJAVAN_SIGNATURE_HEADER,
   NinjaVanCourier,
+  PickupBusy,
   SANDBOX_SIGNATURE_HEADER,
   SandboxCourier,
   signSandboxCourierEvent,
@@ -52,6 +53,7 @@ export {
   UnpricedAddress,
 } from "./couriers";
 export { courierLiveRates, liveRates } from "./live-rates";
+export { placeWaitingPickups } from "./pickup-wait";
 export { pollSilentShipments } from "./poll";
 export type { CodSettlement } from "./tracking";
 

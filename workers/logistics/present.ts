@@ -11,6 +11,11 @@ export function labelUrl(origin: string, shipmentId: string): string {
   return `${origin}/api/v1/shipments/${shipmentId}/label`;
 }
 
+/** The parcel's pickup waits for the courier to take it (pickup.ts): asked, not placed, the parcel still booked. */
+export function pickupWaits(row: ShipmentRow): boolean {
+  return row.status === "booked" && !row.pickupReference && row.pickupWaitingSince !== null;
+}
+
 export function presentShipment(origin: string, row: ShipmentRow): Shipment {
   return {
     id: row.id,
@@ -26,12 +31,21 @@ export function presentShipment(origin: string, row: ShipmentRow): Shipment {
     ...(row.pickupReference && row.pickupFrom !== null && row.pickupUntil !== null
       ? {
           pickup: {
+            status: "requested" as const,
             reference: row.pickupReference,
             from: new Date(row.pickupFrom).toISOString(),
             until: new Date(row.pickupUntil).toISOString(),
           },
         }
-      : {}),
+      : pickupWaits(row)
+        ? {
+            pickup: {
+              status: "waiting" as const,
+              askedAt: new Date(row.pickupWaitingSince ?? row.updatedAt).toISOString(),
+              readyAt: new Date(row.pickupReadyAt ?? row.pickupWaitingSince ?? row.updatedAt).toISOString(),
+            },
+          }
+        : {}),
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }

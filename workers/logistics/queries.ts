@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { shipmentEvents, shipments } from "../../d1/schema/logistics";
 import type { ShipmentStatus } from "../../schemas/logistics";
 import type { Database } from "../platform/db";
@@ -64,5 +64,23 @@ export function silentShipments(db: Database, before: number, limit: number) {
     .from(shipments)
     .where(and(isNotNull(shipments.liveOrderId), lt(shipments.rank, FINAL_RANK), lt(shipments.lastHeardAt, before)))
     .orderBy(asc(shipments.lastHeardAt))
+    .limit(limit);
+}
+
+/** Booked parcels whose pickup waits for the courier and is due to be asked again, longest waiting first. */
+export function waitingPickups(db: Database, now: number, limit: number) {
+  return db
+    .select()
+    .from(shipments)
+    .where(
+      and(
+        isNotNull(shipments.pickupWaitingSince),
+        isNull(shipments.pickupReference),
+        isNotNull(shipments.liveOrderId),
+        eq(shipments.rank, RANK.booked),
+        lte(shipments.pickupRetryAt, now),
+      ),
+    )
+    .orderBy(asc(shipments.pickupWaitingSince))
     .limit(limit);
 }

@@ -106,4 +106,31 @@ describe("web app: shipping and tracking", () => {
     const after = await call(`/api/v1/orders/${order.id}`, { token: buyer.token });
     expect(after).toMatchObject({ status: "delivered", paymentStatus: "paid" });
   });
+  it("asking for a pickup: a waiting pickup (another shop's Flash pickup is open) reads as waiting, not an error; then its window", async () => {
+    const { seller, order } = await orderOf(false);
+    await bookAndPrint(seller, order.id);
+    const tracking = await call(`/api/v1/orders/${order.id}/tracking`, { token: seller.token });
+    const shipment = await call(`/api/v1/shipments/${tracking.shipmentId}`, { token: seller.token });
+    const context = await contextAs(newContext, seller);
+    const { page, errors } = await openPage(context);
+    // The test server reaches no Flash: its answer while another shop's pickup is open, as the route gives it.
+    const now = new Date().toISOString();
+    const waiting = { ...shipment, pickup: { status: "waiting", askedAt: now, readyAt: now } };
+    await page.route("**/api/v1/shipments/*/pickup", (route) =>
+      route.fulfill({ status: 202, contentType: "application/json", body: JSON.stringify(waiting) }),
+    );
+    await page.goto(`/orders/${order.id}`);
+    await page.getByRole("button", { name: "Ask for pickup" }).click();
+    await expect
+      .poll(() => page.getByTestId("pickup-waiting").textContent())
+      .toContain("Waiting for Flash to take the pickup");
+    expect(await page.locator(".problem").count()).toBe(0);
+
+    // Asked again (the sandbox courier confirms at once): its window.
+    await page.unroute("**/api/v1/shipments/*/pickup");
+    await page.getByRole("button", { name: "Ask for pickup" }).click();
+    await expect.poll(() => page.getByTestId("pickup").textContent()).toContain("The courier comes between");
+    expect(appErrors(errors)).toEqual([]);
+    await context.close();
+  });
 });

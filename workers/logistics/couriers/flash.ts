@@ -31,6 +31,7 @@ import type {
   TrackingUpdate,
   WebhookRequest,
 } from "./types";
+import { PickupBusy } from "./types";
 import { rereadOrRetry } from "./webhook-reread";
 
 export const FLASH_INFO: CourierInfo = {
@@ -177,8 +178,10 @@ export class FlashCourier implements Courier {
    * A courier to the shop (POST /open/v1/notify). Flash takes one open pickup per merchant and
    * not per parcel, so the shop's pickup still open today (POST /open/v1/notifications) is looked
    * for first and given back: a second parcel, or a retry after a crash between Flash's answer and
-   * our write, never orders a second courier. A 1010 refusal (another request asked at the same
-   * moment) reads the list again; anything else is a ProviderError (503 for the seller).
+   * our write, never orders a second courier. A 1010 refusal reads the list again: the shop's own
+   * pickup (another request asked at the same moment) is given back; none means another shop's
+   * pickup holds the merchant account, so PickupBusy (the pickup waits, pickup.ts). Anything else
+   * is a ProviderError (503 for the seller).
    */
   async requestPickup(request: PickupRequest): Promise<Pickup> {
     const fields = notifyFields(request);
@@ -195,6 +198,9 @@ export class FlashCourier implements Courier {
           ? await this.openPickup(fields, request.readyAt)
           : undefined;
       if (again) return again;
+      if (err instanceof ProviderError && err.providerCode === PICKUP_EXISTS) {
+        throw new PickupBusy("Flash Express has another shop's pickup open under the platform's account");
+      }
       throw err;
     }
   }

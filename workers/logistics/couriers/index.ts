@@ -16,7 +16,7 @@ export { NINJAVAN_SIGNATURE_HEADER, NinjaVanCourier } from "./ninjavan";
 export { SANDBOX_SIGNATURE_HEADER, SandboxCourier, type SandboxEvent, signSandboxCourierEvent } from "./sandbox";
 export { type CourierStores, d1CourierStores } from "./stores";
 export type * from "./types";
-export { UnpricedAddress } from "./types";
+export { PickupBusy, UnpricedAddress } from "./types";
 
 /** The secrets the couriers need (Env keys; dev values in .dev.vars.example), and D1 for GHN's stores per seller. */
 export interface CourierSecrets {

@@ -143,3 +143,15 @@ export class UnpricedAddress extends Error {
     this.name = "UnpricedAddress";
   }
 }
+
+/**
+ * A courier that takes no pickup now because another pickup is still open at the account every
+ * shop books under (Flash Express's 1010: one open pickup per merchant). Thrown by `requestPickup`
+ * when that open pickup is not this shop's: the pickup waits and the cron asks again (pickup.ts).
+ */
+export class PickupBusy extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PickupBusy";
+  }
+}

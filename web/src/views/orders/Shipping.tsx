@@ -7,6 +7,7 @@ import { ProblemNotice } from "../common/Status";
 import { useAction } from "../common/use-action";
 import { useApi } from "../common/use-api";
 import type { Order } from "./order-api";
+import { PickupAction } from "./Pickup";
 
 type Tracking = Schemas["Tracking"];
 type Courier = Schemas["Courier"];
@@ -195,6 +196,7 @@ function LabelActions({
   };
   return (
     <div class="actions">
+      {booked && <PickupAction shipmentId={shipmentId} />}
       <button type="button" onClick={label} disabled={busy} aria-busy={running === "label"} data-testid="print-label">
         {t("logistics.label")}
       </button>

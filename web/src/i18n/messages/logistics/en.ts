@@ -13,6 +13,11 @@ export const logisticsEn = {
   "logistics.cancel": "Cancel booking",
   "logistics.cancelling": "Cancelling…",
   "logistics.cancelConfirm": "Cancel this booking? The courier has not picked the parcel up yet.",
+  "logistics.pickup.ask": "Ask for pickup",
+  "logistics.pickup.asking": "Asking the courier…",
+  "logistics.pickup.window": "The courier comes between {from} and {until}.",
+  "logistics.pickup.waiting":
+    "Waiting for Flash to take the pickup: another shop's Flash pickup is still open. We place yours as soon as Flash takes it; there is nothing to do.",
   "logistics.tracking": "Tracking",
   "logistics.trackingNumber": "Tracking number",
   "logistics.status.booked": "Booked",

@@ -15,6 +15,11 @@ export const logisticsFil: Record<keyof typeof logisticsEn, string> = {
   "logistics.cancel": "Kanselahin ang booking",
   "logistics.cancelling": "Kinakansela…",
   "logistics.cancelConfirm": "Kanselahin ang booking na ito? Hindi pa nakukuha ng courier ang parcel.",
+  "logistics.pickup.ask": "Humiling ng pickup",
+  "logistics.pickup.asking": "Kinakausap ang courier…",
+  "logistics.pickup.window": "Darating ang courier mula {from} hanggang {until}.",
+  "logistics.pickup.waiting":
+    "Hinihintay na tanggapin ng Flash ang pickup: bukas pa ang Flash pickup ng ibang tindahan. Ipapasa namin ang sa iyo sa sandaling tanggapin ito ng Flash; wala kang kailangang gawin.",
   "logistics.tracking": "Pagsubaybay",
   "logistics.trackingNumber": "Tracking number",
   "logistics.status.booked": "Naka-book",

@@ -15,6 +15,11 @@ export const logisticsId: Record<keyof typeof logisticsEn, string> = {
   "logistics.cancel": "Batalkan pemesanan",
   "logistics.cancelling": "Membatalkan…",
   "logistics.cancelConfirm": "Batalkan pemesanan ini? Kurir belum menjemput paket.",
+  "logistics.pickup.ask": "Minta penjemputan",
+  "logistics.pickup.asking": "Menghubungi kurir…",
+  "logistics.pickup.window": "Kurir datang antara {from} dan {until}.",
+  "logistics.pickup.waiting":
+    "Menunggu Flash menerima penjemputan: penjemputan Flash toko lain masih terbuka. Kami mengajukan penjemputan Anda begitu Flash menerimanya; Anda tidak perlu melakukan apa pun.",
   "logistics.tracking": "Lacak paket",
   "logistics.trackingNumber": "Nomor resi",
   "logistics.status.booked": "Dipesan",

@@ -15,6 +15,11 @@ export const logisticsMs: Record<keyof typeof logisticsEn, string> = {
   "logistics.cancel": "Batalkan tempahan",
   "logistics.cancelling": "Membatalkan…",
   "logistics.cancelConfirm": "Batalkan tempahan ini? Kurier belum mengambil bungkusan.",
+  "logistics.pickup.ask": "Minta pengambilan",
+  "logistics.pickup.asking": "Menghubungi kurier…",
+  "logistics.pickup.window": "Kurier datang antara {from} dan {until}.",
+  "logistics.pickup.waiting":
+    "Menunggu Flash menerima pengambilan: pengambilan Flash kedai lain masih terbuka. Kami menghantar pengambilan anda sebaik sahaja Flash menerimanya; anda tidak perlu berbuat apa-apa.",
   "logistics.tracking": "Jejak bungkusan",
   "logistics.trackingNumber": "Nombor penjejakan",
   "logistics.status.booked": "Ditempah",

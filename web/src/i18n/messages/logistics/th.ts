@@ -15,6 +15,11 @@ export const logisticsTh: Record<keyof typeof logisticsEn, string> = {
   "logistics.cancel": "ยกเลิกการจอง",
   "logistics.cancelling": "กำลังยกเลิก…",
   "logistics.cancelConfirm": "ยกเลิกการจองนี้ใช่ไหม ขนส่งยังไม่ได้รับพัสดุ",
+  "logistics.pickup.ask": "เรียกรถเข้ารับพัสดุ",
+  "logistics.pickup.asking": "กำลังแจ้งขนส่ง…",
+  "logistics.pickup.window": "ขนส่งจะเข้ารับระหว่าง {from} ถึง {until}",
+  "logistics.pickup.waiting":
+    "กำลังรอ Flash รับคำขอเข้ารับพัสดุ: ยังมีการเข้ารับของร้านอื่นที่ Flash ค้างอยู่ ระบบจะส่งคำขอของคุณทันทีที่ Flash รับได้ คุณไม่ต้องทำอะไร",
   "logistics.tracking": "ติดตามพัสดุ",
   "logistics.trackingNumber": "หมายเลขพัสดุ",
   "logistics.status.booked": "จองแล้ว",

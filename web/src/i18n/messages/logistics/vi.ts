@@ -15,6 +15,11 @@ export const logisticsVi: Record<keyof typeof logisticsEn, string> = {
   "logistics.cancel": "Hủy đặt chỗ",
   "logistics.cancelling": "Đang hủy…",
   "logistics.cancelConfirm": "Hủy đặt chỗ này? Đơn vị vận chuyển chưa lấy hàng.",
+  "logistics.pickup.ask": "Yêu cầu lấy hàng",
+  "logistics.pickup.asking": "Đang liên hệ đơn vị vận chuyển…",
+  "logistics.pickup.window": "Shipper đến lấy hàng từ {from} đến {until}.",
+  "logistics.pickup.waiting":
+    "Đang chờ Flash nhận yêu cầu lấy hàng: yêu cầu lấy hàng Flash của một cửa hàng khác vẫn đang mở. Chúng tôi sẽ gửi yêu cầu của bạn ngay khi Flash nhận; bạn không cần làm gì.",
   "logistics.tracking": "Theo dõi đơn",
   "logistics.trackingNumber": "Mã vận đơn",
   "logistics.status.booked": "Đã đặt",
