@@ -228,6 +228,23 @@ export const EventSchema = z.discriminatedUnion("type", [
   eventOf("return.rejected", ReturnMoved),
   eventOf("return.received", ReturnMoved),
   eventOf("return.refunded", ReturnMoved),
+  /**
+   * A waiting pickup (workers/logistics/pickup-wait.ts) the cron placed at the courier: its parcel,
+   * who collects it (`courier`: the courier's name) and the window (ms since epoch), for the seller.
+   */
+  eventOf(
+    "shipment.pickup_placed",
+    z.object({
+      shipmentId: Id,
+      orderId: Id,
+      shopId: Id,
+      courier: z.string(),
+      trackingNumber: z.string(),
+      reference: z.string(),
+      from: z.number().int(),
+      until: z.number().int(),
+    }),
+  ),
 ]);
 
 /** Any event, as the union of every type. */

@@ -41,6 +41,8 @@ const PARAMS: NotificationParams = {
   refundAmount: { amount: 45_000, currency: "THB" },
   note: "Please use the original box",
   hasNote: "yes",
+  // A waiting pickup placed (templates/pickups.ts): the window from 14:30 to 17:30 in Bangkok.
+  window: { from: AT, until: AT + 3 * 3_600_000 },
 };
 
 /** Intl's no-break spaces as plain ones, to compare with text written here. */
@@ -125,6 +127,46 @@ describe("notification templates", () => {
     expect(renderNotification("order.paid", "push", "en", PARAMS, "UTC")).toEqual(
       renderNotification("order.paid", "inApp", "en", PARAMS, "UTC"),
     );
+  });
+
+  it("tells a seller their waiting pickup is placed in each of the six languages: the parcel and the window in their zone", () => {
+    const range = (tag: string, timeZone: string) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone }).formatRange(
+        AT,
+        AT + 3 * 3_600_000,
+      );
+    const zones = {
+      en: "Asia/Singapore",
+      th: "Asia/Bangkok",
+      id: "Asia/Jakarta",
+      ms: "Asia/Kuala_Lumpur",
+      fil: "Asia/Manila",
+      vi: "Asia/Ho_Chi_Minh",
+    };
+    const tags = { en: "en-SG", th: "th-TH", id: "id-ID", ms: "ms-MY", fil: "fil-PH", vi: "vi-VN" };
+    const titles = new Set<string>();
+    for (const locale of LOCALES) {
+      const inApp = renderNotification("seller.pickup_placed", "inApp", locale, PARAMS, zones[locale]);
+      const email = renderNotification("seller.pickup_placed", "email", locale, PARAMS, zones[locale]);
+      expect(inApp.title, locale).toContain("KEX260000123TH");
+      expect(inApp.body, locale).toContain(range(tags[locale], zones[locale]));
+      expect(email.body, locale).toContain(range(tags[locale], zones[locale]));
+      expect(email.body, locale).toContain("KEX260000123TH");
+      expect(email.body, locale).toContain(PARAMS.link);
+      titles.add(inApp.title);
+    }
+    expect(titles.size).toBe(LOCALES.length);
+    const en = renderNotification("seller.pickup_placed", "inApp", "en", PARAMS, "Asia/Singapore");
+    expect({ title: en.title, body: plain(en.body) }).toEqual({
+      title: "Pickup booked: parcel KEX260000123TH",
+      body: "Kerry Express will collect parcel KEX260000123TH of order TH-260305-0001: 5 Mar 2026, 3:30 – 6:30 pm. Have it packed and labelled.",
+    });
+    const push = renderNotification("seller.pickup_placed", "push", "th", PARAMS, "Asia/Bangkok");
+    expect(push).toEqual({
+      title: "นัดรับพัสดุแล้ว: คำสั่งซื้อ TH-260305-0001",
+      body: `Kerry Express: ${range("th-TH", "Asia/Bangkok")}`,
+    });
+    expect(TEMPLATE_META["seller.pickup_placed"]).toEqual({ category: "orders", channels: ["inApp", "push", "email"] });
   });
 
   it("refuses to render with a parameter missing", () => {

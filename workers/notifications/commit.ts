@@ -345,7 +345,7 @@ async function pendingDeliveries(db: Database, ids: string[]) {
 
 /**
  * Domain events → notifications (order.*, payment.failed, inventory.low, chat.message,
- * security.alert, promotion.*). Exactly once per event through consumeOnce; the rows it writes are
+ * security.alert, promotion.*, return.*, shipment.pickup_placed). Exactly once per event through consumeOnce; the rows it writes are
  * keyed so that even a retry after a partial run notifies once.
  */
 export const composeNotifications: NotificationConsumer = defineConsumer({

@@ -4,6 +4,7 @@ import { dialogUnreadFacts } from "../chat";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db";
 import { NOTIFIED_EVENT_TYPES, type NotifiedEventType } from "./events";
+import { planPickupPlaced } from "./pickup-plans";
 import type { Channel } from "./preferences";
 import {
   buyerOf,
@@ -43,6 +44,7 @@ export const TEMPLATE_META: Record<TemplateId, { category: NotificationCategory;
     "promotion.voucher_expiring": { category: "promotions", channels: ["inApp", "push", "email"] },
     "return.update": { category: "orders", channels: ["inApp", "push", "email"] },
     "seller.return_update": { category: "orders", channels: ["inApp", "push", "email"] },
+    "seller.pickup_placed": { category: "orders", channels: ["inApp", "push", "email"] },
   };
 
 /** One notification to one recipient, before preferences and channels are applied. */
@@ -361,6 +363,7 @@ const PLANNERS: { [T in NotifiedEventType]: Planner<T> } = {
   "return.rejected": planReturn,
   "return.received": planReturn,
   "return.refunded": planReturn,
+  "shipment.pickup_placed": planPickupPlaced,
 };
 
 function isNotified(event: DomainEvent): event is EventOf<NotifiedEventType> {

@@ -5,7 +5,7 @@ import { createEvent } from "../platform/outbox";
 /**
  * Events of the notifications domain. The others it consumes are announced by their own domains:
  * order.* (orders), payment.failed (payments), inventory.low (inventory objects), chat.message (chat),
- * security.alert (identity).
+ * security.alert (identity), return.* (returns), shipment.pickup_placed (logistics' cron).
  */
 
 /** One delivery of one notification on one channel, ready to be sent (notifications queue). */
@@ -38,6 +38,7 @@ export const NOTIFIED_EVENT_TYPES = [
   "return.rejected",
   "return.received",
   "return.refunded",
+  "shipment.pickup_placed",
 ] as const satisfies readonly EventType[];
 
 export type NotifiedEventType = (typeof NOTIFIED_EVENT_TYPES)[number];

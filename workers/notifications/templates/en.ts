@@ -1,3 +1,4 @@
+import { PICKUP_TEMPLATES } from "./pickups";
 import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
@@ -5,7 +6,7 @@ import type { TemplateCatalog } from "./types";
  * English notifications, the reference catalog. Parameters (see compose.ts): number, shop, items,
  * total, deadline, link, courier, tracking + hasTracking, refund, orders, product, variant,
  * available, threshold, sender, dialog, group, count, kind, alert, device, at, price, previousPrice,
- * percent, code, expires. SMS stays within GSM-7 (no curly quotes or dashes).
+ * percent, code, expires, window. SMS stays within GSM-7 (no curly quotes or dashes).
  */
 export const en: TemplateCatalog = {
   "order.created": {
@@ -193,4 +194,5 @@ export const en: TemplateCatalog = {
     },
   },
   ...RETURN_TEMPLATES.en,
+  ...PICKUP_TEMPLATES.en,
 };

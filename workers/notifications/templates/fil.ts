@@ -1,3 +1,4 @@
+import { PICKUP_TEMPLATES } from "./pickups";
 import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
@@ -191,4 +192,5 @@ export const fil: TemplateCatalog = {
     },
   },
   ...RETURN_TEMPLATES.fil,
+  ...PICKUP_TEMPLATES.fil,
 };

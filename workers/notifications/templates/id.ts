@@ -1,3 +1,4 @@
+import { PICKUP_TEMPLATES } from "./pickups";
 import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
@@ -187,4 +188,5 @@ export const id: TemplateCatalog = {
     },
   },
   ...RETURN_TEMPLATES.id,
+  ...PICKUP_TEMPLATES.id,
 };

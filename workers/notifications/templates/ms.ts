@@ -1,3 +1,4 @@
+import { PICKUP_TEMPLATES } from "./pickups";
 import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
@@ -190,4 +191,5 @@ export const ms: TemplateCatalog = {
     },
   },
   ...RETURN_TEMPLATES.ms,
+  ...PICKUP_TEMPLATES.ms,
 };

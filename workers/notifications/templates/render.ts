@@ -17,11 +17,17 @@ const CATALOGS: Record<Locale, TemplateCatalog> = { en, th, id, ms, fil, vi };
 
 /**
  * A template parameter as stored with the notification: locale-free. Money (`{amount, currency}`)
- * is formatted with formatMoney and instants (`{at}`, epoch ms) with Intl.DateTimeFormat, both in
- * the reader's language (and time zone) when the text is rendered; strings and numbers go to ICU
- * as they are (numbers drive plurals and `{n, number}`).
+ * is formatted with formatMoney, instants (`{at}`, epoch ms) with Intl.DateTimeFormat and spans of
+ * time (`{from, until}`, a pickup's window) with its formatRange ("7 Dec 2026, 2:00 – 6:00 pm": the
+ * day once), all in the reader's language (and time zone) when the text is rendered; strings and
+ * numbers go to ICU as they are (numbers drive plurals and `{n, number}`).
  */
-export type ParamValue = string | number | { amount: number; currency: Currency } | { at: number };
+export type ParamValue =
+  | string
+  | number
+  | { amount: number; currency: Currency }
+  | { at: number }
+  | { from: number; until: number };
 export type NotificationParams = Record<string, ParamValue>;
 
 export type RenderChannel = "inApp" | "push" | "sms" | "email";
@@ -77,6 +83,8 @@ function formatParams(params: NotificationParams, locale: Locale, timeZone: stri
     else if (isMoney(value)) out[key] = formatMoney(value, tag);
     else if (typeof value === "object" && "at" in value)
       out[key] = dateFormat(tag, timeZone).format(new Date(value.at));
+    else if (typeof value === "object" && "from" in value && "until" in value)
+      out[key] = dateFormat(tag, timeZone).formatRange(new Date(value.from), new Date(value.until));
   }
   return out;
 }

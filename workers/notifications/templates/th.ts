@@ -1,3 +1,4 @@
+import { PICKUP_TEMPLATES } from "./pickups";
 import { RETURN_TEMPLATES } from "./returns";
 import type { TemplateCatalog } from "./types";
 
@@ -183,4 +184,5 @@ export const th: TemplateCatalog = {
     },
   },
   ...RETURN_TEMPLATES.th,
+  ...PICKUP_TEMPLATES.th,
 };

@@ -34,6 +34,7 @@ export const TEMPLATE_IDS = [
   "promotion.voucher_expiring",
   "return.update",
   "seller.return_update",
+  "seller.pickup_placed",
 ] as const;
 
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
