@@ -4,7 +4,9 @@ import { drizzle } from "drizzle-orm/d1";
 import { afterEach, describe, expect, it } from "vitest";
 import { shipments } from "../../d1/schema/logistics";
 import { placeWaitingPickups } from "../../workers/logistics";
+import { messagingDeps } from "../../workers/messaging/messages";
 import { readConfig } from "../../workers/platform/config";
+import { deliverToQueue, eventually, NOTIFICATIONS_QUEUE, notificationsOf } from "../notifications/helpers";
 import { interceptOutbound, jsonAnswer, type OutboundCall } from "../security/support/outbound";
 import { bookedFlashParcel, call, expectJson, FLASH_PICKUP, requestPickup } from "./helpers";
 
@@ -84,6 +86,16 @@ const rowOf = async (id: string) => (await drizzle(env.DB).select().from(shipmen
 /** The waiting pickups due now (the backoff would otherwise wait a minute or more). */
 const dueNow = () => env.DB.prepare("UPDATE shipments SET pickup_retry_at = 0 WHERE pickup_retry_at IS NOT NULL").run();
 const cron = () => placeWaitingPickups(env, readConfig(env));
+
+/** The outbox's shipment.pickup_placed events of a shipment (the cron's note to its seller). */
+async function pickupPlacedEvents(shipmentId: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT envelope FROM outbox_events WHERE type = 'shipment.pickup_placed' AND json_extract(envelope, '$.data.shipmentId') = ?",
+  )
+    .bind(shipmentId)
+    .all<{ envelope: string }>();
+  return results.map((r) => JSON.parse(r.envelope) as { id: string; data: Record<string, unknown> });
+}
 
 /** Shop A's Flash pickup placed (open at Flash), and shop B's booked parcel. */
 async function aOpenAndB() {
@@ -186,6 +198,8 @@ describe("a Flash pickup refused because another shop's is open waits, and is pl
     const answered = await expectJson<Presented>(await requestPickup(second.seller.token, second.id), 200);
     expect(answered.pickup).toMatchObject({ status: "requested", reference: "3060000" });
     expect(flash.notifies()).toBe(0);
+    // Placed by the route (200): the seller is looking at it, nothing to tell them.
+    expect(await pickupPlacedEvents(second.id)).toEqual([]);
   });
   it("Flash down while the pickup waits is still a 503 with nothing changed; a refusal no retry changes ends the wait", async () => {
     const { flash, b } = await aOpenAndB();
@@ -223,5 +237,71 @@ describe("a Flash pickup refused because another shop's is open waits, and is pl
       200,
     );
     expect(read.pickup).toBeUndefined();
+  });
+});
+
+describe("the seller is told when the cron places their waiting pickup", () => {
+  it("one notification to the shop's owner, in their language and zone, with the tracking number, however often the cron runs or the event arrives", async () => {
+    const { flash, a, b } = await aOpenAndB();
+    await env.DB.prepare("UPDATE users SET locale = 'th', timezone = 'Asia/Bangkok' WHERE id = ?")
+      .bind(b.seller.userId)
+      .run();
+    await expectJson<Presented>(await requestPickup(b.seller.token, b.id), 202);
+    // A's pickup was placed by the route at once (200): its seller saw it, nothing to announce.
+    expect(await pickupPlacedEvents(a.id)).toEqual([]);
+    expect(await pickupPlacedEvents(b.id)).toEqual([]);
+
+    flash.pickups[0].state = 2;
+    await dueNow();
+    expect(await cron()).toMatchObject({ placed: 1 });
+    // Written in the pickup's own batch, before any drain: a process dying now loses no notice.
+    const placed = await rowOf(b.id);
+    const events = await pickupPlacedEvents(b.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      id: `evt_pickup_${b.id}`,
+      data: {
+        orderId: b.order.id,
+        courier: "Flash Express",
+        trackingNumber: placed.trackingNumber,
+        reference: "3060001",
+        from: placed.pickupFrom,
+        until: placed.pickupUntil,
+      },
+    });
+
+    // The queue brings it, twice (a redelivery); the cron runs again: still one event, one notice.
+    const deps = messagingDeps(env);
+    await deliverToQueue(NOTIFICATIONS_QUEUE, [{ body: events[0] }], deps);
+    await deliverToQueue(NOTIFICATIONS_QUEUE, [{ body: events[0] }], deps);
+    await dueNow();
+    expect(await cron()).toMatchObject({ placed: 0 });
+    expect(await pickupPlacedEvents(b.id)).toHaveLength(1);
+    const rows = await eventually(async () => {
+      const found = await notificationsOf(b.seller.userId, "seller.pickup_placed");
+      return found.length > 0 && found;
+    }, "the seller's pickup notification");
+    expect(rows).toHaveLength(1);
+    const window = new Intl.DateTimeFormat("th-TH", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Asia/Bangkok",
+    }).formatRange(placed.pickupFrom ?? 0, placed.pickupUntil ?? 0);
+    expect(rows[0]).toMatchObject({ locale: "th", category: "orders", title: `นัดรับพัสดุแล้ว: ${placed.trackingNumber}` });
+    expect(rows[0].body).toContain(window);
+    expect(rows[0].body).toContain(b.order.number);
+
+    // The owner's inbox has it, pointing at the order and the parcel.
+    const inbox = await expectJson<{ items: { type: string; title: string; data: Record<string, string> }[] }>(
+      await call("GET", "/api/v1/notifications", { token: b.seller.token }),
+      200,
+    );
+    const shown = inbox.items.filter((i) => i.type === "seller.pickup_placed");
+    expect(shown).toHaveLength(1);
+    expect(shown[0].data).toMatchObject({
+      orderId: b.order.id,
+      shipmentId: b.id,
+      trackingNumber: placed.trackingNumber,
+    });
   });
 });

@@ -1,14 +1,15 @@
-import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { shipments } from "../../d1/schema/logistics";
 import { orderById } from "../orders";
 import type { Config } from "../platform/config";
 import { database, nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { logEvent } from "../platform/log";
+import { createEvent, recordEventIf } from "../platform/outbox";
 import { ProviderError } from "../platform/provider-http";
 import { shopParty } from "./booking";
-import { type CourierSecrets, courierFor } from "./couriers";
-import { askForPickup, pickupRetryAt, writePickup } from "./pickup";
+import { type CourierSecrets, courierFor, type Pickup } from "./couriers";
+import { askForPickup, pickupRetryAt, pickupWrite } from "./pickup";
 import { RANK, type ShipmentRow, waitingPickups } from "./queries";
 
 /** Waiting pickups asked per cron run: a courier frees one pickup at a time, so a few suffice. */
@@ -89,7 +90,42 @@ async function askAgain(
     shopId: order.shopId,
   });
   if (!pickup) return false;
-  await writePickup(db, shipment.id, pickup);
+  // The seller may have left the page that showed the pickup waiting: they are told it is placed
+  // (notifications, seller.pickup_placed). The event goes first, on the UPDATE's own condition (no
+  // pickup yet), in one batch with it: it exists exactly when this run wrote the pickup, so a crash
+  // loses neither and a second run, or the route having placed it meanwhile, announces nothing.
+  const placed = sql`${shipments.id} = ${shipment.id} AND ${shipments.pickupReference} IS NULL`;
+  await db.batch([
+    recordEventIf(
+      db,
+      "notifications",
+      pickupPlacedEvent(shipment, order.shopId, courier.info.name, pickup),
+      shipments,
+      placed,
+    ),
+    pickupWrite(db, shipment.id, pickup),
+  ]);
   logEvent("info", "pickup_placed", { shipmentId: shipment.id, waitedMs: now - (shipment.pickupWaitingSince ?? now) });
   return true;
+}
+
+/**
+ * The event telling the seller a waiting pickup was placed. Its id is the shipment's (a shipment
+ * has one pickup, never cleared), so it is one event whatever runs or retries write it.
+ */
+function pickupPlacedEvent(shipment: ShipmentRow, shopId: string, courier: string, pickup: Pickup) {
+  return createEvent(
+    "shipment.pickup_placed",
+    {
+      shipmentId: shipment.id,
+      orderId: shipment.orderId,
+      shopId,
+      courier,
+      trackingNumber: shipment.trackingNumber,
+      reference: pickup.reference,
+      from: pickup.from,
+      until: pickup.until,
+    },
+    { id: `evt_pickup_${shipment.id}`, subject: { type: "shipment", id: shipment.id } },
+  );
 }

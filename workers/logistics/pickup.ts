@@ -59,6 +59,8 @@ export async function requestPickup(
   };
   try {
     const pickup = await askForPickup(courier, request);
+    // No notification for a pickup placed here (200): the seller is looking at the answer. Only the
+    // cron's placement of a waiting one tells them (pickup-wait.ts, shipment.pickup_placed).
     if (pickup) await writePickup(db, shipment.id, pickup);
     else await markWaiting(db, shipment, request.readyAt);
   } catch (err) {
@@ -83,10 +85,15 @@ export async function askForPickup(courier: Courier, request: PickupRequest): Pr
 
 /**
  * The courier's pickup, written only where none is (the first of two at once stays); it no longer
- * waits. The route and the cron both write through here.
+ * waits. The route writes through here; the cron commits the same UPDATE (pickupWrite) with its event.
  */
 export async function writePickup(db: Database, shipmentId: string, pickup: Pickup): Promise<void> {
-  await db
+  await pickupWrite(db, shipmentId, pickup);
+}
+
+/** writePickup's one UPDATE, for a caller that commits it in one batch with the event announcing it. */
+export function pickupWrite(db: Database, shipmentId: string, pickup: Pickup) {
+  return db
     .update(shipments)
     .set({
       pickupReference: pickup.reference,
