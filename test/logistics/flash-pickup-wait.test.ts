@@ -304,4 +304,28 @@ describe("the seller is told when the cron places their waiting pickup", () => {
       trackingNumber: placed.trackingNumber,
     });
   });
+
+  it("the seller's own request placed it while the cron was asking: the cron's write and its event both stand down", async () => {
+    const { flash, b } = await aOpenAndB();
+    await expectJson<Presented>(await requestPickup(b.seller.token, b.id), 202);
+    flash.pickups[0].state = 2;
+    await dueNow();
+    // The request commits its pickup (200, nothing to tell) just before the cron's batch does.
+    const routeWins = () =>
+      env.DB.prepare(
+        "UPDATE shipments SET pickup_reference = 'by-route', pickup_from = 1, pickup_until = 2, pickup_waiting_since = NULL, pickup_retry_at = NULL WHERE id = ?",
+      )
+        .bind(b.id)
+        .run();
+    const racingDb = {
+      prepare: (query: string) => env.DB.prepare(query),
+      batch: async (statements: D1PreparedStatement[]) => {
+        await routeWins();
+        return env.DB.batch(statements);
+      },
+    } as unknown as D1Database;
+    await placeWaitingPickups({ ...env, DB: racingDb }, readConfig(env));
+    expect((await rowOf(b.id)).pickupReference).toBe("by-route");
+    expect(await pickupPlacedEvents(b.id)).toEqual([]);
+  });
 });
