@@ -178,6 +178,8 @@ export interface NotificationDbRow {
   title: string;
   body: string;
   locale: string;
+  /** The template's parameters, as JSON (the link among them). */
+  params: string;
   inbox: number;
   read_at: number | null;
   dedupe_key: string;

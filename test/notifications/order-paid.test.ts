@@ -65,6 +65,11 @@ describe("an order paid with the sandbox gateway", () => {
     expect(sellerRows).toHaveLength(1);
     expect(buyerRows[0].locale).toBe("th");
     expect(sellerRows[0].locale).toBe("en");
+    // Both links open the one order page (the web app shows its owner the seller's side there).
+    const linkOf = (row: { params: string }) => (JSON.parse(row.params) as { link: string }).link;
+    expect(linkOf(sellerRows[0])).toMatch(new RegExp(`/orders/${order.id}$`));
+    expect(linkOf(sellerRows[0])).not.toContain("/seller/");
+    expect(linkOf(buyerRows[0])).toBe(linkOf(sellerRows[0]));
 
     // The buyer reads it in Thai, with the total formatted for Thailand.
     const buyerList = await expectJson<{ items: Item[]; nextCursor: string | null }>(

@@ -115,8 +115,8 @@ const planOrder: Planner<OrderEventType> = async (event, { env, db, config, user
   const people = await users([order.customerId, order.ownerId].filter((id): id is string => id !== null));
   const buyer = buyerOf(order, people);
   const seller = order.ownerId ? people.get(order.ownerId) : undefined;
-  const buyerLink = `${config.appBaseUrl}/orders/${order.id}`;
-  const sellerLink = `${config.appBaseUrl}/seller/orders/${order.id}`;
+  // One order page for both: the web app shows the shop's owner the seller's side (booking, label, pickup).
+  const link = `${config.appBaseUrl}/orders/${order.id}`;
   const data = { orderId: order.id, number: order.number, shopId: order.shopId };
   const out: Planned[] = [];
   const add = (to: Recipient | null | undefined, template: TemplateId, params: NotificationParams) => {
@@ -131,16 +131,16 @@ const planOrder: Planner<OrderEventType> = async (event, { env, db, config, user
   };
   switch (event.type) {
     case "order.created":
-      add(buyer, "order.created", { ...orderParams(order, buyerLink), deadline: { at: order.reservationExpiresAt } });
+      add(buyer, "order.created", { ...orderParams(order, link), deadline: { at: order.reservationExpiresAt } });
       break;
     case "order.paid":
-      add(buyer, "order.paid", orderParams(order, buyerLink));
-      add(seller, "seller.order_paid", orderParams(order, sellerLink));
+      add(buyer, "order.paid", orderParams(order, link));
+      add(seller, "seller.order_paid", orderParams(order, link));
       break;
     case "order.shipped": {
       const tracking = event.data.trackingNumber || order.trackingNumber || "";
       add(buyer, "order.shipped", {
-        ...orderParams(order, buyerLink),
+        ...orderParams(order, link),
         courier: order.courier ?? "",
         tracking,
         hasTracking: tracking ? "yes" : "no",
@@ -148,21 +148,21 @@ const planOrder: Planner<OrderEventType> = async (event, { env, db, config, user
       break;
     }
     case "order.delivered":
-      add(buyer, "order.delivered", orderParams(order, buyerLink));
+      add(buyer, "order.delivered", orderParams(order, link));
       break;
     case "order.cancelled": {
       const wasPaid = event.data.from !== "pending_payment";
-      add(buyer, "order.cancelled", { ...orderParams(order, buyerLink), refund: wasPaid ? "yes" : "no" });
+      add(buyer, "order.cancelled", { ...orderParams(order, link), refund: wasPaid ? "yes" : "no" });
       // The seller only needs to know once the order was theirs to ship.
-      if (wasPaid) add(seller, "seller.order_cancelled", orderParams(order, sellerLink));
+      if (wasPaid) add(seller, "seller.order_cancelled", orderParams(order, link));
       break;
     }
     case "order.expired":
-      add(buyer, "order.expired", orderParams(order, buyerLink));
+      add(buyer, "order.expired", orderParams(order, link));
       break;
     case "order.refunded":
       // A returned order's refund is announced by its return (return.refunded) already.
-      if (event.data.from !== "returned") add(buyer, "order.refunded", orderParams(order, buyerLink));
+      if (event.data.from !== "returned") add(buyer, "order.refunded", orderParams(order, link));
       break;
   }
   return { notifications: out, hints: [] };
