@@ -24,6 +24,9 @@ interface LineRow {
 
 type Row<T> = T & Record<string, SqlStorageValue>;
 
+/** How early a set alarm may be and still be left for a later due time (scheduleAlarm). */
+const ALARM_SLACK_MS = 3_600_000;
+
 const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
 
 /** Where the buyer's checkout-limit window is kept (handoffs.ts): it outlives a wipe while it runs. */
@@ -113,10 +116,11 @@ export class CartStorage {
 
   /**
    * The one alarm serves both the cart's expiry and its hand-offs: due for whichever comes first
-   * (`expiresAt`: the cart's, if the caller has it at hand). An alarm already set at or before that
-   * is left where it is (each add to a busy cart moves the expiry by moments): the alarm re-reads
-   * everything when it fires, and one that fires early sets itself again (`alarm`), so nothing is
-   * deleted or settled later than before, at the cost of at most one early run per cart TTL.
+   * (`expiresAt`: the cart's, if the caller has it at hand). An alarm already set at most
+   * ALARM_SLACK_MS before that is left where it is (each add to a busy cart moves the expiry by
+   * moments): the alarm re-reads everything when it fires, and one that fires early sets itself again
+   * (`alarm`), so nothing is deleted or settled later than before. Beyond the slack (a settled
+   * hand-off's check, minutes away, giving way to the expiry) the alarm moves, so no early run is paid for it.
    */
   scheduleAlarm(expiresAt: number | null = this.meta().expires_at): void {
     const due = [expiresAt, this.nextHandOffCheck()].filter((t): t is number => t !== null);
@@ -126,7 +130,7 @@ export class CartStorage {
       return;
     }
     const at = Math.min(...due);
-    if (this.alarmAt != null && this.alarmAt <= at) return;
+    if (this.alarmAt != null && this.alarmAt <= at && at - this.alarmAt <= ALARM_SLACK_MS) return;
     void this.ctx.storage.setAlarm(at);
     this.alarmAt = at;
   }
