@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addItem, expectCart, getCart, guestCart, guestWith, newProduct } from "./helpers";
 
@@ -26,6 +27,18 @@ describe("hand-off to a checkout", () => {
     const other = await stub.handOff(handOff("chk_b"));
     expect(other).toMatchObject({ ok: true, replayed: false, lines: [{ quantity: 1 }] });
     expect(await stub.handOff(handOff("chk_c"))).toEqual({ ok: false, code: "empty" });
+  });
+
+  it("the alarm comes forward to a hand-off's check and goes back to the cart's expiry once its orders are written", async () => {
+    const product = await newProduct({ stock: 10 });
+    const token = await guestWith([{ productId: product.id, quantity: 1 }]);
+    const stub = await guestCart(token);
+    const alarmAt = () => runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+    const first = await stub.handOff(handOff("chk_alarm"));
+    if (!first.ok) throw new Error("hand-off refused");
+    expect(await alarmAt()).toBe(first.takenAt + 600_000);
+    await stub.handOffDone("chk_alarm");
+    expect(await alarmAt()).toBe((await stub.snapshot()).expiresAt);
   });
 
   it("gives the lines back once, as they were; the same checkout id may then take the cart again", async () => {

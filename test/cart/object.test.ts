@@ -29,7 +29,7 @@ const alarmAt = (stub: DurableObjectStub<CartObject>) =>
   runInDurableObject(stub, (_instance: CartObject, state) => state.storage.getAlarm());
 
 describe("expiry by alarm", () => {
-  it("the alarm is set 30 days after the last change and moves with every change", async () => {
+  it("the alarm is set 30 days after a change; a later change leaves it, and when it fires it moves to the last change's expiry", async () => {
     const user = await newAccount();
     const product = await newProduct({ stock: 10 });
     const first = await expectCart(await addItem({ productId: product.id, quantity: 1 }, user));
@@ -39,7 +39,16 @@ describe("expiry by alarm", () => {
     const second = await expectCart(await patchItem(first.items[0].id, { quantity: 2 }, user));
     expect(Date.parse(second.expiresAt!)).toBeGreaterThan(Date.parse(first.expiresAt!));
     expect(Date.parse(second.expiresAt!) - Date.parse(second.updatedAt!)).toBe(30 * DAY);
+    // Already due before the new expiry: no second write to the alarm store for this change.
+    expect(await alarmAt(stub)).toBe(Date.parse(first.expiresAt!));
+    // Firing early keeps the cart and re-arms at its expiry now.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await stub.snapshot()).lines.map((l) => l.quantity)).toEqual([2]);
     expect(await alarmAt(stub)).toBe(Date.parse(second.expiresAt!));
+    // A new instance (eviction) knows no alarm of its own: its first change sets the alarm again.
+    await evictDurableObject(stub);
+    const third = await expectCart(await patchItem(first.items[0].id, { quantity: 3 }, user));
+    expect(await alarmAt(stub)).toBe(Date.parse(third.expiresAt!));
   });
 
   it("deletes everything when it fires after the expiry; firing twice is harmless", async () => {

@@ -1,4 +1,5 @@
 import type { CURRENCY_CODES } from "../../schemas/platform";
+import { numberFormat } from "./intl";
 
 export type Currency = (typeof CURRENCY_CODES)[number];
 
@@ -213,11 +214,14 @@ export function minorUnits(currency: Currency, major: number): Money {
   return m;
 }
 
-/** Localized display, e.g. ฿1,299.00 (th-TH) or Rp 15.000 (id-ID: whole rupiah, no decimals). */
+/**
+ * Localized display, e.g. ฿1,299.00 (th-TH) or Rp 15.000 (id-ID: whole rupiah, no decimals). The
+ * formatter is the isolate's (intl.ts): building one per amount was most of a payment's instructions.
+ */
 export function formatMoney(m: Money, locale: string): string {
   const { exponent, step } = CURRENCIES[m.currency];
   const shownDigits = step === 1 ? exponent : Math.max(0, exponent - Math.log10(step));
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: "currency",
     currency: m.currency,
     minimumFractionDigits: shownDigits,

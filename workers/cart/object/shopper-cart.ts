@@ -249,6 +249,7 @@ export class ShopperCart {
    * the cart is gone finds nothing to do.
    */
   async alarm(): Promise<void> {
+    this.store.alarmStarted();
     await this.handOffs.settleDue();
     const { expires_at } = this.store.meta();
     if (expires_at !== null && expires_at <= Date.now()) {

@@ -24,6 +24,9 @@ interface LineRow {
 
 type Row<T> = T & Record<string, SqlStorageValue>;
 
+/** How early a set alarm may be and still be left for a later due time (scheduleAlarm). */
+const ALARM_SLACK_MS = 3_600_000;
+
 const NO_META: MetaRow = { currency: null, updated_at: null, expires_at: null };
 
 /** Where the buyer's checkout-limit window is kept (handoffs.ts): it outlives a wipe while it runs. */
@@ -40,6 +43,12 @@ const LIMIT_WINDOW_KEYS = [CHECKOUT_WINDOW_KEY, ADD_WINDOW_KEY, PAYMENT_WINDOW_K
  */
 export class CartStorage {
   private readonly sql: SqlStorage;
+  /**
+   * The alarm this instance last set (null: none), undefined until it sets or deletes one. Kept so a
+   * change whose alarm is already due at or before what it needs sets none: every `setAlarm` is a
+   * write to the runtime's alarm store beside the cart's own commit.
+   */
+  private alarmAt: number | null | undefined;
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -59,6 +68,7 @@ export class CartStorage {
     const kv = this.ctx.storage.kv;
     const windows = LIMIT_WINDOW_KEYS.map((key) => [key, kv.get<{ endsAt: number }>(key)] as const);
     await this.ctx.storage.deleteAlarm();
+    this.alarmAt = null;
     await this.ctx.storage.deleteAll();
     prepareObject(this.ctx.storage, CART_MIGRATIONS, CART_SCHEMA);
     for (const [key, window] of windows) if (window && window.endsAt > nowMs()) kv.put(key, window);
@@ -105,13 +115,29 @@ export class CartStorage {
   }
 
   /**
-   * The one alarm serves both the cart's expiry and its hand-offs: set for whichever comes first
-   * (`expiresAt`: the cart's, if the caller has it at hand).
+   * The one alarm serves both the cart's expiry and its hand-offs: due for whichever comes first
+   * (`expiresAt`: the cart's, if the caller has it at hand). An alarm already set at most
+   * ALARM_SLACK_MS before that is left where it is (each add to a busy cart moves the expiry by
+   * moments): the alarm re-reads everything when it fires, and one that fires early sets itself again
+   * (`alarm`), so nothing is deleted or settled later than before. Beyond the slack (a settled
+   * hand-off's check, minutes away, giving way to the expiry) the alarm moves, so no early run is paid for it.
    */
   scheduleAlarm(expiresAt: number | null = this.meta().expires_at): void {
     const due = [expiresAt, this.nextHandOffCheck()].filter((t): t is number => t !== null);
-    if (due.length === 0) void this.ctx.storage.deleteAlarm();
-    else void this.ctx.storage.setAlarm(Math.min(...due));
+    if (due.length === 0) {
+      if (this.alarmAt !== null) void this.ctx.storage.deleteAlarm();
+      this.alarmAt = null;
+      return;
+    }
+    const at = Math.min(...due);
+    if (this.alarmAt != null && this.alarmAt <= at && at - this.alarmAt <= ALARM_SLACK_MS) return;
+    void this.ctx.storage.setAlarm(at);
+    this.alarmAt = at;
+  }
+
+  /** The alarm is running: what this instance set is spent (the handler sets the next one, or none). */
+  alarmStarted(): void {
+    this.alarmAt = undefined;
   }
 
   /**
