@@ -61,7 +61,7 @@ export async function requestPickup(
     const pickup = await askForPickup(courier, request);
     // No notification for a pickup placed here (200): the seller is looking at the answer. Only the
     // cron's placement of a waiting one tells them (pickup-wait.ts, shipment.pickup_placed).
-    if (pickup) await writePickup(db, shipment.id, pickup);
+    if (pickup) await pickupWrite(db, shipment.id, pickup);
     else await markWaiting(db, shipment, request.readyAt);
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
@@ -85,13 +85,8 @@ export async function askForPickup(courier: Courier, request: PickupRequest): Pr
 
 /**
  * The courier's pickup, written only where none is (the first of two at once stays); it no longer
- * waits. The route writes through here; the cron commits the same UPDATE (pickupWrite) with its event.
+ * waits. The route awaits it; the cron commits it in one batch with the event announcing it.
  */
-export async function writePickup(db: Database, shipmentId: string, pickup: Pickup): Promise<void> {
-  await pickupWrite(db, shipmentId, pickup);
-}
-
-/** writePickup's one UPDATE, for a caller that commits it in one batch with the event announcing it. */
 export function pickupWrite(db: Database, shipmentId: string, pickup: Pickup) {
   return db
     .update(shipments)
