@@ -1,10 +1,9 @@
 import type { NotificationCategory } from "../../d1/schema/notifications";
 import type { DomainEvent, EventOf, EventType } from "../../schemas/events";
 import { dialogUnreadFacts } from "../chat";
-import type { Config } from "../platform/config";
-import type { Database } from "../platform/db";
 import { NOTIFIED_EVENT_TYPES, type NotifiedEventType } from "./events";
 import { planPickupPlaced } from "./pickup-plans";
+import type { Plan, PlanContext, Planned, UnreadHint } from "./plan";
 import type { Channel } from "./preferences";
 import {
   buyerOf,
@@ -19,6 +18,8 @@ import {
 import { planRefundByHand } from "./refund-plans";
 import { planReturn } from "./return-plans";
 import type { NotificationParams, TemplateId } from "./templates/render";
+
+export type { Plan, PlanContext, Planned, UnreadHint } from "./plan";
 
 /**
  * What each kind of notification is: its category (which preference switch governs it), the
@@ -46,44 +47,6 @@ export const TEMPLATE_META: Record<TemplateId, { category: NotificationCategory;
     "seller.return_update": { category: "orders", channels: ["inApp", "push", "email"] },
     "seller.pickup_placed": { category: "orders", channels: ["inApp", "push", "email"] },
   };
-
-/** One notification to one recipient, before preferences and channels are applied. */
-export interface Planned {
-  recipient: Recipient;
-  template: TemplateId;
-  params: NotificationParams;
-  /** For clients (deep links) and push data: ids only, strings. */
-  data: Record<string, string>;
-  /** Notifies once per key: (recipient, event, type), or (recipient, dialog, unread streak) for chat. */
-  dedupeKey: string;
-  /** A later event with the same key updates the notification (chat: "3 new messages"). */
-  collapse?: boolean;
-  /** Push collapse key: a newer push replaces an older one on the device. */
-  pushCollapseKey?: string;
-  /** Not worth sending after this (epoch ms). */
-  expiresAt?: number;
-}
-
-/** A new-message hint for the user's realtime stream (badge), sent even for muted dialogs. */
-export interface UnreadHint {
-  userId: string;
-  dialogId: string;
-  count: number;
-}
-
-export interface Plan {
-  notifications: Planned[];
-  hints: UnreadHint[];
-}
-
-export interface PlanContext {
-  env: Env;
-  db: Database;
-  config: Config;
-  now: number;
-  /** Active users by id (recipients.ts activeUsers; a batch shares one loader: one query for all). */
-  users: UserLookup;
-}
 
 /** What planFor is given: the users' lookup defaults to one query per planner call. */
 export type PlanInput = Omit<PlanContext, "users"> & { users?: UserLookup };

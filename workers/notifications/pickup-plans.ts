@@ -1,17 +1,6 @@
 import type { EventOf } from "../../schemas/events";
-import type { Config } from "../platform/config";
-import type { Database } from "../platform/db";
-import { orderFacts, type Recipient, type UserLookup } from "./recipients";
-import type { NotificationParams, TemplateId } from "./templates/render";
-
-/** A notification as compose.ts plans it (its Planned, of which these fields; kept apart to import nothing back). */
-interface PickupPlanned {
-  recipient: Recipient;
-  template: TemplateId;
-  params: NotificationParams;
-  data: Record<string, string>;
-  dedupeKey: string;
-}
+import type { Plan, PlanContext, Planned } from "./plan";
+import { orderFacts } from "./recipients";
 
 /**
  * shipment.pickup_placed (logistics' cron placed a pickup that waited for the courier): the shop's
@@ -21,13 +10,13 @@ interface PickupPlanned {
  */
 export async function planPickupPlaced(
   event: EventOf<"shipment.pickup_placed">,
-  { env, db, config, users }: { env: Env; db: Database; config: Config; users: UserLookup },
-): Promise<{ notifications: PickupPlanned[]; hints: [] }> {
+  { env, db, config, users }: PlanContext,
+): Promise<Plan> {
   const { orderId, shipmentId, courier, trackingNumber, from, until } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   const owner = order?.ownerId ? (await users([order.ownerId])).get(order.ownerId) : undefined;
   if (!order || !owner) return { notifications: [], hints: [] };
-  const notification: PickupPlanned = {
+  const notification: Planned = {
     recipient: owner,
     template: "seller.pickup_placed",
     params: {

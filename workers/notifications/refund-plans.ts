@@ -1,17 +1,6 @@
 import type { EventOf } from "../../schemas/events";
-import type { Config } from "../platform/config";
-import type { Database } from "../platform/db";
-import { buyerOf, orderFacts, type Recipient, type UserLookup } from "./recipients";
-import type { NotificationParams, TemplateId } from "./templates/render";
-
-/** A notification as compose.ts plans it (its Planned, of which these fields; kept apart to import nothing back). */
-interface RefundPlanned {
-  recipient: Recipient;
-  template: TemplateId;
-  params: NotificationParams;
-  data: Record<string, string>;
-  dedupeKey: string;
-}
+import type { Plan, PlanContext } from "./plan";
+import { buyerOf, orderFacts } from "./recipients";
 
 /**
  * payment.refunded_by_hand: the buyer is told with the `order.refunded` template, its `total` the
@@ -19,8 +8,8 @@ interface RefundPlanned {
  */
 export async function planRefundByHand(
   event: EventOf<"payment.refunded_by_hand">,
-  { env, db, config, users }: { env: Env; db: Database; config: Config; users: UserLookup },
-): Promise<{ notifications: RefundPlanned[]; hints: [] }> {
+  { env, db, config, users }: PlanContext,
+): Promise<Plan> {
   const { orderId, amount } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   if (!order || amount.amount <= 0) return { notifications: [], hints: [] };

@@ -1,17 +1,7 @@
 import type { EventOf, ReturnEventType } from "../../schemas/events";
-import type { Config } from "../platform/config";
-import type { Database } from "../platform/db";
-import { buyerOf, orderFacts, type Recipient, type UserLookup } from "./recipients";
-import type { NotificationParams, TemplateId } from "./templates/render";
-
-/** A notification as compose.ts plans it (its Planned, of which these fields; kept apart to import nothing back). */
-interface ReturnPlanned {
-  recipient: Recipient;
-  template: TemplateId;
-  params: NotificationParams;
-  data: Record<string, string>;
-  dedupeKey: string;
-}
+import type { Plan, PlanContext, Planned } from "./plan";
+import { buyerOf, orderFacts, type Recipient } from "./recipients";
+import type { TemplateId } from "./templates/render";
 
 const STEP: Record<ReturnEventType, string> = {
   "return.requested": "requested",
@@ -27,8 +17,8 @@ const STEP: Record<ReturnEventType, string> = {
  */
 export async function planReturn(
   event: EventOf<ReturnEventType>,
-  { env, db, config, users }: { env: Env; db: Database; config: Config; users: UserLookup },
-): Promise<{ notifications: ReturnPlanned[]; hints: [] }> {
+  { env, db, config, users }: PlanContext,
+): Promise<Plan> {
   const { orderId, returnId, refundAmount, note } = event.data;
   const order = (await orderFacts(env, db, [orderId])).get(orderId);
   if (!order) return { notifications: [], hints: [] };
@@ -44,7 +34,7 @@ export async function planReturn(
     hasNote: note ? "yes" : "no",
   };
   const data = { orderId, returnId, number: order.number, shopId: order.shopId };
-  const out: ReturnPlanned[] = [];
+  const out: Planned[] = [];
   const add = (to: Recipient | null | undefined, template: TemplateId, link: string) => {
     if (!to) return;
     out.push({
