@@ -46,11 +46,11 @@
 // offer regardless, so by default this bench connects with the `ws` client and no deflate offer, as
 // production serves the sockets. BENCH_CHAT_CLIENT=native uses Node's built-in WebSocket instead,
 // which always offers deflate: every send is then compressed once per socket (about 3× the cost).
-import { readdirSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { importJWK, SignJWT } from "jose";
 import { localVars } from "../../scripts/dev-vars.mjs";
+import { workerdCpuMs } from "./workerd-cpu.mjs";
 
 const MEMBERS = Number(process.env.BENCH_CHAT_MEMBERS ?? 1000);
 const RATE = Number(process.env.BENCH_CHAT_RATE ?? 100);
@@ -227,40 +227,6 @@ function onFrames(ws, onData) {
 }
 
 // ---------------------------------------------------------------- meters
-let workerdPids = null;
-
-/** CPU ms (user + system) of the workerd processes this Node process started (Miniflare's), or null. */
-function workerdCpuMs() {
-  try {
-    workerdPids ??= readdirSync("/proc").filter((entry) => {
-      if (!/^\d+$/.test(entry)) return false;
-      const stat = procStat(entry);
-      return stat?.comm === "workerd" && stat.ppid === process.pid;
-    });
-    if (workerdPids.length === 0) return null;
-    // utime and stime are in clock ticks of 10 ms (USER_HZ is 100 on Linux).
-    return workerdPids.reduce((sum, pid) => sum + (procStat(pid)?.ticks ?? 0), 0) * 10;
-  } catch {
-    return null;
-  }
-}
-
-function procStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const close = stat.lastIndexOf(")");
-    // After "pid (comm) ": state, ppid, … utime (field 14), stime (15).
-    const fields = stat.slice(close + 2).split(" ");
-    return {
-      comm: stat.slice(stat.indexOf("(") + 1, close),
-      ppid: Number(fields[1]),
-      ticks: Number(fields[11]) + Number(fields[12]),
-    };
-  } catch {
-    return null;
-  }
-}
-
 /** Starts measuring a phase: this process's CPU and event-loop delay, and workerd's CPU. */
 function startMeter() {
   const loop = monitorEventLoopDelay({ resolution: 5 });

@@ -1,6 +1,7 @@
 // Issue 19's table, row by row: the scenario that measures each row, the target as the issue words
 // it, and the checks that decide "met?" from a run's figures (report.mjs builds the summary). A
-// fraction is of the plain Worker measured just before the scenario (the issue's figure); the chat
+// fraction is of the plain Worker measured just before and just after the scenario, once workerd
+// was idle each time (their mean; the issue's figure); the chat
 // and notification rows read their own runners' metrics (chat-fanout.mjs, notifications.mjs).
 
 const percent = (f) => `${(f * 100).toFixed(1)} %`;

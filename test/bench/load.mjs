@@ -77,14 +77,73 @@ export function createLoad(settings, { plainSeconds, ceilingPath = "/" }) {
   async function measure(baseUrl, request, connections, seconds = settings.durationSeconds) {
     const latencies = [];
     const result = await cannon(baseUrl, request, seconds, (_c, _s, _b, ms) => latencies.push(ms), connections);
+    return metricsOf([result], latencies, connections);
+  }
+
+  /**
+   * The scenario and the plain Worker in turns: `rounds` slices of each, the plain Worker's
+   * `plainSeconds` and the scenario's `durationSeconds` split evenly between them. Both then see the
+   * same machine (its speed swings by 2× within minutes here: other tenants of the host), so the
+   * scenario's fraction of the ceiling holds from run to run. { metrics, ceiling }.
+   */
+  async function measureAlternating(baseUrl, request, connections, rounds) {
+    const plain = { method: "GET", path: ceilingPath, headers: { host: CEILING_HOST } };
+    const latencies = [];
+    const plainLatencies = [];
+    const results = [];
+    const plainResults = [];
+    const slice = (total) => Math.max(1, Math.round(total / rounds));
+    for (let i = 0; i < rounds; i += 1) {
+      const onPlain = (_c, _s, _b, ms) => plainLatencies.push(ms);
+      plainResults.push(await cannon(baseUrl, plain, slice(plainSeconds), onPlain, connections));
+      const onResponse = (_c, _s, _b, ms) => latencies.push(ms);
+      results.push(await cannon(baseUrl, request, slice(settings.durationSeconds), onResponse, connections));
+    }
+    const c = metricsOf(plainResults, plainLatencies, connections);
+    return {
+      metrics: metricsOf(results, latencies, connections),
+      ceiling: {
+        connections,
+        requestsPerSecond: c.requestsPerSecond.average,
+        ...c.latencyMs,
+        runs: plainResults.map((r) => round(r.requests.total / r.duration, 1)),
+        rounds,
+      },
+    };
+  }
+
+  /** run.mjs's metrics of one or more autocannon runs of the same request (slices of one measurement). */
+  function metricsOf(results, latencies, connections) {
     const sorted = Float64Array.from(latencies).sort();
     const sum = latencies.reduce((a, b) => a + b, 0);
+    const total = (pick) => results.reduce((a, r) => a + pick(r), 0);
+    const seconds = total((r) => r.duration);
+    const rates = results.map((r) => r.requests.total / r.duration);
+    const result = {
+      requests: { total: total((r) => r.requests.total) },
+      non2xx: total((r) => r.non2xx),
+      errors: total((r) => r.errors),
+      timeouts: total((r) => r.timeouts),
+      duration: seconds,
+      statusCodeStats: {},
+    };
+    for (const r of results)
+      for (const [code, v] of Object.entries(r.statusCodeStats ?? {}))
+        result.statusCodeStats[code] = { count: (result.statusCodeStats[code]?.count ?? 0) + v.count };
+    const average = results.length === 1 ? results[0].requests.average : result.requests.total / seconds;
+    const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
     return {
       requestsPerSecond: {
-        average: round(result.requests.average, 1),
-        stddev: round(result.requests.stddev, 1),
-        min: result.requests.min,
-        max: result.requests.max,
+        average: round(average, 1),
+        // One run: autocannon's per-second spread; slices: the spread between the slices' rates.
+        stddev: round(
+          results.length === 1
+            ? results[0].requests.stddev
+            : Math.sqrt(rates.reduce((a, r) => a + (r - mean) ** 2, 0) / rates.length),
+          1,
+        ),
+        min: Math.min(...results.map((r) => r.requests.min)),
+        max: Math.max(...results.map((r) => r.requests.max)),
       },
       latencyMs: {
         p50: round(percentile(sorted, 50)),
@@ -135,5 +194,13 @@ export function createLoad(settings, { plainSeconds, ceilingPath = "/" }) {
     return { connections, seconds: plainSeconds, loadAverage, primitives };
   }
 
-  return { cannon, measure, measureCeiling, measurePrimitives, measureCeilings, stop: () => active?.stop() };
+  return {
+    cannon,
+    measure,
+    measureAlternating,
+    measureCeiling,
+    measurePrimitives,
+    measureCeilings,
+    stop: () => active?.stop(),
+  };
 }

@@ -63,7 +63,7 @@ export function figuresOf(report) {
 export const pct = (f) => (Number.isFinite(f) ? `${(f * 100).toFixed(1)} %` : "");
 export const num = (n) => (Number.isFinite(n) ? String(Math.round(n * 10) / 10) : "");
 
-/** Prints the table of every scenario; each fraction is of the ceiling (or bound) measured just before it. */
+/** Prints the table of every scenario; each fraction is of its ceiling (before and after it, idle) or bound (before it). */
 export function printTable(rows, previous) {
   const header = ["scenario", "req/s", "of ceiling", "of bound", "p50 ms", "p95 ms", "p99 ms", "errors", "before"];
   const header2 = ["before %"];
@@ -199,8 +199,9 @@ export function summaryMarkdown(summary) {
     `\`npm run bench\`, ${summary.finishedAt?.slice(0, 16).replace("T", " ")} UTC: ${m.cores} cores (${m.cpuModel}), ` +
       `load average ${load(m.loadAverageAtStart)} at the start, ${load(m.loadAverageAtEnd)} at the end; ` +
       `${summary.settings.connections} connections unless noted, ${summary.settings.durationSeconds} s each; ` +
-      `plain Worker ${thousands(summary.ceiling)} req/s (mean of its runs). "of its bound": of the plain Worker plus the ` +
-      `platform primitives one request needs, measured just before it. "previous": ${summary.previous}.`,
+      `plain Worker ${thousands(summary.ceiling)} req/s (mean of its runs, each row's before and after it with workerd idle). ` +
+      `"of its bound": of the plain Worker plus the platform primitives one request needs, measured just before it. ` +
+      `"previous": ${summary.previous}.`,
     "",
     "| issue 19 row | target | req/s | of plain Worker | of its bound | p50 / p95 / p99 ms | errors | previous | met? |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",

@@ -1,9 +1,10 @@
 // `npm run bench [-- <scenario> ...]`: serves the Worker through Miniflare (workerd) directly and
 // loads each scenario with autocannon. Prints requests/s and latency percentiles per scenario, each
-// as a fraction of the ceiling (a plain Worker on the same Miniflare, measured for a few seconds
-// right before each scenario at the same connections) and of its bound (what the platform itself
-// can do for that request here: the plain Worker plus the primitives the scenario declares, each
-// measured right before it too; primitives.mjs), a table of every scenario and issue 19's summary
+// as a fraction of the ceiling (a plain Worker on the same Miniflare at the same connections, once
+// workerd is idle: alternated with the scenario in slices, or for a scenario with its own runner
+// measured right before and right after it, the mean of the two) and of its bound (what the platform itself can do for that request
+// here: the plain Worker plus the primitives the scenario declares, measured right before it;
+// primitives.mjs), a table of every scenario and issue 19's summary
 // (target, met?) beside the previous figures (report.mjs), and writes test-results/bench.json.
 // `npm run bench -- ceilings` measures the plain Worker and every primitive alone.
 //
@@ -20,6 +21,7 @@ import { boundOf, describeNeeds } from "./primitives.mjs";
 import { buildSummary, previousFigures, printCeilings, printTable, summaryMarkdown } from "./report.mjs";
 import { scenarios as allScenarios } from "./scenarios.mjs";
 import { benchVars, createServer, ROOT } from "./server.mjs";
+import { settle } from "./workerd-cpu.mjs";
 
 const TARGET = "Miniflare (workerd) directly, no wrangler dev proxy";
 const RESULTS_PATH = join(ROOT, "test-results/bench.json");
@@ -60,15 +62,18 @@ if (unknown.length > 0) {
   console.error(`unknown scenario(s): ${unknown.join(", ")}; known: ${allScenarios.map((s) => s.name).join(", ")}`);
   process.exit(2);
 }
-// The ceiling is measured right before each scenario, at its connections (the machine is shared:
-// its load drifts within a run), and each scenario is shown as a fraction of that measurement.
+// The ceiling is measured with each scenario, at its connections, once workerd is idle (a
+// scenario's after-work runs for seconds: workerd-cpu.mjs), in turns with it or around it (the
+// machine's speed swings within minutes), and each scenario is shown as a fraction of it.
 const ceilingScenario = allScenarios.find((s) => s.name === "ceiling");
 const scenarios = (args.length > 0 ? allScenarios.filter((s) => args.includes(s.name)) : allScenarios).filter(
   (s) => s !== ceilingScenario,
 );
 const CEILING_SECONDS = Math.min(settings.durationSeconds, 4);
 const loader = createLoad(settings, { plainSeconds: CEILING_SECONDS, ceilingPath: ceilingScenario.path });
-const { cannon, measure, measureCeiling, measurePrimitives, measureCeilings } = loader;
+const { cannon, measureAlternating, measureCeiling, measurePrimitives, measureCeilings } = loader;
+// An autocannon scenario's seconds are split into this many slices, each after a slice of the ceiling.
+const ROUNDS = 4;
 
 // ---------------------------------------------------------------- helpers
 function version(pkg) {
@@ -79,6 +84,59 @@ function version(pkg) {
   }
 }
 
+/**
+ * A scenario's ceiling: the plain Worker measured before it and after it (each once workerd was
+ * idle), as their mean, with both runs and the idle waits kept.
+ */
+function meanCeiling(before, after, settled) {
+  const mean = (key) => round((before[key] + after[key]) / 2, 1);
+  return {
+    connections: before.connections,
+    requestsPerSecond: mean("requestsPerSecond"),
+    p50: mean("p50"),
+    p95: mean("p95"),
+    p99: mean("p99"),
+    runs: [before.requestsPerSecond, after.requestsPerSecond],
+    settled,
+  };
+}
+
+/**
+ * One scenario's load and its ceiling, once workerd is idle: an autocannon scenario alternates with
+ * the plain Worker (load.mjs measureAlternating); a scenario with its own runner is bracketed by the
+ * plain Worker before and after it (the mean of the two). The primitives of its bound are measured
+ * before it. Null when interrupted.
+ */
+async function measureScenario(scenario, baseUrl, request, connections, prepared) {
+  const settledBefore = await settle();
+  const primitives = await measurePrimitives(baseUrl, connections, scenario.needs);
+  if (!scenario.run) {
+    const status = await preflight(baseUrl, request);
+    if (status < 200 || status > 299)
+      console.log(`  warning: a single ${request.method} ${request.path} answered ${status}`);
+    if (settings.warmupSeconds > 0) await cannon(baseUrl, request, settings.warmupSeconds, undefined, connections);
+    const { metrics, ceiling } = await measureAlternating(baseUrl, request, connections, ROUNDS);
+    return { metrics, ceiling: { ...ceiling, settled: [settledBefore] }, primitives };
+  }
+  const before = await measureCeiling(baseUrl, connections);
+  const metrics = await scenario.run({ baseUrl, ...settings, prepared });
+  if (interrupted) return null;
+  // The ceiling again once the scenario's after-work is done: the mean of the two cancels the
+  // machine's drift over the scenario's seconds.
+  const settledAfter = await settle();
+  const after = await measureCeiling(baseUrl, connections);
+  return { metrics, ceiling: meanCeiling(before, after, [settledBefore, settledAfter]), primitives };
+}
+
+/** How a scenario's ceiling was measured, for its line. */
+function ceilingText(ceiling) {
+  const waits = ceiling.settled.map((w) => `${w.seconds}s${w.settled === false ? " (still busy)" : ""}`);
+  const how = ceiling.rounds
+    ? `alternated with it in ${ceiling.rounds} rounds: ${ceiling.runs.join(", ")}`
+    : `${ceiling.runs.join(" before, ")} after`;
+  return `${how}; waited for idle ${waits.join(", ")}`;
+}
+
 /** The ceiling row: the mean of the ceiling measurements taken at the default connections. */
 function ceilingRow(results) {
   const runs = [ceilings?.primitives.ceiling, ...results.map((r) => r.ceiling)].filter(
@@ -86,6 +144,7 @@ function ceilingRow(results) {
   );
   if (runs.length === 0) return null;
   const mean = (pick) => round(runs.reduce((a, r) => a + pick(r), 0) / runs.length, 1);
+  const each = runs.flatMap((r) => r.runs ?? [r.requestsPerSecond]);
   return {
     name: "ceiling",
     title: ceilingScenario.title,
@@ -94,7 +153,7 @@ function ceilingRow(results) {
     fractionOfCeiling: 1,
     non2xx: 0,
     errors: 0,
-    runs: runs.map((r) => r.requestsPerSecond),
+    runs: each,
   };
 }
 
@@ -216,19 +275,9 @@ try {
       const request = requestOf(scenario, prepared);
       Object.assign(entry, { method: request.method, path: request.path });
       const logsBefore = { ...server.workerLogs };
-      const ceiling = await measureCeiling(baseUrl, connections);
-      const primitives = await measurePrimitives(baseUrl, connections, scenario.needs);
-      let metrics;
-      if (scenario.run) {
-        metrics = await scenario.run({ baseUrl, ...settings, prepared });
-      } else {
-        const status = await preflight(baseUrl, request);
-        if (status < 200 || status > 299)
-          console.log(`  warning: a single ${request.method} ${request.path} answered ${status}`);
-        if (settings.warmupSeconds > 0) await cannon(baseUrl, request, settings.warmupSeconds, undefined, connections);
-        metrics = await measure(baseUrl, request, connections);
-      }
-      if (interrupted) break;
+      const measured = await measureScenario(scenario, baseUrl, request, connections, prepared);
+      if (interrupted || !measured) break;
+      const { metrics, ceiling, primitives } = measured;
       const bound = scenario.needs
         ? boundOf(
             ceiling.requestsPerSecond,
@@ -256,7 +305,7 @@ try {
           "  warning: no answer completed within the measured period (an overloaded machine, or a stuck scenario)",
         );
       }
-      const ofCeiling = ` = ${(entry.fractionOfCeiling * 100).toFixed(1)} % of the ceiling's ${ceiling.requestsPerSecond} req/s just before`;
+      const ofCeiling = ` = ${(entry.fractionOfCeiling * 100).toFixed(1)} % of the ceiling's ${ceiling.requestsPerSecond} req/s (${ceilingText(ceiling)})`;
       console.log(
         `  ${rps.average} ${entry.unit ?? "req"}/s${ofCeiling} (±${rps.stddev}, ${entry.connections ?? 1} connections)  latency p50 ${lat.p50} ms  p95 ${lat.p95} ms  p99 ${lat.p99} ms  (avg ${lat.average}, max ${lat.max})`,
       );
