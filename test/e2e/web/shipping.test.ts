@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
 import {
@@ -68,6 +69,15 @@ async function driveToDelivered(seller: Person, orderId: string) {
   }
 }
 
+/** Every answer of 400 or above the page gets (the console's "Failed to load resource" too). */
+function failedAnswers(page: Page): string[] {
+  const failed: string[] = [];
+  page.on("response", (res) => {
+    if (res.status() >= 400) failed.push(`${res.status()} ${new URL(res.url()).pathname}`);
+  });
+  return failed;
+}
+
 describe("web app: shipping and tracking", () => {
   it("a seller books the sandbox courier and prints the label; the buyer sees each tracking step", async () => {
     const { seller, buyer, order } = await orderOf(false);
@@ -132,5 +142,37 @@ describe("web app: shipping and tracking", () => {
     await expect.poll(() => page.getByTestId("pickup").textContent()).toContain("The courier comes between");
     expect(appErrors(errors)).toEqual([]);
     await context.close();
+  });
+
+  it("an order with no parcel yet asks for no tracking (no 404, no console error), for its buyer and its seller; booking shows it", async () => {
+    const { seller, buyer, order } = await orderOf(false);
+    const buyerContext = await contextAs(newContext, buyer);
+    const asBuyer = await openPage(buyerContext);
+    const buyerFailed = failedAnswers(asBuyer.page);
+    await asBuyer.page.goto(`/orders/${order.id}`);
+    await asBuyer.page.getByText("No courier is booked yet.").waitFor();
+    await asBuyer.page.waitForLoadState("networkidle");
+    expect(buyerFailed).toEqual([]);
+    expect(asBuyer.errors).toEqual([]);
+    await buyerContext.close();
+
+    const sellerContext = await contextAs(newContext, seller);
+    const { page, errors } = await openPage(sellerContext);
+    const failed = failedAnswers(page);
+    await page.goto(`/orders/${order.id}`);
+    await page.getByRole("button", { name: "Book courier" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    // Booked from the form: the order comes back shipped with its tracking number, and the timeline follows.
+    await page.getByLabel("Courier").selectOption("sandbox/standard");
+    await page.getByRole("button", { name: "Book courier" }).click();
+    const steps = page.getByTestId("tracking-timeline").locator("li");
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(1);
+    expect(await steps.first().textContent()).toContain("Booked");
+    expect(await page.getByTestId("tracking-number").textContent()).toMatch(/^SBX/);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await sellerContext.close();
   });
 });
