@@ -175,4 +175,56 @@ describe("web app: shipping and tracking", () => {
     expect(errors).toEqual([]);
     await sellerContext.close();
   });
+
+  it("the Thai page names each sandbox step in Thai, with no English sentence; a real courier's words are shown as given", async () => {
+    const { seller, buyer, order } = await orderOf(false);
+    await call(`/api/v1/orders/${order.id}/shipments`, {
+      token: seller.token,
+      key: `book-${order.id}`,
+      body: { courier: "sandbox", service: "standard" },
+    });
+    await driveToDelivered(seller, order.id);
+    const context = await contextAs(newContext, buyer, "th-TH");
+    const { page, errors } = await openPage(context);
+    await page.goto(`/orders/${order.id}`);
+    const steps = page.getByTestId("tracking-timeline").locator("li");
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(5);
+    const texts = await steps.allInnerTexts();
+    ["จองแล้ว", "รับพัสดุแล้ว", "ระหว่างขนส่ง", "กำลังนำส่ง", "ส่งถึงแล้ว"].forEach((step, i) => {
+      expect(texts[i]).toContain(step);
+    });
+    // Not one English word: no "Booked with Sandbox Courier", no stock sentence under a Thai step.
+    expect(texts.join("\n")).not.toMatch(/[A-Za-z]{2,}/);
+    expect(errors).toEqual([]);
+
+    // A Ninja Van parcel (the test server reaches none): its tracking as the API gives it, with the
+    // words of a recorded Ninja Van webhook and its hub; our booking sentence stays unshown.
+    const tracking = await call(`/api/v1/orders/${order.id}/tracking`, { token: buyer.token });
+    const ninjaVan = {
+      ...tracking,
+      courier: "ninjavan",
+      events: [
+        { status: "booked", description: "Booked with Ninja Van (Standard).", at: tracking.events[0].at },
+        {
+          status: "in_transit",
+          description: "Arrived at Transit Hub",
+          location: "Bangkok Sorting Hub",
+          at: tracking.events[2].at,
+        },
+        { status: "delivered", description: "Delivered, Received by Customer", at: tracking.events[4].at },
+      ],
+    };
+    await page.route("**/api/v1/orders/*/tracking", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(ninjaVan) }),
+    );
+    await page.reload();
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(3);
+    const shown = await steps.allInnerTexts();
+    expect(shown[0]).toContain("จองแล้ว");
+    expect(shown[0]).not.toContain("Booked with");
+    expect(shown[1]).toContain("Arrived at Transit Hub · Bangkok Sorting Hub");
+    expect(shown[2]).toContain("Delivered, Received by Customer");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -10,6 +10,7 @@ import type { Order } from "./order-api";
 import { PickupAction } from "./Pickup";
 
 type Tracking = Schemas["Tracking"];
+type TrackingEvent = Schemas["TrackingEvent"];
 type Courier = Schemas["Courier"];
 
 const STATUS_TEXT: Record<Tracking["status"], MessageKey> = {
@@ -82,10 +83,7 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
               <li key={`${e.status}-${e.at}-${i}`}>
                 <time dateTime={e.at}>{fmt.dateTime(e.at)}</time>
                 <span>{t(STATUS_TEXT[e.status])}</span>
-                <span class="status">
-                  {e.description}
-                  {e.location ? ` · ${e.location}` : ""}
-                </span>
+                {courierWords(e) && <span class="status">{courierWords(e)}</span>}
               </li>
             ))}
           </ol>
@@ -93,6 +91,17 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
       )}
     </section>
   );
+}
+
+/**
+ * What the courier said about a step, under the step's name in the reader's language: a courier's
+ * own words and place, as given. The booking and its cancellation are ours, not the courier's
+ * (couriers report only the steps after booking), and the sandbox courier says nothing of its own,
+ * so those lines are the step's name alone rather than an English sentence on a Thai page.
+ */
+function courierWords(e: TrackingEvent): string {
+  if (e.status === "booked" || e.status === "cancelled") return e.location ?? "";
+  return [e.description, e.location].filter(Boolean).join(" · ");
 }
 
 function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }) {
