@@ -135,6 +135,8 @@ describe("POST /orders/:id/shipments", () => {
     const seen = await tracking(buyer, order.id);
     expect(seen.status).toBe("delivered");
     expect(seen.events.map((e) => e.status)).toEqual(DELIVERED_JOURNEY);
+    // The sandbox has no words of its own (the page names each step in the reader's language).
+    expect(seen.events.slice(1).map((e) => e.description)).toEqual(["", "", "", ""]);
     expect((await tracking({ token: seller.token }, order.id)).shipmentId).toBe(shipment.id);
     const delivered = await getOrder(buyer, order.id);
     expect(delivered.status).toBe("delivered");
@@ -144,5 +146,16 @@ describe("POST /orders/:id/shipments", () => {
       403,
       "forbidden",
     );
+  });
+
+  it("keeps the words a simulated event is given, as a courier's own", async () => {
+    const { seller, buyer, order } = await orderFor("TH");
+    const shipment = await book(seller.token, order.id);
+    const body = { status: "picked_up", description: "รับพัสดุที่สาขาลาดพร้าว", location: "Lat Phrao" };
+    expect(
+      (await call("POST", `/api/v1/shipments/${shipment.id}/simulate`, { token: seller.token, body })).status,
+    ).toBe(200);
+    const picked = (await tracking(buyer, order.id)).events.at(-1);
+    expect(picked).toMatchObject({ status: "picked_up", description: body.description, location: "Lat Phrao" });
   });
 });

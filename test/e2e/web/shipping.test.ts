@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openPage, useBrowser } from "./browser";
 import {
@@ -68,6 +69,15 @@ async function driveToDelivered(seller: Person, orderId: string) {
   }
 }
 
+/** Every answer of 400 or above the page gets (the console's "Failed to load resource" too). */
+function failedAnswers(page: Page): string[] {
+  const failed: string[] = [];
+  page.on("response", (res) => {
+    if (res.status() >= 400) failed.push(`${res.status()} ${new URL(res.url()).pathname}`);
+  });
+  return failed;
+}
+
 describe("web app: shipping and tracking", () => {
   it("a seller books the sandbox courier and prints the label; the buyer sees each tracking step", async () => {
     const { seller, buyer, order } = await orderOf(false);
@@ -131,6 +141,90 @@ describe("web app: shipping and tracking", () => {
     await page.getByRole("button", { name: "Ask for pickup" }).click();
     await expect.poll(() => page.getByTestId("pickup").textContent()).toContain("The courier comes between");
     expect(appErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it("an order with no parcel yet asks for no tracking (no 404, no console error), for its buyer and its seller; booking shows it", async () => {
+    const { seller, buyer, order } = await orderOf(false);
+    const buyerContext = await contextAs(newContext, buyer);
+    const asBuyer = await openPage(buyerContext);
+    const buyerFailed = failedAnswers(asBuyer.page);
+    await asBuyer.page.goto(`/orders/${order.id}`);
+    await asBuyer.page.getByText("No courier is booked yet.").waitFor();
+    await asBuyer.page.waitForLoadState("networkidle");
+    expect(buyerFailed).toEqual([]);
+    expect(asBuyer.errors).toEqual([]);
+    await buyerContext.close();
+
+    const sellerContext = await contextAs(newContext, seller);
+    const { page, errors } = await openPage(sellerContext);
+    const failed = failedAnswers(page);
+    await page.goto(`/orders/${order.id}`);
+    await page.getByRole("button", { name: "Book courier" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    // Booked from the form: the order comes back shipped with its tracking number, and the timeline follows.
+    await page.getByLabel("Courier").selectOption("sandbox/standard");
+    await page.getByRole("button", { name: "Book courier" }).click();
+    const steps = page.getByTestId("tracking-timeline").locator("li");
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(1);
+    expect(await steps.first().textContent()).toContain("Booked");
+    expect(await page.getByTestId("tracking-number").textContent()).toMatch(/^SBX/);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await sellerContext.close();
+  });
+
+  it("the Thai page names each sandbox step in Thai, with no English sentence; a real courier's words are shown as given", async () => {
+    const { seller, buyer, order } = await orderOf(false);
+    await call(`/api/v1/orders/${order.id}/shipments`, {
+      token: seller.token,
+      key: `book-${order.id}`,
+      body: { courier: "sandbox", service: "standard" },
+    });
+    await driveToDelivered(seller, order.id);
+    const context = await contextAs(newContext, buyer, "th-TH");
+    const { page, errors } = await openPage(context);
+    await page.goto(`/orders/${order.id}`);
+    const steps = page.getByTestId("tracking-timeline").locator("li");
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(5);
+    const texts = await steps.allInnerTexts();
+    ["จองแล้ว", "รับพัสดุแล้ว", "ระหว่างขนส่ง", "กำลังนำส่ง", "ส่งถึงแล้ว"].forEach((step, i) => {
+      expect(texts[i]).toContain(step);
+    });
+    // Not one English word: no "Booked with Sandbox Courier", no stock sentence under a Thai step.
+    expect(texts.join("\n")).not.toMatch(/[A-Za-z]{2,}/);
+    expect(errors).toEqual([]);
+
+    // A Ninja Van parcel (the test server reaches none): its tracking as the API gives it, with the
+    // words of a recorded Ninja Van webhook and its hub; our booking sentence stays unshown.
+    const tracking = await call(`/api/v1/orders/${order.id}/tracking`, { token: buyer.token });
+    const ninjaVan = {
+      ...tracking,
+      courier: "ninjavan",
+      events: [
+        { status: "booked", description: "Booked with Ninja Van (Standard).", at: tracking.events[0].at },
+        {
+          status: "in_transit",
+          description: "Arrived at Transit Hub",
+          location: "Bangkok Sorting Hub",
+          at: tracking.events[2].at,
+        },
+        { status: "delivered", description: "Delivered, Received by Customer", at: tracking.events[4].at },
+      ],
+    };
+    await page.route("**/api/v1/orders/*/tracking", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(ninjaVan) }),
+    );
+    await page.reload();
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(3);
+    const shown = await steps.allInnerTexts();
+    expect(shown[0]).toContain("จองแล้ว");
+    expect(shown[0]).not.toContain("Booked with");
+    expect(shown[1]).toContain("Arrived at Transit Hub · Bangkok Sorting Hub");
+    expect(shown[2]).toContain("Delivered, Received by Customer");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

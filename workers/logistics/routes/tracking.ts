@@ -91,15 +91,6 @@ async function receiveCourierWebhook(
   return { events: updates.length, ack: courier.webhookAck ?? {} };
 }
 
-const DESCRIPTIONS: Record<z.infer<typeof SimulateShipmentSchema>["status"], string> = {
-  picked_up: "Picked up from the shop.",
-  in_transit: "In transit to the destination hub.",
-  out_for_delivery: "Out for delivery.",
-  delivered: "Delivered to the recipient.",
-  failed: "Delivery failed: the recipient could not be reached.",
-  returned: "Returned to the shop.",
-};
-
 export const simulateShipmentRoute = defineRoute({
   method: "post",
   path: "/api/v1/shipments/{id}/simulate",
@@ -128,7 +119,10 @@ export function simulateShipmentHandler(cod: CodSettlement): RouteHandler<typeof
       trackingNumber: shipment.trackingNumber,
       eventId: newId("sim"),
       status: input.status,
-      description: input.description ?? DESCRIPTIONS[input.status],
+      // The sandbox has no words of its own: an English stock sentence would sit under the step's
+      // name on a Thai page, which names the step in the reader's language. Words given are kept,
+      // as a real courier's are.
+      description: input.description ?? "",
       ...(input.location ? { location: input.location } : {}),
       at: new Date(nowMs()).toISOString(),
     });

@@ -10,6 +10,7 @@ import type { Order } from "./order-api";
 import { PickupAction } from "./Pickup";
 
 type Tracking = Schemas["Tracking"];
+type TrackingEvent = Schemas["TrackingEvent"];
 type Courier = Schemas["Courier"];
 
 const STATUS_TEXT: Record<Tracking["status"], MessageKey> = {
@@ -23,10 +24,15 @@ const STATUS_TEXT: Record<Tracking["status"], MessageKey> = {
   cancelled: "logistics.status.cancelled",
 };
 
-/** The order's parcel: no booking yet, or its tracking (404 means none). */
-async function loadTracking(orderId: string): Promise<Tracking | null> {
+/**
+ * The order's parcel, asked for only once the order carries its tracking number (booking ships the
+ * order with it, cancelling takes it off): an order with no parcel is not a question, so its page
+ * makes no request that answers 404. A number marked by hand without a booking is still 404: none.
+ */
+async function loadTracking(order: Order): Promise<Tracking | null> {
+  if (!order.shipping.trackingNumber) return null;
   try {
-    return await unwrap(api.GET("/api/v1/orders/{id}/tracking", { params: { path: { id: orderId } } }));
+    return await unwrap(api.GET("/api/v1/orders/{id}/tracking", { params: { path: { id: order.id } } }));
   } catch (err) {
     if (err instanceof ApiProblem && err.status === 404) return null;
     throw err;
@@ -39,7 +45,7 @@ async function loadTracking(orderId: string): Promise<Tracking | null> {
  */
 export function Shipping({ order, owner, onChanged }: { order: Order; owner: boolean; onChanged: () => void }) {
   const { t, fmt } = useI18n();
-  const [loaded, reload] = useApi(() => loadTracking(order.id), [order.id, order.status]);
+  const [loaded, reload] = useApi(() => loadTracking(order), [order.id, order.status, order.shipping.trackingNumber]);
   const tracking = loaded.state === "ready" ? loaded.data : null;
   const live = tracking && tracking.status !== "cancelled" ? tracking : null;
   const canBook = owner && !live && (order.status === "paid" || order.status === "processing");
@@ -50,10 +56,8 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
       {canBook && (
         <BookCourier
           order={order}
-          onBooked={() => {
-            reload();
-            onChanged();
-          }}
+          // The order comes back shipped with the parcel's tracking number, and the tracking follows it.
+          onBooked={onChanged}
         />
       )}
       {!tracking && !canBook && loaded.state === "ready" && <p class="status">{t("logistics.none")}</p>}
@@ -79,10 +83,7 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
               <li key={`${e.status}-${e.at}-${i}`}>
                 <time dateTime={e.at}>{fmt.dateTime(e.at)}</time>
                 <span>{t(STATUS_TEXT[e.status])}</span>
-                <span class="status">
-                  {e.description}
-                  {e.location ? ` · ${e.location}` : ""}
-                </span>
+                {courierWords(e) && <span class="status">{courierWords(e)}</span>}
               </li>
             ))}
           </ol>
@@ -90,6 +91,17 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
       )}
     </section>
   );
+}
+
+/**
+ * What the courier said about a step, under the step's name in the reader's language: a courier's
+ * own words and place, as given. The booking and its cancellation are ours, not the courier's
+ * (couriers report only the steps after booking), and the sandbox courier says nothing of its own,
+ * so those lines are the step's name alone rather than an English sentence on a Thai page.
+ */
+function courierWords(e: TrackingEvent): string {
+  if (e.status === "booked" || e.status === "cancelled") return e.location ?? "";
+  return [e.description, e.location].filter(Boolean).join(" · ");
 }
 
 function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }) {
