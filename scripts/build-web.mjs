@@ -11,6 +11,8 @@ import { ROOT } from "./dev-vars.mjs";
 export const WEB_SOURCE = join(ROOT, "web");
 export const WEB_DIST = join(ROOT, "dist/web");
 const STAMP = join(WEB_DIST, ".build-hash");
+/** The API's security headers, which the app's pages and files carry too (webHeaders). */
+const SECURITY_HEADERS = join(ROOT, "workers/middleware/security-headers.json");
 /** The /docs page loads the API-reference UI from our own assets (no CDN is reachable from every network). */
 const SCALAR = join(ROOT, "node_modules/@scalar/api-reference/dist/browser/standalone.js");
 
@@ -25,7 +27,12 @@ function* files(dir) {
 /** A digest of everything the output depends on: the app's sources, the lockfile and this script. */
 function sourceDigest() {
   const hash = createHash("sha256");
-  const inputs = [...files(WEB_SOURCE), join(ROOT, "package-lock.json"), join(ROOT, "scripts/build-web.mjs")];
+  const inputs = [
+    ...files(WEB_SOURCE),
+    join(ROOT, "package-lock.json"),
+    join(ROOT, "scripts/build-web.mjs"),
+    SECURITY_HEADERS,
+  ];
   for (const path of inputs) {
     if (path.endsWith("schema.d.ts")) continue; // generated from openapi.json, which is hashed
     hash.update(relative(ROOT, path));
@@ -67,8 +74,26 @@ export async function buildWeb({ force = false, quiet = true } = {}) {
   });
   mkdirSync(join(WEB_DIST, "vendor"), { recursive: true });
   copyFileSync(SCALAR, join(WEB_DIST, "vendor/scalar-api-reference.js"));
+  writeFileSync(join(WEB_DIST, "_headers"), webHeaders());
   writeFileSync(STAMP, digest);
   return true;
+}
+
+/**
+ * dist/web/_headers: the static-assets server's custom headers (never served itself). Pages and
+ * files are answered without the Worker, so without it they would carry no security headers: a
+ * wallet page could be framed by another site (clickjacking). Same list as the API's, with the
+ * page directives of the JSON over its Content-Security-Policy.
+ */
+export function webHeaders() {
+  const policy = JSON.parse(readFileSync(SECURITY_HEADERS, "utf8"));
+  const directives = { ...policy.contentSecurityPolicy, ...policy.pageDirectives };
+  delete directives.$comment;
+  const csp = Object.entries(directives)
+    .map(([directive, sources]) => `${directive} ${sources}`)
+    .join("; ");
+  const lines = [`Content-Security-Policy: ${csp}`, ...Object.entries(policy.headers).map(([k, v]) => `${k}: ${v}`)];
+  return `# Written by scripts/build-web.mjs from workers/middleware/security-headers.json.\n/*\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
 }
 
 /** The JavaScript files (and their sizes) dist/web/index.html loads: the first load of any page. */

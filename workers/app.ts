@@ -14,6 +14,7 @@ import { courierLiveRates, createLogisticsRouter } from "./logistics";
 import { mediaRouter } from "./media";
 import { messagingRouter } from "./messaging";
 import { metricsRouter } from "./metrics";
+import { isPageLoad, pageNotFound } from "./middleware/page-not-found";
 import { answerError, requestFrame } from "./middleware/request-frame";
 import { nothingAt } from "./middleware/switched-routes";
 import { notificationsRouter } from "./notifications";
@@ -89,13 +90,15 @@ export function createApp(seams: { checkoutProbe?: CheckoutProbe; liveRates?: Li
   mountApiDocs(app);
 
   const allowedMethods = methodsByPath(app.routes);
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     const allow = allowedMethods(c.req.path);
     if (allow.length > 0) {
       throw new ApiError("method_not_allowed", `${c.req.method} is not supported here. Use ${allow.join(", ")}.`, {
         headers: { Allow: allow.join(", ") },
       });
     }
+    const page = isPageLoad(c.req.raw, c.req.path) ? await pageNotFound(c as Context<AppEnv>) : undefined;
+    if (page) return page;
     throw nothingAt(c.req.path);
   });
   app.onError((err, c) => answerError(err, c as Context<AppEnv>));

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, inject, it } from "vitest";
 
@@ -47,6 +48,72 @@ describe("a real local server", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
     expect(await res.text()).toContain("Tchat Edge");
+  });
+
+  it("serves the web app's pages and files with the API's security headers (no framing by another site)", async () => {
+    const api = await fetch(`${base}/health`);
+    const page = await (await fetch(`${base}/`)).text();
+    const script = page.match(/<script[^>]*src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    // The shell, a deep link (answered with the shell), a page of the wallet, and a script.
+    for (const path of ["/", "/orders/ord_deep_link", "/wallet/send", script]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(200);
+      await res.arrayBuffer();
+      for (const name of ["X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Strict-Transport-Security"])
+        expect(res.headers.get(name), `${name} on ${path}`).toBe(api.headers.get(name));
+      const csp = res.headers.get("Content-Security-Policy") ?? "";
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("script-src 'self'");
+    }
+    // The rules file itself is never served as a file.
+    const rules = await fetch(`${base}/_headers`);
+    expect(rules.status).toBe(404);
+    expect(rules.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("answers a browser's page load of an unknown path with the app's 404 page; anything else with problem+json", async () => {
+    // node:http, not fetch: fetch adds its own Sec-Fetch-Mode (cors) to what a test sets.
+    const load = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; type: string; frame: string; body: string }>((resolve, reject) => {
+        http
+          .get(`${base}${path}`, { headers }, (res) => {
+            let body = "";
+            res.setEncoding("utf8").on("data", (chunk) => (body += chunk));
+            res.on("end", () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                type: String(res.headers["content-type"]),
+                frame: String(res.headers["x-frame-options"]),
+                body,
+              }),
+            );
+          })
+          .on("error", reject);
+      });
+    const navigate = { "Sec-Fetch-Mode": "navigate", Accept: "text/html,application/xhtml+xml,*/*;q=0.8" };
+    // A page load (and an older browser without Fetch Metadata, which asks for HTML first).
+    for (const [path, headers] of [
+      ["/no-such-page", navigate],
+      ["/admin", navigate],
+      ["/.env", navigate],
+      ["/no-such-page", { Accept: "text/html" }],
+    ] as const) {
+      const page = await load(path, headers);
+      expect(page, path).toMatchObject({ status: 404, frame: "DENY" });
+      expect(page.type, path).toContain("text/html");
+      expect(page.body, path).toContain("Tchat Edge");
+    }
+    for (const [path, headers] of [
+      ["/no-such-page", { Accept: "application/json" }],
+      ["/no-such-page", { "Sec-Fetch-Mode": "cors", Accept: "text/html" }],
+      ["/api/v1/no-such-thing", navigate],
+    ] as const) {
+      const res = await load(path, headers);
+      expect(res.status, path).toBe(404);
+      expect(res.type, path).toContain("application/problem+json");
+      expect((JSON.parse(res.body) as { code: string }).code).toBe("not_found");
+    }
   });
 
   it("has the seeded category tree", async () => {

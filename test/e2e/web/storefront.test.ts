@@ -121,13 +121,30 @@ describe("web app: deep links and the API beside it", () => {
     await context.close();
   });
 
-  it("API paths, guessed paths and the docs still reach the Worker, not the app", async () => {
+  it("API paths, guessed paths and the docs still reach the Worker: a 404 for each, a page only for a person", async () => {
+    // Programs (fetch sends Sec-Fetch-Mode: cors) get problem+json, even when they accept HTML.
     for (const path of ["/api/v1/no-such-thing", "/v1/categories", "/admin", "/.env", "/index.html"]) {
-      const res = await fetch(`${base}${path}`, { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } });
+      const res = await fetch(`${base}${path}`, { headers: { Accept: "text/html" } });
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type"), path).toMatch(/^application\/problem\+json/);
       expect(((await res.json()) as { code: string }).code, path).toBe("not_found");
     }
+    // A person who types or follows a wrong link sees the app's page, in their language, still a 404.
+    const context = await newContext("th-TH");
+    const { page, errors } = await openPage(context);
+    for (const path of ["/v1/categories", "/admin", "/.env"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await page.getByRole("heading", { level: 1, name: "ไม่พบหน้านี้" }).waitFor();
+      expect(await page.getByRole("link", { name: "ไปที่หน้าแรก" }).count(), path).toBe(1);
+    }
+    // The API's own paths stay problem+json in a browser tab too.
+    const api = await page.goto("/api/v1/no-such-thing");
+    expect(api?.status()).toBe(404);
+    expect(api?.headers()["content-type"]).toMatch(/^application\/problem\+json/);
+    // The browser logs each 404 document load; nothing else may go wrong.
+    expect(errors.filter((e) => !e.includes("status of 404"))).toEqual([]);
+    await context.close();
     const docs = await fetch(`${base}/docs`, { headers: { Accept: "text/html" } });
     expect(await docs.text()).toContain("/openapi.json");
     expect((await fetch(`${base}/openapi.json`)).headers.get("content-type")).toContain("application/json");
