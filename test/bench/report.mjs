@@ -1,4 +1,4 @@
-// The bench's reports, beside the previous figures (the last run's test-results/bench.json when there
+// The bench's reports, beside the previous figures (the last full run's test-results/bench.json when there
 // is one, else the figures issue 19 started from, BASELINE):
 //   - printTable: every scenario as req/s, p50/p95/p99, a fraction of the ceiling (the plain Worker
 //     measured in the same run) and of its bound (the plain Worker plus the primitives it needs);

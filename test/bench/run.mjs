@@ -5,7 +5,8 @@
 // measured right before and right after it, the mean of the two) and of its bound (what the platform itself can do for that request
 // here: the plain Worker plus the primitives the scenario declares, measured right before it;
 // primitives.mjs), a table of every scenario and issue 19's summary
-// (target, met?) beside the previous figures (report.mjs), and writes test-results/bench.json.
+// (target, met?) beside the previous figures (report.mjs: the last full run's), and writes
+// test-results/bench.json (a full run) or test-results/bench-partial.json (some scenarios).
 // `npm run bench -- ceilings` measures the plain Worker and every primitive alone.
 //
 //   BENCH_DURATION     seconds measured per scenario (default 8)
@@ -186,8 +187,14 @@ function finish(baseUrl, results) {
   report.summary.markdown = summaryMarkdown(report.summary);
   console.log(`\nIssue 19, as the README shows it:\n\n${report.summary.markdown}`);
   mkdirSync(join(ROOT, "test-results"), { recursive: true });
-  // A run of the ceilings alone keeps the last scenarios' figures as the next run's "previous".
-  const path = results.length > 0 ? RESULTS_PATH : join(ROOT, "test-results/bench-ceilings.json");
+  // Only a full run becomes the next run's "previous": a run of some scenarios (or of the ceilings
+  // alone) is compared with the last full run and written beside it, so it never hides its figures.
+  const path =
+    results.length === 0
+      ? join(ROOT, "test-results/bench-ceilings.json")
+      : args.length === 0
+        ? RESULTS_PATH
+        : join(ROOT, "test-results/bench-partial.json");
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${path}`);
 }
