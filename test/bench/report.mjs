@@ -199,7 +199,7 @@ export function summaryMarkdown(summary) {
     `\`npm run bench\`, ${summary.finishedAt?.slice(0, 16).replace("T", " ")} UTC: ${m.cores} cores (${m.cpuModel}), ` +
       `load average ${load(m.loadAverageAtStart)} at the start, ${load(m.loadAverageAtEnd)} at the end; ` +
       `${summary.settings.connections} connections unless noted, ${summary.settings.durationSeconds} s each; ` +
-      `plain Worker ${thousands(summary.ceiling)} req/s (mean of its runs, each row's before and after it with workerd idle). ` +
+      `plain Worker ${thousands(summary.ceiling)} req/s (mean of its runs: in turns with each row, or before and after it, workerd idle first). ` +
       `"of its bound": of the plain Worker plus the platform primitives one request needs, measured just before it. ` +
       `"previous": ${summary.previous}.`,
     "",
