@@ -22,6 +22,39 @@ export const TRACKING_STATUS = SHIPMENT_STATUS.filter((s) => s !== "cancelled" &
 ];
 export type TrackingStatus = (typeof TRACKING_STATUS)[number];
 
+/**
+ * What our own sentence under a tracking step says, as a code the reader's page words in its
+ * language (the courier's own words carry none and are shown as given). Derived
+ * from the couriers whose events we describe ourselves: Flash Express's route actions and parcel
+ * states, GHN's order statuses, Biteship's statuses when its courier adds no note. Only ever added to.
+ */
+export const TRACKING_DETAIL = [
+  "picked_up_by_courier",
+  "at_branch",
+  "left_branch",
+  "held",
+  "on_the_way_again",
+  "on_the_way_again_after_problem",
+  "with_courier",
+  "at_hub",
+  "between_hubs",
+  "being_sorted",
+  "on_the_way_to_recipient",
+  "out_for_delivery",
+  "cash_to_collect",
+  "delivery_attempt_failed",
+  "delivered_to_recipient",
+  "being_returned",
+  "waiting_to_return",
+  "closed_undelivered",
+  "lost_or_damaged",
+  "lost",
+  "damaged",
+  "returned_to_shop",
+] as const;
+export type TrackingDetail = (typeof TRACKING_DETAIL)[number];
+export const TrackingDetailSchema = z.enum(TRACKING_DETAIL).openapi("TrackingDetail");
+
 export const CourierServiceSchema = z
   .object({
     code: z.string().openapi({ example: "standard" }),
@@ -121,6 +154,10 @@ export const TrackingEventSchema = z
   .object({
     status: ShipmentStatusSchema,
     description: z.string(),
+    detail: TrackingDetailSchema.optional().openapi({
+      description:
+        "Present when `description` is the platform's own sentence rather than the courier's words: what it says, as a code to word in the reader's language",
+    }),
     location: z.string().optional(),
     at: z.string(),
   })

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { SHIPMENT_STATUS } from "../../schemas/logistics";
+import { SHIPMENT_STATUS, TRACKING_DETAIL } from "../../schemas/logistics";
 
 /**
  * One booked parcel of an order (docs/logistics.md). `rank` is the status's place in the
@@ -66,6 +66,8 @@ export const shipmentEvents = sqliteTable(
     eventKey: text("event_key").notNull(),
     status: text("status", { enum: SHIPMENT_STATUS }).notNull(),
     description: text("description").notNull(),
+    /** What our own description says, for the reader's language; null for a courier's own words and older rows. */
+    detail: text("detail", { enum: TRACKING_DETAIL }),
     location: text("location"),
     /** When it happened at the courier (ms): the timeline is ordered by this, not by arrival. */
     at: integer("at").notNull(),

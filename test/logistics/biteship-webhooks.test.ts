@@ -65,6 +65,13 @@ describe("POST /shipping/webhook/biteship", () => {
     expect(seen.trackingNumber).toBe(orderId);
     expect(seen.status).toBe("delivered");
     expect(seen.events.map((e) => e.status)).toEqual(["booked", "picked_up", "in_transit", "delivered"]);
+    // Webhooks carry no courier's note: our sentence, and its detail for the reader's language.
+    expect(seen.events.map((e) => [e.description, e.detail])).toEqual([
+      [expect.stringMatching(/^Booked with /), undefined],
+      ["Picked up by the courier.", "picked_up_by_courier"],
+      ["On its way to the recipient.", "on_the_way_to_recipient"],
+      ["Delivered.", "delivered_to_recipient"],
+    ]);
     expect((await getOrder(buyer, order.id)).status).toBe("delivered");
     expect(await timelineCount(order.id, "status.delivered")).toBe(1);
     expect(await outboxCount(order.id, "order.delivered")).toBe(1);

@@ -188,6 +188,7 @@ describe("Biteship courier", () => {
       "GET https://api.biteship.com/v1/orders/5dd599ebdefcd4158eb8470b",
     );
     expect(calls[0].headers.get("Authorization")).toBe(KEY);
+    // Each carries its courier's note: their own words, shown as given, so no detail of ours.
     expect(events).toEqual([
       {
         trackingNumber: "5dd599ebdefcd4158eb8470b",
@@ -234,6 +235,7 @@ describe("Biteship courier", () => {
         eventKey: "bs:delivered",
         status: "delivered",
         description: "Delivered.",
+        detail: "delivered_to_recipient",
         at: Date.parse("2026-12-08T11:15:00+07:00"),
       },
     ]);

@@ -40,7 +40,9 @@ describe("Flash Express webhooks", () => {
     // The body claims delivery; Flash's own routes say picked up: only what Flash says is applied.
     for (const asJson of [false, true]) {
       const updates = await flash.verifyWebhook(await statusWebhook(PNO, { claim: "5", asJson }));
-      expect(updates?.map((u) => [u.status, u.eventKey])).toEqual([["picked_up", `flash:RECEIVED@${start}`]]);
+      expect(updates?.map((u) => [u.status, u.eventKey, u.detail])).toEqual([
+        ["picked_up", `flash:RECEIVED@${start}`, "picked_up_by_courier"],
+      ]);
     }
     expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       `POST ${API}/open/v1/orders/${PNO}/routes`,
@@ -148,6 +150,17 @@ describe("Flash Express webhooks", () => {
       "delivered",
     ]);
     expect(new Set(seen.events.map((e) => e.status))).toEqual(new Set(DELIVERED_JOURNEY));
+    // Our sentences carry their detail for the reader's language, beside the English API clients always read.
+    expect(seen.events.map((e) => e.detail)).toEqual([
+      undefined,
+      "picked_up_by_courier",
+      "at_branch",
+      "left_branch",
+      "at_branch",
+      "out_for_delivery",
+      "delivered_to_recipient",
+    ]);
+    expect(seen.events[2]).toMatchObject({ description: "Received at a Flash Express branch.", detail: "at_branch" });
     const done = await getOrder(buyer, order.id);
     expect([done.status, done.paymentStatus]).toEqual(["delivered", "paid"]);
     expect((await paymentRow(payment.id))?.status).toBe("succeeded");
@@ -174,9 +187,18 @@ describe("Flash Express webhooks", () => {
     await poll(3);
     await poll(3);
     expect((await getOrder(buyer, order.id)).status).toBe("shipped");
+    expect((await tracking(buyer, order.id)).events.at(-1)).toMatchObject({
+      status: "out_for_delivery",
+      description: "Delivery attempt failed; Flash Express will try again.",
+      detail: "delivery_attempt_failed",
+    });
     await poll(4);
     const closed = await getOrder(buyer, order.id);
     expect(closed.status).toBe("cancelled");
+    expect((await tracking(buyer, order.id)).events.at(-1)).toMatchObject({
+      status: "failed",
+      detail: "being_returned",
+    });
     expect((await paymentRow(payment.id))?.status).toBe("failed");
     expect(await expectConserved(seller.product.id, 12)).toMatchObject({ available: 10, reserved: 0, sold: 2 });
   });

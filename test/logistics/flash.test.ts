@@ -287,6 +287,15 @@ describe("Flash Express courier", () => {
       ["out_for_delivery", `flash:DELIVERY_TICKET_CREATION_SCAN@${start + 2400}`, (start + 2400) * 1000],
       ["delivered", `flash:DELIVERY_CONFIRM@${start + 3000}`, (start + 3000) * 1000],
     ]);
+    // Our English sentence stays as API clients read it; its detail is what the reader's page words.
+    expect(updates.map((u) => [u.description, u.detail])).toEqual([
+      ["Picked up by Flash Express.", "picked_up_by_courier"],
+      ["Received at a Flash Express branch.", "at_branch"],
+      ["Sent on from a Flash Express branch.", "left_branch"],
+      ["Arrived at a Flash Express branch.", "at_branch"],
+      ["Out for delivery.", "out_for_delivery"],
+      ["Delivered to the recipient.", "delivered_to_recipient"],
+    ]);
   });
 
   it("a failed attempt is part of the round; the return is the failure; a parcel back home is returned", async () => {
@@ -311,6 +320,13 @@ describe("Flash Express courier", () => {
       "out_for_delivery",
       "failed",
       "returned",
+    ]);
+    expect(updates.map((u) => u.detail)).toEqual([
+      "picked_up_by_courier",
+      "out_for_delivery",
+      "delivery_attempt_failed",
+      "being_returned",
+      "returned_to_shop",
     ]);
     expect(updates.at(-1)?.eventKey).toBe(`flash:state7@${start + 9000}`);
   });

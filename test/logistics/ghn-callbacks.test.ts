@@ -33,7 +33,9 @@ describe("GHN callbacks", () => {
     // The body claims delivery; GHN's own record says picked up: only what GHN says is applied.
     const rawBody = callback("delivered", "2026-12-09T05:00:00Z");
     const updates = await ghn.verifyWebhook({ rawBody, headers: new Headers(), url: `${HOOK}?secret=${SECRET}` });
-    expect(updates?.map((u) => [u.status, u.eventKey])).toEqual([["picked_up", "ghn:picked@2026-12-08T02:00:00.000Z"]]);
+    expect(updates?.map((u) => [u.status, u.eventKey, u.detail])).toEqual([
+      ["picked_up", "ghn:picked@2026-12-08T02:00:00.000Z", "picked_up_by_courier"],
+    ]);
     expect(`${calls[0].method} ${calls[0].url}`).toBe(`POST ${API}/v2/shipping-order/detail`);
     expect(JSON.parse(calls[0].body)).toEqual({ order_code: "GAN6UKB7" });
     expect(calls[0].headers.get("ShopId")).toBe("885");
@@ -81,6 +83,13 @@ describe("GHN callbacks", () => {
       "out_for_delivery",
       "out_for_delivery",
       "delivered",
+    ]);
+    expect(first?.map((u) => u.detail)).toEqual([
+      "picked_up_by_courier",
+      "at_hub",
+      "out_for_delivery",
+      "delivery_attempt_failed",
+      "delivered_to_recipient",
     ]);
   });
 
@@ -170,6 +179,15 @@ describe("GHN callbacks", () => {
     const seen = await tracking(buyer, order.id);
     expect(seen.status).toBe("delivered");
     expect(seen.events.map((e) => e.status)).toEqual(DELIVERED_JOURNEY);
+    // Our booking sentence has no detail; each GHN step carries its own beside the English sentence.
+    expect(seen.events.map((e) => e.detail)).toEqual([
+      undefined,
+      "picked_up_by_courier",
+      "at_hub",
+      "out_for_delivery",
+      "delivered_to_recipient",
+    ]);
+    expect(seen.events[2]).toMatchObject({ description: "At a GHN hub.", detail: "at_hub" });
     expect((await getOrder(buyer, order.id)).status).toBe("delivered");
   });
 });

@@ -183,7 +183,10 @@ describe("GHN courier", () => {
       ["out_for_delivery", "ghn:delivery_fail@2026-12-09T02:00:00.000Z"],
       ["delivered", "ghn:delivered@2026-12-09T05:00:00.000Z"],
     ]);
-    expect(events[3].description).toBe("Delivery attempt failed; GHN will try again.");
+    expect(events[3]).toMatchObject({
+      description: "Delivery attempt failed; GHN will try again.",
+      detail: "delivery_attempt_failed",
+    });
     expect(events[4]).toMatchObject({ trackingNumber: "GAN6UKB7", at: Date.parse("2026-12-09T05:00:00Z") });
   });
 

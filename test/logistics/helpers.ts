@@ -36,7 +36,7 @@ export interface Tracking {
   courier: string;
   trackingNumber: string;
   status: string;
-  events: { status: string; description: string; location?: string; at: string }[];
+  events: { status: string; description: string; detail?: string; location?: string; at: string }[];
 }
 
 /** A parcel's whole way, booked to delivered, as its tracking lists it. */

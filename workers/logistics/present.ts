@@ -59,6 +59,7 @@ export function presentTracking(row: ShipmentRow, events: readonly ShipmentEvent
     events: events.map((e) => ({
       status: e.status,
       description: e.description,
+      ...(e.detail ? { detail: e.detail } : {}),
       ...(e.location ? { location: e.location } : {}),
       at: new Date(e.at).toISOString(),
     })),

@@ -57,6 +57,7 @@ async function applyUpdate(env: Env, db: Database, shipment: ShipmentRow, update
         eventKey: update.eventKey,
         status: update.status,
         description: update.description,
+        detail: update.detail,
         location: update.location ?? null,
         at: update.at,
         receivedAt: now,

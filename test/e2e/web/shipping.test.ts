@@ -176,7 +176,7 @@ describe("web app: shipping and tracking", () => {
     await sellerContext.close();
   });
 
-  it("the Thai page names each sandbox step in Thai, with no English sentence; a real courier's words are shown as given", async () => {
+  it("the Thai page names each sandbox step in Thai, with no English sentence; a real courier's words are shown as given, ours in Thai", async () => {
     const { seller, buyer, order } = await orderOf(false);
     await call(`/api/v1/orders/${order.id}/shipments`, {
       token: seller.token,
@@ -224,6 +224,52 @@ describe("web app: shipping and tracking", () => {
     expect(shown[0]).not.toContain("Booked with");
     expect(shown[1]).toContain("Arrived at Transit Hub · Bangkok Sorting Hub");
     expect(shown[2]).toContain("Delivered, Received by Customer");
+    expect(errors).toEqual([]);
+
+    // A Flash Express parcel: its steps are in our words, each with its detail, which the Thai page
+    // shows in Thai in place of our English sentence. An event stored before details were kept
+    // (none) reads as it always did.
+    const flash = {
+      ...tracking,
+      courier: "flash",
+      events: [
+        { status: "booked", description: "Booked with Flash Express (Standard).", at: tracking.events[0].at },
+        {
+          status: "picked_up",
+          description: "Picked up by Flash Express.",
+          detail: "picked_up_by_courier",
+          at: tracking.events[1].at,
+        },
+        {
+          status: "in_transit",
+          description: "Held at a Flash Express branch.",
+          detail: "held",
+          at: tracking.events[2].at,
+        },
+        {
+          status: "out_for_delivery",
+          description: "Delivery attempt failed; Flash Express will try again.",
+          detail: "delivery_attempt_failed",
+          at: tracking.events[3].at,
+        },
+        { status: "delivered", description: "Delivered to the recipient.", at: tracking.events[4].at },
+      ],
+    };
+    await page.unroute("**/api/v1/orders/*/tracking");
+    await page.route("**/api/v1/orders/*/tracking", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(flash) }),
+    );
+    await page.reload();
+    await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(5);
+    const flashSteps = await steps.allInnerTexts();
+    expect(flashSteps[1]).toContain("ขนส่งรับพัสดุแล้ว");
+    expect(flashSteps[2]).toContain("ระหว่างขนส่ง");
+    expect(flashSteps[2]).toContain("พัสดุถูกพักไว้ที่สาขาของขนส่ง");
+    expect(flashSteps[3]).toContain("นำส่งไม่สำเร็จ ขนส่งจะนำส่งอีกครั้ง");
+    // No English sentence where there is a detail (nor our booking sentence).
+    expect(flashSteps.slice(0, 4).join("\n")).not.toMatch(/[A-Za-z]{2,}/);
+    expect(flashSteps[4]).toContain("ส่งถึงแล้ว");
+    expect(flashSteps[4]).toContain("Delivered to the recipient.");
     expect(errors).toEqual([]);
     await context.close();
   });

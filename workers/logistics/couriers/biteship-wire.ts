@@ -1,7 +1,15 @@
 import type { TrackingStatus } from "../../../schemas/logistics";
 import { ApiError } from "../../platform/errors";
 import { type Currency, fromMajor, type Money, toMajorNumber } from "../../platform/money";
-import type { BookingRequest, CourierService, Party, RateRequest, TrackingUpdate } from "./types";
+import {
+  type BookingRequest,
+  type CourierService,
+  type OurWords,
+  type Party,
+  type RateRequest,
+  type TrackingUpdate,
+  words,
+} from "./types";
 
 /**
  * Biteship's wire format (biteship.com/en/docs/api: Rates, Orders, Trackings, Webhooks), kept apart
@@ -154,18 +162,20 @@ export function ourStatus(theirs: string): TrackingStatus | null {
   }
 }
 
-const DESCRIPTIONS: Record<TrackingStatus, string> = {
-  picked_up: "Picked up by the courier.",
-  in_transit: "On its way to the recipient.",
-  out_for_delivery: "Out for delivery.",
-  delivered: "Delivered.",
-  failed: "Could not be delivered; on its way back to the shop.",
-  returned: "Returned to the shop.",
+/** Our sentence for a status its courier gave no note for, and its detail for the reader's language. */
+const DESCRIPTIONS: Record<TrackingStatus, OurWords> = {
+  picked_up: words("picked_up", "Picked up by the courier.", "picked_up_by_courier"),
+  in_transit: words("in_transit", "On its way to the recipient.", "on_the_way_to_recipient"),
+  out_for_delivery: words("out_for_delivery", "Out for delivery.", "out_for_delivery"),
+  delivered: words("delivered", "Delivered.", "delivered_to_recipient"),
+  failed: words("failed", "Could not be delivered; on its way back to the shop.", "being_returned"),
+  returned: words("returned", "Returned to the shop.", "returned_to_shop"),
 };
 
 /**
  * One status change as an update. The key is the order's Biteship status, so the webhook and the
- * order's history (read by the poll) name the same event alike and each is applied once.
+ * order's history (read by the poll) name the same event alike and each is applied once. The
+ * courier's note is its own words, shown as given (no detail); without one, our sentence and detail.
  */
 export function updateOf(
   orderId: string,
@@ -180,8 +190,7 @@ export function updateOf(
   return {
     trackingNumber: orderId,
     eventKey: `bs:${theirs.toLowerCase()}`,
-    status,
-    description: note ?? DESCRIPTIONS[status],
+    ...(note ? { status, description: note } : DESCRIPTIONS[status]),
     at: Number.isNaN(at) ? now : at,
   };
 }

@@ -1,7 +1,14 @@
-import type { TrackingStatus } from "../../../schemas/logistics";
 import { ApiError } from "../../platform/errors";
 import { sha256Hex } from "../../platform/ids";
-import { type BookingRequest, type Party, type RateRequest, type TrackingUpdate, UnpricedAddress } from "./types";
+import {
+  type BookingRequest,
+  type OurWords,
+  type Party,
+  type RateRequest,
+  type TrackingUpdate,
+  UnpricedAddress,
+  words,
+} from "./types";
 
 /**
  * Flash Express's wire format (FlashExpress Open API, open-docs.flashexpress.com), kept apart from
@@ -183,36 +190,42 @@ export function estimateRateFields(request: RateRequest): Record<string, string>
  * A route action (the `routeAction` of POST /open/v1/orders/{pno}/routes and of the routes
  * webhook) in our words. A failed attempt (DIFFICULTY_HANDOVER) is part of the delivery round:
  * Flash tries again; the parcel failed only once Flash sends it back (SYSTEM_AUTO_RETURN), closes
- * it or pays for it (indemnity). Cancellations and changes of details move nothing.
+ * it or pays for it (indemnity). Cancellations and changes of details move nothing. Flash's own route
+ * `message` is not kept: these sentences (and their detail, for the reader's language) stand for it.
  */
-const ACTIONS: Record<string, { status: TrackingStatus; description: string }> = {
-  RECEIVED: { status: "picked_up", description: "Picked up by Flash Express." },
-  RECEIVE_WAREHOUSE_SCAN: { status: "in_transit", description: "Received at a Flash Express branch." },
-  SHIPMENT_WAREHOUSE_SCAN: { status: "in_transit", description: "Sent on from a Flash Express branch." },
-  ARRIVAL_WAREHOUSE_SCAN: { status: "in_transit", description: "Arrived at a Flash Express branch." },
-  DETAIN_WAREHOUSE: { status: "in_transit", description: "Held at a Flash Express branch." },
-  CONTINUE_TRANSPORT: { status: "in_transit", description: "On its way again." },
-  DIFFICULTY_RE_TRANSIT: { status: "in_transit", description: "On its way again after a delivery problem." },
-  DELIVERY_TICKET_CREATION_SCAN: { status: "out_for_delivery", description: "Out for delivery." },
-  DIFFICULTY_HANDOVER: {
-    status: "out_for_delivery",
-    description: "Delivery attempt failed; Flash Express will try again.",
-  },
-  DELIVERY_CONFIRM: { status: "delivered", description: "Delivered to the recipient." },
-  CHANGE_PARCEL_SIGNED: { status: "delivered", description: "Delivered to the recipient." },
-  SYSTEM_AUTO_RETURN: { status: "failed", description: "Could not be delivered; being returned to the shop." },
-  CHANGE_PARCEL_CLOSE: { status: "failed", description: "Closed by Flash Express without delivery." },
-  DIFFICULTY_FINISH_INDEMNITY: { status: "failed", description: "Reported lost or damaged by Flash Express." },
+const ACTIONS: Record<string, OurWords> = {
+  RECEIVED: words("picked_up", "Picked up by Flash Express.", "picked_up_by_courier"),
+  RECEIVE_WAREHOUSE_SCAN: words("in_transit", "Received at a Flash Express branch.", "at_branch"),
+  SHIPMENT_WAREHOUSE_SCAN: words("in_transit", "Sent on from a Flash Express branch.", "left_branch"),
+  ARRIVAL_WAREHOUSE_SCAN: words("in_transit", "Arrived at a Flash Express branch.", "at_branch"),
+  DETAIN_WAREHOUSE: words("in_transit", "Held at a Flash Express branch.", "held"),
+  CONTINUE_TRANSPORT: words("in_transit", "On its way again.", "on_the_way_again"),
+  DIFFICULTY_RE_TRANSIT: words(
+    "in_transit",
+    "On its way again after a delivery problem.",
+    "on_the_way_again_after_problem",
+  ),
+  DELIVERY_TICKET_CREATION_SCAN: words("out_for_delivery", "Out for delivery.", "out_for_delivery"),
+  DIFFICULTY_HANDOVER: words(
+    "out_for_delivery",
+    "Delivery attempt failed; Flash Express will try again.",
+    "delivery_attempt_failed",
+  ),
+  DELIVERY_CONFIRM: words("delivered", "Delivered to the recipient.", "delivered_to_recipient"),
+  CHANGE_PARCEL_SIGNED: words("delivered", "Delivered to the recipient.", "delivered_to_recipient"),
+  SYSTEM_AUTO_RETURN: words("failed", "Could not be delivered; being returned to the shop.", "being_returned"),
+  CHANGE_PARCEL_CLOSE: words("failed", "Closed by Flash Express without delivery.", "closed_undelivered"),
+  DIFFICULTY_FINISH_INDEMNITY: words("failed", "Reported lost or damaged by Flash Express.", "lost_or_damaged"),
 };
 
 /** The parcel's `state` (1 picked up … 9 cancelled); 6 (a problem being handled) and 9 (cancelled) move nothing. */
-const STATES: Record<number, { status: TrackingStatus; description: string }> = {
+const STATES: Record<number, OurWords> = {
   1: ACTIONS.RECEIVED,
-  2: { status: "in_transit", description: "In transit with Flash Express." },
+  2: words("in_transit", "In transit with Flash Express.", "with_courier"),
   3: ACTIONS.DELIVERY_TICKET_CREATION_SCAN,
   4: ACTIONS.DETAIN_WAREHOUSE,
   5: ACTIONS.DELIVERY_CONFIRM,
-  7: { status: "returned", description: "Returned to the shop." },
+  7: words("returned", "Returned to the shop.", "returned_to_shop"),
   8: ACTIONS.CHANGE_PARCEL_CLOSE,
 };
 

@@ -1,5 +1,4 @@
-import type { TrackingStatus } from "../../../schemas/logistics";
-import type { BookingRequest, TrackingUpdate } from "./types";
+import { type BookingRequest, type OurWords, type TrackingUpdate, words } from "./types";
 
 /**
  * GHN's wire format (api.ghn.vn "Shipping Order" v2, "Webhook"), kept apart from the calls: our
@@ -54,31 +53,32 @@ export function createOrderBody(request: BookingRequest, to: GhnArea, serviceTyp
 }
 
 /**
- * A GHN order status in our words, with the sentence the buyer reads; null for those that do not
+ * A GHN order status in our words: the sentence the buyer read so far and its detail, which the
+ * reader's page words in their language; null for those that do not
  * move a parcel along (ready_to_pick, picking, cancel...). A failed delivery attempt is not the end
  * at GHN (it tries again, then returns the parcel: waiting_to_return), so it is shown as an event
  * of the delivery round, and only waiting_to_return / lost / damage mean the parcel failed.
  */
-const STATUSES: Record<string, { status: TrackingStatus; description: string }> = {
-  picked: { status: "picked_up", description: "Picked up by GHN." },
-  storing: { status: "in_transit", description: "At a GHN hub." },
-  transporting: { status: "in_transit", description: "On its way between GHN hubs." },
-  sorting: { status: "in_transit", description: "Being sorted at a GHN hub." },
-  delivering: { status: "out_for_delivery", description: "Out for delivery." },
-  money_collect_delivering: { status: "out_for_delivery", description: "Out for delivery, cash to collect." },
-  delivery_fail: { status: "out_for_delivery", description: "Delivery attempt failed; GHN will try again." },
-  delivered: { status: "delivered", description: "Delivered to the recipient." },
-  waiting_to_return: { status: "failed", description: "Could not be delivered; waiting to go back to the shop." },
-  lost: { status: "failed", description: "Reported lost by GHN." },
-  damage: { status: "failed", description: "Reported damaged by GHN." },
-  return: { status: "failed", description: "Being returned to the shop." },
-  return_transporting: { status: "failed", description: "Being returned to the shop." },
-  return_sorting: { status: "failed", description: "Being returned to the shop." },
-  returning: { status: "failed", description: "Being returned to the shop." },
-  returned: { status: "returned", description: "Returned to the shop." },
+const STATUSES: Record<string, OurWords> = {
+  picked: words("picked_up", "Picked up by GHN.", "picked_up_by_courier"),
+  storing: words("in_transit", "At a GHN hub.", "at_hub"),
+  transporting: words("in_transit", "On its way between GHN hubs.", "between_hubs"),
+  sorting: words("in_transit", "Being sorted at a GHN hub.", "being_sorted"),
+  delivering: words("out_for_delivery", "Out for delivery.", "out_for_delivery"),
+  money_collect_delivering: words("out_for_delivery", "Out for delivery, cash to collect.", "cash_to_collect"),
+  delivery_fail: words("out_for_delivery", "Delivery attempt failed; GHN will try again.", "delivery_attempt_failed"),
+  delivered: words("delivered", "Delivered to the recipient.", "delivered_to_recipient"),
+  waiting_to_return: words("failed", "Could not be delivered; waiting to go back to the shop.", "waiting_to_return"),
+  lost: words("failed", "Reported lost by GHN.", "lost"),
+  damage: words("failed", "Reported damaged by GHN.", "damaged"),
+  return: words("failed", "Being returned to the shop.", "being_returned"),
+  return_transporting: words("failed", "Being returned to the shop.", "being_returned"),
+  return_sorting: words("failed", "Being returned to the shop.", "being_returned"),
+  returning: words("failed", "Being returned to the shop.", "being_returned"),
+  returned: words("returned", "Returned to the shop.", "returned_to_shop"),
 };
 
-export function ourStatus(theirs: string): { status: TrackingStatus; description: string } | null {
+export function ourStatus(theirs: string): OurWords | null {
   return STATUSES[theirs.trim().toLowerCase()] ?? null;
 }
 

@@ -1,4 +1,4 @@
-import type { TrackingStatus } from "../../../schemas/logistics";
+import type { TrackingDetail, TrackingStatus } from "../../../schemas/logistics";
 import type { Money } from "../../platform/money";
 
 /** One service a courier sells, and where cash on delivery goes with it. */
@@ -96,10 +96,33 @@ export interface TrackingUpdate {
   eventKey: string;
   status: TrackingStatus;
   description: string;
+  /** Set where `description` is our own sentence (not the courier's words): what it says, for the reader's language. */
+  detail?: TrackingDetail;
   location?: string;
   /** When it happened (ms since epoch). A COD parcel is delivered only against the cash: delivered means collected. */
   at: number;
 }
+
+/**
+ * A step a courier reports by code, in our words: the English sentence API clients have always read,
+ * and its detail, which the reader's page words in their language in place of that sentence.
+ */
+export interface OurWords {
+  status: TrackingStatus;
+  description: string;
+  detail: TrackingDetail;
+}
+
+/**
+ * One step in our words. Its parts come as one tuple because scripts/problem-details.mjs reads a
+ * parameter or a `detail:` property as a problem's English detail to translate: this detail is a
+ * code, worded by the web app's catalogs.
+ */
+export const words = (...[status, description, detail]: [TrackingStatus, string, TrackingDetail]): OurWords => ({
+  status,
+  description,
+  detail,
+});
 
 /** An incoming webhook: its raw body and headers, as they came. */
 export interface WebhookRequest {

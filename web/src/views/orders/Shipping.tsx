@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiProblem, api, type Schemas, unwrap } from "../../api/client";
 import { attemptKey, finishAttempt } from "../../api/idempotency";
-import { useI18n } from "../../i18n";
+import { type I18n, useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { ProblemNotice } from "../common/Status";
 import { useAction } from "../common/use-action";
@@ -12,6 +12,7 @@ import { PickupAction } from "./Pickup";
 type Tracking = Schemas["Tracking"];
 type TrackingEvent = Schemas["TrackingEvent"];
 type Courier = Schemas["Courier"];
+type TrackingDetail = Schemas["TrackingDetail"];
 
 const STATUS_TEXT: Record<Tracking["status"], MessageKey> = {
   booked: "logistics.status.booked",
@@ -22,6 +23,32 @@ const STATUS_TEXT: Record<Tracking["status"], MessageKey> = {
   failed: "logistics.status.failed",
   returned: "logistics.status.returned",
   cancelled: "logistics.status.cancelled",
+};
+
+/** Our own sentence under a step (the event's `detail`), in the reader's language. */
+const DETAIL_TEXT: Record<TrackingDetail, MessageKey> = {
+  picked_up_by_courier: "logistics.detail.picked_up_by_courier",
+  at_branch: "logistics.detail.at_branch",
+  left_branch: "logistics.detail.left_branch",
+  held: "logistics.detail.held",
+  on_the_way_again: "logistics.detail.on_the_way_again",
+  on_the_way_again_after_problem: "logistics.detail.on_the_way_again_after_problem",
+  with_courier: "logistics.detail.with_courier",
+  at_hub: "logistics.detail.at_hub",
+  between_hubs: "logistics.detail.between_hubs",
+  being_sorted: "logistics.detail.being_sorted",
+  on_the_way_to_recipient: "logistics.detail.on_the_way_to_recipient",
+  out_for_delivery: "logistics.detail.out_for_delivery",
+  cash_to_collect: "logistics.detail.cash_to_collect",
+  delivery_attempt_failed: "logistics.detail.delivery_attempt_failed",
+  delivered_to_recipient: "logistics.detail.delivered_to_recipient",
+  being_returned: "logistics.detail.being_returned",
+  waiting_to_return: "logistics.detail.waiting_to_return",
+  closed_undelivered: "logistics.detail.closed_undelivered",
+  lost_or_damaged: "logistics.detail.lost_or_damaged",
+  lost: "logistics.detail.lost",
+  damaged: "logistics.detail.damaged",
+  returned_to_shop: "logistics.detail.returned_to_shop",
 };
 
 /**
@@ -83,7 +110,7 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
               <li key={`${e.status}-${e.at}-${i}`}>
                 <time dateTime={e.at}>{fmt.dateTime(e.at)}</time>
                 <span>{t(STATUS_TEXT[e.status])}</span>
-                {courierWords(e) && <span class="status">{courierWords(e)}</span>}
+                {stepWords(e, t) && <span class="status">{stepWords(e, t)}</span>}
               </li>
             ))}
           </ol>
@@ -94,14 +121,17 @@ export function Shipping({ order, owner, onChanged }: { order: Order; owner: boo
 }
 
 /**
- * What the courier said about a step, under the step's name in the reader's language: a courier's
- * own words and place, as given. The booking and its cancellation are ours, not the courier's
- * (couriers report only the steps after booking), and the sandbox courier says nothing of its own,
- * so those lines are the step's name alone rather than an English sentence on a Thai page.
+ * What is said about a step, under its name in the reader's language. Where the sentence is ours
+ * (a detail: Flash's and GHN's codes, Biteship's status without a note), its detail in that language;
+ * a courier's own words and place, as given. The booking and its cancellation are ours, not the
+ * courier's (couriers report only the steps after booking), and the sandbox courier says nothing of
+ * its own, so those lines are the step's name alone rather than an English sentence on a Thai page.
+ * Events stored before details were kept carry none, and read as they always did.
  */
-function courierWords(e: TrackingEvent): string {
+function stepWords(e: TrackingEvent, t: I18n["t"]): string {
   if (e.status === "booked" || e.status === "cancelled") return e.location ?? "";
-  return [e.description, e.location].filter(Boolean).join(" · ");
+  const said = e.detail ? t(DETAIL_TEXT[e.detail]) : e.description;
+  return [said, e.location].filter(Boolean).join(" · ");
 }
 
 function BookCourier({ order, onBooked }: { order: Order; onBooked: () => void }) {
