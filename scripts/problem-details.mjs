@@ -191,6 +191,14 @@ function isPassThrough(expr) {
   return ts.isPropertyAccessExpression(expr) && /^(detail|message)$/.test(expr.name.text);
 }
 
+/**
+ * A `detail` that is a code, not a sentence (a tracking event's `detail: "held"`, worded by the web
+ * app's catalogs): a problem's detail is always words for a person, never one snake_case token.
+ */
+function isCode(expr) {
+  return ts.isStringLiteral(expr) && /^[a-z]+(_[a-z]+)*$/.test(expr.text);
+}
+
 /** Provider delivery notes (messaging), gateway and payout provider error reports and the bench's own answers are not API problems. */
 const NOT_PROBLEMS = /^workers\/(messaging\/|dev\/|payments\/gateways\/|disbursements\/providers\/)/;
 
@@ -218,7 +226,7 @@ export function collectProblemDetails(dirs = ["workers", "durable-objects"]) {
       const where = (node) =>
         `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       const record = (expr) => {
-        if (isPassThrough(expr)) return;
+        if (isPassThrough(expr) || isCode(expr)) return;
         fragments = [];
         for (const template of templatesOf(expr, constants)) {
           if (template === null) unresolved.push(`${where(expr)} ${expr.getText(source).slice(0, 80)}`);

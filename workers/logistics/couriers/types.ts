@@ -113,12 +113,8 @@ export interface OurWords {
   detail: TrackingDetail;
 }
 
-/**
- * One step in our words. Its parts come as one tuple because scripts/problem-details.mjs reads a
- * parameter or a `detail:` property as a problem's English detail to translate: this detail is a
- * code, worded by the web app's catalogs.
- */
-export const words = (...[status, description, detail]: [TrackingStatus, string, TrackingDetail]): OurWords => ({
+/** One step in our words. */
+export const words = (status: TrackingStatus, description: string, detail: TrackingDetail): OurWords => ({
   status,
   description,
   detail,
