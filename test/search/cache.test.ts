@@ -1,11 +1,13 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { database } from "../../workers/platform/db";
-import { ANSWER_TTL_MS, AnswerCache, bumpSearchGeneration, searchGenerationOf } from "../../workers/search/cache";
+import { LruCache } from "../../workers/platform/lru";
+import { bumpSearchGeneration, searchGenerationOf } from "../../workers/search/cache";
 
 describe("the search answer cache", () => {
-  it("keeps the most recently used answers, each for ANSWER_TTL_MS at most", () => {
-    const cache = new AnswerCache<number>(2);
+  it("keeps the most recently used entries, each for its time to live at most (platform/lru.ts)", () => {
+    const ttl = 5_000;
+    const cache = new LruCache<number>(2, ttl);
     cache.set("a", 1, 0);
     cache.set("b", 2, 0);
     expect(cache.get("a", 1)).toBe(1);
@@ -13,8 +15,8 @@ describe("the search answer cache", () => {
     // "b" was the least recently used: it made room for "c".
     expect(cache.get("b", 2)).toBeUndefined();
     expect(cache.get("a", 2)).toBe(1);
-    expect(cache.get("c", ANSWER_TTL_MS + 1)).toBe(3);
-    expect(cache.get("c", ANSWER_TTL_MS + 2)).toBeUndefined();
+    expect(cache.get("c", ttl + 1)).toBe(3);
+    expect(cache.get("c", ttl + 2)).toBeUndefined();
   });
 
   it("every index write moves the search generation, so an answer cached before it is not reused", async () => {

@@ -42,7 +42,6 @@ export {
 export { productCards } from "./product-cards";
 export { productOwnerOf, productShopOf, productWithOwner, setRating } from "./product-facts";
 export { isUniqueViolation } from "./product-input";
-export { searchFlashSales } from "./product-read";
 export { activeProductPrice, type ProductSummary, productSummary } from "./product-summaries";
 export { isPublic, loadProduct, mediaUrl, ownedProduct } from "./products";
 export {
@@ -55,6 +54,12 @@ export {
   productImagesSql,
 } from "./read-models";
 export { saleProductFacts } from "./sale-facts";
+export {
+  CATALOG_VERSION_SQL,
+  type SearchSaleItems,
+  searchSaleItems,
+  shownSearchSales,
+} from "./search-sales";
 export { seedBrands, seedProducts } from "./seed";
 export { soldCountWrites } from "./sold";
 

@@ -178,18 +178,3 @@ export async function withListFlashSales(env: Env, products: Product[]): Promise
   );
   return withPageSales(products, sales);
 }
-
-/**
- * The live flash sale shown on a search result, keyed by product id: the product's own, else its
- * variant sale with the lowest price (what "from" a result's sale price means).
- */
-export async function searchFlashSales(env: Env, productIds: string[]): Promise<Map<string, ProductFlashSale>> {
-  const sales = await productsFlashSales(env, database(env), productIds, nowMs());
-  const shown = new Map<string, ProductFlashSale>();
-  for (const [productId, bySku] of sales) {
-    const own = bySku.get("");
-    const cheapest = [...bySku.values()].sort((a, b) => a.price.amount - b.price.amount)[0];
-    shown.set(productId, own ?? cheapest);
-  }
-  return shown;
-}

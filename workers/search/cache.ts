@@ -1,19 +1,20 @@
 import { sql } from "drizzle-orm";
 import { searchGeneration } from "../../d1/schema/search";
 import type { Database } from "../platform/db";
-import { LruCache } from "../platform/lru";
 
 /**
  * Hot searches answered from the isolate. A search costs one SQLite statement of 10–20 ms over
  * 100,000 products (FTS5 match, facets over the whole match set); the same few queries make up
- * most traffic. An answer is kept under the search generation it was computed at: every write
- * that changes what a search answers (a product indexed, a reindex, a synonym rule) bumps the
- * generation in its own D1 batch, and each search reads it first (one primary-key read), so no
- * isolate serves an answer older than the index. The cards also carry product columns that can
- * move without an index write (rating, sold count): an answer lives at most ANSWER_TTL_MS.
+ * most traffic. An answer is kept under what it was computed from:
+ * - the search generation: every write that changes the index (a product indexed, a reindex, a
+ *   synonym rule) bumps it in its own D1 batch;
+ * - the whole catalog's version (workers/catalog): the cards' product columns (name, price,
+ *   rating, stock snapshot, images, listed or not) and the sale items kept beside them; D1
+ *   triggers move it with every write to those rows, whoever makes it.
+ * Each search reads both first (one D1 statement), so no isolate serves an answer older than the
+ * index or the catalog; an answer nobody asks for again leaves by least recent use.
  */
-const MAX_ANSWERS = 256;
-export const ANSWER_TTL_MS = 5_000;
+export const MAX_ANSWERS = 256;
 
 /** The write that bumps the generation (add it to the batch that changes the index). */
 export function bumpSearchGeneration(db: Database) {
@@ -23,14 +24,11 @@ export function bumpSearchGeneration(db: Database) {
     .onConflictDoUpdate({ target: searchGeneration.id, set: { value: sql`${searchGeneration.value} + 1` } });
 }
 
-export async function searchGenerationOf(env: Pick<Env, "DB">): Promise<number> {
-  const row = await env.DB.prepare("SELECT value FROM search_generation WHERE id = 1").first<{ value: number }>();
-  return row?.value ?? 0;
-}
+/** The generation as an SQL expression (NULL before the first index write). */
+export const SEARCH_GENERATION_SQL = "(SELECT value FROM search_generation WHERE id = 1)";
 
-/** A small LRU of answers by key, each at most ANSWER_TTL_MS old. */
-export class AnswerCache<V> extends LruCache<V> {
-  constructor(max = MAX_ANSWERS, ttlMs = ANSWER_TTL_MS) {
-    super(max, ttlMs);
-  }
+/** The current generation (one D1 read). */
+export async function searchGenerationOf(env: Pick<Env, "DB">): Promise<number> {
+  const row = await env.DB.prepare(`SELECT ${SEARCH_GENERATION_SQL} AS value`).first<{ value: number | null }>();
+  return row?.value ?? 0;
 }

@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { SearchQuery, SearchResult, SearchSort } from "../../schemas/search";
-import { mediaUrl } from "../catalog";
+import { CATALOG_VERSION_SQL, mediaUrl, type SearchSaleItems, searchSaleItems, shownSearchSales } from "../catalog";
+import { nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
+import { LruCache } from "../platform/lru";
 import { decodeCursor, encodeCursor } from "../platform/pagination";
-import { AnswerCache, searchGenerationOf } from "./cache";
+import { MAX_ANSWERS, SEARCH_GENERATION_SQL } from "./cache";
 import { type Expansion, expand, parseQuery, type QueryWord, synonymKeysOf, typoKeysOf } from "./query";
 import { type Row, SORT_KEYS, type SortKeys, searchStatement } from "./statement";
 import { fold } from "./text";
@@ -30,6 +32,8 @@ export interface SearchOutcome extends SearchResult {
   expansion: Expansion | null;
   /** Milliseconds D1 spent in the look-ups and in the main statement (for Server-Timing). */
   timings: { lookup: number; match: number };
+  /** Whether the isolate kept the answer (no search statement ran). */
+  cache: "HIT" | "MISS";
 }
 
 /** Rejects input no search can answer, with the 422 the rest of the API gives. */
@@ -37,27 +41,68 @@ function invalid(path: string, message: string, detail: string): ApiError {
   return new ApiError("validation_failed", detail, { errors: [{ path, message }] });
 }
 
-const answers = new AnswerCache<SearchOutcome>();
+/** An answer as kept: its results, and the sale items of its products read with them. */
+interface KeptAnswer {
+  outcome: Omit<SearchOutcome, "cache">;
+  /** When it was computed (platform clock): which sale items are live is decided at each read. */
+  readAt: number;
+  saleItems: SearchSaleItems;
+}
+
+const answers = new LruCache<KeptAnswer>(MAX_ANSWERS);
 
 /**
- * A search, answered from the isolate's cache when the same query ran at the current search
- * generation in the last few seconds (cache.ts), else run against D1.
+ * A search with the live flash sale of each result: from the isolate when the same query was
+ * answered at the current search generation and catalog version (cache.ts), else from D1. The
+ * two versions are one D1 statement, so a kept answer costs that round trip (and, while a sale of its
+ * products is live, the units left, from Inventory).
  */
-export async function search(env: Pick<Env, "DB">, input: SearchQuery, origin: string): Promise<SearchOutcome> {
-  const generation = await searchGenerationOf(env);
-  const key = JSON.stringify([generation, origin, input]);
-  const hit = answers.get(key);
-  if (hit) return { ...hit, timings: { lookup: 0, match: 0 } };
-  const answer = await searchD1(env, input, origin);
-  answers.set(key, answer);
-  return answer;
+export async function search(env: Env, input: SearchQuery, origin: string): Promise<SearchOutcome> {
+  const { generation, catalogVersion } = await searchVersions(env);
+  const now = nowMs();
+  const key = JSON.stringify([generation, catalogVersion, origin, input]);
+  let kept = answers.get(key);
+  // A clock that went back (tests move it) could find sales that had ended when this was read.
+  if (kept && kept.readAt > now) kept = undefined;
+  const cache = kept ? "HIT" : "MISS";
+  if (!kept) {
+    const outcome = await searchD1(env, input, origin);
+    // Read after the versions: never older than the key it is kept under.
+    const saleItems = await searchSaleItems(
+      env,
+      outcome.items.map((i) => i.id),
+      now,
+    );
+    kept = { outcome, readAt: now, saleItems };
+    answers.set(key, kept);
+  }
+  const sales = await shownSearchSales(env, kept.saleItems, now);
+  const { outcome } = kept;
+  const items = outcome.items.map((i) => {
+    const flashSale = sales.get(i.id);
+    return flashSale ? { ...i, flashSale } : i;
+  });
+  const timings = cache === "HIT" ? { lookup: 0, match: 0 } : outcome.timings;
+  return { ...outcome, items, timings, cache };
+}
+
+const VERSIONS_SQL = `SELECT ${SEARCH_GENERATION_SQL} AS generation, ${CATALOG_VERSION_SQL} AS catalog_version`;
+
+/** The search generation and the whole catalog's version: one D1 statement (0 before the first write). */
+async function searchVersions(env: Env): Promise<{ generation: number; catalogVersion: number }> {
+  const row = await env.DB.prepare(VERSIONS_SQL).first<{ generation: number | null; catalog_version: number | null }>();
+  return { generation: row?.generation ?? 0, catalogVersion: row?.catalog_version ?? 0 };
 }
 
 /**
  * Runs a search: first the vocabulary and synonym look-ups (one D1 batch), then one statement that
  * matches, filters, counts, computes facets over the whole match set and reads the page.
  */
-async function searchD1(env: Pick<Env, "DB">, input: SearchQuery, origin: string): Promise<SearchOutcome> {
+async function searchD1(
+  env: Pick<Env, "DB">,
+  input: SearchQuery,
+  origin: string,
+): Promise<Omit<SearchOutcome, "cache">> {
   const words = checkedWords(input);
   const looked = words.length > 0 ? await expandWords(env, words) : { expansion: null, duration: 0 };
   const { expansion } = looked;
