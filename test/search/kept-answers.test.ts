@@ -7,7 +7,18 @@ import { bumpSearchGeneration } from "../../workers/search/cache";
 import { createProduct, seller } from "../catalog/helpers";
 import { postSale, saleBody } from "../flash-sales/helpers";
 import { advanceTime } from "../support/clock";
-import { call, deliver, expectJson, patch, productEvent, put, searchUrl } from "./helpers";
+import {
+  call,
+  deliver,
+  expectJson,
+  insertCategory,
+  insertProduct,
+  patch,
+  productEvent,
+  put,
+  searchUrl,
+  suggest,
+} from "./helpers";
 
 // Search answers kept in the isolate (workers/search/cache.ts) under the search generation and the
 // whole catalog's version, both read in one D1 batch: any write to the index or to what a card shows
@@ -113,5 +124,21 @@ describe("search answers kept in the isolate", () => {
     const earlier = await find(word);
     expect(earlier.cache).toBe("MISS");
     expect(earlier.item?.flashSale).toBeUndefined();
+  });
+});
+
+describe("suggestions kept in the isolate", () => {
+  it("shows a product indexed and a category added at once to a prefix typed before", async () => {
+    const stem = `zq${crypto.randomUUID().replace(/-/g, "").slice(0, 6)}`;
+    expect(await suggest(stem)).toEqual([]);
+    expect(await suggest(stem)).toEqual([]); // kept
+    await insertCategory(`c-${stem}`, { en: `${stem}ware`, th: "เครื่องครัว" });
+    expect(await suggest(stem)).toEqual([`${stem}ware`]);
+
+    // The row first (the catalog's version moves), then its indexing (only the search generation moves).
+    const product = await insertProduct({ name: `${stem}ware kettle`, brand: null });
+    expect(await suggest(stem)).not.toContain(product.name);
+    expect((await deliver([productEvent("product.created", product.id)])).retryMessages).toEqual([]);
+    expect(await suggest(stem)).toContain(product.name);
   });
 });

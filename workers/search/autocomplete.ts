@@ -1,5 +1,7 @@
 import { CATEGORY_NAMES_SQL } from "../catalog";
 import { ApiError } from "../platform/errors";
+import { LruCache } from "../platform/lru";
+import { MAX_SUGGESTION_LISTS, searchVersions } from "./cache";
 import { fold, prefixEnd } from "./text";
 
 export const MAX_SUGGESTIONS = 10;
@@ -19,6 +21,8 @@ interface Weighted {
  * language, product names with a word starting with it (most popular first), and vocabulary words
  * completing its last word (most frequent first). Matching is folded, so "dien" suggests
  * "Điện thoại ..." and Thai prefixes work as typed ("เสื้" → "เสื้อยืด...").
+ * Kept in the isolate under the search generation and the catalog's version (cache.ts), so a
+ * prefix typed again costs one D1 statement, never a list older than the index or a category name.
  */
 export async function autocomplete(env: Pick<Env, "DB">, q: string): Promise<string[]> {
   const prefix = fold(q);
@@ -28,6 +32,20 @@ export async function autocomplete(env: Pick<Env, "DB">, q: string): Promise<str
     });
   }
   const endsWord = /\s$/.test(q);
+  const { generation, catalogVersion } = await searchVersions(env);
+  const key = JSON.stringify([generation, catalogVersion, prefix, endsWord]);
+  const kept = suggestionLists.get(key);
+  if (kept) return kept;
+  // Read after the versions: never older than the key it is kept under.
+  const suggestions = await suggest(env, prefix, endsWord);
+  suggestionLists.set(key, suggestions);
+  return suggestions;
+}
+
+const suggestionLists = new LruCache<string[]>(MAX_SUGGESTION_LISTS);
+
+/** The suggestions for a folded prefix, from D1 (one batch). */
+async function suggest(env: Pick<Env, "DB">, prefix: string, endsWord: boolean): Promise<string[]> {
   const words = prefix.split(" ");
   const last = endsWord ? "" : (words.pop() ?? "");
   const lead = words.join(" ");

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { searchGeneration } from "../../d1/schema/search";
+import { CATALOG_VERSION_SQL } from "../catalog";
 import type { Database } from "../platform/db";
 
 /**
@@ -11,10 +12,13 @@ import type { Database } from "../platform/db";
  * - the whole catalog's version (workers/catalog): the cards' product columns (name, price,
  *   rating, stock snapshot, images, listed or not) and the sale items kept beside them; D1
  *   triggers move it with every write to those rows, whoever makes it.
- * Each search reads both first (one D1 statement), so no isolate serves an answer older than the
- * index or the catalog; an answer nobody asks for again leaves by least recent use.
+ * Each search reads both first (one D1 statement, searchVersions), so no isolate serves an answer
+ * older than the index or the catalog; an answer nobody asks for again leaves by least recent use.
+ * Autocomplete keeps its suggestions the same way (its sources: the index, and category names).
  */
 export const MAX_ANSWERS = 256;
+/** Suggestion lists are small (ten strings) and many (every prefix typed). */
+export const MAX_SUGGESTION_LISTS = 2_000;
 
 /** The write that bumps the generation (add it to the batch that changes the index). */
 export function bumpSearchGeneration(db: Database) {
@@ -26,6 +30,20 @@ export function bumpSearchGeneration(db: Database) {
 
 /** The generation as an SQL expression (NULL before the first index write). */
 export const SEARCH_GENERATION_SQL = "(SELECT value FROM search_generation WHERE id = 1)";
+
+const VERSIONS_SQL = `SELECT ${SEARCH_GENERATION_SQL} AS generation, ${CATALOG_VERSION_SQL} AS catalog_version`;
+
+/** What a kept answer or suggestion list is keyed by. */
+export interface SearchVersions {
+  generation: number;
+  catalogVersion: number;
+}
+
+/** The search generation and the whole catalog's version: one D1 statement (0 before the first write). */
+export async function searchVersions(env: Pick<Env, "DB">): Promise<SearchVersions> {
+  const row = await env.DB.prepare(VERSIONS_SQL).first<{ generation: number | null; catalog_version: number | null }>();
+  return { generation: row?.generation ?? 0, catalogVersion: row?.catalog_version ?? 0 };
+}
 
 /** The current generation (one D1 read). */
 export async function searchGenerationOf(env: Pick<Env, "DB">): Promise<number> {

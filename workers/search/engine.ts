@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { SearchQuery, SearchResult, SearchSort } from "../../schemas/search";
-import { CATALOG_VERSION_SQL, mediaUrl, type SearchSaleItems, searchSaleItems, shownSearchSales } from "../catalog";
+import { mediaUrl, type SearchSaleItems, searchSaleItems, shownSearchSales } from "../catalog";
 import { nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { LruCache } from "../platform/lru";
 import { decodeCursor, encodeCursor } from "../platform/pagination";
-import { MAX_ANSWERS, SEARCH_GENERATION_SQL } from "./cache";
+import { MAX_ANSWERS, searchVersions } from "./cache";
 import { type Expansion, expand, parseQuery, type QueryWord, synonymKeysOf, typoKeysOf } from "./query";
 import { type Row, SORT_KEYS, type SortKeys, searchStatement } from "./statement";
 import { fold } from "./text";
@@ -84,14 +84,6 @@ export async function search(env: Env, input: SearchQuery, origin: string): Prom
   });
   const timings = cache === "HIT" ? { lookup: 0, match: 0 } : outcome.timings;
   return { ...outcome, items, timings, cache };
-}
-
-const VERSIONS_SQL = `SELECT ${SEARCH_GENERATION_SQL} AS generation, ${CATALOG_VERSION_SQL} AS catalog_version`;
-
-/** The search generation and the whole catalog's version: one D1 statement (0 before the first write). */
-async function searchVersions(env: Env): Promise<{ generation: number; catalogVersion: number }> {
-  const row = await env.DB.prepare(VERSIONS_SQL).first<{ generation: number | null; catalog_version: number | null }>();
-  return { generation: row?.generation ?? 0, catalogVersion: row?.catalog_version ?? 0 };
 }
 
 /**

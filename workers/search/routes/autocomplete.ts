@@ -11,7 +11,8 @@ export const autocompleteRoute = defineRoute({
   summary: "Suggestions for a search being typed",
   description:
     "Up to 10 suggestions completing the prefix typed so far: brands, category names (any language), product " +
-    "names with a word starting with it, then words completing the last word. Diacritics are optional; Thai prefixes work as typed.",
+    "names with a word starting with it, then words completing the last word. Diacritics are optional; Thai prefixes work as typed. " +
+    "A prefix typed again is answered from the Worker's copy, only while the index and the category names are unchanged.",
   request: { query: AutocompleteQuerySchema },
   responses: { 200: jsonResponse("Suggestions, best first", AutocompleteResultSchema) },
 });
