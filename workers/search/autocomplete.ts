@@ -1,7 +1,7 @@
 import { CATEGORY_NAMES_SQL } from "../catalog";
 import { ApiError } from "../platform/errors";
 import { LruCache } from "../platform/lru";
-import { MAX_SUGGESTION_LISTS, searchVersions } from "./cache";
+import { MAX_SUGGESTION_LISTS, versionedKey } from "./cache";
 import { fold, prefixEnd } from "./text";
 
 export const MAX_SUGGESTIONS = 10;
@@ -32,11 +32,9 @@ export async function autocomplete(env: Pick<Env, "DB">, q: string): Promise<str
     });
   }
   const endsWord = /\s$/.test(q);
-  const { generation, catalogVersion } = await searchVersions(env);
-  const key = JSON.stringify([generation, catalogVersion, prefix, endsWord]);
+  const key = await versionedKey(env, prefix, endsWord);
   const kept = suggestionLists.get(key);
   if (kept) return kept;
-  // Read after the versions: never older than the key it is kept under.
   const suggestions = await suggest(env, prefix, endsWord);
   suggestionLists.set(key, suggestions);
   return suggestions;

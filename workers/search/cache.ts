@@ -12,7 +12,7 @@ import type { Database } from "../platform/db";
  * - the whole catalog's version (workers/catalog): the cards' product columns (name, price,
  *   rating, stock snapshot, images, listed or not) and the sale items kept beside them; D1
  *   triggers move it with every write to those rows, whoever makes it.
- * Each search reads both first (one D1 statement, searchVersions), so no isolate serves an answer
+ * Each search reads both first (one D1 statement, versionedKey), so no isolate serves an answer
  * older than the index or the catalog; an answer nobody asks for again leaves by least recent use.
  * Autocomplete keeps its suggestions the same way (its sources: the index, and category names).
  */
@@ -33,20 +33,12 @@ export const SEARCH_GENERATION_SQL = "(SELECT value FROM search_generation WHERE
 
 const VERSIONS_SQL = `SELECT ${SEARCH_GENERATION_SQL} AS generation, ${CATALOG_VERSION_SQL} AS catalog_version`;
 
-/** What a kept answer or suggestion list is keyed by. */
-export interface SearchVersions {
-  generation: number;
-  catalogVersion: number;
-}
-
-/** The search generation and the whole catalog's version: one D1 statement (0 before the first write). */
-export async function searchVersions(env: Pick<Env, "DB">): Promise<SearchVersions> {
+/**
+ * The key a kept answer or suggestion list is found by: the search generation and the whole
+ * catalog's version (one D1 statement; 0 before the first write), then what was asked (`asked`).
+ * Whatever is computed after this read is never older than the key it is kept under.
+ */
+export async function versionedKey(env: Pick<Env, "DB">, ...asked: unknown[]): Promise<string> {
   const row = await env.DB.prepare(VERSIONS_SQL).first<{ generation: number | null; catalog_version: number | null }>();
-  return { generation: row?.generation ?? 0, catalogVersion: row?.catalog_version ?? 0 };
-}
-
-/** The current generation (one D1 read). */
-export async function searchGenerationOf(env: Pick<Env, "DB">): Promise<number> {
-  const row = await env.DB.prepare(`SELECT ${SEARCH_GENERATION_SQL} AS value`).first<{ value: number | null }>();
-  return row?.value ?? 0;
+  return JSON.stringify([row?.generation ?? 0, row?.catalog_version ?? 0, ...asked]);
 }

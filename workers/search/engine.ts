@@ -5,7 +5,7 @@ import { nowMs } from "../platform/db";
 import { ApiError } from "../platform/errors";
 import { LruCache } from "../platform/lru";
 import { decodeCursor, encodeCursor } from "../platform/pagination";
-import { MAX_ANSWERS, searchVersions } from "./cache";
+import { MAX_ANSWERS, versionedKey } from "./cache";
 import { type Expansion, expand, parseQuery, type QueryWord, synonymKeysOf, typoKeysOf } from "./query";
 import { type Row, SORT_KEYS, type SortKeys, searchStatement } from "./statement";
 import { fold } from "./text";
@@ -58,16 +58,14 @@ const answers = new LruCache<KeptAnswer>(MAX_ANSWERS);
  * products is live, the units left, from Inventory).
  */
 export async function search(env: Env, input: SearchQuery, origin: string): Promise<SearchOutcome> {
-  const { generation, catalogVersion } = await searchVersions(env);
+  const key = await versionedKey(env, origin, input);
   const now = nowMs();
-  const key = JSON.stringify([generation, catalogVersion, origin, input]);
   let kept = answers.get(key);
   // A clock that went back (tests move it) could find sales that had ended when this was read.
   if (kept && kept.readAt > now) kept = undefined;
   const cache = kept ? "HIT" : "MISS";
   if (!kept) {
     const outcome = await searchD1(env, input, origin);
-    // Read after the versions: never older than the key it is kept under.
     const saleItems = await searchSaleItems(
       env,
       outcome.items.map((i) => i.id),
